@@ -1,0 +1,80 @@
+/**
+ * One Drizzle database over either engine: embedded PGlite (default, data under DATA_DIR/db) or
+ * PostgreSQL through `pg` when DATABASE_URL is set. Both speak the same SQL and migrations.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Engine = "pglite" | "postgres";
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  /** The PGlite instance, for backups; null on PostgreSQL. */
+  pglite: PGlite | null;
+  pool: pg.Pool | null;
+  close(): Promise<void>;
+}
+
+/** Migrations live in the source tree so that the bundled server and tsx find the same files. */
+export const MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../src/db/migrations",
+);
+
+export const PGLITE_EXTENSIONS = { pg_trgm, btree_gist };
+
+export async function openDatabase(options: {
+  databaseUrl: string | null;
+  dataDir?: string;
+  pglite?: PGlite;
+}): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: Number(process.env.DB_POOL_SIZE ?? 10),
+    });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return { db, engine: "postgres", pglite: null, pool, close: () => pool.end() };
+  }
+  const client =
+    options.pglite ??
+    new PGlite(path.join(options.dataDir ?? "./data", "db"), { extensions: PGLITE_EXTENSIONS });
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return { db, engine: "pglite", pglite: client, pool: null, close: () => client.close() };
+}
+
+export async function migrateDatabase(database: Database): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_DIR };
+  if (database.pool) {
+    // Several instances may start at once on one PostgreSQL: one migrates, the others wait.
+    const client = await database.pool.connect();
+    try {
+      await client.query("SELECT pg_advisory_lock(727001)");
+      await migratePg(drizzlePg(client, { schema }), config);
+    } finally {
+      await client.query("SELECT pg_advisory_unlock(727001)").catch(() => {});
+      client.release();
+    }
+  } else {
+    await migratePglite(database.db as never, config);
+  }
+}
+
+/** Rows of a raw `db.execute(sql...)`: both drivers answer with `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

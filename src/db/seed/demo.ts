@@ -1,0 +1,138 @@
+/**
+ * Demo data for an empty database: the Changping base, its towns and communities, 32 resident
+ * and 100 virtually incubated organizations (plus a few others), and one account per role.
+ */
+import { count, eq } from "drizzle-orm";
+import type { Residency } from "../../domain/organization";
+import type { Db } from "../client";
+import { auditLog, bases, communities, organizations, towns, users } from "../schema";
+import { DEMO_ACCOUNTS, DEMO_BASE, DEMO_PASSWORD, DEMO_TOWNS } from "./changping";
+import { generateOrganizations, seededRandom } from "./generate";
+
+export interface SeedResult {
+  seeded: boolean;
+  baseId: string;
+}
+
+export async function seedDemoIfEmpty(
+  db: Db,
+  hashPassword: (p: string) => Promise<string>,
+): Promise<SeedResult> {
+  const [existing] = await db.select({ n: count() }).from(bases);
+  if ((existing?.n ?? 0) > 0) {
+    const [base] = await db.select({ id: bases.id }).from(bases).limit(1);
+    return { seeded: false, baseId: base?.id ?? "" };
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const baseId = await db.transaction(async (tx) => {
+    const [base] = await tx.insert(bases).values(DEMO_BASE).returning();
+    if (!base) throw new Error("seed: base insert returned nothing");
+    const townRows = await tx
+      .insert(towns)
+      .values(DEMO_TOWNS.map((t, i) => ({ baseId: base.id, name: t.name, kind: t.kind, sortOrder: i })))
+      .returning();
+    const communityRows = await tx
+      .insert(communities)
+      .values(
+        DEMO_TOWNS.flatMap((t, i) =>
+          t.communities.map((name) => ({ baseId: base.id, townId: townRows[i]?.id ?? "", name })),
+        ),
+      )
+      .returning();
+    const communitiesOf = (townId: string) => communityRows.filter((c) => c.townId === townId);
+
+    const [hub] = await tx
+      .insert(organizations)
+      .values({
+        baseId: base.id,
+        name: "昌平区社会组织联合会",
+        registrationStatus: "social_group",
+        creditCode: "51110114MJ0000001P",
+        foundedOn: "2016-05-18",
+        fields: ["innovation", "volunteering"],
+        townId: townRows[0]?.id,
+        address: "北京市昌平区政府街19号",
+        leaderName: "马建军",
+        contactName: "马建军",
+        contactPhone: "13910000001",
+        staffCount: 12,
+        volunteerCount: 80,
+        partyOrganization: true,
+        partyMemberCount: 9,
+        residency: "none",
+        description: "全区社会组织的枢纽型组织,联系服务各类社会组织。",
+      })
+      .returning();
+
+    const residencies: Residency[] = [
+      ...Array(32).fill("resident"),
+      ...Array(100).fill("virtual"),
+      ...Array(8).fill("none"),
+    ];
+    const random = seededRandom(2018_04);
+    const generated = generateOrganizations(random, residencies.length, {
+      towns: DEMO_TOWNS.map((t) => ({ name: t.name, communities: t.communities.length })),
+      residencies,
+    });
+    const orgRows = await tx
+      .insert(organizations)
+      .values(
+        generated.map((g, i) => {
+          const town = townRows[g.townIndex];
+          const options = town ? communitiesOf(town.id) : [];
+          return {
+            baseId: base.id,
+            name: g.name,
+            registrationStatus: g.registrationStatus,
+            creditCode: g.creditCode,
+            foundedOn: g.foundedOn,
+            fields: g.fields,
+            townId: town?.id,
+            communityIds: g.communityPicks.map((p) => options[p]?.id).filter((id): id is string => !!id),
+            address: g.address,
+            leaderName: g.leaderName,
+            contactName: g.contactName,
+            contactPhone: g.contactPhone,
+            staffCount: g.staffCount,
+            volunteerCount: g.volunteerCount,
+            partyOrganization: g.partyOrganization,
+            partyMemberCount: g.partyMemberCount,
+            residency: g.residency,
+            hubOrganizationId: i % 3 === 0 ? hub?.id : null,
+            description: g.description,
+          };
+        }),
+      )
+      .returning({ id: organizations.id, residency: organizations.residency });
+    const memberOrg = orgRows.find((o) => o.residency === "resident");
+
+    await tx.insert(users).values(
+      DEMO_ACCOUNTS.map((a) => ({
+        baseId: base.id,
+        username: a.username,
+        displayName: a.displayName,
+        mobile: a.mobile,
+        roles: [...a.roles],
+        organizationId: a.username === "member" ? (memberOrg?.id ?? null) : null,
+        passwordHash,
+      })),
+    );
+    await tx
+      .insert(auditLog)
+      .values({
+        baseId: base.id,
+        action: "system.seed",
+        entityType: "base",
+        entityId: base.id,
+        after: { organizations: orgRows.length + 1, accounts: DEMO_ACCOUNTS.length },
+      });
+    return base.id;
+  });
+  return { seeded: true, baseId };
+}
+
+/** The base the demo accounts belong to (first base), for scripts and tests. */
+export async function firstBaseId(db: Db): Promise<string | null> {
+  const [row] = await db.select({ id: bases.id }).from(bases).where(eq(bases.code, DEMO_BASE.code)).limit(1);
+  return row?.id ?? null;
+}

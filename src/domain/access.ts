@@ -1,0 +1,81 @@
+/**
+ * The one policy table: which actor may do what to which record. Pure, so that services use it
+ * for single records and list scoping alike, and tests can read it as a specification.
+ */
+import { type Actor, hasRole } from "./roles";
+
+export type Action =
+  | "organization.list"
+  | "organization.read"
+  | "organization.create"
+  | "organization.update"
+  | "organization.updateAdministrative"
+  | "organization.import"
+  | "organization.export"
+  | "organization.revealContact"
+  | "user.manage"
+  | "audit.read"
+  | "reference.read"
+  | "stats.read";
+
+/** The record a decision is about, where one is. */
+export interface Subject {
+  baseId: string;
+  organizationId?: string | null;
+}
+
+export type Decision = "allow" | "forbidden" | "not_found";
+
+export function decide(actor: Actor, action: Action, subject?: Subject): Decision {
+  if (subject && subject.baseId !== actor.baseId && !canReadAcrossBases(actor, action)) {
+    return "not_found"; // another base's record does not exist for this actor
+  }
+  switch (action) {
+    case "organization.list":
+      return hasRole(actor, "admin", "staff", "government_viewer", "community_liaison", "org_member")
+        ? "allow"
+        : "forbidden";
+    case "organization.read":
+      if (hasRole(actor, "admin", "staff", "government_viewer", "community_liaison")) return "allow";
+      if (hasRole(actor, "org_member")) return ownOrganization(actor, subject) ? "allow" : "not_found";
+      return "forbidden";
+    case "organization.update":
+      if (hasRole(actor, "admin", "staff")) return "allow";
+      if (hasRole(actor, "org_member")) return ownOrganization(actor, subject) ? "allow" : "not_found";
+      return "forbidden";
+    case "organization.create":
+    case "organization.updateAdministrative":
+    case "organization.import":
+    case "organization.export":
+    case "organization.revealContact":
+      return hasRole(actor, "admin", "staff") ? "allow" : "forbidden";
+    case "user.manage":
+    case "audit.read":
+      return hasRole(actor, "admin") ? "allow" : "forbidden";
+    case "reference.read":
+    case "stats.read":
+      return "allow";
+  }
+}
+
+/** Which organizations a list may show: all of the actor's base(s), or only the actor's own. */
+export type OrganizationScope =
+  | { kind: "bases"; baseIds: "all" | string[] }
+  | { kind: "own"; baseId: string; organizationId: string | null };
+
+export function organizationScope(actor: Actor): OrganizationScope {
+  if (hasRole(actor, "admin", "staff", "community_liaison"))
+    return { kind: "bases", baseIds: [actor.baseId] };
+  if (hasRole(actor, "government_viewer")) {
+    return { kind: "bases", baseIds: actor.crossBase ? "all" : [actor.baseId] };
+  }
+  return { kind: "own", baseId: actor.baseId, organizationId: actor.organizationId };
+}
+
+function ownOrganization(actor: Actor, subject?: Subject): boolean {
+  return !!subject?.organizationId && subject.organizationId === actor.organizationId;
+}
+
+function canReadAcrossBases(actor: Actor, action: Action): boolean {
+  return actor.crossBase && hasRole(actor, "government_viewer") && action === "organization.read";
+}

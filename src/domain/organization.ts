@@ -1,0 +1,31 @@
+/** The organization registry's vocabulary (../shared/DOMAIN.md). */
+export const REGISTRATION_STATUSES = [
+  "unregistered",
+  "social_group",
+  "social_service_agency",
+  "foundation",
+] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+export const RESIDENCIES = ["resident", "virtual", "none"] as const;
+export type Residency = (typeof RESIDENCIES)[number];
+
+/** The "five good communities" (五好社区) fields first, then other common service fields. */
+export const FIVE_GOOD_FIELDS = ["culture", "sport", "health", "innovation", "friendliness"] as const;
+export const OTHER_FIELDS = [
+  "elderly",
+  "children",
+  "disability",
+  "environment",
+  "volunteering",
+  "legal_aid",
+  "education",
+  "poverty_relief",
+] as const;
+export const ORGANIZATION_FIELDS = [...FIVE_GOOD_FIELDS, ...OTHER_FIELDS] as const;
+export type OrganizationField = (typeof ORGANIZATION_FIELDS)[number];
+
+/** Unregistered teams have no credit code; registered organizations must have one. */
+export function creditCodeRequired(status: RegistrationStatus): boolean {
+  return status !== "unregistered";
+}

@@ -1,0 +1,26 @@
+/** The parties who use the platform (../shared/DOMAIN.md, "Parties and roles"). */
+export const ROLES = [
+  "admin",
+  "staff",
+  "expert",
+  "mentor",
+  "org_member",
+  "government_viewer",
+  "community_liaison",
+  "partner",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is acting: what every policy decision is made from. */
+export interface Actor {
+  userId: string;
+  baseId: string;
+  roles: readonly Role[];
+  organizationId: string | null;
+  /** A city-level government viewer reads across the bases of the installation. */
+  crossBase: boolean;
+}
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return actor.roles.some((r) => roles.includes(r));
+}

@@ -1,0 +1,120 @@
+/**
+ * Builds the Fastify instance: plugins, the error family, every area's routes under /api, and
+ * the built web app with a single-page fallback. No listening here, so tests use `inject`.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Database } from "../db/client";
+import { ERROR_MESSAGES } from "../schemas/messages";
+import { auditRoutes } from "./areas/audit/routes";
+import { authRoutes } from "./areas/auth/routes";
+import type { AreaDeps } from "./areas/deps";
+import { healthRoutes } from "./areas/health/routes";
+import { organizationRoutes } from "./areas/organizations/routes";
+import { referenceRoutes } from "./areas/reference/routes";
+import { userRoutes } from "./areas/users/routes";
+import type { Config } from "./config";
+import { requestLang } from "./lang";
+import { registerAuth } from "./plugins/auth";
+import { registerErrorHandler } from "./plugins/error-handler";
+import { API_VERSION } from "./version";
+
+export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+
+export async function buildApp(options: {
+  config: Config;
+  database: Database;
+  logger?: boolean;
+}): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger ? { level: config.logLevel } : false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        // antd injects its CSS-in-JS styles at run time.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "connect-src": ["'self'"],
+        "upgrade-insecure-requests": null,
+      },
+    },
+    hsts: config.cookieSecure,
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Hatchery 社会组织孵化基地综合服务平台 API", version: API_VERSION },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "hatchery_session" },
+          csrf: { type: "apiKey", in: "header", name: "X-CSRF-Token" },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerErrorHandler(app);
+  registerAuth(app, database.db, {
+    secret: config.sessionSecret,
+    idleMinutes: config.sessionIdleMinutes,
+    absoluteHours: config.sessionAbsoluteHours,
+    cookieSecure: config.cookieSecure,
+  });
+
+  const deps: AreaDeps = { db: database.db, database, config };
+  await app.register(
+    async (api) => {
+      api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+      await api.register(healthRoutes, deps);
+      await api.register(authRoutes, { ...deps, prefix: "/auth" });
+      await api.register(organizationRoutes, { ...deps, prefix: "/organizations" });
+      await api.register(userRoutes, { ...deps, prefix: "/users" });
+      await api.register(auditRoutes, { ...deps, prefix: "/audit" });
+      await api.register(referenceRoutes, deps);
+    },
+    { prefix: "/api" },
+  );
+
+  await registerWebApp(app);
+  return app;
+}
+
+/** Serves the built web app; any unknown non-API GET gets index.html so client routes reload. */
+async function registerWebApp(app: FastifyInstance): Promise<void> {
+  const hasWeb = existsSync(path.join(WEB_ROOT, "index.html"));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWeb && request.method === "GET" && !request.url.startsWith("/api/")) {
+      return reply.type("text/html").sendFile("index.html");
+    }
+    const lang = requestLang(request);
+    return reply.status(404).send({ code: "route_not_found", message: ERROR_MESSAGES.route_not_found[lang] });
+  });
+}

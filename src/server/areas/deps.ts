@@ -1,0 +1,9 @@
+import type { Database, Db } from "../../db/client";
+import type { Config } from "../config";
+
+/** What every area's routes receive: the database and the configuration, nothing global. */
+export interface AreaDeps {
+  db: Db;
+  database: Database;
+  config: Config;
+}

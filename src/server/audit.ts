@@ -1,0 +1,57 @@
+import type { Db } from "../db/client";
+import { auditLog } from "../db/schema";
+import type { AnonymousContext, Context } from "./context";
+
+export interface AuditEntryInput {
+  baseId: string;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Writes one audit row; call it with the transaction of the change it records. */
+export async function recordAudit(
+  tx: Db,
+  ctx: Context | AnonymousContext,
+  entry: AuditEntryInput,
+): Promise<void> {
+  const actor = "actor" in ctx ? ctx.actor : null;
+  await tx.insert(auditLog).values({
+    baseId: entry.baseId,
+    actorId: actor?.userId ?? null,
+    actorName: actor?.displayName ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    before: redact(entry.before) ?? null,
+    after: redact(entry.after) ?? null,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent?.slice(0, 300) ?? null,
+  });
+}
+
+/** Password hashes never reach the audit log. */
+function redact(value: unknown): unknown {
+  if (!value || typeof value !== "object") return value;
+  const { passwordHash: _hash, ...rest } = value as Record<string, unknown>;
+  return rest;
+}
+
+/** Only the fields that changed, so the log reads as "before → after" of what was edited. */
+export function changedFields<T extends Record<string, unknown>>(
+  before: T,
+  after: T,
+): { before: Partial<T>; after: Partial<T> } {
+  const b: Partial<T> = {};
+  const a: Partial<T> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (key === "updatedAt" || key === "version") continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return { before: b, after: a };
+}

@@ -1,0 +1,58 @@
+/**
+ * Configuration comes from environment variables only (documented in the README). Secrets that
+ * are not given are generated once and kept under DATA_DIR, so a restart keeps sessions valid.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  sessionSecret: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  cookieSecure: boolean;
+  seedDemo: boolean;
+  logLevel: string;
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR ?? "./data");
+  return {
+    port: intVar(env, "PORT", 3000),
+    host: env.HOST ?? "0.0.0.0",
+    dataDir,
+    databaseUrl: env.DATABASE_URL || null,
+    sessionSecret: env.SESSION_SECRET || persistedSecret(dataDir, "session-secret"),
+    sessionIdleMinutes: intVar(env, "SESSION_IDLE_MINUTES", 120),
+    sessionAbsoluteHours: intVar(env, "SESSION_ABSOLUTE_HOURS", 12),
+    cookieSecure: env.COOKIE_SECURE === "true",
+    seedDemo: env.SEED_DEMO !== "false",
+    logLevel: env.LOG_LEVEL ?? "info",
+    trustProxy: env.TRUST_PROXY === "true",
+    bodyLimitBytes: intVar(env, "BODY_LIMIT_BYTES", 1024 * 1024),
+  };
+}
+
+function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+function persistedSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

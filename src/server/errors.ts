@@ -1,0 +1,57 @@
+/**
+ * One error family for the whole server. Services throw these; the error handler maps each
+ * code to its HTTP status and a message in the request's language (src/schemas/messages.ts).
+ */
+import type { ErrorCode, FieldMessageKey } from "../schemas/messages";
+
+export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  password_policy: 400,
+  wrong_password: 400,
+  import_failed: 400,
+  file_invalid: 400,
+  cannot_disable_self: 400,
+  unauthenticated: 401,
+  session_expired: 401,
+  invalid_credentials: 401,
+  account_locked: 423,
+  account_disabled: 403,
+  too_many_attempts: 429,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  route_not_found: 404,
+  version_conflict: 409,
+  duplicate: 409,
+  payload_too_large: 413,
+  internal: 500,
+};
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly options: {
+      params?: Record<string, unknown>;
+      field?: string;
+      fieldMessage?: FieldMessageKey;
+      details?: Record<string, unknown>;
+    } = {},
+  ) {
+    super(code);
+    this.status = STATUS_BY_CODE[code];
+  }
+}
+
+/** A 400 for one field, e.g. `fieldError("creditCode", "credit_code_invalid")`. */
+export function fieldError(
+  field: string,
+  message: FieldMessageKey,
+  params?: Record<string, unknown>,
+): AppError {
+  return new AppError("validation_failed", { field, fieldMessage: message, params });
+}
+
+export const notFound = () => new AppError("not_found");
+export const versionConflict = (current: number) =>
+  new AppError("version_conflict", { details: { currentVersion: current } });

@@ -1,0 +1,46 @@
+/**
+ * The platform's process: configuration, database (migrated, demo data on first start), HTTP.
+ * `npm start` runs the compiled form of this file (dist/server/main.js).
+ */
+import { migrateDatabase, openDatabase } from "../db/client";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/changping";
+import { seedDemoIfEmpty } from "../db/seed/demo";
+import { buildApp } from "./app";
+import { loadConfig } from "./config";
+import { hashPassword } from "./passwords";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateDatabase(database);
+  const seed = config.seedDemo ? await seedDemoIfEmpty(database.db, hashPassword) : null;
+  const app = await buildApp({ config, database, logger: true });
+
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal}: closing`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  await app.listen({ port: config.port, host: config.host });
+  const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  const lines = [
+    "",
+    `  社会组织孵化基地综合服务平台 Hatchery is running: http://${shownHost}:${config.port}`,
+    `  database: ${database.engine === "pglite" ? `PGlite (embedded) in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
+    seed?.seeded ? "  demo data loaded into the empty database" : "  existing data kept",
+  ];
+  if (config.seedDemo) {
+    lines.push(`  demo accounts (password ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.username.padEnd(8)} ${a.displayName}`);
+  }
+  console.log(lines.join("\n"));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

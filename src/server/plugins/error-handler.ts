@@ -1,0 +1,108 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import type { ErrorResponse } from "../../schemas/common";
+import { ERROR_MESSAGES, FIELD_MESSAGES, format, isFieldMessageKey, type Lang } from "../../schemas/messages";
+import { AppError } from "../errors";
+import { requestLang } from "../lang";
+
+/** Maps every failure to `{ code, message, field? }` in the request's language. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const lang = requestLang(request);
+    if (error instanceof AppError) return sendAppError(reply, lang, error);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const first = error.validation[0];
+      const zodIssue: ZodIssueLike | undefined = first && {
+        ...(first.params as ZodIssueLike),
+        code: first.keyword,
+        message: first.message,
+      };
+      return reply.status(400).send(validationBody(lang, fieldPath(first?.instancePath), zodIssue));
+    }
+    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE" || error.statusCode === 413) {
+      return sendAppError(reply, lang, new AppError("payload_too_large"));
+    }
+    if (
+      error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ||
+      error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ||
+      (error.statusCode === 400 && error.code?.startsWith("FST_"))
+    ) {
+      return reply
+        .status(400)
+        .send({ code: "validation_failed", message: ERROR_MESSAGES.validation_failed[lang] });
+    }
+    if (isUniqueViolation(error)) {
+      return sendAppError(
+        reply,
+        lang,
+        new AppError("duplicate", { params: { label: lang === "en" ? "The record" : "该记录" } }),
+      );
+    }
+    request.log.error({ err: error }, "unhandled error");
+    return reply.status(500).send({ code: "internal", message: ERROR_MESSAGES.internal[lang] });
+  });
+}
+
+interface ZodIssueLike {
+  code?: string;
+  message?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  origin?: string;
+  expected?: string;
+}
+
+function sendAppError(reply: FastifyReply, lang: Lang, error: AppError) {
+  const { field, fieldMessage, params, details } = error.options;
+  const body: ErrorResponse = {
+    code: error.code,
+    message:
+      fieldMessage !== undefined
+        ? format(FIELD_MESSAGES[fieldMessage][lang], params)
+        : format(ERROR_MESSAGES[error.code][lang], params),
+  };
+  if (field) body.field = field;
+  if (details) body.details = details;
+  return reply.status(error.status).send(body);
+}
+
+/** Turns a Zod issue into a specific field message: our own keys first, then Zod's issue codes. */
+function validationBody(
+  lang: Lang,
+  field: string | undefined,
+  issue: ZodIssueLike | undefined,
+): ErrorResponse {
+  const key = messageKey(issue);
+  const params = { minimum: issue?.minimum, maximum: issue?.maximum };
+  const message = format(FIELD_MESSAGES[key][lang], params);
+  return field ? { code: "validation_failed", message, field } : { code: "validation_failed", message };
+}
+
+function messageKey(issue: ZodIssueLike | undefined): keyof typeof FIELD_MESSAGES {
+  if (!issue) return "invalid";
+  if (issue.message && isFieldMessageKey(issue.message)) return issue.message;
+  if (issue.code === "invalid_type" && issue.message?.includes("received undefined")) return "required";
+  switch (issue.code) {
+    case "too_small":
+      return issue.origin === "string" ? "too_short" : issue.origin === "array" ? "required" : "too_small";
+    case "too_big":
+      return issue.origin === "string" ? "too_long" : "too_big";
+    case "invalid_value":
+    case "invalid_enum_value":
+      return "invalid_option";
+    case "invalid_type":
+      return issue.expected === "number" ? "number_invalid" : "invalid";
+    default:
+      return "invalid";
+  }
+}
+
+function fieldPath(instancePath: string | undefined): string | undefined {
+  const trimmed = instancePath?.replace(/^\//, "").replaceAll("/", ".");
+  return trimmed || undefined;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === "23505" || e?.cause?.code === "23505";
+}
