@@ -117,15 +117,13 @@ export async function seedDemoIfEmpty(
         passwordHash,
       })),
     );
-    await tx
-      .insert(auditLog)
-      .values({
-        baseId: base.id,
-        action: "system.seed",
-        entityType: "base",
-        entityId: base.id,
-        after: { organizations: orgRows.length + 1, accounts: DEMO_ACCOUNTS.length },
-      });
+    await tx.insert(auditLog).values({
+      baseId: base.id,
+      action: "system.seed",
+      entityType: "base",
+      entityId: base.id,
+      after: { organizations: orgRows.length + 1, accounts: DEMO_ACCOUNTS.length },
+    });
     return base.id;
   });
   return { seeded: true, baseId };
