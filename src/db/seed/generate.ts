@@ -3,7 +3,12 @@
  * the benchmark's 20,000-organization scale.
  */
 import { creditCodeCheckChar } from "../../domain/credit-code";
-import type { OrganizationField, RegistrationStatus, Residency } from "../../domain/organization";
+import {
+  FIVE_GOOD_FIELDS,
+  type OrganizationField,
+  type RegistrationStatus,
+  type Residency,
+} from "../../domain/organization";
 
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -101,7 +106,8 @@ export function generateOrganizations(
       "social_service_agency",
       "foundation",
     ]);
-    const main = pick(fieldKeys);
+    // Most serve one of the "five good communities" fields; the rest other common fields.
+    const main = random() < 0.7 ? pick(FIVE_GOOD_FIELDS) : pick(fieldKeys);
     const fields = Array.from(new Set([main, ...(random() < 0.5 ? [pick(fieldKeys)] : [])]));
     const townIndex = Math.floor(random() * options.towns.length);
     const town = options.towns[townIndex] ?? { name: "", communities: 0 };
