@@ -97,8 +97,50 @@ export const FIELD_MESSAGES = {
     en: "An organization member must be linked to an organization",
   },
   unknown_reference: { "zh-CN": "引用的记录不存在", en: "The referenced record does not exist" },
+  hub_self: { "zh-CN": "不能选择本组织作为所属枢纽组织", en: "An organization cannot be its own hub" },
+  credit_code_taken: {
+    "zh-CN": "该统一社会信用代码已登记",
+    en: "This unified social credit code is already registered",
+  },
+  duplicate_in_file: {
+    "zh-CN": "与第 {row} 行的统一社会信用代码重复",
+    en: "Same unified social credit code as row {row}",
+  },
+  option_unknown: {
+    "zh-CN": "“{value}”不是可选的值,可选:{options}",
+    en: "“{value}” is not allowed; choose from: {options}",
+  },
+  town_unknown: { "zh-CN": "没有名为“{name}”的镇街", en: "No town named “{name}”" },
+  community_unknown: {
+    "zh-CN": "所选镇街下没有名为“{name}”的社区",
+    en: "No community named “{name}” in the chosen town",
+  },
+  hub_unknown: { "zh-CN": "没有名为“{name}”的社会组织", en: "No organization named “{name}”" },
+  import_empty: { "zh-CN": "文件中没有可导入的数据行", en: "The file has no rows to import" },
+  import_too_many_rows: {
+    "zh-CN": "一次最多导入 {max} 行,请拆分文件后分批导入",
+    en: "At most {max} rows per import; split the file",
+  },
+  import_column_missing: {
+    "zh-CN": "缺少必需的列“{column}”,请使用导入模板",
+    en: "The required column “{column}” is missing; use the import template",
+  },
+  organization_only_for_members: {
+    "zh-CN": "只有“社会组织成员”角色的账号才能关联组织",
+    en: "Only an account with the organization member role can be linked to an organization",
+  },
+  cannot_remove_own_admin: {
+    "zh-CN": "不能取消自己的系统管理员角色",
+    en: "You cannot remove your own administrator role",
+  },
 } satisfies Catalog;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
+
+/** What a `duplicate` error names ("{label}已存在"), by the field that collided. */
+export const FIELD_LABELS = {
+  username: { "zh-CN": "该账号", en: "The account name" },
+  mobile: { "zh-CN": "该手机号", en: "The mobile number" },
+} satisfies Catalog;
 
 export const PASSWORD_PROBLEM_MESSAGES = {
   too_short: { "zh-CN": "至少 10 个字符", en: "at least 10 characters" },

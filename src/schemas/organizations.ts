@@ -48,7 +48,31 @@ export const ZOrganizationInput = z.object({
 });
 export type OrganizationInput = z.input<typeof ZOrganizationInput>;
 
-export const ZOrganizationUpdate = ZOrganizationInput.extend({ version: ZVersion });
+/** The masked form lists and detail pages show (138****8000). */
+const MASKED_MOBILE = /^1\d{2}\*{4}\d{4}$/;
+
+/**
+ * An edit: the same profile, where a key left out keeps its current value (no defaults that
+ * would silently reset tags or residency), and the masked phone a form was given back is
+ * accepted as "unchanged".
+ */
+export const ZOrganizationUpdate = ZOrganizationInput.extend({
+  fields: z.array(ZOrganizationField).max(ORGANIZATION_FIELDS.length).optional(),
+  communityIds: z.array(ZId).max(50).optional(),
+  partyOrganization: z.boolean().optional(),
+  residency: ZResidency.optional(),
+  contactPhone: z
+    .union([
+      z
+        .string()
+        .transform((s) => (MASKED_MOBILE.test(s.trim()) ? s.trim() : normalizeMobile(s)))
+        .refine((s) => MASKED_MOBILE.test(s) || isValidMobile(s), { error: "mobile_invalid" }),
+      z.literal("").transform(() => null),
+      z.null(),
+    ])
+    .optional(),
+  version: ZVersion,
+});
 export type OrganizationUpdate = z.input<typeof ZOrganizationUpdate>;
 
 export const ZOrganization = z.object({
