@@ -17,6 +17,7 @@ export type AuditEntry = z.infer<typeof ZAuditEntry>;
 
 export const ZAuditQuery = ZPageQuery.extend({
   actorId: ZId.optional(),
+  /** Exact ("user.created"), or every action under a prefix when it ends with "." ("organization."). */
   action: z.string().trim().max(64).optional(),
   entityType: z.string().trim().max(64).optional(),
   entityId: z.string().trim().max(64).optional(),
@@ -25,3 +26,7 @@ export const ZAuditQuery = ZPageQuery.extend({
 });
 export type AuditQuery = z.input<typeof ZAuditQuery>;
 export const ZAuditPage = ZPage(ZAuditEntry);
+
+/** The action names recorded in the base's log, for the filter's dropdown. */
+export const ZAuditActions = z.object({ items: z.array(z.string()) });
+export type AuditActions = z.infer<typeof ZAuditActions>;
