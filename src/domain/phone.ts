@@ -17,3 +17,8 @@ export function maskMobile(mobile: string | null | undefined): string | null {
   if (mobile.length < 7) return "*".repeat(mobile.length);
   return `${mobile.slice(0, 3)}****${mobile.slice(-4)}`;
 }
+
+/** The masked form lists and detail pages show; a form that sends it back means "unchanged". */
+export function isMaskedMobile(input: string): boolean {
+  return /^1\d{2}\*{4}\d{4}$/.test(input.trim());
+}

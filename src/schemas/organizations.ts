@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isValidCreditCode, normalizeCreditCode } from "../domain/credit-code";
 import { ORGANIZATION_FIELDS, REGISTRATION_STATUSES, RESIDENCIES } from "../domain/organization";
-import { isValidMobile, normalizeMobile } from "../domain/phone";
+import { isMaskedMobile, isValidMobile, normalizeMobile } from "../domain/phone";
 import { optionalText, ZId, ZPage, ZPageQuery, ZVersion } from "./common";
 
 export const ZRegistrationStatus = z.enum(REGISTRATION_STATUSES);
@@ -48,8 +48,20 @@ export const ZOrganizationInput = z.object({
 });
 export type OrganizationInput = z.input<typeof ZOrganizationInput>;
 
-/** The masked form lists and detail pages show (138****8000). */
-const MASKED_MOBILE = /^1\d{2}\*{4}\d{4}$/;
+/**
+ * A mobile in an edit: left out or sent back masked (138****8000) means unchanged, "" or null
+ * clears it, anything else must be a valid number.
+ */
+export const ZMobileOrMasked = z
+  .union([
+    z
+      .string()
+      .transform((s) => (isMaskedMobile(s) ? s.trim() : normalizeMobile(s)))
+      .refine((s) => isMaskedMobile(s) || isValidMobile(s), { error: "mobile_invalid" }),
+    z.literal("").transform(() => null),
+    z.null(),
+  ])
+  .optional();
 
 /**
  * An edit: the same profile, where a key left out keeps its current value (no defaults that
@@ -61,16 +73,7 @@ export const ZOrganizationUpdate = ZOrganizationInput.extend({
   communityIds: z.array(ZId).max(50).optional(),
   partyOrganization: z.boolean().optional(),
   residency: ZResidency.optional(),
-  contactPhone: z
-    .union([
-      z
-        .string()
-        .transform((s) => (MASKED_MOBILE.test(s.trim()) ? s.trim() : normalizeMobile(s)))
-        .refine((s) => MASKED_MOBILE.test(s) || isValidMobile(s), { error: "mobile_invalid" }),
-      z.literal("").transform(() => null),
-      z.null(),
-    ])
-    .optional(),
+  contactPhone: ZMobileOrMasked,
   version: ZVersion,
 });
 export type OrganizationUpdate = z.input<typeof ZOrganizationUpdate>;

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH } from "../domain/password-policy";
-import { isValidMobile, normalizeMobile } from "../domain/phone";
 import { ZRole } from "./auth";
 import { optionalText, ZId, ZPage, ZPageQuery, ZVersion } from "./common";
-import { ZMobile } from "./organizations";
+import { ZMobile, ZMobileOrMasked } from "./organizations";
 
 const ZUsername = z
   .string()
@@ -25,22 +24,11 @@ export const ZUserCreate = z.object({
 });
 export type UserCreate = z.input<typeof ZUserCreate>;
 
-/** The masked form the list and detail show (138****8000); sent back unchanged it means "keep". */
-const MASKED_MOBILE = /^1\d{2}\*{4}\d{4}$/;
 
 export const ZUserUpdate = z.object({
   displayName: z.string().trim().min(1, { error: "required" }).max(50, { error: "too_long" }),
   /** Left out, or the masked value the form was given: unchanged. "" or null: cleared. */
-  mobile: z
-    .union([
-      z
-        .string()
-        .transform((s) => (MASKED_MOBILE.test(s.trim()) ? s.trim() : normalizeMobile(s)))
-        .refine((s) => MASKED_MOBILE.test(s) || isValidMobile(s), { error: "mobile_invalid" }),
-      z.literal("").transform(() => null),
-      z.null(),
-    ])
-    .optional(),
+  mobile: ZMobileOrMasked,
   email: z
     .union([z.email({ error: "email_invalid" }), z.literal("").transform(() => null), z.null()])
     .optional(),

@@ -25,6 +25,7 @@ import type { AreaDeps } from "./areas/deps";
 import { healthRoutes } from "./areas/health/routes";
 import { organizationRoutes } from "./areas/organizations/routes";
 import { referenceRoutes } from "./areas/reference/routes";
+import { systemRoutes } from "./areas/system/routes";
 import { userRoutes } from "./areas/users/routes";
 import type { Config } from "./config";
 import { requestLang } from "./lang";
@@ -89,13 +90,14 @@ export async function buildApp(options: {
   const deps: AreaDeps = { db: database.db, database, config };
   await app.register(
     async (api) => {
-      api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+      api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(healthRoutes, deps);
       await api.register(authRoutes, { ...deps, prefix: "/auth" });
       await api.register(organizationRoutes, { ...deps, prefix: "/organizations" });
       await api.register(userRoutes, { ...deps, prefix: "/users" });
       await api.register(auditRoutes, { ...deps, prefix: "/audit" });
       await api.register(referenceRoutes, deps);
+      await api.register(systemRoutes, deps);
     },
     { prefix: "/api" },
   );

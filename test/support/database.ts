@@ -17,7 +17,7 @@ export async function testDatabase(): Promise<Database> {
   if (process.env.TEST_ENGINE === "postgres") return postgresCopy();
   cache.hatcheryTemplate ??= pgliteTemplate();
   const template = await cache.hatcheryTemplate;
-  return openDatabase({ databaseUrl: null, pglite: await template.clone() });
+  return openDatabase({ databaseUrl: null, pglite: (await template.clone()) as PGlite });
 }
 
 async function pgliteTemplate(): Promise<PGlite> {

@@ -23,6 +23,7 @@ export function registerAuth(
 ): void {
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionExpired", false);
+  registerSessionRequirement(app);
 
   app.addHook("onRequest", async (request, reply) => {
     if (!request.url.startsWith("/api/")) return;
@@ -42,6 +43,24 @@ export function registerAuth(
       }
     }
   });
+}
+
+/**
+ * Every API route needs a session unless its config says `public: true`; checked before the
+ * body is validated, so an anonymous caller learns "sign in" rather than details of the input.
+ */
+function registerSessionRequirement(app: FastifyInstance): void {
+  app.addHook("preValidation", async (request) => {
+    if (request.is404 || request.routeOptions.config.public || !request.url.startsWith("/api/")) return;
+    if (!request.actor) throw new AppError(request.sessionExpired ? "session_expired" : "unauthenticated");
+  });
+}
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** Reachable without a session (health, sign-in, the OpenAPI document). */
+    public?: boolean;
+  }
 }
 
 export function setSessionCookies(

@@ -19,6 +19,7 @@ export const authRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, con
   app.post(
     "/login",
     {
+      config: { public: true },
       schema: {
         tags: ["auth"],
         operationId: "login",

@@ -8,6 +8,7 @@ export const healthRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, d
   app.get(
     "/health",
     {
+      config: { public: true },
       schema: {
         tags: ["system"],
         operationId: "health",
@@ -23,5 +24,5 @@ export const healthRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, d
   );
 
   // A route that touches no database: the benchmark's yardstick for every other route.
-  app.get("/ping", { schema: { hide: true } }, async () => ({ pong: true }));
+  app.get("/ping", { config: { public: true }, schema: { hide: true } }, async () => ({ pong: true }));
 };
