@@ -2,7 +2,7 @@
  * Demo data for an empty database: the Changping base, its towns and communities, 32 resident
  * and 100 virtually incubated organizations (plus a few others), and one account per role.
  */
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import type { Residency } from "../../domain/organization";
 import type { Db } from "../client";
 import { auditLog, bases, communities, organizations, towns, users } from "../schema";
@@ -24,7 +24,12 @@ export async function seedDemoIfEmpty(
     return { seeded: false, baseId: base?.id ?? "" };
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const baseId = await db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
+    // Instances started together on one PostgreSQL all found it empty: one seeds, the others
+    // wait here and then find its base (without this they crash on the unique base code).
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(727002)`);
+    const [seeded] = await tx.select({ id: bases.id }).from(bases).limit(1);
+    if (seeded) return { id: seeded.id, seeded: false };
     const [base] = await tx.insert(bases).values(DEMO_BASE).returning();
     if (!base) throw new Error("seed: base insert returned nothing");
     const townRows = await tx
@@ -124,9 +129,9 @@ export async function seedDemoIfEmpty(
       entityId: base.id,
       after: { organizations: orgRows.length + 1, accounts: DEMO_ACCOUNTS.length },
     });
-    return base.id;
+    return { id: base.id, seeded: true };
   });
-  return { seeded: true, baseId };
+  return { seeded: outcome.seeded, baseId: outcome.id };
 }
 
 /** The base the demo accounts belong to (first base), for scripts and tests. */

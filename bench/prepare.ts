@@ -1,0 +1,185 @@
+/**
+ * A fresh database per engine for one bench run: migrated, demo-seeded (accounts, towns), then
+ * loaded with `scale` generated organizations in batched multi-row INSERTs. The same seed gives
+ * the same organizations on every run and on both engines.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { asc, eq, sql } from "drizzle-orm";
+import { type Database, type Engine, migrateDatabase, openDatabase, rowsOf } from "../src/db/client";
+import { communities, organizations, towns } from "../src/db/schema";
+import { DEMO_TOWNS } from "../src/db/seed/changping";
+import { seedDemoIfEmpty } from "../src/db/seed/demo";
+import { generateOrganizations, seededRandom } from "../src/db/seed/generate";
+import type { Residency } from "../src/domain/organization";
+import { hashPassword } from "../src/server/passwords";
+import { adminQuery, withDatabase } from "../test/support/postgres-setup";
+import { explainQueries } from "./explain";
+
+const BATCH = 1000;
+// Credit-code serials above the demo's, so the (base, credit code) unique index never clashes.
+const SERIAL_OFFSET = 100_000;
+/** How many distinct organizations the detail scenario cycles through. */
+const DETAIL_SAMPLE = 1000;
+
+export interface PreparedDatabase {
+  engine: Engine;
+  /** Environment for the server process: where its database is. */
+  env: Record<string, string>;
+  organizationCount: number;
+  /** Organization ids for the detail scenario (spread over the generated set). */
+  sampleIds: string[];
+  loadSeconds: number;
+  serverVersion: string;
+  /** EXPLAIN ANALYZE of the scenarios' queries, when asked for. */
+  plans: string | null;
+}
+
+export async function prepareDatabase(
+  engine: Engine,
+  options: { scale: number; seed: number; postgresUrl: string; explain: boolean },
+  hooks: {
+    log(message: string): void;
+    /** Receives the undo step (remove the directory, drop the database) as soon as there is one. */
+    onCleanup(undo: () => Promise<void>): void;
+  },
+): Promise<PreparedDatabase> {
+  const { log } = hooks;
+  const started = performance.now();
+  const lap = (what: string) =>
+    log(`${engine}: ${what} at ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const target = engine === "pglite" ? await pgliteTarget() : await postgresTarget(options.postgresUrl);
+  hooks.onCleanup(target.cleanup);
+  const database = await target.open();
+  try {
+    lap("database open");
+    await migrateDatabase(database);
+    const { baseId } = await seedDemoIfEmpty(database.db, hashPassword);
+    lap("migrated and demo-seeded");
+    await insertOrganizations(database, baseId, options);
+    lap(`${options.scale} organizations inserted`);
+    // What PostgreSQL's autovacuum does after such a load (PGlite has no autovacuum daemon):
+    // statistics for the planner, and the GIN indexes' pending lists merged into the index.
+    await database.db.execute(sql`VACUUM ANALYZE`);
+    const [counted] = rowsOf<{ n: number }>(
+      await database.db.execute(sql`SELECT count(*)::int AS n FROM organizations`),
+    );
+    const step = Math.max(1, Math.floor((counted?.n ?? 0) / DETAIL_SAMPLE));
+    // Every step-th organization in a content order: the same organizations on every run.
+    const ids = rowsOf<{ id: string }>(
+      await database.db.execute(sql`
+          SELECT id FROM (
+            SELECT id, row_number() OVER (ORDER BY name, credit_code, address, founded_on) AS n FROM organizations
+          ) s WHERE n % ${step} = 0 ORDER BY n LIMIT ${DETAIL_SAMPLE}`),
+    );
+    const [version] = rowsOf<{ v: string }>(await database.db.execute(sql`SELECT version() AS v`));
+    return {
+      engine,
+      env: target.env,
+      organizationCount: counted?.n ?? 0,
+      sampleIds: ids.map((r) => r.id),
+      loadSeconds: (performance.now() - started) / 1000,
+      serverVersion: (version?.v ?? "").split(" on ")[0] ?? "",
+      plans: options.explain ? await explainQueries(database, baseId, ids[0]?.id ?? "") : null,
+    };
+  } finally {
+    // The server process opens the database itself (PGlite allows one process at a time).
+    await database.close();
+  }
+}
+
+interface Target {
+  env: Record<string, string>;
+  open(): Promise<Database>;
+  cleanup(): Promise<void>;
+}
+
+async function pgliteTarget(): Promise<Target> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "hatchery-bench-"));
+  return {
+    env: { DATA_DIR: dataDir, DATABASE_URL: "" },
+    open: () => openDatabase({ databaseUrl: null, dataDir }),
+    cleanup: () => rm(dataDir, { recursive: true, force: true }),
+  };
+}
+
+async function postgresTarget(adminUrl: string): Promise<Target> {
+  const name = `hatchery_bench_${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
+  try {
+    await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  } catch (error) {
+    throw new Error(
+      `bench: cannot create a PostgreSQL database through ${adminUrl} (${(error as Error).message}). ` +
+        "Start PostgreSQL, set DATABASE_URL, or run with --engines=pglite.",
+    );
+  }
+  const url = withDatabase(adminUrl, name);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "hatchery-bench-"));
+  return {
+    env: { DATA_DIR: dataDir, DATABASE_URL: url },
+    open: () => openDatabase({ databaseUrl: url }),
+    cleanup: async () => {
+      await rm(dataDir, { recursive: true, force: true });
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+async function insertOrganizations(
+  database: Database,
+  baseId: string,
+  options: { scale: number; seed: number },
+): Promise<void> {
+  const { db } = database;
+  const townRows = await db
+    .select()
+    .from(towns)
+    .where(eq(towns.baseId, baseId))
+    .orderBy(asc(towns.sortOrder));
+  const communityRows = await db.select().from(communities).where(eq(communities.baseId, baseId));
+  const communityId = (townId: string, name: string | undefined) =>
+    communityRows.find((c) => c.townId === townId && c.name === name)?.id;
+  const random = seededRandom(options.seed);
+  // Roughly the demo's mix: a tenth resident, a third virtually incubated, the rest neither.
+  const residencies: Residency[] = Array.from({ length: options.scale }, () => {
+    const r = random();
+    return r < 0.1 ? "resident" : r < 0.45 ? "virtual" : "none";
+  });
+  const generated = generateOrganizations(random, options.scale, {
+    towns: DEMO_TOWNS.map((t) => ({ name: t.name, communities: t.communities.length })),
+    residencies,
+    offset: SERIAL_OFFSET,
+  });
+  for (let start = 0; start < generated.length; start += BATCH) {
+    const rows = generated.slice(start, start + BATCH).map((g) => {
+      // The demo seed gives towns sortOrder = their index in DEMO_TOWNS, as the generator counts them.
+      const town = townRows[g.townIndex];
+      const names = DEMO_TOWNS[g.townIndex]?.communities ?? [];
+      return {
+        baseId,
+        name: g.name,
+        registrationStatus: g.registrationStatus,
+        creditCode: g.creditCode,
+        foundedOn: g.foundedOn,
+        fields: g.fields,
+        townId: town?.id ?? null,
+        communityIds: town
+          ? g.communityPicks.map((p) => communityId(town.id, names[p])).filter((id): id is string => !!id)
+          : [],
+        address: g.address,
+        leaderName: g.leaderName,
+        contactName: g.contactName,
+        contactPhone: g.contactPhone,
+        staffCount: g.staffCount,
+        volunteerCount: g.volunteerCount,
+        partyOrganization: g.partyOrganization,
+        partyMemberCount: g.partyMemberCount,
+        residency: g.residency,
+        description: g.description,
+      };
+    });
+    await db.insert(organizations).values(rows);
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The bench's output: the machine it ran on and one table row per engine, scenario and
+ * concurrency, as Markdown so it goes into docs/PERFORMANCE.md as printed.
+ */
+import os from "node:os";
+import type { Measurement } from "./scenarios";
+
+export interface Row {
+  engine: string;
+  scenario: string;
+  connections: number;
+  measurement: Measurement;
+  /** This row's requests/s over the no-database route's at the same concurrency, same run. */
+  ratio: number;
+}
+
+export function machineLines(command: string): string[] {
+  const cpus = os.cpus();
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+  return [
+    `date:    ${new Date().toISOString()}`,
+    `command: ${command}`,
+    `machine: ${cpus[0]?.model ?? "unknown CPU"} × ${cpus.length}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()} (${os.arch()})`,
+    `node:    ${process.version}`,
+    `load:    ${load} (1/5/15 min average when the bench started)`,
+  ];
+}
+
+export function table(rows: Row[]): string {
+  const header = ["engine", "scenario", "connections", "requests/s", "p50 ms", "p99 ms", "ratio", "non-2xx"];
+  const body = rows.map((r) => [
+    r.engine,
+    r.scenario,
+    String(r.connections),
+    r.measurement.requestsPerSecond.toFixed(0),
+    r.measurement.p50.toFixed(2),
+    r.measurement.p99.toFixed(2),
+    r.ratio.toFixed(3),
+    String(r.measurement.non2xx + r.measurement.errors),
+  ]);
+  const widths = header.map((h, i) => Math.max(width(h), ...body.map((cells) => width(cells[i] ?? ""))));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i < 2 ? padEnd(c, widths[i] ?? 0) : padStart(c, widths[i] ?? 0))).join(" | ")} |`;
+  // The rule row in the form Biome formats Markdown tables, so the table pastes into the docs as is.
+  const rule = `| ${widths.map((w, i) => (i < 2 ? "-".repeat(w) : `${"-".repeat(w - 1)}:`)).join(" | ")} |`;
+  return [line(header), rule, ...body.map(line)].join("\n");
+}
+
+/** Rows that saw anything but 2xx answers (or connection errors), described for the failure. */
+export function failures(rows: Row[]): string[] {
+  return rows
+    .filter((r) => r.measurement.non2xx > 0 || r.measurement.errors > 0)
+    .map(
+      (r) =>
+        `${r.engine} / ${r.scenario} / ${r.connections} connections: ${r.measurement.non2xx} non-2xx ` +
+        `${JSON.stringify(r.measurement.statusCodes)}, ${r.measurement.errors} connection errors or timeouts`,
+    );
+}
+
+// Chinese characters take two columns in a terminal.
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2E80-\uFFEF]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function padEnd(text: string, to: number): string {
+  return text + " ".repeat(Math.max(0, to - width(text)));
+}
+
+function padStart(text: string, to: number): string {
+  return " ".repeat(Math.max(0, to - width(text))) + text;
+}

@@ -1,0 +1,192 @@
+/**
+ * `npm run bench [-- --scale=20000 --duration=10 --engines=pglite,postgres --explain]` (or the
+ * BENCH_* variables): for each engine, a fresh database with `scale` generated organizations, the
+ * server in a child process on 127.0.0.1, and every scenario at every concurrency for a fixed
+ * duration. Prints the machine and one table; exits non-zero if any request was answered with
+ * anything but 2xx. Temporary directories and databases are removed at the end, also on failure
+ * or Ctrl-C. Other options: --warmup (s), --connections=1,50, --seed, --log-level (server's).
+ */
+import type { Engine } from "../src/db/client";
+import { type PreparedDatabase, prepareDatabase } from "./prepare";
+import { failures, machineLines, type Row, table } from "./report";
+import { measure, preflight, SCENARIOS, settle } from "./scenarios";
+import { type RunningServer, signIn, startServer } from "./server";
+
+interface Options {
+  scale: number;
+  seconds: number;
+  warmupSeconds: number;
+  engines: Engine[];
+  connections: number[];
+  seed: number;
+  postgresUrl: string;
+  logLevel: string;
+  explain: boolean;
+}
+
+function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
+  const args = new Map<string, string>();
+  for (const arg of argv) {
+    if (arg === "--explain") {
+      args.set("explain", "true");
+      continue;
+    }
+    const match = /^--([a-z-]+)=(.*)$/.exec(arg);
+    if (!match?.[1]) throw new Error(`bench: unknown argument "${arg}" (use --name=value)`);
+    args.set(match[1], match[2] ?? "");
+  }
+  const known = ["scale", "duration", "warmup", "engines", "connections", "seed", "log-level", "explain"];
+  for (const name of args.keys())
+    if (!known.includes(name)) throw new Error(`bench: unknown option --${name}`);
+  const value = (name: string, envName: string, fallback: string) =>
+    args.get(name) ?? env[envName] ?? fallback;
+  const positive = (name: string, raw: string) => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n <= 0)
+      throw new Error(`bench: --${name} must be a positive integer, got "${raw}"`);
+    return n;
+  };
+  const engines = value("engines", "BENCH_ENGINES", "pglite,postgres").split(",");
+  for (const e of engines)
+    if (e !== "pglite" && e !== "postgres") throw new Error(`bench: unknown engine "${e}"`);
+  return {
+    scale: positive("scale", value("scale", "BENCH_SCALE", "20000")),
+    seconds: positive("duration", value("duration", "BENCH_DURATION", "10")),
+    warmupSeconds: positive("warmup", value("warmup", "BENCH_WARMUP", "2")),
+    engines: engines as Engine[],
+    connections: value("connections", "BENCH_CONNECTIONS", "1,50")
+      .split(",")
+      .map((c) => positive("connections", c)),
+    seed: positive("seed", value("seed", "BENCH_SEED", "20260101")),
+    postgresUrl: env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test",
+    logLevel: value("log-level", "BENCH_LOG_LEVEL", "info"),
+    explain: value("explain", "BENCH_EXPLAIN", "false") === "true",
+  };
+}
+
+/** Undo steps of the engine in progress, newest first; run at the end or on Ctrl-C. */
+const cleanups: (() => Promise<void>)[] = [];
+let cleaning: Promise<void> = Promise.resolve();
+/** Chained, so Ctrl-C during a cleanup waits for it rather than exiting halfway through it. */
+function cleanUp(): Promise<void> {
+  cleaning = cleaning.then(async () => {
+    while (cleanups.length > 0) {
+      await cleanups
+        .pop()?.()
+        .catch((error: Error) => console.error(`bench: cleanup failed: ${error.message}`));
+    }
+  });
+  return cleaning;
+}
+
+/** One line per engine for the report: what ran, at what scale. */
+const engineLines: string[] = [];
+
+async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
+  log(`${engine}: preparing a database with ${options.scale} generated organizations …`);
+  const prepared: PreparedDatabase = await prepareDatabase(engine, options, {
+    log,
+    onCleanup: (undo) => cleanups.push(undo),
+  });
+  log(
+    `${engine}: ${prepared.serverVersion}, ${prepared.organizationCount} organizations, ` +
+      `ready in ${prepared.loadSeconds.toFixed(1)} s; starting the server`,
+  );
+  const pool = engine === "postgres" ? `, pool of ${process.env.DB_POOL_SIZE ?? 10} connections` : "";
+  engineLines.push(
+    `engine:  ${engine}: ${prepared.serverVersion}${pool}, ${prepared.organizationCount} organizations`,
+  );
+  if (prepared.plans) console.log(`\n${prepared.plans}\n`);
+  const server: RunningServer = await startServer({
+    env: prepared.env,
+    logLevel: options.logLevel,
+    logDir: prepared.env.DATA_DIR ?? ".",
+  });
+  cleanups.push(server.stop);
+  const cookie = await signIn(server.url, "staff");
+  const context = { organizationIds: prepared.sampleIds };
+  await preflight(server.url, context, cookie);
+
+  // Unrecorded warm-up: JIT, connection pool and database caches, at moderate concurrency.
+  for (const scenario of SCENARIOS) {
+    await measure({
+      url: server.url,
+      scenario,
+      context,
+      connections: 10,
+      seconds: options.warmupSeconds,
+      cookie,
+    });
+    await settle(server.url);
+  }
+
+  const rows: Row[] = [];
+  for (const scenario of SCENARIOS) {
+    for (const connections of options.connections) {
+      const measurement = await measure({
+        url: server.url,
+        scenario,
+        context,
+        connections,
+        seconds: options.seconds,
+        cookie,
+      });
+      await settle(server.url);
+      rows.push({ engine, scenario: scenario.name, connections, measurement, ratio: 1 });
+      log(
+        `${engine}: ${scenario.name} × ${connections}: ${measurement.requestsPerSecond.toFixed(0)} req/s, ` +
+          `p50 ${measurement.p50.toFixed(2)} ms, p99 ${measurement.p99.toFixed(2)} ms`,
+      );
+    }
+  }
+  const yardstick = SCENARIOS[0]?.name;
+  for (const row of rows) {
+    const ping = rows.find((r) => r.scenario === yardstick && r.connections === row.connections);
+    row.ratio = ping ? row.measurement.requestsPerSecond / ping.measurement.requestsPerSecond : Number.NaN;
+  }
+  await cleanUp();
+  return rows;
+}
+
+function log(message: string): void {
+  console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const options = parseOptions(argv, process.env);
+  const envShown = Object.entries(process.env)
+    .filter(([k]) => k.startsWith("BENCH_"))
+    .map(([k, v]) => `${k}=${v} `)
+    .join("");
+  const command = `${envShown}npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}`;
+  const header = machineLines(command);
+  header.push(
+    `options: ${options.scale} organizations (seed ${options.seed}), ${options.seconds} s per row after a ` +
+      `${options.warmupSeconds} s warm-up per scenario, server log level ${options.logLevel}`,
+  );
+  console.log(header.join("\n"));
+
+  process.once("SIGINT", () => {
+    log("interrupted: cleaning up");
+    void cleanUp().finally(() => process.exit(130));
+  });
+
+  const rows: Row[] = [];
+  for (const engine of options.engines) rows.push(...(await benchEngine(engine, options)));
+  console.log(`${engineLines.join("\n")}\n\n${table(rows)}\n`);
+  const failed = failures(rows);
+  if (failed.length > 0) {
+    console.error(`bench FAILED: requests answered with something other than 2xx:\n  ${failed.join("\n  ")}`);
+    process.exitCode = 1;
+  }
+}
+
+main()
+  .catch((error: Error) => {
+    // A failed query's message carries every parameter of a 1,000-row INSERT: keep it short.
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
+    console.error(`bench FAILED: ${error.message.slice(0, 600)}${cause}`);
+    process.exitCode = 1;
+  })
+  .finally(cleanUp);
