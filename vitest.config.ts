@@ -14,7 +14,7 @@ export default defineConfig({
           include: ["test/api/**/*.test.ts"],
           env: { TEST_ENGINE: "pglite" },
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
       ...(postgres
@@ -26,7 +26,7 @@ export default defineConfig({
                 env: { TEST_ENGINE: "postgres" },
                 globalSetup: ["test/support/postgres-setup.ts"],
                 testTimeout: 30_000,
-                hookTimeout: 60_000,
+                hookTimeout: 180_000,
               },
             },
           ]

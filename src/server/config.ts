@@ -19,6 +19,14 @@ export interface Config {
   logLevel: string;
   trustProxy: boolean;
   bodyLimitBytes: number;
+  /** Used once, on an empty database when SEED_DEMO=false: the base and its administrator. */
+  bootstrap: {
+    baseCode: string;
+    baseName: string;
+    district: string;
+    adminUsername: string;
+    adminPassword: string | null;
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,6 +44,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? "info",
     trustProxy: env.TRUST_PROXY === "true",
     bodyLimitBytes: intVar(env, "BODY_LIMIT_BYTES", 1024 * 1024),
+    bootstrap: {
+      baseCode: env.BASE_CODE || "base",
+      baseName: env.BASE_NAME || "社会组织孵化基地",
+      district: env.BASE_DISTRICT || "",
+      adminUsername: env.ADMIN_USERNAME || "admin",
+      adminPassword: env.ADMIN_PASSWORD || null,
+    },
   };
 }
 

@@ -2,11 +2,13 @@
  * The platform's process: configuration, database (migrated, demo data on first start), HTTP.
  * `npm start` runs the compiled form of this file (dist/server/main.js).
  */
-import { migrateDatabase, openDatabase } from "../db/client";
+import { type Db, migrateDatabase, openDatabase } from "../db/client";
+import { bootstrapIfEmpty, databaseIsEmpty } from "../db/seed/bootstrap";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/changping";
 import { seedDemoIfEmpty } from "../db/seed/demo";
+import { passwordProblems } from "../domain/password-policy";
 import { buildApp } from "./app";
-import { loadConfig } from "./config";
+import { type Config, loadConfig } from "./config";
 import { hashPassword } from "./passwords";
 
 async function main(): Promise<void> {
@@ -14,6 +16,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(database);
   const seed = config.seedDemo ? await seedDemoIfEmpty(database.db, hashPassword) : null;
+  if (!config.seedDemo) await bootstrapInstallation(database.db, config);
   const app = await buildApp({ config, database, logger: true });
 
   const shutdown = async (signal: string) => {
@@ -38,6 +41,30 @@ async function main(): Promise<void> {
     for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.username.padEnd(8)} ${a.displayName}`);
   }
   console.log(lines.join("\n"));
+}
+
+/** Without demo data, an empty database gets its base and administrator from the environment. */
+async function bootstrapInstallation(db: Db, config: Config): Promise<void> {
+  if (!(await databaseIsEmpty(db))) return;
+  const { adminPassword, adminUsername, baseCode, baseName, district } = config.bootstrap;
+  const problems = adminPassword ? passwordProblems(adminPassword, [adminUsername]) : ["missing"];
+  if (!adminPassword || problems.length > 0) {
+    throw new Error(
+      `The database is empty and SEED_DEMO=false: set ADMIN_PASSWORD (at least 10 characters with letters and digits, not containing the account name) to create the base "${baseName}" and its administrator "${adminUsername}". Problems: ${problems.join(", ")}`,
+    );
+  }
+  const created = await bootstrapIfEmpty(db, {
+    base: { code: baseCode, name: baseName, district },
+    admin: {
+      username: adminUsername,
+      displayName: "系统管理员",
+      passwordHash: await hashPassword(adminPassword),
+    },
+  });
+  if (created)
+    console.log(
+      `  created the base "${baseName}" and its administrator "${adminUsername}" (change the password at first sign-in)`,
+    );
 }
 
 main().catch((error) => {

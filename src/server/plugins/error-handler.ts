@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ErrorResponse } from "../../schemas/common";
 import { ERROR_MESSAGES, FIELD_MESSAGES, format, isFieldMessageKey, type Lang } from "../../schemas/messages";
