@@ -90,7 +90,9 @@ export async function buildApp(options: {
   const deps: AreaDeps = { db: database.db, database, config };
   await app.register(
     async (api) => {
-      api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+      api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
+        app.swagger(),
+      );
       await api.register(healthRoutes, deps);
       await api.register(authRoutes, { ...deps, prefix: "/auth" });
       await api.register(organizationRoutes, { ...deps, prefix: "/organizations" });

@@ -9,6 +9,8 @@ export interface AuditEntryInput {
   entityId?: string | null;
   before?: unknown;
   after?: unknown;
+  /** Who acted, when the context has no session yet (a sign-in names the account signing in). */
+  actor?: { id: string; name: string };
 }
 
 /** Writes one audit row; call it with the transaction of the change it records. */
@@ -20,8 +22,8 @@ export async function recordAudit(
   const actor = "actor" in ctx ? ctx.actor : null;
   await tx.insert(auditLog).values({
     baseId: entry.baseId,
-    actorId: actor?.userId ?? null,
-    actorName: actor?.displayName ?? null,
+    actorId: actor?.userId ?? entry.actor?.id ?? null,
+    actorName: actor?.displayName ?? entry.actor?.name ?? null,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,

@@ -151,8 +151,20 @@ describe("the audit trail of signing in", () => {
     const admin = await t.signIn("admin");
     const page = (await admin.get(`/api/audit?entityId=${user.id}`)).json();
     expect(page.items).toMatchObject([
-      { action: "auth.login", entityType: "user", ip: "192.0.2.44", actorId: null },
-      { action: "auth.login_failed", ip: "192.0.2.44", after: { failures: 1, lockedUntil: null } },
+      // A successful sign-in names the person who signed in; a failure only the account tried.
+      {
+        action: "auth.login",
+        entityType: "user",
+        ip: "192.0.2.44",
+        actorId: user.id,
+        actorName: user.displayName,
+      },
+      {
+        action: "auth.login_failed",
+        ip: "192.0.2.44",
+        actorId: null,
+        after: { username: user.username, failures: 1, lockedUntil: null },
+      },
     ]);
     const unknown = (await admin.get("/api/audit?action=auth.login_unknown")).json();
     expect(unknown.items.map((e: { after: { username: string } }) => e.after.username)).toContain(

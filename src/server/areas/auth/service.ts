@@ -42,6 +42,7 @@ export async function login(db: Db, settings: SessionSettings, ctx: AnonymousCon
       action: "auth.login_locked",
       entityType: "user",
       entityId: user.id,
+      after: { username: user.username },
     });
     throw new AppError("account_locked", { params: { minutes: minutesUntil(user.lockedUntil) } });
   }
@@ -61,7 +62,7 @@ export async function login(db: Db, settings: SessionSettings, ctx: AnonymousCon
         action: locks ? "auth.account_locked" : "auth.login_failed",
         entityType: "user",
         entityId: user.id,
-        after: { failures, lockedUntil },
+        after: { username: user.username, failures, lockedUntil },
       });
     });
     if (locks) throw new AppError("account_locked", { params: { minutes: LOCK_MINUTES } });
@@ -76,6 +77,7 @@ export async function login(db: Db, settings: SessionSettings, ctx: AnonymousCon
       action: "auth.login_disabled",
       entityType: "user",
       entityId: user.id,
+      after: { username: user.username },
     });
     throw new AppError("account_disabled");
   }
@@ -91,6 +93,7 @@ export async function login(db: Db, settings: SessionSettings, ctx: AnonymousCon
       action: "auth.login",
       entityType: "user",
       entityId: user.id,
+      actor: { id: user.id, name: user.displayName },
     });
     return created;
   });

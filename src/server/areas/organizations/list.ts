@@ -69,11 +69,15 @@ const SORT_COLUMNS = {
   staffCount: organizations.staffCount,
 } as const;
 
+/** Columns that may be empty; the others sort without NULLS LAST so their indexes serve the order. */
+const NULLABLE_SORTS = new Set<keyof typeof SORT_COLUMNS>(["foundedOn", "staffCount"]);
+
 /** Records without the sorted value go last either way; the id breaks ties so pages never overlap. */
 export function orderOf(filter: Pick<OrganizationFilter, "sort" | "order">): SQL[] {
   const column = SORT_COLUMNS[filter.sort];
   const direction = filter.order === "asc" ? sql`asc` : sql`desc`;
-  return [sql`${column} ${direction} nulls last`, asc(organizations.id)];
+  const nulls = NULLABLE_SORTS.has(filter.sort) ? sql` nulls last` : sql``;
+  return [sql`${column} ${direction}${nulls}`, asc(organizations.id)];
 }
 
 function escapeLike(text: string): string {
