@@ -1,0 +1,72 @@
+/**
+ * What the signed-in user may see: menu items, buttons and routes. Built on the same policy table
+ * the server enforces (src/domain/access.ts), so the screen never offers what the server refuses.
+ */
+
+import { type Action, decide } from "../domain/access";
+import { type Actor, hasRole } from "../domain/roles";
+import type { CurrentUser } from "../schemas/auth";
+import type { Organization } from "../schemas/organizations";
+
+export interface Access {
+  /** 社会组织 menu and list page. */
+  organizationList: boolean;
+  organizationCreate: boolean;
+  organizationImport: boolean;
+  organizationExport: boolean;
+  organizationRevealContact: boolean;
+  /** Fields only the base may set (residency, hub organization). */
+  organizationAdministrative: boolean;
+  /** 我的组织: an organization member goes to their own record (which may not be linked yet). */
+  isOrgMember: boolean;
+  myOrganizationId: string | null;
+  userManage: boolean;
+  auditRead: boolean;
+  canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
+  canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
+}
+
+const NONE: Access = {
+  organizationList: false,
+  organizationCreate: false,
+  organizationImport: false,
+  organizationExport: false,
+  organizationRevealContact: false,
+  organizationAdministrative: false,
+  isOrgMember: false,
+  myOrganizationId: null,
+  userManage: false,
+  auditRead: false,
+  canEditOrganization: () => false,
+  canReadOrganization: () => false,
+};
+
+export function accessFor(user: CurrentUser | null | undefined): Access {
+  if (!user) return NONE;
+  const actor: Actor = {
+    userId: user.id,
+    baseId: user.baseId,
+    roles: user.roles,
+    organizationId: user.organizationId,
+    crossBase: false,
+  };
+  const may = (action: Action) => decide(actor, action) === "allow";
+  const onRecord = (action: Action, organization: Pick<Organization, "id" | "baseId">) =>
+    decide(actor, action, { baseId: organization.baseId, organizationId: organization.id }) === "allow";
+  return {
+    // The registry list is for the base and its government/community partners; a member goes
+    // straight to their own organization instead.
+    organizationList: hasRole(actor, "admin", "staff", "government_viewer", "community_liaison"),
+    organizationCreate: may("organization.create"),
+    organizationImport: may("organization.import"),
+    organizationExport: may("organization.export"),
+    organizationRevealContact: may("organization.revealContact"),
+    organizationAdministrative: may("organization.updateAdministrative"),
+    isOrgMember: hasRole(actor, "org_member"),
+    myOrganizationId: hasRole(actor, "org_member") ? user.organizationId : null,
+    userManage: may("user.manage"),
+    auditRead: may("audit.read"),
+    canEditOrganization: (organization) => onRecord("organization.update", organization),
+    canReadOrganization: (organization) => onRecord("organization.read", organization),
+  };
+}

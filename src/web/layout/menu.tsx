@@ -1,0 +1,39 @@
+import { AuditOutlined, HomeOutlined, ShopOutlined, TeamOutlined } from "@ant-design/icons";
+import type { MenuProps } from "antd";
+import type { TFunction } from "i18next";
+import type { Access } from "../access";
+
+type MenuItem = Required<MenuProps>["items"][number];
+
+/** The side menu, shaped by access: each entry's key is the path it opens. */
+export function menuItems(access: Access, t: TFunction): MenuItem[] {
+  const items: MenuItem[] = [{ key: "/", icon: <HomeOutlined aria-hidden />, label: t("nav.home") }];
+  if (access.organizationList) {
+    items.push({ key: "/organizations", icon: <ShopOutlined aria-hidden />, label: t("nav.organizations") });
+  }
+  if (access.isOrgMember) {
+    items.push({
+      key: "/my-organization",
+      icon: <ShopOutlined aria-hidden />,
+      label: t("nav.myOrganization"),
+    });
+  }
+  if (access.userManage) {
+    items.push({ key: "/users", icon: <TeamOutlined aria-hidden />, label: t("nav.users") });
+  }
+  if (access.auditRead) {
+    items.push({ key: "/audit", icon: <AuditOutlined aria-hidden />, label: t("nav.audit") });
+  }
+  return items;
+}
+
+/** Which menu entry a path belongs to (a detail page highlights its list). */
+export function selectedMenuKey(pathname: string, access: Access): string {
+  if (access.myOrganizationId && pathname.startsWith(`/organizations/${access.myOrganizationId}`)) {
+    return "/my-organization";
+  }
+  for (const key of ["/organizations", "/my-organization", "/users", "/audit"]) {
+    if (pathname === key || pathname.startsWith(`${key}/`)) return key;
+  }
+  return pathname === "/" ? "/" : "";
+}

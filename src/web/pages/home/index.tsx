@@ -1,0 +1,112 @@
+import {
+  AuditOutlined,
+  CloudOutlined,
+  HomeOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  UsergroupAddOutlined,
+} from "@ant-design/icons";
+import { Card, Col, Row, Skeleton, Statistic } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useHomeStats } from "../../api/reference";
+import { useCurrentUser } from "../../auth/session";
+import { RoleTags } from "../../components/labels";
+import { PageHeader } from "../../components/PageHeader";
+import { QueryError } from "../../components/QueryError";
+import { ShareList } from "./ShareList";
+
+export default function HomePage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const stats = useHomeStats();
+
+  return (
+    <>
+      <PageHeader
+        title={t("home.title")}
+        subTitle={
+          <span style={{ display: "inline-flex", flexWrap: "wrap", gap: 8, alignItems: "center" }}>
+            <span>{t("home.welcome", { name: user.displayName })}</span>
+            <span>{t("home.base", { base: user.baseName })}</span>
+            <RoleTags roles={user.roles} />
+          </span>
+        }
+      />
+      {stats.isError ? (
+        <QueryError error={stats.error} onRetry={() => void stats.refetch()} />
+      ) : !stats.data ? (
+        <Card>
+          <Skeleton active />
+        </Card>
+      ) : (
+        <>
+          <Row gutter={[16, 16]}>
+            <StatCard
+              title={t("home.organizations")}
+              value={stats.data.organizations}
+              icon={<ShopOutlined />}
+            />
+            <StatCard title={t("home.resident")} value={stats.data.resident} icon={<HomeOutlined />} />
+            <StatCard title={t("home.virtual")} value={stats.data.virtual} icon={<CloudOutlined />} />
+            <StatCard
+              title={t("home.unregistered")}
+              value={stats.data.unregistered}
+              icon={<UsergroupAddOutlined />}
+            />
+            {stats.data.users !== null && (
+              <StatCard title={t("home.users")} value={stats.data.users} icon={<TeamOutlined />} />
+            )}
+            {stats.data.auditToday !== null && (
+              <StatCard title={t("home.auditToday")} value={stats.data.auditToday} icon={<AuditOutlined />} />
+            )}
+          </Row>
+          <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+            <Col xs={24} lg={12}>
+              <Card title={<h2 className="hatchery-card-title">{t("home.byField")}</h2>}>
+                <ShareList
+                  total={stats.data.organizations}
+                  rows={stats.data.byField.map((row) => ({
+                    key: row.field,
+                    label: t(`field.${row.field}`, { defaultValue: row.field }),
+                    count: row.count,
+                  }))}
+                />
+              </Card>
+            </Col>
+            <Col xs={24} lg={12}>
+              <Card title={<h2 className="hatchery-card-title">{t("home.byTown")}</h2>}>
+                <ShareList
+                  total={stats.data.organizations}
+                  rows={stats.data.byTown.map((row) => ({
+                    key: row.townId,
+                    label: row.townName,
+                    count: row.count,
+                  }))}
+                />
+              </Card>
+            </Col>
+          </Row>
+        </>
+      )}
+    </>
+  );
+}
+
+function StatCard({ title, value, icon }: { title: string; value: number; icon: ReactNode }) {
+  return (
+    <Col xs={12} md={12} xl={6}>
+      <Card size="small" styles={{ body: { padding: "16px 20px" } }}>
+        <Statistic
+          title={title}
+          value={value}
+          prefix={
+            <span aria-hidden style={{ color: "#0958d9", marginInlineEnd: 4 }}>
+              {icon}
+            </span>
+          }
+        />
+      </Card>
+    </Col>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * Test data goes in through the HTTP API (signed in with fetch, like any client), so each browser
+ * test drives through the UI only the screen it is about.
+ */
+import { DEMO_PASSWORD } from "../../../src/db/seed/changping";
+
+export interface ApiClient {
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string, body: unknown): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
+}
+
+export async function apiSignIn(
+  baseUrl: string,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<ApiClient> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "accept-language": "zh-CN" },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!login.ok) throw new Error(`API sign-in as ${username} failed: ${login.status} ${await login.text()}`);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers
+    .getSetCookie()
+    .map((line) => line.split(";")[0])
+    .join("; ");
+
+  const send = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const headers: Record<string, string> = {
+      cookie,
+      accept: "application/json",
+      "accept-language": "zh-CN",
+    };
+    if (method !== "GET") headers["x-csrf-token"] = csrfToken;
+    if (body !== undefined) headers["content-type"] = "application/json";
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok)
+      throw new Error(`${method} ${path} failed: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  return {
+    get: (path) => send("GET", path),
+    post: (path, body) => send("POST", path, body),
+    patch: (path, body) => send("PATCH", path, body),
+  };
+}
