@@ -78,3 +78,8 @@ export async function migrateDatabase(database: Database): Promise<void> {
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
+
+/** PGlite has no autovacuum: gather planner statistics ourselves at start (cheap at this scale). */
+export async function refreshStatistics(database: Database): Promise<void> {
+  if (database.pglite) await database.pglite.exec("ANALYZE");
+}

@@ -29,3 +29,9 @@ export type OrganizationField = (typeof ORGANIZATION_FIELDS)[number];
 export function creditCodeRequired(status: RegistrationStatus): boolean {
   return status !== "unregistered";
 }
+
+/** Decided by the base, not by the organization: a member editing its own profile keeps them. */
+export const ADMINISTRATIVE_FIELDS = ["registrationStatus", "residency", "hubOrganizationId"] as const;
+
+/** The registry list's sort keys. */
+export const ORGANIZATION_SORTS = ["name", "foundedOn", "createdAt", "updatedAt", "staffCount"] as const;

@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { isValidCreditCode, normalizeCreditCode } from "../domain/credit-code";
-import { ORGANIZATION_FIELDS, REGISTRATION_STATUSES, RESIDENCIES } from "../domain/organization";
+import {
+  ORGANIZATION_FIELDS,
+  ORGANIZATION_SORTS,
+  REGISTRATION_STATUSES,
+  RESIDENCIES,
+} from "../domain/organization";
 import { isMaskedMobile, isValidMobile, normalizeMobile } from "../domain/phone";
 import { optionalText, ZId, ZPage, ZPageQuery, ZVersion } from "./common";
 
@@ -109,8 +114,6 @@ export const ZOrganization = z.object({
   updatedAt: z.string(),
 });
 export type Organization = z.infer<typeof ZOrganization>;
-
-export const ORGANIZATION_SORTS = ["name", "foundedOn", "createdAt", "updatedAt", "staffCount"] as const;
 
 export const ZOrganizationQuery = ZPageQuery.extend({
   q: z.string().trim().max(100).optional(),

@@ -24,7 +24,6 @@ export const ZUserCreate = z.object({
 });
 export type UserCreate = z.input<typeof ZUserCreate>;
 
-
 export const ZUserUpdate = z.object({
   displayName: z.string().trim().min(1, { error: "required" }).max(50, { error: "too_long" }),
   /** Left out, or the masked value the form was given: unchanged. "" or null: cleared. */

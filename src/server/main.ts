@@ -2,7 +2,7 @@
  * The platform's process: configuration, database (migrated, demo data on first start), HTTP.
  * `npm start` runs the compiled form of this file (dist/server/main.js).
  */
-import { type Db, migrateDatabase, openDatabase } from "../db/client";
+import { type Db, migrateDatabase, openDatabase, refreshStatistics } from "../db/client";
 import { bootstrapIfEmpty, databaseIsEmpty } from "../db/seed/bootstrap";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/changping";
 import { seedDemoIfEmpty } from "../db/seed/demo";
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   await migrateDatabase(database);
   const seed = config.seedDemo ? await seedDemoIfEmpty(database.db, hashPassword) : null;
   if (!config.seedDemo) await bootstrapInstallation(database.db, config);
+  await refreshStatistics(database);
   const app = await buildApp({ config, database, logger: true });
 
   const shutdown = async (signal: string) => {

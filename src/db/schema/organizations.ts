@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   boolean,
@@ -39,6 +39,8 @@ export const organizations = pgTable(
     residency: text("residency").$type<Residency>().notNull().default("none"),
     hubOrganizationId: uuid("hub_organization_id").references((): AnyPgColumn => organizations.id),
     description: text("description"),
+    /** Generated: the name's bigrams (migration 0003), for two-character Chinese searches. */
+    nameBigrams: text("name_bigrams").array().generatedAlwaysAs(sql`name_bigrams(name)`),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -50,6 +52,12 @@ export const organizations = pgTable(
     index("organizations_base_town").on(t.baseId, t.townId),
     index("organizations_fields").using("gin", t.fields),
     // Substring search on Chinese names ("阳光" finds "昌平阳光助老服务中心") needs trigrams.
+    index("organizations_name_bigrams").using("gin", t.nameBigrams),
     index("organizations_name_trgm").using("gin", sql`${t.name} gin_trgm_ops`),
   ],
 );
+
+/** The record's own columns, without the generated search column (kept out of views and audit). */
+const { nameBigrams: _searchOnly, ...organizationColumns } = getTableColumns(organizations);
+
+export { organizationColumns };

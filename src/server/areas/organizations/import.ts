@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../../db/client";
-import { communities, organizations, towns } from "../../../db/schema";
+import { communities, organizationColumns, organizations, towns } from "../../../db/schema";
 import type { RegistrationStatus } from "../../../domain/organization";
 import { FIELD_MESSAGES, format, isFieldMessageKey } from "../../../schemas/messages";
 import { type ImportResult, ZOrganizationInput } from "../../../schemas/organizations";
@@ -93,7 +93,7 @@ export async function importOrganizations(
         const inserted = await tx
           .insert(organizations)
           .values(chunk.map((v) => insertValues(baseId, v.data)))
-          .returning();
+          .returning(organizationColumns);
         for (const row of inserted) {
           await recordAudit(tx, ctx, {
             baseId,

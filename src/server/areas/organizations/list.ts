@@ -43,15 +43,7 @@ export function visibleMatching(ctx: Context, filter: OrganizationFilter): SQL |
 function filterConditions(filter: OrganizationFilter): SQL[] {
   const conditions: SQL[] = [];
   const q = filter.q?.trim();
-  if (q) {
-    const pattern = escapeLike(q);
-    // `%q%` on the name uses the trigram index; codes are stored upper-case, so a prefix match.
-    const match = or(
-      ilike(organizations.name, `%${pattern}%`),
-      like(organizations.creditCode, `${pattern.toUpperCase()}%`),
-    );
-    if (match) conditions.push(match);
-  }
+  if (q) conditions.push(nameOrCodeMatches(q));
   if (filter.field) conditions.push(arrayContains(organizations.fields, [filter.field]));
   if (filter.townId) conditions.push(eq(organizations.townId, filter.townId));
   if (filter.registrationStatus) {
@@ -78,6 +70,26 @@ export function orderOf(filter: Pick<OrganizationFilter, "sort" | "order">): SQL
   const direction = filter.order === "asc" ? sql`asc` : sql`desc`;
   const nulls = NULLABLE_SORTS.has(filter.sort) ? sql` nulls last` : sql``;
   return [sql`${column} ${direction}${nulls}`, asc(organizations.id)];
+}
+
+/**
+ * A name containing the term, or (for a term that could be part of one) a credit code starting
+ * with it. Terms of two characters or more are first narrowed by the name's bigram index (the
+ * common Chinese search is two characters, too short for trigrams); ILIKE then confirms.
+ */
+function nameOrCodeMatches(q: string): SQL {
+  const pattern = `%${escapeLike(q)}%`;
+  const name =
+    [...q].length >= 2
+      ? (and(
+          sql`${organizations.nameBigrams} @> name_bigrams(${q})`,
+          ilike(organizations.name, pattern),
+        ) as SQL)
+      : ilike(organizations.name, pattern);
+  // Codes are ASCII and stored upper-case; leaving the OR out for other terms lets the name's
+  // index answer alone.
+  if (!/^[0-9A-Za-z]+$/.test(q)) return name;
+  return or(name, like(organizations.creditCode, `${escapeLike(q.toUpperCase())}%`)) as SQL;
 }
 
 function escapeLike(text: string): string {

@@ -3,10 +3,10 @@
  * names joined in the same query (no query per row), and the contact phone masked unless the
  * viewer is the organization itself.
  */
-import { eq, getTableColumns, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../../db/client";
-import { communities, organizations, towns } from "../../../db/schema";
+import { communities, organizationColumns, organizations, towns } from "../../../db/schema";
 import type { Subject } from "../../../domain/access";
 import { maskMobile } from "../../../domain/phone";
 import { type Actor, hasRole } from "../../../domain/roles";
@@ -23,7 +23,7 @@ const communityNames = sql<string[]>`array(
 )`;
 
 const columns = {
-  ...getTableColumns(organizations),
+  ...organizationColumns,
   townName: towns.name,
   hubOrganizationName: hubs.name,
   communityNames,

@@ -1,8 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../../db/client";
-import { organizations } from "../../../db/schema";
+import { organizationColumns, organizations } from "../../../db/schema";
 import { decide } from "../../../domain/access";
+import { ADMINISTRATIVE_FIELDS } from "../../../domain/organization";
 import { maskMobile } from "../../../domain/phone";
 import type { Organization, ZOrganizationUpdate } from "../../../schemas/organizations";
 import { changedFields, recordAudit } from "../../audit";
@@ -21,10 +22,9 @@ import {
 import { findOrganizationView, seesOwnPhone, subjectOf, toOrganization } from "./view";
 
 export type OrganizationUpdateData = z.output<typeof ZOrganizationUpdate>;
-type OrganizationRecord = typeof organizations.$inferSelect;
+type OrganizationRecord = Omit<typeof organizations.$inferSelect, "nameBigrams">;
 
 /** Fields only base staff decide: a member editing its own profile may not change them. */
-const ADMINISTRATIVE = ["registrationStatus", "residency", "hubOrganizationId"] as const;
 
 export async function createOrganization(
   db: Db,
@@ -40,7 +40,10 @@ export async function createOrganization(
   }
   const id = await db
     .transaction(async (tx) => {
-      const [row] = await tx.insert(organizations).values(insertValues(baseId, input)).returning();
+      const [row] = await tx
+        .insert(organizations)
+        .values(insertValues(baseId, input))
+        .returning(organizationColumns);
       if (!row) throw new Error("organization insert returned nothing");
       await recordAudit(tx, ctx, {
         baseId,
@@ -65,7 +68,11 @@ export async function updateOrganization(
   id: string,
   input: OrganizationUpdateData,
 ): Promise<Organization> {
-  const [current] = await db.select().from(organizations).where(eq(organizations.id, id)).limit(1);
+  const [current] = await db
+    .select(organizationColumns)
+    .from(organizations)
+    .where(eq(organizations.id, id))
+    .limit(1);
   if (!current) throw notFound();
   const subject = subjectOf(current);
   requireAccess(ctx.actor, "organization.update", subject);
@@ -73,7 +80,7 @@ export async function updateOrganization(
 
   const next = merged(current, input);
   if (decide(ctx.actor, "organization.updateAdministrative", subject) !== "allow") {
-    const changed = ADMINISTRATIVE.find((key) => next[key] !== current[key]);
+    const changed = ADMINISTRATIVE_FIELDS.find((key) => next[key] !== current[key]);
     if (changed) throw new AppError("forbidden", { field: changed });
   }
   throwFirst(profileProblems(next));
@@ -92,7 +99,7 @@ export async function updateOrganization(
         .update(organizations)
         .set({ ...next, version: sql`${organizations.version} + 1`, updatedAt: sql`now()` })
         .where(and(eq(organizations.id, id), eq(organizations.version, input.version)))
-        .returning();
+        .returning(organizationColumns);
       if (!row) {
         const [latest] = await tx
           .select({ version: organizations.version })

@@ -1,0 +1,2 @@
+ALTER TABLE "organizations" ADD COLUMN "name_bigrams" text[] GENERATED ALWAYS AS (name_bigrams(name)) STORED;--> statement-breakpoint
+CREATE INDEX "organizations_name_bigrams" ON "organizations" USING gin ("name_bigrams");
