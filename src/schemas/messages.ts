@@ -9,52 +9,55 @@ type Catalog = Record<string, { "zh-CN": string; en: string }>;
 /** Messages for an error `code` (the stable identifier a client may switch on). */
 export const ERROR_MESSAGES = {
   validation_failed: {
-    "zh-CN": "提交的内容有误,请检查后重试",
+    "zh-CN": "提交的内容有误，请检查后重试",
     en: "The request is invalid; check it and try again",
   },
   unauthenticated: { "zh-CN": "请先登录", en: "Please sign in first" },
-  session_expired: { "zh-CN": "登录已过期,请重新登录", en: "Your session has expired; please sign in again" },
+  session_expired: {
+    "zh-CN": "登录已过期，请重新登录",
+    en: "Your session has expired; please sign in again",
+  },
   invalid_credentials: { "zh-CN": "账号或密码错误", en: "Wrong account name or password" },
   account_locked: {
-    "zh-CN": "登录失败次数过多,账号已临时锁定,请在 {minutes} 分钟后再试或联系管理员",
+    "zh-CN": "登录失败次数过多，账号已临时锁定，请在 {minutes} 分钟后再试或联系管理员",
     en: "Too many failed sign-ins; the account is locked. Try again in {minutes} minutes or ask an administrator",
   },
   account_disabled: {
-    "zh-CN": "账号已停用,请联系管理员",
+    "zh-CN": "账号已停用，请联系管理员",
     en: "This account is disabled; ask an administrator",
   },
   too_many_attempts: {
-    "zh-CN": "尝试次数过多,请 {minutes} 分钟后再试",
+    "zh-CN": "尝试次数过多，请 {minutes} 分钟后再试",
     en: "Too many attempts; try again in {minutes} minutes",
   },
   forbidden: { "zh-CN": "您没有执行此操作的权限", en: "You are not allowed to do this" },
   not_found: { "zh-CN": "未找到该记录", en: "Not found" },
   route_not_found: { "zh-CN": "接口不存在", en: "No such endpoint" },
   version_conflict: {
-    "zh-CN": "该记录已被他人修改,请刷新后再编辑(您的修改尚未保存)",
+    "zh-CN": "该记录已被他人修改，请刷新后再编辑（您的修改尚未保存）",
     en: "Someone else changed this record; reload it and edit again (your changes were not saved)",
   },
   duplicate: { "zh-CN": "{label}已存在", en: "{label} already exists" },
   csrf_failed: {
-    "zh-CN": "请求校验失败,请刷新页面后重试",
+    "zh-CN": "请求校验失败，请刷新页面后重试",
     en: "Request check failed; reload the page and try again",
   },
   payload_too_large: { "zh-CN": "提交的内容过大", en: "The request is too large" },
   password_policy: {
-    "zh-CN": "密码不符合要求:{problems}",
+    "zh-CN": "密码不符合要求：{problems}",
     en: "The password does not meet the policy: {problems}",
   },
   wrong_password: { "zh-CN": "当前密码不正确", en: "The current password is wrong" },
   import_failed: {
-    "zh-CN": "导入未完成:共 {count} 处错误,未导入任何数据",
+    "zh-CN": "导入未完成：共 {count} 处错误，未导入任何数据",
     en: "Import refused: {count} errors, nothing was imported",
   },
   file_invalid: {
-    "zh-CN": "无法读取该文件,请使用 .xlsx 模板",
+    "zh-CN": "无法读取该文件，请使用 .xlsx 模板",
     en: "This file cannot be read; use the .xlsx template",
   },
   cannot_disable_self: { "zh-CN": "不能停用自己的账号", en: "You cannot disable your own account" },
-  internal: { "zh-CN": "服务器内部错误,请稍后重试", en: "Internal server error; try again later" },
+  internal: { "zh-CN": "服务器内部错误，请稍后重试", en: "Internal server error; try again later" },
 } satisfies Catalog;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
@@ -72,7 +75,7 @@ export const FIELD_MESSAGES = {
   invalid_option: { "zh-CN": "不是可选的值", en: "Not one of the allowed values" },
   invalid_id: { "zh-CN": "编号格式不正确", en: "Invalid id" },
   credit_code_invalid: {
-    "zh-CN": "统一社会信用代码不正确:应为 18 位,且校验位正确",
+    "zh-CN": "统一社会信用代码不正确：应为 18 位，且校验位正确",
     en: "Invalid unified social credit code: 18 characters with a correct check character",
   },
   credit_code_required: {
@@ -80,15 +83,15 @@ export const FIELD_MESSAGES = {
     en: "A registered organization needs its unified social credit code",
   },
   mobile_invalid: {
-    "zh-CN": "手机号码不正确:应为 1 开头的 11 位数字",
+    "zh-CN": "手机号码不正确：应为 1 开头的 11 位数字",
     en: "Invalid mobile number: 11 digits starting with 1",
   },
   email_invalid: { "zh-CN": "邮箱格式不正确", en: "Invalid email address" },
-  date_invalid: { "zh-CN": "日期格式不正确(YYYY-MM-DD)", en: "Invalid date (YYYY-MM-DD)" },
+  date_invalid: { "zh-CN": "日期格式不正确（YYYY-MM-DD）", en: "Invalid date (YYYY-MM-DD)" },
   datetime_invalid: { "zh-CN": "时间格式不正确", en: "Invalid date and time" },
   date_in_future: { "zh-CN": "日期不能晚于今天", en: "The date cannot be in the future" },
   username_invalid: {
-    "zh-CN": "账号须以字母开头,只含字母、数字、下划线、点或横线",
+    "zh-CN": "账号须以字母开头，只含字母、数字、下划线、点或横线",
     en: "Starts with a letter; letters, digits, _ . - only",
   },
   roles_required: { "zh-CN": "至少选择一个角色", en: "Choose at least one role" },
@@ -107,7 +110,7 @@ export const FIELD_MESSAGES = {
     en: "Same unified social credit code as row {row}",
   },
   option_unknown: {
-    "zh-CN": "“{value}”不是可选的值,可选:{options}",
+    "zh-CN": "“{value}”不是可选的值，可选：{options}",
     en: "“{value}” is not allowed; choose from: {options}",
   },
   town_unknown: { "zh-CN": "没有名为“{name}”的镇街", en: "No town named “{name}”" },
@@ -118,11 +121,11 @@ export const FIELD_MESSAGES = {
   hub_unknown: { "zh-CN": "没有名为“{name}”的社会组织", en: "No organization named “{name}”" },
   import_empty: { "zh-CN": "文件中没有可导入的数据行", en: "The file has no rows to import" },
   import_too_many_rows: {
-    "zh-CN": "一次最多导入 {max} 行,请拆分文件后分批导入",
+    "zh-CN": "一次最多导入 {max} 行，请拆分文件后分批导入",
     en: "At most {max} rows per import; split the file",
   },
   import_column_missing: {
-    "zh-CN": "缺少必需的列“{column}”,请使用导入模板",
+    "zh-CN": "缺少必需的列“{column}”，请使用导入模板",
     en: "The required column “{column}” is missing; use the import template",
   },
   organization_only_for_members: {

@@ -32,7 +32,7 @@ export function assertPasswordPolicy(
 ): void {
   const problems = passwordProblems(password, identity);
   if (problems.length === 0) return;
-  const separator = lang === "en" ? "; " : ";";
+  const separator = lang === "en" ? "; " : "；";
   throw new AppError("password_policy", {
     field,
     params: { problems: problems.map((p) => PASSWORD_PROBLEM_MESSAGES[p][lang]).join(separator) },

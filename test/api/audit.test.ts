@@ -30,7 +30,7 @@ beforeAll(async () => {
     password: "Audit-pass-2026",
   });
   userId = created.json().id;
-  await admin.patch(`/api/users/${userId}`, { displayName: "审计对象(改)", roles: ["expert"], version: 1 });
+  await admin.patch(`/api/users/${userId}`, { displayName: "审计对象（改）", roles: ["expert"], version: 1 });
   await admin.post(`/api/users/${userId}/disable`, { version: 2 });
 });
 afterAll(() => t.close());
@@ -44,9 +44,9 @@ describe("browsing the audit log", () => {
       {
         action: "user.updated",
         actorId: adminId,
-        actorName: "王建国(系统管理员)",
+        actorName: "王建国（系统管理员）",
         before: { displayName: "审计对象", roles: ["mentor"] },
-        after: { displayName: "审计对象(改)", roles: ["expert"] },
+        after: { displayName: "审计对象（改）", roles: ["expert"] },
       },
       { action: "user.created", before: null, after: { username: "auditee", roles: ["mentor"] } },
     ]);

@@ -37,7 +37,7 @@ describe("session expiry", () => {
 
     const res = await client.get("/api/auth/me");
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toEqual({ code: "session_expired", message: "登录已过期,请重新登录" });
+    expect(res.json()).toEqual({ code: "session_expired", message: "登录已过期，请重新登录" });
     expect(
       await t.db
         .select()
@@ -103,7 +103,7 @@ describe("CSRF protection", () => {
       payload: body,
     });
     expect(missing.statusCode).toBe(403);
-    expect(missing.json()).toEqual({ code: "csrf_failed", message: "请求校验失败,请刷新页面后重试" });
+    expect(missing.json()).toEqual({ code: "csrf_failed", message: "请求校验失败，请刷新页面后重试" });
     const wrong = await admin.post("/api/users", body, { "x-csrf-token": "not-the-token" });
     expect(wrong.statusCode).toBe(403);
     expect(wrong.json().code).toBe("csrf_failed");
@@ -157,7 +157,7 @@ describe("changing one's own password", () => {
       newPassword: `${user.username}-2026`,
     });
     expect(identity.json().details.problems).toEqual(["contains_identity"]);
-    expect(identity.json().message).toBe("密码不符合要求:不能包含账号名或手机号");
+    expect(identity.json().message).toBe("密码不符合要求：不能包含账号名或手机号");
   });
 
   it("changes it, ends the account's other sessions and keeps this one", async () => {

@@ -61,7 +61,7 @@ describe("signing in", () => {
     const user = await make(t).user({ status: "disabled" });
     const res = await login(user.username, FACTORY_PASSWORD);
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toEqual({ code: "account_disabled", message: "账号已停用,请联系管理员" });
+    expect(res.json()).toEqual({ code: "account_disabled", message: "账号已停用，请联系管理员" });
     expect(res.cookies).toEqual([]);
   });
 
@@ -92,7 +92,7 @@ describe("locking after failed sign-ins", () => {
     expect(locking.statusCode).toBe(423);
     expect(locking.json()).toEqual({
       code: "account_locked",
-      message: `登录失败次数过多,账号已临时锁定,请在 ${LOCK_MINUTES} 分钟后再试或联系管理员`,
+      message: `登录失败次数过多，账号已临时锁定，请在 ${LOCK_MINUTES} 分钟后再试或联系管理员`,
     });
 
     const right = await login(user.username, FACTORY_PASSWORD, { "accept-language": "en" });
@@ -134,7 +134,10 @@ describe("throttling by client address", () => {
     }
     const throttled = await loginFrom(address, "ghost-next", "Wrong-pass-2026");
     expect(throttled.statusCode).toBe(429);
-    expect(throttled.json()).toEqual({ code: "too_many_attempts", message: "尝试次数过多,请 15 分钟后再试" });
+    expect(throttled.json()).toEqual({
+      code: "too_many_attempts",
+      message: "尝试次数过多，请 15 分钟后再试",
+    });
     // Even the right password waits: the limit is on the address, not the account.
     expect((await loginFrom(address, "staff", DEMO_PASSWORD)).statusCode).toBe(429);
     // Another address is not affected.

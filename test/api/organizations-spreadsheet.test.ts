@@ -64,7 +64,7 @@ describe("GET /api/organizations/export.xlsx", () => {
     expect(rows.map((r) => r[0]).sort()).toEqual(resident.map((r) => r.name).sort());
     for (const row of rows) {
       expect(row[column("入驻状态")]).toBe("入驻孵化");
-      expect(["未登记团队", "社会团体", "社会服务机构(民非)", "基金会"]).toContain(row[column("登记状态")]);
+      expect(["未登记团队", "社会团体", "社会服务机构（民非）", "基金会"]).toContain(row[column("登记状态")]);
       expect(["是", "否"]).toContain(row[column("是否成立党组织")]);
       expect(String(row[column("联系电话")])).toMatch(/^1\d{2}\*{4}\d{4}$/);
       expect(String(row[17])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
@@ -77,7 +77,7 @@ describe("GET /api/organizations/export.xlsx", () => {
   it("exports a search's rows only, all pages of them", async () => {
     await make(t).organization({ name: "昌平区紫丁香合唱团", fields: ["culture"] });
     await make(t).organization({ name: "昌平区紫丁香书画社", fields: ["culture"] });
-    const res = await staff.get(`/api/organizations/export.xlsx?q=${encodeURIComponent("紫丁香")}`);
+    const res = await staff.get(`/api/organizations/export.xlsx？q=${encodeURIComponent("紫丁香")}`);
     const rows = sheetValues((await readWorkbook(res.rawPayload)).worksheets[0] as ExcelJS.Worksheet).slice(
       1,
     );
@@ -106,7 +106,7 @@ describe("GET /api/organizations/import-template.xlsx", () => {
 
     const help = sheetValues(workbook.getWorksheet("填写说明") as ExcelJS.Worksheet);
     expect(help[0]).toEqual(IMPORT_HEADERS);
-    expect(help[1]?.[1]).toBe("社会服务机构(民非)");
+    expect(help[1]?.[1]).toBe("社会服务机构（民非）");
     expect(help.some((row) => row[0] === "登记状态" && String(row[2]).includes("基金会"))).toBe(true);
   });
 
@@ -146,7 +146,7 @@ describe("POST /api/organizations/import", () => {
     const file = await filledTemplate([
       {
         名称: "昌平区导入测试甲服务中心",
-        登记状态: "社会服务机构(民非)",
+        登记状态: "社会服务机构（民非）",
         统一社会信用代码: code.toLowerCase(),
         成立日期: new Date(Date.UTC(2019, 5, 18)),
         服务领域: "养老助老、健康",
@@ -215,9 +215,11 @@ describe("POST /api/organizations/import", () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
       code: "import_failed",
-      message: "导入未完成:共 1 处错误,未导入任何数据",
+      message: "导入未完成：共 1 处错误，未导入任何数据",
       details: {
-        errors: [{ row: 4, field: "creditCode", message: "统一社会信用代码不正确:应为 18 位,且校验位正确" }],
+        errors: [
+          { row: 4, field: "creditCode", message: "统一社会信用代码不正确：应为 18 位，且校验位正确" },
+        ],
       },
     });
     expect(await organizationCount(t)).toBe(before);
@@ -268,7 +270,7 @@ describe("POST /api/organizations/import", () => {
     expect(errors[3]?.message).toBe("该统一社会信用代码已登记");
     expect(errors[4]?.message).toBe("与第 6 行的统一社会信用代码重复");
     expect(errors[5]?.message).toBe("没有名为“不存在镇”的镇街");
-    expect(res.json().message).toBe(`导入未完成:共 ${errors.length} 处错误,未导入任何数据`);
+    expect(res.json().message).toBe(`导入未完成：共 ${errors.length} 处错误，未导入任何数据`);
 
     const { payload, headers } = multipart(file);
     const en = await staff.request({
@@ -291,7 +293,7 @@ describe("POST /api/organizations/import", () => {
     expect(renamed.json()).toMatchObject({
       code: "file_invalid",
       field: "file",
-      message: "无法读取该文件,请使用 .xlsx 模板",
+      message: "无法读取该文件，请使用 .xlsx 模板",
     });
     const zipNotXlsx = Buffer.from("504b0304", "hex");
     expect((await upload(staff, Buffer.concat([zipNotXlsx, Buffer.alloc(64)]))).json().code).toBe(
@@ -310,7 +312,7 @@ describe("POST /api/organizations/import", () => {
     workbook.addWorksheet("Sheet1").addRow(["组织", "电话"]);
     const res = await upload(staff, Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toBe("缺少必需的列“名称”,请使用导入模板");
+    expect(res.json().message).toBe("缺少必需的列“名称”，请使用导入模板");
   });
 
   it("is for base staff only", async () => {

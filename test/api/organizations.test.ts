@@ -247,7 +247,7 @@ describe("POST /api/organizations", () => {
       creditCode: organizationBody().creditCode?.toLowerCase(),
       partyOrganization: true,
       partyMemberCount: 3,
-      description: "  扎根城北街道,服务居家老人。  ",
+      description: "  扎根城北街道，服务居家老人。  ",
     });
     const res = await staff.post("/api/organizations", body);
     expect(res.statusCode, res.body).toBe(201);
@@ -259,7 +259,7 @@ describe("POST /api/organizations", () => {
       communityNames: town.communities.slice(0, 2).map((c) => c.name),
       contactPhone: "138****8000",
       contactPhoneMasked: true,
-      description: "扎根城北街道,服务居家老人。",
+      description: "扎根城北街道，服务居家老人。",
       version: 1,
     });
     const [entry] = await auditRows(t, "organization.created", created.id);
@@ -282,7 +282,7 @@ describe("POST /api/organizations", () => {
       "a credit code with a wrong check character",
       () => ({ creditCode: "51110114MJ0000001Q" }),
       "creditCode",
-      "统一社会信用代码不正确:应为 18 位,且校验位正确",
+      "统一社会信用代码不正确：应为 18 位，且校验位正确",
     ],
     ["a too short credit code", () => ({ creditCode: "5111011" }), "creditCode", /统一社会信用代码不正确/],
     [

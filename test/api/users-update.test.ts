@@ -87,7 +87,7 @@ describe("editing an account", () => {
       expect(bad.json()).toEqual({
         code: "validation_failed",
         field: "mobile",
-        message: "手机号码不正确:应为 1 开头的 11 位数字",
+        message: "手机号码不正确：应为 1 开头的 11 位数字",
       });
     }
     const changed = await admin.patch(`/api/users/${user.id}`, {

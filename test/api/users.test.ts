@@ -10,7 +10,7 @@ let serial = 0;
 const mobile = () => `1391${String(Date.now() % 1e5).padStart(5, "0")}${String(++serial).padStart(2, "0")}`;
 const newUser = (over: Record<string, unknown> = {}) => ({
   username: `clerk${Date.now() % 1e6}${++serial}`,
-  displayName: "赵新(测试账号)",
+  displayName: "赵新（测试账号）",
   mobile: mobile(),
   email: "clerk@example.cn",
   roles: ["staff"],
@@ -33,7 +33,7 @@ describe("listing accounts", () => {
     expect(page.total).toBeGreaterThanOrEqual(8);
     const staff = page.items.find((u: { username: string }) => u.username === "staff");
     expect(staff).toMatchObject({
-      displayName: "李晓梅(基地工作人员)",
+      displayName: "李晓梅（基地工作人员）",
       mobile: "138****0002",
       roles: ["staff"],
     });
@@ -135,9 +135,9 @@ describe("creating an account", () => {
 
   it.each([
     ["username", { username: "ab" }, "长度不能少于 3 个字符"],
-    ["username", { username: "9lives" }, "账号须以字母开头,只含字母、数字、下划线、点或横线"],
+    ["username", { username: "9lives" }, "账号须以字母开头，只含字母、数字、下划线、点或横线"],
     ["displayName", { displayName: "  " }, "此项必填"],
-    ["mobile", { mobile: "12345" }, "手机号码不正确:应为 1 开头的 11 位数字"],
+    ["mobile", { mobile: "12345" }, "手机号码不正确：应为 1 开头的 11 位数字"],
     ["email", { email: "clerk@" }, "邮箱格式不正确"],
     ["roles", { roles: [] }, "至少选择一个角色"],
     ["roles.0", { roles: ["king"] }, "不是可选的值"],

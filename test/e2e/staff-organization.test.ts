@@ -44,7 +44,7 @@ test(
 
     await page.getByLabel("组织名称").fill(NAME);
     await page.getByLabel("登记状态").click();
-    await page.getByTitle("社会服务机构(民非)").click();
+    await page.getByTitle("社会服务机构（民非）").click();
     const creditCode = page.getByLabel("统一社会信用代码");
     await creditCode.fill(BAD_CODE);
     await creditCode.blur();

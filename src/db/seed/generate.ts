@@ -113,7 +113,7 @@ export function generateOrganizations(
     const town = options.towns[townIndex] ?? { name: "", communities: 0 };
     const place = town.name.replace(/(街道|镇)$/, "");
     let name = `昌平区${place}${pick(THEMES[main])}${pick(SUFFIX[status])}`;
-    if (seen.has(name)) name = `${name.replace(/^昌平区/, "昌平区")}(${(options.offset ?? 0) + i + 1})`;
+    if (seen.has(name)) name = `${name.replace(/^昌平区/, "昌平区")}（${(options.offset ?? 0) + i + 1}）`;
     seen.add(name);
     const year = 2008 + Math.floor(random() * 17);
     const foundedOn = `${year}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
@@ -136,7 +136,7 @@ export function generateOrganizations(
       partyOrganization: partyMemberCount >= 3 && random() < 0.7,
       partyMemberCount,
       residency: options.residencies[i] ?? "none",
-      description: `扎根${town.name},围绕${THEMES[main][0]}开展公益服务。`,
+      description: `扎根${town.name}，围绕${THEMES[main][0]}开展公益服务。`,
     });
   }
   return out;

@@ -129,7 +129,7 @@ async function readError(response: Response): Promise<ErrorResponse> {
 function networkMessage(): string {
   return currentLanguage() === "en"
     ? "Cannot reach the server; check the network and try again"
-    : "无法连接服务器,请检查网络后重试";
+    : "无法连接服务器，请检查网络后重试";
 }
 
 /** Downloads a file from a GET endpoint, keeping the server's file name when it sends one. */

@@ -19,7 +19,7 @@ export const DATA_SHEET = "社会组织";
 export const REGISTRATION_LABELS: Record<RegistrationStatus, string> = {
   unregistered: "未登记团队",
   social_group: "社会团体",
-  social_service_agency: "社会服务机构(民非)",
+  social_service_agency: "社会服务机构（民非）",
   foundation: "基金会",
 };
 
@@ -93,7 +93,7 @@ export const IMPORT_COLUMNS: readonly Column[] = [
     width: 20,
     required: true,
     field: "registrationStatus",
-    help: `可选:${Object.values(REGISTRATION_LABELS).join("、")}`,
+    help: `可选：${Object.values(REGISTRATION_LABELS).join("、")}`,
   },
   {
     key: "creditCode",
@@ -101,21 +101,21 @@ export const IMPORT_COLUMNS: readonly Column[] = [
     width: 22,
     text: true,
     field: "creditCode",
-    help: "18 位,含校验位;已登记的组织必填,未登记团队可不填;不能与已有组织重复",
+    help: "18 位，含校验位；已登记的组织必填，未登记团队可不填；不能与已有组织重复",
   },
   {
     key: "foundedOn",
     header: "成立日期",
     width: 12,
     field: "foundedOn",
-    help: "日期,如 2020-03-01;不能晚于今天",
+    help: "日期，如 2020-03-01；不能晚于今天",
   },
   {
     key: "fields",
     header: "服务领域",
     width: 24,
     field: "fields",
-    help: `可多选,用“、”分隔:${Object.values(FIELD_LABELS).join("、")}`,
+    help: `可多选，用“、”分隔：${Object.values(FIELD_LABELS).join("、")}`,
   },
   { key: "town", header: "所属镇街", width: 14, field: "townId", help: "本基地服务的镇街名称" },
   {
@@ -123,7 +123,7 @@ export const IMPORT_COLUMNS: readonly Column[] = [
     header: "服务社区",
     width: 28,
     field: "communityIds",
-    help: "所属镇街下的社区名称,可多个,用“、”分隔;填写社区时须填写所属镇街",
+    help: "所属镇街下的社区名称，可多个，用“、”分隔；填写社区时须填写所属镇街",
   },
   { key: "address", header: "地址", width: 32, field: "address", help: "不超过 200 个字符" },
   { key: "leaderName", header: "负责人", width: 10, field: "leaderName", help: "不超过 50 个字符" },
@@ -149,7 +149,7 @@ export const IMPORT_COLUMNS: readonly Column[] = [
     header: "是否成立党组织",
     width: 14,
     field: "partyOrganization",
-    help: `${YES} 或 ${NO},不填视为${NO}`,
+    help: `${YES} 或 ${NO}，不填视为${NO}`,
   },
   {
     key: "partyMemberCount",
@@ -163,7 +163,7 @@ export const IMPORT_COLUMNS: readonly Column[] = [
     header: "入驻状态",
     width: 12,
     field: "residency",
-    help: `可选:${Object.values(RESIDENCY_LABELS).join("、")};不填视为“${RESIDENCY_LABELS.none}”`,
+    help: `可选：${Object.values(RESIDENCY_LABELS).join("、")}；不填视为“${RESIDENCY_LABELS.none}”`,
   },
   {
     key: "hub",

@@ -86,7 +86,7 @@ export async function importTemplate(db: Db, ctx: Context): Promise<Buffer> {
   help.addRow([
     "说明",
     "",
-    `在“${DATA_SHEET}”工作表中每行填写一个组织,第一行表头请勿修改;上面第 2 行为填写示例。任意一行有错误时,将列出所有错误且不导入任何数据。`,
+    `在“${DATA_SHEET}”工作表中每行填写一个组织，第一行表头请勿修改；上面第 2 行为填写示例。任意一行有错误时，将列出所有错误且不导入任何数据。`,
   ]);
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
