@@ -9,9 +9,9 @@ import {
 import { isMaskedMobile, isValidMobile, normalizeMobile } from "../domain/phone";
 import { optionalText, ZId, ZPage, ZPageQuery, ZVersion } from "./common";
 
-export const ZRegistrationStatus = z.enum(REGISTRATION_STATUSES);
-export const ZResidency = z.enum(RESIDENCIES);
-export const ZOrganizationField = z.enum(ORGANIZATION_FIELDS);
+const ZRegistrationStatus = z.enum(REGISTRATION_STATUSES);
+const ZResidency = z.enum(RESIDENCIES);
+const ZOrganizationField = z.enum(ORGANIZATION_FIELDS);
 
 export const ZCreditCode = z
   .string()
@@ -131,7 +131,7 @@ export type OrganizationPage = z.infer<typeof ZOrganizationPage>;
 
 export const ZContactResponse = z.object({ contactPhone: z.string().nullable() });
 
-export const ZImportRowError = z.object({ row: z.number(), field: z.string(), message: z.string() });
+const ZImportRowError = z.object({ row: z.number(), field: z.string(), message: z.string() });
 export const ZImportResult = z.object({
   imported: z.number(),
   errors: z.array(ZImportRowError),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const ZCommunity = z.object({ id: z.string(), name: z.string() });
+const ZCommunity = z.object({ id: z.string(), name: z.string() });
 export const ZTown = z.object({
   id: z.string(),
   name: z.string(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH } from "../domain/password-policy";
 import { ZRole } from "./auth";
-import { optionalText, ZId, ZPage, ZPageQuery, ZVersion } from "./common";
+import { ZId, ZPage, ZPageQuery, ZVersion } from "./common";
 import { ZMobile, ZMobileOrMasked } from "./organizations";
 
 const ZUsername = z
@@ -37,7 +37,7 @@ export const ZUserUpdate = z.object({
 });
 export type UserUpdate = z.input<typeof ZUserUpdate>;
 
-export const ZUserStatus = z.enum(["active", "disabled"]);
+const ZUserStatus = z.enum(["active", "disabled"]);
 
 export const ZUser = z.object({
   id: z.string(),
@@ -69,4 +69,3 @@ export const ZResetPasswordRequest = z.object({
   version: ZVersion,
   newPassword: z.string().min(1, { error: "required" }).max(PASSWORD_MAX_LENGTH, { error: "too_long" }),
 });
-export const ZNote = optionalText(500);

@@ -4,7 +4,7 @@
  */
 import type { ErrorCode, FieldMessageKey } from "../schemas/messages";
 
-export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
   validation_failed: 400,
   password_policy: 400,
   wrong_password: 400,

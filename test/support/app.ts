@@ -41,7 +41,7 @@ export interface Client {
   }): Promise<LightMyRequestResponse>;
 }
 
-export function testConfig(overrides: Partial<Config> = {}): Config {
+function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...loadConfig({ DATA_DIR: "/tmp/hatchery-test-unused", SESSION_SECRET: "test-secret-0123456789abcdef" }),
     seedDemo: false,

@@ -18,7 +18,7 @@ export interface SessionSettings {
   absoluteHours: number;
 }
 
-export function newSessionToken(): { token: string; id: string } {
+function newSessionToken(): { token: string; id: string } {
   const token = randomBytes(32).toString("base64url");
   return { token, id: sessionIdOf(token) };
 }
