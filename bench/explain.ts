@@ -22,6 +22,7 @@ export async function explainQueries(database: Database, baseId: string, detailI
       crossBase: false,
       displayName: "",
       sessionId: "",
+      mustChangePassword: false,
     },
     ip: null,
     userAgent: null,

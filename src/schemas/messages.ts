@@ -30,6 +30,10 @@ export const ERROR_MESSAGES = {
     "zh-CN": "尝试次数过多，请 {minutes} 分钟后再试",
     en: "Too many attempts; try again in {minutes} minutes",
   },
+  password_change_required: {
+    "zh-CN": "请先修改密码，再继续使用平台",
+    en: "Change your password before you continue",
+  },
   forbidden: { "zh-CN": "您没有执行此操作的权限", en: "You are not allowed to do this" },
   not_found: { "zh-CN": "未找到该记录", en: "Not found" },
   route_not_found: { "zh-CN": "接口不存在", en: "No such endpoint" },

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { auditLog } from "../db/schema";
+import { maskMobile } from "../domain/phone";
 import type { AnonymousContext, Context } from "./context";
 
 export interface AuditEntryInput {
@@ -38,8 +39,15 @@ export async function recordAudit(
 function redact(value: unknown): unknown {
   if (!value || typeof value !== "object") return value;
   const { passwordHash: _hash, ...rest } = value as Record<string, unknown>;
+  // Phones are personal data: the log keeps that one changed, not the number (reading it whole is
+  // audited elsewhere, and admins browsing the log should not bypass that).
+  for (const key of PHONE_KEYS) {
+    if (typeof rest[key] === "string") rest[key] = maskMobile(rest[key] as string);
+  }
   return rest;
 }
+
+const PHONE_KEYS = ["contactPhone", "mobile"] as const;
 
 /** Only the fields that changed, so the log reads as "before → after" of what was edited. */
 export function changedFields<T extends Record<string, unknown>>(

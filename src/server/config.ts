@@ -17,7 +17,8 @@ export interface Config {
   cookieSecure: boolean;
   seedDemo: boolean;
   logLevel: string;
-  trustProxy: boolean;
+  /** Which proxies' X-Forwarded-For to believe: false, a hop count, or addresses/CIDRs. */
+  trustProxy: boolean | number | string;
   bodyLimitBytes: number;
   /** Used once, on an empty database when SEED_DEMO=false: the base and its administrator. */
   bootstrap: {
@@ -42,7 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: env.COOKIE_SECURE === "true",
     seedDemo: env.SEED_DEMO !== "false",
     logLevel: env.LOG_LEVEL ?? "info",
-    trustProxy: env.TRUST_PROXY === "true",
+    trustProxy: trustProxyVar(env.TRUST_PROXY),
     bodyLimitBytes: intVar(env, "BODY_LIMIT_BYTES", 1024 * 1024),
     bootstrap: {
       baseCode: env.BASE_CODE || "base",
@@ -52,6 +53,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       adminPassword: env.ADMIN_PASSWORD || null,
     },
   };
+}
+
+/**
+ * Never "trust every proxy": a client can send its own X-Forwarded-For, so only as many hops as
+ * there are proxies of ours (`true` means the one nginx in front) or their addresses are believed.
+ */
+function trustProxyVar(raw: string | undefined): boolean | number | string {
+  if (!raw || raw === "false") return false;
+  if (raw === "true") return 1;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw; // e.g. "127.0.0.1" or "10.0.0.0/8,127.0.0.1"
 }
 
 function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

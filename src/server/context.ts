@@ -11,6 +11,8 @@ import { requestLang } from "./lang";
 export interface SignedInActor extends Actor {
   displayName: string;
   sessionId: string;
+  /** Set after an administrator's reset or at first start: only the password change is open. */
+  mustChangePassword: boolean;
 }
 
 export interface Context {

@@ -18,6 +18,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   account_disabled: 403,
   too_many_attempts: 429,
   forbidden: 403,
+  password_change_required: 403,
   csrf_failed: 403,
   not_found: 404,
   route_not_found: 404,

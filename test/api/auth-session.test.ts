@@ -180,3 +180,24 @@ describe("changing one's own password", () => {
     expect(JSON.stringify(entry)).not.toContain("Brand-new-2026");
   });
 });
+
+describe("a password that must be changed", () => {
+  it("opens only who-am-I, the password change and sign-out until it is changed", async () => {
+    const user = await make(t).user({ roles: ["staff"], mustChangePassword: true });
+    const client = await t.signIn(user.username, FACTORY_PASSWORD);
+    const blocked = await client.get("/api/organizations");
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json()).toEqual({
+      code: "password_change_required",
+      message: "请先修改密码，再继续使用平台",
+    });
+    expect((await client.get("/api/auth/me")).json().user.mustChangePassword).toBe(true);
+
+    const changed = await client.post("/api/auth/password", {
+      currentPassword: FACTORY_PASSWORD,
+      newPassword: "Fresh-start-2026",
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await client.get("/api/organizations")).statusCode).toBe(200);
+  });
+});

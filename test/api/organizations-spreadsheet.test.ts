@@ -77,7 +77,7 @@ describe("GET /api/organizations/export.xlsx", () => {
   it("exports a search's rows only, all pages of them", async () => {
     await make(t).organization({ name: "昌平区紫丁香合唱团", fields: ["culture"] });
     await make(t).organization({ name: "昌平区紫丁香书画社", fields: ["culture"] });
-    const res = await staff.get(`/api/organizations/export.xlsx？q=${encodeURIComponent("紫丁香")}`);
+    const res = await staff.get(`/api/organizations/export.xlsx?q=${encodeURIComponent("紫丁香")}`);
     const rows = sheetValues((await readWorkbook(res.rawPayload)).worksheets[0] as ExcelJS.Worksheet).slice(
       1,
     );

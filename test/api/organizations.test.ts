@@ -263,7 +263,7 @@ describe("POST /api/organizations", () => {
       version: 1,
     });
     const [entry] = await auditRows(t, "organization.created", created.id);
-    expect(entry?.after).toMatchObject({ name: body.name, contactPhone: "13800138000" });
+    expect(entry?.after).toMatchObject({ name: body.name, contactPhone: "138****8000" });
   });
 
   it("does not require a credit code of an unregistered team", async () => {

@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, bases, users } from "../../src/db/schema";
+import { maskMobile } from "../../src/domain/phone";
 import { make } from "../factories";
 import { type Client, startTestApp, type TestApp } from "../support/app";
 
@@ -126,8 +127,13 @@ describe("creating an account", () => {
 
     const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.entityId, created.id));
     expect(entry).toMatchObject({ action: "user.created", entityType: "user" });
-    expect(entry?.after).toMatchObject({ username: input.username, roles: ["staff"], mobile: input.mobile });
+    expect(entry?.after).toMatchObject({
+      username: input.username,
+      roles: ["staff"],
+      mobile: maskMobile(input.mobile as string),
+    });
     expect(JSON.stringify(entry)).not.toMatch(/passwordHash|argon2|Welcome-2026x/);
+    expect(JSON.stringify(entry)).not.toContain(input.mobile as string);
 
     const newcomer = await t.signIn(input.username, input.password);
     expect((await newcomer.get("/api/auth/me")).json().user.mustChangePassword).toBe(true);

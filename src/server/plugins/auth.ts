@@ -53,6 +53,9 @@ function registerSessionRequirement(app: FastifyInstance): void {
   app.addHook("preValidation", async (request) => {
     if (request.is404 || request.routeOptions.config.public || !request.url.startsWith("/api/")) return;
     if (!request.actor) throw new AppError(request.sessionExpired ? "session_expired" : "unauthenticated");
+    if (request.actor.mustChangePassword && !request.routeOptions.config.beforePasswordChange) {
+      throw new AppError("password_change_required");
+    }
   });
 }
 
@@ -60,6 +63,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Reachable without a session (health, sign-in, the OpenAPI document). */
     public?: boolean;
+    /** Open to a user who must change the password first (who am I, change it, sign out). */
+    beforePasswordChange?: boolean;
   }
 }
 

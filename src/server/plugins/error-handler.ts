@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { isUniqueViolation } from "../../db/sql-text";
 import type { ErrorResponse } from "../../schemas/common";
 import { ERROR_MESSAGES, FIELD_MESSAGES, format, isFieldMessageKey, type Lang } from "../../schemas/messages";
 import { AppError } from "../errors";
@@ -38,7 +39,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
         new AppError("duplicate", { params: { label: lang === "en" ? "The record" : "该记录" } }),
       );
     }
-    request.log.error({ err: error }, "unhandled error");
+    request.log.error({ err: loggable(error) }, "unhandled error");
     return reply.status(500).send({ code: "internal", message: ERROR_MESSAGES.internal[lang] });
   });
 }
@@ -102,7 +103,18 @@ function fieldPath(instancePath: string | undefined): string | undefined {
   return trimmed || undefined;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === "23505" || e?.cause?.code === "23505";
+/**
+ * What of an unexpected error goes to the log: a database error's message carries the query's
+ * parameters (password hashes, phone numbers), so only its first line and the driver's code do.
+ */
+function loggable(error: FastifyError): Record<string, unknown> {
+  const cause = (error as { cause?: { code?: string; constraint?: string; message?: string } }).cause;
+  return {
+    type: error.name,
+    message: error.message.split("\n")[0],
+    code: error.code ?? cause?.code,
+    constraint: cause?.constraint,
+    cause: cause?.message?.split("\n")[0],
+    stack: error.stack?.split("\n").slice(1, 8).join("\n"),
+  };
 }

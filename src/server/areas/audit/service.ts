@@ -6,6 +6,7 @@ import { and, asc, count, desc, eq, gte, like, lt, type SQL } from "drizzle-orm"
 import type { z } from "zod";
 import type { Db } from "../../../db/client";
 import { auditLog } from "../../../db/schema";
+import { escapeLike } from "../../../db/sql-text";
 import type { AuditEntry, ZAuditQuery } from "../../../schemas/audit";
 import type { Context } from "../../context";
 import { requireAccess } from "../../policy";
@@ -63,8 +64,4 @@ export async function listAuditActions(db: Db, ctx: Context): Promise<string[]> 
     .where(eq(auditLog.baseId, ctx.actor.baseId))
     .orderBy(asc(auditLog.action));
   return rows.map((r) => r.action);
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, "\\$&");
 }

@@ -38,6 +38,7 @@ export const authRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, con
   app.post(
     "/logout",
     {
+      config: { beforePasswordChange: true },
       schema: {
         tags: ["auth"],
         operationId: "logout",
@@ -55,6 +56,7 @@ export const authRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, con
   app.get(
     "/me",
     {
+      config: { beforePasswordChange: true },
       schema: {
         tags: ["auth"],
         operationId: "currentUser",
@@ -74,6 +76,7 @@ export const authRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, con
   app.post(
     "/password",
     {
+      config: { beforePasswordChange: true },
       schema: {
         tags: ["auth"],
         operationId: "changePassword",

@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { bases, sessions, users } from "../../../db/schema";
 import type { ChangePasswordRequest, LoginRequest } from "../../../schemas/auth";
@@ -35,8 +35,10 @@ export async function login(db: Db, settings: SessionSettings, ctx: AnonymousCon
     throw new AppError("invalid_credentials");
   }
 
-  const now = Date.now();
-  if (user.lockedUntil && user.lockedUntil.getTime() > now) {
+  // Reserve this attempt before checking the password: the count rises atomically, so parallel
+  // guesses are counted one by one and at most MAX_FAILED_LOGINS of them reach the check.
+  const attempt = await reserveAttempt(db, user.id);
+  if (attempt.locked) {
     await recordAudit(db, ctx, {
       baseId: user.baseId,
       action: "auth.login_locked",
@@ -44,31 +46,28 @@ export async function login(db: Db, settings: SessionSettings, ctx: AnonymousCon
       entityId: user.id,
       after: { username: user.username },
     });
-    throw new AppError("account_locked", { params: { minutes: minutesUntil(user.lockedUntil) } });
+    throw new AppError("account_locked", { params: { minutes: minutesUntil(attempt.lockedUntil) } });
   }
 
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     await hit(db, ipKey, IP_WINDOW_SECONDS);
-    const failures = user.failedLoginCount + 1;
-    const locks = failures >= MAX_FAILED_LOGINS;
-    const lockedUntil = locks ? new Date(now + LOCK_MINUTES * 60_000) : null;
+    const locks = attempt.number >= MAX_FAILED_LOGINS;
+    const lockedUntil = locks ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null;
     await db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({ failedLoginCount: locks ? 0 : failures, lockedUntil })
-        .where(eq(users.id, user.id));
+      if (locks)
+        await tx.update(users).set({ failedLoginCount: 0, lockedUntil }).where(eq(users.id, user.id));
       await recordAudit(tx, ctx, {
         baseId: user.baseId,
         action: locks ? "auth.account_locked" : "auth.login_failed",
         entityType: "user",
         entityId: user.id,
-        after: { username: user.username, failures, lockedUntil },
+        after: { username: user.username, failures: attempt.number, lockedUntil },
       });
     });
     if (locks) throw new AppError("account_locked", { params: { minutes: LOCK_MINUTES } });
-    throw new AppError("invalid_credentials", {
-      details: { remainingAttempts: MAX_FAILED_LOGINS - failures },
-    });
+    // No count of remaining attempts: an unknown name gets the same answer, so neither tells
+    // whether the account exists.
+    throw new AppError("invalid_credentials");
   }
 
   if (user.status !== "active") {
@@ -140,6 +139,28 @@ export async function changePassword(db: Db, ctx: Context, input: ChangePassword
       entityId: user.id,
     });
   });
+}
+
+type Attempt = { locked: true; lockedUntil: Date } | { locked: false; number: number };
+
+/**
+ * Counts one sign-in attempt against the account, unless it is locked. An attempt past the
+ * limit (parallel guesses that all read the old count) locks the account without a check.
+ */
+async function reserveAttempt(db: Db, userId: string): Promise<Attempt> {
+  const [counted] = await db
+    .update(users)
+    .set({ failedLoginCount: sql`${users.failedLoginCount} + 1` })
+    .where(and(eq(users.id, userId), or(isNull(users.lockedUntil), lte(users.lockedUntil, sql`now()`))))
+    .returning({ number: users.failedLoginCount });
+  if (counted && counted.number <= MAX_FAILED_LOGINS) return { locked: false, number: counted.number };
+  const lockedUntil = new Date(Date.now() + LOCK_MINUTES * 60_000);
+  if (counted) {
+    await db.update(users).set({ failedLoginCount: 0, lockedUntil }).where(eq(users.id, userId));
+    return { locked: true, lockedUntil };
+  }
+  const [row] = await db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId));
+  return { locked: true, lockedUntil: row?.lockedUntil ?? lockedUntil };
 }
 
 /** A sign-in with an unknown name is still an event worth seeing; it goes to the first base. */

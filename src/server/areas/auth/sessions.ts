@@ -58,6 +58,7 @@ export async function lookupSession(
         crossBase: users.crossBase,
         displayName: users.displayName,
         status: users.status,
+        mustChangePassword: users.mustChangePassword,
       },
     })
     .from(sessions)
@@ -86,6 +87,7 @@ export async function lookupSession(
       crossBase: user.crossBase,
       displayName: user.displayName,
       sessionId: id,
+      mustChangePassword: user.mustChangePassword,
     },
   };
 }

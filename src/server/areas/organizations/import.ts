@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../../db/client";
 import { communities, organizationColumns, organizations, towns } from "../../../db/schema";
+import { isUniqueViolation } from "../../../db/sql-text";
 import type { RegistrationStatus } from "../../../domain/organization";
 import { FIELD_MESSAGES, format, isFieldMessageKey } from "../../../schemas/messages";
 import { type ImportResult, ZOrganizationInput } from "../../../schemas/organizations";
@@ -13,7 +14,6 @@ import { hubNamesOf, type Lookups, rowToInput } from "./import-row";
 import { readImportSheet, type SheetRow } from "./import-sheet";
 import {
   duplicateCreditCode,
-  isUniqueViolation,
   type OrganizationData,
   type Problem,
   profileProblems,

@@ -2,6 +2,7 @@ import { and, arrayContains, asc, count, eq, ilike, like, or, type SQL, sql } fr
 import type { z } from "zod";
 import type { Db } from "../../../db/client";
 import { organizations } from "../../../db/schema";
+import { escapeLike } from "../../../db/sql-text";
 import { organizationScope } from "../../../domain/access";
 import type { OrganizationPage, ZOrganizationQuery } from "../../../schemas/organizations";
 import type { Context } from "../../context";
@@ -90,8 +91,4 @@ function nameOrCodeMatches(q: string): SQL {
   // index answer alone.
   if (!/^[0-9A-Za-z]+$/.test(q)) return name;
   return or(name, like(organizations.creditCode, `${escapeLike(q.toUpperCase())}%`)) as SQL;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

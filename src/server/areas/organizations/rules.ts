@@ -119,7 +119,3 @@ export function duplicateCreditCode(lang: Lang): AppError {
 }
 
 /** A unique-index violation raced past the check above: still the same 409 on the same field. */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === "23505" || e?.cause?.code === "23505";
-}

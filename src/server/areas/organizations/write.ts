@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../../db/client";
 import { organizationColumns, organizations } from "../../../db/schema";
+import { isUniqueViolation } from "../../../db/sql-text";
 import { decide } from "../../../domain/access";
 import { ADMINISTRATIVE_FIELDS } from "../../../domain/organization";
 import { maskMobile } from "../../../domain/phone";
@@ -12,7 +13,6 @@ import { AppError, fieldError, notFound, versionConflict } from "../../errors";
 import { requireAccess } from "../../policy";
 import {
   duplicateCreditCode,
-  isUniqueViolation,
   type OrganizationData,
   profileProblems,
   referenceProblems,

@@ -6,6 +6,7 @@ import { and, arrayContains, asc, count, desc, eq, ilike, ne, or, type SQL, sql 
 import type { z } from "zod";
 import type { Db } from "../../../db/client";
 import { organizations, users } from "../../../db/schema";
+import { escapeLike } from "../../../db/sql-text";
 import { maskMobile } from "../../../domain/phone";
 import type { Role } from "../../../domain/roles";
 import { FIELD_LABELS } from "../../../schemas/messages";
@@ -219,8 +220,4 @@ function rethrowDuplicate(ctx: Context) {
     }
     throw error;
   };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, "\\$&");
 }
