@@ -1,3 +1,4 @@
+import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import type { Messages } from "./zh-CN";
 
 /** English UI strings: same keys as zh-CN.ts (the type checks it). */
@@ -62,28 +63,9 @@ export const en: Messages = {
     community_liaison: "Town/community liaison",
     partner: "Partner",
   },
-  registrationStatus: {
-    unregistered: "Unregistered team",
-    social_group: "Social group",
-    social_service_agency: "Social service agency",
-    foundation: "Foundation",
-  },
-  residency: { resident: "Resident incubation", virtual: "Virtual incubation", none: "Not incubated" },
-  field: {
-    culture: "Culture",
-    sport: "Sport",
-    health: "Health",
-    innovation: "Innovation",
-    friendliness: "Friendliness",
-    elderly: "Elderly care",
-    children: "Children and youth",
-    disability: "Disability support",
-    environment: "Environment",
-    volunteering: "Volunteering",
-    legal_aid: "Legal aid",
-    education: "Education",
-    poverty_relief: "Poverty relief",
-  },
+  registrationStatus: ORGANIZATION_LABELS.en.registrationStatus,
+  residency: ORGANIZATION_LABELS.en.residency,
+  field: ORGANIZATION_LABELS.en.field,
   fieldGroup: { fiveGood: "Five good communities", other: "Other fields" },
   townKind: { town: "Town", subdistrict: "Sub-district" },
   login: {

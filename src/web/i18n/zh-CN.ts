@@ -1,3 +1,4 @@
+import { ORGANIZATION_LABELS } from "../../schemas/labels";
 /** Chinese UI strings (the primary language). en.ts must have the same shape. */
 export const zhCN = {
   app: {
@@ -60,28 +61,9 @@ export const zhCN = {
     community_liaison: "镇街社区联络员",
     partner: "合作伙伴",
   },
-  registrationStatus: {
-    unregistered: "未登记团队",
-    social_group: "社会团体",
-    social_service_agency: "社会服务机构（民非）",
-    foundation: "基金会",
-  },
-  residency: { resident: "入驻孵化", virtual: "虚拟孵化", none: "未入驻" },
-  field: {
-    culture: "文化",
-    sport: "运动",
-    health: "健康",
-    innovation: "创新",
-    friendliness: "友好",
-    elderly: "养老助老",
-    children: "儿童青少年",
-    disability: "助残",
-    environment: "环境保护",
-    volunteering: "志愿服务",
-    legal_aid: "法律援助",
-    education: "教育",
-    poverty_relief: "帮困救助",
-  },
+  registrationStatus: ORGANIZATION_LABELS["zh-CN"].registrationStatus,
+  residency: ORGANIZATION_LABELS["zh-CN"].residency,
+  field: ORGANIZATION_LABELS["zh-CN"].field,
   fieldGroup: { fiveGood: "五好社区", other: "其他领域" },
   townKind: { town: "镇", subdistrict: "街道" },
   login: {

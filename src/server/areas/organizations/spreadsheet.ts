@@ -2,48 +2,17 @@
  * The registry as a spreadsheet: one column list and one set of Chinese labels shared by the
  * export, the import template and the import, so a downloaded template always reads back.
  */
-import {
-  ORGANIZATION_FIELDS,
-  type OrganizationField,
-  REGISTRATION_STATUSES,
-  RESIDENCIES,
-  type RegistrationStatus,
-  type Residency,
-} from "../../../domain/organization";
+import { ORGANIZATION_FIELDS, REGISTRATION_STATUSES, RESIDENCIES } from "../../../domain/organization";
+import { ORGANIZATION_LABELS } from "../../../schemas/labels";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /** The sheet of the import template that holds the rows (the import falls back to the first sheet). */
 export const DATA_SHEET = "社会组织";
 
-/** The same words the web app shows (src/web/i18n/zh-CN.ts). */
-export const REGISTRATION_LABELS: Record<RegistrationStatus, string> = {
-  unregistered: "未登记团队",
-  social_group: "社会团体",
-  social_service_agency: "社会服务机构（民非）",
-  foundation: "基金会",
-};
-
-export const RESIDENCY_LABELS: Record<Residency, string> = {
-  resident: "入驻孵化",
-  virtual: "虚拟孵化",
-  none: "未入驻",
-};
-
-export const FIELD_LABELS: Record<OrganizationField, string> = {
-  culture: "文化",
-  sport: "运动",
-  health: "健康",
-  innovation: "创新",
-  friendliness: "友好",
-  elderly: "养老助老",
-  children: "儿童青少年",
-  disability: "助残",
-  environment: "环境保护",
-  volunteering: "志愿服务",
-  legal_aid: "法律援助",
-  education: "教育",
-  poverty_relief: "帮困救助",
-};
+/** The same words the web app shows (src/schemas/labels.ts). */
+export const REGISTRATION_LABELS = ORGANIZATION_LABELS["zh-CN"].registrationStatus;
+export const RESIDENCY_LABELS = ORGANIZATION_LABELS["zh-CN"].residency;
+export const FIELD_LABELS = ORGANIZATION_LABELS["zh-CN"].field;
 
 export const YES = "是";
 export const NO = "否";

@@ -44,7 +44,7 @@ export function FilterForm({ value, onSearch }: Props) {
         style={{ marginBottom: -8 }}
       >
         <Row gutter={16}>
-          <Col xs={24} sm={12} lg={8} xl={5}>
+          <Col xs={24} sm={12} lg={8} xl={4} xxl={5}>
             <Form.Item name="q" label={t("organization.filter.q")} style={{ marginBottom: 12 }}>
               <Input allowClear placeholder={t("organization.filter.qPlaceholder")} maxLength={100} />
             </Form.Item>
