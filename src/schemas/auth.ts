@@ -20,6 +20,8 @@ export const ZCurrentUser = z.object({
   organizationId: z.string().nullable(),
   organizationName: z.string().nullable(),
   mustChangePassword: z.boolean(),
+  /** A city-level government viewer who reads across the installation's bases. */
+  crossBase: z.boolean(),
 });
 export type CurrentUser = z.infer<typeof ZCurrentUser>;
 

@@ -8,3 +8,11 @@ export function requireAccess(actor: Actor, action: Action, subject?: Subject): 
   if (decision === "forbidden") throw new AppError("forbidden");
   if (decision === "not_found") throw new AppError("not_found");
 }
+
+/**
+ * The role-only half of a decision, before a record is looked up: a role that may never do this
+ * gets 403 whether or not the id exists, so the answer does not reveal which ids do.
+ */
+export function requireRoleFor(actor: Actor, action: Action): void {
+  if (decide(actor, action) === "forbidden") throw new AppError("forbidden");
+}

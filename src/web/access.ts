@@ -48,7 +48,7 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     baseId: user.baseId,
     roles: user.roles,
     organizationId: user.organizationId,
-    crossBase: false,
+    crossBase: user.crossBase,
   };
   const may = (action: Action) => decide(actor, action) === "allow";
   const onRecord = (action: Action, organization: Pick<Organization, "id" | "baseId">) =>

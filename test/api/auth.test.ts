@@ -24,7 +24,7 @@ describe("signing in", () => {
     const byName = await login("STAFF", DEMO_PASSWORD);
     expect(byName.statusCode).toBe(200);
     expect(byName.json()).toMatchObject({
-      user: { username: "staff", roles: ["staff"], baseName: "昌平区社会组织孵化基地" },
+      user: { username: "staff", roles: ["staff"], baseName: "昌平区社会组织孵化基地", crossBase: false },
       csrfToken: expect.any(String),
     });
     const byMobile = await login("13800000002", DEMO_PASSWORD);

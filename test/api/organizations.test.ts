@@ -170,9 +170,22 @@ describe("GET /api/organizations/:id and /:id/contact", () => {
     const org = await make(t).organization();
     for (const role of ["viewer", "liaison", "member", "expert"]) {
       const res = await (await t.signIn(role)).get(`/api/organizations/${org.id}/contact`);
-      expect(res.statusCode, role).toBe(role === "member" ? 404 : 403);
+      expect(res.statusCode, role).toBe(403);
     }
     expect(await auditRows(t, "organization.contact_revealed", org.id)).toHaveLength(0);
+  });
+
+  it("answers a role that may never read organizations the same for real and unknown ids", async () => {
+    const org = await make(t).organization();
+    const expert = await t.signIn("expert");
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    for (const path of ["", "/contact"]) {
+      expect((await expert.get(`/api/organizations/${org.id}${path}`)).statusCode).toBe(403);
+      expect((await expert.get(`/api/organizations/${unknown}${path}`)).statusCode).toBe(403);
+    }
+    const patch = { name: "昌平区不该改成的名字", registrationStatus: "unregistered", version: 1 };
+    expect((await expert.patch(`/api/organizations/${org.id}`, patch)).statusCode).toBe(403);
+    expect((await expert.patch(`/api/organizations/${unknown}`, patch)).statusCode).toBe(403);
   });
 
   it("answers 404 for an unknown id and 400 for a malformed one", async () => {

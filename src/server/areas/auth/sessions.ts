@@ -123,6 +123,7 @@ export async function currentUserView(db: Db, userId: string) {
       organizationId: users.organizationId,
       organizationName: organizations.name,
       mustChangePassword: users.mustChangePassword,
+      crossBase: users.crossBase,
     })
     .from(users)
     .innerJoin(bases, eq(bases.id, users.baseId))

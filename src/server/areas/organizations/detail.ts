@@ -5,7 +5,7 @@ import type { Organization } from "../../../schemas/organizations";
 import { recordAudit } from "../../audit";
 import type { Context } from "../../context";
 import { notFound } from "../../errors";
-import { requireAccess } from "../../policy";
+import { requireAccess, requireRoleFor } from "../../policy";
 import { findOrganizationView, seesOwnPhone, subjectOf, toOrganization } from "./view";
 
 /**
@@ -13,6 +13,7 @@ import { findOrganizationView, seesOwnPhone, subjectOf, toOrganization } from ".
  * and for members whether it is their own); a record the actor may not see is a 404.
  */
 export async function getOrganization(db: Db, ctx: Context, id: string): Promise<Organization> {
+  requireRoleFor(ctx.actor, "organization.read");
   const row = await findOrganizationView(db, id);
   if (!row) throw notFound();
   requireAccess(ctx.actor, "organization.read", subjectOf(row));
@@ -25,6 +26,7 @@ export async function revealContact(
   ctx: Context,
   id: string,
 ): Promise<{ contactPhone: string | null }> {
+  requireRoleFor(ctx.actor, "organization.revealContact");
   const [row] = await db
     .select({ id: organizations.id, baseId: organizations.baseId, contactPhone: organizations.contactPhone })
     .from(organizations)

@@ -10,7 +10,7 @@ import type { Organization, ZOrganizationUpdate } from "../../../schemas/organiz
 import { changedFields, recordAudit } from "../../audit";
 import type { Context } from "../../context";
 import { AppError, fieldError, notFound, versionConflict } from "../../errors";
-import { requireAccess } from "../../policy";
+import { requireAccess, requireRoleFor } from "../../policy";
 import {
   duplicateCreditCode,
   type OrganizationData,
@@ -68,6 +68,7 @@ export async function updateOrganization(
   id: string,
   input: OrganizationUpdateData,
 ): Promise<Organization> {
+  requireRoleFor(ctx.actor, "organization.update");
   const [current] = await db
     .select(organizationColumns)
     .from(organizations)
