@@ -9,10 +9,12 @@ import { seedDemoIfEmpty } from "../db/seed/demo";
 import { passwordProblems } from "../domain/password-policy";
 import { buildApp } from "./app";
 import { type Config, loadConfig } from "./config";
+import { lockDataDir } from "./data-dir-lock";
 import { hashPassword } from "./passwords";
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(database);
   const seed = config.seedDemo ? await seedDemoIfEmpty(database.db, hashPassword) : null;
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
     app.log.info(`${signal}: closing`);
     await app.close();
     await database.close();
+    unlock();
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
