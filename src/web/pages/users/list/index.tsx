@@ -1,10 +1,11 @@
-import { PlusOutlined, SearchOutlined } from "@ant-design/icons";
-import { Button, Card, Col, Form, Input, Row, Select, Space, Table } from "antd";
+import { PlusOutlined } from "@ant-design/icons";
+import { Button, Card, Col, Form, Input, Row, Select, Table } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ROLES, type Role } from "../../../../domain/roles";
 import type { User } from "../../../../schemas/users";
 import { useUserList } from "../../../api/users";
+import { FilterActions } from "../../../components/FilterActions";
 import { formatDateTime } from "../../../components/format";
 import { RoleTags } from "../../../components/labels";
 import { PageHeader } from "../../../components/PageHeader";
@@ -83,22 +84,13 @@ export default function UserListPage() {
               </Form.Item>
             </Col>
             <Col xs={24} lg={7} style={{ display: "flex", alignItems: "flex-end" }}>
-              <Form.Item style={{ marginBottom: 12 }}>
-                <Space>
-                  <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
-                    {t("common.search")}
-                  </Button>
-                  <Button
-                    onClick={() => {
-                      filterForm.resetFields();
-                      setFilters({});
-                      setPage((p) => ({ ...p, page: 1 }));
-                    }}
-                  >
-                    {t("common.reset")}
-                  </Button>
-                </Space>
-              </Form.Item>
+              <FilterActions
+                onReset={() => {
+                  filterForm.resetFields();
+                  setFilters({});
+                  setPage((p) => ({ ...p, page: 1 }));
+                }}
+              />
             </Col>
           </Row>
         </Form>

@@ -1,10 +1,10 @@
-import { SearchOutlined } from "@ant-design/icons";
-import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space } from "antd";
+import { Card, Col, DatePicker, Form, Input, Row, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AuditQuery } from "../../../../../schemas/audit";
 import { useUserSearch } from "../../../../api/users";
+import { FilterActions } from "../../../../components/FilterActions";
 import { AUDIT_ACTIONS, useActionLabel } from "../labels";
 
 interface Values {
@@ -104,21 +104,12 @@ export function AuditFilters({ onSearch }: { onSearch: (filters: AuditFilterValu
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item style={{ marginBottom: 12 }}>
-              <Space>
-                <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
-                  {t("common.search")}
-                </Button>
-                <Button
-                  onClick={() => {
-                    form.resetFields();
-                    onSearch({});
-                  }}
-                >
-                  {t("common.reset")}
-                </Button>
-              </Space>
-            </Form.Item>
+            <FilterActions
+              onReset={() => {
+                form.resetFields();
+                onSearch({});
+              }}
+            />
           </Col>
         </Row>
       </Form>

@@ -1,9 +1,9 @@
-import { SearchOutlined } from "@ant-design/icons";
-import { Button, Card, Col, Form, Input, Row, Select, Space } from "antd";
+import { Button, Card, Col, Form, Input, Row, Select } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { REGISTRATION_STATUSES, RESIDENCIES } from "../../../../../domain/organization";
 import { useTowns } from "../../../../api/reference";
+import { FilterActions } from "../../../../components/FilterActions";
 import { useFieldOptions, useTownOptions } from "../../../../components/options";
 import { useIsMobile } from "../../../../components/useIsMobile";
 import type { ListFilters } from "../useListQuery";
@@ -101,34 +101,26 @@ export function FilterForm({ value, onSearch }: Props) {
             xl={{ flex: "auto" }}
             style={{ display: "flex", alignItems: "flex-end" }}
           >
-            <Form.Item style={{ marginBottom: 12 }}>
-              <Space>
-                <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
-                  {t("common.search")}
+            <FilterActions
+              onReset={() => {
+                form.resetFields();
+                form.setFieldsValue({
+                  q: undefined,
+                  field: undefined,
+                  townId: undefined,
+                  registrationStatus: undefined,
+                  residency: undefined,
+                });
+                onSearch({});
+              }}
+            >
+              {isMobile && (
+                <Button type="link" aria-expanded={expanded} onClick={() => setExpanded((open) => !open)}>
+                  {expanded ? t("common.lessFilters") : t("common.moreFilters")}
+                  {!expanded && activeMore > 0 ? ` (${activeMore})` : ""}
                 </Button>
-                <Button
-                  onClick={() => {
-                    form.resetFields();
-                    form.setFieldsValue({
-                      q: undefined,
-                      field: undefined,
-                      townId: undefined,
-                      registrationStatus: undefined,
-                      residency: undefined,
-                    });
-                    onSearch({});
-                  }}
-                >
-                  {t("common.reset")}
-                </Button>
-                {isMobile && (
-                  <Button type="link" aria-expanded={expanded} onClick={() => setExpanded((open) => !open)}>
-                    {expanded ? t("common.lessFilters") : t("common.moreFilters")}
-                    {!expanded && activeMore > 0 ? ` (${activeMore})` : ""}
-                  </Button>
-                )}
-              </Space>
-            </Form.Item>
+              )}
+            </FilterActions>
           </Col>
         </Row>
       </Form>
