@@ -8,8 +8,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { readFile } from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
+import { freePort, stopProcess } from "../scripts/lib/processes";
 import { DEMO_PASSWORD } from "../src/db/seed/changping";
 
 export interface RunningServer {
@@ -45,7 +45,7 @@ export async function startServer(options: {
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const url = `http://127.0.0.1:${port}`;
-  const server: RunningServer = { url, logFile, stop: () => stopChild(child) };
+  const server: RunningServer = { url, logFile, stop: () => stopProcess(child) };
   try {
     await waitForHealth(url, child);
   } catch (error) {
@@ -83,24 +83,4 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`bench: the server did not answer ${url}/api/health within ${READY_TIMEOUT_MS / 1000} s`);
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
 }

@@ -14,13 +14,13 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import * as tar from "tar";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { freePort, stopProcess } from "../../scripts/lib/processes";
 import { DEMO_PASSWORD } from "../../src/db/seed/changping";
 import { adminQuery, withDatabase } from "../support/postgres-setup";
 
@@ -73,10 +73,7 @@ describe.skipIf(process.env.TEST_ENGINE !== "pglite")("backup and restore of the
   async function stopServer(): Promise<void> {
     const child = server;
     server = null;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    await exited;
+    if (child) await stopProcess(child);
   }
 
   const npm = (...args: string[]) => run("npm", ["run", "--silent", ...args], { cwd: root, env });
@@ -248,15 +245,4 @@ function manifestOf(archive: string): Record<string, unknown> {
   } finally {
     rmSync(into, { recursive: true, force: true });
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }

@@ -7,11 +7,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { freePort, stopProcess } from "../../scripts/lib/processes";
 import { DEMO_PASSWORD } from "../../src/db/seed/changping";
 import { adminQuery, withDatabase } from "../support/postgres-setup";
 
@@ -77,7 +77,7 @@ describe.skipIf(process.env.TEST_ENGINE !== "postgres")("two instances on one Po
   }, START_TIMEOUT_MS + 30_000);
 
   afterAll(async () => {
-    await Promise.all(instances.map(stop));
+    await Promise.all(instances.map((instance) => stopProcess(instance.child)));
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
     if (databaseName) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
   }, 60_000);
@@ -187,25 +187,4 @@ async function waitForHealth(instance: Instance): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`instance ${instance.name} did not answer /api/health:\n${instance.output.join("")}`);
-}
-
-async function stop(instance: Instance): Promise<void> {
-  const { child } = instance;
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
 }

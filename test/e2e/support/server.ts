@@ -3,27 +3,15 @@
  * over a fresh embedded database in a temporary DATA_DIR (so the demo data is loaded anew).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freePort, stopProcess } from "../../../scripts/lib/processes";
 import { ensureBuilt, ROOT, SERVER_ENTRY } from "./build";
 
 export interface RunningServer {
   baseUrl: string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  server.close();
-  await once(server, "close");
-  if (!address || typeof address === "string") throw new Error("no port");
-  return address.port;
 }
 
 export async function startServer(): Promise<RunningServer> {
@@ -53,15 +41,9 @@ export async function startServer(): Promise<RunningServer> {
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
-  const exited = once(child, "exit");
 
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopProcess(child);
     rmSync(dataDir, { recursive: true, force: true });
   };
 
