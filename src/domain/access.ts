@@ -13,6 +13,12 @@ export type Action =
   | "organization.import"
   | "organization.export"
   | "organization.revealContact"
+  | "call.manage"
+  | "application.list"
+  | "application.read"
+  | "application.apply"
+  | "application.review"
+  | "application.export"
   | "user.manage"
   | "audit.read"
   | "reference.read"
@@ -49,6 +55,23 @@ export function decide(actor: Actor, action: Action, subject?: Subject): Decisio
     case "organization.export":
     case "organization.revealContact":
       return hasRole(actor, "admin", "staff") ? "allow" : "forbidden";
+    case "call.manage":
+    case "application.list":
+    case "application.review":
+    case "application.export":
+      return hasRole(actor, "admin", "staff") ? "allow" : "forbidden";
+    case "application.read":
+      if (hasRole(actor, "admin", "staff")) return "allow";
+      if (hasRole(actor, "org_member")) return ownOrganization(actor, subject) ? "allow" : "not_found";
+      return "forbidden";
+    case "application.apply":
+      // Applying (drafts, documents, submit, withdraw, the applicant's side of the thread) is the
+      // organization's own act: staff review, they do not apply on someone's behalf.
+      if (hasRole(actor, "org_member")) {
+        if (!subject) return actor.organizationId ? "allow" : "forbidden";
+        return ownOrganization(actor, subject) ? "allow" : "not_found";
+      }
+      return "forbidden";
     case "user.manage":
     case "audit.read":
       return hasRole(actor, "admin") ? "allow" : "forbidden";

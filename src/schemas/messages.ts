@@ -62,6 +62,57 @@ export const ERROR_MESSAGES = {
   },
   cannot_disable_self: { "zh-CN": "不能停用自己的账号", en: "You cannot disable your own account" },
   internal: { "zh-CN": "服务器内部错误，请稍后重试", en: "Internal server error; try again later" },
+  // Recruitment and applications (stage 1).
+  illegal_transition: {
+    "zh-CN": "申请当前的状态不允许此操作，请刷新页面查看最新状态",
+    en: "The application's current status does not allow this; reload to see where it stands",
+  },
+  call_not_open: {
+    "zh-CN": "该招募尚未开放申请",
+    en: "This call is not open for applications yet",
+  },
+  deadline_passed: {
+    "zh-CN": "已过申请截止时间（{closesAt}），不能再提交；如需延期，请联系基地工作人员",
+    en: "The deadline ({closesAt}) has passed, so this cannot be submitted; ask the base staff for an extension",
+  },
+  call_closed: { "zh-CN": "该招募已结束", en: "This call has closed" },
+  already_applied: {
+    "zh-CN": "本机构已申请过该招募，每个机构每次招募只能申请一次",
+    en: "Your organization has already applied to this call; one application per organization per call",
+  },
+  track_full: {
+    "zh-CN": "该孵化方向的申请名额已满",
+    en: "This track has reached its limit of applications",
+  },
+  track_not_offered: {
+    "zh-CN": "该招募不提供所选的孵化方向",
+    en: "This call does not offer the chosen track",
+  },
+  submission_incomplete: {
+    "zh-CN": "申请尚不能提交：还有 {count} 处需要完善",
+    en: "The application cannot be submitted yet: {count} items need attention",
+  },
+  upload_type_refused: {
+    "zh-CN": "不支持该文件类型：只能上传 PDF、图片（JPG/PNG）、Word 或 Excel 文件",
+    en: "This file type is not accepted: upload PDF, images (JPG/PNG), Word or Excel files",
+  },
+  upload_too_large: {
+    "zh-CN": "文件过大：单个文件不能超过 {maxMb} MB",
+    en: "The file is too large: at most {maxMb} MB per file",
+  },
+  application_files_full: {
+    "zh-CN": "本申请的附件已达上限（合计 {maxMb} MB 或 {maxCount} 个文件）",
+    en: "This application has reached its attachment limit ({maxMb} MB or {maxCount} files in all)",
+  },
+  code_invalid: {
+    "zh-CN": "验证码不正确或已过期，请重新获取",
+    en: "The code is wrong or has expired; request a new one",
+  },
+  organization_claimed: {
+    "zh-CN": "该机构已有账号。请让机构已有的账号登录申请，或联系基地工作人员",
+    en: "This organization already has an account; sign in with it, or contact the base staff",
+  },
+  // (more error codes for later areas go above this line)
 } satisfies Catalog;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 

@@ -19,12 +19,19 @@ import {
 } from "fastify-type-provider-zod";
 import type { Database } from "../db/client";
 import { ERROR_MESSAGES } from "../schemas/messages";
+import { applicationRoutes } from "./areas/applications/routes";
 import { auditRoutes } from "./areas/audit/routes";
 import { authRoutes } from "./areas/auth/routes";
+import { callRoutes } from "./areas/calls/routes";
 import type { AreaDeps } from "./areas/deps";
+import { fileRoutes } from "./areas/files/routes";
 import { healthRoutes } from "./areas/health/routes";
+import { notificationRoutes } from "./areas/notifications/routes";
 import { organizationRoutes } from "./areas/organizations/routes";
+import { portalRoutes } from "./areas/portal/routes";
 import { referenceRoutes } from "./areas/reference/routes";
+import { registrationRoutes } from "./areas/registration/routes";
+import { reviewRoutes } from "./areas/review/routes";
 import { systemRoutes } from "./areas/system/routes";
 import { userRoutes } from "./areas/users/routes";
 import type { Config } from "./config";
@@ -103,6 +110,14 @@ export async function buildApp(options: {
       await api.register(userRoutes, { ...deps, prefix: "/users" });
       await api.register(auditRoutes, { ...deps, prefix: "/audit" });
       await api.register(referenceRoutes, deps);
+      // Stage 1: recruitment calls, the public portal, applicant registration, applications.
+      await api.register(callRoutes, { ...deps, prefix: "/calls" });
+      await api.register(portalRoutes, { ...deps, prefix: "/portal" });
+      await api.register(registrationRoutes, { ...deps, prefix: "/registration" });
+      await api.register(applicationRoutes, { ...deps, prefix: "/applications" });
+      await api.register(reviewRoutes, { ...deps, prefix: "/applications" });
+      await api.register(fileRoutes, { ...deps, prefix: "/files" });
+      await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);
     },
     { prefix: "/api" },

@@ -26,6 +26,19 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   duplicate: 409,
   payload_too_large: 413,
   internal: 500,
+  illegal_transition: 409,
+  call_not_open: 409,
+  deadline_passed: 409,
+  call_closed: 409,
+  already_applied: 409,
+  track_full: 409,
+  track_not_offered: 400,
+  submission_incomplete: 400,
+  upload_type_refused: 400,
+  upload_too_large: 413,
+  application_files_full: 413,
+  code_invalid: 400,
+  organization_claimed: 409,
 };
 
 export class AppError extends Error {

@@ -22,6 +22,14 @@ export interface Access {
   myOrganizationId: string | null;
   userManage: boolean;
   auditRead: boolean;
+  /** 招募管理: create, publish and close recruitment calls. */
+  callManage: boolean;
+  /** 申请审核: the staff work queue, the review page and the dossier. */
+  applicationQueue: boolean;
+  applicationReview: boolean;
+  applicationExport: boolean;
+  /** 我的申请: an organization member linked to an organization applies for it. */
+  canApply: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
 }
@@ -37,6 +45,11 @@ const NONE: Access = {
   myOrganizationId: null,
   userManage: false,
   auditRead: false,
+  callManage: false,
+  applicationQueue: false,
+  applicationReview: false,
+  applicationExport: false,
+  canApply: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
 };
@@ -66,6 +79,11 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     myOrganizationId: hasRole(actor, "org_member") ? user.organizationId : null,
     userManage: may("user.manage"),
     auditRead: may("audit.read"),
+    callManage: may("call.manage"),
+    applicationQueue: may("application.list"),
+    applicationReview: may("application.review"),
+    applicationExport: may("application.export"),
+    canApply: may("application.apply"),
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
   };

@@ -1,4 +1,10 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
+import * as applications from "./areas/applications";
+import * as calls from "./areas/calls";
+import * as notifications from "./areas/notifications";
+import * as portal from "./areas/portal";
+import * as registration from "./areas/registration";
+import * as review from "./areas/review";
 import type { Messages } from "./zh-CN";
 
 /** English UI strings: same keys as zh-CN.ts (the type checks it). */
@@ -40,6 +46,9 @@ export const en: Messages = {
     home: "Home",
     organizations: "Organizations",
     myOrganization: "My organization",
+    calls: "Calls",
+    applications: "Applications",
+    myApplications: "My applications",
     users: "Users",
     audit: "Audit log",
     mainNav: "Main navigation",
@@ -313,4 +322,10 @@ export const en: Messages = {
     backHome: "Back to home",
     crashed: "Something went wrong on this page; reload and try again.",
   },
+  calls: calls.en,
+  portal: portal.en,
+  registration: registration.en,
+  notifications: notifications.en,
+  applications: applications.en,
+  review: review.en,
 };

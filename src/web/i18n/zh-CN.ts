@@ -1,4 +1,10 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
+import * as applications from "./areas/applications";
+import * as calls from "./areas/calls";
+import * as notifications from "./areas/notifications";
+import * as portal from "./areas/portal";
+import * as registration from "./areas/registration";
+import * as review from "./areas/review";
 /** Chinese UI strings (the primary language). en.ts must have the same shape. */
 export const zhCN = {
   app: {
@@ -38,6 +44,9 @@ export const zhCN = {
     home: "首页",
     organizations: "社会组织",
     myOrganization: "我的组织",
+    calls: "招募管理",
+    applications: "申请审核",
+    myApplications: "我的申请",
     users: "用户管理",
     audit: "审计日志",
     mainNav: "主导航",
@@ -310,6 +319,13 @@ export const zhCN = {
     backHome: "返回首页",
     crashed: "页面出错了，请刷新后重试。",
   },
+  // Stage 1 areas: each area's strings live in i18n/areas/<area>.ts.
+  calls: calls.zhCN,
+  portal: portal.zhCN,
+  registration: registration.zhCN,
+  notifications: notifications.zhCN,
+  applications: applications.zhCN,
+  review: review.zhCN,
 };
 
 /** The shape every language must fill (strings only, same keys). */

@@ -7,6 +7,7 @@ import { logout } from "../api/auth";
 import { useCurrentUser } from "../auth/session";
 import { useIsMobile } from "../components/useIsMobile";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { NotificationBell } from "./NotificationBell";
 
 export function HeaderActions() {
   const { t } = useTranslation();
@@ -27,6 +28,7 @@ export function HeaderActions() {
 
   return (
     <Space size={isMobile ? 4 : 12}>
+      <NotificationBell />
       <LanguageSwitch />
       <Dropdown
         trigger={["click"]}

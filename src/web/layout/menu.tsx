@@ -1,4 +1,12 @@
-import { AuditOutlined, HomeOutlined, ShopOutlined, TeamOutlined } from "@ant-design/icons";
+import {
+  AuditOutlined,
+  FileDoneOutlined,
+  FormOutlined,
+  HomeOutlined,
+  NotificationOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
 import type { MenuProps } from "antd";
 import type { TFunction } from "i18next";
 import type { Access } from "../access";
@@ -10,6 +18,23 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
   const items: MenuItem[] = [{ key: "/", icon: <HomeOutlined aria-hidden />, label: t("nav.home") }];
   if (access.organizationList) {
     items.push({ key: "/organizations", icon: <ShopOutlined aria-hidden />, label: t("nav.organizations") });
+  }
+  if (access.callManage) {
+    items.push({ key: "/calls", icon: <NotificationOutlined aria-hidden />, label: t("nav.calls") });
+  }
+  if (access.applicationQueue) {
+    items.push({
+      key: "/applications",
+      icon: <FileDoneOutlined aria-hidden />,
+      label: t("nav.applications"),
+    });
+  }
+  if (access.canApply) {
+    items.push({
+      key: "/my-applications",
+      icon: <FormOutlined aria-hidden />,
+      label: t("nav.myApplications"),
+    });
   }
   if (access.isOrgMember) {
     items.push({
@@ -32,7 +57,15 @@ export function selectedMenuKey(pathname: string, access: Access): string {
   if (access.myOrganizationId && pathname.startsWith(`/organizations/${access.myOrganizationId}`)) {
     return "/my-organization";
   }
-  for (const key of ["/organizations", "/my-organization", "/users", "/audit"]) {
+  for (const key of [
+    "/organizations",
+    "/my-organization",
+    "/calls",
+    "/applications",
+    "/my-applications",
+    "/users",
+    "/audit",
+  ]) {
     if (pathname === key || pathname.startsWith(`${key}/`)) return key;
   }
   return pathname === "/" ? "/" : "";

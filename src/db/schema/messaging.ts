@@ -1,0 +1,65 @@
+/**
+ * Reaching people: in-app notifications (the bell), the email outbox (sent by a worker, retried),
+ * and one-time phone codes for applicant registration.
+ */
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./accounts";
+import { bases } from "./bases";
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    baseId: uuid("base_id")
+      .notNull()
+      .references(() => bases.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** A message key the web app renders in the reader's language, with `params`. */
+    kind: text("kind").notNull(),
+    params: jsonb("params").$type<Record<string, string | number | null>>().notNull(),
+    /** Where a click goes, a path of the web app. */
+    link: text("link"),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("notifications_user").on(t.userId, t.readAt, t.createdAt)],
+);
+
+/** Email waits here in the transaction that caused it; a worker sends and retries. */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    baseId: uuid("base_id").references(() => bases.id),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    status: text("status", { enum: ["pending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("email_outbox_due").on(t.status, t.nextAttemptAt)],
+);
+
+/** One-time codes that confirm a phone number (stored hashed, short-lived, few attempts). */
+export const phoneCodes = pgTable(
+  "phone_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    mobile: text("mobile").notNull(),
+    purpose: text("purpose", { enum: ["register", "reset_password"] }).notNull(),
+    codeHash: text("code_hash").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    consumedAt: timestamp("consumed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("phone_codes_mobile").on(t.mobile, t.purpose, t.createdAt)],
+);

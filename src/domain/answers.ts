@@ -1,0 +1,67 @@
+/**
+ * Checks an application's answers to a call's extra questions. Drafts may be incomplete; a
+ * submit needs every required answer and every answer well-formed.
+ */
+import type { Question } from "./call";
+
+export type AnswerValue = string | number | string[] | null;
+export type Answers = Record<string, AnswerValue>;
+
+export type AnswerProblem =
+  | { key: string; code: "required" }
+  | { key: string; code: "number_invalid" }
+  | { key: string; code: "date_invalid" }
+  | { key: string; code: "invalid_option" }
+  | { key: string; code: "too_long"; maximum: number };
+
+export const ANSWER_MAX = { text: 200, long_text: 5000 } as const;
+
+function isEmpty(value: AnswerValue | undefined): boolean {
+  return (
+    value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0)
+  );
+}
+
+/** Problems of the given answers; `forSubmit` adds the missing required ones. */
+export function answerProblems(questions: Question[], answers: Answers, forSubmit: boolean): AnswerProblem[] {
+  const problems: AnswerProblem[] = [];
+  for (const q of questions) {
+    const value = answers[q.key];
+    if (isEmpty(value)) {
+      if (forSubmit && q.required) problems.push({ key: q.key, code: "required" });
+      continue;
+    }
+    const problem = valueProblem(q, value as AnswerValue);
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
+
+function valueProblem(q: Question, value: AnswerValue): AnswerProblem | null {
+  const key = q.key;
+  switch (q.type) {
+    case "text":
+    case "long_text": {
+      if (typeof value !== "string") return { key, code: "required" };
+      const maximum = ANSWER_MAX[q.type];
+      return value.length > maximum ? { key, code: "too_long", maximum } : null;
+    }
+    case "number":
+      return typeof value === "number" && Number.isFinite(value) ? null : { key, code: "number_invalid" };
+    case "date":
+      return typeof value === "string" &&
+        /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+        !Number.isNaN(Date.parse(value))
+        ? null
+        : { key, code: "date_invalid" };
+    case "single_choice":
+      return typeof value === "string" && q.options.includes(value) ? null : { key, code: "invalid_option" };
+    case "multiple_choice":
+      return Array.isArray(value) && value.every((v) => q.options.includes(v))
+        ? null
+        : { key, code: "invalid_option" };
+    case "file":
+      // The answer is the id of a file uploaded to this application; the server checks it is one.
+      return typeof value === "string" ? null : { key, code: "required" };
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The one way an application changes status: the state machine decides, then the status, the
+ * history row, the audit entry and the notices are written in the caller's transaction.
+ */
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { applicationEvents, applications } from "../../../db/schema";
+import {
+  type ApplicationEvent,
+  type ApplicationStatus,
+  EVENT_SIDE,
+  nextStatus,
+} from "../../../domain/application";
+import { recordAudit } from "../../audit";
+import type { Context } from "../../context";
+import { AppError, versionConflict } from "../../errors";
+import { notify } from "../../notify";
+
+type ApplicationRow = typeof applications.$inferSelect;
+
+export function illegalTransition(current: ApplicationStatus): AppError {
+  return new AppError("illegal_transition", { details: { currentStatus: current } });
+}
+
+/**
+ * Moves `application` (as read in this transaction) by `event`. `expectedVersion`, when given,
+ * must match (a stale screen gets 409). Returns the updated row. Extra column values (e.g. the
+ * submit timestamps) may ride along in `set`.
+ */
+export async function applyTransition(
+  tx: Db,
+  ctx: Context,
+  application: ApplicationRow,
+  event: ApplicationEvent,
+  options: {
+    reason?: string | null;
+    expectedVersion?: number;
+    set?: Partial<typeof applications.$inferInsert>;
+    /** Extra params for the notice (e.g. the call title). */
+    noticeParams?: Record<string, string | number | null>;
+  } = {},
+): Promise<ApplicationRow> {
+  const to = nextStatus(application.status, event);
+  if (!to) throw illegalTransition(application.status);
+  if (options.expectedVersion !== undefined && options.expectedVersion !== application.version) {
+    throw versionConflict(application.version);
+  }
+  const now = new Date();
+  const [row] = await tx
+    .update(applications)
+    .set({
+      ...options.set,
+      status: to,
+      statusChangedAt: now,
+      statusReason:
+        options.reason ??
+        (event === "return" || event === "mark_ineligible" ? null : application.statusReason),
+      version: application.version + 1,
+      updatedAt: now,
+    })
+    .where(and(eq(applications.id, application.id), eq(applications.version, application.version)))
+    .returning();
+  if (!row) throw versionConflict(application.version + 1);
+  const side = EVENT_SIDE[event];
+  await tx.insert(applicationEvents).values({
+    baseId: application.baseId,
+    applicationId: application.id,
+    event,
+    fromStatus: application.status,
+    toStatus: to,
+    reason: options.reason ?? null,
+    side,
+    actorId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+  });
+  await recordAudit(tx, ctx, {
+    baseId: application.baseId,
+    action: `application.${event}`,
+    entityType: "application",
+    entityId: application.id,
+    before: { status: application.status },
+    after: { status: to, reason: options.reason ?? null },
+  });
+  await notify(tx, {
+    baseId: application.baseId,
+    // Staff hear of the applicant's acts; the organization hears of the base's decisions.
+    recipients:
+      side === "applicant"
+        ? { kind: "staff", baseId: application.baseId }
+        : { kind: "organization", organizationId: application.organizationId },
+    kind: "application_status",
+    params: {
+      applicationId: application.id,
+      status: to,
+      reason: options.reason ?? null,
+      ...options.noticeParams,
+    },
+    link: side === "applicant" ? `/applications/${application.id}` : `/my-applications/${application.id}`,
+    exceptUserId: ctx.actor.userId,
+  });
+  return row;
+}

@@ -1,0 +1,4 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { AreaDeps } from "../deps";
+
+export const reviewRoutes: FastifyPluginAsyncZod<AreaDeps> = async (_app, _deps) => {};

@@ -1,0 +1,4 @@
+/** UI strings of the notifications area, Chinese first; `en` must have the same keys (the type checks it). */
+export const zhCN = {};
+
+export const en: typeof zhCN = {};

@@ -1,0 +1,4 @@
+/** Placeholder: built by the stage-1 work. */
+export default function NotificationsPage() {
+  return null;
+}
