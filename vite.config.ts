@@ -20,11 +20,11 @@ export default defineConfig({
           // not pull react-dom into its chunk).
           includeDependenciesRecursively: false,
           groups: [
-            // antd apart from app code, long-cached: its core (theme, CSS-in-JS, locale, layout)
-            // in one chunk, and the big components in their own, so the login page does not
-            // download the table, date pickers or upload that only later pages use.
+            // antd apart from app code, long-cached, in ONE chunk. Splitting its heavy components
+            // into chunks of their own made chunk cycles (core ↔ table/steps/select) whose
+            // evaluation order broke at run time ("w is not a function") once more pages used them.
             {
-              name: antdChunk,
+              name: "antd",
               debugName: "antd",
               test: /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+)[\\/]/,
               priority: 20,
@@ -41,37 +41,3 @@ export default defineConfig({
     },
   },
 });
-
-/** Heavy antd components (with their rc-component engines) get their own chunk; the rest is "antd". */
-const HEAVY: Record<string, string> = {
-  table: "antd-table",
-  pagination: "antd-table",
-  "@rc-component/table": "antd-table",
-  "@rc-component/pagination": "antd-table",
-  "date-picker": "antd-picker",
-  "time-picker": "antd-picker",
-  calendar: "antd-picker",
-  "@rc-component/picker": "antd-picker",
-  upload: "antd-upload",
-  "@rc-component/upload": "antd-upload",
-  steps: "antd-steps",
-  "@rc-component/steps": "antd-steps",
-  descriptions: "antd-descriptions",
-  result: "antd-result",
-  tree: "antd-table",
-  "@rc-component/tree": "antd-table",
-  select: "antd-select",
-  "auto-complete": "antd-select",
-  "@rc-component/select": "antd-select",
-  "@rc-component/virtual-list": "antd-select",
-};
-
-function antdChunk(id: string): string {
-  // antd's locale files import each component's locale strings: those stay in the core chunk,
-  // or the core would statically require every heavy chunk.
-  // Likewise Tooltip reads a context that lives in table/.
-  if (/[\\/]locale[\\/]|TableMeasureRowContext/.test(id)) return "antd";
-  const component = /[\\/]node_modules[\\/]antd[\\/]es[\\/]([\w-]+)[\\/]/.exec(id)?.[1];
-  const rc = /[\\/]node_modules[\\/](@rc-component[\\/][\w-]+)[\\/]/.exec(id)?.[1]?.replace("\\", "/");
-  return (component && HEAVY[component]) || (rc && HEAVY[rc]) || "antd";
-}

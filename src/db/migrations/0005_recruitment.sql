@@ -153,6 +153,7 @@ CREATE TABLE "files" (
 	"size" bigint NOT NULL,
 	"mime" text NOT NULL,
 	"original_name" text NOT NULL,
+	"application_id" uuid,
 	"uploaded_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -185,6 +186,7 @@ ALTER TABLE "document_reviews" ADD CONSTRAINT "document_reviews_base_id_bases_id
 ALTER TABLE "document_reviews" ADD CONSTRAINT "document_reviews_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_reviews" ADD CONSTRAINT "document_reviews_reviewed_by_users_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "files" ADD CONSTRAINT "files_base_id_bases_id_fk" FOREIGN KEY ("base_id") REFERENCES "public"."bases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "files" ADD CONSTRAINT "files_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "files" ADD CONSTRAINT "files_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "email_outbox_due" ON "email_outbox" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "notifications_user" ON "notifications" USING btree ("user_id","read_at","created_at");--> statement-breakpoint
@@ -201,4 +203,5 @@ CREATE INDEX "applications_base_status" ON "applications" USING btree ("base_id"
 CREATE INDEX "applications_base_organization" ON "applications" USING btree ("base_id","organization_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "call_revisions_call" ON "call_revisions" USING btree ("call_id","revision");--> statement-breakpoint
 CREATE INDEX "calls_base_status" ON "calls" USING btree ("base_id","status","closes_at");--> statement-breakpoint
-CREATE INDEX "files_sha256" ON "files" USING btree ("sha256");
+CREATE INDEX "files_sha256" ON "files" USING btree ("sha256");--> statement-breakpoint
+CREATE INDEX "files_application" ON "files" USING btree ("application_id");

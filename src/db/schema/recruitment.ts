@@ -176,10 +176,12 @@ export const files = pgTable(
     size: bigint("size", { mode: "number" }).notNull(),
     mime: text("mime").notNull(),
     originalName: text("original_name").notNull(),
+    /** The application it was uploaded for: a file never travels to another application. */
+    applicationId: uuid("application_id").references(() => applications.id),
     uploadedBy: uuid("uploaded_by").references(() => users.id),
     createdAt: created(),
   },
-  (t) => [index("files_sha256").on(t.sha256)],
+  (t) => [index("files_sha256").on(t.sha256), index("files_application").on(t.applicationId)],
 );
 
 /** A file attached to an application for one requirement (a document key, or `q:<question key>`). */
