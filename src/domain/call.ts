@@ -107,3 +107,70 @@ export function trackOf(rules: Pick<CallRules, "tracks">, track: Track): CallTra
 export function questionsFor(rules: Pick<CallRules, "questions">, track: Track): Question[] {
   return rules.questions.filter((q) => q.tracks === null || q.tracks.includes(track));
 }
+
+/** A problem with a call's rules: the failing field (a path into the call input) and why. */
+export interface CallRulesProblem {
+  field: string;
+  code:
+    | "tracks_required"
+    | "track_duplicate"
+    | "too_small"
+    | "max_below_quota"
+    | "months_range"
+    | "closes_before_opens"
+    | "key_duplicate"
+    | "options_too_few"
+    | "question_track_not_offered";
+  params?: Record<string, unknown>;
+}
+
+/**
+ * Everything that must hold before a call is published (and after, for every revision). Drafts
+ * are saved with these problems still open; the editor shows them and publishing refuses them.
+ */
+export function callRulesProblems(rules: CallRules): CallRulesProblem[] {
+  const problems: CallRulesProblem[] = [];
+  const at = (path: string) => `rules.${path}`;
+  if (rules.tracks.length === 0) problems.push({ field: at("tracks"), code: "tracks_required" });
+  const seenTracks = new Set<Track>();
+  rules.tracks.forEach((t, i) => {
+    if (seenTracks.has(t.track)) problems.push({ field: at(`tracks.${i}.track`), code: "track_duplicate" });
+    seenTracks.add(t.track);
+    if (t.quota < 1)
+      problems.push({ field: at(`tracks.${i}.quota`), code: "too_small", params: { minimum: 1 } });
+    if (t.maxApplications !== null && t.maxApplications < t.quota) {
+      problems.push({ field: at(`tracks.${i}.maxApplications`), code: "max_below_quota" });
+    }
+    const { minMonthsFounded: min, maxMonthsFounded: max } = t.eligibility;
+    if (min !== null && max !== null && min > max) {
+      problems.push({ field: at(`tracks.${i}.eligibility.maxMonthsFounded`), code: "months_range" });
+    }
+    const keys = new Set<string>();
+    t.documents.forEach((d, j) => {
+      if (keys.has(d.key))
+        problems.push({ field: at(`tracks.${i}.documents.${j}.key`), code: "key_duplicate" });
+      keys.add(d.key);
+    });
+  });
+  if (new Date(rules.closesAt) <= new Date(rules.opensAt)) {
+    problems.push({ field: at("closesAt"), code: "closes_before_opens" });
+  }
+  const questionKeys = new Set<string>();
+  rules.questions.forEach((q, i) => {
+    if (questionKeys.has(q.key)) problems.push({ field: at(`questions.${i}.key`), code: "key_duplicate" });
+    questionKeys.add(q.key);
+    if ((q.type === "single_choice" || q.type === "multiple_choice") && new Set(q.options).size < 2) {
+      problems.push({ field: at(`questions.${i}.options`), code: "options_too_few" });
+    }
+    if (q.tracks?.some((t) => !seenTracks.has(t))) {
+      problems.push({ field: at(`questions.${i}.tracks`), code: "question_track_not_offered" });
+    }
+  });
+  return problems;
+}
+
+/** The tracks offered before and no longer after an edit (refused when they hold applications). */
+export function removedTracks(before: Pick<CallRules, "tracks">, after: Pick<CallRules, "tracks">): Track[] {
+  const kept = new Set(after.tracks.map((t) => t.track));
+  return before.tracks.map((t) => t.track).filter((t) => !kept.has(t));
+}

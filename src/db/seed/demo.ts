@@ -8,6 +8,7 @@ import type { Db } from "../client";
 import { auditLog, bases, communities, organizations, towns, users } from "../schema";
 import { DEMO_ACCOUNTS, DEMO_BASE, DEMO_PASSWORD, DEMO_TOWNS } from "./changping";
 import { generateOrganizations, seededRandom } from "./generate";
+import { seedRecruitment } from "./recruitment";
 
 export interface SeedResult {
   seeded: boolean;
@@ -122,6 +123,7 @@ export async function seedDemoIfEmpty(
         passwordHash,
       })),
     );
+    await seedRecruitment(tx, base.id, new Date());
     await tx.insert(auditLog).values({
       baseId: base.id,
       action: "system.seed",

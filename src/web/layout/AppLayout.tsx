@@ -20,6 +20,8 @@ export function AppLayout() {
 
   if (session.isPending) return <FullPageSpin />;
   if (!session.data) {
+    // The front door for the public is the portal (open calls); sign-in is one click from there.
+    if (location.pathname === "/" && !sessionHadExpired()) return <Navigate to="/portal" replace />;
     const params = new URLSearchParams();
     const next = `${location.pathname}${location.search}`;
     if (next !== "/") params.set("next", next);

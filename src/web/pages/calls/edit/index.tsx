@@ -1,4 +1,234 @@
-/** Placeholder: built by the stage-1 work. */
-export default function CallsEditPage() {
-  return null;
+import { InfoCircleOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Skeleton } from "antd";
+import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate, useParams } from "react-router";
+import { TRACKS, type Track } from "../../../../domain/call";
+import type { Call } from "../../../../schemas/calls";
+import { fetchCall, useCall, useCreateCall, useUpdateCall } from "../../../api/calls";
+import { isApiError } from "../../../api/client";
+import { PageHeader } from "../../../components/PageHeader";
+import { QueryError } from "../../../components/QueryError";
+import { errorMessage } from "../../../components/serverErrors";
+import { useUnsavedChangesPrompt } from "../../../components/useUnsavedChangesPrompt";
+import { ConflictAlert } from "../../organizations/edit/components/ConflictAlert";
+import { QuestionSection } from "./components/QuestionSection";
+import { TrackSection } from "./components/TrackSection";
+import {
+  type CallFormValues,
+  defaultTrack,
+  emptyValues,
+  formFieldOf,
+  type TrackValues,
+  toFormValues,
+  toInput,
+} from "./formValues";
+
+/** 新建 / 编辑招募: one editor; a published call's change needs a note and becomes a revision. */
+export default function CallEditPage() {
+  const { id } = useParams<{ id: string }>();
+  const call = useCall(id);
+  if (!id) return <CallForm key="new" />;
+  if (call.isError) return <QueryError error={call.error} onRetry={() => void call.refetch()} />;
+  if (!call.data) return <Skeleton active paragraph={{ rows: 12 }} />;
+  return <CallForm key={call.data.id} original={call.data} />;
+}
+
+function CallForm({ original }: { original?: Call }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<CallFormValues>();
+  const [dirty, setDirty] = useState(false);
+  const [version, setVersion] = useState(original?.version ?? 0);
+  const [status, setStatus] = useState(original?.status ?? "draft");
+  const [revision, setRevision] = useState(original?.revision ?? 0);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [reloading, setReloading] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  // Settings of a track unticked by mistake come back when it is ticked again.
+  const stash = useRef(new Map<Track, TrackValues>());
+  const guard = useUnsavedChangesPrompt(dirty);
+  const create = useCreateCall();
+  const update = useUpdateCall(original?.id ?? "");
+  const published = status === "published";
+
+  const onValuesChange = (changed: Partial<CallFormValues>) => {
+    setDirty(true);
+    if (!changed.offered) return;
+    const offered = changed.offered;
+    const current: TrackValues[] = form.getFieldValue("tracks") ?? [];
+    for (const t of current) stash.current.set(t.track, t);
+    const tracks = TRACKS.filter((x) => offered.includes(x)).map(
+      (x) => current.find((t) => t.track === x) ?? stash.current.get(x) ?? defaultTrack(x),
+    );
+    const questions = (form.getFieldValue("questions") ?? []) as CallFormValues["questions"];
+    form.setFieldsValue({
+      tracks,
+      questions: questions.map((q) => ({
+        ...q,
+        tracks: (q.tracks ?? []).filter((x) => offered.includes(x)),
+      })),
+    });
+  };
+
+  const onFinish = async (values: CallFormValues) => {
+    setFormError(null);
+    const input = toInput(values);
+    try {
+      const saved = original
+        ? await update.mutateAsync({ ...input, version, note: values.note ?? null })
+        : await create.mutateAsync(input);
+      message.success(original ? t("calls.updated") : t("calls.created"));
+      guard.release();
+      setDirty(false);
+      navigate(`/calls/${saved.id}`, { replace: !original });
+    } catch (error) {
+      if (isApiError(error) && error.code === "version_conflict") {
+        setConflict(error.message);
+        window.scrollTo({ top: 0, behavior: "smooth" });
+        return;
+      }
+      const name = isApiError(error) && error.field ? formFieldOf(error.field) : null;
+      if (name && isApiError(error)) {
+        // A path built from the server's field: the form's typed names cannot know it statically.
+        const path = name as unknown as keyof CallFormValues;
+        form.setFields([{ name: path, errors: [error.message] }]);
+        form.scrollToField(path, { block: "center", focus: true });
+      } else {
+        setFormError(errorMessage(error));
+      }
+    }
+  };
+
+  /** Fetch the latest call; keep what the user typed on top of it, or replace it. */
+  const resolveConflict = async (keepMine: boolean) => {
+    if (!original) return;
+    setReloading(true);
+    try {
+      const latest = await fetchCall(original.id);
+      setVersion(latest.version);
+      setStatus(latest.status);
+      setRevision(latest.revision);
+      setConflict(null);
+      if (keepMine) {
+        message.info(t("calls.keptMine"));
+      } else {
+        form.resetFields();
+        form.setFieldsValue(toFormValues(latest));
+        setDirty(false);
+      }
+    } catch (error) {
+      message.error(errorMessage(error));
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  const back = original ? `/calls/${original.id}` : "/calls";
+  return (
+    <>
+      <PageHeader
+        title={original ? t("calls.editTitle") : t("calls.createTitle")}
+        subTitle={original?.title}
+        backTo={back}
+      />
+      <Form<CallFormValues>
+        form={form}
+        name="call"
+        layout="vertical"
+        initialValues={original ? toFormValues(original) : emptyValues()}
+        onValuesChange={onValuesChange}
+        onFinish={(values) => void onFinish(values)}
+        onFinishFailed={() => message.error(t("calls.fixErrors"))}
+        scrollToFirstError={{ block: "center", focus: true }}
+        style={{ display: "grid", gap: 16 }}
+      >
+        {conflict && (
+          <ConflictAlert
+            message={conflict}
+            busy={reloading}
+            onKeepMine={() => void resolveConflict(true)}
+            onLoadLatest={() => void resolveConflict(false)}
+          />
+        )}
+        {published && (
+          <Alert
+            type="info"
+            showIcon
+            icon={<InfoCircleOutlined aria-hidden />}
+            title={t("calls.publishedBanner", { revision })}
+            description={t("calls.publishedBannerBody", { next: revision + 1 })}
+          />
+        )}
+        {formError && (
+          <Alert type="error" showIcon title={formError} closable={{ onClose: () => setFormError(null) }} />
+        )}
+        <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{t("calls.sectionBasics")}</h2>}>
+          <Form.Item
+            name="title"
+            label={t("calls.title")}
+            rules={[{ required: true, whitespace: true, message: t("calls.titleRequired") }]}
+          >
+            <Input maxLength={120} showCount />
+          </Form.Item>
+          <Form.Item name="description" label={t("calls.description")} extra={t("calls.descriptionHelp")}>
+            <Input.TextArea autoSize={{ minRows: 4, maxRows: 14 }} maxLength={10000} />
+          </Form.Item>
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="opensAt"
+                label={`${t("calls.opensAt")}（${t("portal.beijingTime")}）`}
+                rules={[{ required: true, message: t("calls.timeRequired") }]}
+              >
+                <DatePicker
+                  showTime={{ format: "HH:mm" }}
+                  format="YYYY-MM-DD HH:mm"
+                  style={{ width: "100%" }}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="closesAt"
+                label={`${t("calls.closesAt")}（${t("portal.beijingTime")}）`}
+                rules={[{ required: true, message: t("calls.timeRequired") }]}
+              >
+                <DatePicker
+                  showTime={{ format: "HH:mm" }}
+                  format="YYYY-MM-DD HH:mm"
+                  style={{ width: "100%" }}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+        <TrackSection />
+        <QuestionSection />
+        <Card size="small" style={{ position: "sticky", bottom: 0, zIndex: 5 }}>
+          {published && (
+            <Form.Item
+              name="note"
+              label={t("calls.note")}
+              rules={[{ required: true, whitespace: true, message: t("calls.noteRequired") }]}
+            >
+              <Input maxLength={500} placeholder={t("calls.notePlaceholder")} />
+            </Form.Item>
+          )}
+          <div style={{ display: "flex", gap: 8, justifyContent: "flex-end" }}>
+            <Button onClick={() => navigate(back)}>{t("common.cancel")}</Button>
+            <Button
+              type="primary"
+              htmlType="submit"
+              loading={create.isPending || update.isPending}
+              disabled={!!conflict}
+            >
+              {t("calls.saveDraft")}
+            </Button>
+          </div>
+        </Card>
+      </Form>
+    </>
+  );
 }
