@@ -3,9 +3,15 @@
  * them in the reader's language from NOTIFICATION_TEXTS, so one notice reads the same everywhere.
  */
 import { z } from "zod";
+import type { ApplicationStatus } from "../domain/application";
+import { ZPage, ZPageQuery } from "./common";
+import type { Lang } from "./messages";
+import { RECRUITMENT_LABELS } from "./recruitment-labels";
 
 export const NOTIFICATION_KINDS = ["application_status", "application_message"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export type NotificationParams = Record<string, string | number | null>;
 
 export const ZNotification = z.object({
   id: z.uuid(),
@@ -16,3 +22,102 @@ export const ZNotification = z.object({
   createdAt: z.iso.datetime(),
 });
 export type Notification = z.infer<typeof ZNotification>;
+
+export const ZNotificationQuery = ZPageQuery.extend({
+  /** "true": only unread ones. Either way unread ones come first, then newest first. */
+  unread: z.enum(["true", "false"]).optional(),
+});
+export type NotificationQuery = z.input<typeof ZNotificationQuery>;
+
+export const ZNotificationPage = ZPage(ZNotification).extend({ unread: z.number().int() });
+export type NotificationPage = z.infer<typeof ZNotificationPage>;
+
+export const ZUnreadCount = z.object({ unread: z.number().int() });
+export const ZReadAllResult = z.object({ updated: z.number().int() });
+
+interface Rendered {
+  title: string;
+  body: string;
+}
+type Renderer = (p: NotificationParams) => Rendered;
+
+const text = (value: string | number | null | undefined) =>
+  value === null || value === undefined ? "" : String(value);
+
+/** A moment as the base's wall clock shows it (Asia/Shanghai), e.g. 2026-12-01 18:00. */
+function shanghaiDateTime(iso: string | number | null | undefined): string {
+  if (!iso) return "";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return String(iso);
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+}
+
+function statusLabel(lang: Lang, status: string | number | null | undefined): string {
+  const labels = RECRUITMENT_LABELS[lang].applicationStatus;
+  return labels[status as ApplicationStatus] ?? text(status);
+}
+
+const zhCN: Record<NotificationKind, Renderer> = {
+  application_status: (p) => {
+    const call = p.callTitle ? `“${p.callTitle}”` : "";
+    const org = p.organizationName ? `${p.organizationName}的` : "";
+    const reason = p.reason ? `原因：${p.reason}` : "";
+    if (p.event === "extend") {
+      return {
+        title: "申请截止时间已延长",
+        body: `${org}${call}申请的提交截止时间已延长至 ${shanghaiDateTime(p.extendedUntil)}（北京时间）。${reason}`,
+      };
+    }
+    const status = statusLabel("zh-CN", p.status);
+    return {
+      title: `申请状态：${status}`,
+      body: `${org}${call}申请状态已变为“${status}”。${reason}`,
+    };
+  },
+  application_message: (p) => ({
+    title: "申请有新消息",
+    body: `${p.callTitle ? `关于“${p.callTitle}”申请的` : ""}新消息：${text(p.preview)}`,
+  }),
+};
+
+const en: Record<NotificationKind, Renderer> = {
+  application_status: (p) => {
+    const subject = [
+      p.organizationName ? `${p.organizationName}'s application` : "The application",
+      p.callTitle ? ` to “${p.callTitle}”` : "",
+    ].join("");
+    const reason = p.reason ? ` Reason: ${p.reason}` : "";
+    if (p.event === "extend") {
+      return {
+        title: "Application deadline extended",
+        body: `${subject} may now be submitted until ${shanghaiDateTime(p.extendedUntil)} (Beijing time).${reason}`,
+      };
+    }
+    const status = statusLabel("en", p.status);
+    return { title: `Application: ${status}`, body: `${subject} is now “${status}”.${reason}` };
+  },
+  application_message: (p) => ({
+    title: "New message on an application",
+    body: `${p.callTitle ? `On the application to “${p.callTitle}”: ` : "New message: "}${text(p.preview)}`,
+  }),
+};
+
+/** Title and body of each kind of notice, per language, from the notice's params. */
+export const NOTIFICATION_TEXTS: Record<Lang, Record<NotificationKind, Renderer>> = { "zh-CN": zhCN, en };
+
+/** A notice in one language; an unknown kind (from a newer server) still reads as something. */
+export function renderNotification(lang: Lang, kind: string, params: NotificationParams): Rendered {
+  const render = NOTIFICATION_TEXTS[lang][kind as NotificationKind];
+  if (render) return render(params);
+  return { title: lang === "en" ? "Notification" : "通知", body: "" };
+}

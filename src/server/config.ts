@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { SmsProvider } from "./sms";
 
 export interface Config {
   port: number;
@@ -20,6 +21,16 @@ export interface Config {
   /** Which proxies' X-Forwarded-For to believe: false, a hop count, or addresses/CIDRs. */
   trustProxy: boolean | number | string;
   bodyLimitBytes: number;
+  /** Where phone codes go: an SMS gateway adapter taking POST {mobile, text}; null: the log. */
+  smsWebhookUrl: string | null;
+  /** Set in code only (tests): a provider that replaces the configured one. */
+  smsProvider?: SmsProvider;
+  /** smtp(s)://user:pass@host:port for the email outbox; null: emails are logged, not sent. */
+  smtpUrl: string | null;
+  /** The sender of every email. */
+  smtpFrom: string;
+  /** How often the outbox worker looks for due emails. */
+  emailPollSeconds: number;
   /** Used once, on an empty database when SEED_DEMO=false: the base and its administrator. */
   bootstrap: {
     baseCode: string;
@@ -45,6 +56,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? "info",
     trustProxy: trustProxyVar(env.TRUST_PROXY),
     bodyLimitBytes: intVar(env, "BODY_LIMIT_BYTES", 1024 * 1024),
+    smsWebhookUrl: urlVar(env, "SMS_WEBHOOK_URL"),
+    smtpUrl: urlVar(env, "SMTP_URL"),
+    smtpFrom: env.SMTP_FROM || "社会组织孵化基地 <no-reply@localhost>",
+    emailPollSeconds: intVar(env, "EMAIL_POLL_SECONDS", 5),
     bootstrap: {
       baseCode: env.BASE_CODE || "base",
       baseName: env.BASE_NAME || "社会组织孵化基地",
@@ -73,6 +88,14 @@ function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   if (!Number.isInteger(value) || value <= 0)
     throw new Error(`${name} must be a positive integer, got "${raw}"`);
   return value;
+}
+
+/** An optional URL, refused at start-up when malformed rather than at the first message. */
+function urlVar(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name];
+  if (!raw) return null;
+  if (!URL.canParse(raw)) throw new Error(`${name} must be a URL, got "${raw}"`);
+  return raw;
 }
 
 function persistedSecret(dataDir: string, name: string): string {

@@ -8,6 +8,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/changping";
 import { seedDemoIfEmpty } from "../db/seed/demo";
 import { passwordProblems } from "../domain/password-policy";
 import { buildApp } from "./app";
+import { mailerFor } from "./areas/notifications/mailer";
+import { startEmailWorker } from "./areas/notifications/outbox";
 import { type Config, loadConfig } from "./config";
 import { lockDataDir } from "./data-dir-lock";
 import { hashPassword } from "./passwords";
@@ -21,9 +23,17 @@ async function main(): Promise<void> {
   if (!config.seedDemo) await bootstrapInstallation(database.db, config);
   await refreshStatistics(database);
   const app = await buildApp({ config, database, logger: true });
+  // Every instance runs the outbox worker; SKIP LOCKED keeps them from sending a row twice.
+  const emailWorker = startEmailWorker({
+    db: database.db,
+    mailer: mailerFor(config, app.log),
+    logger: app.log,
+    intervalMs: config.emailPollSeconds * 1000,
+  });
 
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: closing`);
+    await emailWorker.stop();
     await app.close();
     await database.close();
     unlock();

@@ -1,4 +1,36 @@
 /** UI strings of the notifications area, Chinese first; `en` must have the same keys (the type checks it). */
-export const zhCN = {};
+export const zhCN = {
+  title: "消息通知",
+  bell: "消息通知",
+  bellWithCount: "消息通知，{{count}} 条未读",
+  latest: "最新通知",
+  markAllRead: "全部标为已读",
+  viewAll: "查看全部",
+  empty: "暂无通知",
+  emptyUnread: "没有未读通知",
+  filterAll: "全部",
+  filterUnread: "未读",
+  unreadCount: "{{count}} 条未读",
+  unreadTag: "未读",
+  markRead: "标为已读",
+  markedAll: "已全部标为已读",
+  open: "查看",
+};
 
-export const en: typeof zhCN = {};
+export const en: typeof zhCN = {
+  title: "Notifications",
+  bell: "Notifications",
+  bellWithCount: "Notifications, {{count}} unread",
+  latest: "Latest notifications",
+  markAllRead: "Mark all as read",
+  viewAll: "View all",
+  empty: "No notifications",
+  emptyUnread: "No unread notifications",
+  filterAll: "All",
+  filterUnread: "Unread",
+  unreadCount: "{{count}} unread",
+  unreadTag: "Unread",
+  markRead: "Mark as read",
+  markedAll: "All marked as read",
+  open: "Open",
+};

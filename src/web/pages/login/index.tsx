@@ -2,7 +2,7 @@ import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
-import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import type { LoginRequest } from "../../../schemas/auth";
 import { login, sessionKey } from "../../api/auth";
 import { useSession } from "../../auth/session";
@@ -97,6 +97,12 @@ export default function LoginPage() {
               {t("login.submit")}
             </Button>
           </Form>
+          <nav aria-label={t("registration.loginPrompt")} className={styles.links}>
+            <span>{t("registration.loginPrompt")}</span>
+            <Link to="/register">{t("registration.registerLink")}</Link>
+            <span aria-hidden>·</span>
+            <Link to="/portal">{t("registration.browseCalls")}</Link>
+          </nav>
         </Card>
       </main>
       <footer className={styles.footer}>{t("login.footer")}</footer>

@@ -1,0 +1,57 @@
+/**
+ * Text messages (phone confirmation codes). The platform talks to one small interface; which
+ * provider sits behind it is configuration: with no SMS_WEBHOOK_URL the message (with its code)
+ * goes to the server log, as email does without SMTP; with it, the message is POSTed as JSON to
+ * an adapter of the deployment's SMS gateway (Aliyun, Tencent Cloud, ... each has its own API and
+ * signed templates, which the adapter owns).
+ */
+
+export interface SmsProvider {
+  /** Resolves once the provider accepted the message; rejects when it refused or was unreachable. */
+  send(mobile: string, text: string): Promise<void>;
+}
+
+/** The part of the server logger (pino) the providers use. */
+export interface SmsLogger {
+  info(details: object, message: string): void;
+}
+
+/** Development and installations without a gateway: the message is only written to the log. */
+class LogSmsProvider implements SmsProvider {
+  constructor(private readonly logger: SmsLogger) {}
+
+  async send(mobile: string, text: string): Promise<void> {
+    this.logger.info({ sms: { mobile, text } }, "SMS (no SMS_WEBHOOK_URL set: logged, not sent)");
+  }
+}
+
+/** POSTs `{mobile, text}` to the gateway adapter; any answer but 2xx is a failure. */
+class WebhookSmsProvider implements SmsProvider {
+  constructor(
+    private readonly url: string,
+    private readonly timeoutMs = 10_000,
+  ) {}
+
+  async send(mobile: string, text: string): Promise<void> {
+    const response = await fetch(this.url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ mobile, text }),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    if (!response.ok) throw new Error(`SMS webhook answered ${response.status}`);
+  }
+}
+
+/**
+ * The provider for this configuration. `provider` (set in code, not from the environment) wins:
+ * tests pass a recording provider through the Config they build the app with.
+ */
+export function smsProviderFor(
+  settings: { smsWebhookUrl: string | null; smsProvider?: SmsProvider },
+  logger: SmsLogger,
+): SmsProvider {
+  if (settings.smsProvider) return settings.smsProvider;
+  if (settings.smsWebhookUrl) return new WebhookSmsProvider(settings.smsWebhookUrl);
+  return new LogSmsProvider(logger);
+}

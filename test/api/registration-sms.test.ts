@@ -1,0 +1,54 @@
+import { createServer, type Server } from "node:http";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { freePort } from "../../scripts/lib/processes";
+import { startTestApp, type TestApp } from "../support/app";
+import { freshAddress, freshMobile, post } from "./registration-support";
+
+let t: TestApp;
+let gateway: Server;
+let status = 200;
+const received: unknown[] = [];
+
+beforeAll(async () => {
+  const port = await freePort();
+  gateway = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => {
+      body += chunk;
+    });
+    req.on("end", () => {
+      received.push({ method: req.method, type: req.headers["content-type"], body: JSON.parse(body) });
+      res.statusCode = status;
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => gateway.listen(port, "127.0.0.1", resolve));
+  t = await startTestApp({ smsWebhookUrl: `http://127.0.0.1:${port}/sms` });
+});
+afterAll(async () => {
+  await t.close();
+  await new Promise((resolve) => gateway.close(resolve));
+});
+
+it("posts the code as JSON to SMS_WEBHOOK_URL", async () => {
+  const mobile = freshMobile();
+  const res = await post(t, "/api/registration/codes", { mobile }, freshAddress());
+  expect(res.statusCode).toBe(200);
+  expect(received).toEqual([
+    {
+      method: "POST",
+      type: "application/json",
+      body: { mobile, text: expect.stringMatching(/验证码为 \d{6}，10 分钟内有效/) },
+    },
+  ]);
+});
+
+it("answers 500 when the gateway refuses, and the number may ask again at once", async () => {
+  const mobile = freshMobile();
+  status = 502;
+  const refused = await post(t, "/api/registration/codes", { mobile }, freshAddress());
+  expect(refused.statusCode).toBe(500);
+  status = 200;
+  const again = await post(t, "/api/registration/codes", { mobile }, freshAddress());
+  expect(again.statusCode).toBe(200);
+});
