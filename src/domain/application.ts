@@ -91,3 +91,16 @@ export function submitEventFor(status: ApplicationStatus): ApplicationEvent | nu
 /** Completeness review of one required item (材料审核). */
 export const DOCUMENT_REVIEW_STATUSES = ["pending", "ok", "missing", "needs_correction"] as const;
 export type DocumentReviewStatus = (typeof DOCUMENT_REVIEW_STATUSES)[number];
+
+/** The time this application may still be submitted until: the call's, or a later extension. */
+export function deadlineOf(closesAt: Date, extendedUntil: Date | null): Date {
+  return extendedUntil && extendedUntil > closesAt ? extendedUntil : closesAt;
+}
+
+/** Applications that hold a place under a track's cap on submitted applications. */
+export const COUNTED_FOR_TRACK_CAP: readonly ApplicationStatus[] = [
+  "submitted",
+  "returned",
+  "resubmitted",
+  "accepted",
+];

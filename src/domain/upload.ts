@@ -24,3 +24,18 @@ export const UPLOAD_LIMITS = {
 export function isAllowedUpload(mime: string | undefined): mime is UploadMime {
   return !!mime && mime in ALLOWED_UPLOAD_TYPES;
 }
+
+/**
+ * The type an upload is stored as, from the type sniffed out of its bytes (`undefined` when
+ * nothing was recognised) and its name; null means refused. Legacy Word/Excel files are one
+ * container format (CFB) and only the name tells them apart, so that is the one place it counts.
+ */
+export function acceptedUploadType(sniffed: string | undefined, name: string): UploadMime | null {
+  if (sniffed === "application/x-cfb") {
+    const lower = name.toLowerCase();
+    if (lower.endsWith(".doc")) return "application/msword";
+    if (lower.endsWith(".xls")) return "application/vnd.ms-excel";
+    return null;
+  }
+  return isAllowedUpload(sniffed) ? sniffed : null;
+}

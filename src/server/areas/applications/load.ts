@@ -1,0 +1,95 @@
+/**
+ * Reading what an application service works on, with the policy check the action needs: a
+ * member asking for another organization's application gets 404, as if it did not exist.
+ */
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { applicationDocuments, applications, calls, files, organizations, towns } from "../../../db/schema";
+import type { Context } from "../../context";
+import { notFound } from "../../errors";
+import { requireAccess, requireRoleFor } from "../../policy";
+
+export type ApplicationRow = typeof applications.$inferSelect;
+export type CallRow = typeof calls.$inferSelect;
+
+/** The application as `ctx` may read it (staff of its base, or its own organization's member). */
+export async function loadForRead(db: Db, ctx: Context, id: string): Promise<ApplicationRow> {
+  requireRoleFor(ctx.actor, "application.read");
+  const [row] = await db.select().from(applications).where(eq(applications.id, id)).limit(1);
+  if (!row) throw notFound();
+  requireAccess(ctx.actor, "application.read", row);
+  return row;
+}
+
+/** The application as its own organization acts on it; `lock` takes the row for this transaction. */
+export async function loadForApply(
+  tx: Db,
+  ctx: Context,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<ApplicationRow> {
+  requireRoleFor(ctx.actor, "application.apply");
+  const query = tx.select().from(applications).where(eq(applications.id, id)).limit(1);
+  const [row] = options.lock ? await query.for("update") : await query;
+  if (!row) throw notFound();
+  requireAccess(ctx.actor, "application.apply", row);
+  return row;
+}
+
+export async function loadCall(tx: Db, callId: string, options: { lock?: boolean } = {}): Promise<CallRow> {
+  const query = tx.select().from(calls).where(eq(calls.id, callId)).limit(1);
+  const [row] = options.lock ? await query.for("update") : await query;
+  if (!row) throw notFound();
+  return row;
+}
+
+/** The registry profile eligibility and the submission snapshot are taken from. */
+export async function loadProfile(tx: Db, organizationId: string) {
+  const [row] = await tx
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      registrationStatus: organizations.registrationStatus,
+      creditCode: organizations.creditCode,
+      foundedOn: organizations.foundedOn,
+      townId: organizations.townId,
+      townName: towns.name,
+      fields: organizations.fields,
+      leaderName: organizations.leaderName,
+      contactName: organizations.contactName,
+      contactPhone: organizations.contactPhone,
+      staffCount: organizations.staffCount,
+      volunteerCount: organizations.volunteerCount,
+      address: organizations.address,
+      description: organizations.description,
+    })
+    .from(organizations)
+    .leftJoin(towns, eq(towns.id, organizations.townId))
+    .where(eq(organizations.id, organizationId))
+    .limit(1);
+  if (!row) throw notFound();
+  return row;
+}
+export type ProfileRow = Awaited<ReturnType<typeof loadProfile>>;
+
+/** The documents attached now (not removed), oldest first, with their files. */
+export async function activeDocuments(tx: Db, applicationId: string) {
+  return tx
+    .select({
+      id: applicationDocuments.id,
+      requirementKey: applicationDocuments.requirementKey,
+      file: {
+        id: files.id,
+        originalName: files.originalName,
+        size: files.size,
+        mime: files.mime,
+        sha256: files.sha256,
+        createdAt: files.createdAt,
+      },
+    })
+    .from(applicationDocuments)
+    .innerJoin(files, eq(files.id, applicationDocuments.fileId))
+    .where(and(eq(applicationDocuments.applicationId, applicationId), isNull(applicationDocuments.removedAt)))
+    .orderBy(asc(applicationDocuments.createdAt), asc(applicationDocuments.id));
+}
+export type DocumentRow = Awaited<ReturnType<typeof activeDocuments>>[number];
