@@ -112,6 +112,14 @@ export const ERROR_MESSAGES = {
     "zh-CN": "该机构已有账号。请让机构已有的账号登录申请，或联系基地工作人员",
     en: "This organization already has an account; sign in with it, or contact the base staff",
   },
+  call_status_invalid: {
+    "zh-CN": "招募当前的状态（{status}）不允许此操作，请刷新页面查看最新状态",
+    en: "The call's current status ({status}) does not allow this; reload to see where it stands",
+  },
+  organization_exists: {
+    "zh-CN": "该统一社会信用代码的机构已在平台登记：请选择“已登记的机构”，用信用代码关联",
+    en: "An organization with this credit code is already on the platform: choose “existing organization” and link it by its credit code",
+  },
   // (more error codes for later areas go above this line)
 } satisfies Catalog;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -191,6 +199,51 @@ export const FIELD_MESSAGES = {
     "zh-CN": "不能取消自己的系统管理员角色",
     en: "You cannot remove your own administrator role",
   },
+  // Recruitment calls (招募): the rules a call must satisfy before and after publishing.
+  tracks_required: { "zh-CN": "至少提供一个孵化方向", en: "Offer at least one track" },
+  track_duplicate: { "zh-CN": "孵化方向重复", en: "This track is listed twice" },
+  max_below_quota: {
+    "zh-CN": "申请数上限不能小于录取名额",
+    en: "The application limit cannot be below the quota",
+  },
+  months_range: {
+    "zh-CN": "最长成立月数不能小于最短成立月数",
+    en: "The maximum months since founding cannot be below the minimum",
+  },
+  closes_before_opens: {
+    "zh-CN": "截止时间须晚于开始时间",
+    en: "The closing time must be after the opening time",
+  },
+  key_duplicate: { "zh-CN": "编号重复", en: "Duplicate key" },
+  options_too_few: {
+    "zh-CN": "选择题至少需要两个不同的选项",
+    en: "A choice question needs at least two different options",
+  },
+  question_track_not_offered: {
+    "zh-CN": "问题适用的孵化方向须是本招募提供的方向",
+    en: "A question can only apply to tracks this call offers",
+  },
+  note_required: {
+    "zh-CN": "招募已发布：修改须填写修改说明，申请人会在“修订记录”中看到",
+    en: "The call is published: say why it changed; applicants see it in the revision history",
+  },
+  track_has_applications: {
+    "zh-CN": "已有机构申请“{track}”方向，不能删除该方向",
+    en: "Organizations have applied to “{track}”; this track cannot be removed",
+  },
+  closes_in_past: {
+    "zh-CN": "截止时间不能早于当前时间",
+    en: "The closing time cannot be earlier than now",
+  },
+  opens_at_locked: {
+    "zh-CN": "招募已开始接受申请，开始时间不能再推迟",
+    en: "The call is already open; its opening time cannot be moved later",
+  },
+  credit_code_unknown: {
+    "zh-CN": "平台上没有该统一社会信用代码的机构，请核对，或选择“新机构”登记",
+    en: "No organization with this credit code is on the platform; check it, or register a new organization",
+  },
+  must_be_future: { "zh-CN": "时间须晚于现在", en: "Must be later than now" },
 } satisfies Catalog;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

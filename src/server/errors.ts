@@ -39,6 +39,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   application_files_full: 413,
   code_invalid: 400,
   organization_claimed: 409,
+  organization_exists: 409,
+  call_status_invalid: 409,
 };
 
 export class AppError extends Error {

@@ -14,7 +14,9 @@ import { useCurrentUser } from "../../auth/session";
 import { RoleTags } from "../../components/labels";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
+import { MyApplicationsCard } from "./MyApplicationsCard";
 import { ShareList } from "./ShareList";
+import { StaffWaiting } from "./StaffWaiting";
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -33,6 +35,8 @@ export default function HomePage() {
           </span>
         }
       />
+      <MyApplicationsCard />
+      <StaffWaiting />
       {stats.isError ? (
         <QueryError error={stats.error} onRetry={() => void stats.refetch()} />
       ) : !stats.data ? (

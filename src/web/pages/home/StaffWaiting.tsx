@@ -1,0 +1,153 @@
+/**
+ * What waits for base staff, on the home page: applications to check, messages to answer, calls
+ * closing within a week, returned applications past their deadline. Every item is one click from
+ * its action; nothing shows for other roles.
+ */
+import { ClockCircleOutlined, FileSearchOutlined, MessageOutlined, WarningOutlined } from "@ant-design/icons";
+import { Badge, Card, Col, Empty, Row, Skeleton } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { WaitingItem } from "../../../schemas/review";
+import { useWaiting } from "../../api/review";
+import { useAccess } from "../../auth/session";
+import { formatDateTime } from "../../components/format";
+import { QueryError } from "../../components/QueryError";
+import { useRecruitmentLabels } from "../review/components/labels";
+
+export function StaffWaiting() {
+  const access = useAccess();
+  if (!access.applicationQueue) return null;
+  return <WaitingCards />;
+}
+
+function WaitingCards() {
+  const { t } = useTranslation();
+  const labels = useRecruitmentLabels();
+  const waiting = useWaiting();
+  if (waiting.isError) return <QueryError error={waiting.error} onRetry={() => void waiting.refetch()} />;
+  if (!waiting.data) {
+    return (
+      <Card style={{ marginBottom: 16 }}>
+        <Skeleton active />
+      </Card>
+    );
+  }
+  const w = waiting.data;
+  const itemLine = (item: WaitingItem, hash = "") => (
+    <li key={item.applicationId} style={{ padding: "6px 0", borderBottom: "1px solid #f0f0f0" }}>
+      <Link to={`/applications/${item.applicationId}${hash}`} style={{ fontWeight: 500 }}>
+        {item.organizationName}
+      </Link>
+      {item.unread ? <Badge count={item.unread} size="small" style={{ marginInlineStart: 6 }} /> : null}
+      <div style={{ fontSize: 12, color: "rgba(0,0,0,0.68)" }}>
+        {item.callTitle} · {labels.track[item.track]} · {labels.applicationStatus[item.status]}
+      </div>
+      {item.preview && (
+        <div style={{ fontSize: 13, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>
+          {item.preview}
+        </div>
+      )}
+    </li>
+  );
+  const list = (items: WaitingItem[], hash = "") =>
+    items.length === 0 ? (
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("review.home.nothing")} />
+    ) : (
+      <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>{items.map((i) => itemLine(i, hash))}</ul>
+    );
+
+  return (
+    <section aria-label={t("review.home.title")} style={{ marginBottom: 16 }}>
+      <Row gutter={[16, 16]}>
+        <WaitingCard
+          icon={<FileSearchOutlined />}
+          title={t("review.home.toCheck")}
+          count={w.toCheck.count}
+          link="/applications?status=submitted,resubmitted&sort=lastSubmittedAt&order=asc"
+        >
+          {list(w.toCheck.items)}
+        </WaitingCard>
+        <WaitingCard
+          icon={<MessageOutlined />}
+          title={t("review.home.unanswered")}
+          count={w.unansweredMessages.count}
+          link="/applications?unread=true"
+        >
+          {list(w.unansweredMessages.items, "#messages")}
+        </WaitingCard>
+        <WaitingCard
+          icon={<ClockCircleOutlined />}
+          title={t("review.home.closingSoon")}
+          count={w.closingSoon.length}
+        >
+          {w.closingSoon.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("review.home.nothing")} />
+          ) : (
+            <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
+              {w.closingSoon.map((c) => (
+                <li key={c.id} style={{ padding: "6px 0", borderBottom: "1px solid #f0f0f0" }}>
+                  <Link to={`/calls/${c.id}`} style={{ fontWeight: 500 }}>
+                    {c.title}
+                  </Link>
+                  <div style={{ fontSize: 12, color: "#873800" }}>
+                    {t("review.home.closesAt", { time: formatDateTime(c.closesAt) })}
+                  </div>
+                  <Link
+                    to={`/applications?callId=${c.id}&status=submitted,resubmitted`}
+                    style={{ fontSize: 13 }}
+                  >
+                    {t("review.home.counts", c)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </WaitingCard>
+        <WaitingCard
+          icon={<WarningOutlined />}
+          title={t("review.home.returnedOverdue")}
+          count={w.returnedOverdue.count}
+          link="/applications?status=returned"
+        >
+          {list(w.returnedOverdue.items)}
+        </WaitingCard>
+      </Row>
+    </section>
+  );
+}
+
+function WaitingCard(props: {
+  icon: ReactNode;
+  title: string;
+  count: number;
+  link?: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Col xs={24} md={12} xl={6}>
+      <Card
+        size="small"
+        style={{ height: "100%" }}
+        title={
+          <h2 className="hatchery-card-title" style={{ display: "flex", gap: 8, alignItems: "center" }}>
+            <span aria-hidden style={{ color: "#0958d9" }}>
+              {props.icon}
+            </span>
+            {props.title}
+            <Badge
+              count={props.count}
+              showZero
+              color={props.count > 0 ? "#cf1322" : "#8c8c8c"}
+              overflowCount={999}
+            />
+          </h2>
+        }
+        extra={props.link && props.count > 0 ? <Link to={props.link}>{t("review.home.viewAll")}</Link> : null}
+      >
+        {props.children}
+      </Card>
+    </Col>
+  );
+}
