@@ -5,12 +5,16 @@
  * The route list comes from the app itself (OpenAPI document and Fastify's route table): a new
  * route without a row fails this file.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { organizations, users } from "../../src/db/schema";
-import { DEMO_PASSWORD } from "../../src/db/seed/changping";
-import { make } from "../factories";
+import { applications, calls, organizations, users } from "../../src/db/schema";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../src/db/seed/changping";
+import { defaultCallRules, make } from "../factories";
 import { type Client, startTestApp, type TestApp } from "../support/app";
+import { type RecruitmentIds, recruitmentFixtures } from "./role-matrix-recruitment";
 
 const ACTORS = [
   "anonymous",
@@ -24,11 +28,13 @@ const ACTORS = [
   "partner",
 ] as const;
 type Actor = (typeof ACTORS)[number];
-type Ids = { org: string; ownOrg: string; user: string };
+type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
   id?: keyof Ids;
+  /** The whole path, when the route has more parameters than `{id}` or needs a query string. */
+  url?: (ids: Ids) => string;
   /** The body to send; built just before the request so that versions are current. */
   body?: (actor: Actor) => Promise<unknown> | unknown;
   /** Use a session of its own (signing in or out must not disturb the shared clients). */
@@ -50,6 +56,18 @@ const orgVersionBody = async (id: keyof Ids) => {
 const userVersion = async () =>
   (await t.db.select({ v: users.version }).from(users).where(eq(users.id, ids.user)))[0]?.v;
 const usernameOf = (actor: Actor) => (actor === "anonymous" ? "staff" : actor);
+// Each asks for its own account's number, so the per-mobile limit of code requests is not the answer.
+const mobileOf = (actor: Actor) => DEMO_ACCOUNTS.find((a) => a.username === usernameOf(actor))?.mobile;
+const callVersion = async (id: keyof Ids) =>
+  (await t.db.select({ v: calls.version }).from(calls).where(eq(calls.id, ids[id])))[0]?.v;
+const callBody = async (id: keyof Ids) => {
+  const [row] = await t.db.select().from(calls).where(eq(calls.id, ids[id]));
+  return { title: row?.title, description: row?.description, rules: row?.rules, version: row?.version };
+};
+const applicationVersion = async (id: keyof Ids) =>
+  (await t.db.select({ v: applications.version }).from(applications).where(eq(applications.id, ids[id])))[0]
+    ?.v;
+const FUTURE = () => new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
 
 // biome-ignore format: the matrix reads as a table
 const MATRIX: Record<string, Case[]> = {
@@ -100,6 +118,99 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/towns":                               [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
   "GET /api/hub-organizations":                   [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
   "GET /api/stats/home":                          [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
+
+  // Stage 1: calls (staff), the public portal, applicant registration, notifications.
+  "GET /api/calls/":                              [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/calls/":                             [{ body: () => ({ title: `矩阵测试招募${++serial}`, description: "", rules: defaultCallRules() }),
+                                                     expect: [401, 201, 201, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/calls/{id}":                          [{ id: "call", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "PATCH /api/calls/{id}":                        [{ id: "draftCall", body: async () => ({ ...(await callBody("draftCall")), title: `矩阵测试草稿${++serial}` }),
+                                                     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/calls/{id}/publish":                 [{ id: "pastCall", note: "closes in the past: 400 proves the policy passed",
+                                                     body: async () => ({ version: await callVersion("pastCall") }),
+                                                     expect: [401, 400, 400, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/calls/{id}/close":                   [{ id: "draftCall", note: "a draft cannot be closed: 409 proves the policy passed",
+                                                     body: async () => ({ version: await callVersion("draftCall") }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/portal/calls":                        [{ expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  "GET /api/portal/calls/{id}":                   [{ id: "call", expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] },
+                                                   { id: "draftCall", expect: [404, 404, 404, 404, 404, 404, 404, 404, 404] }],
+  "GET /api/registration/bases":                  [{ expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  "POST /api/registration/codes":                 [{ note: "a mobile that has an account: 409", body: (a) => ({ mobile: mobileOf(a) }),
+                                                     expect: [409, 409, 409, 409, 409, 409, 409, 409, 409] }],
+  "POST /api/registration/":                      [{ body: () => ({}), expect: [400, 400, 400, 400, 400, 400, 400, 400, 400] }],
+  "GET /api/notifications/":                      [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  "GET /api/notifications/unread-count":          [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  "POST /api/notifications/read-all":             [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  "POST /api/notifications/{id}/read":            [{ id: "missing", note: "nobody's notification: 404 once signed in",
+                                                     expect: [401, 404, 404, 404, 404, 404, 404, 404, 404] }],
+
+  // Applications: "own" is the demo member's organization's, "other" another organization's.
+  "GET /api/applications/mine":                   [{ expect: [401, 403, 403, 403, 403, 200, 403, 403, 403] }],
+  "POST /api/applications/":                      [{ body: () => ({ callId: ids.applyCall, track: "org" }),
+                                                     expect: [401, 403, 403, 403, 403, 201, 403, 403, 403] }],
+  "GET /api/applications/{id}":                   [{ id: "ownSubmitted", expect: [401, 200, 200, 403, 403, 200, 403, 403, 403] },
+                                                   { id: "otherSubmitted", expect: [401, 200, 200, 403, 403, 404, 403, 403, 403] }],
+  "PATCH /api/applications/{id}":                 [{ id: "ownDraft", body: async () => ({ version: await applicationVersion("ownDraft"), answers: { motivation: "矩阵测试" } }),
+                                                     expect: [401, 403, 403, 403, 403, 200, 403, 403, 403] },
+                                                   { id: "otherDraft", body: async () => ({ version: await applicationVersion("otherDraft") }),
+                                                     expect: [401, 403, 403, 403, 403, 404, 403, 403, 403] }],
+  "POST /api/applications/{id}/submit":           [{ id: "ownDraft", note: "no Idempotency-Key: 400 proves the policy passed", body: () => ({ version: 1 }),
+                                                     expect: [401, 403, 403, 403, 403, 400, 403, 403, 403] },
+                                                   { id: "otherDraft", body: () => ({ version: 1 }),
+                                                     expect: [401, 403, 403, 403, 403, 404, 403, 403, 403] }],
+  "POST /api/applications/{id}/withdraw":         [{ id: "withdrawable", body: async () => ({ version: await applicationVersion("withdrawable") }),
+                                                     expect: [401, 403, 403, 403, 403, 200, 403, 403, 403] },
+                                                   { id: "otherDraft", body: async () => ({ version: await applicationVersion("otherDraft") }),
+                                                     expect: [401, 403, 403, 403, 403, 404, 403, 403, 403] }],
+  "POST /api/applications/{id}/documents":        [{ id: "ownDraft", note: "no file: 400 proves the policy passed", body: () => ({}),
+                                                     expect: [401, 403, 403, 403, 403, 400, 403, 403, 403] },
+                                                   { id: "otherDraft", body: () => ({}),
+                                                     expect: [401, 403, 403, 403, 403, 404, 403, 403, 403] }],
+  "DELETE /api/applications/{id}/documents/{documentId}": [
+                                                   { url: (i) => `/api/applications/${i.ownDraft}/documents/${i.ownSpareDocument}`,
+                                                     expect: [401, 403, 403, 403, 403, 204, 403, 403, 403] },
+                                                   { url: (i) => `/api/applications/${i.otherDraft}/documents/${i.otherDocument}`,
+                                                     expect: [401, 403, 403, 403, 403, 404, 403, 403, 403] }],
+  "GET /api/applications/{id}/submissions/{number}": [
+                                                   { url: (i) => `/api/applications/${i.ownSubmitted}/submissions/1`,
+                                                     expect: [401, 200, 200, 403, 403, 200, 403, 403, 403] },
+                                                   { url: (i) => `/api/applications/${i.otherSubmitted}/submissions/1`,
+                                                     expect: [401, 200, 200, 403, 403, 404, 403, 403, 403] }],
+  "GET /api/applications/{id}/compare":           [{ url: (i) => `/api/applications/${i.ownSubmitted}/compare?from=1&to=1`,
+                                                     expect: [401, 200, 200, 403, 403, 200, 403, 403, 403] },
+                                                   { url: (i) => `/api/applications/${i.otherSubmitted}/compare?from=1&to=1`,
+                                                     expect: [401, 200, 200, 403, 403, 404, 403, 403, 403] }],
+  "POST /api/files/":                             [{ note: "no file: 400 proves the policy passed", body: () => ({}),
+                                                     expect: [401, 400, 400, 403, 403, 400, 403, 403, 403] }],
+  "GET /api/files/{id}":                          [{ id: "ownFile", expect: [401, 200, 200, 403, 403, 200, 403, 403, 403] },
+                                                   { id: "otherFile", expect: [401, 200, 200, 403, 403, 404, 403, 403, 403] }],
+
+  // The staff's side of applications: queue, decisions, review, thread, export.
+  "GET /api/applications/":                       [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/applications/export.xlsx":            [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/applications/waiting":                [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/applications/bulk":                  [{ note: "an unknown id: 200 with a per-id answer", body: () => ({ ids: [ids.missing], action: "accept" }),
+                                                     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/applications/{id}/accept":           [{ id: "otherSubmitted", note: "a stale version: 409 proves the policy passed", body: () => ({ version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/applications/{id}/return":           [{ id: "otherSubmitted", body: () => ({ version: 999, reason: "矩阵测试" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/applications/{id}/ineligible":       [{ id: "otherSubmitted", body: () => ({ version: 999, reason: "矩阵测试" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/applications/{id}/extend":           [{ id: "otherDraft", body: () => ({ version: 999, until: FUTURE(), reason: "矩阵测试" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "PUT /api/applications/{id}/reviews/{requirementKey}": [
+                                                   { url: (i) => `/api/applications/${i.otherSubmitted}/reviews/plan`, body: () => ({ status: "ok" }),
+                                                     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/applications/{id}/messages":          [{ id: "ownSubmitted", expect: [401, 200, 200, 403, 403, 200, 403, 403, 403] },
+                                                   { id: "otherSubmitted", expect: [401, 200, 200, 403, 403, 404, 403, 403, 403] }],
+  "POST /api/applications/{id}/messages":         [{ id: "ownSubmitted", body: () => ({ body: "矩阵测试消息", fileIds: [] }),
+                                                     expect: [401, 201, 201, 403, 403, 201, 403, 403, 403] },
+                                                   { id: "otherSubmitted", body: () => ({ body: "矩阵测试消息", fileIds: [] }),
+                                                     expect: [401, 201, 201, 403, 403, 404, 403, 403, 403] }],
+  "POST /api/applications/{id}/messages/read":    [{ id: "ownSubmitted", expect: [401, 200, 200, 403, 403, 200, 403, 403, 403] },
+                                                   { id: "otherSubmitted", expect: [401, 200, 200, 403, 403, 404, 403, 403, 403] }],
 };
 
 /**
@@ -115,7 +226,7 @@ const HIDDEN: Record<string, Case[]> = {
 };
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ dataDir: mkdtempSync(path.join(tmpdir(), "hatchery-matrix-")) });
   clients.anonymous = t.anonymous();
   for (const actor of ACTORS.slice(1)) clients[actor] = await t.signIn(actor);
   const [member] = await t.db.select().from(users).where(eq(users.username, "member"));
@@ -126,13 +237,18 @@ beforeAll(async () => {
     .where(and(eq(organizations.baseId, t.baseId), ne(organizations.id, ownOrg)))
     .limit(1);
   const target = await make(t).user({ roles: ["mentor"] });
-  ids = { org: other?.id as string, ownOrg, user: target.id };
+  ids = {
+    org: other?.id as string,
+    ownOrg,
+    user: target.id,
+    ...(await recruitmentFixtures(t, clients.member)),
+  };
 });
 afterAll(() => t.close());
 
 async function statusOf(route: string, c: Case, actor: Actor): Promise<number> {
   const [method, path] = route.split(" ") as [string, string];
-  const url = path.replace("{id}", c.id ? ids[c.id] : "");
+  const url = c.url ? c.url(ids) : path.replace("{id}", c.id ? String(ids[c.id]) : "");
   let client = clients[actor];
   if (c.fresh) client = actor === "anonymous" ? t.anonymous() : await t.signIn(actor);
   const body = c.body ? await c.body(actor) : undefined;
