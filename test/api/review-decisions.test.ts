@@ -124,6 +124,10 @@ describe("completeness review of one item", () => {
       reason: "扫描件不清晰",
     });
     await staff.put(url("plan"), { status: "missing", reason: "未上传" });
+    // Marked ok again, the item keeps no reason from the earlier finding (applicants read it).
+    const okAgain = await staff.put(url("plan"), { status: "ok", reason: "未上传" });
+    expect(okAgain.json()).toMatchObject({ status: "ok", reason: null });
+    await staff.put(url("plan"), { status: "missing", reason: "未上传" });
     const rows = await t.db.select().from(documentReviews).where(eq(documentReviews.applicationId, app.id));
     expect(rows.map((r) => [r.requirementKey, r.status]).sort()).toEqual([
       ["certificate", "needs_correction"],
@@ -131,7 +135,7 @@ describe("completeness review of one item", () => {
     ]);
     // Audited, not added to the applicant's history.
     expect(await events(app.id)).toHaveLength(0);
-    expect((await auditOf(t, app.id)).filter((a) => a.action === "application.review_item")).toHaveLength(3);
+    expect((await auditOf(t, app.id)).filter((a) => a.action === "application.review_item")).toHaveLength(5);
     const unknown = await staff.put(url("nonsense"), { status: "ok" });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().field).toBe("requirementKey");

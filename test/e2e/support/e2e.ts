@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { type ApiClient, apiSignIn } from "./api";
 import { launchBrowser, openPage, type PageOptions } from "./browser";
-import { type RunningServer, startServer } from "./server";
+import { type RunningServer, type SentSms, startServer } from "./server";
 import { SHOT_DIR, shot } from "./shot";
 
 /**
@@ -24,8 +24,12 @@ export interface E2E {
   readonly baseUrl: string;
   /** A new browser context and page (desktop size unless told otherwise). */
   page(options?: PageOptions): Promise<Page>;
-  /** An HTTP client signed in as the given account, for seeding and looking up data. */
-  api(username: string): Promise<ApiClient>;
+  /** An HTTP client signed in as the given account (a demo one unless a password is given). */
+  api(username: string, password?: string): Promise<ApiClient>;
+  /** The last part of the server's output (its log at info level, JSON lines). */
+  serverOutput(): string;
+  /** The text messages the server has sent so far (logged, not sent: no SMS gateway in tests). */
+  sms(): SentSms[];
 }
 
 export function setupE2E(): E2E {
@@ -89,6 +93,8 @@ export function setupE2E(): E2E {
       });
       return page;
     },
-    api: (username) => apiSignIn(running().server.baseUrl, username),
+    api: (username, password) => apiSignIn(running().server.baseUrl, username, password),
+    serverOutput: () => running().server.output(),
+    sms: () => running().server.sms(),
   };
 }

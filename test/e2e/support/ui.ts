@@ -58,3 +58,26 @@ export async function fieldDescription(field: Locator): Promise<string> {
 
 /** For expect.poll on what the page shows (its default of one second is short on a busy machine). */
 export const UI_WAIT = { timeout: 30_000, interval: 100 } as const;
+
+/**
+ * Waits until no antd animation is running (a dialog or dropdown fading in or out is drawn in
+ * blended colours, which axe reads as poor contrast) and parks the pointer in a corner, so what
+ * is checked is the page at rest, not a hover or a transition.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.mouse.move(0, 0);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll("[class]")].flatMap((element) =>
+            [...element.classList].filter(
+              // A button's loading icon can be left in its leave state for good: not a transition.
+              (name) => /^ant-.*-(enter|leave|appear)(-|$)/.test(name) && !name.includes("loading-icon"),
+            ),
+          ),
+        ),
+      UI_WAIT,
+    )
+    .toEqual([]);
+}

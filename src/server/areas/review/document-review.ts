@@ -31,8 +31,9 @@ export async function reviewRequirement(
   requirementKey: string,
   input: ReviewBody,
 ): Promise<DocumentReview> {
-  const reason = input.reason?.trim() || null;
   const needsReason = input.status === "missing" || input.status === "needs_correction";
+  // A reason belongs to a finding: an item marked ok (or pending) again drops the old one.
+  const reason = needsReason ? input.reason?.trim() || null : null;
   if (needsReason && !reason) throw fieldError("reason", "required");
   return db.transaction(async (tx) => {
     const { application, call } = await loadApplication(tx, ctx, id, "application.review", { lock: true });

@@ -22,7 +22,9 @@ export function MyApplicationsCard() {
     >
       <List
         size="small"
-        locale={{ emptyText: t("applications.homeCardEmpty") }}
+        locale={{
+          emptyText: <Typography.Text type="secondary">{t("applications.homeCardEmpty")}</Typography.Text>,
+        }}
         dataSource={items}
         renderItem={(item) => (
           <List.Item style={{ paddingInline: 0 }}>

@@ -81,7 +81,11 @@ function ReviewItemForm(props: {
   const changed = status !== props.status || reason.trim() !== props.reason;
   const submit = async () => {
     try {
-      await save.mutateAsync({ key: props.requirementKey, status, reason: reason.trim() || null });
+      await save.mutateAsync({
+        key: props.requirementKey,
+        status,
+        reason: needsReason ? reason.trim() || null : null,
+      });
       message.success(t("common.saved"));
     } catch (error) {
       message.error(errorMessage(error));
