@@ -14,7 +14,7 @@ export type AnswerProblem =
   | { key: string; code: "invalid_option" }
   | { key: string; code: "too_long"; maximum: number };
 
-export const ANSWER_MAX = { text: 200, long_text: 5000 } as const;
+const ANSWER_MAX = { text: 200, long_text: 5000 } as const;
 
 function isEmpty(value: AnswerValue | undefined): boolean {
   return (

@@ -48,8 +48,3 @@ export function eligibilityProblems(
   }
   return problems;
 }
-
-/** Today's date in Asia/Shanghai (YYYY-MM-DD): the day the base and applicants live in. */
-export function shanghaiDate(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
-}

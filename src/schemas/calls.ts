@@ -10,7 +10,7 @@ import { ZPage, ZPageQuery, ZVersion } from "./common";
 export const ZTrack = z.enum(TRACKS);
 const ZCallStatus = z.enum(CALL_STATUSES);
 const ZWindow = z.enum(["not_open", "open", "closed"]);
-const ZApplicationStatus = z.enum(APPLICATION_STATUSES);
+export const ZApplicationStatus = z.enum(APPLICATION_STATUSES);
 
 /** Keys name documents and questions in applications; the editor generates them. */
 const ZKey = z
@@ -34,21 +34,21 @@ const nullableText = (max: number) =>
     .nullable()
     .default(null);
 
-export const ZEligibilityRule = z.object({
+const ZEligibilityRule = z.object({
   minMonthsFounded: ZMonths.default(null),
   maxMonthsFounded: ZMonths.default(null),
   allowUnregistered: z.boolean().default(false),
   note: nullableText(300),
 });
 
-export const ZDocumentRequirement = z.object({
+const ZDocumentRequirement = z.object({
   key: ZKey,
   label: text(100).min(1, { error: "required" }),
   description: nullableText(500),
   required: z.boolean().default(true),
 });
 
-export const ZQuestion = z.object({
+const ZQuestion = z.object({
   key: ZKey,
   label: text(200).min(1, { error: "required" }),
   type: z.enum(QUESTION_TYPES),
@@ -67,7 +67,7 @@ export const ZQuestion = z.object({
     .transform((t) => (t && t.length > 0 ? t : null)),
 });
 
-export const ZCallTrack = z.object({
+const ZCallTrack = z.object({
   track: ZTrack,
   quota: z
     .number({ error: "number_invalid" })
@@ -85,7 +85,7 @@ export const ZCallTrack = z.object({
   documents: z.array(ZDocumentRequirement).max(30).default([]),
 });
 
-export const ZCallRules = z.object({
+const ZCallRules = z.object({
   tracks: z.array(ZCallTrack).max(TRACKS.length),
   questions: z.array(ZQuestion).max(50).default([]),
   opensAt: ZInstant,
@@ -147,6 +147,25 @@ export const ZCallRevision = z.object({
 });
 export type CallRevision = z.infer<typeof ZCallRevision>;
 
+/** A required document as answered (the call's view and the application's requirements). */
+export const ZDocumentRequirementView = z.object({
+  key: z.string(),
+  label: z.string(),
+  description: z.string().nullable(),
+  required: z.boolean(),
+});
+
+/** A question as answered (the call's view and the application's requirements). */
+export const ZQuestionView = z.object({
+  key: z.string(),
+  label: z.string(),
+  type: z.enum(QUESTION_TYPES),
+  required: z.boolean(),
+  options: z.array(z.string()),
+  help: z.string().nullable(),
+  tracks: z.array(ZTrack).nullable(),
+});
+
 const ZCallRulesView = z.object({
   tracks: z.array(
     z.object({
@@ -159,27 +178,10 @@ const ZCallRulesView = z.object({
         allowUnregistered: z.boolean(),
         note: z.string().nullable(),
       }),
-      documents: z.array(
-        z.object({
-          key: z.string(),
-          label: z.string(),
-          description: z.string().nullable(),
-          required: z.boolean(),
-        }),
-      ),
+      documents: z.array(ZDocumentRequirementView),
     }),
   ),
-  questions: z.array(
-    z.object({
-      key: z.string(),
-      label: z.string(),
-      type: z.enum(QUESTION_TYPES),
-      required: z.boolean(),
-      options: z.array(z.string()),
-      help: z.string().nullable(),
-      tracks: z.array(ZTrack).nullable(),
-    }),
-  ),
+  questions: z.array(ZQuestionView),
   opensAt: z.string(),
   closesAt: z.string(),
 });

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { ApplicationStatus } from "../domain/application";
+import { shanghaiDateTime } from "../domain/shanghai-time";
 import { ZPage, ZPageQuery } from "./common";
 import type { Lang } from "./messages";
 import { RECRUITMENT_LABELS } from "./recruitment-labels";
@@ -44,22 +45,11 @@ type Renderer = (p: NotificationParams) => Rendered;
 const text = (value: string | number | null | undefined) =>
   value === null || value === undefined ? "" : String(value);
 
-/** A moment as the base's wall clock shows it (Asia/Shanghai), e.g. 2026-12-01 18:00. */
-function shanghaiDateTime(iso: string | number | null | undefined): string {
+/** A time param (ISO) as the base's wall clock shows it (Asia/Shanghai), e.g. 2026-12-01 18:00. */
+function timeParam(iso: string | number | null | undefined): string {
   if (!iso) return "";
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return String(iso);
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+  return Number.isNaN(date.getTime()) ? String(iso) : shanghaiDateTime(date);
 }
 
 function statusLabel(lang: Lang, status: string | number | null | undefined): string {
@@ -75,7 +65,7 @@ const zhCN: Record<NotificationKind, Renderer> = {
     if (p.event === "extend") {
       return {
         title: "申请截止时间已延长",
-        body: `${org}${call}申请的提交截止时间已延长至 ${shanghaiDateTime(p.extendedUntil)}（北京时间）。${reason}`,
+        body: `${org}${call}申请的提交截止时间已延长至 ${timeParam(p.extendedUntil)}（北京时间）。${reason}`,
       };
     }
     const status = statusLabel("zh-CN", p.status);
@@ -100,7 +90,7 @@ const en: Record<NotificationKind, Renderer> = {
     if (p.event === "extend") {
       return {
         title: "Application deadline extended",
-        body: `${subject} may now be submitted until ${shanghaiDateTime(p.extendedUntil)} (Beijing time).${reason}`,
+        body: `${subject} may now be submitted until ${timeParam(p.extendedUntil)} (Beijing time).${reason}`,
       };
     }
     const status = statusLabel("en", p.status);

@@ -129,3 +129,19 @@ export const newKey = () => `key-${Date.now()}-${++keySerial}-${Math.random().to
 export function submit(client: Client, id: string, version: number, key: string | null = newKey()) {
   return client.post(`/api/applications/${id}/submit`, { version }, key ? { "idempotency-key": key } : {});
 }
+
+/** A new open call and a new organization's member with an empty draft for it. */
+export async function newDraft(t: TestApp, track = "org") {
+  const call = await openCall(t);
+  const { client } = await otherMember(t);
+  const created = await client.post("/api/applications", { callId: call.id, track });
+  if (created.statusCode !== 201) throw new Error(`create: ${created.statusCode} ${created.body}`);
+  return { call, client, draft: created.json() };
+}
+
+/** The same with the draft answered and both documents attached: ready to submit. */
+export async function newCompleteDraft(t: TestApp) {
+  const call = await openCall(t);
+  const { client } = await otherMember(t);
+  return { call, client, draft: await completeDraft(client, call.id) };
+}

@@ -5,6 +5,8 @@ import type { Client, TestApp } from "../support/app";
 import {
   completeDraft,
   memberOrganizationId,
+  newCompleteDraft,
+  newDraft,
   newKey,
   openCall,
   otherMember,
@@ -75,9 +77,7 @@ describe("drafts", () => {
   });
 
   it("autosaves answers by key; a stale version gets 409 with the current one and saves nothing", async () => {
-    const call = await openCall(t);
-    const { client } = await otherMember(t);
-    const created = (await client.post("/api/applications", { callId: call.id, track: "org" })).json();
+    const { client, draft: created } = await newDraft(t);
     const saved = await client.patch(`/api/applications/${created.id}`, {
       version: 1,
       answers: { motivation: "第一稿" },
@@ -96,9 +96,7 @@ describe("drafts", () => {
   });
 
   it("refuses a malformed answer with its field, and unknown keys", async () => {
-    const call = await openCall(t);
-    const { client } = await otherMember(t);
-    const created = (await client.post("/api/applications", { callId: call.id, track: "org" })).json();
+    const { client, draft: created } = await newDraft(t);
     const bad = await client.patch(`/api/applications/${created.id}`, {
       version: 1,
       answers: { motivation: "好", beneficiaries: "很多" },
@@ -118,18 +116,14 @@ describe("drafts", () => {
 
 describe("submit", () => {
   it("requires an Idempotency-Key", async () => {
-    const call = await openCall(t);
-    const { client } = await otherMember(t);
-    const draft = await completeDraft(client, call.id);
+    const { client, draft } = await newCompleteDraft(t);
     const res = await submit(client, draft.id, draft.version, null);
     expect(res.statusCode).toBe(400);
     expect(res.json().field).toBe("Idempotency-Key");
   });
 
   it("submits once per key: the same key again answers the same, with one submission and one event", async () => {
-    const call = await openCall(t);
-    const { client } = await otherMember(t);
-    const draft = await completeDraft(client, call.id);
+    const { client, draft } = await newCompleteDraft(t);
     expect(draft.problems).toEqual([]);
     const key = newKey();
     const first = await submit(client, draft.id, draft.version, key);
@@ -164,9 +158,7 @@ describe("submit", () => {
   });
 
   it("concurrent requests with the same key make one submission", async () => {
-    const call = await openCall(t);
-    const { client } = await otherMember(t);
-    const draft = await completeDraft(client, call.id);
+    const { client, draft } = await newCompleteDraft(t);
     const key = newKey();
     const results = await Promise.all([1, 2, 3].map(() => submit(client, draft.id, draft.version, key)));
     expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200]);
@@ -184,9 +176,7 @@ describe("submit", () => {
   });
 
   it("refuses an incomplete form with every problem listed", async () => {
-    const call = await openCall(t);
-    const { client } = await otherMember(t);
-    const created = (await client.post("/api/applications", { callId: call.id, track: "org" })).json();
+    const { client, draft: created } = await newDraft(t);
     const res = await submit(client, created.id, created.version);
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
@@ -213,9 +203,7 @@ describe("submit", () => {
   });
 
   it("withdraws with a reason, audited; a withdrawn application cannot be edited", async () => {
-    const call = await openCall(t);
-    const { client } = await otherMember(t);
-    const draft = await completeDraft(client, call.id);
+    const { client, draft } = await newCompleteDraft(t);
     const res = await client.post(`/api/applications/${draft.id}/withdraw`, {
       version: draft.version,
       reason: "今年不再申请",
@@ -239,9 +227,7 @@ describe("submit", () => {
 
 describe("reading", () => {
   it("/mine lists the organization's applications with call, status and deadline", async () => {
-    const call = await openCall(t);
-    const { client } = await otherMember(t);
-    const created = (await client.post("/api/applications", { callId: call.id, track: "space" })).json();
+    const { call, client, draft: created } = await newDraft(t, "space");
     const res = await client.get("/api/applications/mine");
     expect(res.statusCode).toBe(200);
     expect(res.json().items).toEqual([

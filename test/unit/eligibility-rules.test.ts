@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { EligibilityRule } from "../../src/domain/call";
-import { eligibilityProblems, monthsBetween, shanghaiDate } from "../../src/domain/eligibility";
+import { eligibilityProblems, monthsBetween } from "../../src/domain/eligibility";
+import { shanghaiDate } from "../../src/domain/shanghai-time";
 
 const rule = (r: Partial<EligibilityRule>): EligibilityRule => ({
   minMonthsFounded: null,

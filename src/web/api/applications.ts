@@ -10,7 +10,6 @@ import type {
   ApplicationDraft,
   ApplicationSummary,
   MyApplications,
-  Submission,
   SubmissionCompare,
   SubmitResult,
 } from "../../schemas/applications";
@@ -24,7 +23,6 @@ export type { ApplicationDetail, ApplicationSummary };
 export const applicationKeys = {
   detail: (id: string) => ["application", id] as const,
   mine: ["applications", "mine"] as const,
-  submission: (id: string, number: number) => ["application", id, "submission", number] as const,
   compare: (id: string, from: number, to: number) => ["application", id, "compare", from, to] as const,
 };
 
@@ -127,14 +125,6 @@ export function uploadFile(applicationId: string, file: File): Promise<UploadedF
 /** The download address of a file (a plain link: the browser keeps the session cookie). */
 export function fileUrl(fileId: string): string {
   return `/api/files/${fileId}`;
-}
-
-export function useSubmission(id: string, number: number | null) {
-  return useQuery({
-    queryKey: applicationKeys.submission(id, number ?? 0),
-    queryFn: ({ signal }) => request<Submission>(`/api/applications/${id}/submissions/${number}`, { signal }),
-    enabled: number !== null,
-  });
 }
 
 export function useCompare(id: string, from: number | null, to: number | null) {

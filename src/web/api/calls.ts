@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import type { Call, CallInput, CallPage, CallQuery, CallUpdate } from "../../schemas/calls";
 import { request } from "./client";
 
-export const callKeys = {
+const callKeys = {
   list: (query: CallQuery) => ["calls", "list", query] as const,
   detail: (id: string) => ["calls", "detail", id] as const,
 };

@@ -18,3 +18,15 @@ export function FilterActions({ onReset, children }: { onReset: () => void; chil
     </Form.Item>
   );
 }
+
+/** On phones the rarer filters fold away; this shows them, with how many are set while folded. */
+export function MoreFiltersButton(props: { expanded: boolean; active: number; onToggle: () => void }) {
+  const { t } = useTranslation();
+  const { expanded, active } = props;
+  return (
+    <Button type="link" aria-expanded={expanded} onClick={props.onToggle}>
+      {expanded ? t("common.lessFilters") : t("common.moreFilters")}
+      {!expanded && active > 0 ? ` (${active})` : ""}
+    </Button>
+  );
+}

@@ -18,6 +18,7 @@ import { storeUpload } from "../files/service";
 import { activeDocuments, loadCall, loadForApply } from "./load";
 import { questionRequirement, refreshMissingItems } from "./problems";
 import { illegalTransition } from "./transition";
+import { documentView } from "./view";
 
 /**
  * The policy before the request is read further (an upload's bytes, the submit's header): a role
@@ -81,17 +82,7 @@ export async function uploadDocument(
         entityId: row.id,
         after: { requirementKey: key, fileId: file.id, originalName: file.originalName, size: file.size },
       });
-      return {
-        id: document.id,
-        requirementKey: key,
-        file: {
-          id: file.id,
-          originalName: file.originalName,
-          size: file.size,
-          mime: file.mime,
-          createdAt: file.createdAt.toISOString(),
-        },
-      };
+      return documentView({ id: document.id, requirementKey: key, file });
     });
   } finally {
     await storage.discard(upload.staged);

@@ -7,7 +7,8 @@ import type { Db } from "../../../db/client";
 import { applications } from "../../../db/schema";
 import { answerProblems } from "../../../domain/answers";
 import { questionsFor, trackOf } from "../../../domain/call";
-import { eligibilityProblems, shanghaiDate } from "../../../domain/eligibility";
+import { eligibilityProblems } from "../../../domain/eligibility";
+import { shanghaiDate } from "../../../domain/shanghai-time";
 import type { ApplicationProblem } from "../../../schemas/applications";
 import {
   type ApplicationRow,

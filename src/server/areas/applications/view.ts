@@ -6,7 +6,11 @@ import { availableEvents, deadlineOf } from "../../../domain/application";
 import { canSubmitAt, questionsFor, trackOf } from "../../../domain/call";
 import { maskMobile } from "../../../domain/phone";
 import { hasRole } from "../../../domain/roles";
-import type { ApplicationDetail, ApplicationOrganization } from "../../../schemas/applications";
+import type {
+  ApplicationDetail,
+  ApplicationDocument,
+  ApplicationOrganization,
+} from "../../../schemas/applications";
 import type { Context } from "../../context";
 import { type ApplicationRow, activeDocuments, loadCall, loadProfile, type ProfileRow } from "./load";
 import { applicationProblems } from "./problems";
@@ -15,11 +19,25 @@ export function isStaff(ctx: Context): boolean {
   return hasRole(ctx.actor, "admin", "staff");
 }
 
-export function profileView(profile: ProfileRow, revealPhone: boolean): ApplicationOrganization {
+function profileView(profile: ProfileRow, revealPhone: boolean): ApplicationOrganization {
   return {
     ...profile,
     contactPhone:
       revealPhone || !profile.contactPhone ? profile.contactPhone : maskMobile(profile.contactPhone),
+  };
+}
+
+/** A current document as both sides see it (the detail, and the answer to an upload). */
+export function documentView(d: {
+  id: string;
+  requirementKey: string;
+  file: { id: string; originalName: string; size: number; mime: string; createdAt: Date };
+}): ApplicationDocument {
+  const { id, originalName, size, mime, createdAt } = d.file;
+  return {
+    id: d.id,
+    requirementKey: d.requirementKey,
+    file: { id, originalName, size, mime, createdAt: createdAt.toISOString() },
   };
 }
 
@@ -93,17 +111,7 @@ export async function applicationDetail(
       questions: questionsFor(call.rules, row.track),
     },
     answers: row.answers,
-    documents: documents.map((d) => ({
-      id: d.id,
-      requirementKey: d.requirementKey,
-      file: {
-        id: d.file.id,
-        originalName: d.file.originalName,
-        size: d.file.size,
-        mime: d.file.mime,
-        createdAt: d.file.createdAt.toISOString(),
-      },
-    })),
+    documents: documents.map(documentView),
     reviews: reviews.map((r) => ({ ...r, reviewedAt: r.reviewedAt.toISOString() })),
     events: events.map((e) => ({
       id: e.id,

@@ -103,7 +103,7 @@ export async function callView(db: Db, row: CallRow, lang: Lang, now = new Date(
   };
 }
 
-export function problemMessage(problem: CallRulesProblem, lang: Lang): string {
+function problemMessage(problem: CallRulesProblem, lang: Lang): string {
   return format(FIELD_MESSAGES[problem.code][lang], problem.params);
 }
 

@@ -1,12 +1,11 @@
-import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
 import type { Db } from "../../../db/client";
+import { shanghaiDate, shanghaiDateTime } from "../../../domain/shanghai-time";
 import type { Organization } from "../../../schemas/organizations";
 import { recordAudit } from "../../audit";
 import type { Context } from "../../context";
 import { requireAccess } from "../../policy";
+import { writeExportSheet } from "../../xlsx-export";
 import { type OrganizationFilter, orderOf, visibleMatching } from "./list";
-import { todayInShanghai } from "./rules";
 import {
   type Column,
   EXPORT_COLUMNS,
@@ -15,7 +14,6 @@ import {
   NO,
   REGISTRATION_LABELS,
   RESIDENCY_LABELS,
-  shanghaiDateTime,
   YES,
 } from "./spreadsheet";
 import { selectOrganizations, toOrganization } from "./view";
@@ -40,40 +38,18 @@ export async function exportOrganizations(
     .where(visibleMatching(ctx, filter))
     .orderBy(...orderOf(filter))
     .limit(EXPORT_LIMIT);
-  const buffer = await writeSheet(rows.map((row) => toOrganization(row, { revealPhone: false })));
+  const items = rows.map((row) => toOrganization(row, { revealPhone: false }));
+  const buffer = await writeExportSheet("社会组织名录", EXPORT_COLUMNS, items, (item) =>
+    EXPORT_COLUMNS.map((c) => cellOf(c, item)),
+  );
   await recordAudit(db, ctx, {
     baseId: ctx.actor.baseId,
     action: "organization.exported",
     entityType: "organization",
     after: { filter, rows: rows.length, limited: rows.length === EXPORT_LIMIT },
   });
-  const date = todayInShanghai().replaceAll("-", "");
+  const date = shanghaiDate(new Date()).replaceAll("-", "");
   return { buffer, filename: `社会组织名录-${date}.xlsx`, rows: rows.length };
-}
-
-/** Written row by row through the streaming writer, so 50,000 rows do not sit in memory as cells. */
-async function writeSheet(items: Organization[]): Promise<Buffer> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise((resolve, reject) => {
-    stream.on("end", resolve);
-    stream.on("error", reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  const sheet = workbook.addWorksheet("社会组织名录", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  for (const item of items) sheet.addRow(EXPORT_COLUMNS.map((c) => cellOf(c, item))).commit();
-  sheet.commit();
-  await workbook.commit();
-  await done;
-  return Buffer.concat(chunks);
 }
 
 function cellOf(column: Column, o: Organization): string | number | null {

@@ -4,6 +4,7 @@ import type { Db } from "../../../db/client";
 import { communities, organizationColumns, organizations, towns } from "../../../db/schema";
 import { isUniqueViolation } from "../../../db/sql-text";
 import type { RegistrationStatus } from "../../../domain/organization";
+import { shanghaiDate } from "../../../domain/shanghai-time";
 import { FIELD_MESSAGES, format, isFieldMessageKey } from "../../../schemas/messages";
 import { type ImportResult, ZOrganizationInput } from "../../../schemas/organizations";
 import { recordAudit } from "../../audit";
@@ -18,7 +19,6 @@ import {
   type Problem,
   profileProblems,
   takenCreditCodes,
-  todayInShanghai,
 } from "./rules";
 import { IMPORT_COLUMNS } from "./spreadsheet";
 import { insertValues } from "./write";
@@ -49,7 +49,7 @@ export async function importOrganizations(
   if (!buffer) throw fieldError("file", "required");
   const rows = await readImportSheet(buffer);
   const lookups = await loadLookups(db, baseId, rows);
-  const today = todayInShanghai();
+  const today = shanghaiDate(new Date());
 
   const errors: RowError[] = [];
   const reported = new Set<string>();

@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { Db } from "../../../db/client";
 import { communities, organizations, towns } from "../../../db/schema";
 import { creditCodeRequired, type RegistrationStatus } from "../../../domain/organization";
+import { shanghaiDate } from "../../../domain/shanghai-time";
 import type { FieldMessageKey, Lang } from "../../../schemas/messages";
 import type { ZOrganizationInput } from "../../../schemas/organizations";
 import { AppError, fieldError } from "../../errors";
@@ -22,7 +23,7 @@ export interface Problem {
 /** Credit code present when registered; not founded after today (Asia/Shanghai). */
 export function profileProblems(
   data: { registrationStatus: RegistrationStatus; creditCode?: string | null; foundedOn?: string | null },
-  today = todayInShanghai(),
+  today = shanghaiDate(new Date()),
 ): Problem[] {
   const problems: Problem[] = [];
   if (creditCodeRequired(data.registrationStatus) && !data.creditCode) {
@@ -30,16 +31,6 @@ export function profileProblems(
   }
   if (data.foundedOn && data.foundedOn > today) problems.push({ field: "foundedOn", key: "date_in_future" });
   return problems;
-}
-
-/** The date on the base's wall calendar (Beijing time), as YYYY-MM-DD. */
-export function todayInShanghai(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
 }
 
 export interface References {

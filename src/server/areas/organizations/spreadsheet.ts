@@ -181,21 +181,6 @@ export const REGISTRATION_OPTIONS = REGISTRATION_STATUSES.map((s) => REGISTRATIO
 export const RESIDENCY_OPTIONS = RESIDENCIES.map((r) => RESIDENCY_LABELS[r]);
 export const FIELD_OPTIONS = ORGANIZATION_FIELDS.map((f) => FIELD_LABELS[f]);
 
-/** Beijing wall-clock time for a timestamp, "YYYY-MM-DD HH:mm". */
-export function shanghaiDateTime(date: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(date);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}`;
-}
-
 /** `Content-Disposition` for a Chinese file name, with an ASCII fallback for old clients. */
 export function attachment(filename: string, fallback: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;

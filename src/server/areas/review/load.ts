@@ -7,8 +7,9 @@ import type { Context } from "../../context";
 import { notFound } from "../../errors";
 import { requireAccess, requireRoleFor } from "../../policy";
 
-export type ApplicationRow = typeof applications.$inferSelect;
-export type CallRow = typeof calls.$inferSelect;
+import type { ApplicationRow, CallRow } from "../applications/load";
+
+export type { ApplicationRow, CallRow };
 
 /**
  * The application and its call, read in `tx` (FOR UPDATE when the caller is about to change it,

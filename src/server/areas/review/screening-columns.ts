@@ -8,13 +8,9 @@ import type { AnswerValue } from "../../../domain/answers";
 import type { DocumentReviewStatus } from "../../../domain/application";
 import { questionsFor, type Track, trackOf } from "../../../domain/call";
 import { maskMobile } from "../../../domain/phone";
+import { shanghaiDateTime } from "../../../domain/shanghai-time";
 import { RECRUITMENT_LABELS } from "../../../schemas/recruitment-labels";
-import {
-  FIELD_LABELS,
-  LIST_SEPARATOR,
-  REGISTRATION_LABELS,
-  shanghaiDateTime,
-} from "../organizations/spreadsheet";
+import { FIELD_LABELS, LIST_SEPARATOR, REGISTRATION_LABELS } from "../organizations/spreadsheet";
 import type { CallRow } from "./load";
 
 const L = RECRUITMENT_LABELS["zh-CN"];

@@ -3,9 +3,7 @@
  * every field, every extra answer, each required document's files and review state. Phones are
  * masked; the export is audited.
  */
-import { PassThrough } from "node:stream";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import type { Db } from "../../../db/client";
 import {
   applicationDocuments,
@@ -16,13 +14,14 @@ import {
   organizations,
   towns,
 } from "../../../db/schema";
+import { shanghaiDate } from "../../../domain/shanghai-time";
 import { recordAudit } from "../../audit";
 import type { Context } from "../../context";
 import { requireAccess } from "../../policy";
-import { todayInShanghai } from "../organizations/rules";
+import { writeExportSheet } from "../../xlsx-export";
 import type { CallRow } from "./load";
 import { type QueueFilter, queueOrder, queueWhere } from "./queue";
-import { type ScreeningColumn, type ScreeningRow, screeningColumns } from "./screening-columns";
+import { type ScreeningRow, screeningColumns } from "./screening-columns";
 
 /** A call of a hundred applications is the case; ten thousand is already more than anyone reads. */
 const EXPORT_LIMIT = 10_000;
@@ -65,7 +64,14 @@ export async function exportScreeningFile(db: Db, ctx: Context, filter: QueueFil
   const callRows: CallRow[] =
     callIds.length === 0 ? [] : await db.select().from(calls).where(inArray(calls.id, callIds));
   callRows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  const buffer = await writeSheet(screeningColumns(callRows), rows);
+  const columns = screeningColumns(callRows);
+  const buffer = await writeExportSheet(
+    "初筛基础文件",
+    columns,
+    rows,
+    (row) => columns.map((c) => c.value(row)),
+    1,
+  );
   await recordAudit(db, ctx, {
     baseId: ctx.actor.baseId,
     action: "application.exported",
@@ -74,7 +80,7 @@ export async function exportScreeningFile(db: Db, ctx: Context, filter: QueueFil
   });
   const single = callRows.length === 1 ? callRows[0]?.title : undefined;
   const name = (single ?? "全部招募").replace(/[\\/:*?"<>|]/g, "_");
-  const date = todayInShanghai().replaceAll("-", "");
+  const date = shanghaiDate(new Date()).replaceAll("-", "");
   return { buffer, filename: `初筛基础文件-${name}-${date}.xlsx`, rows: rows.length };
 }
 
@@ -110,28 +116,4 @@ async function attachmentsOf(db: Db, ids: string[]): Promise<{ documents: Docs; 
     }
   }
   return { documents, reviews };
-}
-
-async function writeSheet(columns: ScreeningColumn[], rows: ScreeningRow[]): Promise<Buffer> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise((resolve, reject) => {
-    stream.on("end", resolve);
-    stream.on("error", reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  const sheet = workbook.addWorksheet("初筛基础文件", { views: [{ state: "frozen", ySplit: 1, xSplit: 1 }] });
-  sheet.columns = columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  for (const row of rows) sheet.addRow(columns.map((c) => c.value(row))).commit();
-  sheet.commit();
-  await workbook.commit();
-  await done;
-  return Buffer.concat(chunks);
 }

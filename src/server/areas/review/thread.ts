@@ -15,7 +15,7 @@ import type { UploadedFile } from "../../../schemas/files";
 import { recordAudit } from "../../audit";
 import type { Context } from "../../context";
 import { fieldError } from "../../errors";
-import { notify } from "../../notify";
+import { noticeOtherSide } from "../applications/notice";
 import { attachableFiles } from "./attachments";
 import { type ApplicationRow, type CallRow, loadApplication } from "./load";
 
@@ -126,21 +126,10 @@ async function notifyOtherSide(
     .select({ name: organizations.name })
     .from(organizations)
     .where(eq(organizations.id, application.organizationId));
-  await notify(tx, {
-    baseId: application.baseId,
-    recipients:
-      side === "applicant"
-        ? { kind: "staff", baseId: application.baseId }
-        : { kind: "organization", organizationId: application.organizationId },
-    kind: "application_message",
-    params: {
-      applicationId: application.id,
-      preview,
-      callTitle: call.title,
-      organizationName: side === "applicant" ? (organization?.name ?? null) : null,
-    },
-    link: side === "applicant" ? `/applications/${application.id}` : `/my-applications/${application.id}`,
-    exceptUserId: ctx.actor.userId,
+  await noticeOtherSide(tx, ctx, application, side, "application_message", {
+    preview,
+    callTitle: call.title,
+    organizationName: side === "applicant" ? (organization?.name ?? null) : null,
   });
 }
 

@@ -6,6 +6,7 @@
 import { and, asc, count, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { applicationMessages, applications, calls, organizations } from "../../../db/schema";
+import { deadlineOf } from "../../../domain/application";
 import type { Waiting, WaitingItem } from "../../../schemas/review";
 import type { Context } from "../../context";
 import { requireAccess } from "../../policy";
@@ -25,14 +26,19 @@ export async function waitingForStaff(db: Db, ctx: Context): Promise<Waiting> {
   return { toCheck, unansweredMessages: unanswered, closingSoon, returnedOverdue: overdue };
 }
 
+/** What every item shows: the application, its organization and its call. */
+const ITEM_COLUMNS = {
+  id: applications.id,
+  organizationName: organizations.name,
+  callTitle: calls.title,
+  track: applications.track,
+  status: applications.status,
+};
+
 function applicationItems(db: Db) {
   return db
     .select({
-      id: applications.id,
-      organizationName: organizations.name,
-      callTitle: calls.title,
-      track: applications.track,
-      status: applications.status,
+      ...ITEM_COLUMNS,
       lastSubmittedAt: applications.lastSubmittedAt,
       statusChangedAt: applications.statusChangedAt,
       closesAt: calls.closesAt,
@@ -44,7 +50,8 @@ function applicationItems(db: Db) {
     .$dynamic();
 }
 
-type ItemRow = Awaited<ReturnType<ReturnType<typeof applicationItems>["execute"]>>[number];
+/** A row with ITEM_COLUMNS, whatever else the card's query selected. */
+type ItemRow = Pick<WaitingItem, "organizationName" | "callTitle" | "track" | "status"> & { id: string };
 
 function item(row: ItemRow, since: Date): WaitingItem {
   return {
@@ -95,11 +102,7 @@ async function unansweredCard(db: Db, baseId: string) {
   const [total] = await db.select({ n: count() }).from(unread);
   const rows = await db
     .select({
-      id: applications.id,
-      organizationName: organizations.name,
-      callTitle: calls.title,
-      track: applications.track,
-      status: applications.status,
+      ...ITEM_COLUMNS,
       unread: unread.unread,
       oldest: unread.oldest,
       preview: unread.preview,
@@ -113,12 +116,7 @@ async function unansweredCard(db: Db, baseId: string) {
   return {
     count: total?.n ?? 0,
     items: rows.map((r) => ({
-      applicationId: r.id,
-      organizationName: r.organizationName,
-      callTitle: r.callTitle,
-      track: r.track,
-      status: r.status,
-      since: new Date(r.oldest).toISOString(),
+      ...item(r, new Date(r.oldest)),
       unread: Number(r.unread),
       preview: r.preview,
     })),
@@ -179,9 +177,6 @@ async function overdueCard(db: Db, baseId: string) {
   const rows = await applicationItems(db).where(where).orderBy(asc(deadline)).limit(ITEMS);
   return {
     count: total?.n ?? 0,
-    items: rows.map((r) => {
-      const due = r.extendedUntil && r.extendedUntil > r.closesAt ? r.extendedUntil : r.closesAt;
-      return item(r, due);
-    }),
+    items: rows.map((r) => item(r, deadlineOf(r.closesAt, r.extendedUntil))),
   };
 }

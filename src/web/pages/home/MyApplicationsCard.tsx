@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useMyApplications } from "../../api/applications";
 import { useAccess } from "../../auth/session";
-import { ApplicationStatusTag } from "../applications/components/status";
+import { ApplicationStatusTag } from "../../components/recruitmentLabels";
 import { nextStepText } from "../applications/mine";
 
 export function MyApplicationsCard() {

@@ -13,7 +13,7 @@ import { useWaiting } from "../../api/review";
 import { useAccess } from "../../auth/session";
 import { formatDateTime } from "../../components/format";
 import { QueryError } from "../../components/QueryError";
-import { useRecruitmentLabels } from "../review/components/labels";
+import { useRecruitmentLabels } from "../../components/recruitmentLabels";
 
 export function StaffWaiting() {
   const access = useAccess();

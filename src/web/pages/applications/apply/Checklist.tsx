@@ -3,7 +3,7 @@ import { CheckCircleOutlined, ExclamationCircleOutlined } from "@ant-design/icon
 import { Alert, Button, Card, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ApplicationDetail } from "../../../../schemas/applications";
-import { problemAnchor, problemText } from "../components/status";
+import { problemAnchor, problemText } from "../components/problems";
 
 function goTo(anchor: string) {
   const target = document.getElementById(anchor);

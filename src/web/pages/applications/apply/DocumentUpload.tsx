@@ -15,7 +15,7 @@ import { errorMessage } from "../../../components/serverErrors";
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,.webp,.gif,.doc,.docx,.xls,.xlsx";
 const MAX_MB = Math.round(UPLOAD_LIMITS.fileBytes / (1024 * 1024));
 
-export function formatSize(bytes: number): string {
+function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;

@@ -7,7 +7,7 @@ import { useCompare } from "../../../api/applications";
 import { formatDateTime } from "../../../components/format";
 import { organizationAttrLabel } from "../../../components/organizationLabels";
 import { QueryError } from "../../../components/QueryError";
-import { useRecruitmentLabels } from "../components/status";
+import { useRecruitmentLabels } from "../../../components/recruitmentLabels";
 
 export function History({ detail }: { detail: ApplicationDetail }) {
   const { t } = useTranslation();
@@ -100,7 +100,7 @@ function show(value: unknown): string {
   return String(value);
 }
 
-export function CompareView({ detail, diff }: { detail: ApplicationDetail; diff: SubmissionCompare }) {
+function CompareView({ detail, diff }: { detail: ApplicationDetail; diff: SubmissionCompare }) {
   const { t } = useTranslation();
   const labels = useRecruitmentLabels();
   const questionLabel = (key: string) =>

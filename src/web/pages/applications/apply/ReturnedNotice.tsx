@@ -1,22 +1,12 @@
 /** When staff returned the application: their reason and each item's review, above the form. */
 import { Alert, Flex, List, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import type { DocumentReviewStatus } from "../../../../domain/application";
 import type { ApplicationDetail } from "../../../../schemas/applications";
 import { formatDateTime } from "../../../components/format";
-import { type Tone, ToneTag } from "../../../components/labels";
-import { useRecruitmentLabels } from "../components/status";
-
-const REVIEW_TONE: Record<DocumentReviewStatus, Tone> = {
-  pending: "default",
-  ok: "green",
-  missing: "red",
-  needs_correction: "orange",
-};
+import { ReviewTag } from "../../../components/recruitmentLabels";
 
 export function ReturnedNotice({ detail }: { detail: ApplicationDetail }) {
   const { t } = useTranslation();
-  const labels = useRecruitmentLabels();
   const labelOf = (key: string) => {
     if (key.startsWith("q:"))
       return detail.requirements.questions.find((q) => `q:${q.key}` === key)?.label ?? key;
@@ -49,7 +39,7 @@ export function ReturnedNotice({ detail }: { detail: ApplicationDetail }) {
                     <Flex vertical gap={2} style={{ width: "100%" }}>
                       <Flex wrap gap={6} align="center">
                         <span>{labelOf(r.requirementKey)}</span>
-                        <ToneTag tone={REVIEW_TONE[r.status]}>{labels.documentReview[r.status]}</ToneTag>
+                        <ReviewTag status={r.status} />
                       </Flex>
                       {r.reason && <span style={{ whiteSpace: "pre-wrap" }}>{r.reason}</span>}
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>

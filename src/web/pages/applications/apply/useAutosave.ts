@@ -21,7 +21,7 @@ export type SaveState =
 const DEBOUNCE_MS = 1500;
 
 /** The form's values: every answer except files (those are documents, saved by uploading). */
-export function formValues(detail: ApplicationDetail): Answers {
+function formValues(detail: ApplicationDetail): Answers {
   const values: Answers = {};
   for (const q of detail.requirements.questions) {
     if (q.type !== "file" && q.key in detail.answers) values[q.key] = detail.answers[q.key] ?? null;

@@ -8,8 +8,8 @@ import { useMyApplications } from "../../../api/applications";
 import { formatDateTime } from "../../../components/format";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
+import { ApplicationStatusTag, useRecruitmentLabels } from "../../../components/recruitmentLabels";
 import { Countdown } from "../components/Countdown";
-import { ApplicationStatusTag, useRecruitmentLabels } from "../components/status";
 
 export default function MyApplicationsPage() {
   const { t } = useTranslation();

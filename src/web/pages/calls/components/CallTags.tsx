@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { CallStatus, CallWindow } from "../../../../domain/call";
 import { type Tone, ToneTag } from "../../../components/labels";
+import { useRecruitmentLabels } from "../../../components/recruitmentLabels";
 import { useRemainingText } from "../../portal/components/Countdown";
-import { useRecruitmentLabels } from "../../portal/components/labels";
 
 const STATUS_TONE: Record<CallStatus, Tone> = { draft: "default", published: "green", closed: "red" };
 const WINDOW_TONE: Record<CallWindow, Tone> = { not_open: "blue", open: "green", closed: "default" };

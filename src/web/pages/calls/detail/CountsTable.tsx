@@ -4,8 +4,8 @@ import { Link } from "react-router";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../../../../domain/application";
 import type { Track } from "../../../../domain/call";
 import type { Call } from "../../../../schemas/calls";
+import { useRecruitmentLabels } from "../../../components/recruitmentLabels";
 import { useIsMobile } from "../../../components/useIsMobile";
-import { useRecruitmentLabels } from "../../portal/components/labels";
 
 interface CountRow {
   key: string;

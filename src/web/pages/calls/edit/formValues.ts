@@ -49,12 +49,12 @@ export interface CallFormValues {
 const ZONE = "Asia/Shanghai";
 
 /** A browser-local Dayjs showing the Shanghai wall-clock time of `iso`. */
-export function toWallClock(iso: string): Dayjs {
+function toWallClock(iso: string): Dayjs {
   return dayjs(dayjs(iso).tz(ZONE).format("YYYY-MM-DDTHH:mm"));
 }
 
 /** The wall-clock time read as Shanghai time (UTC+8, no daylight saving). */
-export function fromWallClock(value: Dayjs): string {
+function fromWallClock(value: Dayjs): string {
   return `${value.format("YYYY-MM-DDTHH:mm")}:00+08:00`;
 }
 

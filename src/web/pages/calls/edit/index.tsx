@@ -7,11 +7,11 @@ import { TRACKS, type Track } from "../../../../domain/call";
 import type { Call } from "../../../../schemas/calls";
 import { fetchCall, useCall, useCreateCall, useUpdateCall } from "../../../api/calls";
 import { isApiError } from "../../../api/client";
+import { ConflictAlert } from "../../../components/ConflictAlert";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
 import { errorMessage } from "../../../components/serverErrors";
 import { useUnsavedChangesPrompt } from "../../../components/useUnsavedChangesPrompt";
-import { ConflictAlert } from "../../organizations/edit/components/ConflictAlert";
 import { QuestionSection } from "./components/QuestionSection";
 import { TrackSection } from "./components/TrackSection";
 import {
@@ -176,32 +176,21 @@ function CallForm({ original }: { original?: Call }) {
             <Input.TextArea autoSize={{ minRows: 4, maxRows: 14 }} maxLength={10000} />
           </Form.Item>
           <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item
-                name="opensAt"
-                label={`${t("calls.opensAt")}（${t("portal.beijingTime")}）`}
-                rules={[{ required: true, message: t("calls.timeRequired") }]}
-              >
-                <DatePicker
-                  showTime={{ format: "HH:mm" }}
-                  format="YYYY-MM-DD HH:mm"
-                  style={{ width: "100%" }}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                name="closesAt"
-                label={`${t("calls.closesAt")}（${t("portal.beijingTime")}）`}
-                rules={[{ required: true, message: t("calls.timeRequired") }]}
-              >
-                <DatePicker
-                  showTime={{ format: "HH:mm" }}
-                  format="YYYY-MM-DD HH:mm"
-                  style={{ width: "100%" }}
-                />
-              </Form.Item>
-            </Col>
+            {(["opensAt", "closesAt"] as const).map((name) => (
+              <Col key={name} xs={24} md={12}>
+                <Form.Item
+                  name={name}
+                  label={`${t(`calls.${name}`)}（${t("portal.beijingTime")}）`}
+                  rules={[{ required: true, message: t("calls.timeRequired") }]}
+                >
+                  <DatePicker
+                    showTime={{ format: "HH:mm" }}
+                    format="YYYY-MM-DD HH:mm"
+                    style={{ width: "100%" }}
+                  />
+                </Form.Item>
+              </Col>
+            ))}
           </Row>
         </Card>
         <TrackSection />

@@ -23,9 +23,9 @@ import { FilterActions } from "../../../components/FilterActions";
 import { formatDateTime } from "../../../components/format";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
+import { useRecruitmentLabels } from "../../../components/recruitmentLabels";
 import { useIsMobile } from "../../../components/useIsMobile";
 import { useServerNow } from "../../portal/components/Countdown";
-import { useRecruitmentLabels } from "../../portal/components/labels";
 import { CallStatusTag, WindowTag } from "../components/CallTags";
 
 /** 招募管理: the base's calls, their windows and how many applications each has per status. */

@@ -13,13 +13,13 @@ import {
   useUpdateOrganization,
 } from "../../../api/organizations";
 import { useAccess } from "../../../auth/session";
+import { ConflictAlert } from "../../../components/ConflictAlert";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
 import { errorMessage, showFieldError } from "../../../components/serverErrors";
 import { useUnsavedChangesPrompt } from "../../../components/useUnsavedChangesPrompt";
 import ForbiddenPage from "../../exception/403";
 import { BasicSection } from "./components/BasicSection";
-import { ConflictAlert } from "./components/ConflictAlert";
 import { AreaSection, ContactSection, PeopleSection } from "./components/OtherSections";
 import {
   EMPTY_VALUES,

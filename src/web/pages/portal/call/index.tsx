@@ -13,9 +13,9 @@ import { formatDateTime } from "../../../components/format";
 import { ToneTag } from "../../../components/labels";
 import { useDocumentTitle } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
+import { useRecruitmentLabels } from "../../../components/recruitmentLabels";
 import { errorMessage } from "../../../components/serverErrors";
 import { Countdown } from "../components/Countdown";
-import { useRecruitmentLabels } from "../components/labels";
 import { RevisionList } from "../components/RevisionList";
 import { TrackRules } from "../components/TrackRules";
 

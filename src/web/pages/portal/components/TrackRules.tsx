@@ -4,7 +4,8 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { CallTrack, Question } from "../../../../domain/call";
 import { ToneTag } from "../../../components/labels";
-import { eligibilityLines, useRecruitmentLabels } from "./labels";
+import { useRecruitmentLabels } from "../../../components/recruitmentLabels";
+import { eligibilityLines } from "./labels";
 
 const SUBHEAD = { margin: "0 0 4px", fontSize: 14, fontWeight: 600 } as const;
 

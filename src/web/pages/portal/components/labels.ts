@@ -1,12 +1,5 @@
 import type { TFunction } from "i18next";
 import type { EligibilityRule } from "../../../../domain/call";
-import { RECRUITMENT_LABELS } from "../../../../schemas/recruitment-labels";
-import { useLang } from "../../../i18n";
-
-/** Tracks, statuses and question types in the UI language (the same words as exports and emails). */
-export function useRecruitmentLabels() {
-  return RECRUITMENT_LABELS[useLang()];
-}
 
 /** A track's eligibility rule as sentences applicants read. */
 export function eligibilityLines(rule: EligibilityRule, t: TFunction): string[] {

@@ -9,8 +9,8 @@ import { formatDateTime } from "../../../components/format";
 import { ToneTag } from "../../../components/labels";
 import { useDocumentTitle } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
+import { useRecruitmentLabels } from "../../../components/recruitmentLabels";
 import { useRemainingText, useServerNow } from "../components/Countdown";
-import { useRecruitmentLabels } from "../components/labels";
 
 /** The portal's front page: open calls as cards, then upcoming and recently closed, and the "3+1" model. */
 export default function PortalHomePage() {

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { ApplicationDetail } from "../../../../schemas/applications";
 import { useCompare } from "../../../api/applications";
 import { QueryError } from "../../../components/QueryError";
-import { useRecruitmentLabels } from "../components/labels";
+import { useRecruitmentLabels } from "../../../components/recruitmentLabels";
 
 const show = (value: unknown, empty: string) => {
   if (value === null || value === undefined || value === "") return empty;

@@ -5,9 +5,9 @@ import { awaitsStaff, type DocumentReviewStatus } from "../../../../domain/appli
 import type { ApplicationDetail } from "../../../../schemas/applications";
 import { useReviewItem } from "../../../api/review";
 import { formatDateTime } from "../../../components/format";
+import { ReviewTag } from "../../../components/recruitmentLabels";
 import { errorMessage } from "../../../components/serverErrors";
 import { FileLinks, requirementList } from "../components/ApplicationSections";
-import { ReviewTag } from "../components/labels";
 
 /** The required items with their files and the completeness review of each (材料审核). */
 export function DocumentsCard({ detail }: { detail: ApplicationDetail }) {

@@ -1,7 +1,7 @@
 import { Timeline } from "antd";
 import type { ApplicationDetail } from "../../../../schemas/applications";
 import { formatDateTime } from "../../../components/format";
-import { useRecruitmentLabels } from "../components/labels";
+import { useRecruitmentLabels } from "../../../components/recruitmentLabels";
 
 /** Every status change (and extension) with who, when and why. */
 export function HistoryTimeline({ detail }: { detail: ApplicationDetail }) {

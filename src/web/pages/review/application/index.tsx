@@ -7,8 +7,8 @@ import { formatDateTime } from "../../../components/format";
 import { MessageThread } from "../../../components/MessageThread";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
+import { ApplicationStatusTag, TrackText } from "../../../components/recruitmentLabels";
 import { Answers, OrganizationProfile } from "../components/ApplicationSections";
-import { StatusTag, TrackText } from "../components/labels";
 import { ChangesCard } from "./ChangesCard";
 import { DecisionBar } from "./DecisionBar";
 import { DocumentsCard } from "./DocumentsCard";
@@ -71,7 +71,7 @@ export default function ReviewApplicationPage() {
             <Card size="small">
               <Descriptions size="small" column={{ xs: 1, sm: 2, xxl: 4 }}>
                 <Descriptions.Item label={t("review.detail.status")}>
-                  <StatusTag status={detail.status} />
+                  <ApplicationStatusTag status={detail.status} />
                 </Descriptions.Item>
                 <Descriptions.Item label={t("review.detail.deadline")}>
                   {formatDateTime(detail.deadline)}

@@ -8,8 +8,8 @@ import { useThread } from "../../../api/review";
 import { formatDate, formatDateTime } from "../../../components/format";
 import { useDocumentTitle } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
+import { useRecruitmentLabels } from "../../../components/recruitmentLabels";
 import { answerText, filesFor, requirementList } from "../components/ApplicationSections";
-import { useRecruitmentLabels } from "../components/labels";
 import styles from "./dossier.module.css";
 
 /** Everything about one application on one page, printed on A4 without the app's frame (打印). */

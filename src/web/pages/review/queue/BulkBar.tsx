@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { ERROR_MESSAGES, type ErrorCode } from "../../../../schemas/messages";
 import type { BulkAction, QueueRow } from "../../../../schemas/review";
 import { useBulkDecision } from "../../../api/review";
+import { useRecruitmentLabels } from "../../../components/recruitmentLabels";
 import { errorMessage } from "../../../components/serverErrors";
 import { useLang } from "../../../i18n";
-import { useRecruitmentLabels } from "../components/labels";
 import { ReasonDialog } from "../components/ReasonDialog";
 
 interface Props {

@@ -1,14 +1,14 @@
-import { Button, Card, Checkbox, Col, Form, Input, Row, Select } from "antd";
+import { Card, Checkbox, Col, Form, Input, Row, Select } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { APPLICATION_STATUSES } from "../../../../domain/application";
 import { TRACKS } from "../../../../domain/call";
 import { useCallList } from "../../../api/calls";
 import { useTowns } from "../../../api/reference";
-import { FilterActions } from "../../../components/FilterActions";
+import { FilterActions, MoreFiltersButton } from "../../../components/FilterActions";
 import { useFieldOptions, useTownOptions } from "../../../components/options";
+import { useRecruitmentLabels } from "../../../components/recruitmentLabels";
 import { useIsMobile } from "../../../components/useIsMobile";
-import { useRecruitmentLabels } from "../components/labels";
 import type { QueueFilters } from "./useQueueQuery";
 
 interface Props {
@@ -146,10 +146,11 @@ export function FilterForm({ value, onSearch }: Props) {
               }}
             >
               {isMobile && (
-                <Button type="link" aria-expanded={expanded} onClick={() => setExpanded((open) => !open)}>
-                  {expanded ? t("common.lessFilters") : t("common.moreFilters")}
-                  {!expanded && activeMore > 0 ? ` (${activeMore})` : ""}
-                </Button>
+                <MoreFiltersButton
+                  expanded={expanded}
+                  active={activeMore}
+                  onToggle={() => setExpanded((open) => !open)}
+                />
               )}
             </FilterActions>
           </Col>

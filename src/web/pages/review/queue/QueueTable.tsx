@@ -4,18 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { QueueRow } from "../../../../schemas/review";
 import { formatDateTime } from "../../../components/format";
-import { StatusTag, TrackText } from "../components/labels";
-import type { QueueState } from "./useQueueQuery";
-
-interface Props {
-  items: QueueRow[];
-  total: number;
-  loading: boolean;
-  state: QueueState;
-  selected: string[];
-  onSelect: (ids: string[]) => void;
-  onChange: (patch: Partial<QueueState>) => void;
-}
+import { ApplicationStatusTag, TrackText } from "../../../components/recruitmentLabels";
+import type { QueueViewProps as Props } from "./useQueueQuery";
 
 const SORTABLE = {
   name: "name",
@@ -65,7 +55,7 @@ export function QueueTable({ items, total, loading, state, selected, onSelect, o
       width: 140,
       render: (_, row) => (
         <>
-          <StatusTag status={row.status} />
+          <ApplicationStatusTag status={row.status} />
           {row.extendedUntil && (
             <div style={{ fontSize: 12, color: "rgba(0,0,0,0.68)" }}>
               {t("review.queue.extendedUntil", { time: formatDateTime(row.extendedUntil) })}

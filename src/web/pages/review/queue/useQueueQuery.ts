@@ -3,7 +3,7 @@ import { useSearchParams } from "react-router";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../../../../domain/application";
 import { TRACKS, type Track } from "../../../../domain/call";
 import { ORGANIZATION_FIELDS, type OrganizationField } from "../../../../domain/organization";
-import { QUEUE_SORTS, type QueueSort } from "../../../../schemas/review";
+import { QUEUE_SORTS, type QueueRow, type QueueSort } from "../../../../schemas/review";
 
 /**
  * The queue's state lives in the address bar, so the staff home and the call page link straight
@@ -22,6 +22,17 @@ export interface QueueState {
   order: "asc" | "desc";
   page: number;
   pageSize: number;
+}
+
+/** What the table (wide screens) and the cards (phones) both show and report back. */
+export interface QueueViewProps {
+  items: QueueRow[];
+  total: number;
+  loading: boolean;
+  state: QueueState;
+  selected: string[];
+  onSelect: (ids: string[]) => void;
+  onChange: (patch: Partial<QueueState>) => void;
 }
 
 export type QueueFilters = Omit<QueueState, "sort" | "order" | "page" | "pageSize">;

@@ -1,9 +1,10 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Checkbox, Col, Form, Input, Row, Select, Space, Switch, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { QUESTION_TYPES, type Track } from "../../../../../domain/call";
-import { useRecruitmentLabels } from "../../../portal/components/labels";
+import { useRecruitmentLabels } from "../../../../components/recruitmentLabels";
 import { type CallFormValues, newKey } from "../formValues";
+import { ListItemButtons } from "./ListItemButtons";
 
 /** The call's extra questions: type, options for choices, required, and which tracks answer them. */
 export function QuestionSection() {
@@ -25,29 +26,14 @@ export function QuestionSection() {
                 type="inner"
                 title={`${t("calls.question")} ${i + 1}`}
                 extra={
-                  <Space size={0}>
-                    <Button
-                      type="text"
-                      icon={<ArrowUpOutlined aria-hidden />}
-                      aria-label={`${t("calls.moveUp")} ${t("calls.question")} ${i + 1}`}
-                      disabled={i === 0}
-                      onClick={() => move(i, i - 1)}
-                    />
-                    <Button
-                      type="text"
-                      icon={<ArrowDownOutlined aria-hidden />}
-                      aria-label={`${t("calls.moveDown")} ${t("calls.question")} ${i + 1}`}
-                      disabled={i === fields.length - 1}
-                      onClick={() => move(i, i + 1)}
-                    />
-                    <Button
-                      type="text"
-                      danger
-                      icon={<DeleteOutlined aria-hidden />}
-                      aria-label={`${t("calls.remove")} ${t("calls.question")} ${i + 1}`}
-                      onClick={() => remove(field.name)}
-                    />
-                  </Space>
+                  <ListItemButtons
+                    index={i}
+                    count={fields.length}
+                    subject={`${t("calls.question")} ${i + 1}`}
+                    size={0}
+                    move={move}
+                    remove={() => remove(field.name)}
+                  />
                 }
               >
                 <QuestionFields index={field.name} offered={offered} />

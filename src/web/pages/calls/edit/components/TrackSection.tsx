@@ -1,9 +1,10 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Space, Switch, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { TRACKS } from "../../../../../domain/call";
-import { useRecruitmentLabels } from "../../../portal/components/labels";
+import { useRecruitmentLabels } from "../../../../components/recruitmentLabels";
 import { type CallFormValues, newKey } from "../formValues";
+import { ListItemButtons } from "./ListItemButtons";
 
 /** Which tracks the call offers, and per track: places, eligibility and the documents asked for. */
 export function TrackSection() {
@@ -178,26 +179,13 @@ function DocumentList({ index }: { index: number }) {
                   >
                     <RequiredSwitch label={`${t("calls.required")} ${i + 1}`} />
                   </Form.Item>
-                  <Button
-                    type="text"
-                    icon={<ArrowUpOutlined aria-hidden />}
-                    aria-label={`${t("calls.moveUp")} ${i + 1}`}
-                    disabled={i === 0}
-                    onClick={() => move(i, i - 1)}
-                  />
-                  <Button
-                    type="text"
-                    icon={<ArrowDownOutlined aria-hidden />}
-                    aria-label={`${t("calls.moveDown")} ${i + 1}`}
-                    disabled={i === fields.length - 1}
-                    onClick={() => move(i, i + 1)}
-                  />
-                  <Button
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined aria-hidden />}
-                    aria-label={`${t("calls.remove")} ${i + 1}`}
-                    onClick={() => remove(field.name)}
+                  <ListItemButtons
+                    index={i}
+                    count={fields.length}
+                    subject={`${i + 1}`}
+                    size={4}
+                    move={move}
+                    remove={() => remove(field.name)}
                   />
                 </Space>
               </div>

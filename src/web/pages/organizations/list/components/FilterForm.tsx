@@ -1,9 +1,9 @@
-import { Button, Card, Col, Form, Input, Row, Select } from "antd";
+import { Card, Col, Form, Input, Row, Select } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { REGISTRATION_STATUSES, RESIDENCIES } from "../../../../../domain/organization";
 import { useTowns } from "../../../../api/reference";
-import { FilterActions } from "../../../../components/FilterActions";
+import { FilterActions, MoreFiltersButton } from "../../../../components/FilterActions";
 import { useFieldOptions, useTownOptions } from "../../../../components/options";
 import { useIsMobile } from "../../../../components/useIsMobile";
 import type { ListFilters } from "../useListQuery";
@@ -115,10 +115,11 @@ export function FilterForm({ value, onSearch }: Props) {
               }}
             >
               {isMobile && (
-                <Button type="link" aria-expanded={expanded} onClick={() => setExpanded((open) => !open)}>
-                  {expanded ? t("common.lessFilters") : t("common.moreFilters")}
-                  {!expanded && activeMore > 0 ? ` (${activeMore})` : ""}
-                </Button>
+                <MoreFiltersButton
+                  expanded={expanded}
+                  active={activeMore}
+                  onToggle={() => setExpanded((open) => !open)}
+                />
               )}
             </FilterActions>
           </Col>

@@ -1,29 +1,6 @@
-/** Status words and colours of applications, and the wording of a submit problem. */
+/** The wording of a submit problem, and where on the form it points. */
 import type { TFunction } from "i18next";
-import type { ApplicationStatus } from "../../../../domain/application";
 import type { ApplicationDetail, ApplicationProblem } from "../../../../schemas/applications";
-import { RECRUITMENT_LABELS } from "../../../../schemas/recruitment-labels";
-import { type Tone, ToneTag } from "../../../components/labels";
-import { useLang } from "../../../i18n";
-
-export function useRecruitmentLabels() {
-  return RECRUITMENT_LABELS[useLang()];
-}
-
-const STATUS_TONE: Record<ApplicationStatus, Tone> = {
-  draft: "default",
-  submitted: "blue",
-  returned: "orange",
-  resubmitted: "geekblue",
-  accepted: "green",
-  ineligible: "red",
-  withdrawn: "default",
-};
-
-export function ApplicationStatusTag({ status }: { status: ApplicationStatus }) {
-  const labels = useRecruitmentLabels();
-  return <ToneTag tone={STATUS_TONE[status]}>{labels.applicationStatus[status]}</ToneTag>;
-}
 
 /** The anchor a problem links to on the form page. */
 export function problemAnchor(problem: ApplicationProblem): string {

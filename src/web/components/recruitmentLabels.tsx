@@ -1,9 +1,12 @@
-/** Status and track words for the review pages, from the shared recruitment labels. */
-import type { ApplicationStatus, DocumentReviewStatus } from "../../../../domain/application";
-import type { Track } from "../../../../domain/call";
-import { RECRUITMENT_LABELS } from "../../../../schemas/recruitment-labels";
-import { type Tone, ToneTag } from "../../../components/labels";
-import { useLang } from "../../../i18n";
+/**
+ * Tracks, statuses and question types in the UI language (the same words as exports and emails),
+ * and the status tags every recruitment page shows in the same colours.
+ */
+import type { ApplicationStatus, DocumentReviewStatus } from "../../domain/application";
+import type { Track } from "../../domain/call";
+import { RECRUITMENT_LABELS } from "../../schemas/recruitment-labels";
+import { useLang } from "../i18n";
+import { type Tone, ToneTag } from "./labels";
 
 export function useRecruitmentLabels() {
   return RECRUITMENT_LABELS[useLang()];
@@ -19,7 +22,7 @@ const STATUS_TONE: Record<ApplicationStatus, Tone> = {
   withdrawn: "default",
 };
 
-export function StatusTag({ status }: { status: ApplicationStatus }) {
+export function ApplicationStatusTag({ status }: { status: ApplicationStatus }) {
   const labels = useRecruitmentLabels();
   return <ToneTag tone={STATUS_TONE[status]}>{labels.applicationStatus[status]}</ToneTag>;
 }
