@@ -85,18 +85,19 @@ export function callWindow(
 }
 
 /**
- * May an applicant submit now? Server time decides. A granted extension lets one application
- * submit after the call's closing time (never after the call was closed by staff).
+ * May an applicant submit now? Server time decides. An extension staff granted to one
+ * application lets it submit until the extension ends, after the closing time and even after
+ * staff closed the call (closing stops everyone else; it must not strand an application staff
+ * returned for completion).
  */
 export function canSubmitAt(
   call: { status: CallStatus; opensAt: string | Date; closesAt: string | Date },
   now: Date,
   extendedUntil: string | Date | null,
 ): boolean {
-  const window = callWindow(call, now);
-  if (window === "open") return true;
-  if (call.status !== "published" || now < new Date(call.opensAt)) return false;
-  return extendedUntil !== null && now < new Date(extendedUntil);
+  if (call.status === "draft" || now < new Date(call.opensAt)) return false;
+  if (extendedUntil !== null && now < new Date(extendedUntil)) return true;
+  return callWindow(call, now) === "open";
 }
 
 export function trackOf(rules: Pick<CallRules, "tracks">, track: Track): CallTrack | undefined {

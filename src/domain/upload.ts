@@ -19,9 +19,17 @@ export const UPLOAD_LIMITS = {
   fileBytes: 20 * 1024 * 1024,
   applicationBytes: 100 * 1024 * 1024,
   filesPerApplication: 60,
+  /**
+   * Everything ever stored for one application (removed documents and thread attachments
+   * included): uploading and removing in a loop must not fill the disk.
+   */
+  storedBytesPerApplication: 400 * 1024 * 1024,
+  storedFilesPerApplication: 200,
+  /** Uploads one account may make in an hour. */
+  uploadsPerUserPerHour: 300,
 } as const;
 
-export function isAllowedUpload(mime: string | undefined): mime is UploadMime {
+function isAllowedUpload(mime: string | undefined): mime is UploadMime {
   return !!mime && mime in ALLOWED_UPLOAD_TYPES;
 }
 

@@ -3,23 +3,22 @@
  * autosave, submits, and the comparison of two submitted versions.
  */
 import { z } from "zod";
-import { APPLICATION_EVENTS, APPLICATION_STATUSES, DOCUMENT_REVIEW_STATUSES } from "../domain/application";
-import { CALL_STATUSES, QUESTION_TYPES, TRACKS } from "../domain/call";
+import { APPLICATION_EVENTS, DOCUMENT_REVIEW_STATUSES } from "../domain/application";
+import { CALL_STATUSES } from "../domain/call";
 import { ORGANIZATION_FIELDS, REGISTRATION_STATUSES } from "../domain/organization";
+import { ZApplicationStatus, ZDocumentRequirementView, ZQuestionView, ZTrack } from "./calls";
 import { ZId, ZVersion } from "./common";
 
-export const ZTrack = z.enum(TRACKS);
-export const ZApplicationStatus = z.enum(APPLICATION_STATUSES);
 const ZEventName = z.enum([...APPLICATION_EVENTS, "extend", "review"]);
 
 /** One answer: text, number, the chosen options, a date (YYYY-MM-DD) or a file id; null clears. */
-export const ZAnswerValue = z.union([
+const ZAnswerValue = z.union([
   z.string().max(10_000),
   z.number(),
   z.array(z.string().max(500)).max(100),
   z.null(),
 ]);
-export const ZAnswers = z.record(z.string().max(100), ZAnswerValue);
+const ZAnswers = z.record(z.string().max(100), ZAnswerValue);
 
 export const ZApplicationCreate = z.object({ callId: ZId, track: ZTrack });
 export type ApplicationCreate = z.infer<typeof ZApplicationCreate>;
@@ -38,22 +37,6 @@ export const ZApplicationWithdraw = z.object({
   reason: z.string().trim().max(500, { error: "too_long" }).nullish(),
 });
 
-export const ZDocumentRequirement = z.object({
-  key: z.string(),
-  label: z.string(),
-  description: z.string().nullable(),
-  required: z.boolean(),
-});
-export const ZQuestion = z.object({
-  key: z.string(),
-  label: z.string(),
-  type: z.enum(QUESTION_TYPES),
-  required: z.boolean(),
-  options: z.array(z.string()),
-  help: z.string().nullable(),
-  tracks: z.array(ZTrack).nullable(),
-});
-
 /** What blocks a submit now; `code` is a stable key the web app words (applications.problem.*). */
 export const ZApplicationProblem = z.object({
   kind: z.enum(["eligibility", "answer", "document", "profile"]),
@@ -63,7 +46,7 @@ export const ZApplicationProblem = z.object({
 });
 export type ApplicationProblem = z.infer<typeof ZApplicationProblem>;
 
-export const ZFileInfo = z.object({
+const ZFileInfo = z.object({
   id: z.string(),
   originalName: z.string(),
   size: z.number(),
@@ -156,7 +139,7 @@ export const ZApplicationDetail = z.object({
   updatedAt: z.string(),
   call: ZCallRef,
   organization: ZOrganizationProfile,
-  requirements: z.object({ documents: z.array(ZDocumentRequirement), questions: z.array(ZQuestion) }),
+  requirements: z.object({ documents: z.array(ZDocumentRequirementView), questions: z.array(ZQuestionView) }),
   answers: ZAnswers,
   documents: z.array(ZApplicationDocument),
   reviews: z.array(
@@ -228,10 +211,12 @@ export const ZSubmission = z.object({
 });
 export type Submission = z.infer<typeof ZSubmission>;
 
-export const ZSubmissionParams = z.object({ id: ZId, number: z.coerce.number().int().min(1) });
+/** A submission's number (an int4 in the database: anything larger is refused here, not there). */
+const ZSubmissionNumber = z.coerce.number().int().min(1).max(100_000, { error: "too_big" });
+export const ZSubmissionParams = z.object({ id: ZId, number: ZSubmissionNumber });
 export const ZCompareQuery = z.object({
-  from: z.coerce.number().int().min(1),
-  to: z.coerce.number().int().min(1),
+  from: ZSubmissionNumber,
+  to: ZSubmissionNumber,
 });
 
 const ZSnapshotDocument = z.object({ fileId: z.string(), originalName: z.string(), sha256: z.string() });

@@ -195,6 +195,14 @@ export const FIELD_MESSAGES = {
     "zh-CN": "只有“社会组织成员”角色的账号才能关联组织",
     en: "Only an account with the organization member role can be linked to an organization",
   },
+  track_locked: {
+    "zh-CN": "申请提交后不能更换孵化方向；如需更换，请联系基地工作人员",
+    en: "The track cannot change once the application was submitted; ask the base staff",
+  },
+  resubmit_deadline_required: {
+    "zh-CN": "申请截止时间已过：退回补充时请设定申请人补充材料的截止时间",
+    en: "The deadline has passed: set until when the applicant may resubmit",
+  },
   cannot_remove_own_admin: {
     "zh-CN": "不能取消自己的系统管理员角色",
     en: "You cannot remove your own administrator role",

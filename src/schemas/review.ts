@@ -59,7 +59,13 @@ export type QueuePage = z.infer<typeof ZQueuePage>;
 const reason = (max: number) =>
   z.string({ error: "required" }).trim().min(1, { error: "required" }).max(max, { error: "too_long" });
 
-export const ZReturnBody = z.object({ version: ZVersion, reason: reason(2000) });
+/** Until when the applicant may resubmit; required once the call's own deadline has passed. */
+const ZResubmitUntil = z.iso.datetime({ offset: true, error: "datetime_invalid" }).nullish();
+export const ZReturnBody = z.object({
+  version: ZVersion,
+  reason: reason(2000),
+  resubmitUntil: ZResubmitUntil,
+});
 export const ZIneligibleBody = z.object({ version: ZVersion, reason: reason(2000) });
 export const ZAcceptBody = z.object({
   version: ZVersion,
@@ -103,6 +109,7 @@ export const ZBulkBody = z.object({
   ids: z.array(ZId).min(1, { error: "required" }).max(200, { error: "too_big" }),
   action: z.enum(BULK_ACTIONS),
   reason: z.string().trim().max(2000, { error: "too_long" }).nullish(),
+  resubmitUntil: ZResubmitUntil,
 });
 export type BulkBody = z.infer<typeof ZBulkBody>;
 export const ZBulkResult = z.object({

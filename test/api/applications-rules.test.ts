@@ -5,6 +5,8 @@ import { applications, calls } from "../../src/db/schema";
 import type { TestApp } from "../support/app";
 import {
   completeDraft,
+  newCompleteDraft,
+  newDraft,
   openCall,
   otherMember,
   PNG,
@@ -35,9 +37,7 @@ describe("the submit window", () => {
   });
 
   it("refuses after the deadline with the time in Shanghai, and allows it with an extension", async () => {
-    const call = await openCall(t);
-    const { client } = await otherMember(t);
-    const draft = await completeDraft(client, call.id);
+    const { call, client, draft } = await newCompleteDraft(t);
     await t.db
       .update(calls)
       .set({ opensAt: new Date("2025-11-01T01:00:00Z"), closesAt: new Date("2025-12-15T09:00:00Z") })
@@ -57,18 +57,19 @@ describe("the submit window", () => {
     expect(res.json().status).toBe("submitted");
   });
 
-  it("refuses when staff closed the call, even with an extension", async () => {
-    const call = await openCall(t);
-    const { client } = await otherMember(t);
-    const draft = await completeDraft(client, call.id);
+  it("refuses when staff closed the call, unless staff extended this application's deadline", async () => {
+    const { call, client, draft } = await newCompleteDraft(t);
     await t.db.update(calls).set({ status: "closed" }).where(eq(calls.id, call.id));
+    const closed = await submit(client, draft.id, draft.version);
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().code).toBe("call_closed");
+    // Closing stops everyone else; an extension granted to this one application still holds.
     await t.db
       .update(applications)
       .set({ extendedUntil: new Date(Date.now() + DAY) })
       .where(eq(applications.id, draft.id));
-    const res = await submit(client, draft.id, draft.version);
-    expect(res.statusCode).toBe(409);
-    expect(res.json().code).toBe("call_closed");
+    const extended = await submit(client, draft.id, draft.version);
+    expect(extended.statusCode, extended.body).toBe(200);
   });
 });
 
@@ -126,9 +127,7 @@ describe("the track cap", () => {
 
 describe("documents at submit", () => {
   it("a required document missing makes it incomplete; a wrong requirement key is a 400", async () => {
-    const call = await openCall(t);
-    const { client } = await otherMember(t);
-    const created = (await client.post("/api/applications", { callId: call.id, track: "org" })).json();
+    const { client, draft: created } = await newDraft(t);
     await client.patch(`/api/applications/${created.id}`, { version: 1, answers: { motivation: "动机" } });
     const wrong = await uploadDocument(client, created.id, "passport", PNG, "p.png");
     expect(wrong.statusCode).toBe(400);
@@ -144,9 +143,7 @@ describe("documents at submit", () => {
 
 describe("resubmit and compare", () => {
   it("a returned application is fixed and resubmitted; compare lists what changed", async () => {
-    const call = await openCall(t);
-    const { client } = await otherMember(t);
-    const draft = await completeDraft(client, call.id);
+    const { client, draft } = await newCompleteDraft(t);
     const first = (await submit(client, draft.id, draft.version)).json();
     // Staff's return (H4's route) moves it to "returned"; here the row is set directly.
     await t.db

@@ -119,14 +119,15 @@ describe("who sees files", () => {
     expect((await (await t.signIn("viewer")).get(`/api/files/${up.file.id}`)).statusCode).toBe(403);
   });
 
-  it("message attachments: the applicant and staff upload; readable through the thread's application", async () => {
+  it("message attachments: the applicant and staff upload; readable by those who may read the application", async () => {
     const { payload, headers } = multipartBody({ applicationId }, { content: PNG, filename: "截图.png" });
     const res = await owner.request({ method: "POST", url: "/api/files", payload, headers });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ originalName: "截图.png", mime: "image/png", size: PNG.length });
     const fileId = res.json().id;
     const staff = await t.signIn("staff");
-    expect((await staff.get(`/api/files/${fileId}`)).statusCode).toBe(404);
+    // It belongs to the application it was uploaded for: whoever may read that may read it.
+    expect((await staff.get(`/api/files/${fileId}`)).statusCode).toBe(200);
     await t.db.insert(applicationMessages).values({
       baseId: t.baseId,
       applicationId,

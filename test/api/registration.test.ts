@@ -1,6 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, organizations, phoneCodes, users } from "../../src/db/schema";
+import { CODES_PER_ADDRESS_PER_HOUR } from "../../src/server/areas/registration/codes";
+import { REGISTRATIONS_PER_ADDRESS_PER_HOUR } from "../../src/server/areas/registration/register";
 import { make, validCreditCode } from "../factories";
 import { startTestApp, type TestApp } from "../support/app";
 import { codeFor, freshAddress, freshMobile, PASSWORD, post, RecordingSms } from "./registration-support";
@@ -83,16 +85,16 @@ describe("phone codes", () => {
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
   });
 
-  it("limits codes per client address to 20 an hour", async () => {
+  it("limits codes per client address to CODES_PER_ADDRESS_PER_HOUR an hour", async () => {
     const address = freshAddress();
     const statuses: number[] = [];
-    for (let i = 0; i < 21; i++) {
+    for (let i = 0; i <= CODES_PER_ADDRESS_PER_HOUR; i++) {
       statuses.push(
         (await post(t, "/api/registration/codes", { mobile: freshMobile() }, address)).statusCode,
       );
     }
-    expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
-    expect(statuses[20]).toBe(429);
+    expect(statuses.slice(0, CODES_PER_ADDRESS_PER_HOUR).every((s) => s === 200)).toBe(true);
+    expect(statuses[CODES_PER_ADDRESS_PER_HOUR]).toBe(429);
     // Another address is not affected.
     expect(
       (await post(t, "/api/registration/codes", { mobile: freshMobile() }, freshAddress())).statusCode,
@@ -310,10 +312,10 @@ describe("registering", () => {
     expect(res.json()).toMatchObject({ code: "duplicate", field: "mobile" });
   });
 
-  it("limits registrations per client address to 20 an hour", async () => {
+  it("limits registrations per client address to REGISTRATIONS_PER_ADDRESS_PER_HOUR an hour", async () => {
     const address = freshAddress();
     const statuses: number[] = [];
-    for (let i = 0; i < 21; i++) {
+    for (let i = 0; i <= REGISTRATIONS_PER_ADDRESS_PER_HOUR; i++) {
       const res = await post(
         t,
         "/api/registration",
@@ -328,8 +330,8 @@ describe("registering", () => {
       );
       statuses.push(res.statusCode);
     }
-    expect(statuses.slice(0, 20).every((s) => s !== 429)).toBe(true);
-    expect(statuses[20]).toBe(429);
+    expect(statuses.slice(0, REGISTRATIONS_PER_ADDRESS_PER_HOUR).every((s) => s !== 429)).toBe(true);
+    expect(statuses[REGISTRATIONS_PER_ADDRESS_PER_HOUR]).toBe(429);
   });
 
   it("registers with the call's base when a call is given, and lists the bases", async () => {

@@ -105,3 +105,35 @@ describe("POST /api/applications/:id/extend", () => {
     expect((await member.post(url, { version: 1, until })).statusCode).toBe(403);
   });
 });
+
+describe("returning after the deadline", () => {
+  it("needs a resubmit date, which then holds even after staff close the call", async () => {
+    const call = await closedCall();
+    const app = await applicationIn(t, "submitted", {
+      callId: call.id,
+      organizationId: memberOrg,
+      track: "space",
+    });
+    const bare = await staff.post(`/api/applications/${app.id}/return`, { version: 1, reason: "请补充说明" });
+    expect(bare.statusCode, bare.body).toBe(400);
+    expect(bare.json()).toMatchObject({ code: "validation_failed", field: "resubmitUntil" });
+    expect((await applicationRow(t, app.id)).status).toBe("submitted"); // nothing changed
+
+    const until = new Date(Date.now() + 2 * DAY).toISOString();
+    const returned = await staff.post(`/api/applications/${app.id}/return`, {
+      version: 1,
+      reason: "请补充说明",
+      resubmitUntil: until,
+    });
+    expect(returned.statusCode, returned.body).toBe(200);
+    expect(returned.json()).toMatchObject({ status: "returned", extendedUntil: until });
+
+    const callVersion = (await staff.get(`/api/calls/${call.id}`)).json().version;
+    const closed = await staff.post(`/api/calls/${call.id}/close`, { version: callVersion });
+    expect(closed.statusCode, closed.body).toBe(200);
+
+    const resubmitted = await submit(app.id, returned.json().version);
+    expect(resubmitted.statusCode, resubmitted.body).toBe(200);
+    expect((await applicationRow(t, app.id)).status).toBe("resubmitted");
+  });
+});

@@ -44,7 +44,8 @@ export function exportScreeningFile(query: QueueQuery): Promise<void> {
 }
 
 export type DecisionInput =
-  | { kind: "return" | "ineligible"; version: number; reason: string }
+  | { kind: "return"; version: number; reason: string; resubmitUntil?: string | null }
+  | { kind: "ineligible"; version: number; reason: string }
   | { kind: "accept"; version: number; note?: string | null }
   | { kind: "extend"; version: number; until: string; reason?: string | null };
 

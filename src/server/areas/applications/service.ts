@@ -136,6 +136,8 @@ export async function saveDraft(
     const call = await loadCall(tx, row.callId);
     const track = input.track ?? row.track;
     if (!trackOf(call.rules, track)) throw new AppError("track_not_offered", { field: "track" });
+    // Once submitted, the track is what staff review and what the track's cap counted.
+    if (track !== row.track && row.submissionCount > 0) throw fieldError("track", "track_locked");
     const given = input.answers ?? {};
     await checkAnswers(tx, row.id, questionsFor(call.rules, track), given);
     const answers: Answers = { ...row.answers };

@@ -11,12 +11,12 @@ import {
   EVENT_SIDE,
   nextStatus,
 } from "../../../domain/application";
+import type { NotificationParams } from "../../../schemas/notifications";
 import { recordAudit } from "../../audit";
 import type { Context } from "../../context";
 import { AppError, versionConflict } from "../../errors";
-import { notify } from "../../notify";
-
-type ApplicationRow = typeof applications.$inferSelect;
+import type { ApplicationRow } from "./load";
+import { noticeOtherSide } from "./notice";
 
 export function illegalTransition(current: ApplicationStatus): AppError {
   return new AppError("illegal_transition", { details: { currentStatus: current } });
@@ -37,7 +37,7 @@ export async function applyTransition(
     expectedVersion?: number;
     set?: Partial<typeof applications.$inferInsert>;
     /** Extra params for the notice (e.g. the call title). */
-    noticeParams?: Record<string, string | number | null>;
+    noticeParams?: NotificationParams;
   } = {},
 ): Promise<ApplicationRow> {
   const to = nextStatus(application.status, event);
@@ -52,9 +52,9 @@ export async function applyTransition(
       ...options.set,
       status: to,
       statusChangedAt: now,
-      statusReason:
-        options.reason ??
-        (event === "return" || event === "mark_ineligible" ? null : application.statusReason),
+      // The reason belongs to this status (why it was returned, why ineligible): a later
+      // event without one clears it, so an accepted application shows no stale return reason.
+      statusReason: options.reason ?? null,
       version: application.version + 1,
       updatedAt: now,
     })
@@ -81,22 +81,10 @@ export async function applyTransition(
     before: { status: application.status },
     after: { status: to, reason: options.reason ?? null },
   });
-  await notify(tx, {
-    baseId: application.baseId,
-    // Staff hear of the applicant's acts; the organization hears of the base's decisions.
-    recipients:
-      side === "applicant"
-        ? { kind: "staff", baseId: application.baseId }
-        : { kind: "organization", organizationId: application.organizationId },
-    kind: "application_status",
-    params: {
-      applicationId: application.id,
-      status: to,
-      reason: options.reason ?? null,
-      ...options.noticeParams,
-    },
-    link: side === "applicant" ? `/applications/${application.id}` : `/my-applications/${application.id}`,
-    exceptUserId: ctx.actor.userId,
+  await noticeOtherSide(tx, ctx, application, side, "application_status", {
+    status: to,
+    reason: options.reason ?? null,
+    ...options.noticeParams,
   });
   return row;
 }

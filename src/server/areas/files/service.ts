@@ -1,17 +1,19 @@
 /**
- * Files: storing an accepted upload, message attachments, and the download check. A file may be
- * read by whoever may read an application it belongs to (as a document or a message attachment)
- * and by its uploader; anyone else is told it does not exist.
+ * Files: storing an accepted upload, message attachments, and the download check. A file belongs
+ * to the application it was uploaded for (as a document or a thread attachment): whoever may
+ * read that application may read it; anyone else is told it does not exist.
  */
-import { eq, sql } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { applicationDocuments, applicationMessages, applications, files } from "../../../db/schema";
+import { applications, files } from "../../../db/schema";
 import { type Action, decide } from "../../../domain/access";
+import { UPLOAD_LIMITS } from "../../../domain/upload";
 import type { UploadedFile } from "../../../schemas/files";
 import { recordAudit } from "../../audit";
 import type { Context } from "../../context";
-import { notFound } from "../../errors";
+import { AppError, notFound } from "../../errors";
 import { requireAccess, requireRoleFor } from "../../policy";
+import { hit } from "../../rate-limit";
 import type { FileStorage } from "../../storage";
 import type { ReceivedUpload } from "./receive";
 import { sniffedType } from "./sniff";
@@ -30,6 +32,7 @@ export async function storeUpload(
   upload: ReceivedUpload,
 ): Promise<FileRow> {
   const mime = await sniffedType(upload.staged, upload.originalName);
+  await checkStoredTotals(tx, ctx, application.id, upload.staged.size);
   await storage.put(upload.staged);
   const [row] = await tx
     .insert(files)
@@ -45,6 +48,32 @@ export async function storeUpload(
     .returning();
   if (!row) throw new Error("file row not written");
   return row;
+}
+
+/**
+ * The hard ceiling behind the per-application limits: every byte ever stored for the
+ * application (removed documents and attachments too) and the uploader's hourly count, so a
+ * loop of upload-and-remove cannot fill the disk the database shares.
+ */
+async function checkStoredTotals(tx: Db, ctx: Context, applicationId: string, size: number): Promise<void> {
+  if ((await hit(tx, `upload:user:${ctx.actor.userId}`, 3600)) > UPLOAD_LIMITS.uploadsPerUserPerHour) {
+    throw new AppError("too_many_attempts", { params: { minutes: 60 } });
+  }
+  const [stored] = await tx
+    .select({ n: count(), bytes: sql<string>`coalesce(sum(${files.size}), 0)` })
+    .from(files)
+    .where(eq(files.applicationId, applicationId));
+  if (
+    (stored?.n ?? 0) + 1 > UPLOAD_LIMITS.storedFilesPerApplication ||
+    Number(stored?.bytes ?? 0) + size > UPLOAD_LIMITS.storedBytesPerApplication
+  ) {
+    throw new AppError("application_files_full", {
+      params: {
+        maxMb: Math.round(UPLOAD_LIMITS.storedBytesPerApplication / 1024 / 1024),
+        maxCount: UPLOAD_LIMITS.storedFilesPerApplication,
+      },
+    });
+  }
 }
 
 /** Staff answer in the thread as reviewers; members as the applicant. */
@@ -102,24 +131,15 @@ export async function uploadAttachment(
   }
 }
 
-/** The file to send, if `ctx` may read it. */
+/** The file to send, if `ctx` may read the application it was uploaded for. */
 export async function fileForDownload(db: Db, ctx: Context, id: string): Promise<FileRow> {
   requireRoleFor(ctx.actor, "application.read");
-  const [file] = await db.select().from(files).where(eq(files.id, id)).limit(1);
-  if (!file) throw notFound();
-  if (file.uploadedBy === ctx.actor.userId) return file;
-  const owners = await db
-    .selectDistinct({ baseId: applications.baseId, organizationId: applications.organizationId })
-    .from(applications)
-    .where(
-      sql`${applications.id} in (
-        select ${applicationDocuments.applicationId} from ${applicationDocuments}
-        where ${applicationDocuments.fileId} = ${id}
-        union
-        select ${applicationMessages.applicationId} from ${applicationMessages}
-        where ${id}::uuid = any(${applicationMessages.fileIds})
-      )`,
-    );
-  if (owners.some((owner) => decide(ctx.actor, "application.read", owner) === "allow")) return file;
-  throw notFound();
+  const [found] = await db
+    .select({ file: files, baseId: applications.baseId, organizationId: applications.organizationId })
+    .from(files)
+    .innerJoin(applications, eq(applications.id, files.applicationId))
+    .where(eq(files.id, id))
+    .limit(1);
+  if (!found || decide(ctx.actor, "application.read", found) !== "allow") throw notFound();
+  return found.file;
 }

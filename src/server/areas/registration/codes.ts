@@ -17,7 +17,8 @@ import type { SmsProvider } from "../../sms";
 const HOUR = 3600;
 /** Codes per number per hour, and per client address per hour. */
 const CODES_PER_MOBILE_PER_HOUR = 5;
-const CODES_PER_ADDRESS_PER_HOUR = 20;
+/** Generous (shared Wi-Fi, carrier NAT); the per-mobile limit and 5 tries a code bound guessing. */
+export const CODES_PER_ADDRESS_PER_HOUR = 100;
 
 function hashPhoneCode(secret: string, mobile: string, code: string): string {
   return createHmac("sha256", secret).update(`phone-code:register:${mobile}:${code}`).digest("base64url");

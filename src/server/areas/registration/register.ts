@@ -19,7 +19,8 @@ import { profileProblems, referenceProblems, takenCreditCodes } from "../organiz
 import { checkPhoneCode, consumePhoneCode, duplicateMobile, mobileTaken } from "./codes";
 
 /** Registrations (successful or not) per client address per hour. */
-const REGISTRATIONS_PER_ADDRESS_PER_HOUR = 20;
+/** Generous: a base's information session registers dozens of organizations over one Wi-Fi. */
+export const REGISTRATIONS_PER_ADDRESS_PER_HOUR = 100;
 
 type NewOrganization = Extract<RegistrationData["organization"], { mode: "new" }>;
 

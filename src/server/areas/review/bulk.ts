@@ -17,7 +17,7 @@ export async function bulkDecide(db: Db, ctx: Context, input: BulkBody): Promise
   const results: BulkResult["results"] = [];
   for (const id of new Set(input.ids)) {
     try {
-      await decide(db, ctx, id, input.action, { reason });
+      await decide(db, ctx, id, input.action, { reason, resubmitUntil: input.resubmitUntil });
       results.push({ id, ok: true });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

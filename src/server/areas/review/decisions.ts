@@ -6,12 +6,13 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { applicationEvents, applicationMessages, applications } from "../../../db/schema";
-import type { ApplicationEvent } from "../../../domain/application";
+import { type ApplicationEvent, nextStatus } from "../../../domain/application";
+import { canSubmitAt } from "../../../domain/call";
 import type { DecisionResult, ExtendBody } from "../../../schemas/review";
 import { recordAudit } from "../../audit";
 import type { Context } from "../../context";
 import { fieldError, versionConflict } from "../../errors";
-import { notify } from "../../notify";
+import { noticeOtherSide } from "../applications/notice";
 import { applyTransition, illegalTransition } from "../applications/transition";
 import { type ApplicationRow, loadApplication } from "./load";
 
@@ -32,16 +33,34 @@ export async function decide(
   ctx: Context,
   id: string,
   decision: Decision,
-  input: { version?: number; reason?: string | null },
+  input: { version?: number; reason?: string | null; resubmitUntil?: string | null },
 ): Promise<DecisionResult> {
   const reason = input.reason?.trim() || null;
   if (decision !== "accept" && !reason) throw fieldError("reason", "required");
+  const resubmitUntil = input.resubmitUntil ? new Date(input.resubmitUntil) : null;
+  if (resubmitUntil && resubmitUntil.getTime() <= Date.now())
+    throw fieldError("resubmitUntil", "must_be_future");
   const row = await db.transaction(async (tx) => {
     const { application, call } = await loadApplication(tx, ctx, id, "application.review", { lock: true });
+    // Returned after the deadline (or after the call was closed), the applicant could never
+    // resubmit: the return must then say until when they may.
+    const now = new Date();
+    if (
+      decision === "return" &&
+      !resubmitUntil &&
+      nextStatus(application.status, "return") &&
+      !canSubmitAt(call, now, application.extendedUntil)
+    ) {
+      throw fieldError("resubmitUntil", "resubmit_deadline_required");
+    }
     const updated = await applyTransition(tx, ctx, application, EVENT_OF[decision], {
       reason,
       expectedVersion: input.version,
-      noticeParams: { callTitle: call.title },
+      noticeParams: {
+        callTitle: call.title,
+        ...(resubmitUntil && decision === "return" ? { extendedUntil: resubmitUntil.toISOString() } : {}),
+      },
+      ...(resubmitUntil && decision === "return" ? { set: { extendedUntil: resubmitUntil } } : {}),
     });
     if (decision === "return" && reason) await postStaffMessage(tx, ctx, application, reason);
     return updated;
@@ -105,20 +124,12 @@ export async function extendDeadline(
       before: { extendedUntil: application.extendedUntil?.toISOString() ?? null },
       after: { extendedUntil: until.toISOString(), reason },
     });
-    await notify(tx, {
-      baseId: application.baseId,
-      recipients: { kind: "organization", organizationId: application.organizationId },
-      kind: "application_status",
-      params: {
-        applicationId: id,
-        event: "extend",
-        status: application.status,
-        extendedUntil: until.toISOString(),
-        reason,
-        callTitle: call.title,
-      },
-      link: `/my-applications/${id}`,
-      exceptUserId: ctx.actor.userId,
+    await noticeOtherSide(tx, ctx, application, "staff", "application_status", {
+      event: "extend",
+      status: application.status,
+      extendedUntil: until.toISOString(),
+      reason,
+      callTitle: call.title,
     });
     return updated;
   });

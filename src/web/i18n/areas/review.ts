@@ -70,6 +70,10 @@ export const zhCN = {
     until: "延长至",
     untilHelp: "北京时间；申请人可在此时间前提交或重新提交。",
     untilFuture: "请选择晚于现在的时间",
+    resubmitUntil: "补充截止时间",
+    resubmitUntilHelp: "可选（北京时间）：申请人可在此时间前重新提交，不受招募截止时间限制。",
+    resubmitUntilRequired: "招募截止时间已过，请设定申请人重新提交的截止时间（北京时间）。",
+    resubmitUntilMissing: "请选择补充截止时间",
     done: "已完成：{{action}}",
     stale: "申请已被他人更新，已刷新为最新内容，请确认后重试。",
   },
@@ -223,6 +227,12 @@ export const en: typeof zhCN = {
     until: "Extend until",
     untilHelp: "Beijing time; the applicant may submit or resubmit until then.",
     untilFuture: "Choose a time later than now",
+    resubmitUntil: "Resubmit by",
+    resubmitUntilHelp:
+      "Optional (Beijing time): the applicant may resubmit until then, past the call's deadline.",
+    resubmitUntilRequired:
+      "The call's deadline has passed: set until when the applicant may resubmit (Beijing time).",
+    resubmitUntilMissing: "Choose a date and time",
     done: "Done: {{action}}",
     stale: "Someone else updated this application; it was reloaded. Check it and try again.",
   },

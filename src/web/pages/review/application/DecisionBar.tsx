@@ -85,13 +85,17 @@ export function DecisionBar({ detail, onStale }: { detail: ApplicationDetail; on
         reason={open === "accept" ? "optional" : "required"}
         help={open === "return" ? t("review.action.returnReasonHelp") : undefined}
         danger={open === "ineligible"}
+        // Past the deadline the applicant could not resubmit at all without a date of their own.
+        resubmitUntil={open === "return" ? (detail.canSubmitNow ? "optional" : "required") : undefined}
         confirming={decision.isPending}
         onCancel={() => setOpen(null)}
-        onConfirm={(reason) => {
+        onConfirm={(reason, resubmitUntil) => {
           if (open === "accept")
             void run({ kind: "accept", version: detail.version, note: reason || null }, label.accept);
-          else if (open === "return" || open === "ineligible")
-            void run({ kind: open, version: detail.version, reason }, label[open]);
+          else if (open === "return")
+            void run({ kind: "return", version: detail.version, reason, resubmitUntil }, label.return);
+          else if (open === "ineligible")
+            void run({ kind: "ineligible", version: detail.version, reason }, label.ineligible);
         }}
       />
       <ExtendDialog

@@ -1,6 +1,8 @@
-import { Form, Input, Modal } from "antd";
+import { DatePicker, Form, Input, Modal } from "antd";
+import type { Dayjs } from "dayjs";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { dayjs } from "../../../components/format";
 
 interface Props {
   open: boolean;
@@ -12,7 +14,12 @@ interface Props {
   help?: string;
   confirming: boolean;
   danger?: boolean;
-  onConfirm: (reason: string) => void;
+  /**
+   * Ask until when the applicant may resubmit (a return): "required" once the call's deadline
+   * has passed (the applicant could not resubmit at all otherwise), else "optional".
+   */
+  resubmitUntil?: "required" | "optional";
+  onConfirm: (reason: string, resubmitUntil: string | null) => void;
   onCancel: () => void;
 }
 
@@ -25,11 +32,12 @@ export function ReasonDialog({
   help,
   confirming,
   danger,
+  resubmitUntil,
   onConfirm,
   onCancel,
 }: Props) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
+  const [form] = Form.useForm<{ reason: string; resubmitUntil?: Dayjs | null }>();
   useEffect(() => {
     if (open) form.resetFields();
   }, [open, form]);
@@ -45,7 +53,11 @@ export function ReasonDialog({
       destroyOnHidden
     >
       {question && <p>{question}</p>}
-      <Form form={form} layout="vertical" onFinish={(v) => onConfirm(v.reason?.trim() ?? "")}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => onConfirm(v.reason?.trim() ?? "", v.resubmitUntil?.toISOString() ?? null)}
+      >
         <Form.Item
           name="reason"
           label={reason === "required" ? t("review.action.reason") : t("review.action.note")}
@@ -58,6 +70,29 @@ export function ReasonDialog({
         >
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />
         </Form.Item>
+        {resubmitUntil && (
+          <Form.Item
+            name="resubmitUntil"
+            label={t("review.action.resubmitUntil")}
+            help={
+              resubmitUntil === "required"
+                ? t("review.action.resubmitUntilRequired")
+                : t("review.action.resubmitUntilHelp")
+            }
+            style={{ marginTop: 24 }}
+            rules={[
+              { required: resubmitUntil === "required", message: t("review.action.resubmitUntilMissing") },
+              {
+                validator: (_, value: Dayjs | null | undefined) =>
+                  !value || value.isAfter(dayjs())
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t("review.action.untilFuture"))),
+              },
+            ]}
+          >
+            <DatePicker showTime={{ format: "HH:mm" }} format="YYYY-MM-DD HH:mm" style={{ width: "100%" }} />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );
