@@ -13,6 +13,7 @@ import { startEmailWorker } from "./areas/notifications/outbox";
 import { type Config, loadConfig } from "./config";
 import { lockDataDir } from "./data-dir-lock";
 import { hashPassword } from "./passwords";
+import { localFileStorage } from "./storage";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -21,6 +22,11 @@ async function main(): Promise<void> {
   await migrateDatabase(database);
   const seed = config.seedDemo ? await seedDemoIfEmpty(database.db, hashPassword) : null;
   if (!config.seedDemo) await bootstrapInstallation(database.db, config);
+  // The demo documents' bytes: the database layer made them, the storage keeps them.
+  const storage = localFileStorage(config.dataDir);
+  for (const file of seed?.files ?? []) {
+    if (!(await storage.has(file.sha256))) await storage.putBytes(file.bytes);
+  }
   await refreshStatistics(database);
   const app = await buildApp({ config, database, logger: true });
   // Every instance runs the outbox worker; SKIP LOCKED keeps them from sending a row twice.

@@ -8,7 +8,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
 /** Bytes received and hashed, not yet stored; `path` may be read (e.g. to sniff the type). */
@@ -27,6 +27,8 @@ export interface FileStorage {
   discard(staged: StagedFile): Promise<void>;
   stream(sha256: string): Readable;
   has(sha256: string): Promise<boolean>;
+  /** Keeps bytes made by the platform itself (the demo documents); returns their SHA-256. */
+  putBytes(bytes: Uint8Array): Promise<string>;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -76,6 +78,11 @@ export function localFileStorage(dataDir: string): FileStorage {
     },
     has(sha256) {
       return exists(pathOf(sha256));
+    },
+    async putBytes(bytes) {
+      const staged = await this.stage(Readable.from([Buffer.from(bytes)]));
+      await this.put(staged);
+      return staged.sha256;
     },
   };
 }

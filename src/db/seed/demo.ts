@@ -6,13 +6,18 @@ import { count, eq, sql } from "drizzle-orm";
 import type { Residency } from "../../domain/organization";
 import type { Db } from "../client";
 import { auditLog, bases, communities, organizations, towns, users } from "../schema";
+import { allDemoDocumentBlobs } from "./application-documents";
+import { seedApplications } from "./applications";
 import { DEMO_ACCOUNTS, DEMO_BASE, DEMO_PASSWORD, DEMO_TOWNS } from "./changping";
+import type { DemoBlob } from "./demo-pdf";
 import { generateOrganizations, seededRandom } from "./generate";
 import { seedRecruitment } from "./recruitment";
 
 export interface SeedResult {
   seeded: boolean;
   baseId: string;
+  /** Bytes the demo documents point at, by SHA-256: the caller puts them into the file storage. */
+  files: DemoBlob[];
 }
 
 export async function seedDemoIfEmpty(
@@ -21,8 +26,10 @@ export async function seedDemoIfEmpty(
 ): Promise<SeedResult> {
   const [existing] = await db.select({ n: count() }).from(bases);
   if ((existing?.n ?? 0) > 0) {
-    const [base] = await db.select({ id: bases.id }).from(bases).limit(1);
-    return { seeded: false, baseId: base?.id ?? "" };
+    const [base] = await db.select({ id: bases.id, code: bases.code }).from(bases).limit(1);
+    // A demo database on a new data directory (or after a crash before the files were stored).
+    const files = base?.code === DEMO_BASE.code ? allDemoDocumentBlobs() : [];
+    return { seeded: false, baseId: base?.id ?? "", files };
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const outcome = await db.transaction(async (tx) => {
@@ -30,7 +37,7 @@ export async function seedDemoIfEmpty(
     // wait here and then find its base (without this they crash on the unique base code).
     await tx.execute(sql`SELECT pg_advisory_xact_lock(727002)`);
     const [seeded] = await tx.select({ id: bases.id }).from(bases).limit(1);
-    if (seeded) return { id: seeded.id, seeded: false };
+    if (seeded) return { id: seeded.id, seeded: false, files: allDemoDocumentBlobs() };
     const [base] = await tx.insert(bases).values(DEMO_BASE).returning();
     if (!base) throw new Error("seed: base insert returned nothing");
     const townRows = await tx
@@ -124,6 +131,7 @@ export async function seedDemoIfEmpty(
       })),
     );
     await seedRecruitment(tx, base.id, new Date());
+    const files = await seedApplications(tx, base.id, new Date());
     await tx.insert(auditLog).values({
       baseId: base.id,
       action: "system.seed",
@@ -131,9 +139,9 @@ export async function seedDemoIfEmpty(
       entityId: base.id,
       after: { organizations: orgRows.length + 1, accounts: DEMO_ACCOUNTS.length },
     });
-    return { id: base.id, seeded: true };
+    return { id: base.id, seeded: true, files };
   });
-  return { seeded: outcome.seeded, baseId: outcome.id };
+  return { seeded: outcome.seeded, baseId: outcome.id, files: outcome.files };
 }
 
 /** The base the demo accounts belong to (first base), for scripts and tests. */

@@ -1,7 +1,8 @@
 /**
  * Demo recruitment calls: one open now (all four "3+1" tracks, realistic document lists and extra
- * questions, closing in about three weeks, with a second revision to show the history), one
- * upcoming, and one closed earlier this year. Times relative to `now`, anchored in Asia/Shanghai.
+ * questions, closing in six days so the staff home lists it as closing soon, with a second
+ * revision to show the history), one upcoming, and one closed earlier this year. Times relative
+ * to `now`, anchored in Asia/Shanghai.
  */
 import type { CallRules, CallTrack, DocumentRequirement, Question } from "../../domain/call";
 import type { Db } from "../client";
@@ -148,7 +149,7 @@ export async function seedRecruitment(tx: Db, baseId: string, now: Date): Promis
     tracks: TRACKS,
     questions: QUESTIONS,
     opensAt: shanghaiAt(now, -10, 9),
-    closesAt: shanghaiAt(now, 21, 17),
+    closesAt: shanghaiAt(now, 6, 17),
   };
   // Revision 1 as first published: the project track did not yet ask for a budget.
   const firstRevision: CallRules = {

@@ -1,0 +1,102 @@
+/** The demo applications' documents (files rows over the demo PDFs) and staff's item reviews. */
+import { eq } from "drizzle-orm";
+import type { DocumentReviewStatus } from "../../domain/application";
+import { applicationDocuments, documentReviews, files } from "../schema";
+import { correctedName, DOCUMENT_FILES } from "./application-texts";
+import type { Live, SeedContext } from "./application-writer";
+import { type DemoBlob, demoPdf } from "./demo-pdf";
+
+/** The demo PDF of one document key (plain, or as corrected after a return): same bytes every time. */
+function demoDocumentBlob(key: string, corrected: boolean): DemoBlob {
+  return demoPdf(`Demo document: ${DOCUMENT_FILES[key]?.title ?? key}`, [
+    "Hatchery demo data - not a real document.",
+    corrected ? "Corrected version, uploaded after the application was returned." : "As uploaded.",
+  ]);
+}
+
+/** Every demo PDF a demo document may point at (to put back into a storage that lacks them). */
+export function allDemoDocumentBlobs(): DemoBlob[] {
+  return Object.keys(DOCUMENT_FILES).flatMap((key) => [
+    demoDocumentBlob(key, false),
+    demoDocumentBlob(key, true),
+  ]);
+}
+
+function blobFor(ctx: SeedContext, key: string, corrected: boolean): DemoBlob {
+  const name = `${key}${corrected ? ":corrected" : ""}`;
+  const blob = ctx.blobs.get(name) ?? demoDocumentBlob(key, corrected);
+  ctx.blobs.set(name, blob);
+  return blob;
+}
+
+/** Uploads the demo PDF for `key` (a corrected one after a return), as the applicant. */
+export async function attachDocument(ctx: SeedContext, live: Live, key: string, at: Date, corrected = false) {
+  const blob = blobFor(ctx, key, corrected);
+  // Named as applicants do, after their organization (昌平区 left out), e.g. "XX协会-项目计划书.pdf".
+  const prefix = `${live.profile.name.replace(/^昌平区/, "")}-`;
+  const plain = prefix + (DOCUMENT_FILES[key]?.name(at.getUTCFullYear() - 1) ?? `${key}.pdf`);
+  const originalName = corrected ? correctedName(plain) : plain;
+  const [file] = await ctx.tx
+    .insert(files)
+    .values({
+      baseId: ctx.baseId,
+      sha256: blob.sha256,
+      size: blob.bytes.length,
+      mime: "application/pdf",
+      originalName,
+      applicationId: live.id,
+      uploadedBy: live.userId,
+      createdAt: at,
+    })
+    .returning({ id: files.id });
+  if (!file) throw new Error("seed: file insert returned nothing");
+  const [document] = await ctx.tx
+    .insert(applicationDocuments)
+    .values({
+      baseId: ctx.baseId,
+      applicationId: live.id,
+      requirementKey: key,
+      fileId: file.id,
+      createdAt: at,
+    })
+    .returning({ id: applicationDocuments.id });
+  if (!document) throw new Error("seed: document insert returned nothing");
+  live.documents.push({
+    id: document.id,
+    requirementKey: key,
+    fileId: file.id,
+    originalName,
+    sha256: blob.sha256,
+    size: blob.bytes.length,
+  });
+  live.updatedAt = at;
+}
+
+/** Replaces the document of `key` with a corrected upload (the old one stays for the submissions). */
+export async function replaceDocument(ctx: SeedContext, live: Live, key: string, at: Date) {
+  const old = live.documents.filter((d) => d.requirementKey === key);
+  for (const d of old) {
+    await ctx.tx.update(applicationDocuments).set({ removedAt: at }).where(eq(applicationDocuments.id, d.id));
+  }
+  live.documents = live.documents.filter((d) => d.requirementKey !== key);
+  await attachDocument(ctx, live, key, new Date(at.getTime() + 60_000), true);
+}
+
+/** Staff's completeness review of some items (a later review of the same item overwrites). */
+export async function reviewItems(
+  ctx: SeedContext,
+  live: Live,
+  items: { key: string; status: DocumentReviewStatus; reason: string | null }[],
+  at: Date,
+) {
+  for (const item of items) {
+    const values = { status: item.status, reason: item.reason, reviewedBy: ctx.staff.id, reviewedAt: at };
+    await ctx.tx
+      .insert(documentReviews)
+      .values({ baseId: ctx.baseId, applicationId: live.id, requirementKey: item.key, ...values })
+      .onConflictDoUpdate({
+        target: [documentReviews.applicationId, documentReviews.requirementKey],
+        set: values,
+      });
+  }
+}
