@@ -338,17 +338,24 @@ test(
 );
 
 test(
-  "3. staff find the application on their to-do list, mark a document for correction and return it",
+  "3. staff go from their to-do list to the application, mark a document for correction and return it",
   async () => {
     const id = applicationId();
     const page = await e2e.page({ viewport: DESKTOP });
     await signIn(page, "staff");
+    // The to-do card lists the applications waiting longest; the demo base has older ones, so
+    // staff go on to the whole list of what waits, as they would.
     const todo = page.getByRole("region", { name: "待办事项" });
-    await todo.getByRole("link", { name: ORG_NAME }).waitFor();
+    const toCheck = todo.locator(".ant-card").filter({ hasText: "待审核的申请" });
+    await toCheck.getByRole("link").first().waitFor();
     await checkA11y(page, "staff home with the to-do list");
     await shot(page, "journey-10-staff-home");
 
-    await todo.getByRole("link", { name: ORG_NAME }).click();
+    await toCheck.getByRole("link", { name: "查看全部" }).click();
+    await pageHeading(page, "申请审核").waitFor();
+    const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: ORG_NAME }) });
+    await row.getByText("已提交").waitFor();
+    await row.getByRole("link", { name: ORG_NAME }).click();
     await pageHeading(page, `申请审核：${ORG_NAME}`).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/applications/${id}`);
     await checkA11y(page, "review page, submitted");
@@ -477,8 +484,11 @@ test(
     await checkA11y(page, "review page, accepted");
     await shot(page, "journey-22-accepted");
 
-    // The screening file, from the queue.
-    await page.goto("/applications");
+    // The screening file is one call's: from the queue filtered to the call (as the call's page
+    // links to it), so each question and document is a column of its own.
+    const staffApi = await e2e.api("staff");
+    const { call } = await staffApi.get<ApplicationDetail>(`/api/applications/${applicationId()}`);
+    await page.goto(`/applications?callId=${call.id}`);
     await row.getByText("已受理（进入初筛）").waitFor();
     const downloading = page.waitForEvent("download");
     await button(page, "导出初筛基础文件").click();

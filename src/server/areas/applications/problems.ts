@@ -19,11 +19,10 @@ export async function refreshMissingItems(
   tx: Db,
   application: ApplicationRow,
 ): Promise<ApplicationProblem[]> {
-  const [call, profile, documents] = await Promise.all([
-    loadCall(tx, application.callId),
-    loadProfile(tx, application.organizationId),
-    activeDocuments(tx, application.id),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const call = await loadCall(tx, application.callId);
+  const profile = await loadProfile(tx, application.organizationId);
+  const documents = await activeDocuments(tx, application.id);
   const problems = applicationProblems(application, call, profile, documents, new Date());
   const missingItems = missingCount(problems);
   if (missingItems !== application.missingItems) {

@@ -55,10 +55,9 @@ async function submitInTransaction(
   const refused = windowError(call, now, row.extendedUntil, ctx.lang, "submit");
   if (refused) throw refused;
 
-  const [profile, documents] = await Promise.all([
-    loadProfile(tx, row.organizationId),
-    activeDocuments(tx, row.id),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const profile = await loadProfile(tx, row.organizationId);
+  const documents = await activeDocuments(tx, row.id);
   const problems = applicationProblems(row, call, profile, documents, now);
   if (problems.length > 0) {
     throw new AppError("submission_incomplete", {
