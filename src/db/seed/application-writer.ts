@@ -16,45 +16,15 @@ import type { CallRules, Track } from "../../domain/call";
 import type { SubmissionSnapshot } from "../../schemas/applications";
 import type { NotificationKind } from "../../schemas/notifications";
 import type { Db } from "../client";
-import {
-  applicationEvents,
-  applicationSubmissions,
-  applications,
-  notifications,
-  organizations,
-  towns,
-} from "../schema";
+import { findOrganizationProfile } from "../organization-profile";
+import { applicationEvents, applicationSubmissions, applications, notifications } from "../schema";
 import type { DemoBlob } from "./demo-pdf";
 
 const HOUR = 3600 * 1000;
 
-/**
- * The registry profile a submission freezes: the same columns, in the same order, as the
- * applications area's `loadProfile` (the data layer may not import the server's).
- */
+/** The registry profile a submission freezes, as the applications area reads it. */
 export async function loadSeedProfile(tx: Db, organizationId: string) {
-  const [row] = await tx
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      registrationStatus: organizations.registrationStatus,
-      creditCode: organizations.creditCode,
-      foundedOn: organizations.foundedOn,
-      townId: organizations.townId,
-      townName: towns.name,
-      fields: organizations.fields,
-      leaderName: organizations.leaderName,
-      contactName: organizations.contactName,
-      contactPhone: organizations.contactPhone,
-      staffCount: organizations.staffCount,
-      volunteerCount: organizations.volunteerCount,
-      address: organizations.address,
-      description: organizations.description,
-    })
-    .from(organizations)
-    .leftJoin(towns, eq(towns.id, organizations.townId))
-    .where(eq(organizations.id, organizationId))
-    .limit(1);
+  const row = await findOrganizationProfile(tx, organizationId);
   if (!row) throw new Error("seed: organization not found");
   return row;
 }

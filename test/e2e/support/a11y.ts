@@ -10,6 +10,7 @@ const BLOCKING = new Set(["serious", "critical"]);
 const MAX_NODES = 8;
 
 export async function checkA11y(page: Page, name: string): Promise<void> {
+  await transitionsDone(page);
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();
@@ -28,4 +29,23 @@ export async function checkA11y(page: Page, name: string): Promise<void> {
   const message = `accessibility violations on "${name}" (${page.url()}):\n${report}`;
   if (process.env.E2E_A11Y === "warn") console.warn(message);
   else throw new Error(message);
+}
+
+/**
+ * Colours in mid-transition (a menu item turning selected, a drawer sliding in) are blends that
+ * axe reads as poor contrast: check the page at rest. Endless animations (spinners) are not
+ * waited for, and after a few seconds the check goes ahead whatever runs.
+ */
+async function transitionsDone(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .filter((a) => a.playState === "running" && a.effect?.getComputedTiming().iterations !== Infinity)
+          .length === 0,
+      undefined,
+      { timeout: 5_000, polling: 100 },
+    )
+    .catch(() => undefined);
 }

@@ -4,7 +4,8 @@
  */
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { applicationDocuments, applications, calls, files, organizations, towns } from "../../../db/schema";
+import { findOrganizationProfile } from "../../../db/organization-profile";
+import { applicationDocuments, applications, calls, files } from "../../../db/schema";
 import type { Context } from "../../context";
 import { notFound } from "../../errors";
 import { requireAccess, requireRoleFor } from "../../policy";
@@ -45,28 +46,7 @@ export async function loadCall(tx: Db, callId: string, options: { lock?: boolean
 
 /** The registry profile eligibility and the submission snapshot are taken from. */
 export async function loadProfile(tx: Db, organizationId: string) {
-  const [row] = await tx
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      registrationStatus: organizations.registrationStatus,
-      creditCode: organizations.creditCode,
-      foundedOn: organizations.foundedOn,
-      townId: organizations.townId,
-      townName: towns.name,
-      fields: organizations.fields,
-      leaderName: organizations.leaderName,
-      contactName: organizations.contactName,
-      contactPhone: organizations.contactPhone,
-      staffCount: organizations.staffCount,
-      volunteerCount: organizations.volunteerCount,
-      address: organizations.address,
-      description: organizations.description,
-    })
-    .from(organizations)
-    .leftJoin(towns, eq(towns.id, organizations.townId))
-    .where(eq(organizations.id, organizationId))
-    .limit(1);
+  const row = await findOrganizationProfile(tx, organizationId);
   if (!row) throw notFound();
   return row;
 }
