@@ -3,6 +3,7 @@
  * PostgreSQL through `pg` when DATABASE_URL is set. Both speak the same SQL and migrations.
  */
 import path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
@@ -46,8 +47,24 @@ export async function openDatabase(options: {
       connectionString: options.databaseUrl,
       max: Number(process.env.DB_POOL_SIZE ?? 10),
     });
+    // An idle client whose server went away (a restart, an administrator) must not crash the
+    // process: the pool drops it and the next query opens a new connection.
+    pool.on("error", (error) => process.emitWarning(`PostgreSQL idle client: ${error.message}`));
+    // pool.end() resolves once its clients are told to end, not once they have: wait for every
+    // socket to close, so whoever closes the database (a shutdown, a test dropping its copy)
+    // never catches a connection mid-goodbye.
+    const closed = new Set<Promise<void>>();
+    pool.on("connect", (client) => {
+      const ended = new Promise<void>((resolve) => client.once("end", () => resolve()));
+      closed.add(ended);
+      void ended.then(() => closed.delete(ended));
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { db, engine: "postgres", pglite: null, pool, close: () => pool.end() };
+    const close = async () => {
+      await pool.end();
+      await Promise.race([Promise.all(closed), delay(5000, undefined, { ref: false })]);
+    };
+    return { db, engine: "postgres", pglite: null, pool, close };
   }
   const client =
     options.pglite ??
