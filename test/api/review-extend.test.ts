@@ -58,7 +58,8 @@ describe("POST /api/applications/:id/extend", () => {
       reason: "系统故障补交",
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: "draft", version: 2, extendedUntil: until });
+    // The applicant's open form (version 1) stays current: an extension is not an edit.
+    expect(res.json()).toMatchObject({ status: "draft", version: 1, extendedUntil: until });
     const [event] = await t.db
       .select()
       .from(applicationEvents)
@@ -75,7 +76,7 @@ describe("POST /api/applications/:id/extend", () => {
     expect(notices.length).toBe(before + 1);
     expect(notices.at(-1)?.params).toMatchObject({ event: "extend", extendedUntil: until });
 
-    const onTime = await submit(app.id, 2);
+    const onTime = await submit(app.id, 1);
     expect(onTime.statusCode, onTime.body).toBe(200);
     expect((await applicationRow(t, app.id)).status).toBe("submitted");
   });

@@ -3,7 +3,7 @@
  * thread, where the applicant reads it), accept for screening, mark ineligible, and the
  * deadline extension (not a status change, but history, audit and a notice all the same).
  */
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { applicationEvents, applicationMessages, applications } from "../../../db/schema";
 import { type ApplicationEvent, nextStatus } from "../../../domain/application";
@@ -101,10 +101,12 @@ export async function extendDeadline(
     if (input.version !== application.version) throw versionConflict(application.version);
     const [updated] = await tx
       .update(applications)
-      .set({ extendedUntil: until, version: application.version + 1, updatedAt: new Date() })
-      .where(and(eq(applications.id, id), eq(applications.version, application.version)))
+      // The version stays: it guards what the applicant edits, and an extension changes none
+      // of it, so an applicant with the form open keeps saving without a conflict.
+      .set({ extendedUntil: until, updatedAt: new Date() })
+      .where(eq(applications.id, id))
       .returning();
-    if (!updated) throw versionConflict(application.version + 1);
+    if (!updated) throw versionConflict(application.version);
     await tx.insert(applicationEvents).values({
       baseId: application.baseId,
       applicationId: id,
