@@ -120,6 +120,10 @@ export const ERROR_MESSAGES = {
     "zh-CN": "该统一社会信用代码的机构已在平台登记：请选择“已登记的机构”，用信用代码关联",
     en: "An organization with this credit code is already on the platform: choose “existing organization” and link it by its credit code",
   },
+  sms_unavailable: {
+    "zh-CN": "短信暂时发送不出去，请稍后再试。本次不计入发送次数",
+    en: "Text messages cannot be sent just now; try again later. This try does not count",
+  },
   // (more error codes for later areas go above this line)
 } satisfies Catalog;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

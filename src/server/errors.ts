@@ -41,6 +41,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   organization_claimed: 409,
   organization_exists: 409,
   call_status_invalid: 409,
+  sms_unavailable: 503,
 };
 
 export class AppError extends Error {
@@ -52,9 +53,11 @@ export class AppError extends Error {
       field?: string;
       fieldMessage?: FieldMessageKey;
       details?: Record<string, unknown>;
+      /** What failed underneath (a gateway, a library): logged with a 5xx, never sent. */
+      cause?: unknown;
     } = {},
   ) {
-    super(code);
+    super(code, { cause: options.cause });
     this.status = STATUS_BY_CODE[code];
   }
 }

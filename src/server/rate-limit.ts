@@ -15,6 +15,11 @@ export async function hit(db: Db, key: string, windowSeconds: number): Promise<n
   return Number(rowsOf<{ count: number }>(result)[0]?.count ?? 1);
 }
 
+/** Takes back one hit of the current window (a request that failed on the server's side). */
+export async function refund(db: Db, key: string): Promise<void> {
+  await db.execute(sql`UPDATE rate_limits SET count = greatest(count - 1, 0) WHERE key = ${key}`);
+}
+
 /** The current count without adding a hit (0 when the window has passed). */
 export async function peek(db: Db, key: string, windowSeconds: number): Promise<number> {
   const result = await db.execute(sql`

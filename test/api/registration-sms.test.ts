@@ -43,12 +43,20 @@ it("posts the code as JSON to SMS_WEBHOOK_URL", async () => {
   ]);
 });
 
-it("answers 500 when the gateway refuses, and the number may ask again at once", async () => {
+it("answers 503 when the gateway refuses, and the failures cost the number none of its codes", async () => {
   const mobile = freshMobile();
+  const address = freshAddress();
   status = 502;
-  const refused = await post(t, "/api/registration/codes", { mobile }, freshAddress());
-  expect(refused.statusCode).toBe(500);
+  // More failures than the number's hourly allowance (5): none of them is counted.
+  for (let i = 0; i < 6; i++) {
+    const refused = await post(t, "/api/registration/codes", { mobile }, address);
+    expect(refused.statusCode).toBe(503);
+    expect(refused.json()).toMatchObject({
+      code: "sms_unavailable",
+      message: expect.stringContaining("短信暂时发送不出去"),
+    });
+  }
   status = 200;
-  const again = await post(t, "/api/registration/codes", { mobile }, freshAddress());
-  expect(again.statusCode).toBe(200);
+  const again = await post(t, "/api/registration/codes", { mobile }, address);
+  expect(again.statusCode, again.body).toBe(200);
 });

@@ -10,7 +10,11 @@ import { requestLang } from "../lang";
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const lang = requestLang(request);
-    if (error instanceof AppError) return sendAppError(reply, lang, error);
+    if (error instanceof AppError) {
+      // A 5xx of ours is an outage the operators must see, with what failed underneath.
+      if (error.status >= 500) request.log.error({ err: loggable(error) }, error.code);
+      return sendAppError(reply, lang, error);
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
       const zodIssue: ZodIssueLike | undefined = first && {

@@ -11,7 +11,7 @@ import { FIELD_LABELS } from "../../../schemas/messages";
 import { PHONE_CODE_RULES, type PhoneCodeResponse } from "../../../schemas/registration";
 import type { AnonymousContext } from "../../context";
 import { AppError } from "../../errors";
-import { hit } from "../../rate-limit";
+import { hit, refund } from "../../rate-limit";
 import type { SmsProvider } from "../../sms";
 
 const HOUR = 3600;
@@ -67,9 +67,10 @@ export async function requestPhoneCode(
     if (wait > 0) throw tooMany(wait);
   }
   // Counted before the account check: the limits also bound probing which numbers have accounts.
-  if ((await hit(db, `phone-code:mobile:${mobile}`, HOUR)) > CODES_PER_MOBILE_PER_HOUR) throw tooMany(HOUR);
-  if ((await hit(db, `phone-code:ip:${ctx.ip ?? "unknown"}`, HOUR)) > CODES_PER_ADDRESS_PER_HOUR)
-    throw tooMany(HOUR);
+  const mobileKey = `phone-code:mobile:${mobile}`;
+  const addressKey = `phone-code:ip:${ctx.ip ?? "unknown"}`;
+  if ((await hit(db, mobileKey, HOUR)) > CODES_PER_MOBILE_PER_HOUR) throw tooMany(HOUR);
+  if ((await hit(db, addressKey, HOUR)) > CODES_PER_ADDRESS_PER_HOUR) throw tooMany(HOUR);
   if (await mobileTaken(db, mobile)) throw duplicateMobile(ctx);
 
   const code = String(randomInt(0, 10 ** PHONE_CODE_RULES.length)).padStart(PHONE_CODE_RULES.length, "0");
@@ -89,9 +90,12 @@ export async function requestPhoneCode(
       `【社会组织孵化基地】您的注册验证码为 ${code}，${minutes} 分钟内有效。如非本人操作，请忽略本短信。`,
     );
   } catch (error) {
-    // Not sent: forget the code, so the applicant may ask again at once.
+    // Not sent: forget the code and take back both counts, so a gateway outage costs the
+    // applicant none of the hour's codes and they may ask again at once.
     if (row) await db.delete(phoneCodes).where(eq(phoneCodes.id, row.id));
-    throw error;
+    await refund(db, mobileKey);
+    await refund(db, addressKey);
+    throw new AppError("sms_unavailable", { cause: error });
   }
   return {
     resendAfterSeconds: PHONE_CODE_RULES.resendSeconds,
