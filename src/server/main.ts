@@ -12,6 +12,7 @@ import { mailerFor } from "./areas/notifications/mailer";
 import { startEmailWorker } from "./areas/notifications/outbox";
 import { type Config, loadConfig } from "./config";
 import { lockDataDir } from "./data-dir-lock";
+import { startHousekeeping } from "./housekeeping";
 import { hashPassword } from "./passwords";
 import { localFileStorage } from "./storage";
 
@@ -37,9 +38,12 @@ async function main(): Promise<void> {
     intervalMs: config.emailPollSeconds * 1000,
   });
 
+  const housekeeping = startHousekeeping({ db: database.db, logger: app.log });
+
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: closing`);
     await emailWorker.stop();
+    await housekeeping.stop();
     await app.close();
     await database.close();
     unlock();
