@@ -281,3 +281,47 @@ describe("calls: publish and close", () => {
     expect(row?.revision).toBe(1);
   });
 });
+
+describe.skipIf(process.env.TEST_ENGINE !== "postgres")(
+  "removing a track while an applicant enters it",
+  () => {
+    it("waits for the applicant's draft to land, then refuses", async () => {
+      const call = await publish(await create());
+      const org = await make(t).organization();
+      const pool = t.database.pool as NonNullable<typeof t.database.pool>;
+      // The applicant's side, held open mid-way: createApplication's FOR SHARE and its insert.
+      const applicant = await pool.connect();
+      try {
+        await applicant.query("BEGIN");
+        await applicant.query("SELECT id FROM calls WHERE id = $1 FOR SHARE", [call.id]);
+        await applicant.query(
+          `INSERT INTO applications (base_id, call_id, organization_id, track, call_revision)
+         VALUES ($1, $2, $3, 'project', $4)`,
+          [t.baseId, call.id, org.id, call.revision],
+        );
+        const withoutProject = {
+          ...call.rules,
+          tracks: call.rules.tracks.filter((x) => x.track !== "project"),
+        };
+        const editing = staff.patch(
+          `/api/calls/${call.id}`,
+          edit(call, { rules: withoutProject, note: "取消项目孵化" }),
+        );
+        // The staff edit must be waiting on the applicant's lock before the applicant commits.
+        for (let waiting = 0; waiting === 0; ) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          const { rows } = await pool.query(
+            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+          );
+          waiting = rows[0].n;
+        }
+        await applicant.query("COMMIT");
+        const refused = await editing;
+        expect(refused.statusCode, refused.body).toBe(400);
+        expect(refused.json()).toMatchObject({ code: "validation_failed", field: "rules.tracks" });
+      } finally {
+        applicant.release();
+      }
+    });
+  },
+);

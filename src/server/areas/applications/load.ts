@@ -37,9 +37,17 @@ export async function loadForApply(
   return row;
 }
 
-export async function loadCall(tx: Db, callId: string, options: { lock?: boolean } = {}): Promise<CallRow> {
+/**
+ * The call, optionally locked for this transaction: "update" to count against its caps, "share" to
+ * put an application into one of its tracks (a staff edit removing that track waits, then sees it).
+ */
+export async function loadCall(
+  tx: Db,
+  callId: string,
+  options: { lock?: "update" | "share" } = {},
+): Promise<CallRow> {
   const query = tx.select().from(calls).where(eq(calls.id, callId)).limit(1);
-  const [row] = options.lock ? await query.for("update") : await query;
+  const [row] = options.lock ? await query.for(options.lock) : await query;
   if (!row) throw notFound();
   return row;
 }

@@ -77,7 +77,8 @@ export async function createApplication(
   let id: string;
   try {
     id = await db.transaction(async (tx) => {
-      const [call] = await tx.select().from(calls).where(eq(calls.id, input.callId)).limit(1);
+      // FOR SHARE: a staff edit removing this track waits for this insert, then counts it.
+      const [call] = await tx.select().from(calls).where(eq(calls.id, input.callId)).limit(1).for("share");
       if (!call || call.baseId !== ctx.actor.baseId || call.status === "draft") throw notFound();
       const refused = windowError(call, new Date(), null, ctx.lang, "draft");
       if (refused) throw refused;
@@ -133,7 +134,8 @@ export async function saveDraft(
     const row = await loadForApply(tx, ctx, id, { lock: true });
     if (!isEditableByApplicant(row.status)) throw illegalTransition(row.status);
     if (input.version !== row.version) throw versionConflict(row.version);
-    const call = await loadCall(tx, row.callId);
+    const moving = input.track !== undefined && input.track !== row.track;
+    const call = await loadCall(tx, row.callId, moving ? { lock: "share" } : {});
     const track = input.track ?? row.track;
     if (!trackOf(call.rules, track)) throw new AppError("track_not_offered", { field: "track" });
     // Once submitted, the track is what staff review and what the track's cap counted.

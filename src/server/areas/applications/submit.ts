@@ -43,7 +43,7 @@ async function submitInTransaction(
 ): Promise<SubmitResult> {
   const peek = await loadForApply(tx, ctx, id);
   // The call row first, then the application: every submit to this call queues here.
-  const call = await loadCall(tx, peek.callId, { lock: true });
+  const call = await loadCall(tx, peek.callId, { lock: "update" });
   const row = await loadForApply(tx, ctx, id, { lock: true });
   const replay = await replayed(tx, id, input.idempotencyKey);
   if (replay) return replay;

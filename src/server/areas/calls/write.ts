@@ -68,9 +68,14 @@ export async function updateCall(db: Db, ctx: Context, id: string, input: CallUp
     next.description !== current.description ||
     canonical(next.rules) !== canonical(current.rules);
   if (!changed) return callView(db, current, ctx.lang);
-  if (published) await checkRevision(db, ctx, current, next.rules, input.note ?? null);
 
   const row = await db.transaction(async (tx) => {
+    // Checked on the locked row: an applicant entering a track holds the call FOR SHARE, so no
+    // application can land in a track between "it has none" and its removal.
+    const [locked] = await tx.select().from(calls).where(eq(calls.id, id)).for("update");
+    if (!locked || locked.version !== input.version)
+      throw versionConflict(locked?.version ?? current.version);
+    if (published) await checkRevision(tx, ctx, locked, next.rules, input.note ?? null);
     const [saved] = await tx
       .update(calls)
       .set({
