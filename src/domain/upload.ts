@@ -35,14 +35,17 @@ function isAllowedUpload(mime: string | undefined): mime is UploadMime {
 
 /**
  * The type an upload is stored as, from the type sniffed out of its bytes (`undefined` when
- * nothing was recognised) and its name; null means refused. Legacy Word/Excel files are one
- * container format (CFB) and only the name tells them apart, so that is the one place it counts.
+ * nothing was recognised); null means refused. Legacy Word and Excel files share one container
+ * format (CFB) with installers and mail, so for those the streams inside decide: a Word document
+ * has "WordDocument", a workbook "Workbook" (Excel 97 on) or "Book" (Excel 5/95).
  */
-export function acceptedUploadType(sniffed: string | undefined, name: string): UploadMime | null {
+export function acceptedUploadType(
+  sniffed: string | undefined,
+  cfbStreams: readonly string[] | null = null,
+): UploadMime | null {
   if (sniffed === "application/x-cfb") {
-    const lower = name.toLowerCase();
-    if (lower.endsWith(".doc")) return "application/msword";
-    if (lower.endsWith(".xls")) return "application/vnd.ms-excel";
+    if (cfbStreams?.includes("WordDocument")) return "application/msword";
+    if (cfbStreams?.some((s) => s === "Workbook" || s === "Book")) return "application/vnd.ms-excel";
     return null;
   }
   return isAllowedUpload(sniffed) ? sniffed : null;

@@ -9,8 +9,10 @@ import { applications, files } from "../../src/db/schema";
 import { UPLOAD_LIMITS } from "../../src/domain/upload";
 import type { TestApp } from "../support/app";
 import {
+  multipartBody,
   newCompleteDraft,
   newDraft,
+  otherMember,
   PDF,
   startApplicationsApp,
   submit,
@@ -72,6 +74,35 @@ describe("stored files", () => {
     expect(refused.json().code).toBe("application_files_full");
     const stored = await t.db.select().from(files).where(eq(files.applicationId, draft.id));
     expect(stored).toHaveLength(UPLOAD_LIMITS.storedFilesPerApplication);
+  });
+});
+
+describe("uploads refused before their bytes are read", () => {
+  // Over the per-file limit: read first, it would be refused as too large (413) instead.
+  const oversized = Buffer.concat([PDF, Buffer.alloc(UPLOAD_LIMITS.fileBytes + 1024)]);
+
+  it("a document for a submitted application is 409 without reading the file", async () => {
+    const { client, draft } = await newCompleteDraft(t);
+    expect((await submit(client, draft.id, draft.version)).statusCode).toBe(200);
+    const refused = await uploadDocument(client, draft.id, "plan", oversized, "plan.pdf");
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json()).toMatchObject({
+      code: "illegal_transition",
+      details: { currentStatus: "submitted" },
+    });
+  });
+
+  it("an attachment for another organization's application is 404 without reading the file", async () => {
+    const { draft } = await newDraft(t);
+    const { client: stranger } = await otherMember(t);
+    const { payload, headers } = multipartBody(
+      { applicationId: draft.id },
+      { content: oversized, filename: "x.pdf", contentType: "application/pdf" },
+    );
+    const refused = await stranger.request({ method: "POST", url: "/api/files", payload, headers });
+    expect(refused.statusCode, refused.body).toBe(404);
+    const stored = await t.db.select().from(files).where(eq(files.applicationId, draft.id));
+    expect(stored).toHaveLength(0);
   });
 });
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applicationDocuments, applicationMessages, files } from "../../src/db/schema";
 import { UPLOAD_LIMITS } from "../../src/domain/upload";
 import type { Client, TestApp } from "../support/app";
+import { compoundFile } from "../support/cfb";
 import {
   ELF,
   multipartBody,
@@ -54,7 +55,20 @@ describe("upload types", () => {
     expect(sheet.json().file.mime).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   });
 
+  it("accepts a legacy Word file by the streams inside its compound file", async () => {
+    const doc = compoundFile(["WordDocument", "1Table", "\u0005SummaryInformation"]);
+    const res = await uploadDocument(owner, applicationId, "plan", doc, "旧版计划书.doc");
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().file.mime).toBe("application/msword");
+  });
+
   it.each([
+    // An .msi is a compound file too; its streams (names in MSI's own encoding) are no document's.
+    [
+      "an installer named .doc",
+      compoundFile(["\u0005SummaryInformation", "\u4840\u3f3f\u4577"]),
+      "setup.doc",
+    ],
     ["an ELF binary named .pdf", ELF, "report.pdf"],
     ["a Windows executable named .pdf", PE, "report.pdf"],
     ["a text file named .docx", TEXT, "plan.docx"],

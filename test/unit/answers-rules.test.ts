@@ -54,12 +54,22 @@ describe("answers", () => {
 });
 
 describe("upload types", () => {
-  it("legacy Office files are accepted only by a matching name", () => {
-    expect(acceptedUploadType("application/x-cfb", "旧表格.XLS")).toBe("application/vnd.ms-excel");
-    expect(acceptedUploadType("application/x-cfb", "说明.doc")).toBe("application/msword");
-    expect(acceptedUploadType("application/x-cfb", "setup.msi")).toBeNull();
-    expect(acceptedUploadType("application/x-msdownload", "report.pdf")).toBeNull();
-    expect(acceptedUploadType(undefined, "plan.docx")).toBeNull();
-    expect(acceptedUploadType("application/pdf", "x.exe")).toBe("application/pdf");
+  it("a compound file is Word or Excel by the streams inside, whatever its name", () => {
+    const cfb = "application/x-cfb";
+    expect(acceptedUploadType(cfb, ["WordDocument", "1Table", "\u0005SummaryInformation"])).toBe(
+      "application/msword",
+    );
+    expect(acceptedUploadType(cfb, ["Workbook"])).toBe("application/vnd.ms-excel");
+    expect(acceptedUploadType(cfb, ["Book"])).toBe("application/vnd.ms-excel");
+    // An installer or a mail message: a compound file without a document's streams.
+    expect(acceptedUploadType(cfb, ["\u4840\u3f3f\u4577"])).toBeNull();
+    expect(acceptedUploadType(cfb, [])).toBeNull();
+    expect(acceptedUploadType(cfb, null)).toBeNull();
+  });
+
+  it("anything else by its sniffed type alone", () => {
+    expect(acceptedUploadType("application/x-msdownload")).toBeNull();
+    expect(acceptedUploadType(undefined)).toBeNull();
+    expect(acceptedUploadType("application/pdf")).toBe("application/pdf");
   });
 });

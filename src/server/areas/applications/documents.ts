@@ -21,11 +21,17 @@ import { illegalTransition } from "./transition";
 import { documentView } from "./view";
 
 /**
- * The policy before the request is read further (an upload's bytes, the submit's header): a role
- * that may never apply gets 403, another organization's application 404.
+ * The policy before the request is read further (the submit's header): a role that may never
+ * apply gets 403, another organization's application 404.
  */
 export async function checkApplicant(db: Db, ctx: Context, id: string): Promise<void> {
   await loadForApply(db, ctx, id);
+}
+
+/** Before an upload's bytes are read: the form is still the applicant's to change. */
+export async function checkUploadable(db: Db, ctx: Context, id: string): Promise<void> {
+  const row = await loadForApply(db, ctx, id);
+  if (!isEditableByApplicant(row.status)) throw illegalTransition(row.status);
 }
 
 export async function uploadDocument(

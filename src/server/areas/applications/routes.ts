@@ -22,7 +22,7 @@ import { errors } from "../../route-docs";
 import { localFileStorage } from "../../storage";
 import type { AreaDeps } from "../deps";
 import { receiveUpload } from "../files/receive";
-import { checkApplicant, removeDocument, uploadDocument } from "./documents";
+import { checkApplicant, checkUploadable, removeDocument, uploadDocument } from "./documents";
 import { createApplication, getApplication, listMine, saveDraft, withdrawApplication } from "./service";
 import { compareSubmissions, getSubmission } from "./submissions";
 import { submitApplication } from "./submit";
@@ -153,7 +153,8 @@ export const applicationRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { 
     },
     async (request, reply) => {
       const ctx = signedIn(request);
-      await checkApplicant(db, ctx, request.params.id);
+      // Refused before a byte is stored: another organization's, or no longer the applicant's to change.
+      await checkUploadable(db, ctx, request.params.id);
       const upload = await receiveUpload(request, storage);
       const document = await uploadDocument(db, ctx, storage, request.params.id, upload);
       return reply.status(201).send(document);

@@ -15,7 +15,15 @@ export interface ReceivedUpload {
 
 export const maxMb = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
-export async function receiveUpload(request: FastifyRequest, storage: FileStorage): Promise<ReceivedUpload> {
+/**
+ * `checkFields` runs on the text fields before a byte of the file is stored: an upload that will
+ * be refused anyway (a submitted application, someone else's) never reaches the disk.
+ */
+export async function receiveUpload(
+  request: FastifyRequest,
+  storage: FileStorage,
+  checkFields: (fields: Record<string, string>) => Promise<void> = async () => {},
+): Promise<ReceivedUpload> {
   if (!request.isMultipart()) throw new AppError("validation_failed", { field: "file" });
   let part: Awaited<ReturnType<FastifyRequest["file"]>>;
   try {
@@ -29,6 +37,12 @@ export async function receiveUpload(request: FastifyRequest, storage: FileStorag
   for (const [name, value] of Object.entries(part.fields)) {
     const field = Array.isArray(value) ? value[0] : value;
     if (field && field.type === "field" && typeof field.value === "string") fields[name] = field.value;
+  }
+  try {
+    await checkFields(fields);
+  } catch (error) {
+    part.file.resume(); // let the rest of the body drain; nothing is kept
+    throw error;
   }
   const staged = await storage.stage(part.file);
   if (part.file.truncated) {

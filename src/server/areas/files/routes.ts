@@ -1,14 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ZId } from "../../../schemas/common";
 import { ZFileParams, ZUploadedFile } from "../../../schemas/files";
 import { signedIn } from "../../context";
-import { AppError } from "../../errors";
 import { errors } from "../../route-docs";
 import { localFileStorage } from "../../storage";
 import type { AreaDeps } from "../deps";
 import { receiveUpload } from "./receive";
-import { checkAttachmentRole, fileForDownload, uploadAttachment } from "./service";
+import { checkAttachmentFields, checkAttachmentRole, fileForDownload, uploadAttachment } from "./service";
 
 const tags = ["files"];
 
@@ -29,13 +27,10 @@ export const fileRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, con
     async (request, reply) => {
       const ctx = signedIn(request);
       checkAttachmentRole(ctx);
-      const upload = await receiveUpload(request, storage);
-      const parsed = ZId.safeParse(upload.fields.applicationId);
-      if (!parsed.success) {
-        await storage.discard(upload.staged);
-        throw new AppError("validation_failed", { field: "applicationId", fieldMessage: "invalid_id" });
-      }
-      const file = await uploadAttachment(db, ctx, storage, parsed.data, upload);
+      const upload = await receiveUpload(request, storage, (fields) =>
+        checkAttachmentFields(db, ctx, fields),
+      );
+      const file = await uploadAttachment(db, ctx, storage, upload.fields.applicationId as string, upload);
       return reply.status(201).send(file);
     },
   );

@@ -8,6 +8,7 @@ import type { Db } from "../../../db/client";
 import { applications, files } from "../../../db/schema";
 import { type Action, decide } from "../../../domain/access";
 import { UPLOAD_LIMITS } from "../../../domain/upload";
+import { ZId } from "../../../schemas/common";
 import type { UploadedFile } from "../../../schemas/files";
 import { recordAudit } from "../../audit";
 import type { Context } from "../../context";
@@ -31,7 +32,7 @@ export async function storeUpload(
   application: { id: string; baseId: string },
   upload: ReceivedUpload,
 ): Promise<FileRow> {
-  const mime = await sniffedType(upload.staged, upload.originalName);
+  const mime = await sniffedType(upload.staged);
   await checkStoredTotals(tx, ctx, application.id, upload.staged.size);
   await storage.put(upload.staged);
   const [row] = await tx
@@ -86,6 +87,29 @@ export function checkAttachmentRole(ctx: Context): void {
   requireRoleFor(ctx.actor, threadAction(ctx));
 }
 
+/** The application a message attachment goes to, if `ctx` may write in its thread. */
+async function attachableApplication(db: Db, ctx: Context, applicationId: string) {
+  const action = threadAction(ctx);
+  requireRoleFor(ctx.actor, action);
+  const [application] = await db
+    .select({ id: applications.id, baseId: applications.baseId, organizationId: applications.organizationId })
+    .from(applications)
+    .where(eq(applications.id, applicationId))
+    .limit(1);
+  if (!application) throw notFound();
+  requireAccess(ctx.actor, action, application);
+  return application;
+}
+
+/** Before the file is read: `applicationId` is an id of an application whose thread `ctx` may write in. */
+export async function checkAttachmentFields(db: Db, ctx: Context, fields: Record<string, string>) {
+  const parsed = ZId.safeParse(fields.applicationId);
+  if (!parsed.success) {
+    throw new AppError("validation_failed", { field: "applicationId", fieldMessage: "invalid_id" });
+  }
+  await attachableApplication(db, ctx, parsed.data);
+}
+
 /** A message attachment for `applicationId` (the message that lists it comes after). */
 export async function uploadAttachment(
   db: Db,
@@ -94,21 +118,9 @@ export async function uploadAttachment(
   applicationId: string,
   upload: ReceivedUpload,
 ): Promise<UploadedFile> {
-  const action = threadAction(ctx);
   try {
-    requireRoleFor(ctx.actor, action);
     const row = await db.transaction(async (tx) => {
-      const [application] = await tx
-        .select({
-          id: applications.id,
-          baseId: applications.baseId,
-          organizationId: applications.organizationId,
-        })
-        .from(applications)
-        .where(eq(applications.id, applicationId))
-        .limit(1);
-      if (!application) throw notFound();
-      requireAccess(ctx.actor, action, application);
+      const application = await attachableApplication(tx, ctx, applicationId);
       const file = await storeUpload(
         tx,
         ctx,
