@@ -127,15 +127,29 @@ export async function buildApp(options: {
   return app;
 }
 
-/** Serves the built web app; any unknown non-API GET gets index.html so client routes reload. */
+/**
+ * Serves the built web app. Assets are looked up per request, so a rebuild is served without a
+ * restart; their hashed names never change content, so browsers keep them a year. index.html is
+ * revalidated on every load, so a deploy is picked up at once. Any other unknown GET or HEAD
+ * outside /api/ gets index.html, so client routes reload; a missing asset is a plain 404, not a
+ * page of HTML that a script import would choke on.
+ */
 async function registerWebApp(app: FastifyInstance): Promise<void> {
   const hasWeb = existsSync(path.join(WEB_ROOT, "index.html"));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: path.join(WEB_ROOT, "assets"),
+      prefix: "/assets/",
+      wildcard: true,
+      index: false,
+      cacheControl: false,
+      setHeaders: (res) => res.setHeader("cache-control", "public, max-age=31536000, immutable"),
+    });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (hasWeb && request.method === "GET" && !request.url.startsWith("/api/")) {
-      return reply.type("text/html").sendFile("index.html");
+    const page = request.method === "GET" || request.method === "HEAD";
+    if (hasWeb && page && !request.url.startsWith("/api/") && !request.url.startsWith("/assets/")) {
+      return reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html", WEB_ROOT);
     }
     const lang = requestLang(request);
     return reply.status(404).send({ code: "route_not_found", message: ERROR_MESSAGES.route_not_found[lang] });

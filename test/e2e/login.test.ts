@@ -26,3 +26,26 @@ test(
   },
   E2E_TEST_TIMEOUT,
 );
+
+test("the server hands out the built web app: pages revalidated, hashed assets kept a year", async () => {
+  const get = (path: string, method = "GET") => fetch(e2e.baseUrl + path, { method });
+  const page = await get("/portal/calls/any");
+  expect(page.status).toBe(200);
+  expect(page.headers.get("cache-control")).toBe("no-cache");
+  const html = await page.text();
+  // A link checker or a proxy's health probe asks with HEAD.
+  const head = await get("/my-applications", "HEAD");
+  expect(head.status).toBe(200);
+  expect(head.headers.get("content-type")).toContain("text/html");
+
+  const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+  expect(script).toBeDefined();
+  const asset = await get(script as string);
+  expect(asset.status).toBe(200);
+  expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  // A chunk an older page still asks for after a deploy: a 404, not HTML under a script's name.
+  const gone = await get("/assets/index-gone.js");
+  expect(gone.status).toBe(404);
+  expect(gone.headers.get("content-type")).toContain("application/json");
+  expect((await get("/api/no-such-route")).status).toBe(404);
+});
