@@ -9,7 +9,11 @@ import { ZPage, ZPageQuery } from "./common";
 import type { Lang } from "./messages";
 import { RECRUITMENT_LABELS } from "./recruitment-labels";
 
-export const NOTIFICATION_KINDS = ["application_status", "application_message"] as const;
+export const NOTIFICATION_KINDS = [
+  "application_status",
+  "application_message",
+  "application_deadline",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export type NotificationParams = Record<string, string | number | null>;
@@ -74,6 +78,15 @@ const zhCN: Record<NotificationKind, Renderer> = {
       body: `${org}${call}申请状态已变为“${status}”。${reason}`,
     };
   },
+  application_deadline: (p) => {
+    const call = p.callTitle ? `“${p.callTitle}”` : "";
+    const left = p.lead === "1d" ? "不到 1 天" : "不到 3 天";
+    const what = p.status === "returned" ? `${call}申请退回补充的材料尚未重新提交` : `${call}申请尚未提交`;
+    return {
+      title: `申请即将截止（剩${left}）`,
+      body: `${what}，将于 ${timeParam(p.deadline)}（北京时间）截止。请尽快完成并提交，逾期将无法提交。`,
+    };
+  },
   application_message: (p) => ({
     title: "申请有新消息",
     body: `${p.callTitle ? `关于“${p.callTitle}”申请的` : ""}新消息：${text(p.preview)}`,
@@ -95,6 +108,18 @@ const en: Record<NotificationKind, Renderer> = {
     }
     const status = statusLabel("en", p.status);
     return { title: `Application: ${status}`, body: `${subject} is now “${status}”.${reason}` };
+  },
+  application_deadline: (p) => {
+    const left = p.lead === "1d" ? "less than a day" : "less than three days";
+    const call = p.callTitle ? ` to “${p.callTitle}”` : "";
+    const what =
+      p.status === "returned"
+        ? `The application${call} was returned for completion and is not resubmitted yet`
+        : `The application${call} is not submitted yet`;
+    return {
+      title: `Application deadline in ${left}`,
+      body: `${what}. It must be submitted by ${timeParam(p.deadline)} (Beijing time); after that it cannot be.`,
+    };
   },
   application_message: (p) => ({
     title: "New message on an application",

@@ -3,6 +3,7 @@
  * expired long ago, sessions past their limit. Every instance sweeps on start and then hourly;
  * the deletes are idempotent, so two instances sweeping at once do no harm. A day's grace keeps
  * what is still useful: a session that ran out yesterday still answers "session expired".
+ * main.ts runs it through startPeriodic.
  */
 import { lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
@@ -28,35 +29,4 @@ export async function sweep(db: Db): Promise<SweepResult> {
     .returning({ id: phoneCodes.id });
   const gone = await db.delete(sessions).where(lt(sessions.expiresAt, GRACE)).returning({ id: sessions.id });
   return { rateLimits: limits.length, phoneCodes: codes.length, sessions: gone.length };
-}
-
-export interface Housekeeping {
-  stop(): Promise<void>;
-}
-
-export function startHousekeeping(options: {
-  db: Db;
-  logger: { info(details: object, message: string): void; error(details: object, message: string): void };
-  intervalMs?: number;
-}): Housekeeping {
-  const { db, logger, intervalMs = 3_600_000 } = options;
-  let running: Promise<void> = Promise.resolve();
-  const pass = () => {
-    running = running
-      .then(() => sweep(db))
-      .then((removed) => {
-        if (removed.rateLimits + removed.phoneCodes + removed.sessions > 0)
-          logger.info({ removed }, "housekeeping: old rows removed");
-      })
-      .catch((error: unknown) => logger.error({ err: error }, "housekeeping failed"));
-  };
-  pass();
-  const timer = setInterval(pass, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
 }

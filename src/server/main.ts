@@ -8,12 +8,14 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/changping";
 import { seedDemoIfEmpty } from "../db/seed/demo";
 import { passwordProblems } from "../domain/password-policy";
 import { buildApp } from "./app";
+import { sendDeadlineReminders } from "./areas/applications/reminders";
 import { mailerFor } from "./areas/notifications/mailer";
 import { startEmailWorker } from "./areas/notifications/outbox";
 import { type Config, loadConfig } from "./config";
 import { lockDataDir } from "./data-dir-lock";
-import { startHousekeeping } from "./housekeeping";
+import { sweep } from "./housekeeping";
 import { hashPassword } from "./passwords";
+import { startPeriodic } from "./periodic";
 import { localFileStorage } from "./storage";
 
 async function main(): Promise<void> {
@@ -38,12 +40,31 @@ async function main(): Promise<void> {
     intervalMs: config.emailPollSeconds * 1000,
   });
 
-  const housekeeping = startHousekeeping({ db: database.db, logger: app.log });
+  const periodic = [
+    startPeriodic({
+      name: "housekeeping: old rows removed",
+      intervalMs: 60 * 60_000,
+      logger: app.log,
+      run: async () => {
+        const removed = await sweep(database.db);
+        return removed.rateLimits + removed.phoneCodes + removed.sessions > 0 ? { removed } : null;
+      },
+    }),
+    startPeriodic({
+      name: "deadline reminders sent",
+      intervalMs: 15 * 60_000,
+      logger: app.log,
+      run: async () => {
+        const sent = await sendDeadlineReminders(database.db);
+        return sent > 0 ? { sent } : null;
+      },
+    }),
+  ];
 
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: closing`);
     await emailWorker.stop();
-    await housekeeping.stop();
+    for (const task of periodic) await task.stop();
     await app.close();
     await database.close();
     unlock();

@@ -23,6 +23,7 @@ import type {
   DocumentReviewStatus,
 } from "../../domain/application";
 import type { CallRules, CallStatus, Track } from "../../domain/call";
+import type { ReminderLead } from "../../domain/reminders";
 import { users } from "./accounts";
 import { bases } from "./bases";
 import { organizations } from "./organizations";
@@ -161,6 +162,24 @@ export const applicationEvents = pgTable(
     createdAt: created(),
   },
   (t) => [index("application_events_application").on(t.applicationId, t.createdAt)],
+);
+
+/**
+ * The deadline reminders sent for an application: one row per lead and deadline, so each is sent
+ * once even with several instances sweeping (the insert that wins sends), and an extension (a
+ * new deadline) earns its own reminders.
+ */
+export const applicationReminders = pgTable(
+  "application_reminders",
+  {
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id),
+    lead: text("lead").$type<ReminderLead>().notNull(),
+    deadline: timestamp("deadline", { withTimezone: true }).notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.lead, t.deadline] })],
 );
 
 /**
