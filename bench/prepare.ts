@@ -1,7 +1,8 @@
 /**
- * A fresh database per engine for one bench run: migrated, demo-seeded (accounts, towns), then
- * loaded with `scale` generated organizations in batched multi-row INSERTs. The same seed gives
- * the same organizations on every run and on both engines.
+ * A fresh database per engine for one bench run: migrated, demo-seeded (accounts, towns, calls),
+ * then loaded with `scale` generated organizations and a recruitment of about 2,000 of their
+ * applications to the open call, in batched multi-row INSERTs. The same seed gives the same
+ * organizations and applications on every run and on both engines.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -10,6 +11,7 @@ import path from "node:path";
 import { asc, eq, sql } from "drizzle-orm";
 import { type Database, type Engine, migrateDatabase, openDatabase, rowsOf } from "../src/db/client";
 import { communities, organizations, towns } from "../src/db/schema";
+import type { ProfileRow } from "../src/db/seed/application-writer";
 import { DEMO_TOWNS } from "../src/db/seed/changping";
 import { seedDemoIfEmpty } from "../src/db/seed/demo";
 import { generateOrganizations, seededRandom } from "../src/db/seed/generate";
@@ -17,12 +19,15 @@ import type { Residency } from "../src/domain/organization";
 import { hashPassword } from "../src/server/passwords";
 import { adminQuery, withDatabase } from "../test/support/postgres-setup";
 import { explainQueries } from "./explain";
+import { loadRecruitment } from "./recruitment";
 
 const BATCH = 1000;
 // Credit-code serials above the demo's, so the (base, credit code) unique index never clashes.
 const SERIAL_OFFSET = 100_000;
-/** How many distinct organizations the detail scenario cycles through. */
+/** How many distinct organizations (and applications) the detail scenarios cycle through. */
 const DETAIL_SAMPLE = 1000;
+/** Applications to the open call (fewer when `scale` leaves fewer organizations to apply). */
+const APPLICATIONS = 2000;
 
 export interface PreparedDatabase {
   engine: Engine;
@@ -31,6 +36,13 @@ export interface PreparedDatabase {
   organizationCount: number;
   /** Organization ids for the detail scenario (spread over the generated set). */
   sampleIds: string[];
+  /** The open call the applications were made to. */
+  callId: string;
+  /** Application ids for the staff detail scenario (spread over the loaded ones, no drafts). */
+  applicationIds: string[];
+  applicationCount: number;
+  /** The staff account's unread notifications (what the bell counts). */
+  staffUnread: number;
   loadSeconds: number;
   serverVersion: string;
   /** EXPLAIN ANALYZE of the scenarios' queries, when asked for. */
@@ -58,8 +70,13 @@ export async function prepareDatabase(
     await migrateDatabase(database);
     const { baseId } = await seedDemoIfEmpty(database.db, hashPassword);
     lap("migrated and demo-seeded");
-    await insertOrganizations(database, baseId, options);
+    const applicants = await insertOrganizations(database, baseId, options);
     lap(`${options.scale} organizations inserted`);
+    const recruitment = await loadRecruitment(database, baseId, applicants, {
+      seed: options.seed,
+      wanted: APPLICATIONS,
+    });
+    lap(`${recruitment.rows} rows of a recruitment inserted`);
     // What PostgreSQL's autovacuum does after such a load (PGlite has no autovacuum daemon):
     // statistics for the planner, and the GIN indexes' pending lists merged into the index.
     await database.db.execute(sql`VACUUM ANALYZE`);
@@ -75,14 +92,29 @@ export async function prepareDatabase(
           ) s WHERE n % ${step} = 0 ORDER BY n LIMIT ${DETAIL_SAMPLE}`),
     );
     const [version] = rowsOf<{ v: string }>(await database.db.execute(sql`SELECT version() AS v`));
+    const [recruited] = rowsOf<{ applications: number; unread: number }>(
+      await database.db.execute(sql`
+          SELECT (SELECT count(*)::int FROM applications) AS applications,
+                 (SELECT count(*)::int FROM notifications n JOIN users u ON u.id = n.user_id
+                   WHERE u.username = 'staff' AND n.read_at IS NULL) AS unread`),
+    );
+    const applicationStep = Math.max(1, Math.floor(recruitment.applicationIds.length / DETAIL_SAMPLE));
     return {
       engine,
       env: target.env,
       organizationCount: counted?.n ?? 0,
       sampleIds: ids.map((r) => r.id),
+      callId: recruitment.callId,
+      applicationIds: recruitment.applicationIds
+        .filter((_, i) => i % applicationStep === 0)
+        .slice(0, DETAIL_SAMPLE),
+      applicationCount: recruited?.applications ?? 0,
+      staffUnread: recruited?.unread ?? 0,
       loadSeconds: (performance.now() - started) / 1000,
       serverVersion: (version?.v ?? "").split(" on ")[0] ?? "",
-      plans: options.explain ? await explainQueries(database, baseId, ids[0]?.id ?? "") : null,
+      plans: options.explain
+        ? await explainQueries(database, baseId, ids[0]?.id ?? "", recruitment.callId)
+        : null,
     };
   } finally {
     // The server process opens the database itself (PGlite allows one process at a time).
@@ -127,11 +159,12 @@ async function postgresTarget(adminUrl: string): Promise<Target> {
   };
 }
 
+/** Inserts the generated organizations; returns those that may apply to a call, as profiles. */
 async function insertOrganizations(
   database: Database,
   baseId: string,
   options: { scale: number; seed: number },
-): Promise<void> {
+): Promise<ProfileRow[]> {
   const { db } = database;
   const townRows = await db
     .select()
@@ -152,6 +185,7 @@ async function insertOrganizations(
     residencies,
     offset: SERIAL_OFFSET,
   });
+  const applicants: ProfileRow[] = [];
   for (let start = 0; start < generated.length; start += BATCH) {
     const rows = generated.slice(start, start + BATCH).map((g) => {
       // The demo seed gives towns sortOrder = their index in DEMO_TOWNS, as the generator counts them.
@@ -180,6 +214,32 @@ async function insertOrganizations(
         description: g.description,
       };
     });
-    await db.insert(organizations).values(rows);
+    const inserted = await db.insert(organizations).values(rows).returning(PROFILE_COLUMNS);
+    // As the demo's applicants: the virtually incubated and the not yet incubated.
+    for (const { residency, ...profile } of inserted) {
+      if (residency === "resident") continue;
+      const townName = townRows.find((t) => t.id === profile.townId)?.name ?? null;
+      applicants.push({ ...profile, townName });
+    }
   }
+  return applicants;
 }
+
+/** The columns of an application's registry profile (src/db/organization-profile.ts), and residency. */
+const PROFILE_COLUMNS = {
+  id: organizations.id,
+  name: organizations.name,
+  registrationStatus: organizations.registrationStatus,
+  creditCode: organizations.creditCode,
+  foundedOn: organizations.foundedOn,
+  townId: organizations.townId,
+  fields: organizations.fields,
+  leaderName: organizations.leaderName,
+  contactName: organizations.contactName,
+  contactPhone: organizations.contactPhone,
+  staffCount: organizations.staffCount,
+  volunteerCount: organizations.volunteerCount,
+  address: organizations.address,
+  description: organizations.description,
+  residency: organizations.residency,
+};

@@ -9,7 +9,7 @@
 import type { Engine } from "../src/db/client";
 import { type PreparedDatabase, prepareDatabase } from "./prepare";
 import { failures, machineLines, type Row, table } from "./report";
-import { measure, preflight, SCENARIOS, settle } from "./scenarios";
+import { measure, preflight, SCENARIOS, type ScenarioContext, settle } from "./scenarios";
 import { type RunningServer, signIn, startServer } from "./server";
 
 interface Options {
@@ -90,11 +90,12 @@ async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
   });
   log(
     `${engine}: ${prepared.serverVersion}, ${prepared.organizationCount} organizations, ` +
-      `ready in ${prepared.loadSeconds.toFixed(1)} s; starting the server`,
+      `${prepared.applicationCount} applications, ready in ${prepared.loadSeconds.toFixed(1)} s; starting the server`,
   );
   const pool = engine === "postgres" ? `, pool of ${process.env.DB_POOL_SIZE ?? 10} connections` : "";
   engineLines.push(
-    `engine:  ${engine}: ${prepared.serverVersion}${pool}, ${prepared.organizationCount} organizations`,
+    `engine:  ${engine}: ${prepared.serverVersion}${pool}, ${prepared.organizationCount} organizations, ` +
+      `${prepared.applicationCount} applications, ${prepared.staffUnread} unread notifications for staff`,
   );
   if (prepared.plans) console.log(`\n${prepared.plans}\n`);
   const server: RunningServer = await startServer({
@@ -104,7 +105,11 @@ async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
   });
   cleanups.push(server.stop);
   const cookie = await signIn(server.url, "staff");
-  const context = { organizationIds: prepared.sampleIds };
+  const context: ScenarioContext = {
+    organizationIds: prepared.sampleIds,
+    callId: prepared.callId,
+    applicationIds: prepared.applicationIds,
+  };
   await preflight(server.url, context, cookie);
 
   // Unrecorded warm-up: JIT, connection pool and database caches, at moderate concurrency.

@@ -8,6 +8,10 @@ import autocannon from "autocannon";
 export interface ScenarioContext {
   /** Organization ids to cycle through, so a detail request is not always the same row. */
   organizationIds: string[];
+  /** The open call the bench's applications were made to. */
+  callId: string;
+  /** Submitted applications (no drafts) to cycle through in the staff detail. */
+  applicationIds: string[];
 }
 
 export interface Scenario {
@@ -20,6 +24,17 @@ export interface Scenario {
 
 /** A common term in the generated names (the elderly-care theme "助老"). */
 export const SEARCH_TERM = "助老";
+
+/** The staff queue's filter: one call's applications to check in one track, a page of 20. */
+export function queueQuery(callId: string): Record<string, string> {
+  return {
+    callId,
+    status: "submitted,resubmitted",
+    track: "combined",
+    page: "1",
+    pageSize: "20",
+  };
+}
 
 export const SCENARIOS: Scenario[] = [
   { name: "ping (no database)", signedIn: false, paths: () => () => "/api/ping" },
@@ -38,6 +53,37 @@ export const SCENARIOS: Scenario[] = [
       let next = 0;
       return () => `/api/organizations/${organizationIds[next++ % organizationIds.length]}`;
     },
+  },
+  { name: "portal call list", signedIn: false, paths: () => () => "/api/portal/calls" },
+  {
+    name: "portal call page",
+    signedIn: false,
+    paths: ({ callId }) => {
+      const path = `/api/portal/calls/${callId}`;
+      return () => path;
+    },
+  },
+  {
+    name: "review queue (to check, combined)",
+    signedIn: true,
+    paths: ({ callId }) => {
+      // Commas as the browser's URLSearchParams sends them (%2C).
+      const path = `/api/applications?${new URLSearchParams(queueQuery(callId))}`;
+      return () => path;
+    },
+  },
+  {
+    name: "application detail (staff)",
+    signedIn: true,
+    paths: ({ applicationIds }) => {
+      let next = 0;
+      return () => `/api/applications/${applicationIds[next++ % applicationIds.length]}`;
+    },
+  },
+  {
+    name: "notifications unread count",
+    signedIn: true,
+    paths: () => () => "/api/notifications/unread-count",
   },
 ];
 
