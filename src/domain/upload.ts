@@ -44,8 +44,10 @@ export function acceptedUploadType(
   cfbStreams: readonly string[] | null = null,
 ): UploadMime | null {
   if (sniffed === "application/x-cfb") {
-    if (cfbStreams?.includes("WordDocument")) return "application/msword";
-    if (cfbStreams?.some((s) => s === "Workbook" || s === "Book")) return "application/vnd.ms-excel";
+    // CFB compares names without regard to case: a writer may spell them "WORKBOOK".
+    const names = new Set(cfbStreams?.map((s) => s.toUpperCase()));
+    if (names.has("WORDDOCUMENT")) return "application/msword";
+    if (names.has("WORKBOOK") || names.has("BOOK")) return "application/vnd.ms-excel";
     return null;
   }
   return isAllowedUpload(sniffed) ? sniffed : null;

@@ -61,6 +61,7 @@ describe("upload types", () => {
     );
     expect(acceptedUploadType(cfb, ["Workbook"])).toBe("application/vnd.ms-excel");
     expect(acceptedUploadType(cfb, ["Book"])).toBe("application/vnd.ms-excel");
+    expect(acceptedUploadType(cfb, ["WORKBOOK"])).toBe("application/vnd.ms-excel");
     // An installer or a mail message: a compound file without a document's streams.
     expect(acceptedUploadType(cfb, ["\u4840\u3f3f\u4577"])).toBeNull();
     expect(acceptedUploadType(cfb, [])).toBeNull();

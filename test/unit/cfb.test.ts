@@ -27,4 +27,22 @@ describe("cfbStreamNames", () => {
     cycle.writeUInt32LE(1, 512 + 4 * 2); // sector 2's next is sector 1 again
     expect(cfbStreamNames(cycle)).toBeNull();
   });
+
+  it("reads a hostile file of 20 MB without building its FAT: a DIFAT chain through every sector", () => {
+    // Every sector is a DIFAT sector naming sector 0 as a FAT sector, 127 times over: a reader
+    // that collected them all would build a FAT of hundreds of millions of entries and abort.
+    const sectors = (20 * 1024 * 1024) / 512 - 1;
+    const bomb = Buffer.alloc(512 * (sectors + 1));
+    Buffer.from("d0cf11e0a1b11ae1", "hex").copy(bomb, 0);
+    bomb.writeUInt16LE(9, 30);
+    bomb.writeUInt32LE(0xffffffff, 44); // "4 billion FAT sectors"
+    bomb.writeUInt32LE(0, 48); // the directory at sector 0 too
+    bomb.writeUInt32LE(0, 68); // the DIFAT chain starts at sector 0
+    for (let i = 0; i < sectors; i++) {
+      bomb.writeUInt32LE(i + 1 < sectors ? i + 1 : 0xfffffffe, 512 * (i + 1) + 508);
+    }
+    const before = process.memoryUsage().heapUsed;
+    expect(cfbStreamNames(bomb)).toBeNull();
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(64 * 1024 * 1024);
+  });
 });
