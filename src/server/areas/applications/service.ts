@@ -131,11 +131,14 @@ export async function saveDraft(
   input: ApplicationDraft,
 ): Promise<ApplicationDetail> {
   await db.transaction(async (tx) => {
+    // Locks in the house order, the call before the application (as submit takes them): moving
+    // to another track holds the call FOR SHARE first; the version check covers the gap.
+    const peek = await loadForApply(tx, ctx, id);
+    const moving = input.track !== undefined && input.track !== peek.track;
+    const call = await loadCall(tx, peek.callId, moving ? { lock: "share" } : {});
     const row = await loadForApply(tx, ctx, id, { lock: true });
     if (!isEditableByApplicant(row.status)) throw illegalTransition(row.status);
     if (input.version !== row.version) throw versionConflict(row.version);
-    const moving = input.track !== undefined && input.track !== row.track;
-    const call = await loadCall(tx, row.callId, moving ? { lock: "share" } : {});
     const track = input.track ?? row.track;
     if (!trackOf(call.rules, track)) throw new AppError("track_not_offered", { field: "track" });
     // Once submitted, the track is what staff review and what the track's cap counted.
