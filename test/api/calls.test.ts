@@ -303,18 +303,21 @@ describe.skipIf(process.env.TEST_ENGINE !== "postgres")(
           ...call.rules,
           tracks: call.rules.tracks.filter((x) => x.track !== "project"),
         };
-        const editing = staff.patch(
-          `/api/calls/${call.id}`,
-          edit(call, { rules: withoutProject, note: "取消项目孵化" }),
-        );
+        let settled = false;
+        const editing = staff
+          .patch(`/api/calls/${call.id}`, edit(call, { rules: withoutProject, note: "取消项目孵化" }))
+          .finally(() => {
+            settled = true;
+          });
         // The staff edit must be waiting on the applicant's lock before the applicant commits.
-        for (let waiting = 0; waiting === 0; ) {
+        for (let waiting = 0; waiting === 0 && !settled; ) {
           await new Promise((resolve) => setTimeout(resolve, 20));
           const { rows } = await pool.query(
             "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
           );
           waiting = rows[0].n;
         }
+        expect(settled, "the edit should wait for the applicant's insert").toBe(false);
         await applicant.query("COMMIT");
         const refused = await editing;
         expect(refused.statusCode, refused.body).toBe(400);
