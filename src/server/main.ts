@@ -46,7 +46,7 @@ async function main(): Promise<void> {
       intervalMs: 60 * 60_000,
       logger: app.log,
       run: async () => {
-        const removed = await sweep(database.db);
+        const removed = await sweep(database.db, { idleMinutes: config.sessionIdleMinutes });
         return removed.rateLimits + removed.phoneCodes + removed.sessions > 0 ? { removed } : null;
       },
     }),

@@ -34,9 +34,11 @@ describe("sweep", () => {
       { id: `old-${tag}`, userId: staff?.id as string, expiresAt: ago(25 * HOUR) },
       // Ran out an hour ago: kept a while, so its cookie still answers "session expired".
       { id: `recent-${tag}`, userId: staff?.id as string, expiresAt: ago(HOUR) },
+      // Within its absolute limit, but idle for two days (the idle limit is two hours).
+      { id: `idle-${tag}`, userId: staff?.id as string, expiresAt: ago(-HOUR), lastSeenAt: ago(48 * HOUR) },
     ]);
 
-    const removed = await sweep(t.db);
+    const removed = await sweep(t.db, { idleMinutes: 120 });
     expect(removed.rateLimits).toBeGreaterThanOrEqual(1);
     expect(removed.phoneCodes).toBeGreaterThanOrEqual(1);
     expect(removed.sessions).toBeGreaterThanOrEqual(1);
@@ -57,7 +59,8 @@ describe("sweep", () => {
     const leftSessions = (await t.db.select().from(sessions)).map((s) => s.id);
     expect(leftSessions).toContain(`recent-${tag}`);
     expect(leftSessions).not.toContain(`old-${tag}`);
+    expect(leftSessions).not.toContain(`idle-${tag}`);
 
-    expect(await sweep(t.db)).toEqual({ rateLimits: 0, phoneCodes: 0, sessions: 0 });
+    expect(await sweep(t.db, { idleMinutes: 120 })).toEqual({ rateLimits: 0, phoneCodes: 0, sessions: 0 });
   });
 });

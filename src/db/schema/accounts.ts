@@ -58,8 +58,13 @@ export const sessions = pgTable(
 );
 
 /** Fixed-window counters (e.g. failed sign-ins per client address), shared by all instances. */
-export const rateLimits = pgTable("rate_limits", {
-  key: text("key").primaryKey(),
-  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
-  count: integer("count").notNull(),
-});
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull(),
+  },
+  // For the hourly sweep of windows long past (src/server/housekeeping.ts).
+  (t) => [index("rate_limits_window_start").on(t.windowStart)],
+);

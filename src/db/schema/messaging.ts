@@ -61,5 +61,8 @@ export const phoneCodes = pgTable(
     consumedAt: timestamp("consumed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("phone_codes_mobile").on(t.mobile, t.purpose, t.createdAt)],
+  (t) => [
+    index("phone_codes_mobile").on(t.mobile, t.purpose, t.createdAt),
+    index("phone_codes_expires").on(t.expiresAt),
+  ],
 );

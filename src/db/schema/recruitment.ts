@@ -118,6 +118,8 @@ export const applications = pgTable(
     index("applications_base_call_status").on(t.baseId, t.callId, t.status),
     index("applications_base_status").on(t.baseId, t.status, t.statusChangedAt),
     index("applications_base_organization").on(t.baseId, t.organizationId),
+    // Per-track counts of one call (caps, the portal's "full", removing a track).
+    index("applications_call_track_status").on(t.callId, t.track, t.status),
   ],
 );
 
