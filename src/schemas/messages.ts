@@ -121,8 +121,8 @@ export const ERROR_MESSAGES = {
     en: "An organization with this credit code is already on the platform: choose “existing organization” and link it by its credit code",
   },
   sms_unavailable: {
-    "zh-CN": "短信暂时发送不出去，请稍后再试。本次不计入发送次数",
-    en: "Text messages cannot be sent just now; try again later. This try does not count",
+    "zh-CN": "验证码短信暂时发送不出去，请稍后再试。如果稍后仍收到了验证码，可以直接使用",
+    en: "The code could not be texted just now; try again later. If it arrives after all, you may use it",
   },
   // (more error codes for later areas go above this line)
 } satisfies Catalog;

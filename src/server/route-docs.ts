@@ -9,6 +9,7 @@ const DESCRIPTIONS: Record<number, string> = {
   413: "Request too large",
   423: "Account temporarily locked",
   429: "Too many attempts",
+  503: "A service the platform relies on (the SMS gateway) is unavailable; try again later",
 };
 
 /** The error responses a route declares, so the OpenAPI document is the whole contract. */

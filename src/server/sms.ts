@@ -11,6 +11,14 @@ export interface SmsProvider {
   send(mobile: string, text: string): Promise<void>;
 }
 
+/**
+ * The provider said no: the message was certainly not sent. Any other failure (a timeout, a lost
+ * connection) may have come after the gateway took the message, so it may still arrive.
+ */
+export class SmsRefusedError extends Error {
+  override name = "SmsRefusedError";
+}
+
 /** The part of the server logger (pino) the providers use. */
 export interface SmsLogger {
   info(details: object, message: string): void;
@@ -25,6 +33,8 @@ class LogSmsProvider implements SmsProvider {
   }
 }
 
+const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
 /** POSTs `{mobile, text}` to the gateway adapter; any answer but 2xx is a failure. */
 class WebhookSmsProvider implements SmsProvider {
   constructor(
@@ -33,13 +43,23 @@ class WebhookSmsProvider implements SmsProvider {
   ) {}
 
   async send(mobile: string, text: string): Promise<void> {
-    const response = await fetch(this.url, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ mobile, text }),
-      signal: AbortSignal.timeout(this.timeoutMs),
-    });
-    if (!response.ok) throw new Error(`SMS webhook answered ${response.status}`);
+    let response: Response;
+    try {
+      response = await fetch(this.url, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ mobile, text }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      // No connection at all: nothing can have been sent. A timeout or a dropped connection
+      // stays uncertain.
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      if (code && NEVER_CONNECTED.has(code))
+        throw new SmsRefusedError("SMS webhook unreachable", { cause: error });
+      throw error;
+    }
+    if (!response.ok) throw new SmsRefusedError(`SMS webhook answered ${response.status}`);
   }
 }
 

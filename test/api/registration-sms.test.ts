@@ -43,7 +43,7 @@ it("posts the code as JSON to SMS_WEBHOOK_URL", async () => {
   ]);
 });
 
-it("answers 503 when the gateway refuses, and the failures cost the number none of its codes", async () => {
+it("answers 503 when the gateway refuses, and refusals cost the number none of its codes", async () => {
   const mobile = freshMobile();
   const address = freshAddress();
   status = 502;
@@ -53,10 +53,23 @@ it("answers 503 when the gateway refuses, and the failures cost the number none 
     expect(refused.statusCode).toBe(503);
     expect(refused.json()).toMatchObject({
       code: "sms_unavailable",
-      message: expect.stringContaining("短信暂时发送不出去"),
+      message: expect.stringContaining("验证码短信暂时发送不出去"),
     });
   }
   status = 200;
   const again = await post(t, "/api/registration/codes", { mobile }, address);
   expect(again.statusCode, again.body).toBe(200);
+});
+
+it("treats an unreachable gateway as a refusal: nothing was sent, the number keeps its codes", async () => {
+  const down = await startTestApp({ smsWebhookUrl: `http://127.0.0.1:${await freePort()}/sms` });
+  try {
+    const mobile = freshMobile();
+    for (let i = 0; i < 6; i++) {
+      const refused = await post(down, "/api/registration/codes", { mobile }, freshAddress());
+      expect(refused.statusCode, refused.body).toBe(503);
+    }
+  } finally {
+    await down.close();
+  }
 });

@@ -112,13 +112,19 @@ function fieldPath(instancePath: string | undefined): string | undefined {
  * parameters (password hashes, phone numbers), so only its first line and the driver's code do.
  */
 function loggable(error: FastifyError): Record<string, unknown> {
-  const cause = (error as { cause?: { code?: string; constraint?: string; message?: string } }).cause;
+  type Cause = { code?: string; constraint?: string; message?: string; cause?: unknown };
+  const cause = (error as { cause?: Cause }).cause;
+  // The chain of causes, first lines only: "fetch failed: connect ECONNREFUSED 127.0.0.1:9".
+  const causes: string[] = [];
+  for (let c: Cause | undefined = cause; c && causes.length < 4; c = c.cause as Cause | undefined) {
+    if (c.message) causes.push(c.message.split("\n")[0] as string);
+  }
   return {
     type: error.name,
     message: error.message.split("\n")[0],
     code: error.code ?? cause?.code,
     constraint: cause?.constraint,
-    cause: cause?.message?.split("\n")[0],
+    cause: causes.length > 0 ? causes.join(": ") : undefined,
     stack: error.stack?.split("\n").slice(1, 8).join("\n"),
   };
 }

@@ -12,7 +12,7 @@ import { PHONE_CODE_RULES, type PhoneCodeResponse } from "../../../schemas/regis
 import type { AnonymousContext } from "../../context";
 import { AppError } from "../../errors";
 import { hit, refund } from "../../rate-limit";
-import type { SmsProvider } from "../../sms";
+import { type SmsProvider, SmsRefusedError } from "../../sms";
 
 const HOUR = 3600;
 /** Codes per number per hour, and per client address per hour. */
@@ -90,11 +90,14 @@ export async function requestPhoneCode(
       `【社会组织孵化基地】您的注册验证码为 ${code}，${minutes} 分钟内有效。如非本人操作，请忽略本短信。`,
     );
   } catch (error) {
-    // Not sent: forget the code and take back both counts, so a gateway outage costs the
-    // applicant none of the hour's codes and they may ask again at once.
-    if (row) await db.delete(phoneCodes).where(eq(phoneCodes.id, row.id));
-    await refund(db, mobileKey);
-    await refund(db, addressKey);
+    // Refused for certain: forget the code and give the number back its try, so a gateway
+    // outage costs the applicant none of the hour's codes. The address's count stays: it still
+    // bounds how hard one client can push. A timeout may have been delivered: the code, the
+    // counts and the resend wait all stand, and the code works if it arrives.
+    if (error instanceof SmsRefusedError) {
+      if (row) await db.delete(phoneCodes).where(eq(phoneCodes.id, row.id));
+      await refund(db, mobileKey);
+    }
     throw new AppError("sms_unavailable", { cause: error });
   }
   return {

@@ -49,7 +49,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, {
         operationId: "requestPhoneCode",
         summary: "Send a one-time code to a mobile number (rate-limited; 409 when it has an account)",
         body: ZPhoneCodeRequest,
-        response: { 200: ZPhoneCodeResponse, ...errors(400, 409, 429) },
+        response: { 200: ZPhoneCodeResponse, ...errors(400, 409, 429, 503) },
       },
     },
     async (request) =>
