@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { asc, eq, sql } from "drizzle-orm";
 import { type Database, type Engine, migrateDatabase, openDatabase, rowsOf } from "../src/db/client";
+import { PROFILE_COLUMNS } from "../src/db/organization-profile";
 import { communities, organizations, towns } from "../src/db/schema";
 import type { ProfileRow } from "../src/db/seed/application-writer";
 import { DEMO_TOWNS } from "../src/db/seed/changping";
@@ -214,7 +215,10 @@ async function insertOrganizations(
         description: g.description,
       };
     });
-    const inserted = await db.insert(organizations).values(rows).returning(PROFILE_COLUMNS);
+    const inserted = await db
+      .insert(organizations)
+      .values(rows)
+      .returning({ ...PROFILE_COLUMNS, residency: organizations.residency });
     // As the demo's applicants: the virtually incubated and the not yet incubated.
     for (const { residency, ...profile } of inserted) {
       if (residency === "resident") continue;
@@ -224,22 +228,3 @@ async function insertOrganizations(
   }
   return applicants;
 }
-
-/** The columns of an application's registry profile (src/db/organization-profile.ts), and residency. */
-const PROFILE_COLUMNS = {
-  id: organizations.id,
-  name: organizations.name,
-  registrationStatus: organizations.registrationStatus,
-  creditCode: organizations.creditCode,
-  foundedOn: organizations.foundedOn,
-  townId: organizations.townId,
-  fields: organizations.fields,
-  leaderName: organizations.leaderName,
-  contactName: organizations.contactName,
-  contactPhone: organizations.contactPhone,
-  staffCount: organizations.staffCount,
-  volunteerCount: organizations.volunteerCount,
-  address: organizations.address,
-  description: organizations.description,
-  residency: organizations.residency,
-};

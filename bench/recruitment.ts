@@ -20,39 +20,19 @@ import {
   notifications,
   users,
 } from "../src/db/schema";
-import { attachDocument, replaceDocument, reviewItems } from "../src/db/seed/application-documents";
-import { message } from "../src/db/seed/application-notices";
 import {
-  answersMaker,
-  between,
   eligibleTracks,
-  HOUR,
-  MINUTE,
   OPEN_SCRIPTS,
   type Script,
   TRACK_TURNS,
   timelineOf,
   UPLOAD_WINDOW,
 } from "../src/db/seed/application-plan";
-import {
-  INELIGIBLE_REASON,
-  ITEM_FINDINGS,
-  RETURN_INTRO,
-  THREADS,
-  WITHDRAW_REASON,
-} from "../src/db/seed/application-texts";
-import {
-  createApplication,
-  finish,
-  type Live,
-  type ProfileRow,
-  type SeedCall,
-  type SeedContext,
-  transition,
-} from "../src/db/seed/application-writer";
-import { seededRandom } from "../src/db/seed/generate";
+import { playStory } from "../src/db/seed/application-story";
+import type { ProfileRow, SeedCall, SeedContext } from "../src/db/seed/application-writer";
+import { pickerOf, seededRandom } from "../src/db/seed/generate";
 import { type ApplicationStatus, COUNTED_FOR_TRACK_CAP, nextStatus } from "../src/domain/application";
-import { callWindow, type Track, trackOf } from "../src/domain/call";
+import { callWindow, type Track } from "../src/domain/call";
 import { RowRecorder, seededUuid } from "./recorder";
 
 /** Parents before children: the order the recorded rows are inserted in. */
@@ -85,8 +65,7 @@ export async function loadRecruitment(
   const now = new Date();
   // A stream of its own: the organizations stay the same as without the recruitment.
   const random = seededRandom(options.seed ^ 0x7ec4);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const answersFor = answersMaker(now, random);
+  const pick = pickerOf(random);
   const recorder = new RowRecorder(() => seededUuid(random));
 
   const open = (await db.select().from(calls).where(eq(calls.baseId, baseId))).find(
@@ -140,119 +119,13 @@ export async function loadRecruitment(
     return null;
   };
 
-  const requiredKeys = (track: Track) =>
-    (trackOf(call.rules, track)?.documents ?? []).filter((d) => d.required);
-  const reviewsWith = (track: Track, flagged: string[]) =>
-    requiredKeys(track).map((d) => {
-      const finding = flagged.includes(d.key) ? ITEM_FINDINGS[d.key] : undefined;
-      return finding ? { key: d.key, ...finding } : { key: d.key, status: "ok" as const, reason: null };
-    });
-
-  /** The demo's `play` (src/db/seed/applications.ts), for the open call. */
-  const play = async (script: Script, profile: ProfileRow, track: Track, times: Date[]) => {
-    const created = times[0] as Date;
-    const draft = script.events.length === 0;
-    const answers = answersFor(
-      call,
-      track,
-      profile,
-      (q) => !draft || q.type === "long_text" || random() < 0.5,
-    );
-    const live = await createApplication(ctx, call, profile, track, answers, created);
-    const docs = trackOf(call.rules, track)?.documents ?? [];
-    if (draft) {
-      const some = docs.filter((d) => d.required).slice(0, 1 + Math.floor(random() * 2));
-      for (const [i, d] of some.entries())
-        await attachDocument(ctx, live, d.key, new Date(created.getTime() + (i + 1) * 4 * MINUTE));
-    }
-    let flagged: string[] = [];
-    for (const [i, event] of script.events.entries()) {
-      const at = times[i + 1] as Date;
-      const before = times[i] as Date;
-      if (event === "submit") {
-        const chosen = docs.filter((d) => d.required || random() < 0.4);
-        for (const [k, d] of chosen.entries()) {
-          const from = Math.max(before.getTime(), at.getTime() - UPLOAD_WINDOW);
-          await attachDocument(
-            ctx,
-            live,
-            d.key,
-            between(new Date(from), at, 0.1 + (0.8 * k) / chosen.length),
-          );
-        }
-      } else if (event === "return") {
-        const candidates = requiredKeys(track)
-          .map((d) => d.key)
-          .filter((key) => ITEM_FINDINGS[key]);
-        flagged = candidates.filter(() => random() < 0.4).slice(0, 2);
-        if (flagged.length === 0) flagged = [pick(candidates)];
-        await reviewItems(ctx, live, reviewsWith(track, flagged), new Date(at.getTime() - 20 * MINUTE));
-        const lines = flagged.map(
-          (key, n) => `${n + 1}. ${docs.find((d) => d.key === key)?.label}：${ITEM_FINDINGS[key]?.reason}`,
-        );
-        const reason = [RETURN_INTRO, ...lines].join("\n");
-        await transition(ctx, live, "return", at, reason);
-        const readAt = new Date(at.getTime() + 3 * HOUR);
-        await message(ctx, live, "staff", reason, new Date(at.getTime() + MINUTE), readAt, false);
-        continue;
-      } else if (event === "resubmit") {
-        for (const key of flagged)
-          await replaceDocument(ctx, live, key, new Date(at.getTime() - 40 * MINUTE));
-      } else if (event === "accept") {
-        await reviewItems(ctx, live, reviewsWith(track, []), new Date(at.getTime() - 15 * MINUTE));
-      }
-      const reason =
-        event === "mark_ineligible" ? INELIGIBLE_REASON : event === "withdraw" ? WITHDRAW_REASON : null;
-      await transition(ctx, live, event, at, reason);
-    }
-    const last = times.at(-1) as Date;
-    if (script.partialReview) {
-      const some = requiredKeys(track)
-        .slice(0, 2)
-        .map((d) => ({ key: d.key, status: "ok" as const, reason: null }));
-      await reviewItems(ctx, live, some, between(last, now, 0.3));
-    }
-    await playThread(live, script, last);
-    await finish(ctx, live);
-    return live;
-  };
-
-  const playThread = async (live: Live, script: Script, last: Date) => {
-    const thread = script.thread;
-    if (thread === "waitingAfterSubmit" || thread === "askAfterReturn") {
-      await message(ctx, live, "applicant", THREADS[thread], between(last, now, 0.45), null);
-    } else if (thread === "afterResubmit") {
-      await message(
-        ctx,
-        live,
-        "applicant",
-        THREADS.afterResubmit,
-        new Date(last.getTime() + 3 * MINUTE),
-        null,
-      );
-    } else if (thread === "acceptedQuestion") {
-      const asked = between(last, now, 0.3);
-      const readAt = new Date(asked.getTime() + HOUR);
-      await message(ctx, live, "applicant", THREADS.acceptedQuestion, asked, readAt);
-      const answered = new Date(asked.getTime() + 2 * HOUR);
-      await message(
-        ctx,
-        live,
-        "staff",
-        THREADS.acceptedAnswer,
-        answered,
-        new Date(answered.getTime() + 3 * HOUR),
-      );
-    }
-  };
-
   const applicationIds: string[] = [];
   for (let n = 0; n < options.wanted; n++) {
     const script = pick(OPEN_SCRIPTS);
     const times = timelineOf(now, random, script.days);
     const drawn = draw(script, times, TRACK_TURNS[n % TRACK_TURNS.length] as Track);
     if (!drawn) break;
-    const live = await play(script, drawn.profile, drawn.track, times);
+    const live = await playStory(ctx, random, { call, script, ...drawn, times });
     if (live.status !== "draft") applicationIds.push(live.id);
   }
   await recorder.insertAll(db, INSERT_ORDER);

@@ -9,6 +9,7 @@ import { type EligibilityFacts, eligibilityProblems } from "../../domain/eligibi
 import { shanghaiDate } from "../../domain/shanghai-time";
 import { FIVE_GOOD_OF, motivationText } from "./application-texts";
 import type { ProfileRow, SeedCall } from "./application-writer";
+import { pickerOf } from "./generate";
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -124,7 +125,7 @@ export function eligibleTracks(
 
 /** Answers to a track's questions, taken from the organization's profile where it can. */
 export function answersMaker(now: Date, random: () => number) {
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const pick = pickerOf(random);
   const answerFor = (q: Question, profile: ProfileRow): Answers[string] => {
     switch (q.type) {
       case "long_text": {

@@ -21,6 +21,11 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** One of `items`, drawn with one call to `random`. */
+export function pickerOf(random: () => number) {
+  return <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+}
+
 const THEMES: Record<OrganizationField, string[]> = {
   culture: ["书画", "戏曲艺术", "民俗文化", "非遗传承", "读书会"],
   sport: ["健步走", "太极拳", "青少年足球", "广场舞", "乒乓球"],
@@ -94,7 +99,7 @@ export function generateOrganizations(
   count: number,
   options: { towns: { name: string; communities: number }[]; residencies: Residency[]; offset?: number },
 ): GeneratedOrganization[] {
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const pick = pickerOf(random);
   const fieldKeys = Object.keys(THEMES) as OrganizationField[];
   const out: GeneratedOrganization[] = [];
   const seen = new Set<string>();
