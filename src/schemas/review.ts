@@ -30,6 +30,7 @@ export const ZQueueFilter = z.object({
   field: z.enum(ORGANIZATION_FIELDS).optional(),
   completeness: z.enum(["complete", "incomplete"]).optional(),
   q: z.string().trim().max(100).optional(),
+  /** Only applications whose applicant wrote after the base last did (a reply is owed). */
   unread: ZFlag.optional(),
   sort: z.enum(QUEUE_SORTS).default("statusChangedAt"),
   order: z.enum(["asc", "desc"]).default("desc"),

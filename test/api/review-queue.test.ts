@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applicationMessages, bases } from "../../src/db/schema";
 import type { QueuePage } from "../../src/schemas/review";
@@ -93,6 +94,21 @@ describe("GET /api/applications (the work queue)", () => {
     expect(await ids("unread=true")).toEqual([b.id]);
     const withUnread = (await queue(`callId=${call.id}&unread=true`)).items[0];
     expect(withUnread?.unreadMessages).toBe(1);
+    // Read but not answered: still awaiting a reply. Answered: no longer.
+    await t.db
+      .update(applicationMessages)
+      .set({ readAt: new Date() })
+      .where(eq(applicationMessages.applicationId, b.id));
+    expect(await ids("unread=true")).toEqual([b.id]);
+    await t.db.insert(applicationMessages).values({
+      baseId: t.baseId,
+      applicationId: b.id,
+      side: "staff",
+      authorName: "工作人员",
+      body: "还缺财务报表。",
+      createdAt: new Date(Date.now() + 1000),
+    });
+    expect(await ids("unread=true")).toEqual([]);
 
     const byName = await queue(`callId=${call.id}&sort=missingItems&order=desc`);
     expect(byName.items[0]?.id).toBe(b.id);

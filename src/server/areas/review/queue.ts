@@ -3,6 +3,7 @@
  * filters and the order (`queueWhere`, `queueOrder`), so the file holds what the screen shows.
  */
 import { and, arrayContains, asc, count, eq, gt, ilike, inArray, ne, type SQL, sql } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { Db } from "../../../db/client";
 import { applicationMessages, applications, calls, organizations, towns } from "../../../db/schema";
@@ -20,25 +21,59 @@ const unreadApplicantMessages = sql<number>`(
   where m.application_id = ${applications.id} and m.side = 'applicant' and m.read_at is null
 )`;
 
+/** The applicant wrote after the base's last word: a reply is owed (reading is not replying). */
+const awaitingReply = sql`exists (
+  select 1 from ${applicationMessages} m
+  where m.application_id = ${applications.id} and m.side = 'applicant'
+    and m.created_at > coalesce((
+      select max(s.created_at) from ${applicationMessages} s
+      where s.application_id = ${applications.id} and s.side = 'staff'
+    ), '-infinity'::timestamptz)
+)`;
+
+/**
+ * Two steps: the page's ids (sorted and cut on `applications` alone when no filter or sort needs
+ * the organization), then the 20 rows with their joins. Joining every match to the registry
+ * before cutting the page made the queue a scan of all organizations.
+ */
 export async function listQueue(db: Db, ctx: Context, query: QueueQueryData): Promise<QueuePage> {
   requireAccess(ctx.actor, "application.list");
   const where = queueWhere(ctx, query);
-  const [totals] = await db
-    .select({ total: count() })
-    .from(applications)
-    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
-    .where(where);
-  const rows = await selectQueue(db)
+  const byOrganization = needsOrganization(query);
+  const [totals] = await withOrganization(
+    db.select({ total: count() }).from(applications).$dynamic(),
+    byOrganization,
+  ).where(where);
+  const page = await withOrganization(
+    db.select({ id: applications.id }).from(applications).$dynamic(),
+    byOrganization,
+  )
     .where(where)
     .orderBy(...queueOrder(query))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
+  const ids = page.map((r) => r.id);
+  const rows = ids.length === 0 ? [] : await selectQueue(db).where(inArray(applications.id, ids));
+  const position = new Map(ids.map((id, i) => [id, i]));
+  rows.sort((a, b) => (position.get(a.application.id) ?? 0) - (position.get(b.application.id) ?? 0));
   return {
     items: rows.map(toQueueRow),
     total: totals?.total ?? 0,
     page: query.page,
     pageSize: query.pageSize,
   };
+}
+
+/** Whether the filters or the sort read the organization's columns. */
+function needsOrganization(f: QueueQueryData): boolean {
+  return !!(f.townId || f.field || f.q?.trim()) || f.sort === "name";
+}
+
+/** The registry joined in, for filters and sorts on the organization (the selection is unchanged). */
+function withOrganization<Q extends PgSelect>(query: Q, byOrganization: boolean): Q {
+  return byOrganization
+    ? (query.innerJoin(organizations, eq(organizations.id, applications.organizationId)) as unknown as Q)
+    : query;
 }
 
 function selectQueue(db: Db) {
@@ -88,7 +123,7 @@ export function queueWhere(ctx: Context, f: QueueFilter): SQL | undefined {
   if (f.field) conditions.push(arrayContains(organizations.fields, [f.field]));
   if (f.completeness === "complete") conditions.push(eq(applications.missingItems, 0));
   if (f.completeness === "incomplete") conditions.push(gt(applications.missingItems, 0));
-  if (f.unread) conditions.push(sql`${unreadApplicantMessages} > 0`);
+  if (f.unread) conditions.push(awaitingReply);
   const q = f.q?.trim();
   if (q) conditions.push(nameMatches(q));
   return and(...conditions);

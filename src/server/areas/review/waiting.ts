@@ -94,7 +94,12 @@ async function unansweredCard(db: Db, baseId: string) {
       and(
         eq(applicationMessages.baseId, baseId),
         eq(applicationMessages.side, "applicant"),
-        sql`${applicationMessages.readAt} is null`,
+        // Unanswered, not unread: opening the thread is not a reply. What the applicant wrote
+        // after the base's last word (a message, or a return's reason) still waits.
+        sql`${applicationMessages.createdAt} > coalesce((
+          select max(s.created_at) from application_messages s
+          where s.application_id = ${applicationMessages.applicationId} and s.side = 'staff'
+        ), '-infinity'::timestamptz)`,
       ),
     )
     .groupBy(applicationMessages.applicationId)

@@ -33,7 +33,7 @@ export const zhCN = {
     completeness: "材料",
     complete: "齐全",
     incomplete: "有缺项",
-    unread: "只看有未读消息",
+    unread: "只看待回复的消息",
     any: "全部",
   },
   column: {
@@ -190,7 +190,7 @@ export const en: typeof zhCN = {
     completeness: "Materials",
     complete: "Complete",
     incomplete: "Incomplete",
-    unread: "Unread messages only",
+    unread: "Only messages awaiting a reply",
     any: "Any",
   },
   column: {
