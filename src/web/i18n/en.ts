@@ -30,6 +30,8 @@ export const en: Messages = {
     yes: "Yes",
     no: "No",
     empty: "—",
+    colon: ": ",
+    listSeparator: ", ",
     total: "{{count}} in total",
     saved: "Saved",
     all: "All",

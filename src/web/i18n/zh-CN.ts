@@ -28,6 +28,9 @@ export const zhCN = {
     yes: "是",
     no: "否",
     empty: "—",
+    // Punctuation that differs by language: "截止：…" / "Deadline: …", "甲、乙" / "A, B".
+    colon: "：",
+    listSeparator: "、",
     total: "共 {{count}} 条",
     saved: "已保存",
     all: "全部",
