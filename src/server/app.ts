@@ -41,6 +41,7 @@ import { registerErrorHandler } from "./plugins/error-handler";
 import { API_VERSION } from "./version";
 
 const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+const ASSETS_ROOT = path.join(WEB_ROOT, "assets");
 
 export async function buildApp(options: {
   config: Config;
@@ -138,12 +139,17 @@ async function registerWebApp(app: FastifyInstance): Promise<void> {
   const hasWeb = existsSync(path.join(WEB_ROOT, "index.html"));
   if (hasWeb) {
     await app.register(fastifyStatic, {
-      root: path.join(WEB_ROOT, "assets"),
+      root: ASSETS_ROOT,
       prefix: "/assets/",
       wildcard: true,
       index: false,
       cacheControl: false,
-      setHeaders: (res) => res.setHeader("cache-control", "public, max-age=31536000, immutable"),
+      // Also called for sendFile("index.html") below, which must stay revalidated.
+      setHeaders: (res, filePath) => {
+        if (filePath.startsWith(ASSETS_ROOT + path.sep)) {
+          res.setHeader("cache-control", "public, max-age=31536000, immutable");
+        }
+      },
     });
   }
   app.setNotFoundHandler((request, reply) => {

@@ -48,4 +48,8 @@ test("the server hands out the built web app: pages revalidated, hashed assets k
   expect(gone.status).toBe(404);
   expect(gone.headers.get("content-type")).toContain("application/json");
   expect((await get("/api/no-such-route")).status).toBe(404);
+  // Paths the file server refuses are a plain 404 too, never a 500 in the log.
+  for (const bad of ["/assets/", "/assets/..%2f..%2fpackage.json", "/assets/%00", "/assets/a%5c..%5cb.js"]) {
+    expect((await get(bad)).status, bad).toBe(404);
+  }
 });

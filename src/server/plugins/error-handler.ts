@@ -24,6 +24,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
       };
       return reply.status(400).send(validationBody(lang, fieldPath(first?.instancePath), zodIssue));
     }
+    // A path the static files refuse ("/assets/../x", a NUL byte): for the client, no such file.
+    if (request.url.startsWith("/assets/") && error.statusCode && error.statusCode < 500) {
+      return reply
+        .status(404)
+        .send({ code: "route_not_found", message: ERROR_MESSAGES.route_not_found[lang] });
+    }
     if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE" || error.statusCode === 413) {
       return sendAppError(reply, lang, new AppError("payload_too_large"));
     }
