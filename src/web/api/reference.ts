@@ -24,9 +24,10 @@ export function useHubOrganizations() {
   });
 }
 
-export function useHomeStats() {
+export function useHomeStats(options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ["stats", "home"],
     queryFn: () => request<HomeStats>("/api/stats/home"),
+    enabled: options.enabled ?? true,
   });
 }

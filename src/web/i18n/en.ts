@@ -95,6 +95,7 @@ export const en: Messages = {
     title: "Home",
     welcome: "Hello, {{name}}",
     base: "Base: {{base}}",
+    openCalls: "See open and upcoming calls",
     organizations: "Organizations",
     resident: "Resident incubation",
     virtual: "Virtual incubation",

@@ -94,6 +94,7 @@ export const zhCN = {
     title: "首页",
     welcome: "{{name}}，您好",
     base: "所属基地：{{base}}",
+    openCalls: "查看正在招募和即将开始的招募",
     organizations: "社会组织总数",
     resident: "入驻孵化",
     virtual: "虚拟孵化",

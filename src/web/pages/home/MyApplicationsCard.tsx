@@ -40,6 +40,10 @@ export function MyApplicationsCard() {
           </List.Item>
         )}
       />
+      {/* A member applies from the portal; without this the app offers no way back to it. */}
+      <Link to="/portal" style={{ display: "inline-block", paddingBlock: 10 }}>
+        {t("home.openCalls")}
+      </Link>
     </Card>
   );
 }

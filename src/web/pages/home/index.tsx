@@ -10,7 +10,7 @@ import { Card, Col, Row, Skeleton, Statistic } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useHomeStats } from "../../api/reference";
-import { useCurrentUser } from "../../auth/session";
+import { useAccess, useCurrentUser } from "../../auth/session";
 import { RoleTags } from "../../components/labels";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
@@ -21,7 +21,10 @@ import { StaffWaiting } from "./StaffWaiting";
 export default function HomePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const stats = useHomeStats();
+  const access = useAccess();
+  // The registry's figures are the base's business; a member would see their own organization
+  // counted as "1 of 1" (the server scopes them), which tells them nothing.
+  const stats = useHomeStats({ enabled: access.organizationList });
 
   return (
     <>
@@ -37,7 +40,7 @@ export default function HomePage() {
       />
       <MyApplicationsCard />
       <StaffWaiting />
-      {stats.isError ? (
+      {!access.organizationList ? null : stats.isError ? (
         <QueryError error={stats.error} onRetry={() => void stats.refetch()} />
       ) : !stats.data ? (
         <Card>
