@@ -7,8 +7,8 @@ import { changeLanguage, useLang } from "../i18n";
 /**
  * One button naming the other language in that language (中文 / English), as people look for it;
  * its accessible name is that word, so it is found the same way by screen readers and tests. On a
- * phone it shows the word's start (中 / EN), which the name still contains, to leave the header
- * room for the page's title.
+ * phone it shows only the word's start (中 / EN, as phone apps do), which the name still contains,
+ * to leave the header room for the page's title.
  */
 export function LanguageSwitch() {
   const { t } = useTranslation();
@@ -19,7 +19,7 @@ export function LanguageSwitch() {
   return (
     <Button
       type="text"
-      icon={<GlobalOutlined aria-hidden />}
+      icon={isMobile ? undefined : <GlobalOutlined aria-hidden />}
       lang={other}
       aria-label={name}
       onClick={() => void changeLanguage(other)}

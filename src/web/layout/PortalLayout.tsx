@@ -19,7 +19,6 @@ export function PortalLayout() {
   const isMobile = useIsMobile();
   const signedIn = !!session.data;
   const navigate = useNavigate();
-  const size = isMobile ? "small" : "middle";
   const next = encodeURIComponent(`${location.pathname}${location.search}`);
 
   return (
@@ -48,28 +47,28 @@ export function PortalLayout() {
           <span
             style={{
               fontWeight: 600,
-              fontSize: isMobile ? 15 : 17,
+              fontSize: isMobile ? 14 : 17,
               overflow: "hidden",
               textOverflow: "ellipsis",
               whiteSpace: "nowrap",
             }}
           >
-            {isMobile ? t("portal.platform") : t("portal.platformFull")}
+            {isMobile ? t("app.shortTitle") : t("portal.platformFull")}
           </span>
         </Link>
         <nav aria-label={t("nav.mainNav")} style={{ display: "flex", alignItems: "center", gap: 4 }}>
           <LanguageSwitch />
           {session.isPending ? null : signedIn ? (
-            <Button type="primary" size={size} onClick={() => navigate("/")}>
+            <Button type="primary" onClick={() => navigate("/")}>
               {t("portal.workbench")}
             </Button>
           ) : (
             <>
-              <Button type="text" size={size} onClick={() => navigate(`/login?next=${next}`)}>
+              <Button type="text" onClick={() => navigate(`/login?next=${next}`)}>
                 {t("portal.login")}
               </Button>
               {location.pathname !== "/register" && (
-                <Button type="primary" size={size} onClick={() => navigate("/register")}>
+                <Button type="primary" onClick={() => navigate("/register")}>
                   {t("portal.register")}
                 </Button>
               )}

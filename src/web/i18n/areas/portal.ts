@@ -1,6 +1,5 @@
 /** UI strings of the portal area, Chinese first; `en` must have the same keys (the type checks it). */
 export const zhCN = {
-  platform: "社会组织孵化基地",
   platformFull: "社会组织孵化基地综合服务平台",
   login: "登录",
   register: "注册",
@@ -66,7 +65,6 @@ export const zhCN = {
 };
 
 export const en: typeof zhCN = {
-  platform: "Social Organization Incubation Base",
   platformFull: "Social Organization Incubation Base service platform",
   login: "Sign in",
   register: "Register",

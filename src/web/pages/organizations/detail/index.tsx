@@ -101,7 +101,7 @@ function Sections({ org }: { org: Organization }) {
         {
           key: "communities",
           label: label("communityIds"),
-          children: org.communityNames.length ? org.communityNames.join("、") : empty,
+          children: org.communityNames.length ? org.communityNames.join(t("common.listSeparator")) : empty,
         },
         { key: "address", label: label("address"), children: text(org.address), span: 2 },
       ],

@@ -151,7 +151,9 @@ function QuestionsPreview({ call }: { call: PublicCall }) {
             </span>{" "}
             <ToneTag tone="default">{labels.questionType[q.type]}</ToneTag>
             <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-              {q.tracks ? q.tracks.map((x) => labels.track[x]).join("、") : t("portal.allTracks")}
+              {q.tracks
+                ? q.tracks.map((x) => labels.track[x]).join(t("common.listSeparator"))
+                : t("portal.allTracks")}
             </Typography.Text>
             {q.options.length > 0 && (
               <div style={{ fontSize: 13, color: "rgba(0,0,0,0.65)" }}>{q.options.join(" / ")}</div>
@@ -176,7 +178,7 @@ function ApplyButton({ call, track, full }: { call: PublicCall; track: Track; fu
   const access = useAccess();
   const labels = useRecruitmentLabels();
   const [busy, setBusy] = useState(false);
-  const name = `${t("portal.apply")}：${labels.track[track]}`;
+  const name = `${t("portal.apply")}${t("common.colon")}${labels.track[track]}`;
 
   if (call.window !== "open" || full) {
     const reason = full
@@ -185,7 +187,7 @@ function ApplyButton({ call, track, full }: { call: PublicCall; track: Track; fu
         ? t("portal.notOpenYet")
         : t("portal.closed");
     return (
-      <Button disabled block aria-label={`${reason}：${labels.track[track]}`}>
+      <Button disabled block aria-label={`${reason}${t("common.colon")}${labels.track[track]}`}>
         {reason}
       </Button>
     );
@@ -213,7 +215,7 @@ function ApplyButton({ call, track, full }: { call: PublicCall; track: Track; fu
   }
   if (!access.canApply) {
     return (
-      <Button disabled block aria-label={`${t("portal.orgOnly")}：${labels.track[track]}`}>
+      <Button disabled block aria-label={`${t("portal.orgOnly")}${t("common.colon")}${labels.track[track]}`}>
         {t("portal.orgOnly")}
       </Button>
     );
@@ -227,7 +229,7 @@ function ApplyButton({ call, track, full }: { call: PublicCall; track: Track; fu
       const existing =
         isApiError(error) && error.code === "already_applied" ? error.details?.applicationId : null;
       if (typeof existing === "string") navigate(`/my-applications/${existing}`);
-      else message.error(`${t("portal.applyFailed")}：${errorMessage(error)}`);
+      else message.error(`${t("portal.applyFailed")}${t("common.colon")}${errorMessage(error)}`);
     } finally {
       setBusy(false);
     }

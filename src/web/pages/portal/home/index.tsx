@@ -82,7 +82,8 @@ function CallSection(props: {
       ) : (
         <Row gutter={[16, 16]}>
           {props.calls.map((call) => (
-            <Col key={call.id} xs={24} md={12}>
+            // A section's only call takes the whole row rather than leaving half of it empty.
+            <Col key={call.id} xs={24} md={props.calls.length === 1 ? 24 : 12}>
               <CallCard call={call} offset={props.offset} />
             </Col>
           ))}
