@@ -44,7 +44,7 @@ describe("browsing the audit log", () => {
       {
         action: "user.updated",
         actorId: adminId,
-        actorName: "王建国（系统管理员）",
+        actorName: "王建国",
         before: { displayName: "审计对象", roles: ["mentor"] },
         after: { displayName: "审计对象（改）", roles: ["expert"] },
       },

@@ -34,7 +34,7 @@ describe("listing accounts", () => {
     expect(page.total).toBeGreaterThanOrEqual(8);
     const staff = page.items.find((u: { username: string }) => u.username === "staff");
     expect(staff).toMatchObject({
-      displayName: "李晓梅（基地工作人员）",
+      displayName: "李晓梅",
       mobile: "138****0002",
       roles: ["staff"],
     });

@@ -45,22 +45,22 @@ export const DEMO_PASSWORD = "Hatchery2026";
 
 /** One demo account per role; `member` is linked to the first resident organization. */
 export const DEMO_ACCOUNTS = [
-  { username: "admin", displayName: "王建国（系统管理员）", roles: ["admin"], mobile: "13800000001" },
-  { username: "staff", displayName: "李晓梅（基地工作人员）", roles: ["staff"], mobile: "13800000002" },
-  { username: "expert", displayName: "张立新（评审专家）", roles: ["expert"], mobile: "13800000003" },
-  { username: "mentor", displayName: "陈思远（导师）", roles: ["mentor"], mobile: "13800000004" },
-  { username: "member", displayName: "刘芳（社会组织成员）", roles: ["org_member"], mobile: "13800000005" },
+  { username: "admin", displayName: "王建国", roles: ["admin"], mobile: "13800000001" },
+  { username: "staff", displayName: "李晓梅", roles: ["staff"], mobile: "13800000002" },
+  { username: "expert", displayName: "张立新", roles: ["expert"], mobile: "13800000003" },
+  { username: "mentor", displayName: "陈思远", roles: ["mentor"], mobile: "13800000004" },
+  { username: "member", displayName: "刘芳", roles: ["org_member"], mobile: "13800000005" },
   {
     username: "viewer",
-    displayName: "赵国强（政府观察员）",
+    displayName: "赵国强",
     roles: ["government_viewer"],
     mobile: "13800000006",
   },
   {
     username: "liaison",
-    displayName: "孙丽（镇街社区联络员）",
+    displayName: "孙丽",
     roles: ["community_liaison"],
     mobile: "13800000007",
   },
-  { username: "partner", displayName: "周明（合作伙伴）", roles: ["partner"], mobile: "13800000008" },
+  { username: "partner", displayName: "周明", roles: ["partner"], mobile: "13800000008" },
 ] as const;
