@@ -2,7 +2,7 @@
  * Checks an application's answers to a call's extra questions. Drafts may be incomplete; a
  * submit needs every required answer and every answer well-formed.
  */
-import type { Question } from "./call";
+import { answerMaxLength, type Question } from "./call";
 
 export type AnswerValue = string | number | string[] | null;
 export type Answers = Record<string, AnswerValue>;
@@ -13,8 +13,6 @@ export type AnswerProblem =
   | { key: string; code: "date_invalid" }
   | { key: string; code: "invalid_option" }
   | { key: string; code: "too_long"; maximum: number };
-
-const ANSWER_MAX = { text: 200, long_text: 5000 } as const;
 
 function isEmpty(value: AnswerValue | undefined): boolean {
   return (
@@ -43,7 +41,7 @@ function valueProblem(q: Question, value: AnswerValue): AnswerProblem | null {
     case "text":
     case "long_text": {
       if (typeof value !== "string") return { key, code: "required" };
-      const maximum = ANSWER_MAX[q.type];
+      const maximum = answerMaxLength(q) as number;
       return value.length > maximum ? { key, code: "too_long", maximum } : null;
     }
     case "number":

@@ -60,6 +60,21 @@ export interface Question {
   options: string[];
   help: string | null;
   tracks: Track[] | null;
+  /**
+   * A text answer's limit in characters, as the call states it (e.g. "300 字以内"); null or
+   * absent (calls saved before it existed): the type's own limit.
+   */
+  maxLength?: number | null;
+}
+
+/** The longest answer a text question takes, whatever a call says: one line, or a page. */
+export const TEXT_ANSWER_MAX = { text: 200, long_text: 5000 } as const;
+
+/** The limit that holds for one text question: the call's own, within the type's. */
+export function answerMaxLength(q: Pick<Question, "type" | "maxLength">): number | null {
+  if (q.type !== "text" && q.type !== "long_text") return null;
+  const typeMax = TEXT_ANSWER_MAX[q.type];
+  return q.maxLength ? Math.min(q.maxLength, typeMax) : typeMax;
 }
 
 /** The rules applicants rely on; after publishing, a change makes a new revision. */
@@ -121,7 +136,8 @@ export interface CallRulesProblem {
     | "closes_before_opens"
     | "key_duplicate"
     | "options_too_few"
-    | "question_track_not_offered";
+    | "question_track_not_offered"
+    | "too_big";
   params?: Record<string, unknown>;
 }
 
@@ -160,6 +176,17 @@ export function callRulesProblems(rules: CallRules): CallRulesProblem[] {
   rules.questions.forEach((q, i) => {
     if (questionKeys.has(q.key)) problems.push({ field: at(`questions.${i}.key`), code: "key_duplicate" });
     questionKeys.add(q.key);
+    if (
+      (q.type === "text" || q.type === "long_text") &&
+      q.maxLength &&
+      q.maxLength > TEXT_ANSWER_MAX[q.type]
+    ) {
+      problems.push({
+        field: at(`questions.${i}.maxLength`),
+        code: "too_big",
+        params: { maximum: TEXT_ANSWER_MAX[q.type] },
+      });
+    }
     if ((q.type === "single_choice" || q.type === "multiple_choice") && new Set(q.options).size < 2) {
       problems.push({ field: at(`questions.${i}.options`), code: "options_too_few" });
     }

@@ -58,6 +58,8 @@ const ZQuestion = z.object({
     .max(30)
     .default([]),
   help: nullableText(500),
+  /** Text questions: the longest answer in characters (within 200 / 5,000); null: that limit. */
+  maxLength: z.number().int().min(1).max(5000).nullable().default(null),
   /** null or empty: every track of the call. */
   tracks: z
     .array(ZTrack)
@@ -164,6 +166,8 @@ export const ZQuestionView = z.object({
   options: z.array(z.string()),
   help: z.string().nullable(),
   tracks: z.array(ZTrack).nullable(),
+  /** A text answer's limit as the call states it; null or absent (older calls): the type's. */
+  maxLength: z.number().int().nullable().optional(),
 });
 
 const ZCallRulesView = z.object({

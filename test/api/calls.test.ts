@@ -92,6 +92,23 @@ describe("calls: create, read, list", () => {
     expect(badTime.json()).toMatchObject({ field: "rules.opensAt", message: "时间格式不正确" });
   });
 
+  it("keeps a text question's own length limit, and refuses one beyond the type's", async () => {
+    const rules = defaultCallRules();
+    const withLimit = (type: "text" | "long_text", maxLength: number) => ({
+      ...input(),
+      rules: { ...rules, questions: [{ ...rules.questions[0], type, maxLength }] },
+    });
+    const call = await create(withLimit("long_text", 300) as CallInput);
+    expect(call.rules.questions[0]?.maxLength).toBe(300);
+    const tooBig = await create(withLimit("text", 300) as CallInput);
+    expect(tooBig.publishProblems).toEqual([
+      { field: "rules.questions.0.maxLength", message: "不能大于 200" },
+    ]);
+    const absurd = await staff.post("/api/calls", withLimit("long_text", 50_000));
+    expect(absurd.statusCode).toBe(400);
+    expect(absurd.json().field).toBe("rules.questions.0.maxLength");
+  });
+
   it("lists calls filtered by status and title with counts per status", async () => {
     const call = await publish(await create({ ...input(), title: "列表筛选专用招募" }));
     const org = await make(t).organization();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerProblems } from "../../src/domain/answers";
-import type { Question } from "../../src/domain/call";
+import { answerMaxLength, type Question } from "../../src/domain/call";
 import { acceptedUploadType } from "../../src/domain/upload";
 
 const q = (key: string, type: Question["type"], extra: Partial<Question> = {}): Question => ({
@@ -50,6 +50,23 @@ describe("answers", () => {
     expect(
       answerProblems(questions, { count: 3, day: "2026-02-01", one: "甲", many: ["乙"] }, false),
     ).toEqual([]);
+  });
+});
+
+describe("a question's own length limit", () => {
+  it("holds within the type's limit, and calls without one keep the type's", () => {
+    const short = [q("intro", "long_text", { maxLength: 300 }), q("name", "text", { maxLength: 20 })];
+    expect(answerProblems(short, { intro: "字".repeat(300), name: "名".repeat(20) }, false)).toEqual([]);
+    expect(answerProblems(short, { intro: "字".repeat(301), name: "名".repeat(21) }, false)).toEqual([
+      { key: "intro", code: "too_long", maximum: 300 },
+      { key: "name", code: "too_long", maximum: 20 },
+    ]);
+    // A limit above the type's (refused when the call is saved) never lifts the type's.
+    expect(answerProblems([q("t", "text", { maxLength: 1000 })], { t: "x".repeat(201) }, false)).toEqual([
+      { key: "t", code: "too_long", maximum: 200 },
+    ]);
+    expect(answerMaxLength(q("old", "long_text"))).toBe(5000);
+    expect(answerMaxLength(q("n", "number", { maxLength: 3 }))).toBeNull();
   });
 });
 

@@ -88,10 +88,12 @@ describe("callRulesProblems", () => {
         options: [],
         help: null,
         tracks: ["org", "space"],
+        maxLength: 500,
       },
     ];
     expect(fields(rules)).toEqual([
       "rules.questions.0.options:options_too_few",
+      "rules.questions.2.maxLength:too_big",
       "rules.questions.2.tracks:question_track_not_offered",
     ]);
   });

@@ -112,8 +112,9 @@ const QUESTIONS: Question[] = [
     type: "long_text",
     required: true,
     options: [],
-    help: "300 字以内，说明机构当前面临的主要困难与希望基地提供的帮助",
+    help: "说明机构当前面临的主要困难与希望基地提供的帮助",
     tracks: null,
+    maxLength: 300,
   },
   {
     key: "annual_beneficiaries",
