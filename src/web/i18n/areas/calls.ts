@@ -98,6 +98,8 @@ export const zhCN = {
   keptMine: "已载入最新版本，您的修改保留在表单中，请检查后再保存",
   saveDraft: "保存",
   trackCard: "{{track}}",
+  questionMeta: "（{{type}}；{{tracks}}）",
+  inBeijingTime: "{{label}}（{{tz}}）",
 };
 
 export const en: typeof zhCN = {
@@ -199,4 +201,6 @@ export const en: typeof zhCN = {
   keptMine: "Latest version loaded with your changes on top; check them and save again",
   saveDraft: "Save",
   trackCard: "{{track}}",
+  questionMeta: "({{type}}; {{tracks}})",
+  inBeijingTime: "{{label}} ({{tz}})",
 };

@@ -13,7 +13,10 @@ export function CallStatusTag({ status }: { status: CallStatus }) {
   return <ToneTag tone={STATUS_TONE[status]}>{labels.callStatus[status]}</ToneTag>;
 }
 
-/** Where a published call's window stands, with "closing soon" for the last week. */
+/**
+ * Where a published call's window stands, with "closing soon" for the last week. Nothing for a
+ * draft, and nothing for a closed call: its status tag (已结束) already says it takes no more.
+ */
 export function WindowTag({
   call,
   now,
@@ -23,7 +26,7 @@ export function WindowTag({
 }) {
   const { t } = useTranslation();
   const remaining = useRemainingText();
-  if (call.status === "draft") return null;
+  if (call.status !== "published") return null;
   const left = Date.parse(call.closesAt) - now;
   if (call.window === "open" && left < CLOSING_SOON_MS) {
     return (

@@ -190,8 +190,12 @@ function QuestionsCard({ call }: { call: Call }) {
               {q.label}
               {q.required && <span style={{ color: "#cf1322" }}> *</span>}{" "}
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                （{labels.questionType[q.type]}；
-                {q.tracks ? q.tracks.map((x) => labels.track[x]).join("、") : t("portal.allTracks")}）
+                {t("calls.questionMeta", {
+                  type: labels.questionType[q.type],
+                  tracks: q.tracks
+                    ? q.tracks.map((x) => labels.track[x]).join(t("common.listSeparator"))
+                    : t("portal.allTracks"),
+                })}
               </Typography.Text>
               {q.options.length > 0 && (
                 <div style={{ fontSize: 13, color: "rgba(0,0,0,0.65)" }}>{q.options.join(" / ")}</div>

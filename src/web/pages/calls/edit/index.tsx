@@ -180,7 +180,7 @@ function CallForm({ original }: { original?: Call }) {
               <Col key={name} xs={24} md={12}>
                 <Form.Item
                   name={name}
-                  label={`${t(`calls.${name}`)}（${t("portal.beijingTime")}）`}
+                  label={t("calls.inBeijingTime", { label: t(`calls.${name}`), tz: t("portal.beijingTime") })}
                   rules={[{ required: true, message: t("calls.timeRequired") }]}
                 >
                   <DatePicker

@@ -180,7 +180,7 @@ function CallTable({ items, loading, now }: { items: CallSummary[]; loading: boo
     {
       key: "tracks",
       title: t("calls.tracks"),
-      render: (_, call) => call.tracks.map((x) => labels.track[x]).join("、"),
+      render: (_, call) => call.tracks.map((x) => labels.track[x]).join(t("common.listSeparator")),
     },
     {
       key: "applications",
@@ -226,7 +226,7 @@ function CallCards({ items, loading, now }: { items: CallSummary[]; loading: boo
                   {formatDateTime(call.opensAt)} ~ {formatDateTime(call.closesAt)}
                 </div>
                 <div style={{ fontSize: 13, color: "rgba(0,0,0,0.65)", margin: "4px 0" }}>
-                  {call.tracks.map((x) => labels.track[x]).join("、")}
+                  {call.tracks.map((x) => labels.track[x]).join(t("common.listSeparator"))}
                 </div>
                 <Counts call={call} />
               </Card>

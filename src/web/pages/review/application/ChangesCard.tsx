@@ -5,9 +5,9 @@ import { useCompare } from "../../../api/applications";
 import { QueryError } from "../../../components/QueryError";
 import { useRecruitmentLabels } from "../../../components/recruitmentLabels";
 
-const show = (value: unknown, empty: string) => {
+const show = (value: unknown, empty: string, separator: string) => {
   if (value === null || value === undefined || value === "") return empty;
-  if (Array.isArray(value)) return value.join("、");
+  if (Array.isArray(value)) return value.join(separator);
   return String(value);
 };
 
@@ -18,6 +18,8 @@ export function ChangesCard({ detail }: { detail: ApplicationDetail }) {
   const n = detail.submissionCount;
   const compare = useCompare(detail.id, n >= 2 ? n - 1 : null, n >= 2 ? n : null);
   const empty = t("review.detail.empty");
+  const colon = t("common.colon");
+  const sep = t("common.listSeparator");
   const questionLabel = (key: string) =>
     detail.requirements.questions.find((q) => q.key === key)?.label ?? key;
   const requirementLabel = (key: string) =>
@@ -44,26 +46,26 @@ export function ChangesCard({ detail }: { detail: ApplicationDetail }) {
     for (const a of c.answers)
       rows.push({
         key: `a:${a.key}`,
-        what: `${t("review.detail.changedAnswer")}：${questionLabel(a.key)}`,
-        before: show(a.before, empty),
-        after: show(a.after, empty),
+        what: `${t("review.detail.changedAnswer")}${colon}${questionLabel(a.key)}`,
+        before: show(a.before, empty, sep),
+        after: show(a.after, empty, sep),
       });
     for (const p of c.profile)
       rows.push({
         key: `p:${p.field}`,
-        what: `${t("review.detail.changedProfile")}：${profileLabel(p.field)}`,
-        before: show(p.before, empty),
-        after: show(p.after, empty),
+        what: `${t("review.detail.changedProfile")}${colon}${profileLabel(p.field)}`,
+        before: show(p.before, empty, sep),
+        after: show(p.after, empty, sep),
       });
     for (const d of c.documents)
       rows.push({
         key: `d:${d.requirementKey}`,
         what: requirementLabel(d.requirementKey),
         before: d.removed.length
-          ? `${t("review.detail.removed")}：${d.removed.map((f) => f.originalName).join("、")}`
+          ? `${t("review.detail.removed")}${colon}${d.removed.map((f) => f.originalName).join(sep)}`
           : "",
         after: d.added.length
-          ? `${t("review.detail.added")}：${d.added.map((f) => f.originalName).join("、")}`
+          ? `${t("review.detail.added")}${colon}${d.added.map((f) => f.originalName).join(sep)}`
           : "",
       });
     body =

@@ -83,7 +83,12 @@ export function DecisionBar({ detail, onStale }: { detail: ApplicationDetail; on
         title={open && open !== "extend" ? label[open] : ""}
         question={open === "accept" ? t("review.action.acceptConfirm") : undefined}
         reason={open === "accept" ? "optional" : "required"}
-        help={open === "return" ? t("review.action.returnReasonHelp") : undefined}
+        hint={open === "return" ? t("review.action.returnReasonHelp") : undefined}
+        requiredMessage={
+          open === "return"
+            ? t("review.action.returnReasonRequired")
+            : t("review.action.ineligibleReasonRequired")
+        }
         danger={open === "ineligible"}
         // Past the deadline the applicant could not resubmit at all without a date of their own.
         resubmitUntil={open === "return" ? (detail.canSubmitNow ? "optional" : "required") : undefined}
@@ -143,12 +148,13 @@ function ExtendDialog(props: {
         <Form.Item
           name="until"
           label={t("review.action.until")}
-          help={t("review.action.untilHelp")}
+          extra={t("review.action.untilHelp")}
           rules={[
-            { required: true, message: t("review.action.untilFuture") },
+            { required: true, message: t("review.action.untilMissing") },
             {
+              // An empty field is the rule above's: one message, not two.
               validator: (_, value) =>
-                value && dayjs(value).isAfter(dayjs())
+                !value || dayjs(value).isAfter(dayjs())
                   ? Promise.resolve()
                   : Promise.reject(new Error(t("review.action.untilFuture"))),
             },
@@ -156,7 +162,7 @@ function ExtendDialog(props: {
         >
           <DatePicker showTime={{ format: "HH:mm" }} format="YYYY-MM-DD HH:mm" style={{ width: "100%" }} />
         </Form.Item>
-        <Form.Item name="reason" label={t("review.action.note")} style={{ marginTop: 24 }}>
+        <Form.Item name="reason" label={t("review.action.note")}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} showCount />
         </Form.Item>
       </Form>

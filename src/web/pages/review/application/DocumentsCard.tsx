@@ -5,13 +5,15 @@ import { awaitsStaff, type DocumentReviewStatus } from "../../../../domain/appli
 import type { ApplicationDetail } from "../../../../schemas/applications";
 import { useReviewItem } from "../../../api/review";
 import { formatDateTime } from "../../../components/format";
-import { ReviewTag } from "../../../components/recruitmentLabels";
+import { ToneTag } from "../../../components/labels";
+import { ReviewTag, useRecruitmentLabels } from "../../../components/recruitmentLabels";
 import { errorMessage } from "../../../components/serverErrors";
-import { FileLinks, requirementList } from "../components/ApplicationSections";
+import { FileLinks, requirementList, reviewOf } from "../components/ApplicationSections";
 
 /** The required items with their files and the completeness review of each (材料审核). */
 export function DocumentsCard({ detail }: { detail: ApplicationDetail }) {
   const { t } = useTranslation();
+  const labels = useRecruitmentLabels();
   const editable = awaitsStaff(detail.status);
   const items = requirementList(detail);
   return (
@@ -21,7 +23,8 @@ export function DocumentsCard({ detail }: { detail: ApplicationDetail }) {
       )}
       <ul style={{ listStyle: "none", margin: 0, padding: 0, display: "grid", gap: 12 }}>
         {items.map((item) => {
-          const review = detail.reviews.find((r) => r.requirementKey === item.key);
+          // A verdict given before the current file was uploaded is not shown as the item's state.
+          const { review, stale } = reviewOf(detail, item.key);
           return (
             <li key={item.key} style={{ borderBottom: "1px solid #f0f0f0", paddingBottom: 12 }}>
               <Flex wrap justify="space-between" gap={8} align="baseline">
@@ -34,13 +37,33 @@ export function DocumentsCard({ detail }: { detail: ApplicationDetail }) {
                     </span>
                   )}
                 </strong>
-                <ReviewTag status={review?.status ?? "pending"} />
+                {stale ? (
+                  <ToneTag tone="blue">{t("review.review.updated")}</ToneTag>
+                ) : (
+                  <ReviewTag status={review?.status ?? "pending"} />
+                )}
               </Flex>
               <div style={{ margin: "6px 0" }}>
                 <FileLinks detail={detail} requirementKey={item.key} required={item.required} />
               </div>
-              {review?.reason && <div style={{ whiteSpace: "pre-wrap" }}>{review.reason}</div>}
-              {review && review.status !== "pending" && (
+              {review && stale && (
+                <div style={{ fontSize: 12, color: "rgba(0,0,0,0.68)" }}>
+                  {t("review.detail.staleReview", {
+                    name: review.reviewerName ?? "",
+                    time: formatDateTime(review.reviewedAt),
+                    status: labels.documentReview[review.status],
+                  })}
+                  {review.reason && (
+                    <div style={{ whiteSpace: "pre-wrap" }}>
+                      {t("review.action.reason")}
+                      {t("common.colon")}
+                      {review.reason}
+                    </div>
+                  )}
+                </div>
+              )}
+              {!stale && review?.reason && <div style={{ whiteSpace: "pre-wrap" }}>{review.reason}</div>}
+              {!stale && review && review.status !== "pending" && (
                 <div style={{ fontSize: 12, color: "rgba(0,0,0,0.68)" }}>
                   {t("review.detail.reviewedBy", {
                     name: review.reviewerName ?? "",
@@ -53,7 +76,8 @@ export function DocumentsCard({ detail }: { detail: ApplicationDetail }) {
                   applicationId={detail.id}
                   requirementKey={item.key}
                   label={item.label}
-                  status={review?.status ?? "pending"}
+                  // A stale verdict is not preselected: staff look at the new file and decide again.
+                  status={stale ? "pending" : (review?.status ?? "pending")}
                   reason={review?.reason ?? ""}
                 />
               )}
@@ -78,7 +102,7 @@ function ReviewItemForm(props: {
   const [status, setStatus] = useState<DocumentReviewStatus>(props.status);
   const [reason, setReason] = useState(props.reason);
   const needsReason = status === "missing" || status === "needs_correction";
-  const changed = status !== props.status || reason.trim() !== props.reason;
+  const changed = status !== props.status || (needsReason && reason.trim() !== props.reason);
   const submit = async () => {
     try {
       await save.mutateAsync({
@@ -94,7 +118,7 @@ function ReviewItemForm(props: {
   return (
     <Flex wrap gap={8} align="center" style={{ marginTop: 8 }}>
       <Radio.Group
-        aria-label={`${t("review.detail.review")}：${props.label}`}
+        aria-label={`${t("review.detail.review")}${t("common.colon")}${props.label}`}
         value={status}
         onChange={(e) => setStatus(e.target.value)}
         optionType="button"
@@ -108,7 +132,7 @@ function ReviewItemForm(props: {
         <Input
           size="small"
           style={{ flex: "1 1 200px", minWidth: 0 }}
-          aria-label={`${t("review.action.reason")}：${props.label}`}
+          aria-label={`${t("review.action.reason")}${t("common.colon")}${props.label}`}
           placeholder={t("review.review.reasonPlaceholder")}
           value={reason}
           maxLength={1000}

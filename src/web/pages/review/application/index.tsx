@@ -44,6 +44,7 @@ export default function ReviewApplicationPage() {
       </Card>
     );
   }
+  const resubmitted = detail.submissionCount >= 2;
   return (
     <>
       <PageHeader
@@ -84,6 +85,8 @@ export default function ReviewApplicationPage() {
                 </Descriptions.Item>
               </Descriptions>
             </Card>
+            {/* After a resubmit, what changed is what staff check first. */}
+            {resubmitted && <ChangesCard detail={detail} />}
             <DocumentsCard detail={detail} />
             <Card size="small" title={h2(t("review.detail.answers"))}>
               <Answers detail={detail} />
@@ -91,7 +94,7 @@ export default function ReviewApplicationPage() {
             <Card size="small" title={h2(t("review.detail.organization"))}>
               <OrganizationProfile detail={detail} />
             </Card>
-            <ChangesCard detail={detail} />
+            {!resubmitted && <ChangesCard detail={detail} />}
           </div>
         </Col>
         <Col xs={24} xl={9}>

@@ -3,7 +3,7 @@
  * organization's profile, the answers to the call's questions, and the documents per requirement.
  */
 import { PaperClipOutlined } from "@ant-design/icons";
-import { Descriptions } from "antd";
+import { Descriptions, Grid } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApplicationDetail } from "../../../../schemas/applications";
@@ -91,25 +91,33 @@ export function FileLinks({
   );
 }
 
-export function answerText(detail: Detail, key: string, empty: string): ReactNode {
+export function answerText(detail: Detail, key: string, empty: string, separator: string): ReactNode {
   const value = detail.answers[key];
   if (value === undefined || value === null || value === "") return empty;
-  if (Array.isArray(value)) return value.length ? value.join("、") : empty;
+  if (Array.isArray(value)) return value.length ? value.join(separator) : empty;
   return <span style={{ whiteSpace: "pre-wrap" }}>{String(value)}</span>;
 }
 
 export function Answers({ detail, links = true }: { detail: Detail; links?: boolean }) {
   const { t } = useTranslation();
+  // Below md a fixed label column leaves long answers a few characters wide: label above value.
+  const narrow = Grid.useBreakpoint().md === false;
   const questions = detail.requirements.questions;
   if (questions.length === 0) return <span>{t("common.empty")}</span>;
   return (
-    <Descriptions size="small" bordered column={1} styles={{ label: { width: 180 } }}>
+    <Descriptions
+      size="small"
+      bordered
+      column={1}
+      layout={narrow ? "vertical" : "horizontal"}
+      styles={{ label: narrow ? undefined : { width: 180 } }}
+    >
       {questions.map((q) => (
         <Descriptions.Item key={q.key} label={q.label}>
           {q.type === "file" ? (
             <FileLinks detail={detail} requirementKey={`q:${q.key}`} links={links} />
           ) : (
-            answerText(detail, q.key, t("review.detail.empty"))
+            answerText(detail, q.key, t("review.detail.empty"), t("common.listSeparator"))
           )}
         </Descriptions.Item>
       ))}
@@ -125,4 +133,16 @@ export function requirementList(detail: Detail): { key: string; label: string; r
       .filter((q) => q.type === "file")
       .map((q) => ({ key: `q:${q.key}`, label: q.label, required: q.required })),
   ];
+}
+
+/**
+ * An item's completeness review and whether it is stale: a file of the item was uploaded after
+ * the review, so the verdict speaks of a file that is no longer the one handed in.
+ */
+export function reviewOf(detail: Detail, key: string) {
+  const review = detail.reviews.find((r) => r.requirementKey === key);
+  const reviewedAt = review && review.status !== "pending" ? Date.parse(review.reviewedAt) : null;
+  const stale =
+    reviewedAt !== null && filesFor(detail, key).some((f) => Date.parse(f.createdAt) > reviewedAt);
+  return { review, stale };
 }

@@ -11,7 +11,10 @@ interface Props {
   question?: string;
   /** Required reason (return, ineligible) or an optional note (accept). */
   reason: "required" | "optional";
-  help?: string;
+  /** A hint under the reason; it stays visible next to a validation error (antd's `extra`). */
+  hint?: string;
+  /** What the error says when a required reason is empty (default: "请填写原因"). */
+  requiredMessage?: string;
   confirming: boolean;
   danger?: boolean;
   /**
@@ -29,7 +32,8 @@ export function ReasonDialog({
   title,
   question,
   reason,
-  help,
+  hint,
+  requiredMessage,
   confirming,
   danger,
   resubmitUntil,
@@ -61,10 +65,16 @@ export function ReasonDialog({
         <Form.Item
           name="reason"
           label={reason === "required" ? t("review.action.reason") : t("review.action.note")}
-          help={help}
+          extra={hint}
           rules={
             reason === "required"
-              ? [{ required: true, whitespace: true, message: t("review.action.reasonRequired") }]
+              ? [
+                  {
+                    required: true,
+                    whitespace: true,
+                    message: requiredMessage ?? t("review.action.reasonRequired"),
+                  },
+                ]
               : []
           }
         >
@@ -74,12 +84,11 @@ export function ReasonDialog({
           <Form.Item
             name="resubmitUntil"
             label={t("review.action.resubmitUntil")}
-            help={
+            extra={
               resubmitUntil === "required"
                 ? t("review.action.resubmitUntilRequired")
                 : t("review.action.resubmitUntilHelp")
             }
-            style={{ marginTop: 24 }}
             rules={[
               { required: resubmitUntil === "required", message: t("review.action.resubmitUntilMissing") },
               {

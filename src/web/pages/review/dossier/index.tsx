@@ -9,7 +9,7 @@ import { formatDate, formatDateTime } from "../../../components/format";
 import { useDocumentTitle } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
 import { useRecruitmentLabels } from "../../../components/recruitmentLabels";
-import { answerText, filesFor, requirementList } from "../components/ApplicationSections";
+import { answerText, filesFor, requirementList, reviewOf } from "../components/ApplicationSections";
 import styles from "./dossier.module.css";
 
 /** Everything about one application on one page, printed on A4 without the app's frame (打印). */
@@ -47,6 +47,8 @@ function Dossier({ detail }: { detail: ApplicationDetail }) {
   const thread = useThread(detail.id);
   const o = detail.organization;
   const empty = t("common.empty");
+  const colon = t("common.colon");
+  const sep = t("common.listSeparator");
   const a = (key: string) => t(`organization.attr.${key}` as "organization.attr.name");
   const row = (label: string, value: React.ReactNode, key = label) => (
     <tr key={key}>
@@ -54,47 +56,85 @@ function Dossier({ detail }: { detail: ApplicationDetail }) {
       <td>{value ?? empty}</td>
     </tr>
   );
+  // Short facts two to a line (label, value, label, value) so the dossier fits one A4 page.
+  const pairs = (cells: [string, React.ReactNode][]) => {
+    const lines: React.ReactNode[] = [];
+    for (let i = 0; i < cells.length; i += 2) {
+      const [first, second] = [cells[i], cells[i + 1]];
+      if (!first) break;
+      lines.push(
+        <tr key={first[0]}>
+          <th scope="row">{first[0]}</th>
+          <td colSpan={second ? 1 : 3}>{first[1] ?? empty}</td>
+          {second && (
+            <>
+              <th scope="row">{second[0]}</th>
+              <td>{second[1] ?? empty}</td>
+            </>
+          )}
+        </tr>,
+      );
+    }
+    return lines;
+  };
+  const wide = (label: string, value: React.ReactNode) => (
+    <tr key={label}>
+      <th scope="row">{label}</th>
+      <td colSpan={3}>{value ?? empty}</td>
+    </tr>
+  );
   return (
     <article className={styles.sheet}>
       <h1>
-        {t("review.dossier.title")}：{o.name}
+        {t("review.dossier.title")}
+        {colon}
+        {o.name}
       </h1>
-      <p className={styles.meta}>
-        {detail.call.title} · {labels.track[detail.track]} · {labels.applicationStatus[detail.status]}
-      </p>
       <p className={styles.meta}>
         {t("review.dossier.printedAt", { time: formatDateTime(new Date().toISOString()) })}
       </p>
 
       <h2>{t("review.dossier.basics")}</h2>
-      <table className={styles.table}>
+      <table className={`${styles.table} ${styles.quad}`}>
         <tbody>
-          {row(t("review.dossier.applicationId"), detail.id)}
-          {row(t("review.detail.status"), labels.applicationStatus[detail.status])}
+          {wide(t("review.column.call"), detail.call.title)}
+          {pairs([
+            [t("review.column.track"), labels.track[detail.track]],
+            [t("review.detail.status"), labels.applicationStatus[detail.status]],
+            [
+              t("review.detail.lastSubmittedAt"),
+              detail.lastSubmittedAt
+                ? t("review.dossier.lastSubmission", {
+                    time: formatDateTime(detail.lastSubmittedAt),
+                    number: detail.submissionCount,
+                  })
+                : empty,
+            ],
+            [t("review.detail.deadline"), formatDateTime(detail.deadline)],
+          ])}
           {detail.statusReason &&
             (detail.status === "returned" || detail.status === "ineligible") &&
-            row(t("review.detail.statusReason"), <span className={styles.pre}>{detail.statusReason}</span>)}
-          {row(t("review.detail.deadline"), formatDateTime(detail.deadline))}
-          {row(t("review.detail.submissions"), detail.submissionCount)}
-          {row(t("review.detail.lastSubmittedAt"), formatDateTime(detail.lastSubmittedAt))}
+            wide(t("review.detail.statusReason"), <span className={styles.pre}>{detail.statusReason}</span>)}
         </tbody>
       </table>
 
       <h2>{t("review.detail.organization")}</h2>
-      <table className={styles.table}>
+      <table className={`${styles.table} ${styles.quad}`}>
         <tbody>
-          {row(a("name"), o.name)}
-          {row(a("registrationStatus"), t(`registrationStatus.${o.registrationStatus}`))}
-          {row(a("creditCode"), o.creditCode)}
-          {row(a("foundedOn"), formatDate(o.foundedOn))}
-          {row(a("fields"), o.fields.map((f) => t(`field.${f}`)).join("、") || empty)}
-          {row(a("townId"), o.townName)}
-          {row(a("address"), o.address)}
-          {row(a("leaderName"), o.leaderName)}
-          {row(a("contactName"), [o.contactName, o.contactPhone].filter(Boolean).join(" ") || empty)}
-          {row(a("staffCount"), o.staffCount)}
-          {row(a("volunteerCount"), o.volunteerCount)}
-          {row(a("description"), <span className={styles.pre}>{o.description ?? empty}</span>)}
+          {wide(a("name"), o.name)}
+          {pairs([
+            [a("registrationStatus"), t(`registrationStatus.${o.registrationStatus}`)],
+            [a("creditCode"), o.creditCode],
+            [a("foundedOn"), formatDate(o.foundedOn)],
+            [a("fields"), o.fields.map((f) => t(`field.${f}`)).join(sep) || empty],
+            [a("townId"), o.townName],
+            [a("address"), o.address],
+            [a("leaderName"), o.leaderName],
+            [a("contactName"), [o.contactName, o.contactPhone].filter(Boolean).join(" ") || empty],
+            [a("staffCount"), o.staffCount],
+            [a("volunteerCount"), o.volunteerCount],
+          ])}
+          {wide(a("description"), <span className={styles.pre}>{o.description ?? empty}</span>)}
         </tbody>
       </table>
 
@@ -103,7 +143,7 @@ function Dossier({ detail }: { detail: ApplicationDetail }) {
         <tbody>
           {detail.requirements.questions
             .filter((q) => q.type !== "file")
-            .map((q) => row(q.label, answerText(detail, q.key, t("review.detail.empty")), q.key))}
+            .map((q) => row(q.label, answerText(detail, q.key, t("review.detail.empty"), sep), q.key))}
         </tbody>
       </table>
 
@@ -111,17 +151,25 @@ function Dossier({ detail }: { detail: ApplicationDetail }) {
       <table className={styles.table}>
         <tbody>
           {requirementList(detail).map((item) => {
-            const review = detail.reviews.find((r) => r.requirementKey === item.key);
+            const { review, stale } = reviewOf(detail, item.key);
             const files = filesFor(detail, item.key);
+            const status = labels.documentReview[review?.status ?? "pending"];
             return row(
               `${item.label}${item.required ? " *" : ""}`,
               <>
                 <div>
-                  {files.length ? files.map((f) => f.originalName).join("、") : t("review.detail.noFile")}
+                  {files.length ? files.map((f) => f.originalName).join(sep) : t("review.detail.noFile")}
                 </div>
                 <div>
-                  {t("review.detail.review")}：{labels.documentReview[review?.status ?? "pending"]}
-                  {review?.reason ? `（${review.reason}）` : ""}
+                  {stale ? (
+                    // The verdict was given on an earlier file: say so rather than print it as current.
+                    t("review.dossier.reviewStale", { status })
+                  ) : (
+                    <>
+                      {t("review.dossier.reviewLine", { status })}
+                      {review?.reason ? t("review.dossier.reviewReason", { reason: review.reason }) : ""}
+                    </>
+                  )}
                 </div>
               </>,
               item.key,
@@ -160,7 +208,9 @@ function Dossier({ detail }: { detail: ApplicationDetail }) {
                   <div className={styles.pre}>{m.body}</div>
                   {m.files.length > 0 && (
                     <div>
-                      {t("review.dossier.attachments")}：{m.files.map((f) => f.originalName).join("、")}
+                      {t("review.dossier.attachments")}
+                      {colon}
+                      {m.files.map((f) => f.originalName).join(sep)}
                     </div>
                   )}
                 </>,

@@ -54,9 +54,12 @@ export function BulkBar({ selected, rows, onDone }: Props) {
             dataSource={failed}
             renderItem={(r) => (
               <List.Item>
-                {rows.get(r.id)?.organization.name ?? r.id}：
+                {rows.get(r.id)?.organization.name ?? r.id}
+                {t("common.colon")}
                 {ERROR_MESSAGES[r.code as ErrorCode]?.[lang] ?? r.code}
-                {r.currentStatus ? `（${labels.applicationStatus[r.currentStatus]}）` : ""}
+                {r.currentStatus
+                  ? t("review.queue.bulkFailedStatus", { status: labels.applicationStatus[r.currentStatus] })
+                  : ""}
               </List.Item>
             )}
           />
@@ -91,7 +94,12 @@ export function BulkBar({ selected, rows, onDone }: Props) {
             : undefined
         }
         reason={action === "accept" ? "optional" : "required"}
-        help={action === "return" ? t("review.action.returnReasonHelp") : undefined}
+        hint={action === "return" ? t("review.action.returnReasonHelp") : undefined}
+        requiredMessage={
+          action === "return"
+            ? t("review.action.returnReasonRequired")
+            : t("review.action.ineligibleReasonRequired")
+        }
         danger={action === "ineligible"}
         confirming={bulk.isPending}
         onConfirm={(reason) => action && void run(action, reason)}

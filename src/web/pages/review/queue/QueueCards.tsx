@@ -19,7 +19,9 @@ export function QueueCards({ items, total, loading, state, selected, onSelect, o
       onPage={(page) => onChange({ page })}
       renderCard={(row) => (
         <div style={{ display: "flex", gap: 8, alignItems: "flex-start" }}>
+          {/* Padding makes a 40×40 tap target; the negative margin keeps the box where it was. */}
           <Checkbox
+            style={{ padding: 12, margin: "-12px -8px -12px -12px" }}
             aria-label={row.organization.name}
             checked={selected.includes(row.id)}
             onChange={(e) =>

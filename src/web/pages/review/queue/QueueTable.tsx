@@ -14,6 +14,9 @@ const SORTABLE = {
   missingItems: "missingItems",
 } as const;
 
+/** The app's header (antd Layout.Header, 64px) is sticky too: the table's header stays under it. */
+const STICKY_HEADER_CELL = { position: "sticky", top: 64, zIndex: 3 } as const;
+
 export function QueueTable({ items, total, loading, state, selected, onSelect, onChange }: Props) {
   const { t } = useTranslation();
   const sortOrder = (key: keyof typeof SORTABLE) =>
@@ -119,40 +122,41 @@ export function QueueTable({ items, total, loading, state, selected, onSelect, o
         ) : null,
     },
   ];
-  // No `scroll` on purpose: with it antd renders a hidden measure row that repeats the header's
-  // select-all checkbox (a focusable control inside aria-hidden); the wrapper scrolls instead.
+  // No `scroll` and no `sticky` on purpose: with either antd renders a hidden measure row that
+  // repeats the header's select-all checkbox (a focusable control inside aria-hidden). The header
+  // cells stick below the app's header by CSS instead, which needs no scrolling box around the
+  // table; the columns wrap to fit from the md breakpoint up.
   return (
-    <div style={{ overflowX: "auto" }}>
-      <Table<QueueRow>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={items}
-        loading={loading}
-        rowSelection={{
-          selectedRowKeys: selected,
-          onChange: (keys) => onSelect(keys as string[]),
-          preserveSelectedRowKeys: true,
-        }}
-        pagination={{
-          current: state.page,
-          pageSize: state.pageSize,
-          total,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (count) => t("common.total", { count }),
-        }}
-        onChange={(pagination, _filters, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          const key = s?.order ? (s.columnKey as keyof typeof SORTABLE) : undefined;
-          onChange({
-            page: pagination.pageSize !== state.pageSize ? 1 : (pagination.current ?? 1),
-            pageSize: pagination.pageSize ?? 20,
-            sort: key ? SORTABLE[key] : "statusChangedAt",
-            order: key ? (s?.order === "ascend" ? "asc" : "desc") : "desc",
-          });
-        }}
-      />
-    </div>
+    <Table<QueueRow>
+      rowKey="id"
+      size="middle"
+      styles={{ header: { cell: STICKY_HEADER_CELL } }}
+      columns={columns}
+      dataSource={items}
+      loading={loading}
+      rowSelection={{
+        selectedRowKeys: selected,
+        onChange: (keys) => onSelect(keys as string[]),
+        preserveSelectedRowKeys: true,
+      }}
+      pagination={{
+        current: state.page,
+        pageSize: state.pageSize,
+        total,
+        showSizeChanger: true,
+        pageSizeOptions: [20, 50, 100, 200],
+        showTotal: (count) => t("common.total", { count }),
+      }}
+      onChange={(pagination, _filters, sorter) => {
+        const s = Array.isArray(sorter) ? sorter[0] : sorter;
+        const key = s?.order ? (s.columnKey as keyof typeof SORTABLE) : undefined;
+        onChange({
+          page: pagination.pageSize !== state.pageSize ? 1 : (pagination.current ?? 1),
+          pageSize: pagination.pageSize ?? 20,
+          sort: key ? SORTABLE[key] : "statusChangedAt",
+          order: key ? (s?.order === "ascend" ? "asc" : "desc") : "desc",
+        });
+      }}
+    />
   );
 }
