@@ -66,7 +66,22 @@ describe("GET /api/applications/export.xlsx", () => {
         reason: "盖章不清",
       },
       { baseId: t.baseId, applicationId: a.id, requirementKey: "plan", status: "missing", reason: "未上传" },
+      // b's plan was found missing an hour ago; a plan came since: the verdict is stale.
+      {
+        baseId: t.baseId,
+        applicationId: b.id,
+        requirementKey: "plan",
+        status: "missing",
+        reason: "未上传",
+        reviewedAt: new Date(Date.now() - 3_600_000),
+      },
     ]);
+    await t.db.insert(applicationDocuments).values({
+      baseId: t.baseId,
+      applicationId: b.id,
+      requirementKey: "plan",
+      fileId: file?.id as string,
+    });
 
     const res = await staff.get(`/api/applications/export.xlsx?callId=${call.id}&sort=name&order=asc`);
     expect(res.statusCode, res.body).toBe(200);
@@ -100,7 +115,7 @@ describe("GET /api/applications/export.xlsx", () => {
     const row = rows.find((r) => r.getCell(col("社会组织名称")).value === "阳光助老服务中心") as ExcelJS.Row;
     expect(row.getCell(col("联系电话")).value).toBe("139****5678");
     expect(row.getCell(col("申请状态")).value).toBe("已提交");
-    expect(row.getCell(col("申请类别")).value).toBe("组织孵化");
+    expect(row.getCell(col("孵化方向")).value).toBe("组织孵化");
     expect(row.getCell(col("申请动机")).value).toBe("扎根社区十年");
     expect(row.getCell(col("年服务人次")).value).toBe(1200);
     expect(row.getCell(col("服务对象")).value).toBe("老人、儿童");
@@ -111,6 +126,7 @@ describe("GET /api/applications/export.xlsx", () => {
     const other = rows.find((r) => r !== row) as ExcelJS.Row;
     expect(other.getCell(col("申请状态")).value).toBe("已受理（进入初筛）");
     expect(other.getCell(col("登记证书（审核）")).value).toBe("待审核");
+    expect(other.getCell(col("项目计划书（审核）")).value).toBe("已更新，待复核（上次审核：缺失）");
     expect(b.id).toBeTruthy();
   });
 

@@ -512,7 +512,7 @@ test(
       "统一社会信用代码",
       "联系电话",
       "招募",
-      "申请类别",
+      "孵化方向",
       "申请状态",
       "提交次数",
       Q_MOTIVATION,
@@ -530,7 +530,7 @@ test(
     const cell = (name: string) => mine.getCell(column(name)).text;
     expect(cell("统一社会信用代码")).toBe(CREDIT_CODE);
     expect(cell("招募")).toBe(CALL_TITLE);
-    expect(cell("申请类别")).toBe(TRACK_LABEL);
+    expect(cell("孵化方向")).toBe(TRACK_LABEL);
     expect(cell("申请状态")).toBe("已受理（进入初筛）");
     expect(cell("提交次数")).toBe("2");
     expect(cell("联系电话")).toBe(MASKED_MOBILE);

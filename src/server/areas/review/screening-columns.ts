@@ -49,7 +49,7 @@ export interface ScreeningRow {
   callTitle: string;
   /** File names per requirement key (current documents only). */
   documents: Map<string, string[]>;
-  reviews: Map<string, { status: DocumentReviewStatus; reason: string | null }>;
+  reviews: Map<string, { status: DocumentReviewStatus; reason: string | null; stale: boolean }>;
 }
 
 export interface ScreeningColumn {
@@ -78,7 +78,7 @@ const FIXED: ScreeningColumn[] = [
   { header: "专职人数", width: 10, value: (r) => r.organization.staffCount },
   { header: "志愿者人数", width: 10, value: (r) => r.organization.volunteerCount },
   { header: "招募", width: 28, value: (r) => r.callTitle },
-  { header: "申请类别", width: 14, value: (r) => L.track[r.application.track] },
+  { header: "孵化方向", width: 14, value: (r) => L.track[r.application.track] },
   { header: "申请状态", width: 16, value: (r) => L.applicationStatus[r.application.status] },
   { header: "缺项数", width: 8, value: (r) => r.application.missingItems },
   { header: "提交次数", width: 8, value: (r) => r.application.submissionCount },
@@ -99,6 +99,7 @@ function reviewText(row: ScreeningRow, key: string): string {
   const review = row.reviews.get(key);
   if (!review) return L.documentReview.pending;
   const label = L.documentReview[review.status];
+  if (review.stale) return `已更新，待复核（上次审核：${label}）`;
   return review.reason ? `${label}：${review.reason}` : label;
 }
 

@@ -98,20 +98,26 @@ async function attachmentsOf(db: Db, ids: string[]): Promise<{ documents: Docs; 
         applicationId: applicationDocuments.applicationId,
         key: applicationDocuments.requirementKey,
         name: files.originalName,
+        uploadedAt: applicationDocuments.createdAt,
       })
       .from(applicationDocuments)
       .innerJoin(files, eq(files.id, applicationDocuments.fileId))
       .where(and(inArray(applicationDocuments.applicationId, chunk), isNull(applicationDocuments.removedAt)))
       .orderBy(applicationDocuments.createdAt);
+    const newest = new Map<string, number>();
     for (const d of docs) {
       const perApp = documents.get(d.applicationId) ?? new Map<string, string[]>();
       perApp.set(d.key, [...(perApp.get(d.key) ?? []), d.name]);
       documents.set(d.applicationId, perApp);
+      const at = `${d.applicationId}/${d.key}`;
+      newest.set(at, Math.max(newest.get(at) ?? 0, d.uploadedAt.getTime()));
     }
     const revs = await db.select().from(documentReviews).where(inArray(documentReviews.applicationId, chunk));
     for (const r of revs) {
       const perApp: ScreeningRow["reviews"] = reviews.get(r.applicationId) ?? new Map();
-      perApp.set(r.requirementKey, { status: r.status, reason: r.reason });
+      // A file uploaded after the verdict: the verdict is about a file no longer there.
+      const stale = (newest.get(`${r.applicationId}/${r.requirementKey}`) ?? 0) > r.reviewedAt.getTime();
+      perApp.set(r.requirementKey, { status: r.status, reason: r.reason, stale });
       reviews.set(r.applicationId, perApp);
     }
   }
