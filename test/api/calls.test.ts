@@ -92,6 +92,19 @@ describe("calls: create, read, list", () => {
     expect(badTime.json()).toMatchObject({ field: "rules.opensAt", message: "时间格式不正确" });
   });
 
+  it("treats a call saved before questions had a length limit as unchanged when saved as is", async () => {
+    // The factory writes rules as older versions did: no maxLength on the questions.
+    const older = await make(t).call();
+    const view: Call = (await staff.get(`/api/calls/${older.id}`)).json();
+    const questions = view.rules.questions.map((q) => ({ ...q, maxLength: null }));
+    const same = await staff.patch(
+      `/api/calls/${older.id}`,
+      edit(view, { rules: { ...view.rules, questions } as CallInput["rules"] }),
+    );
+    expect(same.statusCode, same.body).toBe(200);
+    expect(same.json().revision).toBe(older.revision);
+  });
+
   it("keeps a text question's own length limit, and refuses one beyond the type's", async () => {
     const rules = defaultCallRules();
     const withLimit = (type: "text" | "long_text", maxLength: number) => ({

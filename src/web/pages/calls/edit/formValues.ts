@@ -33,6 +33,8 @@ export interface QuestionValues {
   options: string[];
   help?: string | null;
   tracks: Track[];
+  /** Text questions only; empty: the type's own limit. */
+  maxLength?: number | null;
 }
 
 export interface CallFormValues {
@@ -143,6 +145,7 @@ export function toInput(values: CallFormValues): CallInput {
         options: q.type === "single_choice" || q.type === "multiple_choice" ? (q.options ?? []) : [],
         help: text(q.help),
         tracks: q.tracks?.length ? q.tracks : null,
+        maxLength: (q.type === "text" || q.type === "long_text") && q.maxLength ? q.maxLength : null,
       })),
     },
   };

@@ -1,7 +1,20 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Card, Checkbox, Col, Form, Input, Row, Select, Space, Switch, Typography } from "antd";
+import {
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Typography,
+} from "antd";
 import { useTranslation } from "react-i18next";
-import { QUESTION_TYPES, type Track } from "../../../../../domain/call";
+import { QUESTION_TYPES, TEXT_ANSWER_MAX, type Track } from "../../../../../domain/call";
 import { useRecruitmentLabels } from "../../../../components/recruitmentLabels";
 import { type CallFormValues, newKey } from "../formValues";
 import { ListItemButtons } from "./ListItemButtons";
@@ -68,6 +81,8 @@ function QuestionFields({ index, offered }: { index: number; offered: Track[] })
   const labels = useRecruitmentLabels();
   const type = Form.useWatch(["questions", index, "type"]);
   const isChoice = type === "single_choice" || type === "multiple_choice";
+  const textMax =
+    type === "text" || type === "long_text" ? TEXT_ANSWER_MAX[type as "text" | "long_text"] : null;
   return (
     <>
       <Form.Item name={[index, "key"]} hidden>
@@ -107,6 +122,15 @@ function QuestionFields({ index, offered }: { index: number; offered: Track[] })
       <Form.Item name={[index, "help"]} label={t("calls.help")}>
         <Input maxLength={500} />
       </Form.Item>
+      {textMax !== null && (
+        <Form.Item
+          name={[index, "maxLength"]}
+          label={t("calls.maxLength")}
+          extra={t("calls.maxLengthHelp", { max: textMax })}
+        >
+          <InputNumber min={1} max={textMax} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+      )}
       <Form.Item
         name={[index, "tracks"]}
         label={t("calls.questionTracks")}
