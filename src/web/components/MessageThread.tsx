@@ -15,6 +15,7 @@ import { useMarkRead, usePostMessage, useThread } from "../api/review";
 import { formatDateTime } from "./format";
 import { QueryError } from "./QueryError";
 import { errorMessage } from "./serverErrors";
+import { useIsMobile } from "./useIsMobile";
 
 interface Props {
   applicationId: string;
@@ -31,6 +32,7 @@ export function MessageThread({ applicationId, side }: Props) {
   const [files, setFiles] = useState<UploadedFile[]>([]);
   const [uploading, setUploading] = useState(0);
   const listRef = useRef<HTMLOListElement>(null);
+  const isMobile = useIsMobile();
 
   const unread = thread.data?.unread ?? 0;
   const { mutate: mark } = markRead;
@@ -52,7 +54,7 @@ export function MessageThread({ applicationId, side }: Props) {
       setBody("");
       setFiles([]);
     } catch (error) {
-      message.error(`${t("review.thread.sendFailed")}: ${errorMessage(error)}`);
+      message.error(`${t("review.thread.sendFailed")}${t("common.colon")}${errorMessage(error)}`);
     }
   };
 
@@ -73,8 +75,9 @@ export function MessageThread({ applicationId, side }: Props) {
               listStyle: "none",
               margin: 0,
               padding: 4,
-              maxHeight: 420,
-              overflowY: "auto",
+              // On a phone the page scrolls, not a small box inside it.
+              maxHeight: isMobile ? undefined : 420,
+              overflowY: isMobile ? undefined : "auto",
               display: "grid",
               gap: 12,
             }}
@@ -126,7 +129,7 @@ export function MessageThread({ applicationId, side }: Props) {
           aria-label={t("review.thread.label")}
           value={body}
           onChange={(e) => setBody(e.target.value)}
-          placeholder={t("review.thread.placeholder")}
+          placeholder={t(isMobile ? "review.thread.placeholderTouch" : "review.thread.placeholder")}
           autoSize={{ minRows: 2, maxRows: 6 }}
           maxLength={MESSAGE_MAX}
           onKeyDown={(e) => {
