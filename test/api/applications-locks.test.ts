@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestApp } from "../support/app";
+import { whenBlocked } from "../support/lock-wait";
 import { newCompleteDraft, newDraft, newKey, startApplicationsApp } from "./applications-support";
 
 let t: TestApp;
@@ -23,25 +24,16 @@ describe.skipIf(process.env.TEST_ENGINE !== "postgres")("locks on a call and its
       // A submit of another application of this call, mid-way: the call taken FOR UPDATE.
       await submitter.query("BEGIN");
       await submitter.query("SELECT id FROM calls WHERE id = $1 FOR UPDATE", [call.id]);
-      let settled = false;
-      const saving = client
-        .patch(`/api/applications/${draft.id}`, { version: draft.version, track: "space" })
-        .finally(() => {
-          settled = true;
-        });
-      for (let waiting = 0; waiting === 0 && !settled; ) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        const { rows } = await pool.query(
-          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-        );
-        waiting = rows[0].n;
-      }
-      expect(settled, "the save should wait for the call").toBe(false);
+      const saving = await whenBlocked(
+        pool,
+        client.patch(`/api/applications/${draft.id}`, { version: draft.version, track: "space" }),
+      );
+      expect(saving.blocked, "the save should wait for the call").toBe(true);
       // Then the application, as submit does: free, because the waiting save holds nothing of it.
       await submitter.query("SET LOCAL lock_timeout = '5s'");
       await submitter.query("SELECT id FROM applications WHERE id = $1 FOR UPDATE", [draft.id]);
       await submitter.query("COMMIT");
-      const saved = await saving;
+      const saved = await saving.result;
       expect(saved.statusCode, saved.body).toBe(200);
       expect(saved.json().track).toBe("space");
     } finally {

@@ -5,6 +5,7 @@ import type { CallRules } from "../../src/domain/call";
 import type { Call, CallInput, CallPage } from "../../src/schemas/calls";
 import { defaultCallRules, make } from "../factories";
 import { type Client, startTestApp, type TestApp } from "../support/app";
+import { whenBlocked } from "../support/lock-wait";
 
 let t: TestApp;
 let staff: Client;
@@ -333,23 +334,14 @@ describe.skipIf(process.env.TEST_ENGINE !== "postgres")(
           ...call.rules,
           tracks: call.rules.tracks.filter((x) => x.track !== "project"),
         };
-        let settled = false;
-        const editing = staff
-          .patch(`/api/calls/${call.id}`, edit(call, { rules: withoutProject, note: "取消项目孵化" }))
-          .finally(() => {
-            settled = true;
-          });
         // The staff edit must be waiting on the applicant's lock before the applicant commits.
-        for (let waiting = 0; waiting === 0 && !settled; ) {
-          await new Promise((resolve) => setTimeout(resolve, 20));
-          const { rows } = await pool.query(
-            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-          );
-          waiting = rows[0].n;
-        }
-        expect(settled, "the edit should wait for the applicant's insert").toBe(false);
+        const editing = await whenBlocked(
+          pool,
+          staff.patch(`/api/calls/${call.id}`, edit(call, { rules: withoutProject, note: "取消项目孵化" })),
+        );
+        expect(editing.blocked, "the edit should wait for the applicant's insert").toBe(true);
         await applicant.query("COMMIT");
-        const refused = await editing;
+        const refused = await editing.result;
         expect(refused.statusCode, refused.body).toBe(400);
         expect(refused.json()).toMatchObject({ code: "validation_failed", field: "rules.tracks" });
       } finally {
