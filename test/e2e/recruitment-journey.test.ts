@@ -536,7 +536,9 @@ test(
     expect(cell("联系电话")).toBe(MASKED_MOBILE);
     expect(cell(Q_BENEFICIARIES)).toBe("1350");
     expect(cell(`${DOCUMENTS[1].label}（文件）`)).toBe(FIXED_FINANCE);
-    expect(cell(`${DOCUMENTS[1].label}（审核）`)).toBe(`需修改：${CORRECTION}`);
+    // Marked 需修改, then replaced by the applicant and accepted without a new verdict: the file
+    // says the verdict is about the old file, not that the new one needs correcting.
+    expect(cell(`${DOCUMENTS[1].label}（审核）`)).toBe("已更新，待复核（上次审核：需修改）");
     for (const doc of DOCUMENTS.filter((d) => d.key !== "finance")) {
       expect(cell(`${doc.label}（文件）`)).toBe(doc.file);
       expect(cell(`${doc.label}（审核）`)).toBe("合格");

@@ -1,3 +1,4 @@
+import { EyeInvisibleOutlined, EyeOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Input, Select, Typography } from "antd";
 import { useEffect, useState } from "react";
@@ -17,6 +18,19 @@ import { lengthRule, requiredRule } from "../organizations/edit/rules";
 import { FORM_FIELDS, type RegistrationFormValues, toRequest } from "./formValues";
 import { OrganizationFields } from "./OrganizationFields";
 import { PhoneCodeFields } from "./PhoneCodeField";
+
+/** Text links padded to a ~40 px tall tap target. */
+const TAP_LINK = { display: "inline-block", paddingBlock: 10 } as const;
+
+/** The show/hide eye, with padding that makes it a ~40 px tap target without a taller input. */
+function passwordToggle(visible: boolean) {
+  const Icon = visible ? EyeOutlined : EyeInvisibleOutlined;
+  return (
+    <span style={{ padding: 12, margin: -12, display: "inline-flex", cursor: "pointer" }}>
+      <Icon />
+    </span>
+  );
+}
 
 /** 注册申请账号: phone first, one column, then straight on to the application when a call was chosen. */
 export default function RegistrationPage() {
@@ -151,7 +165,7 @@ export default function RegistrationPage() {
             extra={t("registration.passwordHint")}
             rules={[requiredRule()]}
           >
-            <Input.Password autoComplete="new-password" maxLength={128} />
+            <Input.Password autoComplete="new-password" maxLength={128} iconRender={passwordToggle} />
           </Form.Item>
           <Form.Item
             name="passwordConfirm"
@@ -167,13 +181,13 @@ export default function RegistrationPage() {
               }),
             ]}
           >
-            <Input.Password autoComplete="new-password" maxLength={128} />
+            <Input.Password autoComplete="new-password" maxLength={128} iconRender={passwordToggle} />
           </Form.Item>
           <Form.Item
             name="email"
             label={t("registration.email")}
             extra={t("registration.emailHint")}
-            rules={[{ type: "email", message: t("registration.email") }]}
+            rules={[{ type: "email", message: t("registration.emailInvalid") }]}
           >
             <Input inputMode="email" autoComplete="email" maxLength={100} />
           </Form.Item>
@@ -201,11 +215,16 @@ export default function RegistrationPage() {
           </Button>
           <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: "center" }}>
             {t("registration.haveAccount")}{" "}
-            <Link to={`/login${callId ? `?next=${encodeURIComponent(`/portal/calls/${callId}`)}` : ""}`}>
+            <Link
+              to={`/login${callId ? `?next=${encodeURIComponent(`/portal/calls/${callId}`)}` : ""}`}
+              style={TAP_LINK}
+            >
               {t("registration.signIn")}
             </Link>
             {" · "}
-            <Link to="/portal">{t("registration.browseCalls")}</Link>
+            <Link to="/portal" style={TAP_LINK}>
+              {t("registration.browseCalls")}
+            </Link>
           </Typography.Paragraph>
         </Form>
       </Card>

@@ -11,6 +11,7 @@ import { UPLOAD_LIMITS } from "../../../../domain/upload";
 import type { ApplicationDocument } from "../../../../schemas/applications";
 import { applicationKeys, fileUrl, removeDocument, uploadDocument } from "../../../api/applications";
 import { errorMessage } from "../../../components/serverErrors";
+import { useIsMobile } from "../../../components/useIsMobile";
 
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,.webp,.gif,.doc,.docx,.xls,.xlsx";
 const MAX_MB = Math.round(UPLOAD_LIMITS.fileBytes / (1024 * 1024));
@@ -32,6 +33,8 @@ interface Props {
 export function DocumentUpload({ applicationId, requirementKey, documents, label, disabled }: Props) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
+  const isMobile = useIsMobile();
+  const colon = t("common.colon");
   const client = useQueryClient();
   const [uploading, setUploading] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +57,7 @@ export function DocumentUpload({ applicationId, requirementKey, documents, label
       await refresh();
       message.success(t("applications.uploaded", { name: file.name }));
     } catch (e) {
-      setError(`${file.name}：${errorMessage(e)}`);
+      setError(`${file.name}${colon}${errorMessage(e)}`);
     } finally {
       setUploading((u) => u.filter((n) => n !== file.name));
     }
@@ -77,16 +80,23 @@ export function DocumentUpload({ applicationId, requirementKey, documents, label
 
   return (
     <Flex vertical gap={8}>
+      {disabled && mine.length === 0 && (
+        <Typography.Text type="secondary">{t("applications.notUploaded")}</Typography.Text>
+      )}
       {mine.length > 0 && (
         <ul aria-label={label} style={{ listStyle: "none", margin: 0, padding: 0 }}>
           {mine.map((doc) => (
             <li key={doc.id}>
-              <Flex align="center" gap={8} style={{ padding: "4px 0", minWidth: 0 }}>
+              <Flex
+                align="center"
+                gap={8}
+                style={{ padding: "4px 0", minWidth: 0, minHeight: isMobile ? 44 : undefined }}
+              >
                 <FileOutlined aria-hidden />
                 <Typography.Link
                   href={fileUrl(doc.file.id)}
                   ellipsis
-                  style={{ flex: 1, minWidth: 0 }}
+                  style={{ flex: 1, minWidth: 0, lineHeight: isMobile ? "40px" : undefined }}
                   title={doc.file.originalName}
                 >
                   {doc.file.originalName}
@@ -98,9 +108,9 @@ export function DocumentUpload({ applicationId, requirementKey, documents, label
                   <Button
                     type="text"
                     danger
-                    size="small"
+                    size={isMobile ? "large" : "small"}
                     icon={<DeleteOutlined />}
-                    aria-label={`${t("applications.remove")}：${doc.file.originalName}`}
+                    aria-label={`${t("applications.remove")}${colon}${doc.file.originalName}`}
                     onClick={() => remove(doc)}
                   />
                 )}
@@ -123,7 +133,11 @@ export function DocumentUpload({ applicationId, requirementKey, documents, label
             void upload(file as File).then(() => onSuccess?.(null));
           }}
         >
-          <Button icon={<UploadOutlined />} aria-label={`${t("applications.upload")}：${label}`}>
+          <Button
+            icon={<UploadOutlined />}
+            size={isMobile ? "large" : "middle"}
+            aria-label={`${t("applications.upload")}${colon}${label}`}
+          >
             {t("applications.upload")}
           </Button>
         </Upload>

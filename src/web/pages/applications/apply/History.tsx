@@ -1,5 +1,7 @@
 /** The history both sides see (events with reasons), the submitted versions and their changes. */
+
 import { Button, Card, Empty, Flex, List, Modal, Skeleton, Timeline, Typography } from "antd";
+import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApplicationDetail, SubmissionCompare } from "../../../../schemas/applications";
@@ -8,10 +10,12 @@ import { formatDateTime } from "../../../components/format";
 import { organizationAttrLabel } from "../../../components/organizationLabels";
 import { QueryError } from "../../../components/QueryError";
 import { useRecruitmentLabels } from "../../../components/recruitmentLabels";
+import { useIsMobile } from "../../../components/useIsMobile";
 
 export function History({ detail }: { detail: ApplicationDetail }) {
   const { t } = useTranslation();
   const labels = useRecruitmentLabels();
+  const isMobile = useIsMobile();
   const [compareTo, setCompareTo] = useState<number | null>(null);
   return (
     <Card
@@ -52,7 +56,13 @@ export function History({ detail }: { detail: ApplicationDetail }) {
                 actions={
                   s.number > 1
                     ? [
-                        <Button key="compare" type="link" size="small" onClick={() => setCompareTo(s.number)}>
+                        <Button
+                          key="compare"
+                          type="link"
+                          size="small"
+                          style={isMobile ? { minHeight: 40 } : undefined}
+                          onClick={() => setCompareTo(s.number)}
+                        >
                           {t("applications.compare")}
                         </Button>,
                       ]
@@ -94,9 +104,9 @@ function CompareBody({ detail, to }: { detail: ApplicationDetail; to: number }) 
   return <CompareView detail={detail} diff={compare.data} />;
 }
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "—";
-  if (Array.isArray(value)) return value.join("、");
+function show(value: unknown, t: TFunction): string {
+  if (value === null || value === undefined || value === "") return t("common.empty");
+  if (Array.isArray(value)) return value.join(t("common.listSeparator"));
   return String(value);
 }
 
@@ -116,10 +126,14 @@ function CompareView({ detail, diff }: { detail: ApplicationDetail; diff: Submis
       <Flex vertical gap={2} style={{ width: "100%" }}>
         <strong>{label}</strong>
         <Typography.Text type="secondary" delete>
-          {t("applications.before")}：{show(before)}
+          {t("applications.before")}
+          {t("common.colon")}
+          {show(before, t)}
         </Typography.Text>
         <span>
-          {t("applications.after")}：{show(after)}
+          {t("applications.after")}
+          {t("common.colon")}
+          {show(after, t)}
         </span>
       </Flex>
     </List.Item>
@@ -160,12 +174,16 @@ function CompareView({ detail, diff }: { detail: ApplicationDetail; diff: Submis
                 <strong>{docLabel(d.requirementKey)}</strong>
                 {d.added.map((f) => (
                   <span key={`a-${f.fileId}`}>
-                    {t("applications.added")}：{f.originalName}
+                    {t("applications.added")}
+                    {t("common.colon")}
+                    {f.originalName}
                   </span>
                 ))}
                 {d.removed.map((f) => (
                   <Typography.Text key={`r-${f.fileId}`} type="secondary" delete>
-                    {t("applications.removedDoc")}：{f.originalName}
+                    {t("applications.removedDoc")}
+                    {t("common.colon")}
+                    {f.originalName}
                   </Typography.Text>
                 ))}
               </Flex>

@@ -2,12 +2,14 @@
 import { Card, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AnswerValue } from "../../../../domain/answers";
-import type { Question } from "../../../../domain/call";
+import { answerMaxLength, type Question } from "../../../../domain/call";
 import type { ApplicationDetail } from "../../../../schemas/applications";
 import { dayjs } from "../../../components/format";
 import { useIsMobile } from "../../../components/useIsMobile";
 import { DocumentUpload } from "./DocumentUpload";
+import { flagFor } from "./flags";
 import type { Autosave } from "./useAutosave";
+import { VerdictNote, VerdictTag } from "./Verdict";
 
 /** Choices and files are groups of controls: the label names the group, not one input. */
 const GROUPED = new Set<Question["type"]>(["single_choice", "multiple_choice", "file"]);
@@ -45,14 +47,20 @@ function QuestionField({
   const error = autosave.fieldErrors[q.key];
   const value = autosave.values[q.key];
   const set = (v: AnswerValue) => autosave.change(q.key, v);
+  const flag = q.type === "file" ? flagFor(detail, `q:${q.key}`) : undefined;
+  // On a phone each option is a full-width row at least 40 px tall, easy to hit with a thumb.
+  const option = isMobile ? { minHeight: 40, display: "flex", alignItems: "center" } : undefined;
   const blur = () => void autosave.flush();
   const label = (
     <Space size={4} wrap>
       <span>{q.label}</span>
       {q.required && <Tag color="red">{t("applications.required")}</Tag>}
+      <VerdictTag flag={flag} />
     </Space>
   );
 
+  // The call's own limit (e.g. 300 字), which the server holds answers to.
+  const maxLength = answerMaxLength(q) ?? undefined;
   let control: React.ReactNode;
   switch (q.type) {
     case "text":
@@ -60,7 +68,7 @@ function QuestionField({
         <Input
           id={inputId}
           value={typeof value === "string" ? value : ""}
-          maxLength={200}
+          maxLength={maxLength}
           placeholder={t("applications.textPlaceholder")}
           onChange={(e) => set(e.target.value)}
           onBlur={blur}
@@ -73,14 +81,14 @@ function QuestionField({
           <Input.TextArea
             id={inputId}
             value={typeof value === "string" ? value : ""}
-            maxLength={5000}
+            maxLength={maxLength}
             autoSize={{ minRows: 4, maxRows: 14 }}
             placeholder={t("applications.textPlaceholder")}
             onChange={(e) => set(e.target.value)}
             onBlur={blur}
           />
           <Typography.Text type="secondary" style={{ display: "block", textAlign: "end", fontSize: 12 }}>
-            {typeof value === "string" ? value.length : 0} / 5000
+            {typeof value === "string" ? value.length : 0} / {maxLength}
           </Typography.Text>
         </>
       );
@@ -120,9 +128,9 @@ function QuestionField({
             void autosave.flush();
           }}
         >
-          <Space orientation="vertical">
+          <Space orientation="vertical" size={isMobile ? 0 : 8}>
             {q.options.map((o) => (
-              <Radio key={o} value={o}>
+              <Radio key={o} value={o} style={option}>
                 {o}
               </Radio>
             ))}
@@ -133,9 +141,9 @@ function QuestionField({
     case "multiple_choice":
       control = (
         <Checkbox.Group value={Array.isArray(value) ? value : []} onChange={(v) => set(v as string[])}>
-          <Space orientation="vertical">
+          <Space orientation="vertical" size={isMobile ? 0 : 8}>
             {q.options.map((o) => (
-              <Checkbox key={o} value={o}>
+              <Checkbox key={o} value={o} style={option}>
                 {o}
               </Checkbox>
             ))}
@@ -167,6 +175,7 @@ function QuestionField({
           {q.help}
         </Typography.Paragraph>
       )}
+      <VerdictNote flag={flag} />
       {GROUPED.has(q.type) ? (
         <fieldset
           id={inputId}

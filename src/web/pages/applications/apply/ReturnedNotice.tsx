@@ -24,7 +24,10 @@ export function ReturnedNotice({ detail }: { detail: ApplicationDetail }) {
         <Flex vertical gap={8}>
           {detail.statusReason && (
             <div>
-              <Typography.Text strong>{t("applications.returnedReason")}：</Typography.Text>
+              <Typography.Text strong>
+                {t("applications.returnedReason")}
+                {t("common.colon")}
+              </Typography.Text>
               <span style={{ whiteSpace: "pre-wrap" }}>{detail.statusReason}</span>
             </div>
           )}

@@ -1,4 +1,4 @@
-/** Autosave's state line, and the conflict banner that keeps what the user typed. */
+/** Autosave's state line (beside the submit button), and the conflict banner that keeps what the user typed. */
 import { CheckOutlined, LoadingOutlined } from "@ant-design/icons";
 import { Alert, Button, Flex, Typography } from "antd";
 import { useState } from "react";
@@ -24,7 +24,16 @@ export function SaveStatus({ autosave }: { autosave: Autosave }) {
         {t("applications.savedAt", { time: dayjs(s.at).tz("Asia/Shanghai").format("HH:mm:ss") })}
       </>
     );
+  else if (s.kind === "error" || s.kind === "conflict")
+    text = (
+      <Typography.Text type="danger" style={{ fontSize: 13 }}>
+        {s.kind === "error"
+          ? t("applications.saveFailed", { message: s.message })
+          : t("applications.conflictTitle")}
+      </Typography.Text>
+    );
   else if (autosave.unsaved) text = t("applications.unsaved");
+  else if (s.kind === "idle") text = t("applications.autosaveHint");
   return (
     <Typography.Text type="secondary" role="status" aria-live="polite" style={{ fontSize: 13 }}>
       {text}

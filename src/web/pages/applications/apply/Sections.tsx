@@ -9,6 +9,8 @@ import { RegistrationTag } from "../../../components/labels";
 import { ORGANIZATION_ATTR_KEYS } from "../../../components/organizationLabels";
 import { useIsMobile } from "../../../components/useIsMobile";
 import { DocumentUpload } from "./DocumentUpload";
+import { flagsOf } from "./flags";
+import { VerdictNote, VerdictTag } from "./Verdict";
 
 export function ProfileSummary({
   detail,
@@ -34,7 +36,8 @@ export function ProfileSummary({
       extra={
         editable && (
           <Button
-            size="small"
+            size={isMobile ? "middle" : "small"}
+            style={isMobile ? { minHeight: 40 } : undefined}
             icon={<EditOutlined aria-hidden />}
             onClick={() => navigate(`/organizations/${org.id}/edit`)}
           >
@@ -78,38 +81,44 @@ export function DocumentsSection({ detail, editable }: { detail: ApplicationDeta
   const { t } = useTranslation();
   const requirements = detail.requirements.documents;
   if (requirements.length === 0) return null;
+  const flags = flagsOf(detail);
   return (
     <Card
       id="section-documents"
       title={<h2 className="hatchery-card-title">{t("applications.sections.documents")}</h2>}
     >
       <Flex vertical gap={20}>
-        {requirements.map((r) => (
-          <section key={r.key} id={`doc-${r.key}`} tabIndex={-1} aria-labelledby={`doc-${r.key}-label`}>
-            <Flex wrap gap={6} align="center" style={{ marginBottom: 6 }}>
-              <h3 id={`doc-${r.key}-label`} style={{ margin: 0, fontSize: 15, fontWeight: 600 }}>
-                {r.label}
-              </h3>
-              {r.required ? (
-                <Tag color="red">{t("applications.requiredDoc")}</Tag>
-              ) : (
-                <Tag>{t("applications.optionalDoc")}</Tag>
+        {requirements.map((r) => {
+          const flag = flags.find((f) => f.key === r.key);
+          return (
+            <section key={r.key} id={`doc-${r.key}`} tabIndex={-1} aria-labelledby={`doc-${r.key}-label`}>
+              <Flex wrap gap={6} align="center" style={{ marginBottom: 6 }}>
+                <h3 id={`doc-${r.key}-label`} style={{ margin: 0, fontSize: 15, fontWeight: 600 }}>
+                  {r.label}
+                </h3>
+                {r.required ? (
+                  <Tag color="red">{t("applications.requiredDoc")}</Tag>
+                ) : (
+                  <Tag>{t("applications.optionalDoc")}</Tag>
+                )}
+                <VerdictTag flag={flag} />
+              </Flex>
+              {r.description && (
+                <Typography.Paragraph type="secondary" style={{ marginBottom: 6 }}>
+                  {r.description}
+                </Typography.Paragraph>
               )}
-            </Flex>
-            {r.description && (
-              <Typography.Paragraph type="secondary" style={{ marginBottom: 6 }}>
-                {r.description}
-              </Typography.Paragraph>
-            )}
-            <DocumentUpload
-              applicationId={detail.id}
-              requirementKey={r.key}
-              documents={detail.documents}
-              label={r.label}
-              disabled={!editable}
-            />
-          </section>
-        ))}
+              <VerdictNote flag={flag} />
+              <DocumentUpload
+                applicationId={detail.id}
+                requirementKey={r.key}
+                documents={detail.documents}
+                label={r.label}
+                disabled={!editable}
+              />
+            </section>
+          );
+        })}
       </Flex>
     </Card>
   );

@@ -12,6 +12,7 @@ import type { ApplicationDetail } from "../../../../schemas/applications";
 import { applicationKeys, submitApplication } from "../../../api/applications";
 import { isApiError } from "../../../api/client";
 import { errorMessage } from "../../../components/serverErrors";
+import { flagList, staleFlags } from "./flags";
 import type { Autosave } from "./useAutosave";
 
 function newKey(): string {
@@ -24,10 +25,16 @@ export function SubmitBar({
   detail,
   autosave,
   now,
+  status,
+  compact = false,
 }: {
   detail: ApplicationDetail;
   autosave: Autosave;
   now: number;
+  /** The autosave's state line, shown with the button so it stays in view while editing. */
+  status?: React.ReactNode;
+  /** One row (status left, button right): the phone's sticky footer. */
+  compact?: boolean;
 }) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
@@ -68,9 +75,23 @@ export function SubmitBar({
   const start = async () => {
     if (!(await autosave.flush())) return;
     attempt.current = null;
+    const stale = resubmit ? staleFlags(detail) : [];
     modal.confirm({
       title: t("applications.submitConfirmTitle"),
-      content: resubmit ? t("applications.resubmitConfirmBody") : t("applications.submitConfirmBody"),
+      content: (
+        <Flex vertical gap={12}>
+          <span>
+            {resubmit ? t("applications.resubmitConfirmBody") : t("applications.submitConfirmBody")}
+          </span>
+          {stale.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t("applications.flag.staleConfirm", { items: flagList(stale, t) })}
+            />
+          )}
+        </Flex>
+      ),
       okText: resubmit ? t("applications.resubmit") : t("applications.submit"),
       onOk: send,
     });
@@ -81,11 +102,11 @@ export function SubmitBar({
       ? t("applications.notOpenYet")
       : t("applications.deadlinePassed")
     : detail.problems.length > 0
-      ? t("applications.submitBlocked")
+      ? t(compact ? "applications.submitBlockedShort" : "applications.submitBlocked")
       : null;
 
-  return (
-    <Flex vertical gap={8}>
+  const alerts = (
+    <>
       {retry && (
         <Alert
           type="warning"
@@ -102,22 +123,46 @@ export function SubmitBar({
       {error && (
         <Alert type="error" showIcon role="alert" title={error} closable onClose={() => setError(null)} />
       )}
-      <Button
-        type="primary"
-        size="large"
-        block
-        icon={<SendOutlined aria-hidden />}
-        loading={busy}
-        disabled={!!blockedBy || retry || autosave.state.kind === "conflict"}
-        onClick={() => void start()}
-      >
-        {resubmit ? t("applications.resubmit") : t("applications.submit")}
-      </Button>
-      {blockedBy && (
-        <Typography.Text type="secondary" style={{ textAlign: "center" }}>
-          {blockedBy}
-        </Typography.Text>
-      )}
+    </>
+  );
+  const button = (
+    <Button
+      type="primary"
+      size="large"
+      block={!compact}
+      icon={<SendOutlined aria-hidden />}
+      loading={busy}
+      disabled={!!blockedBy || retry || autosave.state.kind === "conflict"}
+      onClick={() => void start()}
+    >
+      {resubmit ? t("applications.resubmit") : t("applications.submit")}
+    </Button>
+  );
+  const hint = blockedBy && (
+    <Typography.Text type="secondary" style={{ fontSize: compact ? 12 : undefined, lineHeight: 1.4 }}>
+      {blockedBy}
+    </Typography.Text>
+  );
+
+  if (compact)
+    return (
+      <Flex vertical gap={8}>
+        {alerts}
+        <Flex align="center" gap={12}>
+          <Flex vertical gap={2} style={{ flex: 1, minWidth: 0 }}>
+            {status}
+            {hint}
+          </Flex>
+          {button}
+        </Flex>
+      </Flex>
+    );
+  return (
+    <Flex vertical gap={8}>
+      {alerts}
+      {button}
+      {hint && <div style={{ textAlign: "center" }}>{hint}</div>}
+      {status && <div style={{ textAlign: "center" }}>{status}</div>}
     </Flex>
   );
 }

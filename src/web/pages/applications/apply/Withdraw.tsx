@@ -1,13 +1,16 @@
-/** Withdrawing, with a confirmation and an optional reason. */
+/**
+ * Withdrawing, with a confirmation and an optional reason: a quiet link at the end of the page,
+ * not the first control a phone user sees on an application they are still filling in.
+ */
 import { useQueryClient } from "@tanstack/react-query";
-import { App, Button, Input, Modal, Typography } from "antd";
+import { App, Button, Flex, Input, Modal, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApplicationDetail } from "../../../../schemas/applications";
 import { applicationKeys, withdrawApplication } from "../../../api/applications";
 import { errorMessage } from "../../../components/serverErrors";
 
-export function WithdrawButton({ detail, version }: { detail: ApplicationDetail; version: () => number }) {
+export function WithdrawLink({ detail, version }: { detail: ApplicationDetail; version: () => number }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -34,9 +37,12 @@ export function WithdrawButton({ detail, version }: { detail: ApplicationDetail;
 
   return (
     <>
-      <Button danger onClick={() => setOpen(true)}>
-        {t("applications.withdraw")}
-      </Button>
+      <Flex wrap justify="center" align="center" gap={4} style={{ paddingBlock: 8 }}>
+        <Typography.Text type="secondary">{t("applications.withdrawPrompt")}</Typography.Text>
+        <Button type="link" danger style={{ minHeight: 40 }} onClick={() => setOpen(true)}>
+          {t("applications.withdraw")}
+        </Button>
+      </Flex>
       <Modal
         open={open}
         title={t("applications.withdrawTitle")}

@@ -1,4 +1,8 @@
-/** 我的申请: the organization's applications as cards (phone first), each with its next step. */
+/**
+ * 我的申请: the organization's applications as cards (phone first), each with its next step, and
+ * the way to the portal's other open calls.
+ */
+import { CompassOutlined } from "@ant-design/icons";
 import { Button, Card, Col, Empty, Flex, Row, Skeleton, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -14,10 +18,15 @@ import { Countdown } from "../components/Countdown";
 export default function MyApplicationsPage() {
   const { t } = useTranslation();
   const mine = useMyApplications();
+  const empty = mine.data?.items.length === 0;
 
   return (
     <>
-      <PageHeader title={t("applications.mineTitle")} />
+      <PageHeader
+        title={t("applications.mineTitle")}
+        // The empty state below carries the same link.
+        extra={!empty && <PortalLink />}
+      />
       {mine.isError ? (
         <QueryError error={mine.error} onRetry={() => void mine.refetch()} />
       ) : !mine.data ? (
@@ -27,7 +36,7 @@ export default function MyApplicationsPage() {
       ) : mine.data.items.length === 0 ? (
         <Card>
           <Empty description={t("applications.mineEmpty")}>
-            <Link to="/portal">{t("applications.toPortal")}</Link>
+            <PortalLink />
           </Empty>
         </Card>
       ) : (
@@ -40,6 +49,29 @@ export default function MyApplicationsPage() {
         </Row>
       )}
     </>
+  );
+}
+
+/** A link that looks like a button: it goes to another page (the public portal). */
+function PortalLink() {
+  const { t } = useTranslation();
+  return (
+    <Link
+      to="/portal"
+      style={{
+        display: "inline-flex",
+        alignItems: "center",
+        gap: 6,
+        minHeight: 40,
+        paddingInline: 15,
+        border: "1px solid #d9d9d9",
+        borderRadius: 6,
+        background: "#fff",
+      }}
+    >
+      <CompassOutlined aria-hidden />
+      {t("applications.toPortal")}
+    </Link>
   );
 }
 
@@ -80,11 +112,15 @@ function ApplicationCard({
           <ApplicationStatusTag status={item.status} />
         </Flex>
         <Typography.Text type="secondary">
-          {t("applications.track")}：{labels.track[item.track]}
+          {t("applications.track")}
+          {t("common.colon")}
+          {labels.track[item.track]}
         </Typography.Text>
         <Flex wrap gap={8} align="center">
           <Typography.Text type="secondary">
-            {t("applications.deadline")}：{formatDateTime(item.deadline)}
+            {t("applications.deadline")}
+            {t("common.colon")}
+            {formatDateTime(item.deadline)}
           </Typography.Text>
           {editable && (
             <Countdown
