@@ -8,6 +8,7 @@
  * to the bottom of the screen while the form is in view.
  */
 import { Card, Col, Flex, Grid, Row, Skeleton, Typography } from "antd";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { isEditableByApplicant } from "../../../../domain/application";
@@ -120,6 +121,16 @@ function EditView({ detail, receivedAt }: { detail: ApplicationDetail; receivedA
   const now = useServerNow(detail.serverNow, receivedAt);
   const twoColumns = useTwoColumns();
   useUnsavedChangesPrompt(autosave.unsaved);
+  // The phone's sticky submit footer: a field scrolled into view (on focus, by the checklist's
+  // links) must stop above it, not under it.
+  useEffect(() => {
+    if (twoColumns) return;
+    const root = document.documentElement;
+    root.style.scrollPaddingBottom = "112px";
+    return () => {
+      root.style.scrollPaddingBottom = "";
+    };
+  }, [twoColumns]);
   const canWithdraw = detail.availableEvents.includes("withdraw");
   const form = (
     <>
