@@ -95,6 +95,13 @@ export const ZReviewBody = z.object({
   reason: z.string().trim().max(1000, { error: "too_long" }).nullish(),
 });
 export type ReviewBody = z.infer<typeof ZReviewBody>;
+/** Several items reviewed at once ("全部合格"): all written, or none. */
+export const ZReviewItem = ZReviewBody.extend({ requirementKey: ZReviewParams.shape.requirementKey });
+export type ReviewItem = z.infer<typeof ZReviewItem>;
+export const ZReviewItemsBody = z.object({
+  items: z.array(ZReviewItem).min(1, { error: "required" }).max(100, { error: "too_big" }),
+});
+export type ReviewItemsBody = z.infer<typeof ZReviewItemsBody>;
 export const ZDocumentReview = z.object({
   requirementKey: z.string(),
   status: z.enum(DOCUMENT_REVIEW_STATUSES),
@@ -103,6 +110,9 @@ export const ZDocumentReview = z.object({
   reviewerName: z.string().nullable(),
 });
 export type DocumentReview = z.infer<typeof ZDocumentReview>;
+/** The batch's answer: the items' reviews as written, in the order asked. */
+export const ZDocumentReviews = z.object({ reviews: z.array(ZDocumentReview) });
+export type DocumentReviews = z.infer<typeof ZDocumentReviews>;
 
 export const BULK_ACTIONS = ["accept", "return", "ineligible"] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];

@@ -200,6 +200,13 @@ const MATRIX: Record<string, Case[]> = {
                                                      expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
   "POST /api/applications/{id}/extend":           [{ id: "otherDraft", body: () => ({ version: 999, until: FUTURE(), reason: "矩阵测试" }),
                                                      expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "PUT /api/applications/{id}/reviews":           [{ url: (i) => `/api/applications/${i.otherSubmitted}/reviews`,
+                                                     body: () => ({ items: [{ requirementKey: "plan", status: "ok" }, { requirementKey: "certificate", status: "ok" }] }),
+                                                     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] },
+                                                   { url: (i) => `/api/applications/${i.ownSubmitted}/reviews`,
+                                                     note: "the member's own application: still staff's; no such item there, so 400 proves the policy passed",
+                                                     body: () => ({ items: [{ requirementKey: "plan", status: "ok" }] }),
+                                                     expect: [401, 400, 400, 403, 403, 403, 403, 403, 403] }],
   "PUT /api/applications/{id}/reviews/{requirementKey}": [
                                                    { url: (i) => `/api/applications/${i.otherSubmitted}/reviews/plan`, body: () => ({ status: "ok" }),
                                                      expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],

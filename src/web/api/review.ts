@@ -9,9 +9,11 @@ import type {
   BulkResult,
   DecisionResult,
   DocumentReview,
+  DocumentReviews,
   QueuePage,
   QueueQuery,
   ReviewBody,
+  ReviewItem,
   Waiting,
 } from "../../schemas/review";
 import { download, request } from "./client";
@@ -83,6 +85,17 @@ export function useReviewItem(id: string) {
         body,
       }),
     onSuccess: invalidate,
+  });
+}
+
+/** Several items at once ("全部合格"): all written or none. */
+export function useReviewItems(id: string) {
+  const invalidate = useInvalidate(id);
+  return useMutation({
+    mutationFn: (items: ReviewItem[]) =>
+      request<DocumentReviews>(`/api/applications/${id}/reviews`, { method: "PUT", body: { items } }),
+    // Also after a refusal: a 409 means the application moved on, and the page must show where.
+    onSettled: invalidate,
   });
 }
 

@@ -13,6 +13,7 @@ import {
   ZBulkResult,
   ZDecisionResult,
   ZDocumentReview,
+  ZDocumentReviews,
   ZExtendBody,
   ZIneligibleBody,
   ZQueueFilter,
@@ -20,6 +21,7 @@ import {
   ZQueueQuery,
   ZReturnBody,
   ZReviewBody,
+  ZReviewItemsBody,
   ZReviewParams,
   ZWaiting,
 } from "../../../schemas/review";
@@ -29,7 +31,7 @@ import type { AreaDeps } from "../deps";
 import { attachment, XLSX_TYPE } from "../organizations/spreadsheet";
 import { bulkDecide } from "./bulk";
 import { decide, extendDeadline } from "./decisions";
-import { reviewRequirement } from "./document-review";
+import { reviewRequirement, reviewRequirements } from "./document-review";
 import { listQueue } from "./queue";
 import { exportScreeningFile } from "./screening-export";
 import { getThread, markRead, postMessage } from "./thread";
@@ -177,6 +179,24 @@ export const reviewRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db })
         request.params.requirementKey,
         request.body,
       ),
+  );
+
+  app.put(
+    "/:id/reviews",
+    {
+      schema: {
+        tags,
+        operationId: "reviewApplicationItems",
+        summary:
+          "Completeness review of several items at once (全部合格), in one transaction: all or none; answers their reviews",
+        params: ZIdParams,
+        body: ZReviewItemsBody,
+        response: { 200: ZDocumentReviews, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => ({
+      reviews: await reviewRequirements(db, signedIn(request), request.params.id, request.body.items),
+    }),
   );
 
   app.post(

@@ -80,6 +80,9 @@ export const zhCN = {
     resubmitUntilMissing: "请选择补充截止时间",
     done: "已完成：{{action}}",
     stale: "申请已被他人更新，已刷新为最新内容，请确认后重试。",
+    returnPrefill: "您好，经材料审核，以下材料需要补充或修改，请修改后重新提交：",
+    returnPrefillLine: "{{index}}. {{label}}：{{reason}}",
+    returnPrefillEnd: "。",
   },
   detail: {
     title: "申请审核：{{name}}",
@@ -120,6 +123,14 @@ export const zhCN = {
     updated: "已更新，待复核",
     save: "保存",
     reasonPlaceholder: "说明缺什么或需要怎么改",
+    allOk: "全部合格",
+    allOkAction: "标为合格",
+    allOkConfirm: "将 {{count}} 项标为合格？",
+    allOkItems: "以下已上传文件、尚未审核（或文件已更新）的材料将标为“合格”：",
+    allOkKept: "已标为“缺失”或“需修改”的材料保持不变。",
+    allOkUnsaved: "有未保存审核意见的 {{count}} 项不在其中。",
+    allOkNone: "没有待审核的已上传材料",
+    allOkDone: "已将 {{count}} 项标为合格",
   },
   dossier: {
     title: "申请材料汇总",
@@ -249,6 +260,10 @@ export const en: typeof zhCN = {
     resubmitUntilMissing: "Choose a date and time",
     done: "Done: {{action}}",
     stale: "Someone else updated this application; it was reloaded. Check it and try again.",
+    returnPrefill:
+      "Hello, our review of your documents found that the items below need to be added or corrected; please correct them and submit again:",
+    returnPrefillLine: "{{index}}. {{label}}: {{reason}}",
+    returnPrefillEnd: ".",
   },
   detail: {
     title: "Review: {{name}}",
@@ -290,6 +305,15 @@ export const en: typeof zhCN = {
     updated: "Updated, to re-check",
     save: "Save",
     reasonPlaceholder: "What is missing or what to correct",
+    allOk: "All OK",
+    allOkAction: "Mark OK",
+    allOkConfirm: "Mark {{count}} of the items OK?",
+    allOkItems:
+      "These items have a file and no review yet (or a new file since the review); they will be marked OK:",
+    allOkKept: "Items marked missing or needing correction stay as they are.",
+    allOkUnsaved: "Left out because their review is not saved yet: {{count}}.",
+    allOkNone: "No uploaded item waits for a review",
+    allOkDone: "Marked OK: {{count}}",
   },
   dossier: {
     title: "Application dossier",

@@ -6,6 +6,7 @@ import {
   StopOutlined,
 } from "@ant-design/icons";
 import { App, Button, DatePicker, Form, Input, Modal } from "antd";
+import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
@@ -14,9 +15,35 @@ import { isApiError } from "../../../api/client";
 import { type DecisionInput, useDecision } from "../../../api/review";
 import { dayjs } from "../../../components/format";
 import { errorMessage } from "../../../components/serverErrors";
+import { requirementList, reviewOf } from "../components/ApplicationSections";
 import { ReasonDialog } from "../components/ReasonDialog";
 
 type Kind = "return" | "accept" | "ineligible" | "extend";
+
+/**
+ * The return reason drafted from the review: one line per item whose current verdict (not one
+ * given before a newer file) is missing or needs correction, with its reason. Empty without any.
+ */
+function returnReasonDraft(detail: ApplicationDetail, t: TFunction): string {
+  const findings = requirementList(detail).flatMap((item) => {
+    const { review, stale } = reviewOf(detail, item.key);
+    if (stale || !review || (review.status !== "missing" && review.status !== "needs_correction")) return [];
+    return [{ label: item.label, reason: review.reason?.trim() || t(`review.review.${review.status}`) }];
+  });
+  if (findings.length === 0) return "";
+  const end = t("review.action.returnPrefillEnd");
+  return [
+    t("review.action.returnPrefill"),
+    ...findings.map((f, i) =>
+      t("review.action.returnPrefillLine", {
+        index: i + 1,
+        label: f.label,
+        // The reason is one clause of a letter: it ends like a sentence unless it already does.
+        reason: /[。．.！!？?；;…]$/.test(f.reason) ? f.reason : `${f.reason}${end}`,
+      }),
+    ),
+  ].join("\n");
+}
 
 /** The decisions staff may take now, each behind a confirm; a stale version reloads the page's data. */
 export function DecisionBar({ detail, onStale }: { detail: ApplicationDetail; onStale: () => void }) {
@@ -25,12 +52,18 @@ export function DecisionBar({ detail, onStale }: { detail: ApplicationDetail; on
   const navigate = useNavigate();
   const decision = useDecision(detail.id);
   const [open, setOpen] = useState<Kind | null>(null);
+  // What staff wrote in the return dialog and closed without returning: it comes back as it was,
+  // instead of the draft from the review (kept per application: the page may show another one).
+  const [returnDraft, setReturnDraft] = useState<{ id: string; text: string } | null>(null);
+  const prefill = returnReasonDraft(detail, t);
+  const returnReason = (returnDraft?.id === detail.id && returnDraft.text.trim()) || prefill;
   const events = detail.availableEvents;
   const canExtend = detail.status === "draft" || detail.status === "returned";
 
   const run = async (input: DecisionInput, label: string) => {
     try {
       await decision.mutateAsync(input);
+      if (input.kind === "return") setReturnDraft(null);
       setOpen(null);
       message.success(t("review.action.done", { action: label }));
     } catch (error) {
@@ -92,8 +125,13 @@ export function DecisionBar({ detail, onStale }: { detail: ApplicationDetail; on
         danger={open === "ineligible"}
         // Past the deadline the applicant could not resubmit at all without a date of their own.
         resubmitUntil={open === "return" ? (detail.canSubmitNow ? "optional" : "required") : undefined}
+        initialReason={open === "return" ? returnReason : undefined}
         confirming={decision.isPending}
-        onCancel={() => setOpen(null)}
+        onCancel={(reason) => {
+          // The untouched draft is not kept: opened again, it follows the verdicts as they are then.
+          if (open === "return") setReturnDraft({ id: detail.id, text: reason === prefill ? "" : reason });
+          setOpen(null);
+        }}
         onConfirm={(reason, resubmitUntil) => {
           if (open === "accept")
             void run({ kind: "accept", version: detail.version, note: reason || null }, label.accept);

@@ -1,8 +1,10 @@
-import { DatePicker, Form, Input, Modal } from "antd";
+import { DatePicker, Form, type FormInstance, Input, Modal } from "antd";
 import type { Dayjs } from "dayjs";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { dayjs } from "../../../components/format";
+
+type Values = { reason: string; resubmitUntil?: Dayjs | null };
 
 interface Props {
   open: boolean;
@@ -22,8 +24,11 @@ interface Props {
    * has passed (the applicant could not resubmit at all otherwise), else "optional".
    */
   resubmitUntil?: "required" | "optional";
+  /** What the reason starts with when the dialog opens (a draft staff edit), else empty. */
+  initialReason?: string;
   onConfirm: (reason: string, resubmitUntil: string | null) => void;
-  onCancel: () => void;
+  /** Closed without deciding; gets the reason as it stood, so a caller may keep the draft. */
+  onCancel: (reason: string) => void;
 }
 
 /** The confirm of a decision, with the reason the applicant will read. */
@@ -37,14 +42,12 @@ export function ReasonDialog({
   confirming,
   danger,
   resubmitUntil,
+  initialReason,
   onConfirm,
   onCancel,
 }: Props) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string; resubmitUntil?: Dayjs | null }>();
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
+  const [form] = Form.useForm<Values>();
   return (
     <Modal
       open={open}
@@ -53,7 +56,7 @@ export function ReasonDialog({
       cancelText={t("review.action.cancel")}
       okButtonProps={{ danger, loading: confirming }}
       onOk={() => form.submit()}
-      onCancel={onCancel}
+      onCancel={() => onCancel(form.getFieldValue("reason") ?? "")}
       destroyOnHidden
     >
       {question && <p>{question}</p>}
@@ -103,6 +106,21 @@ export function ReasonDialog({
           </Form.Item>
         )}
       </Form>
+      <StartAfresh form={form} reason={initialReason ?? ""} />
     </Modal>
   );
+}
+
+/**
+ * Each opening starts afresh: no text of another decision, the draft (if any) in the reason. It
+ * sits in the dialog's content, so it runs once the form is there (the content mounts on open and
+ * is destroyed on close), and only then: a refetch while the dialog is open keeps staff's edits.
+ */
+function StartAfresh({ form, reason }: { form: FormInstance<Values>; reason: string }) {
+  const initial = useRef(reason);
+  useEffect(() => {
+    form.resetFields();
+    if (initial.current && !form.getFieldValue("reason")) form.setFieldsValue({ reason: initial.current });
+  }, [form]);
+  return null;
 }
