@@ -7,11 +7,9 @@ import { TRACKS, type Track } from "../../../../domain/call";
 import type { Call } from "../../../../schemas/calls";
 import { fetchCall, useCall, useCreateCall, useUpdateCall } from "../../../api/calls";
 import { isApiError } from "../../../api/client";
-import { ConflictAlert } from "../../../components/ConflictAlert";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
-import { errorMessage } from "../../../components/serverErrors";
-import { useUnsavedChangesPrompt } from "../../../components/useUnsavedChangesPrompt";
+import { useVersionedForm } from "../../../components/useVersionedForm";
 import { QuestionSection } from "./components/QuestionSection";
 import { TrackSection } from "./components/TrackSection";
 import {
@@ -39,22 +37,36 @@ function CallForm({ original }: { original?: Call }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<CallFormValues>();
-  const [dirty, setDirty] = useState(false);
-  const [version, setVersion] = useState(original?.version ?? 0);
   const [status, setStatus] = useState(original?.status ?? "draft");
   const [revision, setRevision] = useState(original?.revision ?? 0);
-  const [conflict, setConflict] = useState<string | null>(null);
-  const [reloading, setReloading] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
   // Settings of a track unticked by mistake come back when it is ticked again.
   const stash = useRef(new Map<Track, TrackValues>());
-  const guard = useUnsavedChangesPrompt(dirty);
+  const editor = useVersionedForm({
+    form,
+    original,
+    fetchLatest: fetchCall,
+    toFormValues,
+    onLatest: (latest) => {
+      setStatus(latest.status);
+      setRevision(latest.revision);
+    },
+    showFieldError: (error) => {
+      const name = isApiError(error) && error.field ? formFieldOf(error.field) : null;
+      if (!name || !isApiError(error)) return false;
+      // A path built from the server's field: the form's typed names cannot know it statically.
+      const path = name as unknown as keyof CallFormValues;
+      form.setFields([{ name: path, errors: [error.message] }]);
+      form.scrollToField(path, { block: "center", focus: true });
+      return true;
+    },
+    keptMineMessage: t("calls.keptMine"),
+  });
   const create = useCreateCall();
   const update = useUpdateCall(original?.id ?? "");
   const published = status === "published";
 
   const onValuesChange = (changed: Partial<CallFormValues>) => {
-    setDirty(true);
+    editor.markDirty();
     if (!changed.offered) return;
     const offered = changed.offered;
     const current: TrackValues[] = form.getFieldValue("tracks") ?? [];
@@ -73,55 +85,17 @@ function CallForm({ original }: { original?: Call }) {
   };
 
   const onFinish = async (values: CallFormValues) => {
-    setFormError(null);
+    editor.clearFormError();
     const input = toInput(values);
     try {
       const saved = original
-        ? await update.mutateAsync({ ...input, version, note: values.note ?? null })
+        ? await update.mutateAsync({ ...input, version: editor.version, note: values.note ?? null })
         : await create.mutateAsync(input);
       message.success(original ? t("calls.updated") : t("calls.created"));
-      guard.release();
-      setDirty(false);
+      editor.saved();
       navigate(`/calls/${saved.id}`, { replace: !original });
     } catch (error) {
-      if (isApiError(error) && error.code === "version_conflict") {
-        setConflict(error.message);
-        window.scrollTo({ top: 0, behavior: "smooth" });
-        return;
-      }
-      const name = isApiError(error) && error.field ? formFieldOf(error.field) : null;
-      if (name && isApiError(error)) {
-        // A path built from the server's field: the form's typed names cannot know it statically.
-        const path = name as unknown as keyof CallFormValues;
-        form.setFields([{ name: path, errors: [error.message] }]);
-        form.scrollToField(path, { block: "center", focus: true });
-      } else {
-        setFormError(errorMessage(error));
-      }
-    }
-  };
-
-  /** Fetch the latest call; keep what the user typed on top of it, or replace it. */
-  const resolveConflict = async (keepMine: boolean) => {
-    if (!original) return;
-    setReloading(true);
-    try {
-      const latest = await fetchCall(original.id);
-      setVersion(latest.version);
-      setStatus(latest.status);
-      setRevision(latest.revision);
-      setConflict(null);
-      if (keepMine) {
-        message.info(t("calls.keptMine"));
-      } else {
-        form.resetFields();
-        form.setFieldsValue(toFormValues(latest));
-        setDirty(false);
-      }
-    } catch (error) {
-      message.error(errorMessage(error));
-    } finally {
-      setReloading(false);
+      editor.saveFailed(error);
     }
   };
 
@@ -144,14 +118,7 @@ function CallForm({ original }: { original?: Call }) {
         scrollToFirstError={{ block: "center", focus: true }}
         style={{ display: "grid", gap: 16 }}
       >
-        {conflict && (
-          <ConflictAlert
-            message={conflict}
-            busy={reloading}
-            onKeepMine={() => void resolveConflict(true)}
-            onLoadLatest={() => void resolveConflict(false)}
-          />
-        )}
+        {editor.banners}
         {published && (
           <Alert
             type="info"
@@ -160,9 +127,6 @@ function CallForm({ original }: { original?: Call }) {
             title={t("calls.publishedBanner", { revision })}
             description={t("calls.publishedBannerBody", { next: revision + 1 })}
           />
-        )}
-        {formError && (
-          <Alert type="error" showIcon title={formError} closable={{ onClose: () => setFormError(null) }} />
         )}
         <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{t("calls.sectionBasics")}</h2>}>
           <Form.Item
@@ -211,7 +175,7 @@ function CallForm({ original }: { original?: Call }) {
               type="primary"
               htmlType="submit"
               loading={create.isPending || update.isPending}
-              disabled={!!conflict}
+              disabled={!!editor.conflict}
             >
               {t("calls.saveDraft")}
             </Button>

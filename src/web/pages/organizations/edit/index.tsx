@@ -1,10 +1,9 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Form, Skeleton } from "antd";
+import { App, Button, Card, Form, Skeleton } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import type { Organization } from "../../../../schemas/organizations";
-import { isApiError } from "../../../api/client";
 import {
   fetchOrganization,
   organizationKeys,
@@ -13,11 +12,10 @@ import {
   useUpdateOrganization,
 } from "../../../api/organizations";
 import { useAccess } from "../../../auth/session";
-import { ConflictAlert } from "../../../components/ConflictAlert";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
-import { errorMessage, showFieldError } from "../../../components/serverErrors";
-import { useUnsavedChangesPrompt } from "../../../components/useUnsavedChangesPrompt";
+import { showFieldError } from "../../../components/serverErrors";
+import { useVersionedForm } from "../../../components/useVersionedForm";
 import ForbiddenPage from "../../exception/403";
 import { BasicSection } from "./components/BasicSection";
 import { AreaSection, ContactSection, PeopleSection } from "./components/OtherSections";
@@ -51,13 +49,24 @@ function OrganizationForm({ original }: { original?: Organization }) {
   const access = useAccess();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<OrganizationFormValues>();
-  const [dirty, setDirty] = useState(false);
-  const [version, setVersion] = useState(original?.version ?? 0);
+  // The record the form started from: keeping one's values merges them onto the latest from it.
   const [basis, setBasis] = useState(original);
-  const [conflict, setConflict] = useState<string | null>(null);
-  const [reloading, setReloading] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const guard = useUnsavedChangesPrompt(dirty);
+  const editor = useVersionedForm({
+    form,
+    original,
+    fetchLatest: fetchOrganization,
+    toFormValues,
+    onLatest: (latest, keepMine) => {
+      queryClient.setQueryData(organizationKeys.detail(latest.id), latest);
+      if (keepMine && basis) {
+        const mine = form.getFieldsValue(true) as OrganizationFormValues;
+        form.setFieldsValue(mergeOntoLatest(mine, toFormValues(basis), toFormValues(latest)));
+      }
+      setBasis(latest);
+    },
+    showFieldError: (error) => showFieldError(form, error, FORM_FIELDS),
+    keptMineMessage: t("organization.form.keptMine"),
+  });
   const create = useCreateOrganization();
   const update = useUpdateOrganization(original?.id ?? "");
   const saving = create.isPending || update.isPending;
@@ -66,49 +75,17 @@ function OrganizationForm({ original }: { original?: Organization }) {
   const administrative = access.organizationAdministrative;
 
   const onFinish = async (values: OrganizationFormValues) => {
-    setFormError(null);
+    editor.clearFormError();
     const input = toInput(values, !!maskedPhone);
     try {
       const saved = original
-        ? await update.mutateAsync({ ...input, version })
+        ? await update.mutateAsync({ ...input, version: editor.version })
         : await create.mutateAsync(input);
       message.success(original ? t("organization.updated") : t("organization.created"));
-      guard.release();
-      setDirty(false);
+      editor.saved();
       navigate(`/organizations/${saved.id}`, { replace: !original });
     } catch (error) {
-      if (isApiError(error) && error.code === "version_conflict") {
-        setConflict(error.message);
-        window.scrollTo({ top: 0, behavior: "smooth" });
-      } else if (!showFieldError(form, error, FORM_FIELDS)) {
-        setFormError(errorMessage(error));
-      }
-    }
-  };
-
-  /** Fetch the latest record; either keep the user's values on top of it, or replace them. */
-  const resolveConflict = async (keepMine: boolean) => {
-    if (!original) return;
-    setReloading(true);
-    try {
-      const latest = await fetchOrganization(original.id);
-      queryClient.setQueryData(organizationKeys.detail(latest.id), latest);
-      setVersion(latest.version);
-      setBasis(latest);
-      setConflict(null);
-      if (keepMine && basis) {
-        const mine = form.getFieldsValue(true) as OrganizationFormValues;
-        form.setFieldsValue(mergeOntoLatest(mine, toFormValues(basis), toFormValues(latest)));
-        message.info(t("organization.form.keptMine"));
-      } else {
-        form.resetFields();
-        form.setFieldsValue(toFormValues(latest));
-        setDirty(false);
-      }
-    } catch (error) {
-      message.error(errorMessage(error));
-    } finally {
-      setReloading(false);
+      editor.saveFailed(error);
     }
   };
 
@@ -125,23 +102,13 @@ function OrganizationForm({ original }: { original?: Organization }) {
         name="organization"
         layout="vertical"
         initialValues={original ? toFormValues(original) : EMPTY_VALUES}
-        onValuesChange={() => setDirty(true)}
+        onValuesChange={editor.markDirty}
         onFinish={(values) => void onFinish(values)}
         onFinishFailed={() => message.error(t("organization.form.fixErrors"))}
         scrollToFirstError={{ block: "center", focus: true }}
         style={{ display: "grid", gap: 16 }}
       >
-        {conflict && (
-          <ConflictAlert
-            message={conflict}
-            busy={reloading}
-            onKeepMine={() => void resolveConflict(true)}
-            onLoadLatest={() => void resolveConflict(false)}
-          />
-        )}
-        {formError && (
-          <Alert type="error" showIcon title={formError} closable={{ onClose: () => setFormError(null) }} />
-        )}
+        {editor.banners}
         <BasicSection administrative={administrative} />
         <AreaSection />
         <ContactSection maskedPhone={maskedPhone} />
@@ -151,7 +118,7 @@ function OrganizationForm({ original }: { original?: Organization }) {
             <Button onClick={() => navigate(original ? `/organizations/${original.id}` : "/organizations")}>
               {t("common.cancel")}
             </Button>
-            <Button type="primary" htmlType="submit" loading={saving} disabled={!!conflict}>
+            <Button type="primary" htmlType="submit" loading={saving} disabled={!!editor.conflict}>
               {t("common.save")}
             </Button>
           </div>
