@@ -10,12 +10,12 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import type { Database, Db } from "../src/db/client";
 import * as schema from "../src/db/schema";
 import { organizations, users } from "../src/db/schema";
-import { ZOrganizationQuery } from "../src/schemas/organizations";
-import { ZQueueQuery } from "../src/schemas/review";
-import { unreadCount } from "../src/server/areas/notifications/service";
-import { orderOf, visibleMatching } from "../src/server/areas/organizations/list";
-import { selectOrganizations } from "../src/server/areas/organizations/view";
-import { listQueue } from "../src/server/areas/review/queue";
+import { ZOrganizationQuery } from "../src/schemas/platform/organizations";
+import { ZQueueQuery } from "../src/schemas/recruitment/intake";
+import { unreadCount } from "../src/server/areas/platform/notifications/service";
+import { orderOf, visibleMatching } from "../src/server/areas/platform/organizations/list";
+import { selectOrganizations } from "../src/server/areas/platform/organizations/view";
+import { listQueue } from "../src/server/areas/recruitment/intake/queue";
 import type { Context } from "../src/server/context";
 import { queueQuery, SEARCH_TERM } from "./scenarios";
 

@@ -35,7 +35,7 @@ import {
   MAINTENANCE_HEADER,
   MIGRATIONS_HEADER,
   VERSION_HEADER,
-} from "../src/server/areas/system/maintenance";
+} from "../src/server/areas/platform/system/maintenance";
 import { API_VERSION } from "../src/server/version";
 import {
   ARCHIVE,

@@ -11,7 +11,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import * as tar from "tar";
 import { PGLITE_EXTENSIONS } from "../src/db/client";
-import { appliedMigrations } from "../src/server/areas/system/maintenance";
+import { appliedMigrations } from "../src/server/areas/platform/system/maintenance";
 import {
   ARCHIVE,
   BACKUP_FORMAT,

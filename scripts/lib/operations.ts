@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { MIGRATIONS_DIR } from "../../src/db/client";
-import { MAINTENANCE_TOKEN_FILE } from "../../src/server/areas/system/maintenance";
+import { MAINTENANCE_TOKEN_FILE } from "../../src/server/areas/platform/system/maintenance";
 
 /** Inside an archive. */
 export const ARCHIVE = {

@@ -6,8 +6,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { notifications, users } from "../db/schema";
-import type { NotificationKind } from "../schemas/notifications";
-import { enqueueNotificationEmails } from "./areas/notifications/email";
+import type { NotificationKind } from "../schemas/platform/notifications";
+import { enqueueNotificationEmails } from "./areas/platform/notifications/email";
 
 export type Recipients =
   | { kind: "users"; userIds: string[] }

@@ -5,8 +5,8 @@
 
 import { type Action, decide } from "../domain/access";
 import { type Actor, hasRole } from "../domain/roles";
-import type { CurrentUser } from "../schemas/auth";
-import type { Organization } from "../schemas/organizations";
+import type { CurrentUser } from "../schemas/platform/auth";
+import type { Organization } from "../schemas/platform/organizations";
 
 export interface Access {
   /** 社会组织 menu and list page. */

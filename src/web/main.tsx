@@ -3,8 +3,8 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { AppProviders } from "./AppProviders";
-import { noteSessionEnded, sessionKey } from "./api/auth";
 import { type ApiError, isApiError, setUnauthorizedHandler } from "./api/client";
+import { noteSessionEnded, sessionKey } from "./api/platform/auth";
 import "./global.css";
 import { router } from "./router";
 

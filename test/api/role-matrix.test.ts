@@ -14,7 +14,7 @@ import { applications, calls, organizations, users } from "../../src/db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../src/db/seed/changping";
 import { defaultCallRules, make } from "../factories";
 import { type Client, startTestApp, type TestApp } from "../support/app";
-import { type RecruitmentIds, recruitmentFixtures } from "./role-matrix-recruitment";
+import { type RecruitmentIds, recruitmentFixtures } from "./recruitment/role-matrix-recruitment";
 
 const ACTORS = [
   "anonymous",

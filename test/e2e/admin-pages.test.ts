@@ -4,8 +4,8 @@
  */
 import { expect, test } from "vitest";
 import { DEMO_ACCOUNTS } from "../../src/db/seed/changping";
-import type { SessionResponse } from "../../src/schemas/auth";
-import type { HomeStats } from "../../src/schemas/reference";
+import type { SessionResponse } from "../../src/schemas/platform/auth";
+import type { HomeStats } from "../../src/schemas/platform/reference";
 import { checkA11y } from "./support/a11y";
 import { DESKTOP } from "./support/browser";
 import { E2E_TEST_TIMEOUT, setupE2E } from "./support/e2e";

@@ -5,8 +5,8 @@
  */
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import type { Call } from "../../src/schemas/calls";
-import type { Organization, OrganizationPage } from "../../src/schemas/organizations";
+import type { Organization, OrganizationPage } from "../../src/schemas/platform/organizations";
+import type { Call } from "../../src/schemas/recruitment/calls";
 import { defaultCallRules } from "../factories";
 import { checkA11y } from "./support/a11y";
 import { DESKTOP } from "./support/browser";

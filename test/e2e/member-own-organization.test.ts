@@ -4,8 +4,8 @@
  * their own profile up to date, but not the fields only the base may set.
  */
 import { expect, test } from "vitest";
-import type { SessionResponse } from "../../src/schemas/auth";
-import type { Organization, OrganizationPage } from "../../src/schemas/organizations";
+import type { SessionResponse } from "../../src/schemas/platform/auth";
+import type { Organization, OrganizationPage } from "../../src/schemas/platform/organizations";
 import { checkA11y } from "./support/a11y";
 import { PHONE } from "./support/browser";
 import { E2E_TEST_TIMEOUT, setupE2E } from "./support/e2e";

@@ -14,7 +14,7 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { creditCodeCheckChar } from "../../src/domain/credit-code";
-import type { ApplicationDetail } from "../../src/schemas/applications";
+import type { ApplicationDetail } from "../../src/schemas/recruitment/applications";
 import { checkA11y as checkPage } from "./support/a11y";
 import { DESKTOP, PHONE } from "./support/browser";
 import { E2E_TEST_TIMEOUT, setupE2E } from "./support/e2e";

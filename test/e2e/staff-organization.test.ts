@@ -5,7 +5,7 @@
  */
 import { expect, test } from "vitest";
 import { creditCodeCheckChar } from "../../src/domain/credit-code";
-import type { OrganizationPage } from "../../src/schemas/organizations";
+import type { OrganizationPage } from "../../src/schemas/platform/organizations";
 import { checkA11y } from "./support/a11y";
 import { DESKTOP } from "./support/browser";
 import { E2E_TEST_TIMEOUT, setupE2E } from "./support/e2e";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cfbStreamNames } from "../../src/server/areas/files/cfb";
+import { cfbStreamNames } from "../../src/server/areas/platform/files/cfb";
 import { compoundFile } from "../support/cfb";
 
 describe("cfbStreamNames", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { creditCodeCheckChar, isValidCreditCode, normalizeCreditCode } from "../../src/domain/credit-code";
-import { ZCreditCode } from "../../src/schemas/organizations";
+import { ZCreditCode } from "../../src/schemas/platform/organizations";
 
 const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const char = fc.constantFrom(...ALPHABET);

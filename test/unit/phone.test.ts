@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isValidMobile, maskMobile, normalizeMobile } from "../../src/domain/phone";
-import { ZMobile } from "../../src/schemas/organizations";
+import { ZMobile } from "../../src/schemas/platform/organizations";
 
 const digit = fc.constantFrom(..."0123456789");
 const digits = (n: number) => fc.string({ unit: digit, minLength: n, maxLength: n });

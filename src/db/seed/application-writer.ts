@@ -13,8 +13,8 @@ import {
 } from "../../domain/application";
 import { applicationProblems, missingCount } from "../../domain/application-problems";
 import type { CallRules, Track } from "../../domain/call";
-import type { SubmissionSnapshot } from "../../schemas/applications";
-import type { NotificationKind } from "../../schemas/notifications";
+import type { NotificationKind } from "../../schemas/platform/notifications";
+import type { SubmissionSnapshot } from "../../schemas/recruitment/applications";
 import type { Db } from "../client";
 import { findOrganizationProfile } from "../organization-profile";
 import { applicationEvents, applicationSubmissions, applications, notifications } from "../schema";

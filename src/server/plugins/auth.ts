@@ -7,7 +7,7 @@ import {
   lookupSession,
   SESSION_COOKIE,
   type SessionSettings,
-} from "../areas/auth/sessions";
+} from "../areas/platform/auth/sessions";
 import { AppError } from "../errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import type { CurrentUser } from "../../schemas/auth";
+import type { CurrentUser } from "../../schemas/platform/auth";
 import { type Access, accessFor } from "../access";
-import { fetchSession, sessionKey } from "../api/auth";
+import { fetchSession, sessionKey } from "../api/platform/auth";
 
 /** The session, loaded once and kept until login, logout or a 401 replaces it. */
 export function useSession() {

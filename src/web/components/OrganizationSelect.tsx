@@ -1,6 +1,6 @@
 import { Select, type SelectProps } from "antd";
 import { useEffect, useMemo, useState } from "react";
-import { useOrganizationSearch } from "../api/organizations";
+import { useOrganizationSearch } from "../api/platform/organizations";
 
 interface Props extends Omit<SelectProps<string>, "options" | "showSearch" | "filterOption"> {
   /** The organization already chosen, so its name shows before any search. */

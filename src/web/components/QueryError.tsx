@@ -1,8 +1,8 @@
 import { Button, Result } from "antd";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../api/client";
-import ForbiddenPage from "../pages/exception/403";
-import NotFoundPage from "../pages/exception/404";
+import ForbiddenPage from "../pages/platform/exception/403";
+import NotFoundPage from "../pages/platform/exception/404";
 
 /** What a page shows when its data failed to load: 403/404 as pages, anything else with a retry. */
 export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

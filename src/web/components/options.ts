@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { FIVE_GOOD_FIELDS, OTHER_FIELDS } from "../../domain/organization";
-import type { Town } from "../../schemas/reference";
+import type { Town } from "../../schemas/platform/reference";
 
 /** Service fields grouped as the base talks about them: the five good communities first. */
 export function useFieldOptions() {

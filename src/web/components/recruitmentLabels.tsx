@@ -4,7 +4,7 @@
  */
 import type { ApplicationStatus, DocumentReviewStatus } from "../../domain/application";
 import type { Track } from "../../domain/call";
-import { RECRUITMENT_LABELS } from "../../schemas/recruitment-labels";
+import { RECRUITMENT_LABELS } from "../../schemas/recruitment/labels";
 import { useLang } from "../i18n";
 import { type Tone, ToneTag } from "./labels";
 

@@ -1,10 +1,10 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
-import * as applications from "./areas/applications";
-import * as calls from "./areas/calls";
-import * as notifications from "./areas/notifications";
-import * as portal from "./areas/portal";
-import * as registration from "./areas/registration";
-import * as review from "./areas/review";
+import * as notifications from "./areas/platform/notifications";
+import * as applications from "./areas/recruitment/applications";
+import * as calls from "./areas/recruitment/calls";
+import * as review from "./areas/recruitment/intake";
+import * as portal from "./areas/recruitment/portal";
+import * as registration from "./areas/recruitment/registration";
 import type { Messages } from "./zh-CN";
 
 /** English UI strings: same keys as zh-CN.ts (the type checks it). */

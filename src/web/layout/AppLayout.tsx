@@ -3,7 +3,7 @@ import { Button, Drawer, Layout, Menu, Spin } from "antd";
 import { Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
-import { sessionHadExpired } from "../api/auth";
+import { sessionHadExpired } from "../api/platform/auth";
 import { useAccess, useSession } from "../auth/session";
 import { useIsMobile } from "../components/useIsMobile";
 import { BrandMark } from "./BrandMark";

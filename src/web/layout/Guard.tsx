@@ -2,7 +2,7 @@ import { lazy, type ReactNode } from "react";
 import type { Access } from "../access";
 import { useAccess } from "../auth/session";
 
-const ForbiddenPage = lazy(() => import("../pages/exception/403"));
+const ForbiddenPage = lazy(() => import("../pages/platform/exception/403"));
 
 type Flag = { [K in keyof Access]: Access[K] extends boolean ? K : never }[keyof Access];
 

@@ -3,7 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Avatar, Button, Dropdown, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { logout } from "../api/auth";
+import { logout } from "../api/platform/auth";
 import { useCurrentUser } from "../auth/session";
 import { useIsMobile } from "../components/useIsMobile";
 import { LanguageSwitch } from "./LanguageSwitch";

@@ -2,10 +2,10 @@
 import { Card, Flex, List, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useMyApplications } from "../../api/applications";
+import { useMyApplications } from "../../api/recruitment/applications";
 import { useAccess } from "../../auth/session";
 import { ApplicationStatusTag } from "../../components/recruitmentLabels";
-import { nextStepText } from "../applications/mine";
+import { nextStepText } from "../recruitment/applications/mine";
 
 export function MyApplicationsCard() {
   const { t } = useTranslation();

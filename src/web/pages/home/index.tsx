@@ -9,7 +9,7 @@ import {
 import { Card, Col, Row, Skeleton, Statistic } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { useHomeStats } from "../../api/reference";
+import { useHomeStats } from "../../api/platform/reference";
 import { useAccess, useCurrentUser } from "../../auth/session";
 import { RoleTags } from "../../components/labels";
 import { PageHeader } from "../../components/PageHeader";

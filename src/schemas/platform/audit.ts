@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { ZId, ZPage, ZPageQuery } from "../common";
+
+export const ZAuditEntry = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  ip: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof ZAuditEntry>;
+
+export const ZAuditQuery = ZPageQuery.extend({
+  actorId: ZId.optional(),
+  /** Exact ("user.created"), or every action under a prefix when it ends with "." ("organization."). */
+  action: z.string().trim().max(64).optional(),
+  entityType: z.string().trim().max(64).optional(),
+  entityId: z.string().trim().max(64).optional(),
+  from: z.iso.datetime({ offset: true, error: "datetime_invalid" }).optional(),
+  to: z.iso.datetime({ offset: true, error: "datetime_invalid" }).optional(),
+});
+export type AuditQuery = z.input<typeof ZAuditQuery>;
+export const ZAuditPage = ZPage(ZAuditEntry);
+
+/** The action names recorded in the base's log, for the filter's dropdown. */
+export const ZAuditActions = z.object({ items: z.array(z.string()) });
+export type AuditActions = z.infer<typeof ZAuditActions>;

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { PASSWORD_MAX_LENGTH } from "../../domain/password-policy";
+import { ROLES } from "../../domain/roles";
+
+export const ZLoginRequest = z.object({
+  username: z.string().trim().min(1, { error: "required" }).max(64, { error: "too_long" }),
+  password: z.string().min(1, { error: "required" }).max(PASSWORD_MAX_LENGTH, { error: "too_long" }),
+});
+export type LoginRequest = z.infer<typeof ZLoginRequest>;
+
+export const ZRole = z.enum(ROLES);
+
+export const ZCurrentUser = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(ZRole),
+  baseId: z.string(),
+  baseName: z.string(),
+  organizationId: z.string().nullable(),
+  organizationName: z.string().nullable(),
+  mustChangePassword: z.boolean(),
+  /** A city-level government viewer who reads across the installation's bases. */
+  crossBase: z.boolean(),
+});
+export type CurrentUser = z.infer<typeof ZCurrentUser>;
+
+export const ZSessionResponse = z.object({ user: ZCurrentUser, csrfToken: z.string() });
+export type SessionResponse = z.infer<typeof ZSessionResponse>;
+
+export const ZChangePasswordRequest = z.object({
+  currentPassword: z.string().min(1, { error: "required" }).max(PASSWORD_MAX_LENGTH),
+  newPassword: z.string().min(1, { error: "required" }).max(PASSWORD_MAX_LENGTH, { error: "too_long" }),
+});
+export type ChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;

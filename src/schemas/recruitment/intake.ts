@@ -1,0 +1,170 @@
+/**
+ * Base staff's side of stage 1: the work queue, decisions, the completeness review of each
+ * required item, deadline extensions, bulk decisions and the staff home's to-do list.
+ */
+import { z } from "zod";
+import { APPLICATION_STATUSES, DOCUMENT_REVIEW_STATUSES } from "../../domain/application";
+import { TRACKS } from "../../domain/call";
+import { ORGANIZATION_FIELDS } from "../../domain/organization";
+import { ZId, ZPage, ZPageQuery, ZVersion } from "../common";
+
+export const QUEUE_SORTS = ["statusChangedAt", "lastSubmittedAt", "name", "missingItems"] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+
+/** Statuses as one comma-separated parameter (`status=submitted,resubmitted`), so links stay short. */
+const ZStatusList = z
+  .string()
+  .trim()
+  .max(200)
+  .transform((s) => s.split(",").filter((x) => x !== ""))
+  .pipe(z.array(z.enum(APPLICATION_STATUSES, { error: "invalid_option" })).max(APPLICATION_STATUSES.length));
+
+const ZFlag = z.enum(["true", "false"]).transform((v) => v === "true");
+
+/** The queue's filters; the export takes the same ones. Drafts show only when asked for by status. */
+export const ZQueueFilter = z.object({
+  callId: ZId.optional(),
+  track: z.enum(TRACKS).optional(),
+  status: ZStatusList.optional(),
+  townId: ZId.optional(),
+  field: z.enum(ORGANIZATION_FIELDS).optional(),
+  completeness: z.enum(["complete", "incomplete"]).optional(),
+  q: z.string().trim().max(100).optional(),
+  /** Only applications whose applicant wrote after the base last did (a reply is owed). */
+  unread: ZFlag.optional(),
+  sort: z.enum(QUEUE_SORTS).default("statusChangedAt"),
+  order: z.enum(["asc", "desc"]).default("desc"),
+});
+export const ZQueueQuery = ZPageQuery.extend(ZQueueFilter.shape);
+export type QueueQuery = z.input<typeof ZQueueQuery>;
+
+export const ZQueueRow = z.object({
+  id: z.string(),
+  organization: z.object({ id: z.string(), name: z.string(), townName: z.string().nullable() }),
+  call: z.object({ id: z.string(), title: z.string() }),
+  track: z.enum(TRACKS),
+  status: z.enum(APPLICATION_STATUSES),
+  missingItems: z.number(),
+  submissionCount: z.number(),
+  lastSubmittedAt: z.string().nullable(),
+  statusChangedAt: z.string(),
+  extendedUntil: z.string().nullable(),
+  /** Applicant messages staff have not read yet. */
+  unreadMessages: z.number(),
+  version: z.number(),
+});
+export type QueueRow = z.infer<typeof ZQueueRow>;
+export const ZQueuePage = ZPage(ZQueueRow);
+export type QueuePage = z.infer<typeof ZQueuePage>;
+
+const reason = (max: number) =>
+  z.string({ error: "required" }).trim().min(1, { error: "required" }).max(max, { error: "too_long" });
+
+/** Until when the applicant may resubmit; required once the call's own deadline has passed. */
+const ZResubmitUntil = z.iso.datetime({ offset: true, error: "datetime_invalid" }).nullish();
+export const ZReturnBody = z.object({
+  version: ZVersion,
+  reason: reason(2000),
+  resubmitUntil: ZResubmitUntil,
+});
+export const ZIneligibleBody = z.object({ version: ZVersion, reason: reason(2000) });
+export const ZAcceptBody = z.object({
+  version: ZVersion,
+  note: z.string().trim().max(2000, { error: "too_long" }).nullish(),
+});
+export const ZExtendBody = z.object({
+  version: ZVersion,
+  until: z.iso.datetime({ offset: true, error: "datetime_invalid" }),
+  reason: z.string().trim().max(500, { error: "too_long" }).nullish(),
+});
+export type ExtendBody = z.infer<typeof ZExtendBody>;
+
+/** The decision answer: where the application stands now. */
+export const ZDecisionResult = z.object({
+  id: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  version: z.number(),
+  extendedUntil: z.string().nullable(),
+  statusReason: z.string().nullable(),
+});
+export type DecisionResult = z.infer<typeof ZDecisionResult>;
+
+export const ZReviewParams = z.object({ id: ZId, requirementKey: z.string().min(1).max(120) });
+export const ZReviewBody = z.object({
+  status: z.enum(DOCUMENT_REVIEW_STATUSES),
+  reason: z.string().trim().max(1000, { error: "too_long" }).nullish(),
+});
+export type ReviewBody = z.infer<typeof ZReviewBody>;
+/** Several items reviewed at once ("全部合格"): all written, or none. */
+export const ZReviewItem = ZReviewBody.extend({ requirementKey: ZReviewParams.shape.requirementKey });
+export type ReviewItem = z.infer<typeof ZReviewItem>;
+export const ZReviewItemsBody = z.object({
+  items: z.array(ZReviewItem).min(1, { error: "required" }).max(100, { error: "too_big" }),
+});
+export type ReviewItemsBody = z.infer<typeof ZReviewItemsBody>;
+export const ZDocumentReview = z.object({
+  requirementKey: z.string(),
+  status: z.enum(DOCUMENT_REVIEW_STATUSES),
+  reason: z.string().nullable(),
+  reviewedAt: z.string(),
+  reviewerName: z.string().nullable(),
+});
+export type DocumentReview = z.infer<typeof ZDocumentReview>;
+/** The batch's answer: the items' reviews as written, in the order asked. */
+export const ZDocumentReviews = z.object({ reviews: z.array(ZDocumentReview) });
+export type DocumentReviews = z.infer<typeof ZDocumentReviews>;
+
+export const BULK_ACTIONS = ["accept", "return", "ineligible"] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+export const ZBulkBody = z.object({
+  ids: z.array(ZId).min(1, { error: "required" }).max(200, { error: "too_big" }),
+  action: z.enum(BULK_ACTIONS),
+  reason: z.string().trim().max(2000, { error: "too_long" }).nullish(),
+  resubmitUntil: ZResubmitUntil,
+});
+export type BulkBody = z.infer<typeof ZBulkBody>;
+export const ZBulkResult = z.object({
+  results: z.array(
+    z.object({
+      id: z.string(),
+      ok: z.boolean(),
+      code: z.string().optional(),
+      currentStatus: z.enum(APPLICATION_STATUSES).optional(),
+    }),
+  ),
+  done: z.number(),
+  failed: z.number(),
+});
+export type BulkResult = z.infer<typeof ZBulkResult>;
+
+const ZWaitingItem = z.object({
+  applicationId: z.string(),
+  organizationName: z.string(),
+  callTitle: z.string(),
+  track: z.enum(TRACKS),
+  status: z.enum(APPLICATION_STATUSES),
+  /** Since when it waits: the submit, the oldest unread message, or the missed deadline. */
+  since: z.string(),
+  /** Unread messages (messages card), or the first words of the oldest one. */
+  unread: z.number().optional(),
+  preview: z.string().optional(),
+});
+export type WaitingItem = z.infer<typeof ZWaitingItem>;
+
+export const ZWaiting = z.object({
+  toCheck: z.object({ count: z.number(), items: z.array(ZWaitingItem) }),
+  unansweredMessages: z.object({ count: z.number(), items: z.array(ZWaitingItem) }),
+  closingSoon: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      closesAt: z.string(),
+      drafts: z.number(),
+      toCheck: z.number(),
+      returned: z.number(),
+      accepted: z.number(),
+    }),
+  ),
+  returnedOverdue: z.object({ count: z.number(), items: z.array(ZWaitingItem) }),
+});
+export type Waiting = z.infer<typeof ZWaiting>;

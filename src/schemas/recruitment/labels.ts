@@ -1,0 +1,110 @@
+/**
+ * Words for the recruitment vocabulary in both languages, shared by the web app, the screening
+ * file export and the notification emails, so a status reads the same everywhere.
+ */
+import type { ApplicationEvent, ApplicationStatus, DocumentReviewStatus } from "../../domain/application";
+import type { CallStatus, QuestionType, Track } from "../../domain/call";
+import type { Lang } from "../messages";
+
+interface RecruitmentLabels {
+  track: Record<Track, string>;
+  /** One line on whom a track is for (../shared/DOMAIN.md, "3+1"). */
+  trackSummary: Record<Track, string>;
+  callStatus: Record<CallStatus, string>;
+  applicationStatus: Record<ApplicationStatus, string>;
+  applicationEvent: Record<ApplicationEvent | "extend" | "review", string>;
+  documentReview: Record<DocumentReviewStatus, string>;
+  questionType: Record<QuestionType, string>;
+}
+
+export const RECRUITMENT_LABELS: Record<Lang, RecruitmentLabels> = {
+  "zh-CN": {
+    track: { org: "组织孵化", project: "项目孵化", combined: "组织+项目孵化", space: "空间入驻" },
+    trackSummary: {
+      org: "成立约一年、已开展业务的社会组织：内部治理、商业模式与核心团队能力建设",
+      project: "成立一年以上、有品牌项目的社会组织：项目产品化与复制推广，最高 30 万元资助",
+      combined: "未登记或初创团队：在基地十大工程中孵化项目，探索本地化运营模式",
+      space: "急需办公场地的社会组织：提供工位",
+    },
+    callStatus: { draft: "草稿", published: "已发布", closed: "已结束" },
+    applicationStatus: {
+      draft: "草稿",
+      submitted: "已提交",
+      returned: "退回补充",
+      resubmitted: "已重新提交",
+      accepted: "已受理（进入初筛）",
+      ineligible: "不符合条件",
+      withdrawn: "已撤回",
+    },
+    applicationEvent: {
+      submit: "提交申请",
+      resubmit: "重新提交",
+      return: "退回补充",
+      accept: "受理进入初筛",
+      mark_ineligible: "认定不符合条件",
+      withdraw: "撤回申请",
+      extend: "延长截止时间",
+      review: "材料审核",
+    },
+    documentReview: { pending: "待审核", ok: "合格", missing: "缺失", needs_correction: "需修改" },
+    questionType: {
+      text: "单行文本",
+      long_text: "多行文本",
+      number: "数字",
+      date: "日期",
+      single_choice: "单选",
+      multiple_choice: "多选",
+      file: "附件",
+    },
+  },
+  en: {
+    track: {
+      org: "Organization incubation",
+      project: "Project incubation",
+      combined: "Organization + project",
+      space: "Space residency",
+    },
+    trackSummary: {
+      org: "Organizations founded about a year ago with some activity: governance, business model, core team",
+      project:
+        "Organizations over a year old with a brand project: productize and replicate it, grants up to CNY 300,000",
+      combined: "Unregistered or start-up teams: incubate a project within the base's ten flagship programs",
+      space: "Organizations that urgently need desks: a workstation",
+    },
+    callStatus: { draft: "Draft", published: "Published", closed: "Closed" },
+    applicationStatus: {
+      draft: "Draft",
+      submitted: "Submitted",
+      returned: "Returned for completion",
+      resubmitted: "Resubmitted",
+      accepted: "Accepted for screening",
+      ineligible: "Ineligible",
+      withdrawn: "Withdrawn",
+    },
+    applicationEvent: {
+      submit: "Submitted",
+      resubmit: "Resubmitted",
+      return: "Returned for completion",
+      accept: "Accepted for screening",
+      mark_ineligible: "Marked ineligible",
+      withdraw: "Withdrawn",
+      extend: "Deadline extended",
+      review: "Document review",
+    },
+    documentReview: {
+      pending: "Pending",
+      ok: "OK",
+      missing: "Missing",
+      needs_correction: "Needs correction",
+    },
+    questionType: {
+      text: "Text",
+      long_text: "Long text",
+      number: "Number",
+      date: "Date",
+      single_choice: "Single choice",
+      multiple_choice: "Multiple choice",
+      file: "File",
+    },
+  },
+};

@@ -1,0 +1,76 @@
+/**
+ * Applicant self-registration: a confirmed phone (one-time code), an account signed in at once,
+ * and the organization it acts for (a new one, or one already on the platform by credit code).
+ */
+import { z } from "zod";
+import { ORGANIZATION_FIELDS, REGISTRATION_STATUSES } from "../../domain/organization";
+import { PASSWORD_MAX_LENGTH } from "../../domain/password-policy";
+import { ZId } from "../common";
+import { ZCreditCode, ZMobile } from "../platform/organizations";
+
+/** How long a code is valid, how soon a new one may be sent, how often it may be tried. */
+export const PHONE_CODE_RULES = {
+  length: 6,
+  validSeconds: 10 * 60,
+  resendSeconds: 60,
+  maxAttempts: 5,
+} as const;
+
+export const ZPhoneCodeRequest = z.object({ mobile: ZMobile });
+export type PhoneCodeRequest = z.input<typeof ZPhoneCodeRequest>;
+
+export const ZPhoneCodeResponse = z.object({
+  resendAfterSeconds: z.number().int(),
+  expiresInSeconds: z.number().int(),
+});
+export type PhoneCodeResponse = z.infer<typeof ZPhoneCodeResponse>;
+
+const ZNewOrganization = z.object({
+  mode: z.literal("new"),
+  name: z.string().trim().min(2, { error: "too_short" }).max(100, { error: "too_long" }),
+  registrationStatus: z.enum(REGISTRATION_STATUSES),
+  creditCode: z.union([ZCreditCode, z.literal("").transform(() => null), z.null()]).optional(),
+  foundedOn: z.iso.date({ error: "date_invalid" }).nullish(),
+  townId: ZId.nullish(),
+  fields: z.array(z.enum(ORGANIZATION_FIELDS)).max(ORGANIZATION_FIELDS.length).default([]),
+  contactName: z
+    .string()
+    .trim()
+    .max(50, { error: "too_long" })
+    .transform((s) => (s === "" ? null : s))
+    .nullish(),
+});
+
+const ZExistingOrganization = z.object({
+  mode: z.literal("existing"),
+  creditCode: ZCreditCode,
+});
+
+export const ZRegistrationRequest = z.object({
+  mobile: ZMobile,
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { error: "invalid" }),
+  password: z.string().min(1, { error: "required" }).max(PASSWORD_MAX_LENGTH, { error: "too_long" }),
+  displayName: z.string().trim().min(1, { error: "required" }).max(50, { error: "too_long" }),
+  email: z
+    .union([z.email({ error: "email_invalid" }), z.literal("").transform(() => null), z.null()])
+    .optional(),
+  /** Which base to register with; default: the base of `callId`, or the installation's only base. */
+  baseId: ZId.optional(),
+  /** The call the applicant came from (its base is the one they register with). */
+  callId: ZId.optional(),
+  organization: z.discriminatedUnion("mode", [ZNewOrganization, ZExistingOrganization]),
+});
+export type RegistrationRequest = z.input<typeof ZRegistrationRequest>;
+export type RegistrationData = z.output<typeof ZRegistrationRequest>;
+
+/** A base and its towns (镇街), for the form's choices: towns are otherwise only for signed-in users. */
+export const ZRegistrationBase = z.object({
+  id: z.string(),
+  name: z.string(),
+  towns: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(["town", "subdistrict"]) })),
+});
+export const ZRegistrationBases = z.object({ items: z.array(ZRegistrationBase) });
+export type RegistrationBase = z.infer<typeof ZRegistrationBase>;

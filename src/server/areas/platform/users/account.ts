@@ -1,0 +1,118 @@
+/**
+ * What an administrator does to an account's access: disable, re-enable, unlock after failed
+ * sign-ins, and reset the password. Each checks `version` and writes its audit entry.
+ */
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { Db } from "../../../../db/client";
+import { sessions, users } from "../../../../db/schema";
+import type { User } from "../../../../schemas/platform/users";
+import { recordAudit } from "../../../audit";
+import type { Context } from "../../../context";
+import { AppError, notFound, versionConflict } from "../../../errors";
+import { assertPasswordPolicy, hashPassword } from "../../../passwords";
+import { requireAccess } from "../../../policy";
+import { loadForChange } from "./service";
+import { type UserRow, userView } from "./view";
+
+/** A disabled account's sessions end at once; it cannot sign in until enabled again. */
+export async function disableUser(db: Db, ctx: Context, id: string, version: number): Promise<User> {
+  requireAccess(ctx.actor, "user.manage");
+  if (id === ctx.actor.userId) throw new AppError("cannot_disable_self");
+  return change(db, ctx, id, version, "user.disabled", async (tx, before) => {
+    await tx.delete(sessions).where(eq(sessions.userId, before.id));
+    return { status: "disabled" as const };
+  });
+}
+
+export async function enableUser(db: Db, ctx: Context, id: string, version: number): Promise<User> {
+  requireAccess(ctx.actor, "user.manage");
+  return change(db, ctx, id, version, "user.enabled", async () => ({ status: "active" as const }));
+}
+
+/** Lifts a lock from too many failed sign-ins before it runs out by itself. */
+export async function unlockUser(db: Db, ctx: Context, id: string, version: number): Promise<User> {
+  requireAccess(ctx.actor, "user.manage");
+  return change(db, ctx, id, version, "user.unlocked", async () => ({
+    lockedUntil: null,
+    failedLoginCount: 0,
+  }));
+}
+
+/**
+ * Sets a password the administrator passes on; the user must change it at the next sign-in.
+ * The account's sessions end (the administrator's own current one survives a self-reset).
+ */
+export async function resetPassword(
+  db: Db,
+  ctx: Context,
+  id: string,
+  input: { version: number; newPassword: string },
+): Promise<User> {
+  requireAccess(ctx.actor, "user.manage");
+  const [target] = await db
+    .select({ baseId: users.baseId, username: users.username, mobile: users.mobile })
+    .from(users)
+    .where(eq(users.id, id));
+  if (!target) throw notFound();
+  requireAccess(ctx.actor, "user.manage", { baseId: target.baseId });
+  assertPasswordPolicy(input.newPassword, [target.username, target.mobile], ctx.lang, "newPassword");
+  const passwordHash = await hashPassword(input.newPassword);
+  return change(db, ctx, id, input.version, "user.password_reset", async (tx, before) => {
+    await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, before.id), ne(sessions.id, ctx.actor.sessionId)));
+    return { passwordHash, mustChangePassword: true, passwordChangedAt: new Date() };
+  });
+}
+
+type Changes = Partial<
+  Pick<
+    UserRow,
+    | "status"
+    | "lockedUntil"
+    | "failedLoginCount"
+    | "passwordHash"
+    | "mustChangePassword"
+    | "passwordChangedAt"
+  >
+>;
+
+/** Load (404/409), apply, bump the version and audit what changed, in one transaction. */
+async function change(
+  db: Db,
+  ctx: Context,
+  id: string,
+  version: number,
+  action: string,
+  apply: (tx: Db, before: UserRow) => Promise<Changes>,
+): Promise<User> {
+  await db.transaction(async (tx) => {
+    const before = await loadForChange(tx, ctx, id, version);
+    const changes = await apply(tx, before);
+    const [after] = await tx
+      .update(users)
+      .set({ ...changes, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(users.id, id), eq(users.version, version)))
+      .returning();
+    if (!after) throw versionConflict(before.version);
+    await recordAudit(tx, ctx, {
+      baseId: before.baseId,
+      action,
+      entityType: "user",
+      entityId: id,
+      before: auditFacts(before),
+      after: auditFacts(after),
+    });
+  });
+  return userView(db, id);
+}
+
+/** The access facts these actions change; the password itself (or its hash) never. */
+function auditFacts(row: UserRow) {
+  return {
+    status: row.status,
+    lockedUntil: row.lockedUntil,
+    failedLoginCount: row.failedLoginCount,
+    mustChangePassword: row.mustChangePassword,
+  };
+}

@@ -1,0 +1,117 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { ZIdParams } from "../../../../schemas/common";
+import {
+  ZResetPasswordRequest,
+  ZUser,
+  ZUserCreate,
+  ZUserPage,
+  ZUserQuery,
+  ZUserUpdate,
+  ZVersionBody,
+} from "../../../../schemas/platform/users";
+import { signedIn } from "../../../context";
+import { errors } from "../../../route-docs";
+import type { AreaDeps } from "../../deps";
+import { disableUser, enableUser, resetPassword, unlockUser } from "./account";
+import { createUser, getUser, listUsers, updateUser } from "./service";
+
+const tags = ["users"];
+
+export const userRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }) => {
+  app.get(
+    "/",
+    {
+      schema: {
+        tags,
+        operationId: "listUsers",
+        summary: "Accounts of the administrator's base (mobile masked), searched and paged",
+        querystring: ZUserQuery,
+        response: { 200: ZUserPage, ...errors(400, 401, 403) },
+      },
+    },
+    async (request) => listUsers(db, signedIn(request), request.query),
+  );
+
+  app.get(
+    "/:id",
+    {
+      schema: {
+        tags,
+        operationId: "getUser",
+        summary: "One account",
+        params: ZIdParams,
+        response: { 200: ZUser, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => getUser(db, signedIn(request), request.params.id),
+  );
+
+  app.post(
+    "/",
+    {
+      schema: {
+        tags,
+        operationId: "createUser",
+        summary: "Create an account (the user must change the password at first sign-in)",
+        body: ZUserCreate,
+        response: { 201: ZUser, ...errors(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const user = await createUser(db, signedIn(request), request.body);
+      return reply.status(201).send(user);
+    },
+  );
+
+  app.patch(
+    "/:id",
+    {
+      schema: {
+        tags,
+        operationId: "updateUser",
+        summary: "Edit profile, roles and organization link (mobile/email omitted: unchanged)",
+        params: ZIdParams,
+        body: ZUserUpdate,
+        response: { 200: ZUser, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => updateUser(db, signedIn(request), request.params.id, request.body),
+  );
+
+  const actions = [
+    ["disable", "disableUser", "Disable an account and end its sessions", disableUser],
+    ["enable", "enableUser", "Re-enable a disabled account", enableUser],
+    ["unlock", "unlockUser", "Lift the lock after too many failed sign-ins", unlockUser],
+  ] as const;
+  for (const [path, operationId, summary, run] of actions) {
+    app.post(
+      `/:id/${path}`,
+      {
+        schema: {
+          tags,
+          operationId,
+          summary,
+          params: ZIdParams,
+          body: ZVersionBody,
+          response: { 200: ZUser, ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => run(db, signedIn(request), request.params.id, request.body.version),
+    );
+  }
+
+  app.post(
+    "/:id/reset-password",
+    {
+      schema: {
+        tags,
+        operationId: "resetUserPassword",
+        summary: "Set a new password (to be changed at next sign-in) and end the account's sessions",
+        params: ZIdParams,
+        body: ZResetPasswordRequest,
+        response: { 200: ZUser, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => resetPassword(db, signedIn(request), request.params.id, request.body),
+  );
+};

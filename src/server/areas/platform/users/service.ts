@@ -1,0 +1,223 @@
+/**
+ * User administration: an administrator lists, creates and edits the accounts of their own base.
+ * Every change writes an audit entry (before → after) in the transaction of the change.
+ */
+import { and, arrayContains, asc, count, desc, eq, ilike, ne, or, type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "../../../../db/client";
+import { organizations, users } from "../../../../db/schema";
+import { escapeLike } from "../../../../db/sql-text";
+import { maskMobile } from "../../../../domain/phone";
+import type { Role } from "../../../../domain/roles";
+import { FIELD_LABELS } from "../../../../schemas/messages";
+import type { User, ZUserCreate, ZUserQuery, ZUserUpdate } from "../../../../schemas/platform/users";
+import { changedFields, recordAudit } from "../../../audit";
+import type { Context } from "../../../context";
+import { AppError, fieldError, notFound, versionConflict } from "../../../errors";
+import { assertPasswordPolicy, hashPassword } from "../../../passwords";
+import { requireAccess } from "../../../policy";
+import { auditSnapshot, selectUsers, toUser, type UserRow, userView } from "./view";
+
+type UserQuery = z.output<typeof ZUserQuery>;
+type UserCreate = z.output<typeof ZUserCreate>;
+type UserUpdate = z.output<typeof ZUserUpdate>;
+
+export async function listUsers(db: Db, ctx: Context, query: UserQuery) {
+  requireAccess(ctx.actor, "user.manage");
+  const conditions: (SQL | undefined)[] = [eq(users.baseId, ctx.actor.baseId)];
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q)}%`;
+    conditions.push(
+      or(ilike(users.username, pattern), ilike(users.displayName, pattern), ilike(users.mobile, pattern)),
+    );
+  }
+  if (query.role) conditions.push(arrayContains(users.roles, [query.role]));
+  if (query.status) conditions.push(eq(users.status, query.status));
+  const where = and(...conditions);
+  const [total] = await db.select({ n: count() }).from(users).where(where);
+  const rows = await selectUsers(db)
+    .where(where)
+    .orderBy(desc(users.createdAt), asc(users.username))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return { items: rows.map(toUser), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getUser(db: Db, ctx: Context, id: string): Promise<User> {
+  requireAccess(ctx.actor, "user.manage");
+  const [row] = await db.select({ baseId: users.baseId }).from(users).where(eq(users.id, id));
+  if (!row) throw notFound();
+  requireAccess(ctx.actor, "user.manage", { baseId: row.baseId });
+  return userView(db, id);
+}
+
+/** New accounts start with a password the administrator chose, so they must change it first. */
+export async function createUser(db: Db, ctx: Context, input: UserCreate): Promise<User> {
+  requireAccess(ctx.actor, "user.manage");
+  assertPasswordPolicy(input.password, [input.username, input.mobile], ctx.lang, "password");
+  const passwordHash = await hashPassword(input.password);
+  const id = await db.transaction(async (tx) => {
+    const roles = uniqueRoles(input.roles);
+    const organizationId = await linkedOrganization(tx, ctx, roles, input.organizationId ?? null);
+    await assertUnique(tx, ctx, { username: input.username, mobile: input.mobile ?? null });
+    const [created] = await tx
+      .insert(users)
+      .values({
+        baseId: ctx.actor.baseId,
+        username: input.username,
+        displayName: input.displayName,
+        mobile: input.mobile ?? null,
+        email: input.email ?? null,
+        roles,
+        organizationId,
+        passwordHash,
+        mustChangePassword: true,
+      })
+      .returning()
+      .catch(rethrowDuplicate(ctx));
+    if (!created) throw new Error("user insert returned nothing");
+    await recordAudit(tx, ctx, {
+      baseId: created.baseId,
+      action: "user.created",
+      entityType: "user",
+      entityId: created.id,
+      after: auditSnapshot(created),
+    });
+    return created.id;
+  });
+  return userView(db, id);
+}
+
+/**
+ * Profile, roles and organization link. `mobile`/`email` left out mean "unchanged" (the list
+ * only ever shows the mobile masked); the link is dropped with the organization member role.
+ */
+export async function updateUser(db: Db, ctx: Context, id: string, input: UserUpdate): Promise<User> {
+  requireAccess(ctx.actor, "user.manage");
+  await db.transaction(async (tx) => {
+    const before = await loadForChange(tx, ctx, id, input.version);
+    const roles = uniqueRoles(input.roles);
+    if (before.id === ctx.actor.userId && before.roles.includes("admin") && !roles.includes("admin")) {
+      throw fieldError("roles", "cannot_remove_own_admin");
+    }
+    const requested =
+      input.organizationId === undefined
+        ? roles.includes("org_member")
+          ? before.organizationId
+          : null
+        : input.organizationId;
+    const organizationId = await linkedOrganization(tx, ctx, roles, requested);
+    const mobile = keptOrGiven(before.mobile, input.mobile);
+    await assertUnique(tx, ctx, { mobile }, before.id);
+    const [after] = await tx
+      .update(users)
+      .set({
+        displayName: input.displayName,
+        mobile,
+        email: input.email === undefined ? before.email : input.email,
+        roles,
+        organizationId,
+        version: sql`${users.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(users.id, id), eq(users.version, input.version)))
+      .returning()
+      .catch(rethrowDuplicate(ctx));
+    if (!after) throw versionConflict(before.version);
+    await recordAudit(tx, ctx, {
+      baseId: before.baseId,
+      action: "user.updated",
+      entityType: "user",
+      entityId: id,
+      ...changedFields(auditSnapshot(before), auditSnapshot(after)),
+    });
+  });
+  return userView(db, id);
+}
+
+/**
+ * The row about to change, locked for the transaction: 404 when it does not exist or belongs to
+ * another base, 409 when the client edited an older version.
+ */
+export async function loadForChange(tx: Db, ctx: Context, id: string, version: number): Promise<UserRow> {
+  const [row] = await tx.select().from(users).where(eq(users.id, id)).for("update");
+  if (!row) throw notFound();
+  requireAccess(ctx.actor, "user.manage", { baseId: row.baseId });
+  if (row.version !== version) throw versionConflict(row.version);
+  return row;
+}
+
+/** The form gets the mobile masked; sent back as it was (or left out), it stays what it is. */
+function keptOrGiven(current: string | null, given: string | null | undefined): string | null {
+  if (given === undefined) return current;
+  if (given?.includes("*")) {
+    if (given !== maskMobile(current)) throw fieldError("mobile", "mobile_invalid");
+    return current;
+  }
+  return given;
+}
+
+function uniqueRoles(roles: Role[]): Role[] {
+  return [...new Set(roles)];
+}
+
+/** An organization member must be linked to an organization of the base; nobody else may be. */
+async function linkedOrganization(
+  tx: Db,
+  ctx: Context,
+  roles: Role[],
+  organizationId: string | null,
+): Promise<string | null> {
+  if (!roles.includes("org_member")) {
+    if (organizationId) throw fieldError("organizationId", "organization_only_for_members");
+    return null;
+  }
+  if (!organizationId) throw fieldError("organizationId", "organization_required");
+  const [org] = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.id, organizationId), eq(organizations.baseId, ctx.actor.baseId)));
+  if (!org) throw fieldError("organizationId", "unknown_reference");
+  return org.id;
+}
+
+/** Sign-in is by account name or mobile across the installation, so both are unique everywhere. */
+async function assertUnique(
+  tx: Db,
+  ctx: Context,
+  values: { username?: string; mobile?: string | null },
+  exceptId?: string,
+): Promise<void> {
+  const others = exceptId ? ne(users.id, exceptId) : undefined;
+  if (values.username) {
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(sql`lower(${users.username})`, values.username.toLowerCase()), others));
+    if (taken) throw duplicate(ctx, "username");
+  }
+  if (values.mobile) {
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.mobile, values.mobile), others));
+    if (taken) throw duplicate(ctx, "mobile");
+  }
+}
+
+function duplicate(ctx: Context, field: keyof typeof FIELD_LABELS): AppError {
+  return new AppError("duplicate", { field, params: { label: FIELD_LABELS[field][ctx.lang] } });
+}
+
+/** Two administrators creating the same name at once: the unique index decides, with the field. */
+function rethrowDuplicate(ctx: Context) {
+  return (error: unknown): never => {
+    const cause = (error as { cause?: { code?: string; constraint?: string; message?: string } }).cause;
+    if (cause?.code === "23505") {
+      const name = `${cause.constraint ?? ""} ${cause.message ?? ""}`;
+      if (name.includes("users_username")) throw duplicate(ctx, "username");
+      if (name.includes("users_mobile")) throw duplicate(ctx, "mobile");
+    }
+    throw error;
+  };
+}

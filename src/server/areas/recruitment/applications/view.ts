@@ -1,0 +1,133 @@
+/** The application detail both sides see: one shape, the phone masked unless the viewer is staff. */
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "../../../../db/client";
+import { applicationEvents, applicationSubmissions, documentReviews, users } from "../../../../db/schema";
+import { availableEvents, deadlineOf } from "../../../../domain/application";
+import { canSubmitAt, questionsFor, trackOf } from "../../../../domain/call";
+import { maskMobile } from "../../../../domain/phone";
+import { hasRole } from "../../../../domain/roles";
+import type {
+  ApplicationDetail,
+  ApplicationDocument,
+  ApplicationOrganization,
+} from "../../../../schemas/recruitment/applications";
+import type { Context } from "../../../context";
+import { type ApplicationRow, activeDocuments, loadCall, loadProfile, type ProfileRow } from "./load";
+import { applicationProblems } from "./problems";
+
+export function isStaff(ctx: Context): boolean {
+  return hasRole(ctx.actor, "admin", "staff");
+}
+
+function profileView(profile: ProfileRow, revealPhone: boolean): ApplicationOrganization {
+  return {
+    ...profile,
+    contactPhone:
+      revealPhone || !profile.contactPhone ? profile.contactPhone : maskMobile(profile.contactPhone),
+  };
+}
+
+/** A current document as both sides see it (the detail, and the answer to an upload). */
+export function documentView(d: {
+  id: string;
+  requirementKey: string;
+  file: { id: string; originalName: string; size: number; mime: string; createdAt: Date };
+}): ApplicationDocument {
+  const { id, originalName, size, mime, createdAt } = d.file;
+  return {
+    id: d.id,
+    requirementKey: d.requirementKey,
+    file: { id, originalName, size, mime, createdAt: createdAt.toISOString() },
+  };
+}
+
+export async function applicationDetail(
+  db: Db,
+  ctx: Context,
+  row: ApplicationRow,
+): Promise<ApplicationDetail> {
+  const now = new Date();
+  const [call, profile, documents, reviews, events, submissions] = await Promise.all([
+    loadCall(db, row.callId),
+    loadProfile(db, row.organizationId),
+    activeDocuments(db, row.id),
+    db
+      .select({
+        requirementKey: documentReviews.requirementKey,
+        status: documentReviews.status,
+        reason: documentReviews.reason,
+        reviewedAt: documentReviews.reviewedAt,
+        reviewerName: users.displayName,
+      })
+      .from(documentReviews)
+      .leftJoin(users, eq(users.id, documentReviews.reviewedBy))
+      .where(eq(documentReviews.applicationId, row.id))
+      .orderBy(asc(documentReviews.requirementKey)),
+    db
+      .select()
+      .from(applicationEvents)
+      .where(eq(applicationEvents.applicationId, row.id))
+      .orderBy(asc(applicationEvents.createdAt), asc(applicationEvents.id)),
+    db
+      .select({
+        number: applicationSubmissions.number,
+        createdAt: applicationSubmissions.createdAt,
+        submittedByName: users.displayName,
+      })
+      .from(applicationSubmissions)
+      .leftJoin(users, eq(users.id, applicationSubmissions.submittedBy))
+      .where(eq(applicationSubmissions.applicationId, row.id))
+      .orderBy(asc(applicationSubmissions.number)),
+  ]);
+  const staff = isStaff(ctx);
+  const track = trackOf(call.rules, row.track);
+  return {
+    id: row.id,
+    baseId: row.baseId,
+    status: row.status,
+    track: row.track,
+    version: row.version,
+    callRevision: row.callRevision,
+    missingItems: row.missingItems,
+    submissionCount: row.submissionCount,
+    firstSubmittedAt: row.firstSubmittedAt?.toISOString() ?? null,
+    lastSubmittedAt: row.lastSubmittedAt?.toISOString() ?? null,
+    statusChangedAt: row.statusChangedAt.toISOString(),
+    extendedUntil: row.extendedUntil?.toISOString() ?? null,
+    statusReason: row.statusReason,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    call: {
+      id: call.id,
+      title: call.title,
+      status: call.status,
+      revision: call.revision,
+      opensAt: call.opensAt.toISOString(),
+      closesAt: call.closesAt.toISOString(),
+    },
+    organization: profileView(profile, staff),
+    requirements: {
+      documents: track?.documents ?? [],
+      questions: questionsFor(call.rules, row.track),
+    },
+    answers: row.answers,
+    documents: documents.map(documentView),
+    reviews: reviews.map((r) => ({ ...r, reviewedAt: r.reviewedAt.toISOString() })),
+    events: events.map((e) => ({
+      id: e.id,
+      event: e.event,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      reason: e.reason,
+      side: e.side,
+      actorName: e.actorName,
+      createdAt: e.createdAt.toISOString(),
+    })),
+    submissions: submissions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() })),
+    problems: applicationProblems(row, call, profile, documents, now),
+    canSubmitNow: canSubmitAt(call, now, row.extendedUntil),
+    deadline: deadlineOf(call.closesAt, row.extendedUntil).toISOString(),
+    availableEvents: availableEvents(row.status, staff ? "staff" : "applicant"),
+    serverNow: now.toISOString(),
+  };
+}

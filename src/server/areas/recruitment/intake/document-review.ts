@@ -1,0 +1,125 @@
+/**
+ * The completeness review of required items (材料审核): ok / missing / needs correction with a
+ * reason, while the application waits for staff — one item, or several at once ("全部合格"), both
+ * through `reviewItems`. Only audited (one entry per item), not put into the history: a review of
+ * ten items would bury the status changes the applicant needs to see.
+ */
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../../../db/client";
+import { documentReviews } from "../../../../db/schema";
+import { awaitsStaff } from "../../../../domain/application";
+import { questionsFor, trackOf } from "../../../../domain/call";
+import type { DocumentReview, ReviewBody, ReviewItem } from "../../../../schemas/recruitment/intake";
+import { recordAudit } from "../../../audit";
+import type { Context } from "../../../context";
+import { fieldError } from "../../../errors";
+import { illegalTransition } from "../applications/transition";
+import { type CallRow, loadApplication } from "./load";
+
+/** Keys one track's applicants hand in: its documents, and `q:<key>` for file questions. */
+function requirementKeys(call: CallRow, track: Parameters<typeof trackOf>[1]): string[] {
+  const documents = trackOf(call.rules, track)?.documents.map((d) => d.key) ?? [];
+  const fileQuestions = questionsFor(call.rules, track)
+    .filter((q) => q.type === "file")
+    .map((q) => `q:${q.key}`);
+  return [...documents, ...fileQuestions];
+}
+
+/** Where a failing item's error points: the single route's fields, or `items.<i>.<field>`. */
+type FieldOf = (index: number, field: "requirementKey" | "reason") => string;
+
+/** One item's review (PUT …/reviews/:requirementKey). */
+export async function reviewRequirement(
+  db: Db,
+  ctx: Context,
+  id: string,
+  requirementKey: string,
+  input: ReviewBody,
+): Promise<DocumentReview> {
+  const [review] = await reviewItems(db, ctx, id, [{ ...input, requirementKey }], (_, field) => field);
+  return review as DocumentReview;
+}
+
+/** Several items of one application at once (PUT …/reviews): all of them, or none. */
+export function reviewRequirements(
+  db: Db,
+  ctx: Context,
+  id: string,
+  items: ReviewItem[],
+): Promise<DocumentReview[]> {
+  return reviewItems(db, ctx, id, items, (index, field) => `items.${index}.${field}`);
+}
+
+/**
+ * The one way verdicts are written: every item checked (a reason for a finding, a key of this
+ * application's track, each key once) before anything is, in one transaction that holds the
+ * application's row, so a decision or another review waits for it. Answers in the items' order.
+ */
+async function reviewItems(
+  db: Db,
+  ctx: Context,
+  id: string,
+  input: ReviewItem[],
+  fieldOf: FieldOf,
+): Promise<DocumentReview[]> {
+  const items = input.map((item, index) => {
+    const needsReason = item.status === "missing" || item.status === "needs_correction";
+    // A reason belongs to a finding: an item marked ok (or pending) again drops the old one.
+    const reason = needsReason ? item.reason?.trim() || null : null;
+    if (needsReason && !reason) throw fieldError(fieldOf(index, "reason"), "required");
+    return { requirementKey: item.requirementKey, status: item.status, reason };
+  });
+  return db.transaction(async (tx) => {
+    const { application, call } = await loadApplication(tx, ctx, id, "application.review", { lock: true });
+    if (!awaitsStaff(application.status)) throw illegalTransition(application.status);
+    const keys = requirementKeys(call, application.track);
+    const seen = new Set<string>();
+    items.forEach(({ requirementKey }, index) => {
+      if (!keys.includes(requirementKey))
+        throw fieldError(fieldOf(index, "requirementKey"), "invalid_option");
+      if (seen.has(requirementKey)) throw fieldError(fieldOf(index, "requirementKey"), "key_duplicate");
+      seen.add(requirementKey);
+    });
+    const previous = await tx
+      .select()
+      .from(documentReviews)
+      .where(
+        and(
+          eq(documentReviews.applicationId, id),
+          inArray(
+            documentReviews.requirementKey,
+            items.map((i) => i.requirementKey),
+          ),
+        ),
+      );
+    const now = new Date();
+    const reviews: DocumentReview[] = [];
+    for (const { requirementKey, status, reason } of items) {
+      const before = previous.find((p) => p.requirementKey === requirementKey);
+      const values = { status, reason, reviewedBy: ctx.actor.userId, reviewedAt: now };
+      await tx
+        .insert(documentReviews)
+        .values({ baseId: application.baseId, applicationId: id, requirementKey, ...values })
+        .onConflictDoUpdate({
+          target: [documentReviews.applicationId, documentReviews.requirementKey],
+          set: values,
+        });
+      await recordAudit(tx, ctx, {
+        baseId: application.baseId,
+        action: "application.review_item",
+        entityType: "application",
+        entityId: id,
+        before: before ? { requirementKey, status: before.status, reason: before.reason } : null,
+        after: { requirementKey, status, reason },
+      });
+      reviews.push({
+        requirementKey,
+        status,
+        reason,
+        reviewedAt: now.toISOString(),
+        reviewerName: ctx.actor.displayName,
+      });
+    }
+    return reviews;
+  });
+}

@@ -1,0 +1,148 @@
+/**
+ * The columns of the screening base file (初筛基础文件): the fixed ones (organization profile,
+ * call, status, dates), then per call its extra questions and, per required document, the file
+ * names and the review state. Columns are built from the calls present, so one file may hold
+ * several calls without mixing their questions.
+ */
+import type { AnswerValue } from "../../../../domain/answers";
+import type { DocumentReviewStatus } from "../../../../domain/application";
+import { questionsFor, type Track, trackOf } from "../../../../domain/call";
+import { maskMobile } from "../../../../domain/phone";
+import { shanghaiDateTime } from "../../../../domain/shanghai-time";
+import { RECRUITMENT_LABELS } from "../../../../schemas/recruitment/labels";
+import { FIELD_LABELS, LIST_SEPARATOR, REGISTRATION_LABELS } from "../../platform/organizations/spreadsheet";
+import type { CallRow } from "./load";
+
+const L = RECRUITMENT_LABELS["zh-CN"];
+
+/** One application with everything the file shows, loaded by screening-export.ts. */
+export interface ScreeningRow {
+  application: {
+    id: string;
+    callId: string;
+    track: Track;
+    status: keyof typeof L.applicationStatus;
+    answers: Record<string, AnswerValue>;
+    missingItems: number;
+    submissionCount: number;
+    firstSubmittedAt: Date | null;
+    lastSubmittedAt: Date | null;
+    statusChangedAt: Date;
+    extendedUntil: Date | null;
+    statusReason: string | null;
+    createdAt: Date;
+  };
+  organization: {
+    name: string;
+    registrationStatus: keyof typeof REGISTRATION_LABELS;
+    creditCode: string | null;
+    foundedOn: string | null;
+    fields: (keyof typeof FIELD_LABELS)[];
+    address: string | null;
+    leaderName: string | null;
+    contactName: string | null;
+    contactPhone: string | null;
+    staffCount: number | null;
+    volunteerCount: number | null;
+  };
+  townName: string | null;
+  callTitle: string;
+  /** File names per requirement key (current documents only). */
+  documents: Map<string, string[]>;
+  reviews: Map<string, { status: DocumentReviewStatus; reason: string | null; stale: boolean }>;
+}
+
+export interface ScreeningColumn {
+  header: string;
+  width: number;
+  value: (row: ScreeningRow) => string | number | null;
+}
+
+const time = (d: Date | null) => (d ? shanghaiDateTime(d) : null);
+
+const FIXED: ScreeningColumn[] = [
+  { header: "社会组织名称", width: 28, value: (r) => r.organization.name },
+  { header: "登记状态", width: 14, value: (r) => REGISTRATION_LABELS[r.organization.registrationStatus] },
+  { header: "统一社会信用代码", width: 22, value: (r) => r.organization.creditCode },
+  { header: "成立日期", width: 12, value: (r) => r.organization.foundedOn },
+  {
+    header: "服务领域",
+    width: 18,
+    value: (r) => r.organization.fields.map((f) => FIELD_LABELS[f]).join(LIST_SEPARATOR),
+  },
+  { header: "所在镇街", width: 12, value: (r) => r.townName },
+  { header: "地址", width: 24, value: (r) => r.organization.address },
+  { header: "负责人", width: 10, value: (r) => r.organization.leaderName },
+  { header: "联系人", width: 10, value: (r) => r.organization.contactName },
+  { header: "联系电话", width: 14, value: (r) => maskMobile(r.organization.contactPhone) },
+  { header: "专职人数", width: 10, value: (r) => r.organization.staffCount },
+  { header: "志愿者人数", width: 10, value: (r) => r.organization.volunteerCount },
+  { header: "招募", width: 28, value: (r) => r.callTitle },
+  { header: "孵化方向", width: 14, value: (r) => L.track[r.application.track] },
+  { header: "申请状态", width: 16, value: (r) => L.applicationStatus[r.application.status] },
+  { header: "缺项数", width: 8, value: (r) => r.application.missingItems },
+  { header: "提交次数", width: 8, value: (r) => r.application.submissionCount },
+  { header: "首次提交时间", width: 17, value: (r) => time(r.application.firstSubmittedAt) },
+  { header: "最近提交时间", width: 17, value: (r) => time(r.application.lastSubmittedAt) },
+  { header: "状态变更时间", width: 17, value: (r) => time(r.application.statusChangedAt) },
+  { header: "延期至", width: 17, value: (r) => time(r.application.extendedUntil) },
+  { header: "最近状态说明", width: 30, value: (r) => r.application.statusReason },
+];
+
+function answerText(value: AnswerValue | undefined): string | number | null {
+  if (value === undefined || value === null || value === "") return null;
+  if (Array.isArray(value)) return value.join(LIST_SEPARATOR);
+  return value;
+}
+
+function reviewText(row: ScreeningRow, key: string): string {
+  const review = row.reviews.get(key);
+  if (!review) return L.documentReview.pending;
+  const label = L.documentReview[review.status];
+  if (review.stale) return `已更新，待复核（上次审核：${label}）`;
+  return review.reason ? `${label}：${review.reason}` : label;
+}
+
+/** The fixed columns, then each call's questions and documents (prefixed by the call when several). */
+export function screeningColumns(calls: CallRow[]): ScreeningColumn[] {
+  const columns = [...FIXED];
+  const several = calls.length > 1;
+  for (const call of calls) {
+    const prefix = several ? `${call.title}·` : "";
+    const mine = (r: ScreeningRow) => r.application.callId === call.id;
+    const tracks = call.rules.tracks.map((t) => t.track);
+    const questions = new Map(tracks.flatMap((t) => questionsFor(call.rules, t)).map((q) => [q.key, q]));
+    const requirements = new Map<string, string>();
+    for (const t of tracks) {
+      for (const d of trackOf(call.rules, t)?.documents ?? [])
+        if (!requirements.has(d.key)) requirements.set(d.key, d.label);
+    }
+    for (const q of questions.values()) {
+      if (q.type === "file") requirements.set(`q:${q.key}`, q.label);
+      else
+        columns.push({
+          header: `${prefix}${q.label}`,
+          width: q.type === "long_text" ? 40 : 16,
+          value: (r) => (mine(r) ? answerText(r.application.answers[q.key]) : null),
+        });
+    }
+    for (const [key, label] of requirements) {
+      const applies = (r: ScreeningRow) =>
+        mine(r) &&
+        (key.startsWith("q:")
+          ? questionsFor(call.rules, r.application.track).some((q) => `q:${q.key}` === key)
+          : (trackOf(call.rules, r.application.track)?.documents.some((d) => d.key === key) ?? false));
+      columns.push({
+        header: `${prefix}${label}（文件）`,
+        width: 24,
+        value: (r) => (applies(r) ? (r.documents.get(key) ?? []).join(LIST_SEPARATOR) : null),
+      });
+      columns.push({
+        header: `${prefix}${label}（审核）`,
+        width: 18,
+        value: (r) => (applies(r) ? reviewText(r, key) : null),
+      });
+    }
+  }
+  return columns;
+}

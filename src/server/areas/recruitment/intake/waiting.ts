@@ -1,0 +1,187 @@
+/**
+ * What waits for base staff (the staff home): applications to check, applicant messages nobody
+ * answered, calls closing within a week, returned applications whose deadline passed. Each item
+ * carries what its link needs, so the home page is one click from every action.
+ */
+import { and, asc, count, eq, gt, inArray, lte, sql } from "drizzle-orm";
+import type { Db } from "../../../../db/client";
+import { applicationMessages, applications, calls, organizations } from "../../../../db/schema";
+import { deadlineOf } from "../../../../domain/application";
+import type { Waiting, WaitingItem } from "../../../../schemas/recruitment/intake";
+import type { Context } from "../../../context";
+import { requireAccess } from "../../../policy";
+
+const ITEMS = 5;
+const WEEK = 7 * 24 * 60 * 60 * 1000;
+
+export async function waitingForStaff(db: Db, ctx: Context): Promise<Waiting> {
+  requireAccess(ctx.actor, "application.list");
+  const baseId = ctx.actor.baseId;
+  const [toCheck, unanswered, closingSoon, overdue] = await Promise.all([
+    toCheckCard(db, baseId),
+    unansweredCard(db, baseId),
+    closingSoonCard(db, baseId),
+    overdueCard(db, baseId),
+  ]);
+  return { toCheck, unansweredMessages: unanswered, closingSoon, returnedOverdue: overdue };
+}
+
+/** What every item shows: the application, its organization and its call. */
+const ITEM_COLUMNS = {
+  id: applications.id,
+  organizationName: organizations.name,
+  callTitle: calls.title,
+  track: applications.track,
+  status: applications.status,
+};
+
+function applicationItems(db: Db) {
+  return db
+    .select({
+      ...ITEM_COLUMNS,
+      lastSubmittedAt: applications.lastSubmittedAt,
+      statusChangedAt: applications.statusChangedAt,
+      closesAt: calls.closesAt,
+      extendedUntil: applications.extendedUntil,
+    })
+    .from(applications)
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .$dynamic();
+}
+
+/** A row with ITEM_COLUMNS, whatever else the card's query selected. */
+type ItemRow = Pick<WaitingItem, "organizationName" | "callTitle" | "track" | "status"> & { id: string };
+
+function item(row: ItemRow, since: Date): WaitingItem {
+  return {
+    applicationId: row.id,
+    organizationName: row.organizationName,
+    callTitle: row.callTitle,
+    track: row.track,
+    status: row.status,
+    since: since.toISOString(),
+  };
+}
+
+async function toCheckCard(db: Db, baseId: string) {
+  const where = and(
+    eq(applications.baseId, baseId),
+    inArray(applications.status, ["submitted", "resubmitted"]),
+  );
+  const [total] = await db.select({ n: count() }).from(applications).where(where);
+  const waitingSince = sql`coalesce(${applications.lastSubmittedAt}, ${applications.statusChangedAt})`;
+  const rows = await applicationItems(db)
+    .where(where)
+    .orderBy(asc(waitingSince), asc(applications.id))
+    .limit(ITEMS);
+  return { count: total?.n ?? 0, items: rows.map((r) => item(r, r.lastSubmittedAt ?? r.statusChangedAt)) };
+}
+
+async function unansweredCard(db: Db, baseId: string) {
+  const unread = db
+    .select({
+      applicationId: applicationMessages.applicationId,
+      unread: sql<number>`count(*)::int`.as("unread"),
+      oldest: sql<Date>`min(${applicationMessages.createdAt})`.as("oldest"),
+      preview:
+        sql<string>`(array_agg(left(${applicationMessages.body}, 80) order by ${applicationMessages.createdAt}))[1]`.as(
+          "preview",
+        ),
+    })
+    .from(applicationMessages)
+    .where(
+      and(
+        eq(applicationMessages.baseId, baseId),
+        eq(applicationMessages.side, "applicant"),
+        // Unanswered, not unread: opening the thread is not a reply. What the applicant wrote
+        // after the base's last word (a message, or a return's reason) still waits.
+        sql`${applicationMessages.createdAt} > coalesce((
+          select max(s.created_at) from application_messages s
+          where s.application_id = ${applicationMessages.applicationId} and s.side = 'staff'
+        ), '-infinity'::timestamptz)`,
+      ),
+    )
+    .groupBy(applicationMessages.applicationId)
+    .as("unread");
+  const [total] = await db.select({ n: count() }).from(unread);
+  const rows = await db
+    .select({
+      ...ITEM_COLUMNS,
+      unread: unread.unread,
+      oldest: unread.oldest,
+      preview: unread.preview,
+    })
+    .from(unread)
+    .innerJoin(applications, eq(applications.id, unread.applicationId))
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .orderBy(asc(unread.oldest), asc(applications.id))
+    .limit(ITEMS);
+  return {
+    count: total?.n ?? 0,
+    items: rows.map((r) => ({
+      ...item(r, new Date(r.oldest)),
+      unread: Number(r.unread),
+      preview: r.preview,
+    })),
+  };
+}
+
+async function closingSoonCard(db: Db, baseId: string) {
+  const now = new Date();
+  const soon = await db
+    .select({ id: calls.id, title: calls.title, closesAt: calls.closesAt })
+    .from(calls)
+    .where(
+      and(
+        eq(calls.baseId, baseId),
+        eq(calls.status, "published"),
+        gt(calls.closesAt, now),
+        lte(calls.closesAt, new Date(now.getTime() + WEEK)),
+      ),
+    )
+    .orderBy(asc(calls.closesAt));
+  if (soon.length === 0) return [];
+  const counts = await db
+    .select({ callId: applications.callId, status: applications.status, n: count() })
+    .from(applications)
+    .where(
+      inArray(
+        applications.callId,
+        soon.map((c) => c.id),
+      ),
+    )
+    .groupBy(applications.callId, applications.status);
+  const of = (callId: string, ...statuses: string[]) =>
+    counts.filter((c) => c.callId === callId && statuses.includes(c.status)).reduce((s, c) => s + c.n, 0);
+  return soon.map((c) => ({
+    id: c.id,
+    title: c.title,
+    closesAt: c.closesAt.toISOString(),
+    drafts: of(c.id, "draft"),
+    toCheck: of(c.id, "submitted", "resubmitted"),
+    returned: of(c.id, "returned"),
+    accepted: of(c.id, "accepted"),
+  }));
+}
+
+/** Returned, and neither the call's closing time nor an extension lets it come back now. */
+async function overdueCard(db: Db, baseId: string) {
+  const deadline = sql`greatest(${calls.closesAt}, coalesce(${applications.extendedUntil}, ${calls.closesAt}))`;
+  const where = and(
+    eq(applications.baseId, baseId),
+    eq(applications.status, "returned"),
+    sql`${deadline} < now()`,
+  );
+  const [total] = await db
+    .select({ n: count() })
+    .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .where(where);
+  const rows = await applicationItems(db).where(where).orderBy(asc(deadline)).limit(ITEMS);
+  return {
+    count: total?.n ?? 0,
+    items: rows.map((r) => item(r, deadlineOf(r.closesAt, r.extendedUntil))),
+  };
+}

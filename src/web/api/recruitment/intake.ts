@@ -1,0 +1,141 @@
+/**
+ * Base staff's side of applications: the queue, decisions, the completeness review, bulk
+ * decisions, the staff home's to-do list, the screening file, and the thread both sides use.
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { MessageInput, Thread, ThreadMessage } from "../../../schemas/recruitment/application-thread";
+import type {
+  BulkAction,
+  BulkResult,
+  DecisionResult,
+  DocumentReview,
+  DocumentReviews,
+  QueuePage,
+  QueueQuery,
+  ReviewBody,
+  ReviewItem,
+  Waiting,
+} from "../../../schemas/recruitment/intake";
+import { download, request } from "../client";
+
+const reviewKeys = {
+  queue: (query: QueueQuery) => ["applications", "queue", query] as const,
+  waiting: ["applications", "waiting"] as const,
+  thread: (id: string) => ["application", id, "messages"] as const,
+};
+
+export function useQueue(query: QueueQuery) {
+  return useQuery({
+    queryKey: reviewKeys.queue(query),
+    queryFn: ({ signal }) => request<QueuePage>("/api/applications", { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useWaiting(enabled = true) {
+  return useQuery({
+    queryKey: reviewKeys.waiting,
+    queryFn: ({ signal }) => request<Waiting>("/api/applications/waiting", { signal }),
+    enabled,
+  });
+}
+
+export function exportScreeningFile(query: QueueQuery): Promise<void> {
+  const { page: _page, pageSize: _pageSize, ...filters } = query;
+  return download("/api/applications/export.xlsx", filters, "screening.xlsx");
+}
+
+export type DecisionInput =
+  | { kind: "return"; version: number; reason: string; resubmitUntil?: string | null }
+  | { kind: "ineligible"; version: number; reason: string }
+  | { kind: "accept"; version: number; note?: string | null }
+  | { kind: "extend"; version: number; until: string; reason?: string | null };
+
+function sendDecision(id: string, input: DecisionInput): Promise<DecisionResult> {
+  const { kind, ...body } = input;
+  return request<DecisionResult>(`/api/applications/${id}/${kind}`, { method: "POST", body });
+}
+
+/** Invalidates what a decision changes: the application, the queue, the home's to-do list. */
+function useInvalidate(id?: string) {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      id
+        ? client.invalidateQueries({ queryKey: ["application", id] })
+        : client.invalidateQueries({ queryKey: ["application"] }),
+      client.invalidateQueries({ queryKey: ["applications"] }),
+    ]);
+}
+
+export function useDecision(id: string) {
+  const invalidate = useInvalidate(id);
+  return useMutation({
+    mutationFn: (input: DecisionInput) => sendDecision(id, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useReviewItem(id: string) {
+  const invalidate = useInvalidate(id);
+  return useMutation({
+    mutationFn: ({ key, ...body }: ReviewBody & { key: string }) =>
+      request<DocumentReview>(`/api/applications/${id}/reviews/${encodeURIComponent(key)}`, {
+        method: "PUT",
+        body,
+      }),
+    onSuccess: invalidate,
+  });
+}
+
+/** Several items at once ("全部合格"): all written or none. */
+export function useReviewItems(id: string) {
+  const invalidate = useInvalidate(id);
+  return useMutation({
+    mutationFn: (items: ReviewItem[]) =>
+      request<DocumentReviews>(`/api/applications/${id}/reviews`, { method: "PUT", body: { items } }),
+    // Also after a refusal: a 409 means the application moved on, and the page must show where.
+    onSettled: invalidate,
+  });
+}
+
+export function useBulkDecision() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: { ids: string[]; action: BulkAction; reason?: string | null }) =>
+      request<BulkResult>("/api/applications/bulk", { method: "POST", body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useThread(id: string) {
+  return useQuery({
+    queryKey: reviewKeys.thread(id),
+    queryFn: ({ signal }) => request<Thread>(`/api/applications/${id}/messages`, { signal }),
+    refetchInterval: 60_000,
+  });
+}
+
+export function usePostMessage(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MessageInput) =>
+      request<ThreadMessage>(`/api/applications/${id}/messages`, { method: "POST", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: reviewKeys.thread(id) }),
+  });
+}
+
+/** The thread was shown: the other side's messages are read (the queue's and home's counts drop). */
+export function useMarkRead(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      request<{ marked: number }>(`/api/applications/${id}/messages/read`, { method: "POST" }),
+    onSuccess: (result) => {
+      if (result.marked === 0) return;
+      void client.invalidateQueries({ queryKey: reviewKeys.thread(id) });
+      void client.invalidateQueries({ queryKey: ["applications"] });
+      void client.invalidateQueries({ queryKey: ["notifications"] });
+    },
+  });
+}

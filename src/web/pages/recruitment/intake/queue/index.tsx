@@ -1,0 +1,105 @@
+import { DownloadOutlined } from "@ant-design/icons";
+import { App, Button, Card, Select } from "antd";
+import { useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { QUEUE_SORTS, type QueueRow } from "../../../../../schemas/recruitment/intake";
+import { exportScreeningFile, useQueue } from "../../../../api/recruitment/intake";
+import { useAccess } from "../../../../auth/session";
+import { PageHeader } from "../../../../components/PageHeader";
+import { QueryError } from "../../../../components/QueryError";
+import { errorMessage } from "../../../../components/serverErrors";
+import { useIsMobile } from "../../../../components/useIsMobile";
+import { BulkBar } from "./BulkBar";
+import { FilterForm } from "./FilterForm";
+import { QueueCards } from "./QueueCards";
+import { QueueTable } from "./QueueTable";
+import { useQueueQuery } from "./useQueueQuery";
+
+/** The work queue (申请审核): filters in the address bar, a table (cards on phones), bulk decisions, export. */
+export default function ReviewQueuePage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const access = useAccess();
+  const isMobile = useIsMobile();
+  const { state, query, update } = useQueueQuery();
+  const list = useQueue(query);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [exporting, setExporting] = useState(false);
+  const seen = useRef(new Map<string, QueueRow>());
+  const rows = useMemo(() => {
+    for (const row of list.data?.items ?? []) seen.current.set(row.id, row);
+    return seen.current;
+  }, [list.data]);
+
+  const runExport = async () => {
+    setExporting(true);
+    try {
+      await exportScreeningFile(query);
+    } catch (error) {
+      message.error(`${t("review.queue.exportFailed")}: ${errorMessage(error)}`);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const { sort, order, page: _page, pageSize: _pageSize, ...filters } = state;
+  const props = {
+    items: list.data?.items ?? [],
+    total: list.data?.total ?? 0,
+    loading: list.isFetching,
+    state,
+    selected,
+    onSelect: setSelected,
+    onChange: update,
+  };
+  return (
+    <>
+      <PageHeader
+        title={t("review.queue.title")}
+        extra={
+          access.applicationExport && (
+            <Button
+              icon={<DownloadOutlined aria-hidden />}
+              loading={exporting}
+              onClick={() => void runExport()}
+            >
+              {exporting ? t("review.queue.exporting") : t("review.queue.export")}
+            </Button>
+          )
+        }
+      />
+      <FilterForm value={filters} onSearch={(f) => update({ ...f, page: 1 })} />
+      {access.applicationReview && <BulkBar selected={selected} rows={rows} onDone={() => setSelected([])} />}
+      {list.isError && !list.data ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : isMobile ? (
+        <>
+          <Select
+            aria-label={t("review.sort.label")}
+            style={{ width: "100%", marginBottom: 12 }}
+            value={`${sort}:${order}`}
+            onChange={(v: string) => {
+              const [s, o] = v.split(":") as [(typeof QUEUE_SORTS)[number], "asc" | "desc"];
+              update({ sort: s, order: o, page: 1 });
+            }}
+            options={QUEUE_SORTS.flatMap((s) =>
+              (["desc", "asc"] as const).map((o) => ({
+                value: `${s}:${o}`,
+                label: `${t(`review.sort.${s}`)} ${o === "asc" ? "↑" : "↓"}`,
+              })),
+            )}
+          />
+          <QueueCards {...props} />
+        </>
+      ) : (
+        <Card
+          size="small"
+          title={<span aria-live="polite">{t("common.total", { count: list.data?.total ?? 0 })}</span>}
+          styles={{ body: { padding: 0 } }}
+        >
+          <QueueTable {...props} />
+        </Card>
+      )}
+    </>
+  );
+}

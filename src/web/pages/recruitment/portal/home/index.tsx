@@ -1,0 +1,172 @@
+import { ClockCircleOutlined } from "@ant-design/icons";
+import { Card, Col, Empty, Flex, Row, Skeleton, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { TRACKS } from "../../../../../domain/call";
+import type { PublicCallSummary } from "../../../../../schemas/recruitment/calls";
+import { usePortalCalls } from "../../../../api/recruitment/portal";
+import { formatDateTime } from "../../../../components/format";
+import { ToneTag } from "../../../../components/labels";
+import { useDocumentTitle } from "../../../../components/PageHeader";
+import { QueryError } from "../../../../components/QueryError";
+import { useRecruitmentLabels } from "../../../../components/recruitmentLabels";
+import { useRemainingText, useServerNow } from "../components/Countdown";
+
+/** The portal's front page: open calls as cards, then upcoming and recently closed, and the "3+1" model. */
+export default function PortalHomePage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t("portal.homeTitle"));
+  const calls = usePortalCalls();
+
+  const byWindow = (w: PublicCallSummary["window"]) => calls.data?.items.filter((c) => c.window === w) ?? [];
+  const offset = calls.data?.clockOffset ?? 0;
+  return (
+    <Flex vertical gap={24}>
+      <section
+        aria-labelledby="portal-hero"
+        style={{
+          background: "linear-gradient(135deg, #0958d9 0%, #1677ff 60%, #36cfc9 100%)",
+          color: "#fff",
+          borderRadius: 12,
+          padding: "24px 20px",
+        }}
+      >
+        <h1 id="portal-hero" style={{ color: "#fff", margin: 0, fontSize: 24 }}>
+          {t("portal.heroTitle")}
+        </h1>
+        <p style={{ margin: "8px 0 0", maxWidth: 720, lineHeight: 1.7 }}>{t("portal.heroBody")}</p>
+      </section>
+
+      {calls.isError ? (
+        <QueryError error={calls.error} onRetry={() => void calls.refetch()} />
+      ) : !calls.data ? (
+        <Skeleton active paragraph={{ rows: 6 }} />
+      ) : (
+        <>
+          <CallSection
+            title={t("portal.openCalls")}
+            calls={byWindow("open")}
+            offset={offset}
+            emptyText={t("portal.noOpenCalls")}
+          />
+          {byWindow("not_open").length > 0 && (
+            <CallSection title={t("portal.upcomingCalls")} calls={byWindow("not_open")} offset={offset} />
+          )}
+          {byWindow("closed").length > 0 && (
+            <CallSection title={t("portal.closedCalls")} calls={byWindow("closed")} offset={offset} />
+          )}
+        </>
+      )}
+
+      <ModelIntro />
+    </Flex>
+  );
+}
+
+function CallSection(props: {
+  title: string;
+  calls: PublicCallSummary[];
+  offset: number;
+  emptyText?: string;
+}) {
+  const id = `section-${props.title}`;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} style={{ fontSize: 18, margin: "0 0 12px" }}>
+        {props.title}
+      </h2>
+      {props.calls.length === 0 ? (
+        <Card>
+          <Empty description={props.emptyText} />
+        </Card>
+      ) : (
+        <Row gutter={[16, 16]}>
+          {props.calls.map((call) => (
+            // A section's only call takes the whole row rather than leaving half of it empty.
+            <Col key={call.id} xs={24} md={props.calls.length === 1 ? 24 : 12}>
+              <CallCard call={call} offset={props.offset} />
+            </Col>
+          ))}
+        </Row>
+      )}
+    </section>
+  );
+}
+
+function CallCard({ call, offset }: { call: PublicCallSummary; offset: number }) {
+  const { t } = useTranslation();
+  const labels = useRecruitmentLabels();
+  // Minute precision is plenty on a card; the call page ticks by the second.
+  const now = useServerNow(offset, 30_000);
+  const remaining = useRemainingText();
+  const tone = call.window === "open" ? "green" : call.window === "not_open" ? "blue" : "default";
+  const windowLabel = t(`calls.windowState.${call.window}`);
+  return (
+    <Card
+      style={{ height: "100%" }}
+      styles={{ body: { display: "flex", flexDirection: "column", gap: 10, height: "100%" } }}
+    >
+      <Flex justify="space-between" align="start" gap={8}>
+        <h3 style={{ margin: 0, fontSize: 16, lineHeight: 1.5 }}>
+          <Link to={`/portal/calls/${call.id}`}>{call.title}</Link>
+        </h3>
+        <ToneTag tone={tone}>{windowLabel}</ToneTag>
+      </Flex>
+      <Typography.Text type="secondary">{call.baseName}</Typography.Text>
+      <Flex wrap gap={6}>
+        {call.tracks.map((track) => (
+          <ToneTag key={track.track} tone="geekblue">
+            {labels.track[track.track]} · {t("portal.quota", { count: track.quota })}
+          </ToneTag>
+        ))}
+      </Flex>
+      <div style={{ marginTop: "auto" }}>
+        {call.window === "open" && (
+          <Flex gap={6} align="center" style={{ color: "#873800", fontWeight: 500 }}>
+            <ClockCircleOutlined aria-hidden />
+            <span>
+              {t("portal.countdownLeft")} {remaining(Date.parse(call.closesAt) - now)}
+            </span>
+          </Flex>
+        )}
+        {call.window === "not_open" && (
+          <span>
+            {t("portal.countdownOpens")} {remaining(Date.parse(call.opensAt) - now)}
+          </span>
+        )}
+        <Typography.Text type="secondary" style={{ display: "block", fontSize: 13 }}>
+          {call.window === "closed"
+            ? t("portal.closedOn", { time: formatDateTime(call.closesAt) })
+            : call.window === "open"
+              ? t("portal.deadline", { time: formatDateTime(call.closesAt) })
+              : t("portal.opens", { time: formatDateTime(call.opensAt) })}
+        </Typography.Text>
+      </div>
+    </Card>
+  );
+}
+
+function ModelIntro() {
+  const { t } = useTranslation();
+  const labels = useRecruitmentLabels();
+  return (
+    <section aria-labelledby="portal-model">
+      <h2 id="portal-model" style={{ fontSize: 18, margin: "0 0 4px" }}>
+        {t("portal.modelTitle")}
+      </h2>
+      <Typography.Paragraph type="secondary">{t("portal.modelBody")}</Typography.Paragraph>
+      <Row gutter={[12, 12]}>
+        {TRACKS.map((track) => (
+          <Col key={track} xs={24} sm={12} lg={6}>
+            <Card size="small" style={{ height: "100%" }}>
+              <h3 style={{ fontSize: 15, margin: "0 0 6px" }}>{labels.track[track]}</h3>
+              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                {labels.trackSummary[track]}
+              </Typography.Text>
+            </Card>
+          </Col>
+        ))}
+      </Row>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+/** Shared set-up of the review tests: calls and applications in a given status, the member's organization. */
+import { eq } from "drizzle-orm";
+import { applications, auditLog, notifications, users } from "../../../src/db/schema";
+import type { ApplicationStatus } from "../../../src/domain/application";
+import { make } from "../../factories";
+import type { TestApp } from "../../support/app";
+
+export async function memberOrganizationId(t: TestApp): Promise<string> {
+  const [member] = await t.db.select().from(users).where(eq(users.username, "member"));
+  if (!member?.organizationId) throw new Error("demo member has no organization");
+  return member.organizationId;
+}
+
+/** An application of a new organization (or `organizationId`) in `status`, as if submitted a while ago. */
+export async function applicationIn(
+  t: TestApp,
+  status: ApplicationStatus,
+  values: Partial<typeof applications.$inferInsert> & { callId: string; organizationId?: string },
+) {
+  const organizationId = values.organizationId ?? (await make(t).organization()).id;
+  const submitted = status !== "draft";
+  return make(t).application({
+    status,
+    submissionCount: submitted ? 1 : 0,
+    firstSubmittedAt: submitted ? new Date(Date.now() - 3_600_000) : null,
+    lastSubmittedAt: submitted ? new Date(Date.now() - 3_600_000) : null,
+    ...values,
+    organizationId,
+  });
+}
+
+export async function applicationRow(t: TestApp, id: string) {
+  const [row] = await t.db.select().from(applications).where(eq(applications.id, id));
+  if (!row) throw new Error("no application");
+  return row;
+}
+
+export async function noticesFor(t: TestApp, username: string) {
+  const [user] = await t.db.select().from(users).where(eq(users.username, username));
+  if (!user) throw new Error(`no user ${username}`);
+  return t.db.select().from(notifications).where(eq(notifications.userId, user.id));
+}
+
+export async function auditOf(t: TestApp, entityId: string) {
+  return t.db.select().from(auditLog).where(eq(auditLog.entityId, entityId));
+}
+
+/** A multipart body with text fields first, then one file (as the upload routes expect). */
+export function multipartUpload(
+  fields: Record<string, string>,
+  file: { name: string; type: string; content: Buffer },
+): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----review${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+    ),
+    file.content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return {
+    payload: Buffer.concat(parts),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+export const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
