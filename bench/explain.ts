@@ -1,7 +1,7 @@
 /**
  * `--explain`: EXPLAIN ANALYZE of the SQL the scenarios send, built or run by the services' own
  * functions so the plan shown is the one measured: the organization list's count and page and one
- * detail (from their query builders), the review queue's count and page and the bell's count (as
+ * detail (from their query builders), the intake queue's count and page and the bell's count (as
  * `listQueue` and `unreadCount` send them, caught by a Drizzle logger over the same connection).
  */
 import { count, eq } from "drizzle-orm";
@@ -62,8 +62,8 @@ export async function explainQueries(
       .offset((query.page - 1) * query.pageSize)
       .toSQL(),
     detail: selectOrganizations(db).where(eq(organizations.id, detailId)).limit(1).toSQL(),
-    "review queue count": queueCount,
-    "review queue page": queuePage,
+    "intake queue count": queueCount,
+    "intake queue page": queuePage,
     "unread notifications count": bell,
   };
   const out: string[] = [];

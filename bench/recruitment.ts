@@ -2,7 +2,7 @@
  * The bench's recruitment: about 2,000 applications from generated organizations to the demo's
  * open call, so the staff queue, the application detail and the bell have real volume. Each one
  * plays a story of the demo seed (OPEN_SCRIPTS, drawn at random: the demo's mix of statuses) with
- * the demo's own writers (documents, submissions, history, item reviews, threads, notices), which
+ * the demo's own writers (documents, submissions, history, intake verdicts, threads, notices), which
  * write into a RowRecorder; the rows then go in 1,000 per INSERT. Repeatable from the seed.
  */
 import { and, asc, count, eq, inArray, type Table } from "drizzle-orm";
@@ -15,8 +15,8 @@ import {
   applications,
   callRevisions,
   calls,
-  documentReviews,
   files,
+  intakeVerdicts,
   notifications,
   users,
 } from "../src/db/schema";
@@ -42,7 +42,7 @@ const INSERT_ORDER: Table[] = [
   applicationDocuments,
   applicationSubmissions,
   applicationEvents,
-  documentReviews,
+  intakeVerdicts,
   applicationMessages,
   notifications,
 ];

@@ -64,7 +64,7 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: "review queue (to check, combined)",
+    name: "intake queue (to check, combined)",
     signedIn: true,
     paths: ({ callId }) => {
       // Commas as the browser's URLSearchParams sends them (%2C).

@@ -17,7 +17,7 @@ export type Action =
   | "application.list"
   | "application.read"
   | "application.apply"
-  | "application.review"
+  | "application.intake"
   | "application.export"
   | "user.manage"
   | "audit.read"
@@ -57,7 +57,7 @@ export function decide(actor: Actor, action: Action, subject?: Subject): Decisio
       return hasRole(actor, "admin", "staff") ? "allow" : "forbidden";
     case "call.manage":
     case "application.list":
-    case "application.review":
+    case "application.intake":
     case "application.export":
       return hasRole(actor, "admin", "staff") ? "allow" : "forbidden";
     case "application.read":

@@ -88,9 +88,9 @@ export function submitEventFor(status: ApplicationStatus): ApplicationEvent | nu
   return null;
 }
 
-/** Completeness review of one required item (材料审核). */
-export const DOCUMENT_REVIEW_STATUSES = ["pending", "ok", "missing", "needs_correction"] as const;
-export type DocumentReviewStatus = (typeof DOCUMENT_REVIEW_STATUSES)[number];
+/** A verdict on one required item in the completeness check (intake, 材料审核). */
+export const INTAKE_VERDICT_STATUSES = ["pending", "ok", "missing", "needs_correction"] as const;
+export type IntakeVerdictStatus = (typeof INTAKE_VERDICT_STATUSES)[number];
 
 /** The time this application may still be submitted until: the call's, or a later extension. */
 export function deadlineOf(closesAt: Date, extendedUntil: Date | null): Date {

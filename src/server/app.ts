@@ -31,7 +31,7 @@ import { systemRoutes } from "./areas/platform/system/routes";
 import { userRoutes } from "./areas/platform/users/routes";
 import { applicationRoutes } from "./areas/recruitment/applications/routes";
 import { callRoutes } from "./areas/recruitment/calls/routes";
-import { reviewRoutes } from "./areas/recruitment/intake/routes";
+import { intakeRoutes } from "./areas/recruitment/intake/routes";
 import { portalRoutes } from "./areas/recruitment/portal/routes";
 import { registrationRoutes } from "./areas/recruitment/registration/routes";
 import type { Config } from "./config";
@@ -116,7 +116,7 @@ export async function buildApp(options: {
       await api.register(portalRoutes, { ...deps, prefix: "/portal" });
       await api.register(registrationRoutes, { ...deps, prefix: "/registration" });
       await api.register(applicationRoutes, { ...deps, prefix: "/applications" });
-      await api.register(reviewRoutes, { ...deps, prefix: "/applications" });
+      await api.register(intakeRoutes, { ...deps, prefix: "/applications" });
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

@@ -24,9 +24,9 @@ export interface Access {
   auditRead: boolean;
   /** 招募管理: create, publish and close recruitment calls. */
   callManage: boolean;
-  /** 申请审核: the staff work queue, the review page and the dossier. */
+  /** 申请审核: the staff work queue, the intake page and the dossier. */
   applicationQueue: boolean;
-  applicationReview: boolean;
+  applicationIntake: boolean;
   applicationExport: boolean;
   /** 我的申请: an organization member linked to an organization applies for it. */
   canApply: boolean;
@@ -47,7 +47,7 @@ const NONE: Access = {
   auditRead: false,
   callManage: false,
   applicationQueue: false,
-  applicationReview: false,
+  applicationIntake: false,
   applicationExport: false,
   canApply: false,
   canEditOrganization: () => false,
@@ -81,7 +81,7 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     auditRead: may("audit.read"),
     callManage: may("call.manage"),
     applicationQueue: may("application.list"),
-    applicationReview: may("application.review"),
+    applicationIntake: may("application.intake"),
     applicationExport: may("application.export"),
     canApply: may("application.apply"),
     canEditOrganization: (organization) => onRecord("organization.update", organization),

@@ -27,8 +27,8 @@ const RegistrationPage = lazy(() => import("./pages/recruitment/registration"));
 const NotificationsPage = lazy(() => import("./pages/platform/notifications"));
 const MyApplicationsPage = lazy(() => import("./pages/recruitment/applications/mine"));
 const ApplyPage = lazy(() => import("./pages/recruitment/applications/apply"));
-const ReviewQueuePage = lazy(() => import("./pages/recruitment/intake/queue"));
-const ReviewApplicationPage = lazy(() => import("./pages/recruitment/intake/application"));
+const IntakeQueuePage = lazy(() => import("./pages/recruitment/intake/queue"));
+const IntakeApplicationPage = lazy(() => import("./pages/recruitment/intake/application"));
 const DossierPage = lazy(() => import("./pages/recruitment/intake/dossier"));
 const ForbiddenPage = lazy(() => import("./pages/platform/exception/403"));
 const NotFoundPage = lazy(() => import("./pages/platform/exception/404"));
@@ -71,8 +71,8 @@ export const router = createBrowserRouter([
       {
         path: "applications",
         children: [
-          { index: true, element: <Guard allow="applicationQueue" page={<ReviewQueuePage />} /> },
-          { path: ":id", element: <Guard allow="applicationQueue" page={<ReviewApplicationPage />} /> },
+          { index: true, element: <Guard allow="applicationQueue" page={<IntakeQueuePage />} /> },
+          { path: ":id", element: <Guard allow="applicationQueue" page={<IntakeApplicationPage />} /> },
           { path: ":id/dossier", element: <Guard allow="applicationQueue" page={<DossierPage />} /> },
         ],
       },

@@ -186,7 +186,7 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/files/{id}":                          [{ id: "ownFile", expect: [401, 200, 200, 403, 403, 200, 403, 403, 403] },
                                                    { id: "otherFile", expect: [401, 200, 200, 403, 403, 404, 403, 403, 403] }],
 
-  // The staff's side of applications: queue, decisions, review, thread, export.
+  // The staff's side of applications: queue, decisions, intake verdicts, thread, export.
   "GET /api/applications/":                       [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   "GET /api/applications/export.xlsx":            [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   "GET /api/applications/waiting":                [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
@@ -200,15 +200,15 @@ const MATRIX: Record<string, Case[]> = {
                                                      expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
   "POST /api/applications/{id}/extend":           [{ id: "otherDraft", body: () => ({ version: 999, until: FUTURE(), reason: "矩阵测试" }),
                                                      expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
-  "PUT /api/applications/{id}/reviews":           [{ url: (i) => `/api/applications/${i.otherSubmitted}/reviews`,
+  "PUT /api/applications/{id}/intake":           [{ url: (i) => `/api/applications/${i.otherSubmitted}/intake`,
                                                      body: () => ({ items: [{ requirementKey: "plan", status: "ok" }, { requirementKey: "certificate", status: "ok" }] }),
                                                      expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] },
-                                                   { url: (i) => `/api/applications/${i.ownSubmitted}/reviews`,
+                                                   { url: (i) => `/api/applications/${i.ownSubmitted}/intake`,
                                                      note: "the member's own application: still staff's; no such item there, so 400 proves the policy passed",
                                                      body: () => ({ items: [{ requirementKey: "plan", status: "ok" }] }),
                                                      expect: [401, 400, 400, 403, 403, 403, 403, 403, 403] }],
-  "PUT /api/applications/{id}/reviews/{requirementKey}": [
-                                                   { url: (i) => `/api/applications/${i.otherSubmitted}/reviews/plan`, body: () => ({ status: "ok" }),
+  "PUT /api/applications/{id}/intake/{requirementKey}": [
+                                                   { url: (i) => `/api/applications/${i.otherSubmitted}/intake/plan`, body: () => ({ status: "ok" }),
                                                      expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   "GET /api/applications/{id}/messages":          [{ id: "ownSubmitted", expect: [401, 200, 200, 403, 403, 200, 403, 403, 403] },
                                                    { id: "otherSubmitted", expect: [401, 200, 200, 403, 403, 404, 403, 403, 403] }],

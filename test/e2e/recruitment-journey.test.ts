@@ -211,13 +211,13 @@ async function openApplicationAsStaff(page: Page): Promise<void> {
   await pageHeading(page, `申请审核：${ORG_NAME}`).waitFor();
 }
 
-/** One document's row on the staff review page. */
-function reviewItem(page: Page, label: string) {
+/** One document's row on the staff intake page. */
+function intakeItem(page: Page, label: string) {
   return page.getByRole("listitem").filter({ has: page.getByRole("radiogroup", { name: `审核：${label}` }) });
 }
 
-async function reviewDocument(page: Page, label: string, verdict: "合格" | "需修改", reason?: string) {
-  const item = reviewItem(page, label);
+async function checkDocument(page: Page, label: string, verdict: "合格" | "需修改", reason?: string) {
+  const item = intakeItem(page, label);
   await item.locator("label").filter({ hasText: verdict }).click();
   if (reason) await item.getByLabel(`原因：${label}`).fill(reason);
   await button(item, "保存").click();
@@ -358,15 +358,15 @@ test(
     await row.getByRole("link", { name: ORG_NAME }).click();
     await pageHeading(page, `申请审核：${ORG_NAME}`).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/applications/${id}`);
-    await checkA11y(page, "review page, submitted");
-    await shot(page, "journey-11-review-submitted");
+    await checkA11y(page, "intake page, submitted");
+    await shot(page, "journey-11-verdict-submitted");
 
     for (const doc of DOCUMENTS) {
-      if (doc.key === "finance") await reviewDocument(page, doc.label, "需修改", CORRECTION);
-      else await reviewDocument(page, doc.label, "合格");
+      if (doc.key === "finance") await checkDocument(page, doc.label, "需修改", CORRECTION);
+      else await checkDocument(page, doc.label, "合格");
     }
-    await checkA11y(page, "review page, documents reviewed");
-    await shot(page, "journey-12-reviewed");
+    await checkA11y(page, "intake page, documents checked");
+    await shot(page, "journey-12-checked");
 
     await button(page, "退回补充").click();
     const dialog = page.getByRole("dialog", { name: "退回补充" });
@@ -381,7 +381,7 @@ test(
       .first()
       .waitFor();
     await page.getByText(RETURN_MESSAGE).first().waitFor();
-    await checkA11y(page, "review page, returned");
+    await checkA11y(page, "intake page, returned");
     await shot(page, "journey-14-returned");
   },
   E2E_TEST_TIMEOUT,
@@ -452,7 +452,7 @@ test(
     await pageHeading(page, "申请审核").waitFor();
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: ORG_NAME }) });
     await row.getByText("已重新提交").waitFor();
-    await checkA11y(page, "review queue");
+    await checkA11y(page, "intake queue");
     await shot(page, "journey-20-queue");
 
     await row.getByRole("link", { name: ORG_NAME }).click();
@@ -467,7 +467,7 @@ test(
     const documentRow = changes.getByRole("row").filter({ hasText: DOCUMENTS[1].label });
     await documentRow.getByText(DOCUMENTS[1].file).waitFor();
     await documentRow.getByText(FIXED_FINANCE).waitFor();
-    await checkA11y(page, "review page, resubmitted with changes");
+    await checkA11y(page, "intake page, resubmitted with changes");
     await shot(page, "journey-21-changes");
 
     await button(page, "受理进入初筛").click();
@@ -481,7 +481,7 @@ test(
       .filter({ hasText: /^已受理（进入初筛）$/ })
       .first()
       .waitFor();
-    await checkA11y(page, "review page, accepted");
+    await checkA11y(page, "intake page, accepted");
     await shot(page, "journey-22-accepted");
 
     // The screening file is one call's: from the queue filtered to the call (as the call's page

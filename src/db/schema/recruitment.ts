@@ -1,6 +1,6 @@
 /**
  * Stage 1 of the incubation cycle: recruitment calls, applications, their submissions (each one
- * kept as a version), history, documents and the completeness review of each required item.
+ * kept as a version), history, documents and the completeness check (intake) of each required item.
  */
 import { sql } from "drizzle-orm";
 import {
@@ -20,7 +20,7 @@ import type {
   ApplicationEvent,
   ApplicationSide,
   ApplicationStatus,
-  DocumentReviewStatus,
+  IntakeVerdictStatus,
 } from "../../domain/application";
 import type { CallRules, CallStatus, Track } from "../../domain/call";
 import type { ReminderLead } from "../../domain/reminders";
@@ -154,7 +154,7 @@ export const applicationEvents = pgTable(
     applicationId: uuid("application_id")
       .notNull()
       .references(() => applications.id),
-    event: text("event").$type<ApplicationEvent | "extend" | "review">().notNull(),
+    event: text("event").$type<ApplicationEvent | "extend">().notNull(),
     fromStatus: text("from_status").$type<ApplicationStatus>(),
     toStatus: text("to_status").$type<ApplicationStatus>(),
     reason: text("reason"),
@@ -225,19 +225,19 @@ export const applicationDocuments = pgTable(
   (t) => [index("application_documents_application").on(t.applicationId, t.requirementKey)],
 );
 
-/** Staff's completeness review of one required item (材料审核). */
-export const documentReviews = pgTable(
-  "document_reviews",
+/** Staff's verdict on one required item in the completeness check (材料审核). */
+export const intakeVerdicts = pgTable(
+  "intake_verdicts",
   {
     baseId: baseRef(),
     applicationId: uuid("application_id")
       .notNull()
       .references(() => applications.id),
     requirementKey: text("requirement_key").notNull(),
-    status: text("status").$type<DocumentReviewStatus>().notNull(),
+    status: text("status").$type<IntakeVerdictStatus>().notNull(),
     reason: text("reason"),
-    reviewedBy: uuid("reviewed_by").references(() => users.id),
-    reviewedAt: timestamp("reviewed_at", { withTimezone: true }).notNull().defaultNow(),
+    checkedBy: uuid("checked_by").references(() => users.id),
+    checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.applicationId, t.requirementKey] })],
 );

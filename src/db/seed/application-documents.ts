@@ -1,7 +1,7 @@
-/** The demo applications' documents (files rows over the demo PDFs) and staff's item reviews. */
+/** The demo applications' documents (files rows over the demo PDFs) and staff's intake verdicts. */
 import { eq } from "drizzle-orm";
-import type { DocumentReviewStatus } from "../../domain/application";
-import { applicationDocuments, documentReviews, files } from "../schema";
+import type { IntakeVerdictStatus } from "../../domain/application";
+import { applicationDocuments, files, intakeVerdicts } from "../schema";
 import { correctedName, DOCUMENT_FILES } from "./application-texts";
 import type { Live, SeedContext } from "./application-writer";
 import { type DemoBlob, demoPdf } from "./demo-pdf";
@@ -82,20 +82,20 @@ export async function replaceDocument(ctx: SeedContext, live: Live, key: string,
   await attachDocument(ctx, live, key, new Date(at.getTime() + 60_000), true);
 }
 
-/** Staff's completeness review of some items (a later review of the same item overwrites). */
-export async function reviewItems(
+/** Staff's intake verdicts on some items (a later verdict on the same item overwrites). */
+export async function recordVerdicts(
   ctx: SeedContext,
   live: Live,
-  items: { key: string; status: DocumentReviewStatus; reason: string | null }[],
+  items: { key: string; status: IntakeVerdictStatus; reason: string | null }[],
   at: Date,
 ) {
   for (const item of items) {
-    const values = { status: item.status, reason: item.reason, reviewedBy: ctx.staff.id, reviewedAt: at };
+    const values = { status: item.status, reason: item.reason, checkedBy: ctx.staff.id, checkedAt: at };
     await ctx.tx
-      .insert(documentReviews)
+      .insert(intakeVerdicts)
       .values({ baseId: ctx.baseId, applicationId: live.id, requirementKey: item.key, ...values })
       .onConflictDoUpdate({
-        target: [documentReviews.applicationId, documentReviews.requirementKey],
+        target: [intakeVerdicts.applicationId, intakeVerdicts.requirementKey],
         set: values,
       });
   }

@@ -22,7 +22,7 @@ export interface Script {
   events: ApplicationEvent[];
   thread?: Thread;
   /** Staff began checking the items (some marked ok) but did not decide yet. */
-  partialReview?: boolean;
+  partialIntake?: boolean;
   tracks?: Track[];
 }
 export const S = (days: number[], events: ApplicationEvent[], extra: Partial<Script> = {}): Script => ({
@@ -32,7 +32,7 @@ export const S = (days: number[], events: ApplicationEvent[], extra: Partial<Scr
 });
 
 export const OPEN_SCRIPTS: Script[] = [
-  S([9, 7], ["submit"], { partialReview: true, thread: "waitingAfterSubmit" }),
+  S([9, 7], ["submit"], { partialIntake: true, thread: "waitingAfterSubmit" }),
   S([8, 6], ["submit"]),
   S([6, 4], ["submit"]),
   S([5, 3], ["submit"]),

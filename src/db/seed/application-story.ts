@@ -1,11 +1,11 @@
 /**
  * One demo story played out: an organization's application to a call, from its draft through the
- * script's events (documents uploaded before each submit, item reviews before a return or an
+ * script's events (documents uploaded before each submit, item verdicts before a return or an
  * accept, corrected documents before a resubmit), then the script's thread. Shared by the demo
  * seed and the bench's recruitment, so both draw from `random` in the same order.
  */
 import { type Track, trackOf } from "../../domain/call";
-import { attachDocument, replaceDocument, reviewItems } from "./application-documents";
+import { attachDocument, recordVerdicts, replaceDocument } from "./application-documents";
 import { message } from "./application-notices";
 import {
   answersMaker,
@@ -77,7 +77,12 @@ export async function playStory(ctx: SeedContext, random: () => number, story: S
         .filter((key) => ITEM_FINDINGS[key]);
       flagged = candidates.filter(() => random() < 0.4).slice(0, 2);
       if (flagged.length === 0) flagged = [pickerOf(random)(candidates)];
-      await reviewItems(ctx, live, reviewsWith(call, track, flagged), new Date(at.getTime() - 20 * MINUTE));
+      await recordVerdicts(
+        ctx,
+        live,
+        verdictsWith(call, track, flagged),
+        new Date(at.getTime() - 20 * MINUTE),
+      );
       const lines = flagged.map(
         (key, n) => `${n + 1}. ${docs.find((d) => d.key === key)?.label}：${ITEM_FINDINGS[key]?.reason}`,
       );
@@ -89,18 +94,18 @@ export async function playStory(ctx: SeedContext, random: () => number, story: S
     } else if (event === "resubmit") {
       for (const key of flagged) await replaceDocument(ctx, live, key, new Date(at.getTime() - 40 * MINUTE));
     } else if (event === "accept") {
-      await reviewItems(ctx, live, reviewsWith(call, track, []), new Date(at.getTime() - 15 * MINUTE));
+      await recordVerdicts(ctx, live, verdictsWith(call, track, []), new Date(at.getTime() - 15 * MINUTE));
     }
     const reason =
       event === "mark_ineligible" ? INELIGIBLE_REASON : event === "withdraw" ? WITHDRAW_REASON : null;
     await transition(ctx, live, event, at, reason);
   }
   const last = times.at(-1) as Date;
-  if (script.partialReview) {
+  if (script.partialIntake) {
     const some = requiredDocuments(call, track)
       .slice(0, 2)
       .map((d) => ({ key: d.key, status: "ok" as const, reason: null }));
-    await reviewItems(ctx, live, some, between(last, ctx.now, 0.3));
+    await recordVerdicts(ctx, live, some, between(last, ctx.now, 0.3));
   }
   await playThread(ctx, live, script.thread, last);
   await finish(ctx, live);
@@ -112,8 +117,8 @@ export function requiredDocuments(call: SeedCall, track: Track) {
   return (trackOf(call.rules, track)?.documents ?? []).filter((d) => d.required);
 }
 
-/** A review of every required document: the flagged ones with their finding, the others ok. */
-function reviewsWith(call: SeedCall, track: Track, flagged: string[]) {
+/** A verdict on every required document: the flagged ones with their finding, the others ok. */
+function verdictsWith(call: SeedCall, track: Track, flagged: string[]) {
   return requiredDocuments(call, track).map((d) => {
     const finding = flagged.includes(d.key) ? ITEM_FINDINGS[d.key] : undefined;
     return finding ? { key: d.key, ...finding } : { key: d.key, status: "ok" as const, reason: null };

@@ -2,7 +2,7 @@
  * Words of the demo applications: file names and PDF titles of each document, answers, what staff
  * find wrong with an item, and the messages of a few threads. Only data; applications.ts uses it.
  */
-import type { DocumentReviewStatus } from "../../domain/application";
+import type { IntakeVerdictStatus } from "../../domain/application";
 import type { OrganizationField } from "../../domain/organization";
 
 /** Per document key: the file name applicants gave it and the English title drawn in its PDF. */
@@ -25,7 +25,7 @@ export const DOCUMENT_FILES: Record<string, { name: (year: number) => string; ti
 export const correctedName = (name: string) => name.replace(/\.pdf$/, "（修改版）.pdf");
 
 /** What staff find wrong with one item when they return an application. */
-export const ITEM_FINDINGS: Record<string, { status: DocumentReviewStatus; reason: string }> = {
+export const ITEM_FINDINGS: Record<string, { status: IntakeVerdictStatus; reason: string }> = {
   certificate: {
     status: "needs_correction",
     reason: "登记证书扫描件不清晰，统一社会信用代码无法辨认，请重新扫描上传。",

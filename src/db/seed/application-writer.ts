@@ -1,7 +1,7 @@
 /**
  * Writes one demo application as the real services would have left it: documents and their files,
  * one frozen submission per submit, a history row per transition (state machine checked), item
- * reviews, thread messages and the notices each act sent. Times are given by the caller (past).
+ * verdicts, thread messages and the notices each act sent. Times are given by the caller (past).
  */
 import { eq } from "drizzle-orm";
 import type { Answers } from "../../domain/answers";

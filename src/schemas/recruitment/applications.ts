@@ -3,13 +3,13 @@
  * autosave, submits, and the comparison of two submitted versions.
  */
 import { z } from "zod";
-import { APPLICATION_EVENTS, DOCUMENT_REVIEW_STATUSES } from "../../domain/application";
+import { APPLICATION_EVENTS, INTAKE_VERDICT_STATUSES } from "../../domain/application";
 import { CALL_STATUSES } from "../../domain/call";
 import { ORGANIZATION_FIELDS, REGISTRATION_STATUSES } from "../../domain/organization";
 import { ZId, ZVersion } from "../common";
 import { ZApplicationStatus, ZDocumentRequirementView, ZQuestionView, ZTrack } from "./calls";
 
-const ZEventName = z.enum([...APPLICATION_EVENTS, "extend", "review"]);
+const ZEventName = z.enum([...APPLICATION_EVENTS, "extend"]);
 
 /** One answer: text, number, the chosen options, a date (YYYY-MM-DD) or a file id; null clears. */
 const ZAnswerValue = z.union([
@@ -142,13 +142,13 @@ export const ZApplicationDetail = z.object({
   requirements: z.object({ documents: z.array(ZDocumentRequirementView), questions: z.array(ZQuestionView) }),
   answers: ZAnswers,
   documents: z.array(ZApplicationDocument),
-  reviews: z.array(
+  verdicts: z.array(
     z.object({
       requirementKey: z.string(),
-      status: z.enum(DOCUMENT_REVIEW_STATUSES),
+      status: z.enum(INTAKE_VERDICT_STATUSES),
       reason: z.string().nullable(),
-      reviewedAt: z.string(),
-      reviewerName: z.string().nullable(),
+      checkedAt: z.string(),
+      checkerName: z.string().nullable(),
     }),
   ),
   events: z.array(

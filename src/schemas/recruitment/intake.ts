@@ -1,9 +1,9 @@
 /**
- * Base staff's side of stage 1: the work queue, decisions, the completeness review of each
+ * Base staff's side of stage 1: the work queue, decisions, the completeness check of each
  * required item, deadline extensions, bulk decisions and the staff home's to-do list.
  */
 import { z } from "zod";
-import { APPLICATION_STATUSES, DOCUMENT_REVIEW_STATUSES } from "../../domain/application";
+import { APPLICATION_STATUSES, INTAKE_VERDICT_STATUSES } from "../../domain/application";
 import { TRACKS } from "../../domain/call";
 import { ORGANIZATION_FIELDS } from "../../domain/organization";
 import { ZId, ZPage, ZPageQuery, ZVersion } from "../common";
@@ -89,30 +89,30 @@ export const ZDecisionResult = z.object({
 });
 export type DecisionResult = z.infer<typeof ZDecisionResult>;
 
-export const ZReviewParams = z.object({ id: ZId, requirementKey: z.string().min(1).max(120) });
-export const ZReviewBody = z.object({
-  status: z.enum(DOCUMENT_REVIEW_STATUSES),
+export const ZVerdictParams = z.object({ id: ZId, requirementKey: z.string().min(1).max(120) });
+export const ZVerdictBody = z.object({
+  status: z.enum(INTAKE_VERDICT_STATUSES),
   reason: z.string().trim().max(1000, { error: "too_long" }).nullish(),
 });
-export type ReviewBody = z.infer<typeof ZReviewBody>;
-/** Several items reviewed at once ("全部合格"): all written, or none. */
-export const ZReviewItem = ZReviewBody.extend({ requirementKey: ZReviewParams.shape.requirementKey });
-export type ReviewItem = z.infer<typeof ZReviewItem>;
-export const ZReviewItemsBody = z.object({
-  items: z.array(ZReviewItem).min(1, { error: "required" }).max(100, { error: "too_big" }),
+export type VerdictBody = z.infer<typeof ZVerdictBody>;
+/** Several items checked at once ("全部合格"): all written, or none. */
+export const ZVerdictItem = ZVerdictBody.extend({ requirementKey: ZVerdictParams.shape.requirementKey });
+export type VerdictItem = z.infer<typeof ZVerdictItem>;
+export const ZVerdictsBody = z.object({
+  items: z.array(ZVerdictItem).min(1, { error: "required" }).max(100, { error: "too_big" }),
 });
-export type ReviewItemsBody = z.infer<typeof ZReviewItemsBody>;
-export const ZDocumentReview = z.object({
+export type VerdictsBody = z.infer<typeof ZVerdictsBody>;
+export const ZIntakeVerdict = z.object({
   requirementKey: z.string(),
-  status: z.enum(DOCUMENT_REVIEW_STATUSES),
+  status: z.enum(INTAKE_VERDICT_STATUSES),
   reason: z.string().nullable(),
-  reviewedAt: z.string(),
-  reviewerName: z.string().nullable(),
+  checkedAt: z.string(),
+  checkerName: z.string().nullable(),
 });
-export type DocumentReview = z.infer<typeof ZDocumentReview>;
-/** The batch's answer: the items' reviews as written, in the order asked. */
-export const ZDocumentReviews = z.object({ reviews: z.array(ZDocumentReview) });
-export type DocumentReviews = z.infer<typeof ZDocumentReviews>;
+export type IntakeVerdict = z.infer<typeof ZIntakeVerdict>;
+/** The batch's answer: the items' verdicts as written, in the order asked. */
+export const ZIntakeVerdicts = z.object({ verdicts: z.array(ZIntakeVerdict) });
+export type IntakeVerdicts = z.infer<typeof ZIntakeVerdicts>;
 
 export const BULK_ACTIONS = ["accept", "return", "ineligible"] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];

@@ -2,7 +2,7 @@
  * Words for the recruitment vocabulary in both languages, shared by the web app, the screening
  * file export and the notification emails, so a status reads the same everywhere.
  */
-import type { ApplicationEvent, ApplicationStatus, DocumentReviewStatus } from "../../domain/application";
+import type { ApplicationEvent, ApplicationStatus, IntakeVerdictStatus } from "../../domain/application";
 import type { CallStatus, QuestionType, Track } from "../../domain/call";
 import type { Lang } from "../messages";
 
@@ -12,8 +12,8 @@ interface RecruitmentLabels {
   trackSummary: Record<Track, string>;
   callStatus: Record<CallStatus, string>;
   applicationStatus: Record<ApplicationStatus, string>;
-  applicationEvent: Record<ApplicationEvent | "extend" | "review", string>;
-  documentReview: Record<DocumentReviewStatus, string>;
+  applicationEvent: Record<ApplicationEvent | "extend", string>;
+  intakeVerdict: Record<IntakeVerdictStatus, string>;
   questionType: Record<QuestionType, string>;
 }
 
@@ -44,9 +44,8 @@ export const RECRUITMENT_LABELS: Record<Lang, RecruitmentLabels> = {
       mark_ineligible: "认定不符合条件",
       withdraw: "撤回申请",
       extend: "延长截止时间",
-      review: "材料审核",
     },
-    documentReview: { pending: "待审核", ok: "合格", missing: "缺失", needs_correction: "需修改" },
+    intakeVerdict: { pending: "待审核", ok: "合格", missing: "缺失", needs_correction: "需修改" },
     questionType: {
       text: "单行文本",
       long_text: "多行文本",
@@ -89,9 +88,8 @@ export const RECRUITMENT_LABELS: Record<Lang, RecruitmentLabels> = {
       mark_ineligible: "Marked ineligible",
       withdraw: "Withdrawn",
       extend: "Deadline extended",
-      review: "Document review",
     },
-    documentReview: {
+    intakeVerdict: {
       pending: "Pending",
       ok: "OK",
       missing: "Missing",

@@ -1,5 +1,5 @@
 /**
- * The message thread of one application, for both sides (staff on the review page, the applicant
+ * The message thread of one application, for both sides (staff on the intake page, the applicant
  * on its own application page): bubbles by side, author and Beijing time, attachments as
  * download links, a compose box with attachments. Showing the thread marks the other side's
  * messages read.
@@ -54,19 +54,19 @@ export function MessageThread({ applicationId, side }: Props) {
       setBody("");
       setFiles([]);
     } catch (error) {
-      message.error(`${t("review.thread.sendFailed")}${t("common.colon")}${errorMessage(error)}`);
+      message.error(`${t("intake.thread.sendFailed")}${t("common.colon")}${errorMessage(error)}`);
     }
   };
 
   if (thread.isError) return <QueryError error={thread.error} onRetry={() => void thread.refetch()} />;
   const sideLabel = (s: "applicant" | "staff") =>
-    s === "staff" ? t("review.thread.staffSide") : t("review.thread.applicantSide");
+    s === "staff" ? t("intake.thread.staffSide") : t("intake.thread.applicantSide");
 
   return (
-    <section aria-label={t("review.thread.title")}>
+    <section aria-label={t("intake.thread.title")}>
       <Spin spinning={thread.isPending}>
         {count === 0 && !thread.isPending ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("review.thread.empty")} />
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("intake.thread.empty")} />
         ) : (
           <ol
             ref={listRef}
@@ -100,7 +100,7 @@ export function MessageThread({ applicationId, side }: Props) {
                   <div style={{ fontSize: 12, color: "rgba(0,0,0,0.68)", marginBottom: 4 }}>
                     <strong style={{ color: "rgba(0,0,0,0.88)" }}>{m.authorName}</strong> ·{" "}
                     {sideLabel(m.side)} · <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
-                    {m.side === side && m.readAt && <span> · {t("review.thread.read")}</span>}
+                    {m.side === side && m.readAt && <span> · {t("intake.thread.read")}</span>}
                   </div>
                   <div style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{m.body}</div>
                   {m.files.length > 0 && (
@@ -126,10 +126,10 @@ export function MessageThread({ applicationId, side }: Props) {
       </Spin>
       <div style={{ marginTop: 12 }}>
         <Input.TextArea
-          aria-label={t("review.thread.label")}
+          aria-label={t("intake.thread.label")}
           value={body}
           onChange={(e) => setBody(e.target.value)}
-          placeholder={t(isMobile ? "review.thread.placeholderTouch" : "review.thread.placeholder")}
+          placeholder={t(isMobile ? "intake.thread.placeholderTouch" : "intake.thread.placeholder")}
           autoSize={{ minRows: 2, maxRows: 6 }}
           maxLength={MESSAGE_MAX}
           onKeyDown={(e) => {
@@ -144,7 +144,7 @@ export function MessageThread({ applicationId, side }: Props) {
                 <Button
                   type="text"
                   size="small"
-                  aria-label={t("review.thread.removeFile", { name: f.originalName })}
+                  aria-label={t("intake.thread.removeFile", { name: f.originalName })}
                   onClick={() => setFiles((list) => list.filter((x) => x.id !== f.id))}
                   style={{ marginInlineStart: 2, height: 18, width: 18, minWidth: 18, padding: 0 }}
                 >
@@ -161,7 +161,7 @@ export function MessageThread({ applicationId, side }: Props) {
             disabled={files.length + uploading >= MESSAGE_FILES_MAX}
             customRequest={async ({ file, onSuccess, onError }) => {
               if (files.length + uploading >= MESSAGE_FILES_MAX) {
-                message.warning(t("review.thread.attachLimit", { count: MESSAGE_FILES_MAX }));
+                message.warning(t("intake.thread.attachLimit", { count: MESSAGE_FILES_MAX }));
                 return;
               }
               setUploading((n) => n + 1);
@@ -170,7 +170,7 @@ export function MessageThread({ applicationId, side }: Props) {
                 setFiles((list) => [...list, uploaded].slice(0, MESSAGE_FILES_MAX));
                 onSuccess?.(uploaded);
               } catch (error) {
-                message.error(`${t("review.thread.uploadFailed")}: ${errorMessage(error)}`);
+                message.error(`${t("intake.thread.uploadFailed")}: ${errorMessage(error)}`);
                 onError?.(error as Error);
               } finally {
                 setUploading((n) => n - 1);
@@ -178,7 +178,7 @@ export function MessageThread({ applicationId, side }: Props) {
             }}
           >
             <Button icon={<PaperClipOutlined aria-hidden />} loading={uploading > 0}>
-              {uploading > 0 ? t("review.thread.uploading") : t("review.thread.attach")}
+              {uploading > 0 ? t("intake.thread.uploading") : t("intake.thread.attach")}
             </Button>
           </Upload>
           <Button
@@ -188,7 +188,7 @@ export function MessageThread({ applicationId, side }: Props) {
             disabled={!body.trim() || uploading > 0}
             onClick={() => void send()}
           >
-            {t("review.thread.send")}
+            {t("intake.thread.send")}
           </Button>
         </Flex>
       </div>

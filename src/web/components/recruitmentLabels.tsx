@@ -2,7 +2,7 @@
  * Tracks, statuses and question types in the UI language (the same words as exports and emails),
  * and the status tags every recruitment page shows in the same colours.
  */
-import type { ApplicationStatus, DocumentReviewStatus } from "../../domain/application";
+import type { ApplicationStatus, IntakeVerdictStatus } from "../../domain/application";
 import type { Track } from "../../domain/call";
 import { RECRUITMENT_LABELS } from "../../schemas/recruitment/labels";
 import { useLang } from "../i18n";
@@ -27,16 +27,16 @@ export function ApplicationStatusTag({ status }: { status: ApplicationStatus }) 
   return <ToneTag tone={STATUS_TONE[status]}>{labels.applicationStatus[status]}</ToneTag>;
 }
 
-const REVIEW_TONE: Record<DocumentReviewStatus, Tone> = {
+const VERDICT_TONE: Record<IntakeVerdictStatus, Tone> = {
   pending: "default",
   ok: "green",
   missing: "red",
   needs_correction: "orange",
 };
 
-export function ReviewTag({ status }: { status: DocumentReviewStatus }) {
+export function IntakeVerdictTag({ status }: { status: IntakeVerdictStatus }) {
   const labels = useRecruitmentLabels();
-  return <ToneTag tone={REVIEW_TONE[status]}>{labels.documentReview[status]}</ToneTag>;
+  return <ToneTag tone={VERDICT_TONE[status]}>{labels.intakeVerdict[status]}</ToneTag>;
 }
 
 export function TrackText({ track }: { track: Track }) {

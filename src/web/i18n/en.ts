@@ -2,7 +2,7 @@ import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as notifications from "./areas/platform/notifications";
 import * as applications from "./areas/recruitment/applications";
 import * as calls from "./areas/recruitment/calls";
-import * as review from "./areas/recruitment/intake";
+import * as intake from "./areas/recruitment/intake";
 import * as portal from "./areas/recruitment/portal";
 import * as registration from "./areas/recruitment/registration";
 import type { Messages } from "./zh-CN";
@@ -330,5 +330,5 @@ export const en: Messages = {
   registration: registration.en,
   notifications: notifications.en,
   applications: applications.en,
-  review: review.en,
+  intake: intake.en,
 };

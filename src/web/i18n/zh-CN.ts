@@ -2,7 +2,7 @@ import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as notifications from "./areas/platform/notifications";
 import * as applications from "./areas/recruitment/applications";
 import * as calls from "./areas/recruitment/calls";
-import * as review from "./areas/recruitment/intake";
+import * as intake from "./areas/recruitment/intake";
 import * as portal from "./areas/recruitment/portal";
 import * as registration from "./areas/recruitment/registration";
 /** Chinese UI strings (the primary language). en.ts must have the same shape. */
@@ -329,7 +329,7 @@ export const zhCN = {
   registration: registration.zhCN,
   notifications: notifications.zhCN,
   applications: applications.zhCN,
-  review: review.zhCN,
+  intake: intake.zhCN,
 };
 
 /** The shape every language must fill (strings only, same keys). */

@@ -1,4 +1,4 @@
-/** Who may call the review routes: staff and admins decide; the applicant's side reaches only the thread. */
+/** Who may call the verdict routes: staff and admins decide; the applicant's side reaches only the thread. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { make } from "../../factories";
 import { startTestApp, type TestApp } from "../../support/app";
@@ -31,10 +31,10 @@ const STAFF_ONLY: [string, string, unknown?][] = [
   ["POST", "/api/applications/:id/return", { version: 1, reason: "补充" }],
   ["POST", "/api/applications/:id/ineligible", { version: 1, reason: "不符合" }],
   ["POST", "/api/applications/:id/extend", { version: 1, until: "2099-01-01T00:00:00Z" }],
-  ["PUT", "/api/applications/:id/reviews/plan", { status: "ok" }],
+  ["PUT", "/api/applications/:id/intake/plan", { status: "ok" }],
 ];
 
-describe("review routes by role", () => {
+describe("verdict routes by role", () => {
   it("refuses everyone but staff and admins (401 anonymous)", async () => {
     for (const [method, path, body] of STAFF_ONLY) {
       const url = path.replace(":id", other);

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicationEvents, applicationMessages, documentReviews } from "../../../src/db/schema";
+import { applicationEvents, applicationMessages, intakeVerdicts } from "../../../src/db/schema";
 import { make } from "../../factories";
 import { type Client, startTestApp, type TestApp } from "../../support/app";
 import { applicationIn, applicationRow, auditOf, memberOrganizationId, noticesFor } from "./intake-support";
@@ -108,10 +108,10 @@ describe("decisions", () => {
   });
 });
 
-describe("completeness review of one item", () => {
+describe("completeness check of one item", () => {
   it("records ok / missing / needs correction (reason required unless ok or pending), upserting", async () => {
     const app = await applicationIn(t, "submitted", { callId });
-    const url = (key: string) => `/api/applications/${app.id}/reviews/${key}`;
+    const url = (key: string) => `/api/applications/${app.id}/intake/${key}`;
     const noReason = await staff.put(url("certificate"), { status: "needs_correction" });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().field).toBe("reason");
@@ -128,14 +128,16 @@ describe("completeness review of one item", () => {
     const okAgain = await staff.put(url("plan"), { status: "ok", reason: "未上传" });
     expect(okAgain.json()).toMatchObject({ status: "ok", reason: null });
     await staff.put(url("plan"), { status: "missing", reason: "未上传" });
-    const rows = await t.db.select().from(documentReviews).where(eq(documentReviews.applicationId, app.id));
+    const rows = await t.db.select().from(intakeVerdicts).where(eq(intakeVerdicts.applicationId, app.id));
     expect(rows.map((r) => [r.requirementKey, r.status]).sort()).toEqual([
       ["certificate", "needs_correction"],
       ["plan", "missing"],
     ]);
     // Audited, not added to the applicant's history.
     expect(await events(app.id)).toHaveLength(0);
-    expect((await auditOf(t, app.id)).filter((a) => a.action === "application.review_item")).toHaveLength(5);
+    expect((await auditOf(t, app.id)).filter((a) => a.action === "application.intake_verdict")).toHaveLength(
+      5,
+    );
     const unknown = await staff.put(url("nonsense"), { status: "ok" });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().field).toBe("requirementKey");
@@ -143,7 +145,7 @@ describe("completeness review of one item", () => {
 
   it("only while the application waits for staff", async () => {
     const app = await applicationIn(t, "returned", { callId });
-    const res = await staff.put(`/api/applications/${app.id}/reviews/plan`, { status: "ok" });
+    const res = await staff.put(`/api/applications/${app.id}/intake/plan`, { status: "ok" });
     expect(res.statusCode).toBe(409);
     expect(res.json().details).toEqual({ currentStatus: "returned" });
   });

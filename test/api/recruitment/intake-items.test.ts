@@ -1,10 +1,10 @@
 /**
- * The completeness review of several items at once (全部合格): PUT /api/applications/:id/reviews
+ * The completeness check of several items at once (全部合格): PUT /api/applications/:id/intake
  * writes every item or none, by the same rules as the one-item route, and audits each item.
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicationEvents, documentReviews } from "../../../src/db/schema";
+import { applicationEvents, intakeVerdicts } from "../../../src/db/schema";
 import { defaultCallRules, make } from "../../factories";
 import { type Client, startTestApp, type TestApp } from "../../support/app";
 import { applicationIn, applicationRow, auditOf, memberOrganizationId } from "./intake-support";
@@ -40,19 +40,19 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const url = (id: string) => `/api/applications/${id}/reviews`;
+const url = (id: string) => `/api/applications/${id}/intake`;
 const rowsOf = async (id: string) =>
   Object.fromEntries(
-    (await t.db.select().from(documentReviews).where(eq(documentReviews.applicationId, id))).map((r) => [
+    (await t.db.select().from(intakeVerdicts).where(eq(intakeVerdicts.applicationId, id))).map((r) => [
       r.requirementKey,
       [r.status, r.reason],
     ]),
   );
-const reviewAudits = async (id: string) =>
-  (await auditOf(t, id)).filter((a) => a.action === "application.review_item");
+const verdictAudits = async (id: string) =>
+  (await auditOf(t, id)).filter((a) => a.action === "application.intake_verdict");
 
-describe("reviewing several items at once", () => {
-  it("writes exactly the items sent, answers their reviews in order, audits each, and leaves the rest alone", async () => {
+describe("verdicts on several items at once", () => {
+  it("writes exactly the items sent, answers their verdicts in order, audits each, and leaves the rest alone", async () => {
     const app = await applicationIn(t, "submitted", { callId });
     const finding = await staff.put(`${url(app.id)}/plan`, {
       status: "needs_correction",
@@ -68,14 +68,14 @@ describe("reviewing several items at once", () => {
       ],
     });
     expect(res.statusCode, res.body).toBe(200);
-    const { reviews } = res.json();
-    expect(reviews.map((r: { requirementKey: string }) => r.requirementKey)).toEqual([
+    const { verdicts } = res.json();
+    expect(verdicts.map((r: { requirementKey: string }) => r.requirementKey)).toEqual([
       "q:photo",
       "certificate",
     ]);
-    for (const review of reviews) {
-      expect(review).toMatchObject({ status: "ok", reason: null, reviewerName: expect.any(String) });
-      expect(Date.parse(review.reviewedAt)).not.toBeNaN();
+    for (const verdict of verdicts) {
+      expect(verdict).toMatchObject({ status: "ok", reason: null, checkerName: expect.any(String) });
+      expect(Date.parse(verdict.checkedAt)).not.toBeNaN();
     }
     // The finding on the plan, not sent, stays as it was.
     expect(await rowsOf(app.id)).toEqual({
@@ -87,12 +87,12 @@ describe("reviewing several items at once", () => {
     const detail = (await staff.get(`/api/applications/${app.id}`)).json();
     expect(
       Object.fromEntries(
-        detail.reviews.map((r: { requirementKey: string; status: string }) => [r.requirementKey, r.status]),
+        detail.verdicts.map((r: { requirementKey: string; status: string }) => [r.requirementKey, r.status]),
       ),
     ).toEqual({ plan: "needs_correction", certificate: "ok", "q:photo": "ok" });
 
-    // One audit entry per item written (plus the one of the single review before).
-    const audits = await reviewAudits(app.id);
+    // One audit entry per item written (plus the one of the single verdict before).
+    const audits = await verdictAudits(app.id);
     expect(audits).toHaveLength(3);
     expect(audits.map((a) => a.after).slice(1)).toEqual(
       expect.arrayContaining([
@@ -109,7 +109,7 @@ describe("reviewing several items at once", () => {
     expect((await applicationRow(t, app.id)).version).toBe(app.version);
   });
 
-  it("re-reviews items that were reviewed before, keeping the old verdict in the audit's before", async () => {
+  it("re-verdicts items that were checked before, keeping the old verdict in the audit's before", async () => {
     const app = await applicationIn(t, "resubmitted", { callId });
     await staff.put(`${url(app.id)}/certificate`, { status: "missing", reason: "未上传" });
     const res = await staff.put(url(app.id), {
@@ -120,7 +120,7 @@ describe("reviewing several items at once", () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(await rowsOf(app.id)).toEqual({ certificate: ["ok", null], plan: ["missing", "请上传计划书"] });
-    const audits = await reviewAudits(app.id);
+    const audits = await verdictAudits(app.id);
     const certificate = audits.filter(
       (a) => (a.after as { requirementKey: string }).requirementKey === "certificate",
     );
@@ -141,7 +141,7 @@ describe("reviewing several items at once", () => {
         field: "items.1.requirementKey",
       },
       {
-        // A text question is answered in the form, not an item to review.
+        // A text question is answered in the form, not an item to verdict.
         items: [
           { requirementKey: "plan", status: "ok" },
           { requirementKey: "q:motivation", status: "ok" },
@@ -174,7 +174,7 @@ describe("reviewing several items at once", () => {
     const tooMany = Array.from({ length: 101 }, () => ({ requirementKey: "plan", status: "ok" }));
     expect((await staff.put(url(app.id), { items: tooMany })).statusCode).toBe(400);
     expect(await rowsOf(app.id)).toEqual({});
-    expect(await reviewAudits(app.id)).toHaveLength(0);
+    expect(await verdictAudits(app.id)).toHaveLength(0);
   });
 
   it("refuses with 409 and the current status unless the application waits for staff", async () => {
@@ -184,7 +184,7 @@ describe("reviewing several items at once", () => {
       expect(res.statusCode, `${status}: ${res.body}`).toBe(409);
       expect(res.json()).toMatchObject({ code: "illegal_transition", details: { currentStatus: status } });
       expect(await rowsOf(app.id)).toEqual({});
-      expect(await reviewAudits(app.id)).toHaveLength(0);
+      expect(await verdictAudits(app.id)).toHaveLength(0);
     }
   });
 

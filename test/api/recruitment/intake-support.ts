@@ -1,4 +1,4 @@
-/** Shared set-up of the review tests: calls and applications in a given status, the member's organization. */
+/** Shared set-up of the intake tests: calls and applications in a given status, the member's organization. */
 import { eq } from "drizzle-orm";
 import { applications, auditLog, notifications, users } from "../../../src/db/schema";
 import type { ApplicationStatus } from "../../../src/domain/application";
@@ -50,7 +50,7 @@ export function multipartUpload(
   fields: Record<string, string>,
   file: { name: string; type: string; content: Buffer },
 ): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = `----review${Math.random().toString(16).slice(2)}`;
+  const boundary = `----intake${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
     parts.push(

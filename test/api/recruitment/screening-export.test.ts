@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicationDocuments, documentReviews, files } from "../../../src/db/schema";
+import { applicationDocuments, files, intakeVerdicts } from "../../../src/db/schema";
 import { defaultCallRules, make } from "../../factories";
 import { type Client, startTestApp, type TestApp } from "../../support/app";
 import { applicationIn } from "./intake-support";
@@ -21,7 +21,7 @@ async function workbook(body: Buffer) {
 }
 
 describe("GET /api/applications/export.xlsx", () => {
-  it("writes one row per application with profile, answers, documents and their review", async () => {
+  it("writes one row per application with profile, answers, documents and their verdict", async () => {
     const rules = defaultCallRules();
     rules.questions.push({
       key: "areas",
@@ -57,7 +57,7 @@ describe("GET /api/applications/export.xlsx", () => {
       requirementKey: "certificate",
       fileId: file?.id as string,
     });
-    await t.db.insert(documentReviews).values([
+    await t.db.insert(intakeVerdicts).values([
       {
         baseId: t.baseId,
         applicationId: a.id,
@@ -73,7 +73,7 @@ describe("GET /api/applications/export.xlsx", () => {
         requirementKey: "plan",
         status: "missing",
         reason: "未上传",
-        reviewedAt: new Date(Date.now() - 3_600_000),
+        checkedAt: new Date(Date.now() - 3_600_000),
       },
     ]);
     await t.db.insert(applicationDocuments).values({

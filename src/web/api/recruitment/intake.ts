@@ -1,5 +1,5 @@
 /**
- * Base staff's side of applications: the queue, decisions, the completeness review, bulk
+ * Base staff's side of applications: the queue, decisions, the completeness check (intake), bulk
  * decisions, the staff home's to-do list, the screening file, and the thread both sides use.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -8,17 +8,17 @@ import type {
   BulkAction,
   BulkResult,
   DecisionResult,
-  DocumentReview,
-  DocumentReviews,
+  IntakeVerdict,
+  IntakeVerdicts,
   QueuePage,
   QueueQuery,
-  ReviewBody,
-  ReviewItem,
+  VerdictBody,
+  VerdictItem,
   Waiting,
 } from "../../../schemas/recruitment/intake";
 import { download, request } from "../client";
 
-const reviewKeys = {
+const intakeKeys = {
   queue: (query: QueueQuery) => ["applications", "queue", query] as const,
   waiting: ["applications", "waiting"] as const,
   thread: (id: string) => ["application", id, "messages"] as const,
@@ -26,7 +26,7 @@ const reviewKeys = {
 
 export function useQueue(query: QueueQuery) {
   return useQuery({
-    queryKey: reviewKeys.queue(query),
+    queryKey: intakeKeys.queue(query),
     queryFn: ({ signal }) => request<QueuePage>("/api/applications", { query, signal }),
     placeholderData: keepPreviousData,
   });
@@ -34,7 +34,7 @@ export function useQueue(query: QueueQuery) {
 
 export function useWaiting(enabled = true) {
   return useQuery({
-    queryKey: reviewKeys.waiting,
+    queryKey: intakeKeys.waiting,
     queryFn: ({ signal }) => request<Waiting>("/api/applications/waiting", { signal }),
     enabled,
   });
@@ -76,11 +76,11 @@ export function useDecision(id: string) {
   });
 }
 
-export function useReviewItem(id: string) {
+export function useSaveVerdict(id: string) {
   const invalidate = useInvalidate(id);
   return useMutation({
-    mutationFn: ({ key, ...body }: ReviewBody & { key: string }) =>
-      request<DocumentReview>(`/api/applications/${id}/reviews/${encodeURIComponent(key)}`, {
+    mutationFn: ({ key, ...body }: VerdictBody & { key: string }) =>
+      request<IntakeVerdict>(`/api/applications/${id}/intake/${encodeURIComponent(key)}`, {
         method: "PUT",
         body,
       }),
@@ -89,11 +89,11 @@ export function useReviewItem(id: string) {
 }
 
 /** Several items at once ("全部合格"): all written or none. */
-export function useReviewItems(id: string) {
+export function useSaveVerdicts(id: string) {
   const invalidate = useInvalidate(id);
   return useMutation({
-    mutationFn: (items: ReviewItem[]) =>
-      request<DocumentReviews>(`/api/applications/${id}/reviews`, { method: "PUT", body: { items } }),
+    mutationFn: (items: VerdictItem[]) =>
+      request<IntakeVerdicts>(`/api/applications/${id}/intake`, { method: "PUT", body: { items } }),
     // Also after a refusal: a 409 means the application moved on, and the page must show where.
     onSettled: invalidate,
   });
@@ -110,7 +110,7 @@ export function useBulkDecision() {
 
 export function useThread(id: string) {
   return useQuery({
-    queryKey: reviewKeys.thread(id),
+    queryKey: intakeKeys.thread(id),
     queryFn: ({ signal }) => request<Thread>(`/api/applications/${id}/messages`, { signal }),
     refetchInterval: 60_000,
   });
@@ -121,7 +121,7 @@ export function usePostMessage(id: string) {
   return useMutation({
     mutationFn: (body: MessageInput) =>
       request<ThreadMessage>(`/api/applications/${id}/messages`, { method: "POST", body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: reviewKeys.thread(id) }),
+    onSuccess: () => client.invalidateQueries({ queryKey: intakeKeys.thread(id) }),
   });
 }
 
@@ -133,7 +133,7 @@ export function useMarkRead(id: string) {
       request<{ marked: number }>(`/api/applications/${id}/messages/read`, { method: "POST" }),
     onSuccess: (result) => {
       if (result.marked === 0) return;
-      void client.invalidateQueries({ queryKey: reviewKeys.thread(id) });
+      void client.invalidateQueries({ queryKey: intakeKeys.thread(id) });
       void client.invalidateQueries({ queryKey: ["applications"] });
       void client.invalidateQueries({ queryKey: ["notifications"] });
     },

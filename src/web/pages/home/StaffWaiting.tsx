@@ -52,17 +52,17 @@ function WaitingCards() {
   );
   const list = (items: WaitingItem[], hash = "") =>
     items.length === 0 ? (
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("review.home.nothing")} />
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("intake.home.nothing")} />
     ) : (
       <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>{items.map((i) => itemLine(i, hash))}</ul>
     );
 
   return (
-    <section aria-label={t("review.home.title")} style={{ marginBottom: 16 }}>
+    <section aria-label={t("intake.home.title")} style={{ marginBottom: 16 }}>
       <Row gutter={[16, 16]}>
         <WaitingCard
           icon={<FileSearchOutlined />}
-          title={t("review.home.toCheck")}
+          title={t("intake.home.toCheck")}
           count={w.toCheck.count}
           link="/applications?status=submitted,resubmitted&sort=lastSubmittedAt&order=asc"
         >
@@ -70,7 +70,7 @@ function WaitingCards() {
         </WaitingCard>
         <WaitingCard
           icon={<MessageOutlined />}
-          title={t("review.home.unanswered")}
+          title={t("intake.home.unanswered")}
           count={w.unansweredMessages.count}
           link="/applications?unread=true"
         >
@@ -78,11 +78,11 @@ function WaitingCards() {
         </WaitingCard>
         <WaitingCard
           icon={<ClockCircleOutlined />}
-          title={t("review.home.closingSoon")}
+          title={t("intake.home.closingSoon")}
           count={w.closingSoon.length}
         >
           {w.closingSoon.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("review.home.nothing")} />
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("intake.home.nothing")} />
           ) : (
             <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
               {w.closingSoon.map((c) => (
@@ -91,13 +91,13 @@ function WaitingCards() {
                     {c.title}
                   </Link>
                   <div style={{ fontSize: 12, color: "#873800" }}>
-                    {t("review.home.closesAt", { time: formatDateTime(c.closesAt) })}
+                    {t("intake.home.closesAt", { time: formatDateTime(c.closesAt) })}
                   </div>
                   <Link
                     to={`/applications?callId=${c.id}&status=submitted,resubmitted`}
                     style={{ fontSize: 13 }}
                   >
-                    {t("review.home.counts", c)}
+                    {t("intake.home.counts", c)}
                   </Link>
                 </li>
               ))}
@@ -106,7 +106,7 @@ function WaitingCards() {
         </WaitingCard>
         <WaitingCard
           icon={<WarningOutlined />}
-          title={t("review.home.returnedOverdue")}
+          title={t("intake.home.returnedOverdue")}
           count={w.returnedOverdue.count}
           link="/applications?status=returned"
         >
@@ -144,7 +144,7 @@ function WaitingCard(props: {
             />
           </h2>
         }
-        extra={props.link && props.count > 0 ? <Link to={props.link}>{t("review.home.viewAll")}</Link> : null}
+        extra={props.link && props.count > 0 ? <Link to={props.link}>{t("intake.home.viewAll")}</Link> : null}
       >
         {props.children}
       </Card>

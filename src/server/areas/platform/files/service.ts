@@ -77,9 +77,9 @@ async function checkStoredTotals(tx: Db, ctx: Context, applicationId: string, si
   }
 }
 
-/** Staff answer in the thread as reviewers; members as the applicant. */
+/** Staff answer in the thread as the base; members as the applicant. */
 function threadAction(ctx: Context): Action {
-  return decide(ctx.actor, "application.review") === "allow" ? "application.review" : "application.apply";
+  return decide(ctx.actor, "application.intake") === "allow" ? "application.intake" : "application.apply";
 }
 
 /** The role half of the attachment policy, before the request body is read. */

@@ -71,7 +71,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { 
       schema: {
         tags,
         operationId: "getApplication",
-        summary: "One application with requirements, documents, reviews, history and submit problems",
+        summary: "One application with requirements, documents, verdicts, history and submit problems",
         params: ZIdParams,
         response: { 200: ZApplicationDetail, ...errors(400, 401, 403, 404) },
       },

@@ -1,7 +1,7 @@
 /** The application detail both sides see: one shape, the phone masked unless the viewer is staff. */
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
-import { applicationEvents, applicationSubmissions, documentReviews, users } from "../../../../db/schema";
+import { applicationEvents, applicationSubmissions, intakeVerdicts, users } from "../../../../db/schema";
 import { availableEvents, deadlineOf } from "../../../../domain/application";
 import { canSubmitAt, questionsFor, trackOf } from "../../../../domain/call";
 import { maskMobile } from "../../../../domain/phone";
@@ -47,22 +47,22 @@ export async function applicationDetail(
   row: ApplicationRow,
 ): Promise<ApplicationDetail> {
   const now = new Date();
-  const [call, profile, documents, reviews, events, submissions] = await Promise.all([
+  const [call, profile, documents, verdicts, events, submissions] = await Promise.all([
     loadCall(db, row.callId),
     loadProfile(db, row.organizationId),
     activeDocuments(db, row.id),
     db
       .select({
-        requirementKey: documentReviews.requirementKey,
-        status: documentReviews.status,
-        reason: documentReviews.reason,
-        reviewedAt: documentReviews.reviewedAt,
-        reviewerName: users.displayName,
+        requirementKey: intakeVerdicts.requirementKey,
+        status: intakeVerdicts.status,
+        reason: intakeVerdicts.reason,
+        checkedAt: intakeVerdicts.checkedAt,
+        checkerName: users.displayName,
       })
-      .from(documentReviews)
-      .leftJoin(users, eq(users.id, documentReviews.reviewedBy))
-      .where(eq(documentReviews.applicationId, row.id))
-      .orderBy(asc(documentReviews.requirementKey)),
+      .from(intakeVerdicts)
+      .leftJoin(users, eq(users.id, intakeVerdicts.checkedBy))
+      .where(eq(intakeVerdicts.applicationId, row.id))
+      .orderBy(asc(intakeVerdicts.requirementKey)),
     db
       .select()
       .from(applicationEvents)
@@ -112,7 +112,7 @@ export async function applicationDetail(
     },
     answers: row.answers,
     documents: documents.map(documentView),
-    reviews: reviews.map((r) => ({ ...r, reviewedAt: r.reviewedAt.toISOString() })),
+    verdicts: verdicts.map((r) => ({ ...r, checkedAt: r.checkedAt.toISOString() })),
     events: events.map((e) => ({
       id: e.id,
       event: e.event,

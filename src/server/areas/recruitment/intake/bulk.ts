@@ -11,7 +11,7 @@ import { requireAccess } from "../../../policy";
 import { decide } from "./decisions";
 
 export async function bulkDecide(db: Db, ctx: Context, input: BulkBody): Promise<BulkResult> {
-  requireAccess(ctx.actor, "application.review");
+  requireAccess(ctx.actor, "application.intake");
   const reason = input.reason?.trim() || null;
   if (input.action !== "accept" && !reason) throw fieldError("reason", "required");
   const results: BulkResult["results"] = [];

@@ -41,7 +41,7 @@ export async function decide(
   if (resubmitUntil && resubmitUntil.getTime() <= Date.now())
     throw fieldError("resubmitUntil", "must_be_future");
   const row = await db.transaction(async (tx) => {
-    const { application, call } = await loadApplication(tx, ctx, id, "application.review", { lock: true });
+    const { application, call } = await loadApplication(tx, ctx, id, "application.intake", { lock: true });
     // Returned after the deadline (or after the call was closed), the applicant could never
     // resubmit: the return must then say until when they may.
     const now = new Date();
@@ -94,7 +94,7 @@ export async function extendDeadline(
   if (until.getTime() <= Date.now()) throw fieldError("until", "must_be_future");
   const reason = input.reason?.trim() || null;
   const row = await db.transaction(async (tx) => {
-    const { application, call } = await loadApplication(tx, ctx, id, "application.review", { lock: true });
+    const { application, call } = await loadApplication(tx, ctx, id, "application.intake", { lock: true });
     if (application.status !== "draft" && application.status !== "returned") {
       throw illegalTransition(application.status);
     }

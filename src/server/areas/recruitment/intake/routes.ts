@@ -1,7 +1,7 @@
 /**
  * Base staff's routes under /api/applications (the applicant's routes share the prefix in
  * areas/applications): the queue, its export, the staff home's to-do list, decisions, the
- * completeness review, bulk decisions, and the message thread both sides use.
+ * completeness check, bulk decisions, and the message thread both sides use.
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -17,17 +17,17 @@ import {
   ZBulkBody,
   ZBulkResult,
   ZDecisionResult,
-  ZDocumentReview,
-  ZDocumentReviews,
   ZExtendBody,
   ZIneligibleBody,
+  ZIntakeVerdict,
+  ZIntakeVerdicts,
   ZQueueFilter,
   ZQueuePage,
   ZQueueQuery,
   ZReturnBody,
-  ZReviewBody,
-  ZReviewItemsBody,
-  ZReviewParams,
+  ZVerdictBody,
+  ZVerdictParams,
+  ZVerdictsBody,
   ZWaiting,
 } from "../../../../schemas/recruitment/intake";
 import { signedIn } from "../../../context";
@@ -36,19 +36,19 @@ import type { AreaDeps } from "../../deps";
 import { attachment, XLSX_TYPE } from "../../platform/organizations/spreadsheet";
 import { bulkDecide } from "./bulk";
 import { decide, extendDeadline } from "./decisions";
-import { reviewRequirement, reviewRequirements } from "./document-review";
 import { listQueue } from "./queue";
 import { exportScreeningFile } from "./screening-export";
 import { getThread, markRead, postMessage } from "./thread";
+import { checkRequirement, checkRequirements } from "./verdicts";
 import { waitingForStaff } from "./waiting";
 
-const tags = ["review"];
+const tags = ["intake"];
 const decision = {
   params: ZIdParams,
   response: { 200: ZDecisionResult, ...errors(400, 401, 403, 404, 409) },
 };
 
-export const reviewRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }) => {
+export const intakeRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }) => {
   app.get(
     "/",
     {
@@ -164,43 +164,37 @@ export const reviewRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db })
   );
 
   app.put(
-    "/:id/reviews/:requirementKey",
+    "/:id/intake/:requirementKey",
     {
       schema: {
         tags,
-        operationId: "reviewApplicationItem",
+        operationId: "recordIntakeVerdict",
         summary:
-          "Completeness review of one required item: ok / missing / needs correction (reason) / pending",
-        params: ZReviewParams,
-        body: ZReviewBody,
-        response: { 200: ZDocumentReview, ...errors(400, 401, 403, 404, 409) },
+          "Completeness check of one required item: ok / missing / needs correction (reason) / pending",
+        params: ZVerdictParams,
+        body: ZVerdictBody,
+        response: { 200: ZIntakeVerdict, ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (request) =>
-      reviewRequirement(
-        db,
-        signedIn(request),
-        request.params.id,
-        request.params.requirementKey,
-        request.body,
-      ),
+      checkRequirement(db, signedIn(request), request.params.id, request.params.requirementKey, request.body),
   );
 
   app.put(
-    "/:id/reviews",
+    "/:id/intake",
     {
       schema: {
         tags,
-        operationId: "reviewApplicationItems",
+        operationId: "recordIntakeVerdicts",
         summary:
-          "Completeness review of several items at once (全部合格), in one transaction: all or none; answers their reviews",
+          "Completeness check of several items at once (全部合格), in one transaction: all or none; answers their verdicts",
         params: ZIdParams,
-        body: ZReviewItemsBody,
-        response: { 200: ZDocumentReviews, ...errors(400, 401, 403, 404, 409) },
+        body: ZVerdictsBody,
+        response: { 200: ZIntakeVerdicts, ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (request) => ({
-      reviews: await reviewRequirements(db, signedIn(request), request.params.id, request.body.items),
+      verdicts: await checkRequirements(db, signedIn(request), request.params.id, request.body.items),
     }),
   );
 

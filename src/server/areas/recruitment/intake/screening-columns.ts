@@ -1,11 +1,11 @@
 /**
  * The columns of the screening base file (初筛基础文件): the fixed ones (organization profile,
  * call, status, dates), then per call its extra questions and, per required document, the file
- * names and the review state. Columns are built from the calls present, so one file may hold
+ * names and the verdict state. Columns are built from the calls present, so one file may hold
  * several calls without mixing their questions.
  */
 import type { AnswerValue } from "../../../../domain/answers";
-import type { DocumentReviewStatus } from "../../../../domain/application";
+import type { IntakeVerdictStatus } from "../../../../domain/application";
 import { questionsFor, type Track, trackOf } from "../../../../domain/call";
 import { maskMobile } from "../../../../domain/phone";
 import { shanghaiDateTime } from "../../../../domain/shanghai-time";
@@ -49,7 +49,7 @@ export interface ScreeningRow {
   callTitle: string;
   /** File names per requirement key (current documents only). */
   documents: Map<string, string[]>;
-  reviews: Map<string, { status: DocumentReviewStatus; reason: string | null; stale: boolean }>;
+  verdicts: Map<string, { status: IntakeVerdictStatus; reason: string | null; stale: boolean }>;
 }
 
 export interface ScreeningColumn {
@@ -95,12 +95,12 @@ function answerText(value: AnswerValue | undefined): string | number | null {
   return value;
 }
 
-function reviewText(row: ScreeningRow, key: string): string {
-  const review = row.reviews.get(key);
-  if (!review) return L.documentReview.pending;
-  const label = L.documentReview[review.status];
-  if (review.stale) return `已更新，待复核（上次审核：${label}）`;
-  return review.reason ? `${label}：${review.reason}` : label;
+function verdictText(row: ScreeningRow, key: string): string {
+  const verdict = row.verdicts.get(key);
+  if (!verdict) return L.intakeVerdict.pending;
+  const label = L.intakeVerdict[verdict.status];
+  if (verdict.stale) return `已更新，待复核（上次审核：${label}）`;
+  return verdict.reason ? `${label}：${verdict.reason}` : label;
 }
 
 /** The fixed columns, then each call's questions and documents (prefixed by the call when several). */
@@ -140,7 +140,7 @@ export function screeningColumns(calls: CallRow[]): ScreeningColumn[] {
       columns.push({
         header: `${prefix}${label}（审核）`,
         width: 18,
-        value: (r) => (applies(r) ? reviewText(r, key) : null),
+        value: (r) => (applies(r) ? verdictText(r, key) : null),
       });
     }
   }

@@ -1,6 +1,6 @@
 /**
  * The screening base file (初筛基础文件) as .xlsx: one row per application of the queue's filter,
- * every field, every extra answer, each required document's files and review state. Phones are
+ * every field, every extra answer, each required document's files and verdict state. Phones are
  * masked; the export is audited.
  */
 import { and, eq, inArray, isNull } from "drizzle-orm";
@@ -9,8 +9,8 @@ import {
   applicationDocuments,
   applications,
   calls,
-  documentReviews,
   files,
+  intakeVerdicts,
   organizations,
   towns,
 } from "../../../../db/schema";
@@ -50,14 +50,14 @@ export async function exportScreeningFile(db: Db, ctx: Context, filter: QueueFil
     .orderBy(...queueOrder(filter))
     .limit(EXPORT_LIMIT);
   const ids = base.map((r) => r.application.id);
-  const { documents, reviews } = await attachmentsOf(db, ids);
+  const { documents, verdicts } = await attachmentsOf(db, ids);
   const rows: ScreeningRow[] = base.map((r) => ({
     application: r.application,
     organization: r.organization,
     townName: r.townName,
     callTitle: r.callTitle,
     documents: documents.get(r.application.id) ?? new Map(),
-    reviews: reviews.get(r.application.id) ?? new Map(),
+    verdicts: verdicts.get(r.application.id) ?? new Map(),
   }));
   const callIds = [...new Set(base.map((r) => r.application.callId))];
   if (filter.callId && !callIds.includes(filter.callId)) callIds.push(filter.callId);
@@ -85,12 +85,12 @@ export async function exportScreeningFile(db: Db, ctx: Context, filter: QueueFil
 }
 
 type Docs = Map<string, Map<string, string[]>>;
-type Reviews = Map<string, ScreeningRow["reviews"]>;
+type Verdicts = Map<string, ScreeningRow["verdicts"]>;
 
-/** Current documents' file names and the review of each item, for all rows in a few queries. */
-async function attachmentsOf(db: Db, ids: string[]): Promise<{ documents: Docs; reviews: Reviews }> {
+/** Current documents' file names and the verdict of each item, for all rows in a few queries. */
+async function attachmentsOf(db: Db, ids: string[]): Promise<{ documents: Docs; verdicts: Verdicts }> {
   const documents: Docs = new Map();
-  const reviews: Reviews = new Map();
+  const verdicts: Verdicts = new Map();
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
     const docs = await db
@@ -112,14 +112,14 @@ async function attachmentsOf(db: Db, ids: string[]): Promise<{ documents: Docs; 
       const at = `${d.applicationId}/${d.key}`;
       newest.set(at, Math.max(newest.get(at) ?? 0, d.uploadedAt.getTime()));
     }
-    const revs = await db.select().from(documentReviews).where(inArray(documentReviews.applicationId, chunk));
+    const revs = await db.select().from(intakeVerdicts).where(inArray(intakeVerdicts.applicationId, chunk));
     for (const r of revs) {
-      const perApp: ScreeningRow["reviews"] = reviews.get(r.applicationId) ?? new Map();
+      const perApp: ScreeningRow["verdicts"] = verdicts.get(r.applicationId) ?? new Map();
       // A file uploaded after the verdict: the verdict is about a file no longer there.
-      const stale = (newest.get(`${r.applicationId}/${r.requirementKey}`) ?? 0) > r.reviewedAt.getTime();
+      const stale = (newest.get(`${r.applicationId}/${r.requirementKey}`) ?? 0) > r.checkedAt.getTime();
       perApp.set(r.requirementKey, { status: r.status, reason: r.reason, stale });
-      reviews.set(r.applicationId, perApp);
+      verdicts.set(r.applicationId, perApp);
     }
   }
-  return { documents, reviews };
+  return { documents, verdicts };
 }

@@ -1,6 +1,6 @@
 /**
  * The message thread of one application, for both sides: the applicant (its own organization's
- * member, `application.apply`) and base staff (`application.review`). Messages stay open in every
+ * member, `application.apply`) and base staff (`application.intake`). Messages stay open in every
  * status, withdrawn and ineligible included: the conversation may need to go on after a decision.
  * Reading the thread marks nothing; the page that shows it calls `markRead`, so a glance at the
  * queue's counts does not clear them.
@@ -30,7 +30,7 @@ async function loadFor(tx: Db, ctx: Context, id: string, lock = false) {
     tx,
     ctx,
     id,
-    side === "staff" ? "application.review" : "application.apply",
+    side === "staff" ? "application.intake" : "application.apply",
     {
       lock,
     },

@@ -107,7 +107,7 @@ export const zhCN = {
   withdrawn: "申请已撤回",
   withdrawPrompt: "不再申请本次招募？",
   returnedReason: "退回原因",
-  reviewResults: "材料审核结果",
+  verdictResults: "材料审核结果",
   flag: {
     reason: "审核意见",
     updated: "已更新",
@@ -247,7 +247,7 @@ export const en: typeof zhCN = {
   withdrawn: "Application withdrawn",
   withdrawPrompt: "No longer applying to this call?",
   returnedReason: "Reason",
-  reviewResults: "Document review",
+  verdictResults: "Document check",
   flag: {
     reason: "Staff note",
     updated: "Updated",

@@ -1,4 +1,4 @@
-/** UI strings of the review area, Chinese first; `en` must have the same keys (the type checks it). */
+/** UI strings of the intake area (材料审核), Chinese first; `en` must have the same keys (the type checks it). */
 export const zhCN = {
   queue: {
     title: "申请审核",
@@ -96,10 +96,10 @@ export const zhCN = {
     answers: "申请问题",
     documents: "申请材料",
     noFile: "未上传",
-    review: "审核",
-    reviewedBy: "{{name}} 于 {{time}} 审核",
-    staleReview: "{{name}} 于 {{time}} 审核为“{{status}}”，之后申请人上传了新文件，请重新审核。",
-    reviewOnlyWhenWaiting: "仅在“已提交/已重新提交”状态下可审核材料。",
+    verdict: "审核",
+    checkedBy: "{{name}} 于 {{time}} 审核",
+    staleVerdict: "{{name}} 于 {{time}} 审核为“{{status}}”，之后申请人上传了新文件，请重新审核。",
+    verdictOnlyWhenWaiting: "仅在“已提交/已重新提交”状态下可审核材料。",
     changes: "两次提交的变化",
     compareFrom: "对比第 {{from}} 次与第 {{to}} 次提交",
     noChanges: "两次提交内容相同。",
@@ -115,7 +115,7 @@ export const zhCN = {
     download: "下载",
     preview: "预览",
   },
-  review: {
+  verdict: {
     ok: "合格",
     missing: "缺失",
     needs_correction: "需修改",
@@ -139,9 +139,9 @@ export const zhCN = {
     printedAt: "打印时间：{{time}}",
     basics: "申请概况",
     lastSubmission: "{{time}}（第 {{number}} 次提交）",
-    reviewLine: "审核：{{status}}",
-    reviewReason: "（{{reason}}）",
-    reviewStale: "审核：已更新，待复核（上次审核为“{{status}}”）",
+    verdictLine: "审核：{{status}}",
+    verdictReason: "（{{reason}}）",
+    verdictStale: "审核：已更新，待复核（上次审核为“{{status}}”）",
     attachments: "附件",
   },
   thread: {
@@ -179,7 +179,7 @@ export const zhCN = {
 
 export const en: typeof zhCN = {
   queue: {
-    title: "Application review",
+    title: "Intake",
     export: "Export screening file",
     exporting: "Exporting…",
     exportFailed: "Export failed",
@@ -261,12 +261,12 @@ export const en: typeof zhCN = {
     done: "Done: {{action}}",
     stale: "Someone else updated this application; it was reloaded. Check it and try again.",
     returnPrefill:
-      "Hello, our review of your documents found that the items below need to be added or corrected; please correct them and submit again:",
+      "Hello, our check of your documents found that the items below need to be added or corrected; please correct them and submit again:",
     returnPrefillLine: "{{index}}. {{label}}: {{reason}}",
     returnPrefillEnd: ".",
   },
   detail: {
-    title: "Review: {{name}}",
+    title: "Intake: {{name}}",
     status: "Status",
     statusReason: "Reason",
     deadline: "Deadline",
@@ -277,11 +277,11 @@ export const en: typeof zhCN = {
     answers: "Answers",
     documents: "Documents",
     noFile: "Not uploaded",
-    review: "Review",
-    reviewedBy: "Reviewed by {{name}} at {{time}}",
-    staleReview:
-      "{{name}} marked it “{{status}}” at {{time}}; the applicant has uploaded a new file since. Review it again.",
-    reviewOnlyWhenWaiting: "Items can be reviewed only while the application is submitted or resubmitted.",
+    verdict: "Verdict",
+    checkedBy: "Checked by {{name}} at {{time}}",
+    staleVerdict:
+      "{{name}} marked it “{{status}}” at {{time}}; the applicant has uploaded a new file since. Check it again.",
+    verdictOnlyWhenWaiting: "Items can be checked only while the application is submitted or resubmitted.",
     changes: "Changes between submissions",
     compareFrom: "Submission {{from}} compared with {{to}}",
     noChanges: "Both submissions are the same.",
@@ -297,7 +297,7 @@ export const en: typeof zhCN = {
     download: "Download",
     preview: "Preview",
   },
-  review: {
+  verdict: {
     ok: "OK",
     missing: "Missing",
     needs_correction: "Needs correction",
@@ -309,22 +309,22 @@ export const en: typeof zhCN = {
     allOkAction: "Mark OK",
     allOkConfirm: "Mark {{count}} of the items OK?",
     allOkItems:
-      "These items have a file and no review yet (or a new file since the review); they will be marked OK:",
+      "These items have a file and no verdict yet (or a new file since the verdict); they will be marked OK:",
     allOkKept: "Items marked missing or needing correction stay as they are.",
-    allOkUnsaved: "Left out because their review is not saved yet: {{count}}.",
-    allOkNone: "No uploaded item waits for a review",
+    allOkUnsaved: "Left out because their verdict is not saved yet: {{count}}.",
+    allOkNone: "No uploaded item waits for a check",
     allOkDone: "Marked OK: {{count}}",
   },
   dossier: {
     title: "Application dossier",
     print: "Print",
-    back: "Back to review",
+    back: "Back to intake",
     printedAt: "Printed {{time}}",
     basics: "Overview",
     lastSubmission: "{{time}} (submission {{number}})",
-    reviewLine: "Review: {{status}}",
-    reviewReason: " ({{reason}})",
-    reviewStale: "Review: updated, to re-check (previously “{{status}}”)",
+    verdictLine: "Verdict: {{status}}",
+    verdictReason: " ({{reason}})",
+    verdictStale: "Verdict: updated, to re-check (previously “{{status}}”)",
     attachments: "Attachments",
   },
   thread: {

@@ -1,7 +1,7 @@
 /**
  * 申请表, read-only: what the organization answered, once the form is no longer theirs to edit.
- * Label above answer (one column), so long answers read well on a phone; staff's review page has
- * its own bordered table (review/components/ApplicationSections) made for a wide screen.
+ * Label above answer (one column), so long answers read well on a phone; staff's intake page has
+ * its own bordered table (intake/components/ApplicationSections) made for a wide screen.
  */
 import { Card, Descriptions } from "antd";
 import { useTranslation } from "react-i18next";

@@ -1,9 +1,9 @@
-/** When staff returned the application: their reason and each item's review, above the form. */
+/** When staff returned the application: their reason and each item's verdict, above the form. */
 import { Alert, Flex, List, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ApplicationDetail } from "../../../../../schemas/recruitment/applications";
 import { formatDateTime } from "../../../../components/format";
-import { ReviewTag } from "../../../../components/recruitmentLabels";
+import { IntakeVerdictTag } from "../../../../components/recruitmentLabels";
 
 export function ReturnedNotice({ detail }: { detail: ApplicationDetail }) {
   const { t } = useTranslation();
@@ -12,7 +12,7 @@ export function ReturnedNotice({ detail }: { detail: ApplicationDetail }) {
       return detail.requirements.questions.find((q) => `q:${q.key}` === key)?.label ?? key;
     return detail.requirements.documents.find((d) => d.key === key)?.label ?? key;
   };
-  const reviews = detail.reviews.filter((r) => r.status !== "ok" || r.reason);
+  const verdicts = detail.verdicts.filter((r) => r.status !== "ok" || r.reason);
   return (
     <Alert
       type="warning"
@@ -31,23 +31,23 @@ export function ReturnedNotice({ detail }: { detail: ApplicationDetail }) {
               <span style={{ whiteSpace: "pre-wrap" }}>{detail.statusReason}</span>
             </div>
           )}
-          {reviews.length > 0 && (
+          {verdicts.length > 0 && (
             <div>
-              <Typography.Text strong>{t("applications.reviewResults")}</Typography.Text>
+              <Typography.Text strong>{t("applications.verdictResults")}</Typography.Text>
               <List
                 size="small"
-                dataSource={reviews}
+                dataSource={verdicts}
                 renderItem={(r) => (
                   <List.Item style={{ paddingInline: 0 }}>
                     <Flex vertical gap={2} style={{ width: "100%" }}>
                       <Flex wrap gap={6} align="center">
                         <span>{labelOf(r.requirementKey)}</span>
-                        <ReviewTag status={r.status} />
+                        <IntakeVerdictTag status={r.status} />
                       </Flex>
                       {r.reason && <span style={{ whiteSpace: "pre-wrap" }}>{r.reason}</span>}
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {formatDateTime(r.reviewedAt)}
-                        {r.reviewerName ? ` · ${r.reviewerName}` : ""}
+                        {formatDateTime(r.checkedAt)}
+                        {r.checkerName ? ` · ${r.checkerName}` : ""}
                       </Typography.Text>
                     </Flex>
                   </List.Item>

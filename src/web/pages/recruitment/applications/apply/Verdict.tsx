@@ -2,7 +2,7 @@
 import { Alert, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { ToneTag } from "../../../../components/labels";
-import { ReviewTag } from "../../../../components/recruitmentLabels";
+import { IntakeVerdictTag } from "../../../../components/recruitmentLabels";
 import type { Flag } from "./flags";
 
 export function VerdictTag({ flag }: { flag: Flag | undefined }) {
@@ -11,7 +11,7 @@ export function VerdictTag({ flag }: { flag: Flag | undefined }) {
   return flag.updated ? (
     <ToneTag tone="default">{t("applications.flag.updated")}</ToneTag>
   ) : (
-    <ReviewTag status={flag.status} />
+    <IntakeVerdictTag status={flag.status} />
   );
 }
 

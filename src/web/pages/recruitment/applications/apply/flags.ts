@@ -1,5 +1,5 @@
 /**
- * Staff's verdicts the applicant still has to act on: the items a review marked 需修改 or 缺失,
+ * Staff's verdicts the applicant still has to act on: the items a verdict marked 需修改 or 缺失,
  * and whether a newer file was uploaded for each since (then the item counts as updated; the
  * server does not say whether the new file fixes it, so the page says only "已更新").
  */
@@ -15,7 +15,7 @@ export interface Flag {
   anchor: string;
   status: "missing" | "needs_correction";
   reason: string | null;
-  reviewedAt: string;
+  checkedAt: string;
   updated: boolean;
 }
 
@@ -32,17 +32,17 @@ export function flagsOf(detail: ApplicationDetail): Flag[] {
   ];
   const flags: Flag[] = [];
   for (const item of order) {
-    const review = detail.reviews.find((r) => r.requirementKey === item.key);
-    if (!review || (review.status !== "missing" && review.status !== "needs_correction")) continue;
-    const reviewed = Date.parse(review.reviewedAt);
+    const verdict = detail.verdicts.find((r) => r.requirementKey === item.key);
+    if (!verdict || (verdict.status !== "missing" && verdict.status !== "needs_correction")) continue;
+    const checked = Date.parse(verdict.checkedAt);
     const updated = detail.documents.some(
-      (d) => d.requirementKey === item.key && Date.parse(d.file.createdAt) > reviewed,
+      (d) => d.requirementKey === item.key && Date.parse(d.file.createdAt) > checked,
     );
     flags.push({
       ...item,
-      status: review.status,
-      reason: review.reason,
-      reviewedAt: review.reviewedAt,
+      status: verdict.status,
+      reason: verdict.reason,
+      checkedAt: verdict.checkedAt,
       updated,
     });
   }

@@ -17,7 +17,7 @@ export function ChangesCard({ detail }: { detail: ApplicationDetail }) {
   const labels = useRecruitmentLabels();
   const n = detail.submissionCount;
   const compare = useCompare(detail.id, n >= 2 ? n - 1 : null, n >= 2 ? n : null);
-  const empty = t("review.detail.empty");
+  const empty = t("intake.detail.empty");
   const colon = t("common.colon");
   const sep = t("common.listSeparator");
   const questionLabel = (key: string) =>
@@ -29,7 +29,7 @@ export function ChangesCard({ detail }: { detail: ApplicationDetail }) {
     t(`organization.attr.${field}` as "organization.attr.name", { defaultValue: field });
 
   let body: React.ReactNode;
-  if (n < 2) body = <p style={{ margin: 0 }}>{t("review.detail.onlyOneSubmission")}</p>;
+  if (n < 2) body = <p style={{ margin: 0 }}>{t("intake.detail.onlyOneSubmission")}</p>;
   else if (compare.isError)
     body = <QueryError error={compare.error} onRetry={() => void compare.refetch()} />;
   else if (!compare.data) body = <Spin />;
@@ -39,21 +39,21 @@ export function ChangesCard({ detail }: { detail: ApplicationDetail }) {
     if (c.track)
       rows.push({
         key: "track",
-        what: t("review.detail.changedTrack"),
+        what: t("intake.detail.changedTrack"),
         before: labels.track[c.track.before],
         after: labels.track[c.track.after],
       });
     for (const a of c.answers)
       rows.push({
         key: `a:${a.key}`,
-        what: `${t("review.detail.changedAnswer")}${colon}${questionLabel(a.key)}`,
+        what: `${t("intake.detail.changedAnswer")}${colon}${questionLabel(a.key)}`,
         before: show(a.before, empty, sep),
         after: show(a.after, empty, sep),
       });
     for (const p of c.profile)
       rows.push({
         key: `p:${p.field}`,
-        what: `${t("review.detail.changedProfile")}${colon}${profileLabel(p.field)}`,
+        what: `${t("intake.detail.changedProfile")}${colon}${profileLabel(p.field)}`,
         before: show(p.before, empty, sep),
         after: show(p.after, empty, sep),
       });
@@ -62,20 +62,20 @@ export function ChangesCard({ detail }: { detail: ApplicationDetail }) {
         key: `d:${d.requirementKey}`,
         what: requirementLabel(d.requirementKey),
         before: d.removed.length
-          ? `${t("review.detail.removed")}${colon}${d.removed.map((f) => f.originalName).join(sep)}`
+          ? `${t("intake.detail.removed")}${colon}${d.removed.map((f) => f.originalName).join(sep)}`
           : "",
         after: d.added.length
-          ? `${t("review.detail.added")}${colon}${d.added.map((f) => f.originalName).join(sep)}`
+          ? `${t("intake.detail.added")}${colon}${d.added.map((f) => f.originalName).join(sep)}`
           : "",
       });
     body =
       rows.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("review.detail.noChanges")} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("intake.detail.noChanges")} />
       ) : (
         <div style={{ overflowX: "auto" }}>
-          <table className="review-diff" style={{ width: "100%", borderCollapse: "collapse", fontSize: 13 }}>
+          <table className="intake-diff" style={{ width: "100%", borderCollapse: "collapse", fontSize: 13 }}>
             <caption style={{ textAlign: "left", marginBottom: 6 }}>
-              {t("review.detail.compareFrom", { from: c.from, to: c.to })}
+              {t("intake.detail.compareFrom", { from: c.from, to: c.to })}
             </caption>
             <tbody>
               {rows.map((r) => (
@@ -93,7 +93,7 @@ export function ChangesCard({ detail }: { detail: ApplicationDetail }) {
       );
   }
   return (
-    <Card size="small" title={<h2 className="hatchery-card-title">{t("review.detail.changes")}</h2>}>
+    <Card size="small" title={<h2 className="hatchery-card-title">{t("intake.detail.changes")}</h2>}>
       {body}
     </Card>
   );

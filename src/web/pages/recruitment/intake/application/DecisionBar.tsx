@@ -15,27 +15,28 @@ import { isApiError } from "../../../../api/client";
 import { type DecisionInput, useDecision } from "../../../../api/recruitment/intake";
 import { dayjs } from "../../../../components/format";
 import { errorMessage } from "../../../../components/serverErrors";
-import { requirementList, reviewOf } from "../components/ApplicationSections";
+import { requirementList, verdictOf } from "../components/ApplicationSections";
 import { ReasonDialog } from "../components/ReasonDialog";
 
 type Kind = "return" | "accept" | "ineligible" | "extend";
 
 /**
- * The return reason drafted from the review: one line per item whose current verdict (not one
+ * The return reason drafted from the verdict: one line per item whose current verdict (not one
  * given before a newer file) is missing or needs correction, with its reason. Empty without any.
  */
 function returnReasonDraft(detail: ApplicationDetail, t: TFunction): string {
   const findings = requirementList(detail).flatMap((item) => {
-    const { review, stale } = reviewOf(detail, item.key);
-    if (stale || !review || (review.status !== "missing" && review.status !== "needs_correction")) return [];
-    return [{ label: item.label, reason: review.reason?.trim() || t(`review.review.${review.status}`) }];
+    const { verdict, stale } = verdictOf(detail, item.key);
+    if (stale || !verdict || (verdict.status !== "missing" && verdict.status !== "needs_correction"))
+      return [];
+    return [{ label: item.label, reason: verdict.reason?.trim() || t(`intake.verdict.${verdict.status}`) }];
   });
   if (findings.length === 0) return "";
-  const end = t("review.action.returnPrefillEnd");
+  const end = t("intake.action.returnPrefillEnd");
   return [
-    t("review.action.returnPrefill"),
+    t("intake.action.returnPrefill"),
     ...findings.map((f, i) =>
-      t("review.action.returnPrefillLine", {
+      t("intake.action.returnPrefillLine", {
         index: i + 1,
         label: f.label,
         // The reason is one clause of a letter: it ends like a sentence unless it already does.
@@ -53,7 +54,7 @@ export function DecisionBar({ detail, onStale }: { detail: ApplicationDetail; on
   const decision = useDecision(detail.id);
   const [open, setOpen] = useState<Kind | null>(null);
   // What staff wrote in the return dialog and closed without returning: it comes back as it was,
-  // instead of the draft from the review (kept per application: the page may show another one).
+  // instead of the draft from the verdict (kept per application: the page may show another one).
   const [returnDraft, setReturnDraft] = useState<{ id: string; text: string } | null>(null);
   const prefill = returnReasonDraft(detail, t);
   const returnReason = (returnDraft?.id === detail.id && returnDraft.text.trim()) || prefill;
@@ -65,12 +66,12 @@ export function DecisionBar({ detail, onStale }: { detail: ApplicationDetail; on
       await decision.mutateAsync(input);
       if (input.kind === "return") setReturnDraft(null);
       setOpen(null);
-      message.success(t("review.action.done", { action: label }));
+      message.success(t("intake.action.done", { action: label }));
     } catch (error) {
       if (isApiError(error) && error.status === 409) {
         setOpen(null);
         onStale();
-        message.warning(error.code === "version_conflict" ? t("review.action.stale") : error.message);
+        message.warning(error.code === "version_conflict" ? t("intake.action.stale") : error.message);
         return;
       }
       message.error(errorMessage(error));
@@ -78,10 +79,10 @@ export function DecisionBar({ detail, onStale }: { detail: ApplicationDetail; on
   };
 
   const label = {
-    return: t("review.action.return"),
-    accept: t("review.action.accept"),
-    ineligible: t("review.action.ineligible"),
-    extend: t("review.action.extend"),
+    return: t("intake.action.return"),
+    accept: t("intake.action.accept"),
+    ineligible: t("intake.action.ineligible"),
+    extend: t("intake.action.extend"),
   };
   return (
     <>
@@ -109,18 +110,18 @@ export function DecisionBar({ detail, onStale }: { detail: ApplicationDetail; on
         icon={<PrinterOutlined aria-hidden />}
         onClick={() => navigate(`/applications/${detail.id}/dossier`)}
       >
-        {t("review.action.dossier")}
+        {t("intake.action.dossier")}
       </Button>
       <ReasonDialog
         open={open === "accept" || open === "return" || open === "ineligible"}
         title={open && open !== "extend" ? label[open] : ""}
-        question={open === "accept" ? t("review.action.acceptConfirm") : undefined}
+        question={open === "accept" ? t("intake.action.acceptConfirm") : undefined}
         reason={open === "accept" ? "optional" : "required"}
-        hint={open === "return" ? t("review.action.returnReasonHelp") : undefined}
+        hint={open === "return" ? t("intake.action.returnReasonHelp") : undefined}
         requiredMessage={
           open === "return"
-            ? t("review.action.returnReasonRequired")
-            : t("review.action.ineligibleReasonRequired")
+            ? t("intake.action.returnReasonRequired")
+            : t("intake.action.ineligibleReasonRequired")
         }
         danger={open === "ineligible"}
         // Past the deadline the applicant could not resubmit at all without a date of their own.
@@ -168,9 +169,9 @@ function ExtendDialog(props: {
   return (
     <Modal
       open={props.open}
-      title={t("review.action.extend")}
-      okText={t("review.action.confirm")}
-      cancelText={t("review.action.cancel")}
+      title={t("intake.action.extend")}
+      okText={t("intake.action.confirm")}
+      cancelText={t("intake.action.cancel")}
       okButtonProps={{ loading: props.confirming }}
       onOk={() => form.submit()}
       onCancel={props.onCancel}
@@ -185,22 +186,22 @@ function ExtendDialog(props: {
       >
         <Form.Item
           name="until"
-          label={t("review.action.until")}
-          extra={t("review.action.untilHelp")}
+          label={t("intake.action.until")}
+          extra={t("intake.action.untilHelp")}
           rules={[
-            { required: true, message: t("review.action.untilMissing") },
+            { required: true, message: t("intake.action.untilMissing") },
             {
               // An empty field is the rule above's: one message, not two.
               validator: (_, value) =>
                 !value || dayjs(value).isAfter(dayjs())
                   ? Promise.resolve()
-                  : Promise.reject(new Error(t("review.action.untilFuture"))),
+                  : Promise.reject(new Error(t("intake.action.untilFuture"))),
             },
           ]}
         >
           <DatePicker showTime={{ format: "HH:mm" }} format="YYYY-MM-DD HH:mm" style={{ width: "100%" }} />
         </Form.Item>
-        <Form.Item name="reason" label={t("review.action.note")}>
+        <Form.Item name="reason" label={t("intake.action.note")}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} showCount />
         </Form.Item>
       </Form>

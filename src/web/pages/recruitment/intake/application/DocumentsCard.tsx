@@ -2,28 +2,28 @@ import { CheckOutlined } from "@ant-design/icons";
 import { App, Button, Card, Flex, Input, Radio, Tooltip } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { awaitsStaff, type DocumentReviewStatus } from "../../../../../domain/application";
+import { awaitsStaff, type IntakeVerdictStatus } from "../../../../../domain/application";
 import type { ApplicationDetail } from "../../../../../schemas/recruitment/applications";
-import { useReviewItem, useReviewItems } from "../../../../api/recruitment/intake";
+import { useSaveVerdict, useSaveVerdicts } from "../../../../api/recruitment/intake";
 import { formatDateTime } from "../../../../components/format";
 import { ToneTag } from "../../../../components/labels";
-import { ReviewTag, useRecruitmentLabels } from "../../../../components/recruitmentLabels";
+import { IntakeVerdictTag, useRecruitmentLabels } from "../../../../components/recruitmentLabels";
 import { errorMessage } from "../../../../components/serverErrors";
-import { FileLinks, filesFor, requirementList, reviewOf } from "../components/ApplicationSections";
+import { FileLinks, filesFor, requirementList, verdictOf } from "../components/ApplicationSections";
 
 type Item = ReturnType<typeof requirementList>[number];
 
 /**
- * An item "全部合格" may mark: a file is handed in and no verdict speaks of it (never reviewed,
+ * An item "全部合格" may mark: a file is handed in and no verdict speaks of it (never checked,
  * pending, or given before the current file was uploaded). Current findings are left alone.
  */
 function awaitsVerdict(detail: ApplicationDetail, key: string): boolean {
   if (filesFor(detail, key).length === 0) return false;
-  const { review, stale } = reviewOf(detail, key);
-  return !review || review.status === "pending" || stale;
+  const { verdict, stale } = verdictOf(detail, key);
+  return !verdict || verdict.status === "pending" || stale;
 }
 
-/** The required items with their files and the completeness review of each (材料审核). */
+/** The required items with their files and the completeness check of each (材料审核). */
 export function DocumentsCard({ detail }: { detail: ApplicationDetail }) {
   const { t } = useTranslation();
   const labels = useRecruitmentLabels();
@@ -44,7 +44,7 @@ export function DocumentsCard({ detail }: { detail: ApplicationDetail }) {
   return (
     <Card
       size="small"
-      title={<h2 className="hatchery-card-title">{t("review.detail.documents")}</h2>}
+      title={<h2 className="hatchery-card-title">{t("intake.detail.documents")}</h2>}
       extra={
         editable && (
           <AllOkButton
@@ -56,12 +56,12 @@ export function DocumentsCard({ detail }: { detail: ApplicationDetail }) {
       }
     >
       {!editable && (
-        <p style={{ color: "rgba(0,0,0,0.68)", marginTop: 0 }}>{t("review.detail.reviewOnlyWhenWaiting")}</p>
+        <p style={{ color: "rgba(0,0,0,0.68)", marginTop: 0 }}>{t("intake.detail.verdictOnlyWhenWaiting")}</p>
       )}
       <ul style={{ listStyle: "none", margin: 0, padding: 0, display: "grid", gap: 12 }}>
         {items.map((item) => {
           // A verdict given before the current file was uploaded is not shown as the item's state.
-          const { review, stale } = reviewOf(detail, item.key);
+          const { verdict, stale } = verdictOf(detail, item.key);
           return (
             <li key={item.key} style={{ borderBottom: "1px solid #f0f0f0", paddingBottom: 12 }}>
               <Flex wrap justify="space-between" gap={8} align="baseline">
@@ -75,49 +75,49 @@ export function DocumentsCard({ detail }: { detail: ApplicationDetail }) {
                   )}
                 </strong>
                 {stale ? (
-                  <ToneTag tone="blue">{t("review.review.updated")}</ToneTag>
+                  <ToneTag tone="blue">{t("intake.verdict.updated")}</ToneTag>
                 ) : (
-                  <ReviewTag status={review?.status ?? "pending"} />
+                  <IntakeVerdictTag status={verdict?.status ?? "pending"} />
                 )}
               </Flex>
               <div style={{ margin: "6px 0" }}>
                 <FileLinks detail={detail} requirementKey={item.key} required={item.required} />
               </div>
-              {review && stale && (
+              {verdict && stale && (
                 <div style={{ fontSize: 12, color: "rgba(0,0,0,0.68)" }}>
-                  {t("review.detail.staleReview", {
-                    name: review.reviewerName ?? "",
-                    time: formatDateTime(review.reviewedAt),
-                    status: labels.documentReview[review.status],
+                  {t("intake.detail.staleVerdict", {
+                    name: verdict.checkerName ?? "",
+                    time: formatDateTime(verdict.checkedAt),
+                    status: labels.intakeVerdict[verdict.status],
                   })}
-                  {review.reason && (
+                  {verdict.reason && (
                     <div style={{ whiteSpace: "pre-wrap" }}>
-                      {t("review.action.reason")}
+                      {t("intake.action.reason")}
                       {t("common.colon")}
-                      {review.reason}
+                      {verdict.reason}
                     </div>
                   )}
                 </div>
               )}
-              {!stale && review?.reason && <div style={{ whiteSpace: "pre-wrap" }}>{review.reason}</div>}
-              {!stale && review && review.status !== "pending" && (
+              {!stale && verdict?.reason && <div style={{ whiteSpace: "pre-wrap" }}>{verdict.reason}</div>}
+              {!stale && verdict && verdict.status !== "pending" && (
                 <div style={{ fontSize: 12, color: "rgba(0,0,0,0.68)" }}>
-                  {t("review.detail.reviewedBy", {
-                    name: review.reviewerName ?? "",
-                    time: formatDateTime(review.reviewedAt),
+                  {t("intake.detail.checkedBy", {
+                    name: verdict.checkerName ?? "",
+                    time: formatDateTime(verdict.checkedAt),
                   })}
                 </div>
               )}
               {editable && (
-                <ReviewItemForm
+                <VerdictForm
                   // A new verdict (this form's, "全部合格", another staff member's) starts the form afresh.
-                  key={`${review?.status ?? "none"}:${review?.reviewedAt ?? ""}:${stale}`}
+                  key={`${verdict?.status ?? "none"}:${verdict?.checkedAt ?? ""}:${stale}`}
                   applicationId={detail.id}
                   requirementKey={item.key}
                   label={item.label}
                   // A stale verdict is not preselected: staff look at the new file and decide again.
-                  status={stale ? "pending" : (review?.status ?? "pending")}
-                  reason={review?.reason ?? ""}
+                  status={stale ? "pending" : (verdict?.status ?? "pending")}
+                  reason={verdict?.reason ?? ""}
                   onUnsaved={onUnsaved}
                 />
               )}
@@ -141,32 +141,32 @@ function AllOkButton({
 }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const save = useReviewItems(applicationId);
+  const save = useSaveVerdicts(applicationId);
   const confirm = () =>
     modal.confirm({
-      title: t("review.review.allOkConfirm", { count: items.length }),
+      title: t("intake.verdict.allOkConfirm", { count: items.length }),
       content: (
         <>
-          <p style={{ marginBottom: 4 }}>{t("review.review.allOkItems")}</p>
+          <p style={{ marginBottom: 4 }}>{t("intake.verdict.allOkItems")}</p>
           <ol style={{ margin: "0 0 8px", paddingInlineStart: 24 }}>
             {items.map((item) => (
               <li key={item.key}>{item.label}</li>
             ))}
           </ol>
-          <p style={{ margin: 0, color: "rgba(0,0,0,0.68)" }}>{t("review.review.allOkKept")}</p>
+          <p style={{ margin: 0, color: "rgba(0,0,0,0.68)" }}>{t("intake.verdict.allOkKept")}</p>
           {unsaved > 0 && (
             <p style={{ margin: "4px 0 0", color: "#ad4e00" }}>
-              {t("review.review.allOkUnsaved", { count: unsaved })}
+              {t("intake.verdict.allOkUnsaved", { count: unsaved })}
             </p>
           )}
         </>
       ),
-      okText: t("review.review.allOkAction"),
-      cancelText: t("review.action.cancel"),
+      okText: t("intake.verdict.allOkAction"),
+      cancelText: t("intake.action.cancel"),
       onOk: async () => {
         try {
           await save.mutateAsync(items.map((item) => ({ requirementKey: item.key, status: "ok" as const })));
-          message.success(t("review.review.allOkDone", { count: items.length }));
+          message.success(t("intake.verdict.allOkDone", { count: items.length }));
         } catch (error) {
           message.error(errorMessage(error));
         }
@@ -179,24 +179,24 @@ function AllOkButton({
       loading={save.isPending}
       onClick={confirm}
     >
-      {t("review.review.allOk")}
+      {t("intake.verdict.allOk")}
     </Button>
   );
-  return items.length === 0 ? <Tooltip title={t("review.review.allOkNone")}>{button}</Tooltip> : button;
+  return items.length === 0 ? <Tooltip title={t("intake.verdict.allOkNone")}>{button}</Tooltip> : button;
 }
 
-function ReviewItemForm(props: {
+function VerdictForm(props: {
   applicationId: string;
   requirementKey: string;
   label: string;
-  status: DocumentReviewStatus;
+  status: IntakeVerdictStatus;
   reason: string;
   onUnsaved: (key: string, dirty: boolean) => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const save = useReviewItem(props.applicationId);
-  const [status, setStatus] = useState<DocumentReviewStatus>(props.status);
+  const save = useSaveVerdict(props.applicationId);
+  const [status, setStatus] = useState<IntakeVerdictStatus>(props.status);
   const [reason, setReason] = useState(props.reason);
   const needsReason = status === "missing" || status === "needs_correction";
   const changed = status !== props.status || (needsReason && reason.trim() !== props.reason);
@@ -220,22 +220,22 @@ function ReviewItemForm(props: {
   return (
     <Flex wrap gap={8} align="center" style={{ marginTop: 8 }}>
       <Radio.Group
-        aria-label={`${t("review.detail.review")}${t("common.colon")}${props.label}`}
+        aria-label={`${t("intake.detail.verdict")}${t("common.colon")}${props.label}`}
         value={status}
         onChange={(e) => setStatus(e.target.value)}
         optionType="button"
         size="small"
         options={(["ok", "missing", "needs_correction"] as const).map((s) => ({
           value: s,
-          label: t(`review.review.${s}`),
+          label: t(`intake.verdict.${s}`),
         }))}
       />
       {needsReason && (
         <Input
           size="small"
           style={{ flex: "1 1 200px", minWidth: 0 }}
-          aria-label={`${t("review.action.reason")}${t("common.colon")}${props.label}`}
-          placeholder={t("review.review.reasonPlaceholder")}
+          aria-label={`${t("intake.action.reason")}${t("common.colon")}${props.label}`}
+          placeholder={t("intake.verdict.reasonPlaceholder")}
           value={reason}
           maxLength={1000}
           status={needsReason && !reason.trim() ? "warning" : undefined}
@@ -249,7 +249,7 @@ function ReviewItemForm(props: {
         loading={save.isPending}
         onClick={() => void submit()}
       >
-        {t("review.review.save")}
+        {t("intake.verdict.save")}
       </Button>
     </Flex>
   );

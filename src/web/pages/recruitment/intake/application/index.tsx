@@ -16,8 +16,8 @@ import { HistoryTimeline } from "./HistoryTimeline";
 
 const h2 = (text: string) => <h2 className="hatchery-card-title">{text}</h2>;
 
-/** One application for staff: status and decisions, profile, answers, documents with their review, changes, history, messages. */
-export default function ReviewApplicationPage() {
+/** One application for staff: status and decisions, profile, answers, documents with their verdict, changes, history, messages. */
+export default function IntakeApplicationPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const location = useLocation();
@@ -32,7 +32,7 @@ export default function ReviewApplicationPage() {
   if (application.isError) {
     return (
       <>
-        <PageHeader title={t("review.queue.title")} backTo="/applications" />
+        <PageHeader title={t("intake.queue.title")} backTo="/applications" />
         <QueryError error={application.error} onRetry={() => void application.refetch()} />
       </>
     );
@@ -48,7 +48,7 @@ export default function ReviewApplicationPage() {
   return (
     <>
       <PageHeader
-        title={t("review.detail.title", { name: detail.organization.name })}
+        title={t("intake.detail.title", { name: detail.organization.name })}
         backTo="/applications"
         subTitle={
           <span>
@@ -62,7 +62,7 @@ export default function ReviewApplicationPage() {
           type={detail.status === "ineligible" ? "error" : "warning"}
           showIcon
           style={{ marginBottom: 16 }}
-          title={t("review.detail.statusReason")}
+          title={t("intake.detail.statusReason")}
           description={<span style={{ whiteSpace: "pre-wrap" }}>{detail.statusReason}</span>}
         />
       )}
@@ -71,16 +71,16 @@ export default function ReviewApplicationPage() {
           <div style={{ display: "grid", gap: 16 }}>
             <Card size="small">
               <Descriptions size="small" column={{ xs: 1, sm: 2, xxl: 4 }}>
-                <Descriptions.Item label={t("review.detail.status")}>
+                <Descriptions.Item label={t("intake.detail.status")}>
                   <ApplicationStatusTag status={detail.status} />
                 </Descriptions.Item>
-                <Descriptions.Item label={t("review.detail.deadline")}>
+                <Descriptions.Item label={t("intake.detail.deadline")}>
                   {formatDateTime(detail.deadline)}
                 </Descriptions.Item>
-                <Descriptions.Item label={t("review.detail.submissions")}>
+                <Descriptions.Item label={t("intake.detail.submissions")}>
                   {detail.submissionCount}
                 </Descriptions.Item>
-                <Descriptions.Item label={t("review.detail.lastSubmittedAt")}>
+                <Descriptions.Item label={t("intake.detail.lastSubmittedAt")}>
                   {formatDateTime(detail.lastSubmittedAt)}
                 </Descriptions.Item>
               </Descriptions>
@@ -88,10 +88,10 @@ export default function ReviewApplicationPage() {
             {/* After a resubmit, what changed is what staff check first. */}
             {resubmitted && <ChangesCard detail={detail} />}
             <DocumentsCard detail={detail} />
-            <Card size="small" title={h2(t("review.detail.answers"))}>
+            <Card size="small" title={h2(t("intake.detail.answers"))}>
               <Answers detail={detail} />
             </Card>
-            <Card size="small" title={h2(t("review.detail.organization"))}>
+            <Card size="small" title={h2(t("intake.detail.organization"))}>
               <OrganizationProfile detail={detail} />
             </Card>
             {!resubmitted && <ChangesCard detail={detail} />}
@@ -99,10 +99,10 @@ export default function ReviewApplicationPage() {
         </Col>
         <Col xs={24} xl={9}>
           <div style={{ display: "grid", gap: 16 }}>
-            <Card size="small" id="messages" title={h2(t("review.detail.messages"))}>
+            <Card size="small" id="messages" title={h2(t("intake.detail.messages"))}>
               <MessageThread applicationId={detail.id} side="staff" />
             </Card>
-            <Card size="small" title={h2(t("review.detail.history"))}>
+            <Card size="small" title={h2(t("intake.detail.history"))}>
               <HistoryTimeline detail={detail} />
             </Card>
           </div>

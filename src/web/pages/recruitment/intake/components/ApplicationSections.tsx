@@ -1,5 +1,5 @@
 /**
- * The parts of an application both the review page and the printable dossier show: the
+ * The parts of an application both the intake page and the printable dossier show: the
  * organization's profile, the answers to the call's questions, and the documents per requirement.
  */
 import { PaperClipOutlined } from "@ant-design/icons";
@@ -63,7 +63,7 @@ export function FileLinks({
   const files = filesFor(detail, requirementKey);
   if (files.length === 0)
     return (
-      <span style={{ color: required ? "#a8071a" : "rgba(0,0,0,0.68)" }}>{t("review.detail.noFile")}</span>
+      <span style={{ color: required ? "#a8071a" : "rgba(0,0,0,0.68)" }}>{t("intake.detail.noFile")}</span>
     );
   return (
     <ul style={{ margin: 0, padding: 0, listStyle: "none" }}>
@@ -77,9 +77,9 @@ export function FileLinks({
               <a
                 href={fileUrl(f.id)}
                 download={f.originalName}
-                aria-label={`${t("review.detail.download")} ${f.originalName}`}
+                aria-label={`${t("intake.detail.download")} ${f.originalName}`}
               >
-                {t("review.detail.download")}
+                {t("intake.detail.download")}
               </a>
             </>
           ) : (
@@ -117,7 +117,7 @@ export function Answers({ detail, links = true }: { detail: Detail; links?: bool
           {q.type === "file" ? (
             <FileLinks detail={detail} requirementKey={`q:${q.key}`} links={links} />
           ) : (
-            answerText(detail, q.key, t("review.detail.empty"), t("common.listSeparator"))
+            answerText(detail, q.key, t("intake.detail.empty"), t("common.listSeparator"))
           )}
         </Descriptions.Item>
       ))}
@@ -125,7 +125,7 @@ export function Answers({ detail, links = true }: { detail: Detail; links?: bool
   );
 }
 
-/** Required documents and file questions: what the completeness review goes through. */
+/** Required documents and file questions: what the completeness check goes through. */
 export function requirementList(detail: Detail): { key: string; label: string; required: boolean }[] {
   return [
     ...detail.requirements.documents.map((d) => ({ key: d.key, label: d.label, required: d.required })),
@@ -136,13 +136,12 @@ export function requirementList(detail: Detail): { key: string; label: string; r
 }
 
 /**
- * An item's completeness review and whether it is stale: a file of the item was uploaded after
- * the review, so the verdict speaks of a file that is no longer the one handed in.
+ * An item's completeness check and whether it is stale: a file of the item was uploaded after
+ * the verdict, so the verdict speaks of a file that is no longer the one handed in.
  */
-export function reviewOf(detail: Detail, key: string) {
-  const review = detail.reviews.find((r) => r.requirementKey === key);
-  const reviewedAt = review && review.status !== "pending" ? Date.parse(review.reviewedAt) : null;
-  const stale =
-    reviewedAt !== null && filesFor(detail, key).some((f) => Date.parse(f.createdAt) > reviewedAt);
-  return { review, stale };
+export function verdictOf(detail: Detail, key: string) {
+  const verdict = detail.verdicts.find((r) => r.requirementKey === key);
+  const checkedAt = verdict && verdict.status !== "pending" ? Date.parse(verdict.checkedAt) : null;
+  const stale = checkedAt !== null && filesFor(detail, key).some((f) => Date.parse(f.createdAt) > checkedAt);
+  return { verdict, stale };
 }

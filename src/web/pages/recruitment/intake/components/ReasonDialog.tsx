@@ -52,8 +52,8 @@ export function ReasonDialog({
     <Modal
       open={open}
       title={title}
-      okText={t("review.action.confirm")}
-      cancelText={t("review.action.cancel")}
+      okText={t("intake.action.confirm")}
+      cancelText={t("intake.action.cancel")}
       okButtonProps={{ danger, loading: confirming }}
       onOk={() => form.submit()}
       onCancel={() => onCancel(form.getFieldValue("reason") ?? "")}
@@ -67,7 +67,7 @@ export function ReasonDialog({
       >
         <Form.Item
           name="reason"
-          label={reason === "required" ? t("review.action.reason") : t("review.action.note")}
+          label={reason === "required" ? t("intake.action.reason") : t("intake.action.note")}
           extra={hint}
           rules={
             reason === "required"
@@ -75,7 +75,7 @@ export function ReasonDialog({
                   {
                     required: true,
                     whitespace: true,
-                    message: requiredMessage ?? t("review.action.reasonRequired"),
+                    message: requiredMessage ?? t("intake.action.reasonRequired"),
                   },
                 ]
               : []
@@ -86,19 +86,19 @@ export function ReasonDialog({
         {resubmitUntil && (
           <Form.Item
             name="resubmitUntil"
-            label={t("review.action.resubmitUntil")}
+            label={t("intake.action.resubmitUntil")}
             extra={
               resubmitUntil === "required"
-                ? t("review.action.resubmitUntilRequired")
-                : t("review.action.resubmitUntilHelp")
+                ? t("intake.action.resubmitUntilRequired")
+                : t("intake.action.resubmitUntilHelp")
             }
             rules={[
-              { required: resubmitUntil === "required", message: t("review.action.resubmitUntilMissing") },
+              { required: resubmitUntil === "required", message: t("intake.action.resubmitUntilMissing") },
               {
                 validator: (_, value: Dayjs | null | undefined) =>
                   !value || value.isAfter(dayjs())
                     ? Promise.resolve()
-                    : Promise.reject(new Error(t("review.action.untilFuture"))),
+                    : Promise.reject(new Error(t("intake.action.untilFuture"))),
               },
             ]}
           >

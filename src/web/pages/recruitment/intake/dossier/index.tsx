@@ -9,16 +9,16 @@ import { formatDate, formatDateTime } from "../../../../components/format";
 import { useDocumentTitle } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
 import { useRecruitmentLabels } from "../../../../components/recruitmentLabels";
-import { answerText, filesFor, requirementList, reviewOf } from "../components/ApplicationSections";
+import { answerText, filesFor, requirementList, verdictOf } from "../components/ApplicationSections";
 import styles from "./dossier.module.css";
 
 /** Everything about one application on one page, printed on A4 without the app's frame (打印). */
-export default function ReviewDossierPage() {
+export default function IntakeDossierPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const navigate = useNavigate();
   const application = useApplication(id);
-  useDocumentTitle(t("review.dossier.title"));
+  useDocumentTitle(t("intake.dossier.title"));
   if (application.isError)
     return <QueryError error={application.error} onRetry={() => void application.refetch()} />;
   if (!application.data) {
@@ -31,9 +31,9 @@ export default function ReviewDossierPage() {
   return (
     <>
       <div className={styles.toolbar}>
-        <Button onClick={() => navigate(`/applications/${id}`)}>{t("review.dossier.back")}</Button>
+        <Button onClick={() => navigate(`/applications/${id}`)}>{t("intake.dossier.back")}</Button>
         <Button type="primary" icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()}>
-          {t("review.dossier.print")}
+          {t("intake.dossier.print")}
         </Button>
       </div>
       <Dossier detail={application.data} />
@@ -86,39 +86,39 @@ function Dossier({ detail }: { detail: ApplicationDetail }) {
   return (
     <article className={styles.sheet}>
       <h1>
-        {t("review.dossier.title")}
+        {t("intake.dossier.title")}
         {colon}
         {o.name}
       </h1>
       <p className={styles.meta}>
-        {t("review.dossier.printedAt", { time: formatDateTime(new Date().toISOString()) })}
+        {t("intake.dossier.printedAt", { time: formatDateTime(new Date().toISOString()) })}
       </p>
 
-      <h2>{t("review.dossier.basics")}</h2>
+      <h2>{t("intake.dossier.basics")}</h2>
       <table className={`${styles.table} ${styles.quad}`}>
         <tbody>
-          {wide(t("review.column.call"), detail.call.title)}
+          {wide(t("intake.column.call"), detail.call.title)}
           {pairs([
-            [t("review.column.track"), labels.track[detail.track]],
-            [t("review.detail.status"), labels.applicationStatus[detail.status]],
+            [t("intake.column.track"), labels.track[detail.track]],
+            [t("intake.detail.status"), labels.applicationStatus[detail.status]],
             [
-              t("review.detail.lastSubmittedAt"),
+              t("intake.detail.lastSubmittedAt"),
               detail.lastSubmittedAt
-                ? t("review.dossier.lastSubmission", {
+                ? t("intake.dossier.lastSubmission", {
                     time: formatDateTime(detail.lastSubmittedAt),
                     number: detail.submissionCount,
                   })
                 : empty,
             ],
-            [t("review.detail.deadline"), formatDateTime(detail.deadline)],
+            [t("intake.detail.deadline"), formatDateTime(detail.deadline)],
           ])}
           {detail.statusReason &&
             (detail.status === "returned" || detail.status === "ineligible") &&
-            wide(t("review.detail.statusReason"), <span className={styles.pre}>{detail.statusReason}</span>)}
+            wide(t("intake.detail.statusReason"), <span className={styles.pre}>{detail.statusReason}</span>)}
         </tbody>
       </table>
 
-      <h2>{t("review.detail.organization")}</h2>
+      <h2>{t("intake.detail.organization")}</h2>
       <table className={`${styles.table} ${styles.quad}`}>
         <tbody>
           {wide(a("name"), o.name)}
@@ -138,36 +138,36 @@ function Dossier({ detail }: { detail: ApplicationDetail }) {
         </tbody>
       </table>
 
-      <h2>{t("review.detail.answers")}</h2>
+      <h2>{t("intake.detail.answers")}</h2>
       <table className={styles.table}>
         <tbody>
           {detail.requirements.questions
             .filter((q) => q.type !== "file")
-            .map((q) => row(q.label, answerText(detail, q.key, t("review.detail.empty"), sep), q.key))}
+            .map((q) => row(q.label, answerText(detail, q.key, t("intake.detail.empty"), sep), q.key))}
         </tbody>
       </table>
 
-      <h2>{t("review.detail.documents")}</h2>
+      <h2>{t("intake.detail.documents")}</h2>
       <table className={styles.table}>
         <tbody>
           {requirementList(detail).map((item) => {
-            const { review, stale } = reviewOf(detail, item.key);
+            const { verdict, stale } = verdictOf(detail, item.key);
             const files = filesFor(detail, item.key);
-            const status = labels.documentReview[review?.status ?? "pending"];
+            const status = labels.intakeVerdict[verdict?.status ?? "pending"];
             return row(
               `${item.label}${item.required ? " *" : ""}`,
               <>
                 <div>
-                  {files.length ? files.map((f) => f.originalName).join(sep) : t("review.detail.noFile")}
+                  {files.length ? files.map((f) => f.originalName).join(sep) : t("intake.detail.noFile")}
                 </div>
                 <div>
                   {stale ? (
                     // The verdict was given on an earlier file: say so rather than print it as current.
-                    t("review.dossier.reviewStale", { status })
+                    t("intake.dossier.verdictStale", { status })
                   ) : (
                     <>
-                      {t("review.dossier.reviewLine", { status })}
-                      {review?.reason ? t("review.dossier.reviewReason", { reason: review.reason }) : ""}
+                      {t("intake.dossier.verdictLine", { status })}
+                      {verdict?.reason ? t("intake.dossier.verdictReason", { reason: verdict.reason }) : ""}
                     </>
                   )}
                 </div>
@@ -178,7 +178,7 @@ function Dossier({ detail }: { detail: ApplicationDetail }) {
         </tbody>
       </table>
 
-      <h2>{t("review.detail.history")}</h2>
+      <h2>{t("intake.detail.history")}</h2>
       <table className={styles.table}>
         <tbody>
           {detail.events.map((e) =>
@@ -195,9 +195,9 @@ function Dossier({ detail }: { detail: ApplicationDetail }) {
         </tbody>
       </table>
 
-      <h2>{t("review.detail.messages")}</h2>
+      <h2>{t("intake.detail.messages")}</h2>
       {(thread.data?.items ?? []).length === 0 ? (
-        <p>{t("review.thread.empty")}</p>
+        <p>{t("intake.thread.empty")}</p>
       ) : (
         <table className={styles.table}>
           <tbody>
@@ -208,7 +208,7 @@ function Dossier({ detail }: { detail: ApplicationDetail }) {
                   <div className={styles.pre}>{m.body}</div>
                   {m.files.length > 0 && (
                     <div>
-                      {t("review.dossier.attachments")}
+                      {t("intake.dossier.attachments")}
                       {colon}
                       {m.files.map((f) => f.originalName).join(sep)}
                     </div>

@@ -28,10 +28,10 @@ export function BulkBar({ selected, rows, onDone }: Props) {
 
   const actionLabel = (a: BulkAction) =>
     a === "accept"
-      ? t("review.action.accept")
+      ? t("intake.action.accept")
       : a === "return"
-        ? t("review.action.return")
-        : t("review.action.ineligible");
+        ? t("intake.action.return")
+        : t("intake.action.ineligible");
 
   const run = async (a: BulkAction, reason: string) => {
     try {
@@ -39,7 +39,7 @@ export function BulkBar({ selected, rows, onDone }: Props) {
       setAction(null);
       onDone();
       const failed = result.results.filter((r) => !r.ok);
-      const summary = t("review.queue.bulkDone", { done: result.done, failed: result.failed });
+      const summary = t("intake.queue.bulkDone", { done: result.done, failed: result.failed });
       if (failed.length === 0) {
         message.success(summary);
         return;
@@ -50,7 +50,7 @@ export function BulkBar({ selected, rows, onDone }: Props) {
         content: (
           <List
             size="small"
-            header={t("review.queue.bulkFailedTitle")}
+            header={t("intake.queue.bulkFailedTitle")}
             dataSource={failed}
             renderItem={(r) => (
               <List.Item>
@@ -58,7 +58,7 @@ export function BulkBar({ selected, rows, onDone }: Props) {
                 {t("common.colon")}
                 {ERROR_MESSAGES[r.code as ErrorCode]?.[lang] ?? r.code}
                 {r.currentStatus
-                  ? t("review.queue.bulkFailedStatus", { status: labels.applicationStatus[r.currentStatus] })
+                  ? t("intake.queue.bulkFailedStatus", { status: labels.applicationStatus[r.currentStatus] })
                   : ""}
               </List.Item>
             )}
@@ -73,16 +73,16 @@ export function BulkBar({ selected, rows, onDone }: Props) {
   return (
     <Card size="small" style={{ marginBottom: 12, background: "#e6f4ff", borderColor: "#91caff" }}>
       <Flex wrap gap={8} align="center">
-        <strong aria-live="polite">{t("review.queue.selected", { count: selected.length })}</strong>
+        <strong aria-live="polite">{t("intake.queue.selected", { count: selected.length })}</strong>
         <Button type="primary" onClick={() => setAction("accept")}>
-          {t("review.queue.bulkAccept")}
+          {t("intake.queue.bulkAccept")}
         </Button>
-        <Button onClick={() => setAction("return")}>{t("review.queue.bulkReturn")}</Button>
+        <Button onClick={() => setAction("return")}>{t("intake.queue.bulkReturn")}</Button>
         <Button danger onClick={() => setAction("ineligible")}>
-          {t("review.queue.bulkIneligible")}
+          {t("intake.queue.bulkIneligible")}
         </Button>
         <Button type="link" onClick={onDone}>
-          {t("review.queue.clearSelection")}
+          {t("intake.queue.clearSelection")}
         </Button>
       </Flex>
       <ReasonDialog
@@ -90,15 +90,15 @@ export function BulkBar({ selected, rows, onDone }: Props) {
         title={action ? actionLabel(action) : ""}
         question={
           action
-            ? t("review.queue.bulkConfirm", { count: selected.length, action: actionLabel(action) })
+            ? t("intake.queue.bulkConfirm", { count: selected.length, action: actionLabel(action) })
             : undefined
         }
         reason={action === "accept" ? "optional" : "required"}
-        hint={action === "return" ? t("review.action.returnReasonHelp") : undefined}
+        hint={action === "return" ? t("intake.action.returnReasonHelp") : undefined}
         requiredMessage={
           action === "return"
-            ? t("review.action.returnReasonRequired")
-            : t("review.action.ineligibleReasonRequired")
+            ? t("intake.action.returnReasonRequired")
+            : t("intake.action.ineligibleReasonRequired")
         }
         danger={action === "ineligible"}
         confirming={bulk.isPending}

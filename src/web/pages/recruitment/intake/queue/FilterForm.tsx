@@ -42,11 +42,11 @@ export function FilterForm({ value, onSearch }: Props) {
     value.completeness,
     value.unread,
   ].filter(Boolean).length;
-  const any = t("review.filter.any");
+  const any = t("intake.filter.any");
   const item = { style: { marginBottom: 12 } };
 
   return (
-    <Card size="small" style={{ marginBottom: 16 }} role="search" aria-label={t("review.filter.label")}>
+    <Card size="small" style={{ marginBottom: 16 }} role="search" aria-label={t("intake.filter.label")}>
       <Form
         form={form}
         name="queueFilters"
@@ -56,22 +56,22 @@ export function FilterForm({ value, onSearch }: Props) {
       >
         <Row gutter={16}>
           <Col xs={24} sm={12} lg={8} xl={6}>
-            <Form.Item name="q" label={t("review.filter.q")} {...item}>
-              <Input allowClear placeholder={t("review.filter.qPlaceholder")} maxLength={100} />
+            <Form.Item name="q" label={t("intake.filter.q")} {...item}>
+              <Input allowClear placeholder={t("intake.filter.qPlaceholder")} maxLength={100} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12} lg={8} xl={6}>
-            <Form.Item name="status" label={t("review.filter.status")} {...item}>
+            <Form.Item name="status" label={t("intake.filter.status")} {...item}>
               <Select
                 mode="multiple"
                 allowClear
-                placeholder={t("review.filter.statusDefault")}
+                placeholder={t("intake.filter.statusDefault")}
                 options={APPLICATION_STATUSES.map((s) => ({ value: s, label: labels.applicationStatus[s] }))}
               />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12} lg={8} xl={6} style={more}>
-            <Form.Item name="callId" label={t("review.filter.call")} {...item}>
+            <Form.Item name="callId" label={t("intake.filter.call")} {...item}>
               <Select
                 allowClear
                 showSearch={{ optionFilterProp: "label" }}
@@ -82,7 +82,7 @@ export function FilterForm({ value, onSearch }: Props) {
             </Form.Item>
           </Col>
           <Col xs={12} sm={12} lg={8} xl={6} style={more}>
-            <Form.Item name="track" label={t("review.filter.track")} {...item}>
+            <Form.Item name="track" label={t("intake.filter.track")} {...item}>
               <Select
                 allowClear
                 placeholder={any}
@@ -91,7 +91,7 @@ export function FilterForm({ value, onSearch }: Props) {
             </Form.Item>
           </Col>
           <Col xs={12} sm={12} lg={8} xl={4} style={more}>
-            <Form.Item name="townId" label={t("review.filter.town")} {...item}>
+            <Form.Item name="townId" label={t("intake.filter.town")} {...item}>
               <Select
                 allowClear
                 showSearch={{ optionFilterProp: "label" }}
@@ -102,18 +102,18 @@ export function FilterForm({ value, onSearch }: Props) {
             </Form.Item>
           </Col>
           <Col xs={12} sm={12} lg={8} xl={4} style={more}>
-            <Form.Item name="field" label={t("review.filter.field")} {...item}>
+            <Form.Item name="field" label={t("intake.filter.field")} {...item}>
               <Select allowClear placeholder={any} options={fieldOptions} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={12} lg={8} xl={4} style={more}>
-            <Form.Item name="completeness" label={t("review.filter.completeness")} {...item}>
+            <Form.Item name="completeness" label={t("intake.filter.completeness")} {...item}>
               <Select
                 allowClear
                 placeholder={any}
                 options={[
-                  { value: "complete", label: t("review.filter.complete") },
-                  { value: "incomplete", label: t("review.filter.incomplete") },
+                  { value: "complete", label: t("intake.filter.complete") },
+                  { value: "incomplete", label: t("intake.filter.incomplete") },
                 ]}
               />
             </Form.Item>
@@ -126,7 +126,7 @@ export function FilterForm({ value, onSearch }: Props) {
             style={{ ...more, display: more ? "none" : "flex", alignItems: "flex-end" }}
           >
             <Form.Item name="unread" valuePropName="checked" {...item}>
-              <Checkbox>{t("review.filter.unread")}</Checkbox>
+              <Checkbox>{t("intake.filter.unread")}</Checkbox>
             </Form.Item>
           </Col>
           <Col xs={24} lg={8} xl={{ flex: "auto" }} style={{ display: "flex", alignItems: "flex-end" }}>

@@ -36,21 +36,21 @@ export function QueueCards({ items, total, loading, state, selected, onSelect, o
               <ApplicationStatusTag status={row.status} />
               {row.unreadMessages > 0 && (
                 <Link to={`/applications/${row.id}#messages`}>
-                  {t("review.queue.unread", { count: row.unreadMessages })}
+                  {t("intake.queue.unread", { count: row.unreadMessages })}
                 </Link>
               )}
             </div>
             <CardFacts
               facts={[
-                [t("review.column.call"), row.call.title],
-                [t("review.column.track"), <TrackText key="track" track={row.track} />],
+                [t("intake.column.call"), row.call.title],
+                [t("intake.column.track"), <TrackText key="track" track={row.track} />],
                 [
-                  t("review.column.missingItems"),
+                  t("intake.column.missingItems"),
                   row.missingItems > 0
-                    ? t("review.queue.missing", { count: row.missingItems })
-                    : t("review.queue.complete"),
+                    ? t("intake.queue.missing", { count: row.missingItems })
+                    : t("intake.queue.complete"),
                 ],
-                [t("review.column.lastSubmittedAt"), formatDateTime(row.lastSubmittedAt)],
+                [t("intake.column.lastSubmittedAt"), formatDateTime(row.lastSubmittedAt)],
               ]}
             />
           </div>

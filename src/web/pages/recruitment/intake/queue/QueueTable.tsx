@@ -24,7 +24,7 @@ export function QueueTable({ items, total, loading, state, selected, onSelect, o
   const columns: TableProps<QueueRow>["columns"] = [
     {
       key: "name",
-      title: t("review.column.organization"),
+      title: t("intake.column.organization"),
       width: 220,
       sorter: true,
       sortOrder: sortOrder("name"),
@@ -41,7 +41,7 @@ export function QueueTable({ items, total, loading, state, selected, onSelect, o
     },
     {
       key: "call",
-      title: t("review.column.call"),
+      title: t("intake.column.call"),
       width: 200,
       render: (_, row) => (
         <>
@@ -54,14 +54,14 @@ export function QueueTable({ items, total, loading, state, selected, onSelect, o
     },
     {
       key: "status",
-      title: t("review.column.status"),
+      title: t("intake.column.status"),
       width: 140,
       render: (_, row) => (
         <>
           <ApplicationStatusTag status={row.status} />
           {row.extendedUntil && (
             <div style={{ fontSize: 12, color: "rgba(0,0,0,0.68)" }}>
-              {t("review.queue.extendedUntil", { time: formatDateTime(row.extendedUntil) })}
+              {t("intake.queue.extendedUntil", { time: formatDateTime(row.extendedUntil) })}
             </div>
           )}
         </>
@@ -69,20 +69,20 @@ export function QueueTable({ items, total, loading, state, selected, onSelect, o
     },
     {
       key: "missingItems",
-      title: t("review.column.missingItems"),
+      title: t("intake.column.missingItems"),
       sorter: true,
       sortOrder: sortOrder("missingItems"),
       width: 100,
       render: (_, row) =>
         row.missingItems > 0 ? (
-          <span style={{ color: "#a8071a" }}>{t("review.queue.missing", { count: row.missingItems })}</span>
+          <span style={{ color: "#a8071a" }}>{t("intake.queue.missing", { count: row.missingItems })}</span>
         ) : (
-          t("review.queue.complete")
+          t("intake.queue.complete")
         ),
     },
     {
       key: "lastSubmittedAt",
-      title: t("review.column.lastSubmittedAt"),
+      title: t("intake.column.lastSubmittedAt"),
       sorter: true,
       sortOrder: sortOrder("lastSubmittedAt"),
       width: 150,
@@ -91,7 +91,7 @@ export function QueueTable({ items, total, loading, state, selected, onSelect, o
           {formatDateTime(row.lastSubmittedAt)}
           {row.submissionCount > 1 && (
             <div style={{ fontSize: 12, color: "rgba(0,0,0,0.68)" }}>
-              {t("review.queue.submissions", { count: row.submissionCount })}
+              {t("intake.queue.submissions", { count: row.submissionCount })}
             </div>
           )}
         </>
@@ -99,7 +99,7 @@ export function QueueTable({ items, total, loading, state, selected, onSelect, o
     },
     {
       key: "statusChangedAt",
-      title: t("review.column.statusChangedAt"),
+      title: t("intake.column.statusChangedAt"),
       sorter: true,
       sortOrder: sortOrder("statusChangedAt"),
       width: 150,
@@ -107,13 +107,13 @@ export function QueueTable({ items, total, loading, state, selected, onSelect, o
     },
     {
       key: "messages",
-      title: t("review.column.messages"),
+      title: t("intake.column.messages"),
       width: 64,
       render: (_, row) =>
         row.unreadMessages > 0 ? (
           <Link
             to={`/applications/${row.id}#messages`}
-            aria-label={t("review.queue.unread", { count: row.unreadMessages })}
+            aria-label={t("intake.queue.unread", { count: row.unreadMessages })}
           >
             <Badge count={row.unreadMessages} size="small">
               <MessageOutlined style={{ fontSize: 16 }} aria-hidden />

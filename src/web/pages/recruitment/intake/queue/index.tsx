@@ -16,7 +16,7 @@ import { QueueTable } from "./QueueTable";
 import { useQueueQuery } from "./useQueueQuery";
 
 /** The work queue (申请审核): filters in the address bar, a table (cards on phones), bulk decisions, export. */
-export default function ReviewQueuePage() {
+export default function IntakeQueuePage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const access = useAccess();
@@ -36,7 +36,7 @@ export default function ReviewQueuePage() {
     try {
       await exportScreeningFile(query);
     } catch (error) {
-      message.error(`${t("review.queue.exportFailed")}: ${errorMessage(error)}`);
+      message.error(`${t("intake.queue.exportFailed")}: ${errorMessage(error)}`);
     } finally {
       setExporting(false);
     }
@@ -55,7 +55,7 @@ export default function ReviewQueuePage() {
   return (
     <>
       <PageHeader
-        title={t("review.queue.title")}
+        title={t("intake.queue.title")}
         extra={
           access.applicationExport && (
             <Button
@@ -63,19 +63,19 @@ export default function ReviewQueuePage() {
               loading={exporting}
               onClick={() => void runExport()}
             >
-              {exporting ? t("review.queue.exporting") : t("review.queue.export")}
+              {exporting ? t("intake.queue.exporting") : t("intake.queue.export")}
             </Button>
           )
         }
       />
       <FilterForm value={filters} onSearch={(f) => update({ ...f, page: 1 })} />
-      {access.applicationReview && <BulkBar selected={selected} rows={rows} onDone={() => setSelected([])} />}
+      {access.applicationIntake && <BulkBar selected={selected} rows={rows} onDone={() => setSelected([])} />}
       {list.isError && !list.data ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : isMobile ? (
         <>
           <Select
-            aria-label={t("review.sort.label")}
+            aria-label={t("intake.sort.label")}
             style={{ width: "100%", marginBottom: 12 }}
             value={`${sort}:${order}`}
             onChange={(v: string) => {
@@ -85,7 +85,7 @@ export default function ReviewQueuePage() {
             options={QUEUE_SORTS.flatMap((s) =>
               (["desc", "asc"] as const).map((o) => ({
                 value: `${s}:${o}`,
-                label: `${t(`review.sort.${s}`)} ${o === "asc" ? "↑" : "↓"}`,
+                label: `${t(`intake.sort.${s}`)} ${o === "asc" ? "↑" : "↓"}`,
               })),
             )}
           />

@@ -1,15 +1,15 @@
 /**
- * The completeness review of required items (材料审核): ok / missing / needs correction with a
+ * The completeness check of required items (材料审核): ok / missing / needs correction with a
  * reason, while the application waits for staff — one item, or several at once ("全部合格"), both
- * through `reviewItems`. Only audited (one entry per item), not put into the history: a review of
+ * through `recordVerdicts`. Only audited (one entry per item), not put into the history: a verdict of
  * ten items would bury the status changes the applicant needs to see.
  */
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
-import { documentReviews } from "../../../../db/schema";
+import { intakeVerdicts } from "../../../../db/schema";
 import { awaitsStaff } from "../../../../domain/application";
 import { questionsFor, trackOf } from "../../../../domain/call";
-import type { DocumentReview, ReviewBody, ReviewItem } from "../../../../schemas/recruitment/intake";
+import type { IntakeVerdict, VerdictBody, VerdictItem } from "../../../../schemas/recruitment/intake";
 import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
 import { fieldError } from "../../../errors";
@@ -28,40 +28,40 @@ function requirementKeys(call: CallRow, track: Parameters<typeof trackOf>[1]): s
 /** Where a failing item's error points: the single route's fields, or `items.<i>.<field>`. */
 type FieldOf = (index: number, field: "requirementKey" | "reason") => string;
 
-/** One item's review (PUT …/reviews/:requirementKey). */
-export async function reviewRequirement(
+/** One item's verdict (PUT …/intake/:requirementKey). */
+export async function checkRequirement(
   db: Db,
   ctx: Context,
   id: string,
   requirementKey: string,
-  input: ReviewBody,
-): Promise<DocumentReview> {
-  const [review] = await reviewItems(db, ctx, id, [{ ...input, requirementKey }], (_, field) => field);
-  return review as DocumentReview;
+  input: VerdictBody,
+): Promise<IntakeVerdict> {
+  const [verdict] = await recordVerdicts(db, ctx, id, [{ ...input, requirementKey }], (_, field) => field);
+  return verdict as IntakeVerdict;
 }
 
-/** Several items of one application at once (PUT …/reviews): all of them, or none. */
-export function reviewRequirements(
+/** Several items of one application at once (PUT …/intake): all of them, or none. */
+export function checkRequirements(
   db: Db,
   ctx: Context,
   id: string,
-  items: ReviewItem[],
-): Promise<DocumentReview[]> {
-  return reviewItems(db, ctx, id, items, (index, field) => `items.${index}.${field}`);
+  items: VerdictItem[],
+): Promise<IntakeVerdict[]> {
+  return recordVerdicts(db, ctx, id, items, (index, field) => `items.${index}.${field}`);
 }
 
 /**
  * The one way verdicts are written: every item checked (a reason for a finding, a key of this
  * application's track, each key once) before anything is, in one transaction that holds the
- * application's row, so a decision or another review waits for it. Answers in the items' order.
+ * application's row, so a decision or another verdict waits for it. Answers in the items' order.
  */
-async function reviewItems(
+async function recordVerdicts(
   db: Db,
   ctx: Context,
   id: string,
-  input: ReviewItem[],
+  input: VerdictItem[],
   fieldOf: FieldOf,
-): Promise<DocumentReview[]> {
+): Promise<IntakeVerdict[]> {
   const items = input.map((item, index) => {
     const needsReason = item.status === "missing" || item.status === "needs_correction";
     // A reason belongs to a finding: an item marked ok (or pending) again drops the old one.
@@ -70,7 +70,7 @@ async function reviewItems(
     return { requirementKey: item.requirementKey, status: item.status, reason };
   });
   return db.transaction(async (tx) => {
-    const { application, call } = await loadApplication(tx, ctx, id, "application.review", { lock: true });
+    const { application, call } = await loadApplication(tx, ctx, id, "application.intake", { lock: true });
     if (!awaitsStaff(application.status)) throw illegalTransition(application.status);
     const keys = requirementKeys(call, application.track);
     const seen = new Set<string>();
@@ -82,44 +82,44 @@ async function reviewItems(
     });
     const previous = await tx
       .select()
-      .from(documentReviews)
+      .from(intakeVerdicts)
       .where(
         and(
-          eq(documentReviews.applicationId, id),
+          eq(intakeVerdicts.applicationId, id),
           inArray(
-            documentReviews.requirementKey,
+            intakeVerdicts.requirementKey,
             items.map((i) => i.requirementKey),
           ),
         ),
       );
     const now = new Date();
-    const reviews: DocumentReview[] = [];
+    const verdicts: IntakeVerdict[] = [];
     for (const { requirementKey, status, reason } of items) {
       const before = previous.find((p) => p.requirementKey === requirementKey);
-      const values = { status, reason, reviewedBy: ctx.actor.userId, reviewedAt: now };
+      const values = { status, reason, checkedBy: ctx.actor.userId, checkedAt: now };
       await tx
-        .insert(documentReviews)
+        .insert(intakeVerdicts)
         .values({ baseId: application.baseId, applicationId: id, requirementKey, ...values })
         .onConflictDoUpdate({
-          target: [documentReviews.applicationId, documentReviews.requirementKey],
+          target: [intakeVerdicts.applicationId, intakeVerdicts.requirementKey],
           set: values,
         });
       await recordAudit(tx, ctx, {
         baseId: application.baseId,
-        action: "application.review_item",
+        action: "application.intake_verdict",
         entityType: "application",
         entityId: id,
         before: before ? { requirementKey, status: before.status, reason: before.reason } : null,
         after: { requirementKey, status, reason },
       });
-      reviews.push({
+      verdicts.push({
         requirementKey,
         status,
         reason,
-        reviewedAt: now.toISOString(),
-        reviewerName: ctx.actor.displayName,
+        checkedAt: now.toISOString(),
+        checkerName: ctx.actor.displayName,
       });
     }
-    return reviews;
+    return verdicts;
   });
 }
