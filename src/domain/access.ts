@@ -24,10 +24,20 @@ export type Action =
   | "reference.read"
   | "stats.read";
 
+/**
+ * How the actor stands to one record beyond its base and its organization, as the loader that
+ * read the record found it: an expert assigned to review an application, an inspector of an
+ * inspection, a mentor of an incubation. The loader fills these in; the rules below decide.
+ */
+export const RELATIONS = ["assigned_expert", "inspector", "mentor"] as const;
+export type Relation = (typeof RELATIONS)[number];
+
 /** The record a decision is about, where one is. */
 export interface Subject {
   baseId: string;
   organizationId?: string | null;
+  /** The actor's relations to this record; none when omitted. */
+  relations?: readonly Relation[];
 }
 
 export type Decision = "allow" | "forbidden" | "not_found";
@@ -62,8 +72,10 @@ export function decide(actor: Actor, action: Action, subject?: Subject): Decisio
       return hasRole(actor, "admin", "staff") ? "allow" : "forbidden";
     case "application.read":
       if (hasRole(actor, "admin", "staff")) return "allow";
-      if (hasRole(actor, "org_member")) return ownOrganization(actor, subject) ? "allow" : "not_found";
-      return "forbidden";
+      if (hasRole(actor, "org_member") && ownOrganization(actor, subject)) return "allow";
+      // An expert reads what they are assigned to review, and nothing else exists for them.
+      if (hasRole(actor, "expert") && (!subject || related(subject, "assigned_expert"))) return "allow";
+      return hasRole(actor, "org_member", "expert") ? "not_found" : "forbidden";
     case "application.apply":
       // Applying (drafts, documents, submit, withdraw, the applicant's side of the thread) is the
       // organization's own act: staff review, they do not apply on someone's behalf.
@@ -81,18 +93,45 @@ export function decide(actor: Actor, action: Action, subject?: Subject): Decisio
   }
 }
 
-/** Which organizations a list may show: all of the actor's base(s), or only the actor's own. */
-export type OrganizationScope =
-  | { kind: "bases"; baseIds: "all" | string[] }
-  | { kind: "own"; baseId: string; organizationId: string | null };
+/** The lists the policy scopes: each list's query is filtered through `listScope`. */
+export type ListAction =
+  | "organization.list"
+  | "application.list"
+  | "application.listOwn"
+  | "call.manage"
+  | "user.manage"
+  | "audit.read";
 
-export function organizationScope(actor: Actor): OrganizationScope {
-  if (hasRole(actor, "admin", "staff", "community_liaison"))
-    return { kind: "bases", baseIds: [actor.baseId] };
-  if (hasRole(actor, "government_viewer")) {
-    return { kind: "bases", baseIds: actor.crossBase ? "all" : [actor.baseId] };
+/**
+ * Which records a list may show: those of some bases, or those of one organization. Stage 3 adds
+ * the records related to the actor (an expert's assignments) as a third kind.
+ */
+export type ListScope =
+  | { kind: "bases"; baseIds: "all" | string[] }
+  | { kind: "organization"; baseId: string; organizationId: string | null };
+
+/** The scope of a list for this actor, or null when the actor may not see the list at all. */
+export function listScope(actor: Actor, action: ListAction): ListScope | null {
+  const ownBase: ListScope = { kind: "bases", baseIds: [actor.baseId] };
+  const own: ListScope = { kind: "organization", baseId: actor.baseId, organizationId: actor.organizationId };
+  switch (action) {
+    case "organization.list":
+      if (hasRole(actor, "admin", "staff", "community_liaison")) return ownBase;
+      if (hasRole(actor, "government_viewer"))
+        return actor.crossBase ? { kind: "bases", baseIds: "all" } : ownBase;
+      return hasRole(actor, "org_member") ? own : null;
+    case "application.listOwn":
+      return hasRole(actor, "org_member") && actor.organizationId ? own : null;
+    case "application.list":
+    case "call.manage":
+    case "user.manage":
+    case "audit.read":
+      return decide(actor, action) === "allow" ? ownBase : null;
   }
-  return { kind: "own", baseId: actor.baseId, organizationId: actor.organizationId };
+}
+
+function related(subject: Subject, relation: Relation): boolean {
+  return subject.relations?.includes(relation) ?? false;
 }
 
 function ownOrganization(actor: Actor, subject?: Subject): boolean {

@@ -72,6 +72,7 @@ const FUTURE = () => new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
 // biome-ignore format: the matrix reads as a table
 const MATRIX: Record<string, Case[]> = {
   //                                                   anon admin staff expert mentor member viewer liaison partner
+  // An expert reads an application (and its files) only through an assignment (stage 3): none yet, so 404.
   "GET /api/health":                              [{ expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] }],
   "POST /api/auth/login":                         [{ fresh: true, body: (a) => ({ username: usernameOf(a), password: DEMO_PASSWORD }),
                                                      expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] }],
@@ -149,8 +150,8 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/applications/mine":                   [{ expect: [401, 403, 403, 403, 403, 200, 403, 403, 403] }],
   "POST /api/applications/":                      [{ body: () => ({ callId: ids.applyCall, track: "org" }),
                                                      expect: [401, 403, 403, 403, 403, 201, 403, 403, 403] }],
-  "GET /api/applications/{id}":                   [{ id: "ownSubmitted", expect: [401, 200, 200, 403, 403, 200, 403, 403, 403] },
-                                                   { id: "otherSubmitted", expect: [401, 200, 200, 403, 403, 404, 403, 403, 403] }],
+  "GET /api/applications/{id}":                   [{ id: "ownSubmitted", expect: [401, 200, 200, 404, 403, 200, 403, 403, 403] },
+                                                   { id: "otherSubmitted", expect: [401, 200, 200, 404, 403, 404, 403, 403, 403] }],
   "PATCH /api/applications/{id}":                 [{ id: "ownDraft", body: async () => ({ version: await applicationVersion("ownDraft"), answers: { motivation: "矩阵测试" } }),
                                                      expect: [401, 403, 403, 403, 403, 200, 403, 403, 403] },
                                                    { id: "otherDraft", body: async () => ({ version: await applicationVersion("otherDraft") }),
@@ -174,17 +175,17 @@ const MATRIX: Record<string, Case[]> = {
                                                      expect: [401, 403, 403, 403, 403, 404, 403, 403, 403] }],
   "GET /api/applications/{id}/submissions/{number}": [
                                                    { url: (i) => `/api/applications/${i.ownSubmitted}/submissions/1`,
-                                                     expect: [401, 200, 200, 403, 403, 200, 403, 403, 403] },
+                                                     expect: [401, 200, 200, 404, 403, 200, 403, 403, 403] },
                                                    { url: (i) => `/api/applications/${i.otherSubmitted}/submissions/1`,
-                                                     expect: [401, 200, 200, 403, 403, 404, 403, 403, 403] }],
+                                                     expect: [401, 200, 200, 404, 403, 404, 403, 403, 403] }],
   "GET /api/applications/{id}/compare":           [{ url: (i) => `/api/applications/${i.ownSubmitted}/compare?from=1&to=1`,
-                                                     expect: [401, 200, 200, 403, 403, 200, 403, 403, 403] },
+                                                     expect: [401, 200, 200, 404, 403, 200, 403, 403, 403] },
                                                    { url: (i) => `/api/applications/${i.otherSubmitted}/compare?from=1&to=1`,
-                                                     expect: [401, 200, 200, 403, 403, 404, 403, 403, 403] }],
+                                                     expect: [401, 200, 200, 404, 403, 404, 403, 403, 403] }],
   "POST /api/files/":                             [{ note: "no file: 400 proves the policy passed", body: () => ({}),
                                                      expect: [401, 400, 400, 403, 403, 400, 403, 403, 403] }],
-  "GET /api/files/{id}":                          [{ id: "ownFile", expect: [401, 200, 200, 403, 403, 200, 403, 403, 403] },
-                                                   { id: "otherFile", expect: [401, 200, 200, 403, 403, 404, 403, 403, 403] }],
+  "GET /api/files/{id}":                          [{ id: "ownFile", expect: [401, 200, 200, 404, 403, 200, 403, 403, 403] },
+                                                   { id: "otherFile", expect: [401, 200, 200, 404, 403, 404, 403, 403, 403] }],
 
   // The staff's side of applications: queue, decisions, intake verdicts, thread, export.
   "GET /api/applications/":                       [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Action, type Decision, decide, organizationScope } from "../../src/domain/access";
+import {
+  type Action,
+  type Decision,
+  decide,
+  type ListAction,
+  listScope,
+  RELATIONS,
+} from "../../src/domain/access";
 import { type Actor, ROLES, type Role } from "../../src/domain/roles";
 
 const BASE = "base-1";
@@ -53,7 +60,7 @@ const EXPECTED: Record<Action, Decision[]> = {
   "organization.revealContact": [A, A, F, F, F, F, F, F],
   "call.manage": [A, A, F, F, F, F, F, F],
   "application.list": [A, A, F, F, F, F, F, F],
-  "application.read": [A, A, F, F, N, F, F, F],
+  "application.read": [A, A, N, F, N, F, F, F],
   "application.apply": [F, F, F, F, N, F, F, F],
   "application.intake": [A, A, F, F, F, F, F, F],
   "application.export": [A, A, F, F, F, F, F, F],
@@ -115,18 +122,67 @@ describe("the policy table", () => {
     );
   });
 
+  it("lets an expert read an application only through an assignment, in its own base", () => {
+    const expert = actor(["expert"]);
+    const assigned = { baseId: BASE, organizationId: OTHER_ORG, relations: ["assigned_expert"] as const };
+    expect(decide(expert, "application.read")).toBe(A); // the role half: experts may read some
+    expect(decide(expert, "application.read", assigned)).toBe(A);
+    expect(decide(expert, "application.read", { baseId: BASE, organizationId: OTHER_ORG })).toBe(N);
+    expect(decide(expert, "application.read", { ...assigned, relations: ["mentor", "inspector"] })).toBe(N);
+    expect(decide(expert, "application.read", { ...assigned, baseId: OTHER_BASE })).toBe(N);
+    // A relation grants only what its rule says: an assigned expert still neither decides nor lists.
+    expect(decide(expert, "application.intake", assigned)).toBe(F);
+    expect(decide(expert, "application.list")).toBe(F);
+  });
+
+  it("never lets a relation alone open a record to a role whose rules do not name it", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ROLES.filter((r) => r !== "expert")),
+        fc.constantFrom(...ACTIONS),
+        fc.subarray([...RELATIONS]),
+        (role, action, relations) => {
+          const plain = { baseId: BASE, organizationId: OTHER_ORG };
+          return (
+            decide(actor([role]), action, { ...plain, relations }) === decide(actor([role]), action, plain)
+          );
+        },
+      ),
+    );
+  });
+
   it("scopes lists: base staff to their base, a city viewer to all, a member to its own", () => {
-    expect(organizationScope(actor(["staff"]))).toEqual({ kind: "bases", baseIds: [BASE] });
-    expect(organizationScope(actor(["community_liaison"]))).toEqual({ kind: "bases", baseIds: [BASE] });
-    expect(organizationScope(actor(["government_viewer"]))).toEqual({ kind: "bases", baseIds: [BASE] });
-    expect(organizationScope(actor(["government_viewer"], { crossBase: true }))).toEqual({
+    const ownBase = { kind: "bases", baseIds: [BASE] };
+    const own = { kind: "organization", baseId: BASE, organizationId: OWN_ORG };
+    expect(listScope(actor(["staff"]), "organization.list")).toEqual(ownBase);
+    expect(listScope(actor(["community_liaison"]), "organization.list")).toEqual(ownBase);
+    expect(listScope(actor(["government_viewer"]), "organization.list")).toEqual(ownBase);
+    expect(listScope(actor(["government_viewer"], { crossBase: true }), "organization.list")).toEqual({
       kind: "bases",
       baseIds: "all",
     });
-    expect(organizationScope(actor(["org_member"]))).toEqual({
-      kind: "own",
-      baseId: BASE,
-      organizationId: OWN_ORG,
-    });
+    expect(listScope(actor(["org_member"]), "organization.list")).toEqual(own);
+    expect(listScope(actor(["org_member"]), "application.listOwn")).toEqual(own);
+    expect(listScope(actor(["org_member"], { organizationId: null }), "application.listOwn")).toBeNull();
+    expect(listScope(actor(["staff"]), "application.list")).toEqual(ownBase);
+    expect(listScope(actor(["expert"]), "application.list")).toBeNull();
+    expect(listScope(actor(["staff"]), "audit.read")).toBeNull();
+    expect(listScope(actor(["admin"]), "audit.read")).toEqual(ownBase);
+  });
+
+  it("gives a list a scope exactly when the policy lets the actor's roles see it", () => {
+    const LISTS: Exclude<ListAction, "application.listOwn">[] = [
+      "organization.list",
+      "application.list",
+      "call.manage",
+      "user.manage",
+      "audit.read",
+    ];
+    fc.assert(
+      fc.property(fc.subarray([...ROLES], { minLength: 1 }), fc.constantFrom(...LISTS), (roles, list) => {
+        const a = actor(roles);
+        return (listScope(a, list) === null) === (decide(a, list) === "forbidden");
+      }),
+    );
   });
 });

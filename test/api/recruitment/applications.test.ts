@@ -256,7 +256,8 @@ describe("reading", () => {
     expect(theirs.json().organization.contactPhone).toBe("13912345678");
     expect(theirs.json().availableEvents).toEqual(["return", "accept", "mark_ineligible"]);
     expect(theirs.json().events.map((e: { event: string }) => e.event)).toEqual(["submit"]);
-    expect((await (await t.signIn("expert")).get(`/api/applications/${draft.id}`)).statusCode).toBe(403);
+    // An expert reads only what they are assigned to review: anything else does not exist for them.
+    expect((await (await t.signIn("expert")).get(`/api/applications/${draft.id}`)).statusCode).toBe(404);
   });
 });
 

@@ -9,13 +9,13 @@ import { auditLog } from "../../../../db/schema";
 import { escapeLike } from "../../../../db/sql-text";
 import type { AuditEntry, ZAuditQuery } from "../../../../schemas/platform/audit";
 import type { Context } from "../../../context";
-import { requireAccess } from "../../../policy";
+import { requireListScope, scopeWhere } from "../../../scope";
 
 type AuditQuery = z.output<typeof ZAuditQuery>;
 
 export async function listAudit(db: Db, ctx: Context, query: AuditQuery) {
-  requireAccess(ctx.actor, "audit.read");
-  const conditions: (SQL | undefined)[] = [eq(auditLog.baseId, ctx.actor.baseId)];
+  const scope = requireListScope(ctx.actor, "audit.read");
+  const conditions: (SQL | undefined)[] = [scopeWhere(scope, { baseId: auditLog.baseId })];
   if (query.actorId) conditions.push(eq(auditLog.actorId, query.actorId));
   if (query.action) {
     // "organization." means the whole family; anything else is one action.
@@ -57,11 +57,11 @@ export async function listAudit(db: Db, ctx: Context, query: AuditQuery) {
 
 /** Every action name the base's log holds, for the filter's dropdown. */
 export async function listAuditActions(db: Db, ctx: Context): Promise<string[]> {
-  requireAccess(ctx.actor, "audit.read");
+  const scope = requireListScope(ctx.actor, "audit.read");
   const rows = await db
     .selectDistinct({ action: auditLog.action })
     .from(auditLog)
-    .where(eq(auditLog.baseId, ctx.actor.baseId))
+    .where(scopeWhere(scope, { baseId: auditLog.baseId }))
     .orderBy(asc(auditLog.action));
   return rows.map((r) => r.action);
 }

@@ -3,12 +3,14 @@ import type { z } from "zod";
 import type { Db } from "../../../../db/client";
 import { organizations } from "../../../../db/schema";
 import { escapeLike } from "../../../../db/sql-text";
-import { organizationScope } from "../../../../domain/access";
 import type { OrganizationPage, ZOrganizationQuery } from "../../../../schemas/platform/organizations";
 import type { Context } from "../../../context";
 import { requireAccess } from "../../../policy";
-import { organizationScopeWhere } from "./scope";
+import { requireListScope, scopeWhere } from "../../../scope";
 import { selectOrganizations, toOrganization } from "./view";
+
+/** An organization is its own organization's record. */
+export const ORGANIZATION_SCOPE = { baseId: organizations.baseId, organizationId: organizations.id };
 
 export type OrganizationQueryData = z.output<typeof ZOrganizationQuery>;
 /** What the list and the export share: the filters and the order, not the paging. */
@@ -38,7 +40,8 @@ export async function listOrganizations(
 
 /** The actor's scope (policy) and the filters together. */
 export function visibleMatching(ctx: Context, filter: OrganizationFilter): SQL | undefined {
-  return and(organizationScopeWhere(organizationScope(ctx.actor)), ...filterConditions(filter));
+  const scope = requireListScope(ctx.actor, "organization.list");
+  return and(scopeWhere(scope, ORGANIZATION_SCOPE), ...filterConditions(filter));
 }
 
 function filterConditions(filter: OrganizationFilter): SQL[] {

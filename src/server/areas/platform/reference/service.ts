@@ -1,12 +1,13 @@
 import { and, asc, count, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
 import { auditLog, communities, organizations, towns, users } from "../../../../db/schema";
-import { organizationScope } from "../../../../domain/access";
+import { listScope } from "../../../../domain/access";
 import { hasRole } from "../../../../domain/roles";
 import type { HomeStats, Town } from "../../../../schemas/platform/reference";
 import type { Context } from "../../../context";
 import { requireAccess } from "../../../policy";
-import { organizationScopeWhere } from "../organizations/scope";
+import { scopeWhere } from "../../../scope";
+import { ORGANIZATION_SCOPE } from "../organizations/list";
 
 export async function listTowns(db: Db, ctx: Context): Promise<Town[]> {
   requireAccess(ctx.actor, "reference.read");
@@ -46,8 +47,9 @@ export async function listHubOrganizations(db: Db, ctx: Context) {
 /** The home page's live figures, scoped like the organization list. */
 export async function homeStats(db: Db, ctx: Context): Promise<HomeStats> {
   requireAccess(ctx.actor, "stats.read");
-  const scope = organizationScope(ctx.actor);
-  const where = organizationScopeWhere(scope);
+  // Roles that list no organizations see the figures as zeros rather than an error.
+  const scope = listScope(ctx.actor, "organization.list");
+  const where = scope ? scopeWhere(scope, ORGANIZATION_SCOPE) : sql`false`;
   const [totals] = await db
     .select({
       organizations: count(),

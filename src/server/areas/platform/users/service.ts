@@ -16,6 +16,7 @@ import type { Context } from "../../../context";
 import { AppError, fieldError, notFound, versionConflict } from "../../../errors";
 import { assertPasswordPolicy, hashPassword } from "../../../passwords";
 import { requireAccess } from "../../../policy";
+import { requireListScope, scopeWhere } from "../../../scope";
 import { auditSnapshot, selectUsers, toUser, type UserRow, userView } from "./view";
 
 type UserQuery = z.output<typeof ZUserQuery>;
@@ -23,8 +24,8 @@ type UserCreate = z.output<typeof ZUserCreate>;
 type UserUpdate = z.output<typeof ZUserUpdate>;
 
 export async function listUsers(db: Db, ctx: Context, query: UserQuery) {
-  requireAccess(ctx.actor, "user.manage");
-  const conditions: (SQL | undefined)[] = [eq(users.baseId, ctx.actor.baseId)];
+  const scope = requireListScope(ctx.actor, "user.manage");
+  const conditions: (SQL | undefined)[] = [scopeWhere(scope, { baseId: users.baseId })];
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
     conditions.push(

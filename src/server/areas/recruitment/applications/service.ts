@@ -20,6 +20,8 @@ import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
 import { AppError, fieldError, notFound, versionConflict } from "../../../errors";
 import { requireAccess } from "../../../policy";
+import { requireListScope, scopeWhere } from "../../../scope";
+import { APPLICATION_SCOPE } from "../intake/queue";
 import { activeDocuments, loadCall, loadForApply, loadForRead } from "./load";
 import { questionRequirement, refreshMissingItems } from "./problems";
 import { applyTransition, illegalTransition } from "./transition";
@@ -32,14 +34,13 @@ export async function getApplication(db: Db, ctx: Context, id: string): Promise<
 
 /** The member organization's applications, newest first, with what a card shows. */
 export async function listMine(db: Db, ctx: Context): Promise<MyApplications> {
-  requireAccess(ctx.actor, "application.apply");
-  const organizationId = ctx.actor.organizationId as string;
+  const scope = requireListScope(ctx.actor, "application.listOwn");
   const rows = await db
     .select({ application: applications, call: calls, organizationName: organizations.name })
     .from(applications)
     .innerJoin(calls, eq(calls.id, applications.callId))
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
-    .where(and(eq(applications.organizationId, organizationId), eq(applications.baseId, ctx.actor.baseId)))
+    .where(scopeWhere(scope, APPLICATION_SCOPE))
     .orderBy(desc(applications.updatedAt));
   return {
     serverNow: new Date().toISOString(),

@@ -5,15 +5,15 @@ import { calls } from "../../../../db/schema";
 import { escapeLike } from "../../../../db/sql-text";
 import type { CallPage, ZCallQuery } from "../../../../schemas/recruitment/calls";
 import type { Context } from "../../../context";
-import { requireAccess } from "../../../policy";
+import { requireListScope, scopeWhere } from "../../../scope";
 import { applicationCounts, toCallSummary } from "./view";
 
 type CallQueryData = z.output<typeof ZCallQuery>;
 
 /** The base's calls, newest closing time first, with application counts per status. */
 export async function listCalls(db: Db, ctx: Context, query: CallQueryData): Promise<CallPage> {
-  requireAccess(ctx.actor, "call.manage", { baseId: ctx.actor.baseId });
-  const conditions: SQL[] = [eq(calls.baseId, ctx.actor.baseId)];
+  const scope = requireListScope(ctx.actor, "call.manage");
+  const conditions: (SQL | undefined)[] = [scopeWhere(scope, { baseId: calls.baseId })];
   if (query.status) conditions.push(eq(calls.status, query.status));
   const q = query.q?.trim();
   if (q) conditions.push(ilike(calls.title, `%${escapeLike(q)}%`));

@@ -10,7 +10,10 @@ import { applicationMessages, applications, calls, organizations, towns } from "
 import { escapeLike } from "../../../../db/sql-text";
 import type { QueuePage, QueueRow, ZQueueFilter, ZQueueQuery } from "../../../../schemas/recruitment/intake";
 import type { Context } from "../../../context";
-import { requireAccess } from "../../../policy";
+import { requireListScope, scopeWhere } from "../../../scope";
+
+/** An application is its organization's own record. */
+export const APPLICATION_SCOPE = { baseId: applications.baseId, organizationId: applications.organizationId };
 
 export type QueueFilter = z.output<typeof ZQueueFilter>;
 export type QueueQueryData = z.output<typeof ZQueueQuery>;
@@ -37,7 +40,6 @@ const awaitingReply = sql`exists (
  * before cutting the page made the queue a scan of all organizations.
  */
 export async function listQueue(db: Db, ctx: Context, query: QueueQueryData): Promise<QueuePage> {
-  requireAccess(ctx.actor, "application.list");
   const where = queueWhere(ctx, query);
   const byOrganization = needsOrganization(query);
   const [totals] = await withOrganization(
@@ -112,9 +114,13 @@ function toQueueRow(row: QueueSelectRow): QueueRow {
   };
 }
 
-/** The actor's base and the filters. Drafts are the applicant's own business unless asked for. */
+/**
+ * The policy's scope of the list (403 for a role without one) and the filters. Drafts are the
+ * applicant's own business unless asked for.
+ */
 export function queueWhere(ctx: Context, f: QueueFilter): SQL | undefined {
-  const conditions: SQL[] = [eq(applications.baseId, ctx.actor.baseId)];
+  const scope = requireListScope(ctx.actor, "application.list");
+  const conditions: (SQL | undefined)[] = [scopeWhere(scope, APPLICATION_SCOPE)];
   if (f.status && f.status.length > 0) conditions.push(inArray(applications.status, f.status));
   else conditions.push(ne(applications.status, "draft"));
   if (f.callId) conditions.push(eq(applications.callId, f.callId));

@@ -6,22 +6,23 @@
 import { and, asc, count, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
 import { applicationMessages, applications, calls, organizations } from "../../../../db/schema";
+import type { ListScope } from "../../../../domain/access";
 import { deadlineOf } from "../../../../domain/application";
 import type { Waiting, WaitingItem } from "../../../../schemas/recruitment/intake";
 import type { Context } from "../../../context";
-import { requireAccess } from "../../../policy";
+import { requireListScope, scopeWhere } from "../../../scope";
+import { APPLICATION_SCOPE } from "./queue";
 
 const ITEMS = 5;
 const WEEK = 7 * 24 * 60 * 60 * 1000;
 
 export async function waitingForStaff(db: Db, ctx: Context): Promise<Waiting> {
-  requireAccess(ctx.actor, "application.list");
-  const baseId = ctx.actor.baseId;
+  const scope = requireListScope(ctx.actor, "application.list");
   const [toCheck, unanswered, closingSoon, overdue] = await Promise.all([
-    toCheckCard(db, baseId),
-    unansweredCard(db, baseId),
-    closingSoonCard(db, baseId),
-    overdueCard(db, baseId),
+    toCheckCard(db, scope),
+    unansweredCard(db, scope),
+    closingSoonCard(db, scope),
+    overdueCard(db, scope),
   ]);
   return { toCheck, unansweredMessages: unanswered, closingSoon, returnedOverdue: overdue };
 }
@@ -64,9 +65,9 @@ function item(row: ItemRow, since: Date): WaitingItem {
   };
 }
 
-async function toCheckCard(db: Db, baseId: string) {
+async function toCheckCard(db: Db, scope: ListScope) {
   const where = and(
-    eq(applications.baseId, baseId),
+    scopeWhere(scope, APPLICATION_SCOPE),
     inArray(applications.status, ["submitted", "resubmitted"]),
   );
   const [total] = await db.select({ n: count() }).from(applications).where(where);
@@ -78,7 +79,7 @@ async function toCheckCard(db: Db, baseId: string) {
   return { count: total?.n ?? 0, items: rows.map((r) => item(r, r.lastSubmittedAt ?? r.statusChangedAt)) };
 }
 
-async function unansweredCard(db: Db, baseId: string) {
+async function unansweredCard(db: Db, scope: ListScope) {
   const unread = db
     .select({
       applicationId: applicationMessages.applicationId,
@@ -92,7 +93,7 @@ async function unansweredCard(db: Db, baseId: string) {
     .from(applicationMessages)
     .where(
       and(
-        eq(applicationMessages.baseId, baseId),
+        scopeWhere(scope, { baseId: applicationMessages.baseId }),
         eq(applicationMessages.side, "applicant"),
         // Unanswered, not unread: opening the thread is not a reply. What the applicant wrote
         // after the base's last word (a message, or a return's reason) still waits.
@@ -128,14 +129,14 @@ async function unansweredCard(db: Db, baseId: string) {
   };
 }
 
-async function closingSoonCard(db: Db, baseId: string) {
+async function closingSoonCard(db: Db, scope: ListScope) {
   const now = new Date();
   const soon = await db
     .select({ id: calls.id, title: calls.title, closesAt: calls.closesAt })
     .from(calls)
     .where(
       and(
-        eq(calls.baseId, baseId),
+        scopeWhere(scope, { baseId: calls.baseId }),
         eq(calls.status, "published"),
         gt(calls.closesAt, now),
         lte(calls.closesAt, new Date(now.getTime() + WEEK)),
@@ -167,10 +168,10 @@ async function closingSoonCard(db: Db, baseId: string) {
 }
 
 /** Returned, and neither the call's closing time nor an extension lets it come back now. */
-async function overdueCard(db: Db, baseId: string) {
+async function overdueCard(db: Db, scope: ListScope) {
   const deadline = sql`greatest(${calls.closesAt}, coalesce(${applications.extendedUntil}, ${calls.closesAt}))`;
   const where = and(
-    eq(applications.baseId, baseId),
+    scopeWhere(scope, APPLICATION_SCOPE),
     eq(applications.status, "returned"),
     sql`${deadline} < now()`,
   );
