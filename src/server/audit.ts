@@ -1,12 +1,14 @@
 import type { Db } from "../db/client";
 import { auditLog } from "../db/schema";
 import { maskMobile } from "../domain/phone";
+import type { AuditAction, AuditEntity } from "../schemas/platform/audit-actions";
 import type { AnonymousContext, Context } from "./context";
 
 export interface AuditEntryInput {
   baseId: string;
-  action: string;
-  entityType: string;
+  /** A code of the registry in src/schemas/platform/audit-actions.ts. */
+  action: AuditAction;
+  entityType: AuditEntity;
   entityId?: string | null;
   before?: unknown;
   after?: unknown;

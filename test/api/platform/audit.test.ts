@@ -1,6 +1,8 @@
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, bases } from "../../../src/db/schema";
+import { isAuditAction } from "../../../src/schemas/platform/audit-actions";
+import { make } from "../../factories";
 import { type Client, startTestApp, type TestApp } from "../../support/app";
 
 let t: TestApp;
@@ -103,6 +105,23 @@ describe("browsing the audit log", () => {
       expect.arrayContaining(["auth.login", "system.seed", "user.created", "user.updated"]),
     );
     expect([...new Set(items)].sort()).toEqual(items);
+    // Every action the log holds is one the registry names, so the page can label and filter it.
+    for (const action of items) expect(isAuditAction(action), action).toBe(true);
+  });
+
+  it("filters stage 1's events like any other: a call closed, an application started", async () => {
+    const call = await make(t).call(); // published and open
+    const staff = await t.signIn("staff");
+    expect((await staff.post(`/api/calls/${call.id}/close`, { version: call.version })).statusCode).toBe(200);
+    const closed = (await page(`action=call.&entityId=${call.id}`)).items as Entry[];
+    expect(closed.map((e) => e.action)).toEqual(["call.closed"]);
+
+    const open = await make(t).call();
+    const member = await t.signIn("member");
+    const created = await member.post("/api/applications", { callId: open.id, track: "org" });
+    expect(created.statusCode).toBe(201);
+    const started = (await page(`action=application.&entityId=${created.json().id}`)).items as Entry[];
+    expect(started.map((e) => e.action)).toEqual(["application.create"]);
   });
 
   it("shows only the administrator's own base", async () => {

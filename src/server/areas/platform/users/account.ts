@@ -2,9 +2,11 @@
  * What an administrator does to an account's access: disable, re-enable, unlock after failed
  * sign-ins, and reset the password. Each checks `version` and writes its audit entry.
  */
+
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
 import { sessions, users } from "../../../../db/schema";
+import type { AuditAction } from "../../../../schemas/platform/audit-actions";
 import type { User } from "../../../../schemas/platform/users";
 import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
@@ -83,7 +85,7 @@ async function change(
   ctx: Context,
   id: string,
   version: number,
-  action: string,
+  action: AuditAction,
   apply: (tx: Db, before: UserRow) => Promise<Changes>,
 ): Promise<User> {
   await db.transaction(async (tx) => {

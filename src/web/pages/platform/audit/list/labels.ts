@@ -1,45 +1,52 @@
+/**
+ * Audit actions and record kinds in the UI language, from the one registry the server writes by
+ * (src/schemas/platform/audit-actions.ts), and the filter's options grouped by area.
+ */
 import { useTranslation } from "react-i18next";
-import { type Messages, zhCN } from "../../../../i18n/zh-CN";
+import {
+  AUDIT_ACTION_CODES,
+  AUDIT_ACTIONS,
+  AUDIT_ENTITIES,
+  type AuditEntity,
+  auditArea,
+  isAuditAction,
+} from "../../../../../schemas/platform/audit-actions";
+import { useLang } from "../../../../i18n";
 
-/** The action codes the server writes (src/server/**: recordAudit), in the order people look for them. */
-export const AUDIT_ACTIONS = [
-  "organization.created",
-  "organization.updated",
-  "organization.imported",
-  "organization.exported",
-  "organization.contact_revealed",
-  "user.created",
-  "user.updated",
-  "user.disabled",
-  "user.enabled",
-  "user.unlocked",
-  "user.password_reset",
-  "auth.login",
-  "auth.logout",
-  "auth.login_failed",
-  "auth.account_locked",
-  "auth.login_locked",
-  "auth.login_disabled",
-  "auth.login_unknown",
-  "auth.password_changed",
-  "system.seed",
-] as const;
+const langKey = (lang: "zh-CN" | "en") => (lang === "en" ? "en" : "zhCN");
 
-type ActionKey = keyof Messages["audit"]["action"];
-type EntityKey = keyof Messages["audit"]["entity"];
-const isActionKey = (key: string): key is ActionKey => key in zhCN.audit.action;
-const isEntityKey = (key: string): key is EntityKey => key in zhCN.audit.entity;
-
-/** 修改组织 for organization.updated; an action without a label shows its code. */
+/** 修改组织 for organization.updated; an action the registry no longer names shows its code. */
 export function useActionLabel(): (action: string) => string {
-  const { t } = useTranslation();
-  return (action) => {
-    const key = action.replace(/\./g, "_");
-    return isActionKey(key) ? t(`audit.action.${key}`) : action;
-  };
+  const key = langKey(useLang());
+  return (action) => (isAuditAction(action) ? AUDIT_ACTIONS[action][key] : action);
 }
 
 export function useEntityLabel(): (type: string) => string {
+  const key = langKey(useLang());
+  return (type) => (Object.hasOwn(AUDIT_ENTITIES, type) ? AUDIT_ENTITIES[type as AuditEntity][key] : type);
+}
+
+/** Every action, grouped under its record kind, for a Select's `options`. */
+export function useActionOptions() {
   const { t } = useTranslation();
-  return (type) => (isEntityKey(type) ? t(`audit.entity.${type}`) : type);
+  const actionLabel = useActionLabel();
+  const entityLabel = useEntityLabel();
+  const areas = [...new Set(AUDIT_ACTION_CODES.map(auditArea))];
+  return areas.map((area) => ({
+    label:
+      area === "auth" ? t("audit.area.auth") : area === "system" ? t("audit.area.system") : entityLabel(area),
+    title: area,
+    options: AUDIT_ACTION_CODES.filter((a) => auditArea(a) === area).map((a) => ({
+      value: a,
+      label: actionLabel(a),
+    })),
+  }));
+}
+
+export function useEntityOptions() {
+  const entityLabel = useEntityLabel();
+  return (Object.keys(AUDIT_ENTITIES) as AuditEntity[]).map((type) => ({
+    value: type,
+    label: entityLabel(type),
+  }));
 }

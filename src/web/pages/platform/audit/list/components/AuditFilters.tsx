@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { AuditQuery } from "../../../../../../schemas/platform/audit";
 import { useUserSearch } from "../../../../../api/platform/users";
 import { FilterActions } from "../../../../../components/FilterActions";
-import { AUDIT_ACTIONS, useActionLabel } from "../labels";
+import { useActionOptions, useEntityOptions } from "../labels";
 
 interface Values {
   actorId?: string;
@@ -19,7 +19,8 @@ export type AuditFilterValue = Omit<AuditQuery, "page" | "pageSize">;
 
 export function AuditFilters({ onSearch }: { onSearch: (filters: AuditFilterValue) => void }) {
   const { t } = useTranslation();
-  const actionLabel = useActionLabel();
+  const actionOptions = useActionOptions();
+  const entityOptions = useEntityOptions();
   const [form] = Form.useForm<Values>();
   const [typed, setTyped] = useState("");
   const [q, setQ] = useState("");
@@ -42,7 +43,6 @@ export function AuditFilters({ onSearch }: { onSearch: (filters: AuditFilterValu
     });
   };
 
-  const entityTypes = ["organization", "user"] as const;
   return (
     <Card size="small" style={{ marginBottom: 16 }} role="search" aria-label={t("organization.filter.label")}>
       <Form<Values>
@@ -74,17 +74,13 @@ export function AuditFilters({ onSearch }: { onSearch: (filters: AuditFilterValu
                 allowClear
                 placeholder={t("organization.filter.any")}
                 showSearch={{ optionFilterProp: "label" }}
-                options={AUDIT_ACTIONS.map((action) => ({ value: action, label: actionLabel(action) }))}
+                options={actionOptions}
               />
             </Form.Item>
           </Col>
           <Col xs={12} sm={12} lg={3}>
             <Form.Item name="entityType" label={t("audit.filter.entityType")} style={{ marginBottom: 12 }}>
-              <Select
-                allowClear
-                placeholder={t("organization.filter.any")}
-                options={entityTypes.map((type) => ({ value: type, label: t(`audit.entity.${type}`) }))}
-              />
+              <Select allowClear placeholder={t("organization.filter.any")} options={entityOptions} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={12} lg={4}>

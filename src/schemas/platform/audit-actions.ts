@@ -1,0 +1,98 @@
+/**
+ * Every action the audit log records, with its record kind and its name in both languages: the
+ * one vocabulary the writers (`recordAudit` takes only these codes), the audit page's filter and
+ * its labels share. A new action is added here first; the type then lets a writer use it.
+ */
+
+/** The kinds of record an audit entry is about. */
+export const AUDIT_ENTITIES = {
+  base: { zhCN: "孵化基地", en: "Base" },
+  user: { zhCN: "用户", en: "User" },
+  organization: { zhCN: "社会组织", en: "Organization" },
+  call: { zhCN: "招募", en: "Call" },
+  application: { zhCN: "申请", en: "Application" },
+  file: { zhCN: "文件", en: "File" },
+} as const;
+export type AuditEntity = keyof typeof AUDIT_ENTITIES;
+
+interface ActionEntry {
+  entity: AuditEntity;
+  zhCN: string;
+  en: string;
+}
+
+/** In the order people look for them: by area, the everyday acts first. */
+export const AUDIT_ACTIONS = {
+  "auth.login": { entity: "user", zhCN: "登录", en: "Signed in" },
+  "auth.logout": { entity: "user", zhCN: "退出登录", en: "Signed out" },
+  "auth.login_failed": { entity: "user", zhCN: "登录失败", en: "Failed sign-in" },
+  "auth.account_locked": { entity: "user", zhCN: "账号被锁定", en: "Account locked" },
+  "auth.login_locked": { entity: "user", zhCN: "锁定期间尝试登录", en: "Sign-in while locked" },
+  "auth.login_disabled": { entity: "user", zhCN: "停用账号尝试登录", en: "Sign-in to a disabled account" },
+  "auth.login_unknown": { entity: "user", zhCN: "未知账号登录", en: "Sign-in to an unknown account" },
+  "auth.password_changed": { entity: "user", zhCN: "修改密码", en: "Changed own password" },
+
+  "user.created": { entity: "user", zhCN: "新建用户", en: "Created a user" },
+  "user.registered": { entity: "user", zhCN: "申请人注册", en: "Applicant registered" },
+  "user.updated": { entity: "user", zhCN: "修改用户", en: "Edited a user" },
+  "user.disabled": { entity: "user", zhCN: "停用用户", en: "Disabled a user" },
+  "user.enabled": { entity: "user", zhCN: "启用用户", en: "Enabled a user" },
+  "user.unlocked": { entity: "user", zhCN: "解锁用户", en: "Unlocked a user" },
+  "user.password_reset": { entity: "user", zhCN: "重置密码", en: "Reset a password" },
+
+  "organization.created": { entity: "organization", zhCN: "新建组织", en: "Created an organization" },
+  "organization.updated": { entity: "organization", zhCN: "修改组织", en: "Edited an organization" },
+  "organization.imported": { entity: "organization", zhCN: "导入组织", en: "Imported organizations" },
+  "organization.exported": { entity: "organization", zhCN: "导出组织", en: "Exported organizations" },
+  "organization.contact_revealed": {
+    entity: "organization",
+    zhCN: "查看完整联系电话",
+    en: "Revealed a contact phone",
+  },
+
+  "call.created": { entity: "call", zhCN: "新建招募", en: "Created a call" },
+  "call.updated": { entity: "call", zhCN: "修改招募草稿", en: "Edited a draft call" },
+  "call.published": { entity: "call", zhCN: "发布招募", en: "Published a call" },
+  "call.revised": { entity: "call", zhCN: "修订已发布招募", en: "Revised a published call" },
+  "call.closed": { entity: "call", zhCN: "关闭招募", en: "Closed a call" },
+
+  "application.create": { entity: "application", zhCN: "创建申请", en: "Started an application" },
+  "application.save": { entity: "application", zhCN: "保存申请", en: "Saved an application" },
+  "application.document_upload": { entity: "application", zhCN: "上传材料", en: "Uploaded a document" },
+  "application.document_remove": { entity: "application", zhCN: "删除材料", en: "Removed a document" },
+  "application.submit": { entity: "application", zhCN: "提交申请", en: "Submitted" },
+  "application.resubmit": { entity: "application", zhCN: "重新提交", en: "Resubmitted" },
+  "application.withdraw": { entity: "application", zhCN: "撤回申请", en: "Withdrew" },
+  "application.intake_verdict": {
+    entity: "application",
+    zhCN: "材料审核意见",
+    en: "Intake verdict on an item",
+  },
+  "application.return": { entity: "application", zhCN: "退回补充", en: "Returned for completion" },
+  "application.accept": { entity: "application", zhCN: "受理进入初筛", en: "Accepted for screening" },
+  "application.mark_ineligible": { entity: "application", zhCN: "认定不符合条件", en: "Marked ineligible" },
+  "application.extend": { entity: "application", zhCN: "延长截止时间", en: "Extended the deadline" },
+  "application.message": { entity: "application", zhCN: "发送消息", en: "Sent a message" },
+  "application.exported": {
+    entity: "application",
+    zhCN: "导出初筛基础文件",
+    en: "Exported the screening file",
+  },
+
+  "file.upload": { entity: "file", zhCN: "上传附件", en: "Uploaded an attachment" },
+
+  "system.bootstrap": { entity: "base", zhCN: "初始化基地", en: "Set up the base" },
+  "system.seed": { entity: "base", zhCN: "初始化演示数据", en: "Loaded the demo data" },
+} as const satisfies Record<string, ActionEntry>;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export const AUDIT_ACTION_CODES = Object.keys(AUDIT_ACTIONS) as AuditAction[];
+
+/** The area of an action ("application" of "application.accept"), for grouping the filter. */
+export function auditArea(action: AuditAction): string {
+  return action.slice(0, action.indexOf("."));
+}
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, value);
+}
