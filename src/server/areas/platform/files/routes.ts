@@ -14,14 +14,14 @@ export const fileRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, con
   const storage = localFileStorage(config.dataDir);
 
   app.post(
-    "/",
+    "",
     {
       schema: {
         tags,
         operationId: "uploadFile",
         summary: "Upload a message attachment (multipart: field `applicationId`, then `file`)",
         consumes: ["multipart/form-data"],
-        response: { 201: ZUploadedFile, ...errors(400, 401, 403, 404, 413) },
+        response: { 201: ZUploadedFile, ...errors(400, 401, 403, 404, 413, 429) },
       },
     },
     async (request, reply) => {

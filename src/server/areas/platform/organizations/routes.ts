@@ -32,7 +32,7 @@ const xlsx = (description: string) => ({
 
 export const organizationRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }) => {
   app.get(
-    "/",
+    "",
     {
       schema: {
         tags,
@@ -46,7 +46,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, {
   );
 
   app.post(
-    "/",
+    "",
     {
       schema: {
         tags,

@@ -49,7 +49,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { 
   );
 
   app.post(
-    "/",
+    "",
     {
       schema: {
         tags,
@@ -148,7 +148,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { 
         summary: "Attach a document (multipart: field `requirementKey`, then `file`); type from content",
         params: ZIdParams,
         consumes: ["multipart/form-data"],
-        response: { 201: ZApplicationDocument, ...errors(400, 401, 403, 404, 409, 413) },
+        response: { 201: ZApplicationDocument, ...errors(400, 401, 403, 404, 409, 413, 429) },
       },
     },
     async (request, reply) => {
