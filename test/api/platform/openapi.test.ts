@@ -102,6 +102,18 @@ describe("the OpenAPI document", () => {
     expect(op("post /api/registration")).toEqual(expect.arrayContaining(["409", "429"]));
   });
 
+  it("shows the multipart body of every upload, fields and file", () => {
+    const form = (path: string) => {
+      const body = doc.paths[path]?.post?.requestBody as {
+        content: Record<string, { schema: { required: string[] } }>;
+      };
+      return body?.content["multipart/form-data"]?.schema.required;
+    };
+    expect(form("/api/files")).toEqual(["applicationId", "file"]);
+    expect(form("/api/applications/{id}/documents")).toEqual(["requirementKey", "file"]);
+    expect(form("/api/organizations/import")).toEqual(["file"]);
+  });
+
   it("says which routes need no session", () => {
     const open = operations()
       .filter(({ op }) => op.security?.length === 0)

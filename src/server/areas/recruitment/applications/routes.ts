@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ZIdParams } from "../../../../schemas/common";
+import { uploadForm } from "../../../../schemas/platform/files";
 import {
   ZApplicationCreate,
   ZApplicationDetail,
@@ -148,6 +149,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { 
         summary: "Attach a document (multipart: field `requirementKey`, then `file`); type from content",
         params: ZIdParams,
         consumes: ["multipart/form-data"],
+        body: uploadForm({ requirementKey: "The required document this file is for" }),
         response: { 201: ZApplicationDocument, ...errors(400, 401, 403, 404, 409, 413, 429) },
       },
     },
