@@ -9,14 +9,8 @@ import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
-import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../db/client";
 import { ERROR_MESSAGES } from "../schemas/messages";
 import type { AreaDeps } from "./areas/deps";
@@ -36,9 +30,9 @@ import { portalRoutes } from "./areas/recruitment/portal/routes";
 import { registrationRoutes } from "./areas/recruitment/registration/routes";
 import type { Config } from "./config";
 import { requestLang } from "./lang";
+import { registerOpenApi } from "./openapi";
 import { registerAuth } from "./plugins/auth";
 import { registerErrorHandler } from "./plugins/error-handler";
-import { API_VERSION } from "./version";
 
 const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 const ASSETS_ROOT = path.join(WEB_ROOT, "assets");
@@ -52,6 +46,9 @@ export async function buildApp(options: {
   const app = Fastify({
     logger: options.logger ? { level: config.logLevel } : false,
     bodyLimit: config.bodyLimitBytes,
+    // A collection is declared as "" under its prefix ("/api/users", as documented); a client
+    // that adds a slash ("/api/users/", what the document listed before) reaches the same route.
+    routerOptions: { ignoreTrailingSlash: true },
     // A hop count becomes proxy-addr's function form (the typings take no number).
     trustProxy:
       typeof config.trustProxy === "number"
@@ -77,19 +74,7 @@ export async function buildApp(options: {
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: "Hatchery 社会组织孵化基地综合服务平台 API", version: API_VERSION },
-      components: {
-        securitySchemes: {
-          session: { type: "apiKey", in: "cookie", name: "hatchery_session" },
-          csrf: { type: "apiKey", in: "header", name: "X-CSRF-Token" },
-        },
-      },
-      security: [{ session: [], csrf: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await registerOpenApi(app);
 
   registerErrorHandler(app);
   registerAuth(app, database.db, {

@@ -21,6 +21,11 @@ export interface TestApp {
   signIn(username: string, password?: string): Promise<Client>;
   /** A client with no session. */
   anonymous(): Client;
+  /**
+   * "METHOD /route status" for every answer so far whose status the route's schema does not
+   * declare (the OpenAPI document would not tell a client about it); `default` does not count.
+   */
+  undeclaredResponses(): string[];
   close(): Promise<void>;
 }
 
@@ -53,6 +58,12 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   const database = await testDatabase();
   const config = testConfig(overrides);
   const app = await buildApp({ config, database });
+  const undeclared = new Set<string>();
+  app.addHook("onResponse", async (request, reply) => {
+    const declared = request.routeOptions.schema?.response as Record<string, unknown> | undefined;
+    if (!declared || request.is404 || String(reply.statusCode) in declared) return;
+    undeclared.add(`${request.method} ${request.routeOptions.url} ${reply.statusCode}`);
+  });
   await app.ready();
   const baseId = (await firstBaseId(database.db)) as string;
 
@@ -97,6 +108,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     config,
     baseId,
     anonymous: () => client({}, null),
+    undeclaredResponses: () => [...undeclared].sort(),
     async signIn(username, password = DEMO_PASSWORD) {
       const cookies: Record<string, string> = {};
       const anon = client(cookies, null);

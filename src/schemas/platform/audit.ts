@@ -9,8 +9,16 @@ export const ZAuditEntry = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
-  before: z.unknown().nullable(),
-  after: z.unknown().nullable(),
+  // Any JSON, null included (`unknown` already admits null: `.nullable()` would only add an
+  // empty `anyOf` branch to the OpenAPI document).
+  before: z
+    .unknown()
+    .describe(
+      "The record before the change, password hash left out, phones masked; null when there was none",
+    ),
+  after: z
+    .unknown()
+    .describe("The record after the change, password hash left out, phones masked; null when there is none"),
   ip: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof ZAuditEntry>;

@@ -24,7 +24,7 @@ import { freePort, stopProcess } from "../../../scripts/lib/processes";
 import { DEMO_PASSWORD } from "../../../src/db/seed/changping";
 import { adminQuery, withDatabase } from "../../support/postgres-setup";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const root = path.resolve(import.meta.dirname, "../../..");
 const run = promisify(execFile);
 
 describe.skipIf(process.env.TEST_ENGINE !== "pglite")("backup and restore of the embedded database", () => {

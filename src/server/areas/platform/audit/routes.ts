@@ -8,7 +8,7 @@ import { listAudit, listAuditActions } from "./service";
 /** Read-only by design: there is no route that edits or deletes an audit entry. */
 export const auditRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }) => {
   app.get(
-    "/",
+    "",
     {
       schema: {
         tags: ["audit"],

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ZFileParams, ZUploadedFile } from "../../../../schemas/platform/files";
+import { uploadForm, ZFileParams, ZUploadedFile } from "../../../../schemas/platform/files";
 import { signedIn } from "../../../context";
 import { errors } from "../../../route-docs";
 import { localFileStorage } from "../../../storage";
@@ -14,14 +14,15 @@ export const fileRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, con
   const storage = localFileStorage(config.dataDir);
 
   app.post(
-    "/",
+    "",
     {
       schema: {
         tags,
         operationId: "uploadFile",
         summary: "Upload a message attachment (multipart: field `applicationId`, then `file`)",
         consumes: ["multipart/form-data"],
-        response: { 201: ZUploadedFile, ...errors(400, 401, 403, 404, 413) },
+        body: uploadForm({ applicationId: "The application whose thread the file is for" }),
+        response: { 201: ZUploadedFile, ...errors(400, 401, 403, 404, 413, 429) },
       },
     },
     async (request, reply) => {

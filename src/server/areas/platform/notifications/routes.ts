@@ -17,7 +17,7 @@ const tags = ["notifications"];
 /** Every signed-in role: one's own notifications only. */
 export const notificationRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }) => {
   app.get(
-    "/",
+    "",
     {
       schema: {
         tags,

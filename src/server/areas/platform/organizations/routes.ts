@@ -2,6 +2,7 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ZIdParams } from "../../../../schemas/common";
+import { uploadForm } from "../../../../schemas/platform/files";
 import {
   ZContactResponse,
   ZImportResult,
@@ -32,7 +33,7 @@ const xlsx = (description: string) => ({
 
 export const organizationRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }) => {
   app.get(
-    "/",
+    "",
     {
       schema: {
         tags,
@@ -46,7 +47,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, {
   );
 
   app.post(
-    "/",
+    "",
     {
       schema: {
         tags,
@@ -113,6 +114,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, {
         operationId: "importOrganizations",
         summary: "Import organizations from the .xlsx template (multipart field `file`); all rows or none",
         consumes: ["multipart/form-data"],
+        body: uploadForm({}),
         response: { 200: ZImportResult, ...errors(400, 401, 403, 409, 413) },
       },
     },

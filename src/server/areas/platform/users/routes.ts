@@ -19,7 +19,7 @@ const tags = ["users"];
 
 export const userRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }) => {
   app.get(
-    "/",
+    "",
     {
       schema: {
         tags,
@@ -47,7 +47,7 @@ export const userRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }) =
   );
 
   app.post(
-    "/",
+    "",
     {
       schema: {
         tags,

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ZIdParams } from "../../../../schemas/common";
+import { uploadForm } from "../../../../schemas/platform/files";
 import {
   ZApplicationCreate,
   ZApplicationDetail,
@@ -32,6 +33,21 @@ const tags = ["applications"];
 /** A client-chosen token, e.g. a UUID: printable, 8 to 100 characters. */
 const ZIdempotencyKey = z.string().regex(/^[\x21-\x7e]{8,100}$/);
 
+/**
+ * The header as the OpenAPI document shows it: required. It is checked in the handler, after the
+ * policy, so that a caller who may not submit learns 403 rather than what the header lacks.
+ */
+const ZSubmitHeaders = z
+  .looseObject({
+    "idempotency-key": z
+      .string()
+      .optional()
+      .describe(
+        "8 to 100 printable ASCII characters, new per submit; a retry with the same key gets the first answer",
+      ),
+  })
+  .meta({ required: ["idempotency-key"] });
+
 export const applicationRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, config }) => {
   const storage = localFileStorage(config.dataDir);
 
@@ -49,7 +65,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { 
   );
 
   app.post(
-    "/",
+    "",
     {
       schema: {
         tags,
@@ -102,6 +118,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { 
         operationId: "submitApplication",
         summary: "Submit or resubmit (header Idempotency-Key: a retry answers the first result)",
         params: ZIdParams,
+        headers: ZSubmitHeaders,
         body: ZApplicationSubmit,
         response: { 200: ZSubmitResult, ...errors(400, 401, 403, 404, 409) },
       },
@@ -148,7 +165,8 @@ export const applicationRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { 
         summary: "Attach a document (multipart: field `requirementKey`, then `file`); type from content",
         params: ZIdParams,
         consumes: ["multipart/form-data"],
-        response: { 201: ZApplicationDocument, ...errors(400, 401, 403, 404, 409, 413) },
+        body: uploadForm({ requirementKey: "The required document this file is for" }),
+        response: { 201: ZApplicationDocument, ...errors(400, 401, 403, 404, 409, 413, 429) },
       },
     },
     async (request, reply) => {

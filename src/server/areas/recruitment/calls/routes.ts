@@ -20,7 +20,7 @@ const tags = ["calls"];
 /** Staff management of recruitment calls (招募管理). */
 export const callRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }) => {
   app.get(
-    "/",
+    "",
     {
       schema: {
         tags,
@@ -34,7 +34,7 @@ export const callRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }) =
   );
 
   app.post(
-    "/",
+    "",
     {
       schema: {
         tags,

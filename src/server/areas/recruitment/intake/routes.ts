@@ -50,7 +50,7 @@ const decision = {
 
 export const intakeRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }) => {
   app.get(
-    "/",
+    "",
     {
       schema: {
         tags,

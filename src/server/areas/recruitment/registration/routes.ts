@@ -57,7 +57,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, {
   );
 
   app.post(
-    "/",
+    "",
     {
       config: { public: true },
       schema: {

@@ -1,0 +1,79 @@
+/**
+ * The OpenAPI document (GET /api/openapi.json), built by @fastify/swagger from the routes' Zod
+ * schemas. OpenAPI 3.1, because its schemas are JSON Schema 2020-12: Zod 4's `.nullable()` is
+ * `anyOf [..., {type: null}]` there, which 3.0 cannot say without `nullable` tricks that
+ * linters refuse. `npm run lint:api` holds the document to Redocly's recommended rules.
+ */
+import swagger from "@fastify/swagger";
+import type { FastifyInstance } from "fastify";
+import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
+import { declareCommonResponses } from "./route-docs";
+import { API_VERSION } from "./version";
+
+/** Every tag a route may use, in the order of the incubation cycle, each with what it covers. */
+const TAGS = [
+  { name: "system", description: "Liveness and the engine in use" },
+  { name: "auth", description: "Sign-in, sign-out, the signed-in user, password change" },
+  { name: "users", description: "Accounts and roles (administrators)" },
+  { name: "organizations", description: "The registry of social organizations: list, edit, import, export" },
+  { name: "audit", description: "The append-only audit log (administrators)" },
+  { name: "reference", description: "Towns, communities, hub organizations and the home page's figures" },
+  { name: "calls", description: "Recruitment calls (staff): write, publish with revisions, close" },
+  { name: "portal", description: "The public portal: published calls, no sign-in" },
+  { name: "registration", description: "Applicant registration with a phone code, no sign-in" },
+  {
+    name: "applications",
+    description: "The applicant's side: drafts, documents, submit, withdraw, submissions",
+  },
+  {
+    name: "intake",
+    description:
+      "材料审核, the staff's side of applications: queue, a verdict per item, decisions, extensions, messages, screening file",
+  },
+  { name: "files", description: "Message attachments and downloads of any stored file" },
+  { name: "notifications", description: "The bell: a user's notices and their read state" },
+];
+
+export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  declareCommonResponses(app);
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Hatchery 社会组织孵化基地综合服务平台 API",
+        version: API_VERSION,
+        description:
+          "The JSON API of the platform, served with the web app from one origin. Errors are " +
+          "`{ code, message, field?, details? }` with the message in the request's language " +
+          "(Accept-Language: zh-CN first, English).",
+      },
+      // Relative: the API is on the origin that serves this document, whatever its host name.
+      servers: [{ url: "/", description: "This server" }],
+      tags: TAGS,
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "hatchery_session" },
+          csrf: { type: "apiKey", in: "header", name: "X-CSRF-Token" },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: (input) => withoutUnusedSchemas(jsonSchemaTransformObject(input)),
+  });
+}
+
+/**
+ * jsonSchemaTransformObject emits each schema registered with an id (ErrorResponse) twice, as
+ * read (ErrorResponseInput) and as written; keep only those the document refers to.
+ */
+function withoutUnusedSchemas<T extends object>(document: T): T {
+  const { components, paths } = document as { components?: { schemas?: object }; paths?: object };
+  const schemas = components?.schemas as Record<string, unknown> | undefined;
+  if (!schemas) return document;
+  const text = JSON.stringify(paths);
+  for (const name of Object.keys(schemas)) {
+    if (!text.includes(`"#/components/schemas/${name}"`)) delete schemas[name];
+  }
+  return document;
+}
