@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, organizations, phoneCodes, users } from "../../../src/db/schema";
-import { CODES_PER_ADDRESS_PER_HOUR } from "../../../src/server/areas/recruitment/registration/codes";
 import { REGISTRATIONS_PER_ADDRESS_PER_HOUR } from "../../../src/server/areas/recruitment/registration/register";
+import { CODES_PER_ADDRESS_PER_HOUR } from "../../../src/server/phone-codes";
 import { make, validCreditCode } from "../../factories";
 import { startTestApp, type TestApp } from "../../support/app";
 import { codeFor, freshAddress, freshMobile, PASSWORD, post, RecordingSms } from "./registration-support";

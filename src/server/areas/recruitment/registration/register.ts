@@ -13,10 +13,11 @@ import { recordAudit } from "../../../audit";
 import type { AnonymousContext } from "../../../context";
 import { AppError, fieldError } from "../../../errors";
 import { assertPasswordPolicy, hashPassword } from "../../../passwords";
+import { checkPhoneCode, consumePhoneCode } from "../../../phone-codes";
 import { hit } from "../../../rate-limit";
 import { createSession, currentUserView, type SessionSettings } from "../../platform/auth/sessions";
 import { profileProblems, referenceProblems, takenCreditCodes } from "../../platform/organizations/rules";
-import { checkPhoneCode, consumePhoneCode, duplicateMobile, mobileTaken } from "./codes";
+import { duplicateMobile, mobileTaken } from "./codes";
 
 /** Registrations (successful or not) per client address per hour. */
 /** Generous: a base's information session registers dozens of organizations over one Wi-Fi. */
@@ -50,7 +51,7 @@ export async function register(
   }
   if (await mobileTaken(db, input.mobile)) throw duplicateMobile(ctx);
 
-  const codeId = await checkPhoneCode(db, settings.secret, input.mobile, input.code);
+  const codeId = await checkPhoneCode(db, settings.secret, input.mobile, "register", input.code);
   const passwordHash = await hashPassword(input.password);
 
   const { session, userId } = await db

@@ -2,7 +2,7 @@ import { Button, Form, Input, Space } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isValidMobile, normalizeMobile } from "../../../../domain/phone";
-import { PHONE_CODE_RULES } from "../../../../schemas/recruitment/registration";
+import { PHONE_CODE_RULES } from "../../../../schemas/platform/phone-codes";
 import { isApiError } from "../../../api/client";
 import { requestPhoneCode } from "../../../api/recruitment/registration";
 import { mobileRule, requiredRule } from "../../platform/organizations/edit/rules";
