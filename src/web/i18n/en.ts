@@ -303,6 +303,7 @@ export const en: Messages = {
       auth_account_locked: "Account locked",
       system_seed: "Load demo data",
       auth_password_changed: "Password changed",
+      auth_password_reset: "Password reset by phone code",
     },
   },
   password: {

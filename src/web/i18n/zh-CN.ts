@@ -302,6 +302,7 @@ export const zhCN = {
       auth_account_locked: "账号被锁定",
       system_seed: "初始化演示数据",
       auth_password_changed: "修改密码",
+      auth_password_reset: "忘记密码后重设",
     },
   },
   password: {

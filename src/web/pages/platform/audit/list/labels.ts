@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   "auth.login_disabled",
   "auth.login_unknown",
   "auth.password_changed",
+  "auth.password_reset",
   "system.seed",
 ] as const;
 
