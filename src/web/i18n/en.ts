@@ -1,5 +1,6 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as notifications from "./areas/platform/notifications";
+import * as passwordReset from "./areas/platform/password-reset";
 import * as applications from "./areas/recruitment/applications";
 import * as calls from "./areas/recruitment/calls";
 import * as review from "./areas/recruitment/intake";
@@ -330,6 +331,7 @@ export const en: Messages = {
   portal: portal.en,
   registration: registration.en,
   notifications: notifications.en,
+  passwordReset: passwordReset.en,
   applications: applications.en,
   review: review.en,
 };

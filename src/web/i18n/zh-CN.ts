@@ -1,5 +1,6 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as notifications from "./areas/platform/notifications";
+import * as passwordReset from "./areas/platform/password-reset";
 import * as applications from "./areas/recruitment/applications";
 import * as calls from "./areas/recruitment/calls";
 import * as review from "./areas/recruitment/intake";
@@ -329,6 +330,7 @@ export const zhCN = {
   portal: portal.zhCN,
   registration: registration.zhCN,
   notifications: notifications.zhCN,
+  passwordReset: passwordReset.zhCN,
   applications: applications.zhCN,
   review: review.zhCN,
 };

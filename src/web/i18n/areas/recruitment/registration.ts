@@ -6,7 +6,7 @@ export const zhCN = {
   forCallNoTrack: "您正在为“{{call}}”注册",
   haveAccount: "已有账号？",
   signIn: "直接登录",
-  mobileTaken: "该手机号已注册，请直接登录（忘记密码请联系基地工作人员）",
+  mobileTaken: "该手机号已注册，请直接登录（忘记密码可在登录页重设）",
   browseCalls: "浏览招募",
   loginPrompt: "社会组织申请孵化？",
   registerLink: "注册申请账号",
@@ -58,7 +58,7 @@ export const en: typeof zhCN = {
   haveAccount: "Already have an account?",
   signIn: "Sign in",
   mobileTaken:
-    "This number is already registered: sign in instead (ask the base staff if you forgot the password)",
+    "This number is already registered: sign in instead (a forgotten password can be reset on the sign-in page)",
   browseCalls: "Browse calls",
   loginPrompt: "Applying for incubation?",
   registerLink: "Register to apply",
