@@ -23,7 +23,7 @@ export const en: typeof zhCN = {
   intro:
     "Enter your account name or mobile number; a code goes to the mobile on file for the account. Then set a new password.",
   account: "Account name or mobile",
-  accountPlaceholder: "The name or number you sign in with",
+  accountPlaceholder: "Name or mobile",
   codeSent:
     "If the account exists and has a mobile on file, a code was texted to it; it is valid for {{minutes}} minutes",
   newPassword: "New password",
