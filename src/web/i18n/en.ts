@@ -187,6 +187,7 @@ export const en: Messages = {
       keptMine:
         "Loaded the latest version: the fields you changed keep your input, the others now show the latest values. Check and save again.",
       fixErrors: "Fix the fields marked in red",
+      returnsToApplication: "Saving takes you back to your application.",
     },
     importPage: {
       title: "Import organizations",

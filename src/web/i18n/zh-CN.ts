@@ -184,6 +184,7 @@ export const zhCN = {
       keepMine: "保留我的修改（以最新版本为基础）",
       loadLatest: "放弃我的修改，载入最新内容",
       keptMine: "已载入最新版本：您改过的字段保留您的内容，其他字段已更新为最新内容。请检查后再次保存。",
+      returnsToApplication: "保存后将回到您的申请。",
       fixErrors: "请修正表单中标红的内容",
     },
     importPage: {

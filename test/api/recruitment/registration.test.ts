@@ -181,6 +181,36 @@ describe("registering", () => {
     expect(res.statusCode).toBe(201);
   });
 
+  it("asks a registered organization for its founding date, from 1950 to today; a team may leave it out", async () => {
+    const mobile = freshMobile();
+    const body = await registration(mobile);
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    for (const [foundedOn, message] of [
+      [null, "此项必填"],
+      ["1949-12-31", "成立日期不能早于 1950-01-01，请检查年份"],
+      [tomorrow, "日期不能晚于今天"],
+    ] as const) {
+      const res = await post(
+        t,
+        "/api/registration",
+        { ...body, organization: newOrg({ foundedOn }) },
+        freshAddress(),
+      );
+      expect(res.statusCode, String(foundedOn)).toBe(400);
+      expect(res.json()).toMatchObject({
+        code: "validation_failed",
+        field: "organization.foundedOn",
+        message,
+      });
+    }
+    // None of those cost a code attempt: the same code registers the team without a date.
+    const team = newOrg({ registrationStatus: "unregistered", creditCode: null, foundedOn: null });
+    const res = await post(t, "/api/registration", { ...body, organization: team }, freshAddress());
+    expect(res.statusCode).toBe(201);
+    const [org] = await t.db.select().from(organizations).where(eq(organizations.name, team.name));
+    expect(org?.foundedOn).toBeNull();
+  });
+
   it("links an existing organization whose contact phone is the mobile", async () => {
     const mobile = freshMobile();
     const org = await make(t).organization({ contactPhone: mobile });

@@ -8,6 +8,7 @@ import { and, arrayContains, asc, eq } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
 import { bases, calls, organizations, towns, users } from "../../../../db/schema";
 import { isUniqueViolation } from "../../../../db/sql-text";
+import { foundingDateRequired } from "../../../../domain/organization";
 import type { RegistrationData } from "../../../../schemas/recruitment/registration";
 import { recordAudit } from "../../../audit";
 import type { AnonymousContext } from "../../../context";
@@ -40,7 +41,12 @@ export async function register(
   // What needs no database first, so a typo costs no code attempt.
   assertPasswordPolicy(input.password, [input.mobile], ctx.lang, "password");
   const org = input.organization;
-  if (org.mode === "new") throwFirstOrg(profileProblems(org));
+  if (org.mode === "new") {
+    throwFirstOrg(profileProblems(org));
+    if (foundingDateRequired(org.registrationStatus) && !org.foundedOn) {
+      throw fieldError("organization.foundedOn", "required");
+    }
+  }
   const baseId = await chooseBase(db, input);
   if (org.mode === "new") {
     throwFirstOrg(await referenceProblems(db, baseId, { townId: org.townId }));
@@ -219,9 +225,11 @@ function organizationExists(): AppError {
   });
 }
 
-function throwFirstOrg(problems: { field: string; key: Parameters<typeof fieldError>[1] }[]): void {
+function throwFirstOrg(
+  problems: { field: string; key: Parameters<typeof fieldError>[1]; params?: Record<string, unknown> }[],
+): void {
   const first = problems[0];
-  if (first) throw fieldError(`organization.${first.field}`, first.key);
+  if (first) throw fieldError(`organization.${first.field}`, first.key, first.params);
 }
 
 function constraintOf(error: unknown): unknown {
