@@ -30,6 +30,21 @@ export function creditCodeRequired(status: RegistrationStatus): boolean {
   return status !== "unregistered";
 }
 
+/**
+ * Eligibility rules count months since founding, so an applicant without the date cannot be
+ * judged. A registered organization has it on its certificate: registration asks for it. An
+ * unregistered team may not know one day it began, so for a team it stays optional.
+ */
+export function foundingDateRequired(status: RegistrationStatus): boolean {
+  return status !== "unregistered";
+}
+
+/**
+ * The earliest founding date accepted: social organizations in the registry were registered under
+ * the People's Republic's rules (1950 onwards); an earlier date is a typo (1024 for 2024).
+ */
+export const EARLIEST_FOUNDING_DATE = "1950-01-01";
+
 /** Decided by the base, not by the organization: a member editing its own profile keeps them. */
 export const ADMINISTRATIVE_FIELDS = ["registrationStatus", "residency", "hubOrganizationId"] as const;
 

@@ -157,6 +157,10 @@ export const FIELD_MESSAGES = {
   date_invalid: { "zh-CN": "日期格式不正确（YYYY-MM-DD）", en: "Invalid date (YYYY-MM-DD)" },
   datetime_invalid: { "zh-CN": "时间格式不正确", en: "Invalid date and time" },
   date_in_future: { "zh-CN": "日期不能晚于今天", en: "The date cannot be in the future" },
+  founded_too_early: {
+    "zh-CN": "成立日期不能早于 {earliest}，请检查年份",
+    en: "The founding date cannot be before {earliest}; check the year",
+  },
   username_invalid: {
     "zh-CN": "账号须以字母开头，只含字母、数字、下划线、点或横线",
     en: "Starts with a letter; letters, digits, _ . - only",

@@ -9,6 +9,7 @@ import { Guard } from "./layout/Guard";
 import { PortalLayout } from "./layout/PortalLayout";
 
 const LoginPage = lazy(() => import("./pages/platform/login"));
+const PasswordResetPage = lazy(() => import("./pages/platform/password-reset"));
 const HomePage = lazy(() => import("./pages/home"));
 const OrganizationListPage = lazy(() => import("./pages/platform/organizations/list"));
 const OrganizationDetailPage = lazy(() => import("./pages/platform/organizations/detail"));
@@ -35,6 +36,7 @@ const NotFoundPage = lazy(() => import("./pages/platform/exception/404"));
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
+  { path: "/forgot-password", element: <PasswordResetPage /> },
   {
     // The public portal: open calls and applicant registration, no sign-in.
     element: <PortalLayout />,

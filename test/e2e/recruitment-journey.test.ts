@@ -130,20 +130,13 @@ function monthsAgo(months: number): { year: number; month: number; day: number }
 }
 
 /**
- * Picks a date in antd's date picker the way a phone user must (the input is read-only there):
- * year panel, month panel, then the day. Cells carry the date as their title.
+ * Fills a date field: the browser's own <input type="date"> (on a phone the system's picker,
+ * which a test cannot drive), so the value is typed as YYYY-MM-DD.
  */
 async function pickDate(page: Page, label: string, date: { year: number; month: number; day: number }) {
-  const mm = String(date.month).padStart(2, "0");
-  const dd = String(date.day).padStart(2, "0");
-  await page.getByLabel(label).click();
-  const panel = page.locator(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)");
-  await panel.locator(".ant-picker-year-btn").click();
-  await panel.locator(`td[title="${date.year}"]`).click();
-  await panel.locator(`td[title="${date.year}-${mm}"]`).click();
-  await panel.locator(`td[title="${date.year}-${mm}-${dd}"]`).click();
-  await panel.waitFor({ state: "detached" }); // closed (its fading colours would confuse axe)
-  await expect.poll(() => page.getByLabel(label).inputValue(), UI_WAIT).toBe(`${date.year}-${mm}-${dd}`);
+  const value = `${date.year}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}`;
+  await page.getByLabel(label).fill(value);
+  await expect.poll(() => page.getByLabel(label).inputValue(), UI_WAIT).toBe(value);
 }
 
 /** The phone code the server "sent" to `mobile` after `since` (read from its log). */

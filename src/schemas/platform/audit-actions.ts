@@ -31,6 +31,11 @@ export const AUDIT_ACTIONS = {
   "auth.login_disabled": { entity: "user", zhCN: "停用账号尝试登录", en: "Sign-in to a disabled account" },
   "auth.login_unknown": { entity: "user", zhCN: "未知账号登录", en: "Sign-in to an unknown account" },
   "auth.password_changed": { entity: "user", zhCN: "修改密码", en: "Changed own password" },
+  "auth.password_reset": {
+    entity: "user",
+    zhCN: "凭短信验证码重置密码",
+    en: "Reset own password by phone code",
+  },
 
   "user.created": { entity: "user", zhCN: "新建用户", en: "Created a user" },
   "user.registered": { entity: "user", zhCN: "申请人注册", en: "Applicant registered" },

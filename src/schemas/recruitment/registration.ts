@@ -7,23 +7,10 @@ import { ORGANIZATION_FIELDS, REGISTRATION_STATUSES } from "../../domain/organiz
 import { PASSWORD_MAX_LENGTH } from "../../domain/password-policy";
 import { ZId } from "../common";
 import { ZCreditCode, ZMobile } from "../platform/organizations";
-
-/** How long a code is valid, how soon a new one may be sent, how often it may be tried. */
-export const PHONE_CODE_RULES = {
-  length: 6,
-  validSeconds: 10 * 60,
-  resendSeconds: 60,
-  maxAttempts: 5,
-} as const;
+import { ZPhoneCode } from "../platform/phone-codes";
 
 export const ZPhoneCodeRequest = z.object({ mobile: ZMobile });
 export type PhoneCodeRequest = z.input<typeof ZPhoneCodeRequest>;
-
-export const ZPhoneCodeResponse = z.object({
-  resendAfterSeconds: z.number().int(),
-  expiresInSeconds: z.number().int(),
-});
-export type PhoneCodeResponse = z.infer<typeof ZPhoneCodeResponse>;
 
 const ZNewOrganization = z.object({
   mode: z.literal("new"),
@@ -48,10 +35,7 @@ const ZExistingOrganization = z.object({
 
 export const ZRegistrationRequest = z.object({
   mobile: ZMobile,
-  code: z
-    .string()
-    .trim()
-    .regex(/^\d{6}$/, { error: "invalid" }),
+  code: ZPhoneCode,
   password: z.string().min(1, { error: "required" }).max(PASSWORD_MAX_LENGTH, { error: "too_long" }),
   displayName: z.string().trim().min(1, { error: "required" }).max(50, { error: "too_long" }),
   email: z

@@ -1,5 +1,6 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as notifications from "./areas/platform/notifications";
+import * as passwordReset from "./areas/platform/password-reset";
 import * as applications from "./areas/recruitment/applications";
 import * as calls from "./areas/recruitment/calls";
 import * as intake from "./areas/recruitment/intake";
@@ -186,6 +187,7 @@ export const en: Messages = {
       keptMine:
         "Loaded the latest version: the fields you changed keep your input, the others now show the latest values. Check and save again.",
       fixErrors: "Fix the fields marked in red",
+      returnsToApplication: "Saving takes you back to your application.",
     },
     importPage: {
       title: "Import organizations",
@@ -307,6 +309,7 @@ export const en: Messages = {
   portal: portal.en,
   registration: registration.en,
   notifications: notifications.en,
+  passwordReset: passwordReset.en,
   applications: applications.en,
   intake: intake.en,
 };

@@ -1,5 +1,6 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as notifications from "./areas/platform/notifications";
+import * as passwordReset from "./areas/platform/password-reset";
 import * as applications from "./areas/recruitment/applications";
 import * as calls from "./areas/recruitment/calls";
 import * as intake from "./areas/recruitment/intake";
@@ -183,6 +184,7 @@ export const zhCN = {
       keepMine: "保留我的修改（以最新版本为基础）",
       loadLatest: "放弃我的修改，载入最新内容",
       keptMine: "已载入最新版本：您改过的字段保留您的内容，其他字段已更新为最新内容。请检查后再次保存。",
+      returnsToApplication: "保存后将回到您的申请。",
       fixErrors: "请修正表单中标红的内容",
     },
     importPage: {
@@ -305,6 +307,7 @@ export const zhCN = {
   portal: portal.zhCN,
   registration: registration.zhCN,
   notifications: notifications.zhCN,
+  passwordReset: passwordReset.zhCN,
   applications: applications.zhCN,
   intake: intake.zhCN,
 };

@@ -166,6 +166,7 @@ describe("PATCH /api/organizations/:id by staff", () => {
       [{ creditCode: "91110000600037341X" }, "creditCode"],
       [{ creditCode: null }, "creditCode"],
       [{ foundedOn: "2999-01-01" }, "foundedOn"],
+      [{ foundedOn: "1024-05-01" }, "foundedOn"], // a typo for 2024: before 1950
       [{ hubOrganizationId: org.id }, "hubOrganizationId"],
       [{ townId: randomUUID() }, "townId"],
       [{ version: 0 }, "version"],

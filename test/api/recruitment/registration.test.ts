@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, organizations, phoneCodes, users } from "../../../src/db/schema";
-import { CODES_PER_ADDRESS_PER_HOUR } from "../../../src/server/areas/recruitment/registration/codes";
 import { REGISTRATIONS_PER_ADDRESS_PER_HOUR } from "../../../src/server/areas/recruitment/registration/register";
+import { CODES_PER_ADDRESS_PER_HOUR } from "../../../src/server/phone-codes";
 import { make, validCreditCode } from "../../factories";
 import { startTestApp, type TestApp } from "../../support/app";
 import { codeFor, freshAddress, freshMobile, PASSWORD, post, RecordingSms } from "./registration-support";
@@ -179,6 +179,36 @@ describe("registering", () => {
       freshAddress(),
     );
     expect(res.statusCode).toBe(201);
+  });
+
+  it("asks a registered organization for its founding date, from 1950 to today; a team may leave it out", async () => {
+    const mobile = freshMobile();
+    const body = await registration(mobile);
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    for (const [foundedOn, message] of [
+      [null, "此项必填"],
+      ["1949-12-31", "成立日期不能早于 1950-01-01，请检查年份"],
+      [tomorrow, "日期不能晚于今天"],
+    ] as const) {
+      const res = await post(
+        t,
+        "/api/registration",
+        { ...body, organization: newOrg({ foundedOn }) },
+        freshAddress(),
+      );
+      expect(res.statusCode, String(foundedOn)).toBe(400);
+      expect(res.json()).toMatchObject({
+        code: "validation_failed",
+        field: "organization.foundedOn",
+        message,
+      });
+    }
+    // None of those cost a code attempt: the same code registers the team without a date.
+    const team = newOrg({ registrationStatus: "unregistered", creditCode: null, foundedOn: null });
+    const res = await post(t, "/api/registration", { ...body, organization: team }, freshAddress());
+    expect(res.statusCode).toBe(201);
+    const [org] = await t.db.select().from(organizations).where(eq(organizations.name, team.name));
+    expect(org?.foundedOn).toBeNull();
   });
 
   it("links an existing organization whose contact phone is the mobile", async () => {

@@ -1,4 +1,5 @@
 import type { ChangePasswordRequest, LoginRequest, SessionResponse } from "../../../schemas/platform/auth";
+import type { PasswordResetRequest, PhoneCodeResponse } from "../../../schemas/platform/phone-codes";
 import { isApiError, request, setCsrfToken } from "../client";
 
 export const sessionKey = ["session"] as const;
@@ -52,4 +53,17 @@ export async function logout(): Promise<void> {
 
 export function changePassword(body: ChangePasswordRequest): Promise<unknown> {
   return request<unknown>("/api/auth/password", { method: "POST", body });
+}
+
+/** 忘记密码: a code to the account's mobile (the answer is the same for an unknown account). */
+export function requestResetCode(account: string): Promise<PhoneCodeResponse> {
+  return request<PhoneCodeResponse>("/api/auth/reset/codes", {
+    method: "POST",
+    body: { account },
+    allowUnauthorized: true,
+  });
+}
+
+export function resetPassword(body: PasswordResetRequest): Promise<unknown> {
+  return request<unknown>("/api/auth/reset", { method: "POST", body, allowUnauthorized: true });
 }

@@ -1,10 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { SessionResponse } from "../../../schemas/platform/auth";
-import type {
-  PhoneCodeResponse,
-  RegistrationBase,
-  RegistrationRequest,
-} from "../../../schemas/recruitment/registration";
+import type { PhoneCodeResponse } from "../../../schemas/platform/phone-codes";
+import type { RegistrationBase, RegistrationRequest } from "../../../schemas/recruitment/registration";
 import { request, setCsrfToken } from "../client";
 
 export function useRegistrationBases() {

@@ -1,10 +1,17 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ZOk } from "../../../../schemas/common";
 import { ZChangePasswordRequest, ZLoginRequest, ZSessionResponse } from "../../../../schemas/platform/auth";
+import {
+  ZPasswordResetRequest,
+  ZPhoneCodeResponse,
+  ZResetCodeRequest,
+} from "../../../../schemas/platform/phone-codes";
 import { anonymousContext, signedIn } from "../../../context";
 import { clearSessionCookies, setSessionCookies } from "../../../plugins/auth";
 import { errors } from "../../../route-docs";
+import { smsProviderFor } from "../../../sms";
 import type { AreaDeps } from "../../deps";
+import { requestResetCode, resetPassword } from "./reset";
 import { changePassword, login, logout } from "./service";
 import { csrfTokenFor, currentUserView } from "./sessions";
 
@@ -15,6 +22,7 @@ export const authRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, con
     absoluteHours: config.sessionAbsoluteHours,
     cookieSecure: config.cookieSecure,
   };
+  const sms = smsProviderFor(config, app.log);
 
   app.post(
     "/login",
@@ -87,6 +95,41 @@ export const authRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, con
     },
     async (request) => {
       await changePassword(db, signedIn(request), request.body);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/reset/codes",
+    {
+      config: { public: true },
+      schema: {
+        tags: ["auth"],
+        operationId: "requestPasswordResetCode",
+        summary:
+          "Forgot password: text a code to the account's mobile (the same answer whether or not the account exists)",
+        body: ZResetCodeRequest,
+        response: { 200: ZPhoneCodeResponse, ...errors(400, 429) },
+      },
+    },
+    async (request) =>
+      requestResetCode(db, sms, app.log, config.sessionSecret, anonymousContext(request), request.body),
+  );
+
+  app.post(
+    "/reset",
+    {
+      config: { public: true },
+      schema: {
+        tags: ["auth"],
+        operationId: "resetPassword",
+        summary: "Forgot password: set a new one with the texted code (ends every session of the account)",
+        body: ZPasswordResetRequest,
+        response: { 200: ZOk, ...errors(400, 403, 429) },
+      },
+    },
+    async (request) => {
+      await resetPassword(db, config.sessionSecret, anonymousContext(request), request.body);
       return { ok: true as const };
     },
   );

@@ -14,10 +14,12 @@ export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
 /** Failed sign-ins from one address across all accounts, per 15 minutes, before 429. */
 export const MAX_FAILURES_PER_IP = 30;
-const IP_WINDOW_SECONDS = 15 * 60;
+export const IP_WINDOW_SECONDS = 15 * 60;
+/** The count of failed sign-ins and password resets from one address (one count for both). */
+export const failuresFromAddress = (ctx: AnonymousContext) => `login-fail:${ctx.ip ?? "unknown"}`;
 
 export async function login(db: Db, settings: SessionSettings, ctx: AnonymousContext, input: LoginRequest) {
-  const ipKey = `login-fail:${ctx.ip ?? "unknown"}`;
+  const ipKey = failuresFromAddress(ctx);
   if ((await peek(db, ipKey, IP_WINDOW_SECONDS)) >= MAX_FAILURES_PER_IP) {
     throw new AppError("too_many_attempts", { params: { minutes: 15 } });
   }

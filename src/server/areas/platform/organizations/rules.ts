@@ -6,7 +6,11 @@ import { and, eq, inArray, ne, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../../../db/client";
 import { communities, organizations, towns } from "../../../../db/schema";
-import { creditCodeRequired, type RegistrationStatus } from "../../../../domain/organization";
+import {
+  creditCodeRequired,
+  EARLIEST_FOUNDING_DATE,
+  type RegistrationStatus,
+} from "../../../../domain/organization";
 import { shanghaiDate } from "../../../../domain/shanghai-time";
 import type { FieldMessageKey, Lang } from "../../../../schemas/messages";
 import type { ZOrganizationInput } from "../../../../schemas/platform/organizations";
@@ -20,7 +24,7 @@ export interface Problem {
   params?: Record<string, unknown>;
 }
 
-/** Credit code present when registered; not founded after today (Asia/Shanghai). */
+/** Credit code present when registered; founded between 1950 and today (Asia/Shanghai). */
 export function profileProblems(
   data: { registrationStatus: RegistrationStatus; creditCode?: string | null; foundedOn?: string | null },
   today = shanghaiDate(new Date()),
@@ -30,6 +34,13 @@ export function profileProblems(
     problems.push({ field: "creditCode", key: "credit_code_required" });
   }
   if (data.foundedOn && data.foundedOn > today) problems.push({ field: "foundedOn", key: "date_in_future" });
+  if (data.foundedOn && data.foundedOn < EARLIEST_FOUNDING_DATE) {
+    problems.push({
+      field: "foundedOn",
+      key: "founded_too_early",
+      params: { earliest: EARLIEST_FOUNDING_DATE },
+    });
+  }
   return problems;
 }
 

@@ -8,15 +8,17 @@ import { and, arrayContains, asc, eq } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
 import { bases, calls, organizations, towns, users } from "../../../../db/schema";
 import { isUniqueViolation } from "../../../../db/sql-text";
+import { foundingDateRequired } from "../../../../domain/organization";
 import type { RegistrationData } from "../../../../schemas/recruitment/registration";
 import { recordAudit } from "../../../audit";
 import type { AnonymousContext } from "../../../context";
 import { AppError, fieldError } from "../../../errors";
 import { assertPasswordPolicy, hashPassword } from "../../../passwords";
+import { checkPhoneCode, consumePhoneCode } from "../../../phone-codes";
 import { hit } from "../../../rate-limit";
 import { createSession, currentUserView, type SessionSettings } from "../../platform/auth/sessions";
 import { profileProblems, referenceProblems, takenCreditCodes } from "../../platform/organizations/rules";
-import { checkPhoneCode, consumePhoneCode, duplicateMobile, mobileTaken } from "./codes";
+import { duplicateMobile, mobileTaken } from "./codes";
 
 /** Registrations (successful or not) per client address per hour. */
 /** Generous: a base's information session registers dozens of organizations over one Wi-Fi. */
@@ -39,7 +41,12 @@ export async function register(
   // What needs no database first, so a typo costs no code attempt.
   assertPasswordPolicy(input.password, [input.mobile], ctx.lang, "password");
   const org = input.organization;
-  if (org.mode === "new") throwFirstOrg(profileProblems(org));
+  if (org.mode === "new") {
+    throwFirstOrg(profileProblems(org));
+    if (foundingDateRequired(org.registrationStatus) && !org.foundedOn) {
+      throw fieldError("organization.foundedOn", "required");
+    }
+  }
   const baseId = await chooseBase(db, input);
   if (org.mode === "new") {
     throwFirstOrg(await referenceProblems(db, baseId, { townId: org.townId }));
@@ -50,7 +57,7 @@ export async function register(
   }
   if (await mobileTaken(db, input.mobile)) throw duplicateMobile(ctx);
 
-  const codeId = await checkPhoneCode(db, settings.secret, input.mobile, input.code);
+  const codeId = await checkPhoneCode(db, settings.secret, input.mobile, "register", input.code);
   const passwordHash = await hashPassword(input.password);
 
   const { session, userId } = await db
@@ -218,9 +225,11 @@ function organizationExists(): AppError {
   });
 }
 
-function throwFirstOrg(problems: { field: string; key: Parameters<typeof fieldError>[1] }[]): void {
+function throwFirstOrg(
+  problems: { field: string; key: Parameters<typeof fieldError>[1]; params?: Record<string, unknown> }[],
+): void {
   const first = problems[0];
-  if (first) throw fieldError(`organization.${first.field}`, first.key);
+  if (first) throw fieldError(`organization.${first.field}`, first.key, first.params);
 }
 
 function constraintOf(error: unknown): unknown {

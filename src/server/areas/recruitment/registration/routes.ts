@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ZSessionResponse } from "../../../../schemas/platform/auth";
+import { ZPhoneCodeResponse } from "../../../../schemas/platform/phone-codes";
 import {
   ZPhoneCodeRequest,
-  ZPhoneCodeResponse,
   ZRegistrationBases,
   ZRegistrationRequest,
 } from "../../../../schemas/recruitment/registration";

@@ -71,6 +71,7 @@ export const zhCN = {
   checklistOk: "已满足提交条件，可以提交。",
   checklistCount: "还有 {{count}} 处需要完善：",
   goTo: "去处理",
+  fixInProfile: "去填写",
   problem: {
     eligibility: {
       unregistered_not_allowed: "该方向不接受未登记的团队申请",
@@ -208,6 +209,7 @@ export const en: typeof zhCN = {
   checklistOk: "Everything is in place; you can submit.",
   checklistCount: "{{count}} items need attention:",
   goTo: "Go there",
+  fixInProfile: "Fill it in",
   problem: {
     eligibility: {
       unregistered_not_allowed: "This track does not accept unregistered teams",

@@ -6,7 +6,7 @@ export const zhCN = {
   forCallNoTrack: "您正在为“{{call}}”注册",
   haveAccount: "已有账号？",
   signIn: "直接登录",
-  mobileTaken: "该手机号已注册，请直接登录（忘记密码请联系基地工作人员）",
+  mobileTaken: "该手机号已注册，请直接登录（忘记密码可在登录页重设）",
   browseCalls: "浏览招募",
   loginPrompt: "社会组织申请孵化？",
   registerLink: "注册申请账号",
@@ -40,6 +40,8 @@ export const zhCN = {
   creditCode: "统一社会信用代码",
   creditCodePlaceholder: "18 位，如 52110114MJ0000000X",
   foundedOn: "成立日期",
+  foundedOnHint: "以登记证书上的日期为准。招募按成立时间判断申请资格。",
+  foundedOnTeamHint: "团队开始活动的日期，可不填；不填时，无法申请对成立时间有要求的招募方向。",
   town: "所在镇街",
   fields: "服务领域",
   submit: "注册并登录",
@@ -58,7 +60,7 @@ export const en: typeof zhCN = {
   haveAccount: "Already have an account?",
   signIn: "Sign in",
   mobileTaken:
-    "This number is already registered: sign in instead (ask the base staff if you forgot the password)",
+    "This number is already registered: sign in instead (a forgotten password can be reset on the sign-in page)",
   browseCalls: "Browse calls",
   loginPrompt: "Applying for incubation?",
   registerLink: "Register to apply",
@@ -93,6 +95,10 @@ export const en: typeof zhCN = {
   creditCode: "Unified social credit code",
   creditCodePlaceholder: "18 characters, e.g. 52110114MJ0000000X",
   foundedOn: "Founded on",
+  foundedOnHint:
+    "As on the registration certificate. Calls judge eligibility by how long ago you were founded.",
+  foundedOnTeamHint:
+    "When the team began its work; optional, but without it you cannot apply to tracks that ask for a founding date.",
   town: "Town / sub-district",
   fields: "Service fields",
   submit: "Register and sign in",

@@ -2,7 +2,7 @@ import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
-import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import type { LoginRequest } from "../../../../schemas/platform/auth";
 import { login, sessionKey } from "../../../api/platform/auth";
 import { useSession } from "../../../auth/session";
@@ -25,6 +25,8 @@ export default function LoginPage() {
   const session = useSession();
   const next = safeNext(params.get("next"));
   const reason = params.get("reason");
+  // After 忘记密码 the account just reset is filled in.
+  const resetAccount = (useLocation().state as { username?: unknown } | null)?.username;
   useDocumentTitle(t("login.title"));
 
   const mutation = useMutation({
@@ -38,7 +40,13 @@ export default function LoginPage() {
   if (session.data && !mutation.isPending && !mutation.isSuccess) return <Navigate to={next} replace />;
 
   const notice =
-    reason === "expired" ? t("login.expired") : reason === "signedOut" ? t("login.signedOut") : null;
+    reason === "expired"
+      ? t("login.expired")
+      : reason === "signedOut"
+        ? t("login.signedOut")
+        : reason === "reset"
+          ? t("passwordReset.done")
+          : null;
 
   return (
     <div className={styles.page}>
@@ -53,7 +61,7 @@ export default function LoginPage() {
         <Card className={styles.card} title={<h2 className={styles.cardTitle}>{t("login.title")}</h2>}>
           {notice && !mutation.isError && (
             <Alert
-              type={reason === "expired" ? "warning" : "info"}
+              type={reason === "expired" ? "warning" : reason === "reset" ? "success" : "info"}
               title={notice}
               showIcon
               style={{ marginBottom: 16 }}
@@ -73,6 +81,7 @@ export default function LoginPage() {
             layout="vertical"
             requiredMark={false}
             size="large"
+            initialValues={typeof resetAccount === "string" ? { username: resetAccount } : undefined}
             onFinish={(values) => mutation.mutate(values)}
           >
             <Form.Item
@@ -80,7 +89,12 @@ export default function LoginPage() {
               label={t("login.username")}
               rules={[{ required: true, whitespace: true, message: t("login.usernameRequired") }]}
             >
-              <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus maxLength={64} />
+              <Input
+                prefix={<UserOutlined aria-hidden />}
+                autoComplete="username"
+                autoFocus={typeof resetAccount !== "string"}
+                maxLength={64}
+              />
             </Form.Item>
             <Form.Item
               name="password"
@@ -91,8 +105,14 @@ export default function LoginPage() {
                 prefix={<LockOutlined aria-hidden />}
                 autoComplete="current-password"
                 maxLength={128}
+                autoFocus={typeof resetAccount === "string"}
               />
             </Form.Item>
+            <div className={styles.forgot}>
+              <Link to="/forgot-password" className={styles.tapLink}>
+                {t("passwordReset.link")}
+              </Link>
+            </div>
             <Button type="primary" htmlType="submit" block loading={mutation.isPending}>
               {t("login.submit")}
             </Button>

@@ -1,14 +1,20 @@
-import { Alert, DatePicker, Form, Input, Radio, Select } from "antd";
+import { Alert, Form, Input, Radio, Select } from "antd";
 import type { ComponentProps } from "react";
 import { useTranslation } from "react-i18next";
-import { creditCodeRequired, REGISTRATION_STATUSES } from "../../../../domain/organization";
+import {
+  creditCodeRequired,
+  EARLIEST_FOUNDING_DATE,
+  foundingDateRequired,
+  REGISTRATION_STATUSES,
+} from "../../../../domain/organization";
 import type { RegistrationBase } from "../../../../schemas/recruitment/registration";
-import { dayjs } from "../../../components/format";
+import { DateInput } from "../../../components/DateInput";
 import { useFieldOptions, useTownOptions } from "../../../components/options";
 import {
   creditCodeRule,
+  foundedOnRule,
+  latestFoundingDate,
   lengthRule,
-  notFutureRule,
   requiredRule,
 } from "../../platform/organizations/edit/rules";
 import type { RegistrationFormValues } from "./formValues";
@@ -82,13 +88,16 @@ export function OrganizationFields({ base }: { base: RegistrationBase | undefine
           <Form.Item
             name={["organization", "foundedOn"]}
             label={t("registration.foundedOn")}
-            rules={[notFutureRule]}
+            required={!!status && foundingDateRequired(status)}
+            extra={
+              status === "unregistered"
+                ? t("registration.foundedOnTeamHint")
+                : t("registration.foundedOnHint")
+            }
+            dependencies={[["organization", "registrationStatus"]]}
+            rules={[foundedOnRule(() => foundingDateRequired(statusOf() ?? "unregistered"))]}
           >
-            <DatePicker
-              style={{ width: "100%" }}
-              inputReadOnly
-              disabledDate={(d) => d.isAfter(dayjs(), "day")}
-            />
+            <DateInput min={EARLIEST_FOUNDING_DATE} max={latestFoundingDate()} />
           </Form.Item>
           <Form.Item name={["organization", "townId"]} label={t("registration.town")}>
             <Select allowClear options={townOptions} showSearch={{ optionFilterProp: "label" }} />

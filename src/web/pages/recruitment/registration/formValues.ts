@@ -1,4 +1,3 @@
-import type { Dayjs } from "dayjs";
 import type { OrganizationField, RegistrationStatus } from "../../../../domain/organization";
 import { normalizeMobile } from "../../../../domain/phone";
 import type { RegistrationRequest } from "../../../../schemas/recruitment/registration";
@@ -16,7 +15,8 @@ export interface RegistrationFormValues {
     name?: string;
     registrationStatus?: RegistrationStatus;
     creditCode?: string;
-    foundedOn?: Dayjs | null;
+    /** YYYY-MM-DD (DateInput). */
+    foundedOn?: string | null;
     townId?: string | null;
     fields?: OrganizationField[];
   };
@@ -57,7 +57,7 @@ export function toRequest(values: RegistrationFormValues, callId: string | null)
             name: org.name?.trim() ?? "",
             registrationStatus: org.registrationStatus ?? "unregistered",
             creditCode: creditCode || null,
-            foundedOn: org.foundedOn ? org.foundedOn.format("YYYY-MM-DD") : null,
+            foundedOn: org.foundedOn || null,
             townId: org.townId ?? null,
             fields: org.fields ?? [],
           },

@@ -5,19 +5,20 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { TRACKS, type Track } from "../../../../domain/call";
+import { isValidMobile, normalizeMobile } from "../../../../domain/phone";
 import { RECRUITMENT_LABELS } from "../../../../schemas/recruitment/labels";
 import { isApiError } from "../../../api/client";
 import { sessionKey } from "../../../api/platform/auth";
 import { createApplication } from "../../../api/recruitment/applications";
 import { usePortalCall } from "../../../api/recruitment/portal";
-import { register, useRegistrationBases } from "../../../api/recruitment/registration";
+import { register, requestPhoneCode, useRegistrationBases } from "../../../api/recruitment/registration";
 import { PageHeader } from "../../../components/PageHeader";
+import { PhoneCodeFields } from "../../../components/PhoneCodeFields";
 import { errorMessage } from "../../../components/serverErrors";
 import { useLang } from "../../../i18n";
-import { lengthRule, requiredRule } from "../../platform/organizations/edit/rules";
+import { lengthRule, mobileRule, requiredRule } from "../../platform/organizations/edit/rules";
 import { FORM_FIELDS, type RegistrationFormValues, toRequest } from "./formValues";
 import { OrganizationFields } from "./OrganizationFields";
-import { PhoneCodeFields } from "./PhoneCodeField";
 
 /** Text links padded to a ~40 px tall tap target. */
 const TAP_LINK = { display: "inline-block", paddingBlock: 10 } as const;
@@ -147,7 +148,25 @@ export default function RegistrationPage() {
               <Select options={bases.data?.map((b) => ({ value: b.id, label: b.name }))} />
             </Form.Item>
           )}
-          <PhoneCodeFields />
+          <PhoneCodeFields
+            name="mobile"
+            label={t("registration.mobile")}
+            rules={[requiredRule(), mobileRule]}
+            input={{
+              inputMode: "tel",
+              autoComplete: "tel",
+              maxLength: 20,
+              placeholder: t("registration.mobilePlaceholder"),
+            }}
+            toRequest={(value) => (isValidMobile(value) ? normalizeMobile(value) : null)}
+            send={requestPhoneCode}
+            sentHint={(mobile, minutes) => t("registration.codeSent", { mobile, minutes })}
+            errorText={(error) =>
+              isApiError(error) && error.code === "duplicate"
+                ? t("registration.mobileTaken")
+                : errorMessage(error)
+            }
+          />
           <Form.Item
             name="displayName"
             label={t("registration.displayName")}

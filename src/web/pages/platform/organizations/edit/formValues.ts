@@ -1,14 +1,12 @@
-import type { Dayjs } from "dayjs";
 import type { OrganizationField, RegistrationStatus, Residency } from "../../../../../domain/organization";
 import type { Organization, OrganizationInput } from "../../../../../schemas/platform/organizations";
-import { dayjs } from "../../../../components/format";
 
-/** What the form holds: antd controls' native values (Dayjs for dates, undefined for empty). */
+/** What the form holds: the controls' native values (YYYY-MM-DD for dates, undefined for empty). */
 export interface OrganizationFormValues {
   name: string;
   registrationStatus: RegistrationStatus;
   creditCode?: string;
-  foundedOn?: Dayjs | null;
+  foundedOn?: string | null;
   fields: OrganizationField[];
   townId?: string;
   communityIds: string[];
@@ -61,7 +59,7 @@ export function toFormValues(org: Organization): OrganizationFormValues {
     name: org.name,
     registrationStatus: org.registrationStatus,
     creditCode: org.creditCode ?? undefined,
-    foundedOn: org.foundedOn ? dayjs(org.foundedOn) : null,
+    foundedOn: org.foundedOn ?? null,
     fields: [...org.fields],
     townId: org.townId ?? undefined,
     communityIds: [...org.communityIds],
@@ -91,7 +89,7 @@ export function toInput(values: OrganizationFormValues, keepMaskedPhone: boolean
     name: values.name.trim(),
     registrationStatus: values.registrationStatus,
     creditCode: text(values.creditCode)?.toUpperCase() ?? null,
-    foundedOn: values.foundedOn ? values.foundedOn.format("YYYY-MM-DD") : null,
+    foundedOn: values.foundedOn || null,
     fields: values.fields ?? [],
     townId: values.townId ?? null,
     communityIds: values.townId ? (values.communityIds ?? []) : [],
@@ -128,7 +126,6 @@ export function mergeOntoLatest(
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
-  const plain = (v: unknown) =>
-    dayjs.isDayjs(v) ? v.format("YYYY-MM-DD") : v === "" || v === undefined ? null : v;
+  const plain = (v: unknown) => (v === "" || v === undefined ? null : v);
   return JSON.stringify(plain(a)) === JSON.stringify(plain(b));
 }

@@ -1,8 +1,8 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Form, Skeleton } from "antd";
-import { useState } from "react";
+import { Alert, App, Button, Card, Form, Skeleton } from "antd";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useParams } from "react-router";
+import { useNavigate, useParams, useSearchParams } from "react-router";
 import type { Organization } from "../../../../../schemas/platform/organizations";
 import {
   fetchOrganization,
@@ -14,6 +14,7 @@ import {
 import { useAccess } from "../../../../auth/session";
 import { PageHeader } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
+import { safeReturnTo } from "../../../../components/returnTo";
 import { showFieldError } from "../../../../components/serverErrors";
 import { useVersionedForm } from "../../../../components/useVersionedForm";
 import ForbiddenPage from "../../exception/403";
@@ -49,6 +50,11 @@ function OrganizationForm({ original }: { original?: Organization }) {
   const access = useAccess();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<OrganizationFormValues>();
+  const [params] = useSearchParams();
+  // Opened from an application (its checklist): saving or cancelling goes back there.
+  const returnTo = safeReturnTo(params.get("returnTo"));
+  const focus = params.get("focus");
+  const leaveTo = returnTo ?? (original ? `/organizations/${original.id}` : "/organizations");
   // The record the form started from: keeping one's values merges them onto the latest from it.
   const [basis, setBasis] = useState(original);
   const editor = useVersionedForm({
@@ -83,20 +89,30 @@ function OrganizationForm({ original }: { original?: Organization }) {
         : await create.mutateAsync(input);
       message.success(original ? t("organization.updated") : t("organization.created"));
       editor.saved();
+      if (returnTo) {
+        // The page we go back to shows this organization in its own shape (an application's
+        // eligibility problems), so whatever is cached of it is stale now.
+        await queryClient.invalidateQueries();
+        navigate(returnTo, { replace: true });
+        return;
+      }
       navigate(`/organizations/${saved.id}`, { replace: !original });
     } catch (error) {
       editor.saveFailed(error);
     }
   };
 
+  // A link that names the field to fix (the checklist's "founding date missing") lands on it.
+  useEffect(() => {
+    if (focus !== "foundedOn") return;
+    form.scrollToField(focus, { block: "center" });
+    form.focusField(focus);
+  }, [focus, form]);
+
   const title = original ? t("organization.editTitle") : t("organization.createTitle");
   return (
     <>
-      <PageHeader
-        title={title}
-        subTitle={original?.name}
-        backTo={original ? `/organizations/${original.id}` : "/organizations"}
-      />
+      <PageHeader title={title} subTitle={original?.name} backTo={leaveTo} />
       <Form<OrganizationFormValues>
         form={form}
         name="organization"
@@ -108,6 +124,7 @@ function OrganizationForm({ original }: { original?: Organization }) {
         scrollToFirstError={{ block: "center", focus: true }}
         style={{ display: "grid", gap: 16 }}
       >
+        {returnTo && <Alert type="info" showIcon title={t("organization.form.returnsToApplication")} />}
         {editor.banners}
         <BasicSection administrative={administrative} />
         <AreaSection />
@@ -115,9 +132,7 @@ function OrganizationForm({ original }: { original?: Organization }) {
         <PeopleSection />
         <Card size="small" style={{ position: "sticky", bottom: 0, zIndex: 5 }}>
           <div style={{ display: "flex", gap: 8, justifyContent: "flex-end" }}>
-            <Button onClick={() => navigate(original ? `/organizations/${original.id}` : "/organizations")}>
-              {t("common.cancel")}
-            </Button>
+            <Button onClick={() => navigate(leaveTo)}>{t("common.cancel")}</Button>
             <Button type="primary" htmlType="submit" loading={saving} disabled={!!editor.conflict}>
               {t("common.save")}
             </Button>

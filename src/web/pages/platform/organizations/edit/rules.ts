@@ -1,8 +1,12 @@
 import type { FormRule } from "antd";
-import type { Dayjs } from "dayjs";
 import { isValidCreditCode } from "../../../../../domain/credit-code";
-import { creditCodeRequired, type RegistrationStatus } from "../../../../../domain/organization";
+import {
+  creditCodeRequired,
+  EARLIEST_FOUNDING_DATE,
+  type RegistrationStatus,
+} from "../../../../../domain/organization";
 import { isValidMobile } from "../../../../../domain/phone";
+import { shanghaiDate } from "../../../../../domain/shanghai-time";
 import { fieldMessage } from "../../../../i18n";
 
 /**
@@ -46,10 +50,25 @@ export function lengthRule(min: number | undefined, max: number): FormRule {
   };
 }
 
-export const notFutureRule: FormRule = {
-  validator: async (_rule, value: Dayjs | null | undefined) => {
-    if (value?.isAfter(new Date(), "day")) throw new Error(fieldMessage("date_in_future"));
-  },
-};
+/** Today in Asia/Shanghai, the latest founding date (the server checks the same). */
+export function latestFoundingDate(): string {
+  return shanghaiDate(new Date());
+}
+
+/** A founding date between 1950 and today (YYYY-MM-DD, as DateInput holds it); `required` by status. */
+export function foundedOnRule(required: () => boolean = () => false): FormRule {
+  return {
+    validator: async (_rule, value: string | null | undefined) => {
+      if (!value) {
+        if (required()) throw new Error(fieldMessage("required"));
+        return;
+      }
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(fieldMessage("date_invalid"));
+      if (value > latestFoundingDate()) throw new Error(fieldMessage("date_in_future"));
+      if (value < EARLIEST_FOUNDING_DATE)
+        throw new Error(fieldMessage("founded_too_early", { earliest: EARLIEST_FOUNDING_DATE }));
+    },
+  };
+}
 
 export const MAX_COUNT = 1_000_000;

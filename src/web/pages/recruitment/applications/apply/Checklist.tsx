@@ -5,9 +5,10 @@
 import { CheckCircleOutlined, ExclamationCircleOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Flex, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
 import type { ApplicationDetail } from "../../../../../schemas/recruitment/applications";
 import { useIsMobile } from "../../../../components/useIsMobile";
-import { problemAnchor, problemText } from "../components/problems";
+import { problemAnchor, problemFixLink, problemText } from "../components/problems";
 import { flagList, staleFlags } from "./flags";
 
 function goTo(anchor: string) {
@@ -22,6 +23,7 @@ function goTo(anchor: string) {
 
 export function Checklist({ detail }: { detail: ApplicationDetail }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const isMobile = useIsMobile();
   const problems = detail.problems;
   const stale = staleFlags(detail);
@@ -54,8 +56,18 @@ export function Checklist({ detail }: { detail: ApplicationDetail }) {
                   <ExclamationCircleOutlined aria-hidden style={{ color: "#d46b08", marginTop: 4 }} />
                   <span style={{ flex: 1 }}>
                     {problemText(p, detail, t)}
-                    <Button type="link" size="small" style={goToStyle} onClick={() => goTo(problemAnchor(p))}>
-                      {t("applications.goTo")}
+                    <Button
+                      type="link"
+                      size="small"
+                      style={goToStyle}
+                      onClick={() => {
+                        // The founding date is fixed in the organization editor, which comes back here.
+                        const link = problemFixLink(p, detail);
+                        if (link) navigate(link);
+                        else goTo(problemAnchor(p));
+                      }}
+                    >
+                      {problemFixLink(p, detail) ? t("applications.fixInProfile") : t("applications.goTo")}
                     </Button>
                   </span>
                 </li>

@@ -8,6 +8,7 @@ import { formatDate } from "../../../../components/format";
 import { RegistrationTag } from "../../../../components/labels";
 import { ORGANIZATION_ATTR_KEYS } from "../../../../components/organizationLabels";
 import { useIsMobile } from "../../../../components/useIsMobile";
+import { profileEditLink } from "../components/problems";
 import { DocumentUpload } from "./DocumentUpload";
 import { flagsOf } from "./flags";
 import { VerdictNote, VerdictTag } from "./Verdict";
@@ -39,7 +40,7 @@ export function ProfileSummary({
             size={isMobile ? "middle" : "small"}
             style={isMobile ? { minHeight: 40 } : undefined}
             icon={<EditOutlined aria-hidden />}
-            onClick={() => navigate(`/organizations/${org.id}/edit`)}
+            onClick={() => navigate(profileEditLink(detail))}
           >
             {t("applications.editProfile")}
           </Button>

@@ -1,15 +1,16 @@
-import { Card, Col, DatePicker, Form, Input, Radio, Row, Select } from "antd";
+import { Card, Col, Form, Input, Radio, Row, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import {
   creditCodeRequired,
+  EARLIEST_FOUNDING_DATE,
   REGISTRATION_STATUSES,
   RESIDENCIES,
 } from "../../../../../../domain/organization";
 import { useHubOrganizations } from "../../../../../api/platform/reference";
-import { dayjs } from "../../../../../components/format";
+import { DateInput } from "../../../../../components/DateInput";
 import { useFieldOptions } from "../../../../../components/options";
 import type { OrganizationFormValues } from "../formValues";
-import { creditCodeRule, lengthRule, notFutureRule, requiredRule } from "../rules";
+import { creditCodeRule, foundedOnRule, latestFoundingDate, lengthRule, requiredRule } from "../rules";
 
 /** 基本信息: identity, registration, fields and incubation status. */
 export function BasicSection({ administrative }: { administrative: boolean }) {
@@ -61,8 +62,8 @@ export function BasicSection({ administrative }: { administrative: boolean }) {
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="foundedOn" label={t("organization.attr.foundedOn")} rules={[notFutureRule]}>
-            <DatePicker style={{ width: "100%" }} disabledDate={(d) => d.isAfter(dayjs(), "day")} />
+          <Form.Item name="foundedOn" label={t("organization.attr.foundedOn")} rules={[foundedOnRule()]}>
+            <DateInput min={EARLIEST_FOUNDING_DATE} max={latestFoundingDate()} />
           </Form.Item>
         </Col>
         <Col xs={24}>
