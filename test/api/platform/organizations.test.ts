@@ -293,11 +293,16 @@ describe("POST /api/organizations", () => {
   const refusals: [string, () => Record<string, unknown>, string, string | RegExp][] = [
     [
       "a credit code with a wrong check character",
-      () => ({ creditCode: "51110114MJ0000001Q" }),
+      () => ({ creditCode: "51110114MJ000000XF" }),
       "creditCode",
-      "统一社会信用代码不正确：应为 18 位，且校验位正确",
+      "统一社会信用代码第 18 位校验码不正确，请核对是否输错",
     ],
-    ["a too short credit code", () => ({ creditCode: "5111011" }), "creditCode", /统一社会信用代码不正确/],
+    [
+      "a too short credit code",
+      () => ({ creditCode: "5111011" }),
+      "creditCode",
+      /统一社会信用代码应为 18 位/,
+    ],
     [
       "no credit code for a registered organization",
       () => ({ creditCode: null }),
@@ -341,13 +346,13 @@ describe("POST /api/organizations", () => {
   it("answers in English when asked", async () => {
     const res = await staff.post(
       "/api/organizations",
-      organizationBody({ creditCode: "51110114MJ0000001Q" }),
+      organizationBody({ creditCode: "51110114MJ000000XF" }),
       {
         "accept-language": "en",
       },
     );
     expect(res.json().message).toBe(
-      "Invalid unified social credit code: 18 characters with a correct check character",
+      "The check character (position 18) of the credit code does not match; check for a typo",
     );
   });
 

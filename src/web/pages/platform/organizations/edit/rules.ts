@@ -1,6 +1,6 @@
 import type { FormRule } from "antd";
 import type { Dayjs } from "dayjs";
-import { isValidCreditCode } from "../../../../../domain/credit-code";
+import { creditCodeProblem, normalizeCreditCode } from "../../../../../domain/credit-code";
 import { creditCodeRequired, type RegistrationStatus } from "../../../../../domain/organization";
 import { isValidMobile } from "../../../../../domain/phone";
 import { fieldMessage } from "../../../../i18n";
@@ -18,7 +18,8 @@ export function creditCodeRule(status: () => RegistrationStatus | undefined): Fo
         if (current && creditCodeRequired(current)) throw new Error(fieldMessage("credit_code_required"));
         return;
       }
-      if (!isValidCreditCode(code)) throw new Error(fieldMessage("credit_code_invalid"));
+      const problem = creditCodeProblem(normalizeCreditCode(code));
+      if (problem) throw new Error(fieldMessage(problem));
     },
   };
 }
