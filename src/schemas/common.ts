@@ -14,7 +14,8 @@ export const ZIdParams = z.object({ id: ZId });
 export const INT4_MAX = 2_147_483_647;
 
 /** Every editable record carries a version; a stale one is refused with 409. */
-export const ZVersion = z.number().int().min(1).max(INT4_MAX, { error: "too_big" });
+// The bound before .int(): 1e20 is then "at most 2147483647", not Zod's safe-integer limit.
+export const ZVersion = z.number().max(INT4_MAX, { error: "too_big" }).int().min(1);
 
 export const ZPageQuery = z.object({
   // 1e20 is an integer too: without a bound the offset overflowed bigint in the database.

@@ -8,7 +8,8 @@ import { isCheckedString } from "../../src/schemas/common";
 
 const modules = import.meta.glob<Record<string, unknown>>("../../src/schemas/**/*.ts", { eager: true });
 /** Request contracts by their names: inputs, edits, bodies, queries, params, filters. */
-const REQUEST = /^Z\w*(Input|Update|Body|Query|Request|Params|Filter|Draft|Create|Submit|Withdraw|Action|Item)$/;
+const REQUEST =
+  /^Z\w*(Input|Update|Body|Query|Request|Params|Filter|Draft|Create|Submit|Withdraw|Action|Item)$/;
 
 type Def = { type: string; [key: string]: unknown };
 const defOf = (s: unknown) => (s as { _zod: { def: Def } })._zod.def;
@@ -23,7 +24,9 @@ function unchecked(schema: z.ZodType, path: string, seen = new Set<unknown>()): 
     case "string":
       return isCheckedString(schema) ? [] : [path];
     case "object":
-      return Object.entries(def.shape as Record<string, unknown>).flatMap(([k, v]) => walk(v, `${path}.${k}`));
+      return Object.entries(def.shape as Record<string, unknown>).flatMap(([k, v]) =>
+        walk(v, `${path}.${k}`),
+      );
     case "array":
       return walk(def.element, `${path}[]`);
     case "record":
@@ -48,8 +51,13 @@ function unchecked(schema: z.ZodType, path: string, seen = new Set<unknown>()): 
 describe("request contracts", () => {
   const contracts = Object.entries(modules).flatMap(([file, exports]) =>
     Object.entries(exports)
-      .filter(([name, value]) => REQUEST.test(name) && typeof value === "object" && value !== null && "_zod" in value)
-      .map(([name, value]) => [`${file.replace("../../src/schemas/", "")} ${name}`, value as z.ZodType] as const),
+      .filter(
+        ([name, value]) =>
+          REQUEST.test(name) && typeof value === "object" && value !== null && "_zod" in value,
+      )
+      .map(
+        ([name, value]) => [`${file.replace("../../src/schemas/", "")} ${name}`, value as z.ZodType] as const,
+      ),
   );
 
   it("are found (the walk is not silently empty)", () => {

@@ -28,7 +28,11 @@ export async function receiveUpload(
   if (!request.isMultipart()) throw new AppError("validation_failed", { field: "file" });
   let part: Awaited<ReturnType<FastifyRequest["file"]>>;
   try {
-    part = await request.file({ limits: { fileSize: UPLOAD_LIMITS.fileBytes, files: 1, fields: 5 } });
+    // preservePath: the name as sent, so a name with a path is refused here rather than cut short.
+    part = await request.file({
+      limits: { fileSize: UPLOAD_LIMITS.fileBytes, files: 1, fields: 5 },
+      preservePath: true,
+    });
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 413) throw tooLarge();
     throw new AppError("validation_failed", { field: "file" });

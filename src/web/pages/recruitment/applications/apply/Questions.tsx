@@ -101,9 +101,8 @@ function QuestionField({
           id={inputId}
           value={typeof value === "number" ? value : null}
           style={{ width: isMobile ? "100%" : 240 }}
-          min={rule.min}
-          max={rule.max}
-          precision={rule.integer ? 0 : undefined}
+          // No min/max/precision here: antd would silently clamp or round what was typed; the hint
+          // says the rule and the autosave's answer names what is wrong.
           inputMode={rule.integer && rule.min >= 0 ? "numeric" : "decimal"}
           aria-describedby={numberHint(q, t) ? `${inputId}-hint` : undefined}
           onChange={(v) => set(typeof v === "number" ? v : null)}
