@@ -57,7 +57,10 @@ test(
       await min.fill("80");
       await max.click();
       await expect.poll(() => fieldDescription(max), UI_WAIT).toContain("最大值不能小于最小值");
-      await part(page, ".ant-card-type-inner", `number-question-editor-${suffix}`);
+      await page
+        .getByText("只收整数", { exact: true })
+        .locator("xpath=ancestor::div[contains(@class, 'ant-card-type-inner')][1]")
+        .screenshot({ path: path.join(SHOT_DIR, `number-question-editor-${suffix}.png`) });
     }
 
     const published = await staff.post<Call>(`/api/calls/${draft.id}/publish`, { version: draft.version });
