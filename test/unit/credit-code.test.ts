@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { generateOrganizations, seededRandom } from "../../src/db/seed/generate";
 import {
   CREDIT_CODE_CATEGORIES,
   composeCreditCode,
@@ -9,7 +10,6 @@ import {
   normalizeCreditCode,
   organizationCodeCheckChar,
 } from "../../src/domain/credit-code";
-import { generateOrganizations, seededRandom } from "../../src/db/seed/generate";
 import { ZCreditCode } from "../../src/schemas/platform/organizations";
 
 const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
