@@ -5,7 +5,7 @@
 
 import { applications, calls, organizations, users } from "../src/db/schema";
 import type { CallRules, CallTrack, Track } from "../src/domain/call";
-import { creditCodeCheckChar } from "../src/domain/credit-code";
+import { composeCreditCode } from "../src/domain/credit-code";
 import type { Role } from "../src/domain/roles";
 import { hashPassword } from "../src/server/passwords";
 import type { TestApp } from "./support/app";
@@ -17,9 +17,8 @@ const next = () => ++serial + Math.floor(Math.random() * 1e6) * 1000;
 export function validCreditCode(): string {
   const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
   let body = "";
-  for (let n = next(), i = 0; i < 9; i++, n = Math.floor(n / 31)) body = alphabet[n % 31] + body;
-  const first17 = `52110114${body}`;
-  return first17 + creditCodeCheckChar(first17);
+  for (let n = next(), i = 0; i < 8; i++, n = Math.floor(n / 31)) body = alphabet[n % 31] + body;
+  return composeCreditCode("52", "110114", body);
 }
 
 export function make(t: Pick<TestApp, "db" | "baseId">) {

@@ -2,15 +2,19 @@
  * Checks an application's answers to a call's extra questions. Drafts may be incomplete; a
  * submit needs every required answer and every answer well-formed.
  */
-import { answerMaxLength, type Question } from "./call";
+import { dayProblem } from "./calendar";
+import { answerMaxLength, numberRule, type Question } from "./call";
 
 export type AnswerValue = string | number | string[] | null;
 export type Answers = Record<string, AnswerValue>;
 
 export type AnswerProblem =
   | { key: string; code: "required" }
-  | { key: string; code: "number_invalid" }
-  | { key: string; code: "date_invalid" }
+  | { key: string; code: "number_invalid" | "integer_required" }
+  | { key: string; code: "too_small"; minimum: number }
+  | { key: string; code: "too_big"; maximum: number }
+  | { key: string; code: "date_invalid" | "date_nonexistent" }
+  | { key: string; code: "date_out_of_range"; minimum: number; maximum: number }
   | { key: string; code: "invalid_option" }
   | { key: string; code: "too_long"; maximum: number };
 
@@ -44,14 +48,23 @@ function valueProblem(q: Question, value: AnswerValue): AnswerProblem | null {
       const maximum = answerMaxLength(q) as number;
       return value.length > maximum ? { key, code: "too_long", maximum } : null;
     }
-    case "number":
-      return typeof value === "number" && Number.isFinite(value) ? null : { key, code: "number_invalid" };
-    case "date":
-      return typeof value === "string" &&
-        /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-        !Number.isNaN(Date.parse(value))
-        ? null
-        : { key, code: "date_invalid" };
+    case "number": {
+      // A string ("12", "NaN") is not a number answer: the form sends numbers.
+      if (typeof value !== "number" || !Number.isFinite(value)) return { key, code: "number_invalid" };
+      const rule = numberRule(q);
+      if (rule.integer && !Number.isInteger(value)) return { key, code: "integer_required" };
+      if (value < rule.min) return { key, code: "too_small", minimum: rule.min };
+      if (value > rule.max) return { key, code: "too_big", maximum: rule.max };
+      return null;
+    }
+    case "date": {
+      if (typeof value !== "string") return { key, code: "date_invalid" };
+      const problem = dayProblem(value);
+      if (!problem) return null;
+      return problem.code === "date_out_of_range"
+        ? { key, code: problem.code, ...problem.params }
+        : { key, code: problem.code === "datetime_invalid" ? "date_invalid" : problem.code };
+    }
     case "single_choice":
       return typeof value === "string" && q.options.includes(value) ? null : { key, code: "invalid_option" };
     case "multiple_choice":

@@ -65,6 +65,30 @@ export interface Question {
    * absent (calls saved before it existed): the type's own limit.
    */
   maxLength?: number | null;
+  /** A number answer's smallest and largest value; null or absent: none (within ±2^53). */
+  min?: number | null;
+  max?: number | null;
+  /** A number answer must be whole; absent (calls saved before it existed): decimals allowed. */
+  integer?: boolean;
+}
+
+/**
+ * The largest magnitude a number answer may have, whatever a call says: beyond it a double no
+ * longer holds every whole number, so 9007199254740993 would be stored as something else.
+ */
+export const NUMBER_ANSWER_LIMIT = Number.MAX_SAFE_INTEGER;
+
+/** The range and kind a number question takes: the call's own bounds within the safe range. */
+export function numberRule(q: Pick<Question, "min" | "max" | "integer">): {
+  min: number;
+  max: number;
+  integer: boolean;
+} {
+  return {
+    min: Math.max(q.min ?? -NUMBER_ANSWER_LIMIT, -NUMBER_ANSWER_LIMIT),
+    max: Math.min(q.max ?? NUMBER_ANSWER_LIMIT, NUMBER_ANSWER_LIMIT),
+    integer: q.integer === true,
+  };
 }
 
 /** The longest answer a text question takes, whatever a call says: one line, or a page. */
@@ -137,6 +161,7 @@ export interface CallRulesProblem {
     | "key_duplicate"
     | "options_too_few"
     | "question_track_not_offered"
+    | "number_range"
     | "too_big";
   params?: Record<string, unknown>;
 }
@@ -186,6 +211,9 @@ export function callRulesProblems(rules: CallRules): CallRulesProblem[] {
         code: "too_big",
         params: { maximum: TEXT_ANSWER_MAX[q.type] },
       });
+    }
+    if (q.type === "number" && q.min != null && q.max != null && q.min > q.max) {
+      problems.push({ field: at(`questions.${i}.max`), code: "number_range" });
     }
     if ((q.type === "single_choice" || q.type === "multiple_choice") && new Set(q.options).size < 2) {
       problems.push({ field: at(`questions.${i}.options`), code: "options_too_few" });

@@ -142,8 +142,28 @@ export const FIELD_MESSAGES = {
   invalid_option: { "zh-CN": "不是可选的值", en: "Not one of the allowed values" },
   invalid_id: { "zh-CN": "编号格式不正确", en: "Invalid id" },
   credit_code_invalid: {
-    "zh-CN": "统一社会信用代码不正确：应为 18 位，且校验位正确",
-    en: "Invalid unified social credit code: 18 characters with a correct check character",
+    "zh-CN": "统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）",
+    en: "A unified social credit code is 18 digits or capital letters (no I, O, Z, S, V)",
+  },
+  credit_code_authority: {
+    "zh-CN": "统一社会信用代码第 1 位（登记管理部门代码）不正确",
+    en: "Position 1 of the credit code (the registration authority) is not a valid code",
+  },
+  credit_code_category: {
+    "zh-CN": "统一社会信用代码第 2 位（机构类别代码）与第 1 位的登记管理部门不符",
+    en: "Position 2 of the credit code (the category) is not one of the categories of its registration authority",
+  },
+  credit_code_region: {
+    "zh-CN": "统一社会信用代码第 3–8 位（登记管理机关行政区划码）不正确",
+    en: "Positions 3–8 of the credit code (the administrative division) are not a valid division code",
+  },
+  credit_code_org_check: {
+    "zh-CN": "统一社会信用代码第 9–17 位（组织机构代码）的校验码不正确，请核对",
+    en: "Positions 9–17 of the credit code (the organization code) fail their own check character; check them",
+  },
+  credit_code_check: {
+    "zh-CN": "统一社会信用代码第 18 位校验码不正确，请核对是否输错",
+    en: "The check character (position 18) of the credit code does not match; check for a typo",
   },
   credit_code_required: {
     "zh-CN": "已登记的社会组织须填写统一社会信用代码",
@@ -156,6 +176,27 @@ export const FIELD_MESSAGES = {
   email_invalid: { "zh-CN": "邮箱格式不正确", en: "Invalid email address" },
   date_invalid: { "zh-CN": "日期格式不正确（YYYY-MM-DD）", en: "Invalid date (YYYY-MM-DD)" },
   datetime_invalid: { "zh-CN": "时间格式不正确", en: "Invalid date and time" },
+  date_nonexistent: { "zh-CN": "没有这一天（如 2 月 30 日）", en: "No such day (like February 30)" },
+  date_out_of_range: {
+    "zh-CN": "日期须在 {minimum} 年至 {maximum} 年之间",
+    en: "The date must fall in the years {minimum} to {maximum}",
+  },
+  text_invalid_chars: {
+    "zh-CN": "含有控制字符、文字方向控制符或无效字符，请删除后重试",
+    en: "Contains control characters, text-direction overrides or invalid characters; remove them",
+  },
+  file_name_invalid: {
+    "zh-CN": "文件名含有控制字符或路径分隔符（/ \\），请重命名后再上传",
+    en: "The file name contains control characters or path separators (/ \\); rename the file and upload it again",
+  },
+  number_unsafe: {
+    "zh-CN": "数值过大：须在 ±9007199254740991 之内",
+    en: "Too large: must be within ±9007199254740991",
+  },
+  number_range: {
+    "zh-CN": "最大值不能小于最小值",
+    en: "The maximum cannot be below the minimum",
+  },
   date_in_future: { "zh-CN": "日期不能晚于今天", en: "The date cannot be in the future" },
   founded_too_early: {
     "zh-CN": "成立日期不能早于 {earliest}，请检查年份",

@@ -13,7 +13,7 @@ import { crc32, deflateSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { creditCodeCheckChar } from "../../src/domain/credit-code";
+import { composeCreditCode } from "../../src/domain/credit-code";
 import type { ApplicationDetail } from "../../src/schemas/recruitment/applications";
 import { checkA11y as checkPage } from "./support/a11y";
 import { DESKTOP, PHONE } from "./support/browser";
@@ -27,8 +27,7 @@ const CALL_TITLE = "2026年度社会组织孵化招募（第二批）";
 const TRACK_LABEL = "组织孵化"; // eligibility: founded 6 to 36 months ago, registered
 const ORG_NAME = "回龙观青禾社区服务中心";
 // 5 = registered with civil affairs, 2 = social service agency; the rest is this test's own.
-const FIRST17 = "52110114MJE2E0003";
-const CREDIT_CODE = FIRST17 + creditCodeCheckChar(FIRST17);
+const CREDIT_CODE = composeCreditCode("52", "110114", "MJE2E000");
 const MOBILE = "13912340003";
 const MASKED_MOBILE = "139****0003";
 const PASSWORD = "Qinghe2026go";

@@ -4,7 +4,7 @@
  * then found in the list by its name and opened.
  */
 import { expect, test } from "vitest";
-import { creditCodeCheckChar } from "../../src/domain/credit-code";
+import { composeCreditCode } from "../../src/domain/credit-code";
 import type { OrganizationPage } from "../../src/schemas/platform/organizations";
 import { checkA11y } from "./support/a11y";
 import { DESKTOP } from "./support/browser";
@@ -16,9 +16,8 @@ const e2e = setupE2E();
 
 const NAME = "回龙观邻里互助测试服务中心";
 // 5 = registered with civil affairs, 2 = social service agency; the rest is this test's own.
-const FIRST17 = "52110114MJE2E0001";
-const GOOD_CODE = FIRST17 + creditCodeCheckChar(FIRST17);
-const BAD_CODE = FIRST17 + (GOOD_CODE.endsWith("X") ? "Y" : "X");
+const GOOD_CODE = composeCreditCode("52", "110114", "MJE2E001");
+const BAD_CODE = GOOD_CODE.slice(0, 17) + (GOOD_CODE.endsWith("X") ? "Y" : "X");
 
 test(
   "staff create an organization: a wrong credit code is refused on its field, the right one saves",
@@ -51,18 +50,20 @@ test(
 
     // The message sits on the field itself, and is what the field announces.
     await expect.poll(() => creditCode.getAttribute("aria-invalid"), UI_WAIT).toBe("true");
-    expect(await fieldDescription(creditCode)).toContain("统一社会信用代码不正确");
+    expect(await fieldDescription(creditCode)).toContain("统一社会信用代码第 18 位校验码不正确");
     await shot(page, "staff-organization-bad-credit-code");
 
     await button(page, "保存").click();
     await page.getByText("请修正表单中标红的内容").waitFor();
     expect(new URL(page.url()).pathname).toBe("/organizations/new");
-    expect(await fieldDescription(creditCode)).toContain("统一社会信用代码不正确");
+    expect(await fieldDescription(creditCode)).toContain("统一社会信用代码第 18 位校验码不正确");
     expect(await byName()).toBe(0);
     await checkA11y(page, "new organization form with an error");
 
     await creditCode.fill(GOOD_CODE);
-    await expect.poll(() => fieldDescription(creditCode), UI_WAIT).not.toContain("统一社会信用代码不正确");
+    await expect
+      .poll(() => fieldDescription(creditCode), UI_WAIT)
+      .not.toContain("统一社会信用代码第 18 位校验码不正确");
     expect(await creditCode.getAttribute("aria-invalid")).not.toBe("true");
     await shot(page, "staff-organization-form-valid");
 

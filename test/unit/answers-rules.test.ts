@@ -70,6 +70,61 @@ describe("a question's own length limit", () => {
   });
 });
 
+describe("number questions", () => {
+  const bounded = [
+    q("age", "number", { min: 0, max: 120, integer: true }),
+    q("ratio", "number", { min: -1.5 }),
+  ];
+
+  it("hold answers to the call's range and integer rule", () => {
+    expect(answerProblems(bounded, { age: 0, ratio: -1.5 }, false)).toEqual([]);
+    expect(answerProblems(bounded, { age: 120, ratio: 1e6 }, false)).toEqual([]);
+    expect(answerProblems(bounded, { age: -1, ratio: -2 }, false)).toEqual([
+      { key: "age", code: "too_small", minimum: 0 },
+      { key: "ratio", code: "too_small", minimum: -1.5 },
+    ]);
+    expect(answerProblems(bounded, { age: 121 }, false)).toEqual([
+      { key: "age", code: "too_big", maximum: 120 },
+    ]);
+    expect(answerProblems(bounded, { age: 12.5 }, false)).toEqual([{ key: "age", code: "integer_required" }]);
+  });
+
+  it("refuse strings, and numbers beyond the safe range even when the call sets no bounds", () => {
+    const old = [q("n", "number")]; // a call saved before bounds existed
+    expect(answerProblems(old, { n: 3.25 }, false)).toEqual([]);
+    expect(answerProblems(old, { n: -9007199254740991 }, false)).toEqual([]);
+    expect(answerProblems(old, { n: 1e308 }, false)).toEqual([
+      { key: "n", code: "too_big", maximum: Number.MAX_SAFE_INTEGER },
+    ]);
+    expect(answerProblems(old, { n: -1e20 }, false)).toEqual([
+      { key: "n", code: "too_small", minimum: -Number.MAX_SAFE_INTEGER },
+    ]);
+    for (const n of ["NaN", "12", "Infinity", "1e308"]) {
+      expect(answerProblems(old, { n }, false), n).toEqual([{ key: "n", code: "number_invalid" }]);
+    }
+    expect(answerProblems(old, { n: Number.NaN }, false)).toEqual([{ key: "n", code: "number_invalid" }]);
+  });
+});
+
+describe("date questions", () => {
+  it("take real days of 1900..2100 and say what is wrong with the others", () => {
+    const day = [q("day", "date")];
+    expect(answerProblems(day, { day: "2024-02-29" }, false)).toEqual([]);
+    expect(answerProblems(day, { day: "2023-02-29" }, false)).toEqual([
+      { key: "day", code: "date_nonexistent" },
+    ]);
+    expect(answerProblems(day, { day: "2026-02-30" }, false)).toEqual([
+      { key: "day", code: "date_nonexistent" },
+    ]);
+    expect(answerProblems(day, { day: "0000-01-01" }, false)).toEqual([
+      { key: "day", code: "date_out_of_range", minimum: 1900, maximum: 2100 },
+    ]);
+    expect(answerProblems(day, { day: "+275760-01-01" }, false)).toEqual([
+      { key: "day", code: "date_invalid" },
+    ]);
+  });
+});
+
 describe("upload types", () => {
   it("a compound file is Word or Excel by the streams inside, whatever its name", () => {
     const cfb = "application/x-cfb";

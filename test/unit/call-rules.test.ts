@@ -97,6 +97,25 @@ describe("callRulesProblems", () => {
       "rules.questions.2.tracks:question_track_not_offered",
     ]);
   });
+
+  it("wants a number question's maximum at or above its minimum (either may be left out)", () => {
+    const rules = defaultCallRules();
+    const number = {
+      label: "N",
+      type: "number" as const,
+      required: false,
+      options: [],
+      help: null,
+      tracks: null,
+    };
+    rules.questions = [
+      { ...number, key: "a", min: 10, max: 1 },
+      { ...number, key: "b", min: 1, max: 1, integer: true },
+      { ...number, key: "c", min: null, max: -5 },
+      { ...number, key: "d" },
+    ];
+    expect(fields(rules)).toEqual(["rules.questions.0.max:number_range"]);
+  });
 });
 
 describe("removedTracks", () => {

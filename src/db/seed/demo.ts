@@ -60,7 +60,7 @@ export async function seedDemoIfEmpty(
         baseId: base.id,
         name: "昌平区社会组织联合会",
         registrationStatus: "social_group",
-        creditCode: "51110114MJ0000001P",
+        creditCode: "51110114MJ000000XE",
         foundedOn: "2016-05-18",
         fields: ["innovation", "volunteering"],
         townId: townRows[0]?.id,

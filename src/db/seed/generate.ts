@@ -2,7 +2,7 @@
  * Repeatable generator of realistic organizations (seeded PRNG): used by the demo data and by
  * the benchmark's 20,000-organization scale.
  */
-import { creditCodeCheckChar } from "../../domain/credit-code";
+import { composeCreditCode } from "../../domain/credit-code";
 import {
   FIVE_GOOD_FIELDS,
   type OrganizationField,
@@ -152,9 +152,8 @@ function creditCode(status: Exclude<RegistrationStatus, "unregistered">, serial:
   // The serial in base 31 keeps every generated code distinct.
   const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
   let body = "";
-  for (let n = serial + 1000, i = 0; i < 9; i++, n = Math.floor(n / 31)) body = alphabet[n % 31] + body;
-  const first17 = `5${CATEGORY[status]}110114${body}`;
-  return first17 + creditCodeCheckChar(first17);
+  for (let n = serial + 1000, i = 0; i < 8; i++, n = Math.floor(n / 31)) body = alphabet[n % 31] + body;
+  return composeCreditCode(`5${CATEGORY[status]}`, "110114", body);
 }
 
 function pad(n: number): string {

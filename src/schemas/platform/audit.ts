@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId, ZPage, ZPageQuery } from "../common";
+import { text, ZId, ZInstant, ZPage, ZPageQuery } from "../common";
 
 export const ZAuditEntry = z.object({
   id: z.number(),
@@ -26,11 +26,11 @@ export type AuditEntry = z.infer<typeof ZAuditEntry>;
 export const ZAuditQuery = ZPageQuery.extend({
   actorId: ZId.optional(),
   /** Exact ("user.created"), or every action under a prefix when it ends with "." ("organization."). */
-  action: z.string().trim().max(64).optional(),
-  entityType: z.string().trim().max(64).optional(),
-  entityId: z.string().trim().max(64).optional(),
-  from: z.iso.datetime({ offset: true, error: "datetime_invalid" }).optional(),
-  to: z.iso.datetime({ offset: true, error: "datetime_invalid" }).optional(),
+  action: text(64).optional(),
+  entityType: text(64).optional(),
+  entityId: text(64).optional(),
+  from: ZInstant.optional(),
+  to: ZInstant.optional(),
 });
 export type AuditQuery = z.input<typeof ZAuditQuery>;
 export const ZAuditPage = ZPage(ZAuditEntry);

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH } from "../../domain/password-policy";
 import { ROLES } from "../../domain/roles";
+import { secretText, text } from "../common";
 
 export const ZLoginRequest = z.object({
-  username: z.string().trim().min(1, { error: "required" }).max(64, { error: "too_long" }),
-  password: z.string().min(1, { error: "required" }).max(PASSWORD_MAX_LENGTH, { error: "too_long" }),
+  username: text(64).min(1, { error: "required" }),
+  password: secretText(PASSWORD_MAX_LENGTH).min(1, { error: "required" }),
 });
 export type LoginRequest = z.infer<typeof ZLoginRequest>;
 
@@ -29,7 +30,7 @@ export const ZSessionResponse = z.object({ user: ZCurrentUser, csrfToken: z.stri
 export type SessionResponse = z.infer<typeof ZSessionResponse>;
 
 export const ZChangePasswordRequest = z.object({
-  currentPassword: z.string().min(1, { error: "required" }).max(PASSWORD_MAX_LENGTH),
-  newPassword: z.string().min(1, { error: "required" }).max(PASSWORD_MAX_LENGTH, { error: "too_long" }),
+  currentPassword: secretText(PASSWORD_MAX_LENGTH).min(1, { error: "required" }),
+  newPassword: secretText(PASSWORD_MAX_LENGTH).min(1, { error: "required" }),
 });
 export type ChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;

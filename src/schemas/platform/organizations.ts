@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidCreditCode, normalizeCreditCode } from "../../domain/credit-code";
+import { creditCodeProblem, normalizeCreditCode } from "../../domain/credit-code";
 import {
   ORGANIZATION_FIELDS,
   ORGANIZATION_SORTS,
@@ -7,23 +7,21 @@ import {
   RESIDENCIES,
 } from "../../domain/organization";
 import { isMaskedMobile, isValidMobile, normalizeMobile } from "../../domain/phone";
-import { optionalText, ZId, ZPage, ZPageQuery, ZVersion } from "../common";
+import { optionalText, text, ZDay, ZId, ZPage, ZPageQuery, ZVersion } from "../common";
 
 const ZRegistrationStatus = z.enum(REGISTRATION_STATUSES);
 const ZResidency = z.enum(RESIDENCIES);
 const ZOrganizationField = z.enum(ORGANIZATION_FIELDS);
 
-export const ZCreditCode = z
-  .string()
+export const ZCreditCode = text(40)
   .transform(normalizeCreditCode)
-  .refine(isValidCreditCode, { error: "credit_code_invalid" });
+  .superRefine((code, ctx) => {
+    const problem = creditCodeProblem(code);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
-export const ZMobile = z
-  .string()
-  .transform(normalizeMobile)
-  .refine(isValidMobile, { error: "mobile_invalid" });
+export const ZMobile = text(40).transform(normalizeMobile).refine(isValidMobile, { error: "mobile_invalid" });
 
-const ZDate = z.iso.date({ error: "date_invalid" });
 const ZCount = z
   .number({ error: "number_invalid" })
   .int({ error: "integer_required" })
@@ -32,10 +30,10 @@ const ZCount = z
 
 /** The profile an organization or staff member edits. */
 export const ZOrganizationInput = z.object({
-  name: z.string().trim().min(2, { error: "too_short" }).max(100, { error: "too_long" }),
+  name: text(100).min(2, { error: "too_short" }),
   registrationStatus: ZRegistrationStatus,
   creditCode: z.union([ZCreditCode, z.literal("").transform(() => null), z.null()]).optional(),
-  foundedOn: ZDate.nullish(),
+  foundedOn: ZDay.nullish(),
   fields: z.array(ZOrganizationField).max(ORGANIZATION_FIELDS.length).default([]),
   townId: ZId.nullish(),
   communityIds: z.array(ZId).max(50).default([]),
@@ -49,7 +47,7 @@ export const ZOrganizationInput = z.object({
   partyMemberCount: ZCount.nullish(),
   residency: ZResidency.default("none"),
   hubOrganizationId: ZId.nullish(),
-  description: optionalText(2000),
+  description: optionalText(2000, true),
 });
 export type OrganizationInput = z.input<typeof ZOrganizationInput>;
 
@@ -59,8 +57,7 @@ export type OrganizationInput = z.input<typeof ZOrganizationInput>;
  */
 export const ZMobileOrMasked = z
   .union([
-    z
-      .string()
+    text(40)
       .transform((s) => (isMaskedMobile(s) ? s.trim() : normalizeMobile(s)))
       .refine((s) => isMaskedMobile(s) || isValidMobile(s), { error: "mobile_invalid" }),
     z.literal("").transform(() => null),
@@ -116,7 +113,7 @@ export const ZOrganization = z.object({
 export type Organization = z.infer<typeof ZOrganization>;
 
 export const ZOrganizationQuery = ZPageQuery.extend({
-  q: z.string().trim().max(100).optional(),
+  q: text(100).optional(),
   field: ZOrganizationField.optional(),
   townId: ZId.optional(),
   registrationStatus: ZRegistrationStatus.optional(),

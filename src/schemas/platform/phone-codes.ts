@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH } from "../../domain/password-policy";
+import { secretText, text } from "../common";
 
 /** How long a code is valid, how soon a new one may be sent, how often it may be tried. */
 export const PHONE_CODE_RULES = {
@@ -19,13 +20,10 @@ export const ZPhoneCodeResponse = z.object({
 });
 export type PhoneCodeResponse = z.infer<typeof ZPhoneCodeResponse>;
 
-export const ZPhoneCode = z
-  .string()
-  .trim()
-  .regex(/^\d{6}$/, { error: "invalid" });
+export const ZPhoneCode = text(20).regex(/^\d{6}$/, { error: "invalid" });
 
 /** The account to reset: its mobile, or its account name when a mobile is on file. */
-const ZAccount = z.string().trim().min(1, { error: "required" }).max(64, { error: "too_long" });
+const ZAccount = text(64).min(1, { error: "required" });
 
 export const ZResetCodeRequest = z.object({ account: ZAccount });
 export type ResetCodeRequest = z.infer<typeof ZResetCodeRequest>;
@@ -33,6 +31,6 @@ export type ResetCodeRequest = z.infer<typeof ZResetCodeRequest>;
 export const ZPasswordResetRequest = z.object({
   account: ZAccount,
   code: ZPhoneCode,
-  newPassword: z.string().min(1, { error: "required" }).max(PASSWORD_MAX_LENGTH, { error: "too_long" }),
+  newPassword: secretText(PASSWORD_MAX_LENGTH).min(1, { error: "required" }),
 });
 export type PasswordResetRequest = z.infer<typeof ZPasswordResetRequest>;

@@ -1,31 +1,28 @@
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH } from "../../domain/password-policy";
-import { ZId, ZPage, ZPageQuery, ZVersion } from "../common";
+import { secretText, text, ZId, ZPage, ZPageQuery, ZVersion } from "../common";
 import { ZRole } from "./auth";
 import { ZMobile, ZMobileOrMasked } from "./organizations";
 
-const ZUsername = z
-  .string()
-  .trim()
+const ZUsername = text(32)
   .min(3, { error: "too_short" })
-  .max(32, { error: "too_long" })
   .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, { error: "username_invalid" });
 
 export const ZUserCreate = z.object({
   username: ZUsername,
-  displayName: z.string().trim().min(1, { error: "required" }).max(50, { error: "too_long" }),
+  displayName: text(50).min(1, { error: "required" }),
   mobile: z.union([ZMobile, z.literal("").transform(() => null), z.null()]).optional(),
   email: z
     .union([z.email({ error: "email_invalid" }), z.literal("").transform(() => null), z.null()])
     .optional(),
   roles: z.array(ZRole).min(1, { error: "roles_required" }),
   organizationId: ZId.nullish(),
-  password: z.string().min(1, { error: "required" }).max(PASSWORD_MAX_LENGTH, { error: "too_long" }),
+  password: secretText(PASSWORD_MAX_LENGTH).min(1, { error: "required" }),
 });
 export type UserCreate = z.input<typeof ZUserCreate>;
 
 export const ZUserUpdate = z.object({
-  displayName: z.string().trim().min(1, { error: "required" }).max(50, { error: "too_long" }),
+  displayName: text(50).min(1, { error: "required" }),
   /** Left out, or the masked value the form was given: unchanged. "" or null: cleared. */
   mobile: ZMobileOrMasked,
   email: z
@@ -57,7 +54,7 @@ export const ZUser = z.object({
 export type User = z.infer<typeof ZUser>;
 
 export const ZUserQuery = ZPageQuery.extend({
-  q: z.string().trim().max(64).optional(),
+  q: text(64).optional(),
   role: ZRole.optional(),
   status: ZUserStatus.optional(),
 });
@@ -67,5 +64,5 @@ export const ZUserPage = ZPage(ZUser);
 export const ZVersionBody = z.object({ version: ZVersion });
 export const ZResetPasswordRequest = z.object({
   version: ZVersion,
-  newPassword: z.string().min(1, { error: "required" }).max(PASSWORD_MAX_LENGTH, { error: "too_long" }),
+  newPassword: secretText(PASSWORD_MAX_LENGTH).min(1, { error: "required" }),
 });

@@ -1,17 +1,13 @@
 /** The message thread of one application, between base staff and the applicant (both sides). */
 import { z } from "zod";
-import { ZId } from "../common";
+import { longText, ZId } from "../common";
 import { ZUploadedFile } from "../platform/files";
 
 export const MESSAGE_MAX = 5000;
 export const MESSAGE_FILES_MAX = 5;
 
 export const ZMessageInput = z.object({
-  body: z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .max(MESSAGE_MAX, { error: "too_long" }),
+  body: longText(MESSAGE_MAX).min(1, { error: "required" }),
   /** Files uploaded for this application through POST /api/files by the author's side. */
   fileIds: z.array(ZId).max(MESSAGE_FILES_MAX, { error: "too_big" }).default([]),
 });

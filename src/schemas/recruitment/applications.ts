@@ -6,19 +6,16 @@ import { z } from "zod";
 import { APPLICATION_EVENTS, INTAKE_VERDICT_STATUSES } from "../../domain/application";
 import { CALL_STATUSES } from "../../domain/call";
 import { ORGANIZATION_FIELDS, REGISTRATION_STATUSES } from "../../domain/organization";
-import { ZId, ZVersion } from "../common";
+import { longText, text, ZId, ZVersion } from "../common";
 import { ZApplicationStatus, ZDocumentRequirementView, ZQuestionView, ZTrack } from "./calls";
 
 const ZEventName = z.enum([...APPLICATION_EVENTS, "extend"]);
 
 /** One answer: text, number, the chosen options, a date (YYYY-MM-DD) or a file id; null clears. */
-const ZAnswerValue = z.union([
-  z.string().max(10_000),
-  z.number(),
-  z.array(z.string().max(500)).max(100),
-  z.null(),
-]);
-const ZAnswers = z.record(z.string().max(100), ZAnswerValue);
+const ZAnswerValue = z.union([longText(10_000), z.number(), z.array(text(500)).max(100), z.null()]);
+const ZAnswers = z.record(text(100), ZAnswerValue);
+/** An answer as stored, in what the server answers (checked on the way in, not again on the way out). */
+const ZAnswerValueView = z.union([z.string(), z.number(), z.array(z.string()), z.null()]);
 
 export const ZApplicationCreate = z.object({ callId: ZId, track: ZTrack });
 export type ApplicationCreate = z.infer<typeof ZApplicationCreate>;
@@ -34,7 +31,7 @@ export type ApplicationDraft = z.infer<typeof ZApplicationDraft>;
 export const ZApplicationSubmit = z.object({ version: ZVersion });
 export const ZApplicationWithdraw = z.object({
   version: ZVersion,
-  reason: z.string().trim().max(500, { error: "too_long" }).nullish(),
+  reason: longText(500).nullish(),
 });
 
 /** What blocks a submit now; `code` is a stable key the web app words (applications.problem.*). */
@@ -140,7 +137,7 @@ export const ZApplicationDetail = z.object({
   call: ZCallRef,
   organization: ZOrganizationProfile,
   requirements: z.object({ documents: z.array(ZDocumentRequirementView), questions: z.array(ZQuestionView) }),
-  answers: ZAnswers,
+  answers: z.record(z.string(), ZAnswerValueView),
   documents: z.array(ZApplicationDocument),
   verdicts: z.array(
     z.object({
@@ -188,7 +185,7 @@ export type SubmitResult = z.infer<typeof ZSubmitResult>;
 export const ZSubmissionSnapshot = z.object({
   track: ZTrack,
   callRevision: z.number(),
-  answers: ZAnswers,
+  answers: z.record(z.string(), ZAnswerValueView),
   organization: z.record(z.string(), z.unknown()),
   documents: z.array(
     z.object({
@@ -227,7 +224,7 @@ export const ZSubmissionCompare = z.object({
   to: z.number(),
   track: z.object({ before: ZTrack, after: ZTrack }).nullable(),
   callRevision: z.object({ before: z.number(), after: z.number() }).nullable(),
-  answers: z.array(z.object({ key: z.string(), before: ZAnswerValue, after: ZAnswerValue })),
+  answers: z.array(z.object({ key: z.string(), before: ZAnswerValueView, after: ZAnswerValueView })),
   profile: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
   documents: z.array(
     z.object({

@@ -4,8 +4,8 @@
  */
 import { z } from "zod";
 import { APPLICATION_STATUSES } from "../../domain/application";
-import { CALL_STATUSES, QUESTION_TYPES, TRACKS } from "../../domain/call";
-import { ZPage, ZPageQuery, ZVersion } from "../common";
+import { CALL_STATUSES, NUMBER_ANSWER_LIMIT, QUESTION_TYPES, TRACKS } from "../../domain/call";
+import { longText, text, ZInstant, ZPage, ZPageQuery, ZVersion } from "../common";
 
 export const ZTrack = z.enum(TRACKS);
 const ZCallStatus = z.enum(CALL_STATUSES);
@@ -13,26 +13,25 @@ const ZWindow = z.enum(["not_open", "open", "closed"]);
 export const ZApplicationStatus = z.enum(APPLICATION_STATUSES);
 
 /** Keys name documents and questions in applications; the editor generates them. */
-const ZKey = z
-  .string()
-  .trim()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, { error: "invalid" });
+const ZKey = text(40).regex(/^[a-z][a-z0-9_]{0,39}$/, { error: "invalid" });
 const ZMonths = z
   .number({ error: "number_invalid" })
   .int({ error: "integer_required" })
   .min(0, { error: "not_negative" })
   .max(600)
   .nullable();
-/** ISO time with an offset (the web sends Asia/Shanghai times as +08:00); stored and answered in UTC. */
-const ZInstant = z.iso
-  .datetime({ offset: true, error: "datetime_invalid" })
-  .transform((s) => new Date(s).toISOString());
-const text = (max: number) => z.string().trim().max(max, { error: "too_long" });
 const nullableText = (max: number) =>
-  text(max)
+  longText(max)
     .transform((s) => (s === "" ? null : s))
     .nullable()
     .default(null);
+/** A number question's bound: null is none (the answer still stays within ±2^53). */
+const ZNumberBound = z
+  .number({ error: "number_invalid" })
+  .min(-NUMBER_ANSWER_LIMIT, { error: "number_unsafe" })
+  .max(NUMBER_ANSWER_LIMIT, { error: "number_unsafe" })
+  .nullable()
+  .default(null);
 
 const ZEligibilityRule = z.object({
   minMonthsFounded: ZMonths.default(null),
@@ -58,6 +57,10 @@ const ZQuestion = z.object({
     .max(30)
     .default([]),
   help: nullableText(500),
+  /** Number questions: the smallest and largest answer taken, and whether it must be whole. */
+  min: ZNumberBound,
+  max: ZNumberBound,
+  integer: z.boolean().default(false),
   /** Text questions: the longest answer in characters (within 200 / 5,000); null: that limit. */
   maxLength: z.number().int().min(1).max(5000).nullable().default(null),
   /** null or empty: every track of the call. */
@@ -97,7 +100,7 @@ const ZCallRules = z.object({
 /** A new call (always a draft). */
 export const ZCallInput = z.object({
   title: text(120).min(2, { error: "too_short" }),
-  description: text(10_000).default(""),
+  description: longText(10_000).default(""),
   rules: ZCallRules,
 });
 export type CallInput = z.input<typeof ZCallInput>;
@@ -116,7 +119,7 @@ export const ZCallAction = z.object({ version: ZVersion });
 
 export const ZCallQuery = ZPageQuery.extend({
   status: ZCallStatus.optional(),
-  q: z.string().trim().max(100).optional(),
+  q: text(100).optional(),
 });
 export type CallQuery = Partial<z.output<typeof ZCallQuery>>;
 
@@ -168,6 +171,10 @@ export const ZQuestionView = z.object({
   tracks: z.array(ZTrack).nullable(),
   /** A text answer's limit as the call states it; null or absent (older calls): the type's. */
   maxLength: z.number().int().nullable().optional(),
+  /** A number answer's bounds and whether it must be whole; absent (older calls): none, not whole. */
+  min: z.number().nullable().optional(),
+  max: z.number().nullable().optional(),
+  integer: z.boolean().optional(),
 });
 
 const ZCallRulesView = z.object({

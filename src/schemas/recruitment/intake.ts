@@ -6,16 +6,13 @@ import { z } from "zod";
 import { APPLICATION_STATUSES, INTAKE_VERDICT_STATUSES } from "../../domain/application";
 import { TRACKS } from "../../domain/call";
 import { ORGANIZATION_FIELDS } from "../../domain/organization";
-import { ZId, ZPage, ZPageQuery, ZVersion } from "../common";
+import { longText, text, ZId, ZInstant, ZPage, ZPageQuery, ZVersion } from "../common";
 
 export const QUEUE_SORTS = ["statusChangedAt", "lastSubmittedAt", "name", "missingItems"] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 /** Statuses as one comma-separated parameter (`status=submitted,resubmitted`), so links stay short. */
-const ZStatusList = z
-  .string()
-  .trim()
-  .max(200)
+const ZStatusList = text(200)
   .transform((s) => s.split(",").filter((x) => x !== ""))
   .pipe(z.array(z.enum(APPLICATION_STATUSES, { error: "invalid_option" })).max(APPLICATION_STATUSES.length));
 
@@ -29,7 +26,7 @@ export const ZQueueFilter = z.object({
   townId: ZId.optional(),
   field: z.enum(ORGANIZATION_FIELDS).optional(),
   completeness: z.enum(["complete", "incomplete"]).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: text(100).optional(),
   /** Only applications whose applicant wrote after the base last did (a reply is owed). */
   unread: ZFlag.optional(),
   sort: z.enum(QUEUE_SORTS).default("statusChangedAt"),
@@ -57,11 +54,10 @@ export type QueueRow = z.infer<typeof ZQueueRow>;
 export const ZQueuePage = ZPage(ZQueueRow);
 export type QueuePage = z.infer<typeof ZQueuePage>;
 
-const reason = (max: number) =>
-  z.string({ error: "required" }).trim().min(1, { error: "required" }).max(max, { error: "too_long" });
+const reason = (max: number) => longText(max).min(1, { error: "required" });
 
 /** Until when the applicant may resubmit; required once the call's own deadline has passed. */
-const ZResubmitUntil = z.iso.datetime({ offset: true, error: "datetime_invalid" }).nullish();
+const ZResubmitUntil = ZInstant.nullish();
 export const ZReturnBody = z.object({
   version: ZVersion,
   reason: reason(2000),
@@ -70,12 +66,12 @@ export const ZReturnBody = z.object({
 export const ZIneligibleBody = z.object({ version: ZVersion, reason: reason(2000) });
 export const ZAcceptBody = z.object({
   version: ZVersion,
-  note: z.string().trim().max(2000, { error: "too_long" }).nullish(),
+  note: longText(2000).nullish(),
 });
 export const ZExtendBody = z.object({
   version: ZVersion,
-  until: z.iso.datetime({ offset: true, error: "datetime_invalid" }),
-  reason: z.string().trim().max(500, { error: "too_long" }).nullish(),
+  until: ZInstant,
+  reason: longText(500).nullish(),
 });
 export type ExtendBody = z.infer<typeof ZExtendBody>;
 
@@ -89,10 +85,10 @@ export const ZDecisionResult = z.object({
 });
 export type DecisionResult = z.infer<typeof ZDecisionResult>;
 
-export const ZVerdictParams = z.object({ id: ZId, requirementKey: z.string().min(1).max(120) });
+export const ZVerdictParams = z.object({ id: ZId, requirementKey: text(120).min(1) });
 export const ZVerdictBody = z.object({
   status: z.enum(INTAKE_VERDICT_STATUSES),
-  reason: z.string().trim().max(1000, { error: "too_long" }).nullish(),
+  reason: longText(1000).nullish(),
 });
 export type VerdictBody = z.infer<typeof ZVerdictBody>;
 /** Several items checked at once ("全部合格"): all written, or none. */
@@ -119,7 +115,7 @@ export type BulkAction = (typeof BULK_ACTIONS)[number];
 export const ZBulkBody = z.object({
   ids: z.array(ZId).min(1, { error: "required" }).max(200, { error: "too_big" }),
   action: z.enum(BULK_ACTIONS),
-  reason: z.string().trim().max(2000, { error: "too_long" }).nullish(),
+  reason: longText(2000).nullish(),
   resubmitUntil: ZResubmitUntil,
 });
 export type BulkBody = z.infer<typeof ZBulkBody>;

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { ORGANIZATION_FIELDS, REGISTRATION_STATUSES } from "../../domain/organization";
 import { PASSWORD_MAX_LENGTH } from "../../domain/password-policy";
-import { ZId } from "../common";
+import { optionalText, secretText, text, ZDay, ZId } from "../common";
 import { ZCreditCode, ZMobile } from "../platform/organizations";
 import { ZPhoneCode } from "../platform/phone-codes";
 
@@ -14,18 +14,13 @@ export type PhoneCodeRequest = z.input<typeof ZPhoneCodeRequest>;
 
 const ZNewOrganization = z.object({
   mode: z.literal("new"),
-  name: z.string().trim().min(2, { error: "too_short" }).max(100, { error: "too_long" }),
+  name: text(100).min(2, { error: "too_short" }),
   registrationStatus: z.enum(REGISTRATION_STATUSES),
   creditCode: z.union([ZCreditCode, z.literal("").transform(() => null), z.null()]).optional(),
-  foundedOn: z.iso.date({ error: "date_invalid" }).nullish(),
+  foundedOn: ZDay.nullish(),
   townId: ZId.nullish(),
   fields: z.array(z.enum(ORGANIZATION_FIELDS)).max(ORGANIZATION_FIELDS.length).default([]),
-  contactName: z
-    .string()
-    .trim()
-    .max(50, { error: "too_long" })
-    .transform((s) => (s === "" ? null : s))
-    .nullish(),
+  contactName: optionalText(50),
 });
 
 const ZExistingOrganization = z.object({
@@ -36,8 +31,8 @@ const ZExistingOrganization = z.object({
 export const ZRegistrationRequest = z.object({
   mobile: ZMobile,
   code: ZPhoneCode,
-  password: z.string().min(1, { error: "required" }).max(PASSWORD_MAX_LENGTH, { error: "too_long" }),
-  displayName: z.string().trim().min(1, { error: "required" }).max(50, { error: "too_long" }),
+  password: secretText(PASSWORD_MAX_LENGTH).min(1, { error: "required" }),
+  displayName: text(50).min(1, { error: "required" }),
   email: z
     .union([z.email({ error: "email_invalid" }), z.literal("").transform(() => null), z.null()])
     .optional(),

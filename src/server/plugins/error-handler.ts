@@ -61,6 +61,8 @@ interface ZodIssueLike {
   maximum?: number | bigint;
   origin?: string;
   expected?: string;
+  /** A refinement's own parameters (a date's year range). */
+  params?: { minimum?: number; maximum?: number };
 }
 
 function sendAppError(reply: FastifyReply, lang: Lang, error: AppError) {
@@ -84,7 +86,10 @@ function validationBody(
   issue: ZodIssueLike | undefined,
 ): ErrorResponse {
   const key = messageKey(issue);
-  const params = { minimum: issue?.minimum, maximum: issue?.maximum };
+  const params = {
+    minimum: issue?.minimum ?? issue?.params?.minimum,
+    maximum: issue?.maximum ?? issue?.params?.maximum,
+  };
   const message = format(FIELD_MESSAGES[key][lang], params);
   return field ? { code: "validation_failed", message, field } : { code: "validation_failed", message };
 }

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { organizations } from "../../../src/db/schema";
-import { creditCodeCheckChar } from "../../../src/domain/credit-code";
+import { composeCreditCode } from "../../../src/domain/credit-code";
 import { make, validCreditCode } from "../../factories";
 import { type Client, startTestApp, type TestApp } from "../../support/app";
 import {
@@ -207,7 +207,7 @@ describe("POST /api/organizations/import", () => {
     const file = await filledTemplate([
       { 名称: "昌平区好行一", 登记状态: "未登记团队" },
       { 名称: "昌平区好行二", 登记状态: "基金会", 统一社会信用代码: validCreditCode() },
-      { 名称: "昌平区坏行", 登记状态: "基金会", 统一社会信用代码: "51110114MJ0000001Q" },
+      { 名称: "昌平区坏行", 登记状态: "基金会", 统一社会信用代码: "51110114MJ000000XF" },
       { 名称: "昌平区好行三", 登记状态: "未登记团队" },
     ]);
     const before = await organizationCount(t);
@@ -218,7 +218,7 @@ describe("POST /api/organizations/import", () => {
       message: "导入未完成：共 1 处错误，未导入任何数据",
       details: {
         errors: [
-          { row: 4, field: "creditCode", message: "统一社会信用代码不正确：应为 18 位，且校验位正确" },
+          { row: 4, field: "creditCode", message: "统一社会信用代码第 18 位校验码不正确，请核对是否输错" },
         ],
       },
     });
@@ -231,9 +231,8 @@ describe("POST /api/organizations/import", () => {
     const town = towns[0] as DemoTown;
     const other = towns[1] as DemoTown;
     const repeated = validCreditCode();
-    const first17 = "52110114MJ0099999";
     const file = await filledTemplate([
-      { 名称: "", 登记状态: "社会团体", 统一社会信用代码: first17 + creditCodeCheckChar(first17) },
+      { 名称: "", 登记状态: "社会团体", 统一社会信用代码: composeCreditCode("52", "110114", "MJ009999") },
       { 名称: "昌平区状态错误社", 登记状态: "公司" },
       { 名称: "昌平区已登记无代码社", 登记状态: "基金会" },
       { 名称: "昌平区重复代码社", 登记状态: "基金会", 统一社会信用代码: existing.creditCode },

@@ -293,11 +293,16 @@ describe("POST /api/organizations", () => {
   const refusals: [string, () => Record<string, unknown>, string, string | RegExp][] = [
     [
       "a credit code with a wrong check character",
-      () => ({ creditCode: "51110114MJ0000001Q" }),
+      () => ({ creditCode: "51110114MJ000000XF" }),
       "creditCode",
-      "统一社会信用代码不正确：应为 18 位，且校验位正确",
+      "统一社会信用代码第 18 位校验码不正确，请核对是否输错",
     ],
-    ["a too short credit code", () => ({ creditCode: "5111011" }), "creditCode", /统一社会信用代码不正确/],
+    [
+      "a too short credit code",
+      () => ({ creditCode: "5111011" }),
+      "creditCode",
+      /统一社会信用代码应为 18 位/,
+    ],
     [
       "no credit code for a registered organization",
       () => ({ creditCode: null }),
@@ -320,7 +325,20 @@ describe("POST /api/organizations", () => {
     ],
     ["an unknown hub", () => ({ hubOrganizationId: randomUUID() }), "hubOrganizationId", /不存在/],
     ["a founding date in the future", () => ({ foundedOn: futureDate() }), "foundedOn", "日期不能晚于今天"],
-    ["a malformed date", () => ({ foundedOn: "2020-02-30" }), "foundedOn", /日期格式不正确/],
+    ["a malformed date", () => ({ foundedOn: "2020/02/03" }), "foundedOn", /日期格式不正确/],
+    [
+      "a day that does not exist",
+      () => ({ foundedOn: "2020-02-30" }),
+      "foundedOn",
+      "没有这一天（如 2 月 30 日）",
+    ],
+    [
+      "a year out of range",
+      () => ({ foundedOn: "0000-01-01" }),
+      "foundedOn",
+      "日期须在 1900 年至 2100 年之间",
+    ],
+    ["a control character", () => ({ name: "阳光\u0000社" }), "name", /控制字符/],
     ["a one-character name", () => ({ name: "阳" }), "name", "长度不能少于 2 个字符"],
     ["an unknown field tag", () => ({ fields: ["golf"] }), "fields.0", "不是可选的值"],
     ["a negative count", () => ({ staffCount: -1 }), "staffCount", "不能为负数"],
@@ -341,13 +359,13 @@ describe("POST /api/organizations", () => {
   it("answers in English when asked", async () => {
     const res = await staff.post(
       "/api/organizations",
-      organizationBody({ creditCode: "51110114MJ0000001Q" }),
+      organizationBody({ creditCode: "51110114MJ000000XF" }),
       {
         "accept-language": "en",
       },
     );
     expect(res.json().message).toBe(
-      "Invalid unified social credit code: 18 characters with a correct check character",
+      "The check character (position 18) of the credit code does not match; check for a typo",
     );
   });
 

@@ -4,7 +4,8 @@
  */
 import type { FastifyRequest } from "fastify";
 import { UPLOAD_LIMITS } from "../../../../domain/upload";
-import { AppError } from "../../../errors";
+import { SAFE_LINE } from "../../../../schemas/common";
+import { AppError, fieldError } from "../../../errors";
 import type { FileStorage, StagedFile } from "../../../storage";
 
 export interface ReceivedUpload {
@@ -27,12 +28,23 @@ export async function receiveUpload(
   if (!request.isMultipart()) throw new AppError("validation_failed", { field: "file" });
   let part: Awaited<ReturnType<FastifyRequest["file"]>>;
   try {
-    part = await request.file({ limits: { fileSize: UPLOAD_LIMITS.fileBytes, files: 1, fields: 5 } });
+    // preservePath: the name as sent, so a name with a path is refused here rather than cut short.
+    part = await request.file({
+      limits: { fileSize: UPLOAD_LIMITS.fileBytes, files: 1, fields: 5 },
+      preservePath: true,
+    });
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 413) throw tooLarge();
     throw new AppError("validation_failed", { field: "file" });
   }
   if (!part) throw new AppError("validation_failed", { field: "file", fieldMessage: "required" });
+  let originalName: string;
+  try {
+    originalName = uploadName(part.filename);
+  } catch (error) {
+    part.file.resume();
+    throw error;
+  }
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(part.fields)) {
     const field = Array.isArray(value) ? value[0] : value;
@@ -49,7 +61,6 @@ export async function receiveUpload(
     await storage.discard(staged);
     throw tooLarge();
   }
-  const originalName = cleanName(part.filename);
   return { fields, originalName, staged };
 }
 
@@ -57,10 +68,17 @@ function tooLarge(): AppError {
   return new AppError("upload_too_large", { params: { maxMb: maxMb(UPLOAD_LIMITS.fileBytes) } });
 }
 
-/** The name as the user knew it, without any path and control characters, at most 200 chars. */
-function cleanName(name: string | undefined): string {
-  const base = (name ?? "").split(/[\\/]/).pop() ?? "";
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  return (clean || "file").slice(-200);
+/**
+ * The name as the user knew it. A browser sends the bare name; one with a path or control
+ * characters was made by hand, and is refused (with the same text rule as every field) rather
+ * than silently changed. At most 200 characters, cut at the front so the extension stays.
+ */
+function uploadName(name: string | undefined): string {
+  const trimmed = (name ?? "").trim();
+  if (/[\\/]/.test(trimmed) || trimmed === "." || trimmed === ".." || !SAFE_LINE.test(trimmed)) {
+    throw fieldError("file", "file_name_invalid");
+  }
+  return Array.from(trimmed || "file")
+    .slice(-200)
+    .join("");
 }

@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { Db } from "../../../../db/client";
 import { communities, towns } from "../../../../db/schema";
-import { creditCodeCheckChar } from "../../../../domain/credit-code";
+import { composeCreditCode } from "../../../../domain/credit-code";
 import type { Context } from "../../../context";
 import { requireAccess } from "../../../policy";
 import {
@@ -115,11 +115,10 @@ function writeOptions(sheet: ExcelJS.Worksheet, townNames: string[]): Partial<Re
 }
 
 function exampleRow(town: string, communityNames: string[]): Partial<Record<ColumnKey, string | number>> {
-  const first17 = "52110114MJ0012345";
   return {
     name: "昌平区阳光助老服务中心",
     registrationStatus: REGISTRATION_LABELS.social_service_agency,
-    creditCode: first17 + creditCodeCheckChar(first17),
+    creditCode: composeCreditCode("52", "110114", "MJ001234"),
     foundedOn: "2019-06-18",
     fields: [FIELD_LABELS.elderly, FIELD_LABELS.health].join(LIST_SEPARATOR),
     town,

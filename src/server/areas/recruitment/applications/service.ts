@@ -173,7 +173,12 @@ export async function saveDraft(
 const ANSWER_MESSAGES: Record<AnswerProblem["code"], FieldMessageKey> = {
   required: "invalid",
   number_invalid: "number_invalid",
+  integer_required: "integer_required",
+  too_small: "too_small",
+  too_big: "too_big",
   date_invalid: "date_invalid",
+  date_nonexistent: "date_nonexistent",
+  date_out_of_range: "date_out_of_range",
   invalid_option: "invalid_option",
   too_long: "too_long",
 };
@@ -190,8 +195,8 @@ async function checkAnswers(
   }
   const [problem] = answerProblems(questions, given, false);
   if (problem) {
-    const params = problem.code === "too_long" ? { maximum: problem.maximum } : undefined;
-    throw fieldError(`answers.${problem.key}`, ANSWER_MESSAGES[problem.code], params);
+    const { key, code, ...params } = problem;
+    throw fieldError(`answers.${key}`, ANSWER_MESSAGES[code], params);
   }
   const fileQuestions = questions.filter((q) => q.type === "file" && typeof given[q.key] === "string");
   if (fileQuestions.length === 0) return;

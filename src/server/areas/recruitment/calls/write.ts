@@ -162,15 +162,16 @@ function content(input: CallInputData) {
 
 /** JSON with sorted keys: jsonb does not keep key order, so plain JSON.stringify would differ. */
 /**
- * Rules as one comparable string: keys sorted, and a null field the same as an absent one (a
- * field added later, like a question's maxLength, is absent from calls saved before it).
+ * Rules as one comparable string: keys sorted, and a null or false field the same as an absent
+ * one (a field added later, like a question's maxLength, min, max or integer, is absent from calls
+ * saved before it; every boolean of the rules is present whenever it matters).
  */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === "object" && !Array.isArray(v)
       ? Object.fromEntries(
           Object.entries(v as Record<string, unknown>)
-            .filter(([, field]) => field !== null)
+            .filter(([, field]) => field !== null && field !== false)
             .sort(([a], [b]) => a.localeCompare(b)),
         )
       : v,

@@ -38,7 +38,7 @@ export const zhCN = {
   organizationName: "机构名称",
   registrationStatus: "登记状态",
   creditCode: "统一社会信用代码",
-  creditCodePlaceholder: "18 位，如 52110114MJ0000000X",
+  creditCodePlaceholder: "18 位，如 52110114MJ000000XB",
   foundedOn: "成立日期",
   foundedOnHint: "以登记证书上的日期为准。招募按成立时间判断申请资格。",
   foundedOnTeamHint: "团队开始活动的日期，可不填；不填时，无法申请对成立时间有要求的招募方向。",
@@ -93,7 +93,7 @@ export const en: typeof zhCN = {
   organizationName: "Organization name",
   registrationStatus: "Registration status",
   creditCode: "Unified social credit code",
-  creditCodePlaceholder: "18 characters, e.g. 52110114MJ0000000X",
+  creditCodePlaceholder: "18 characters, e.g. 52110114MJ000000XB",
   foundedOn: "Founded on",
   foundedOnHint:
     "As on the registration certificate. Calls judge eligibility by how long ago you were founded.",

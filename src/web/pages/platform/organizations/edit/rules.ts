@@ -1,5 +1,5 @@
 import type { FormRule } from "antd";
-import { isValidCreditCode } from "../../../../../domain/credit-code";
+import { creditCodeProblem, normalizeCreditCode } from "../../../../../domain/credit-code";
 import {
   creditCodeRequired,
   EARLIEST_FOUNDING_DATE,
@@ -22,7 +22,8 @@ export function creditCodeRule(status: () => RegistrationStatus | undefined): Fo
         if (current && creditCodeRequired(current)) throw new Error(fieldMessage("credit_code_required"));
         return;
       }
-      if (!isValidCreditCode(code)) throw new Error(fieldMessage("credit_code_invalid"));
+      const problem = creditCodeProblem(normalizeCreditCode(code));
+      if (problem) throw new Error(fieldMessage(problem));
     },
   };
 }

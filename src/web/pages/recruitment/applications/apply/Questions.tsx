@@ -1,8 +1,9 @@
 /** The track's questions as form fields, by type; every change goes to the autosave. */
 import { Card, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Space, Tag, Typography } from "antd";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { AnswerValue } from "../../../../../domain/answers";
-import { answerMaxLength, type Question } from "../../../../../domain/call";
+import { answerMaxLength, NUMBER_ANSWER_LIMIT, numberRule, type Question } from "../../../../../domain/call";
 import type { ApplicationDetail } from "../../../../../schemas/recruitment/applications";
 import { dayjs } from "../../../../components/format";
 import { useIsMobile } from "../../../../components/useIsMobile";
@@ -93,18 +94,23 @@ function QuestionField({
         </>
       );
       break;
-    case "number":
+    case "number": {
+      const rule = numberRule(q);
       control = (
         <InputNumber
           id={inputId}
           value={typeof value === "number" ? value : null}
           style={{ width: isMobile ? "100%" : 240 }}
-          inputMode="decimal"
+          // No min/max/precision here: antd would silently clamp or round what was typed; the hint
+          // says the rule and the autosave's answer names what is wrong.
+          inputMode={rule.integer && rule.min >= 0 ? "numeric" : "decimal"}
+          aria-describedby={numberHint(q, t) ? `${inputId}-hint` : undefined}
           onChange={(v) => set(typeof v === "number" ? v : null)}
           onBlur={blur}
         />
       );
       break;
+    }
     case "date":
       control = (
         <DatePicker
@@ -175,6 +181,11 @@ function QuestionField({
           {q.help}
         </Typography.Paragraph>
       )}
+      {q.type === "number" && numberHint(q, t) && (
+        <Typography.Paragraph id={`${inputId}-hint`} type="secondary" style={{ margin: "-4px 0 6px" }}>
+          {numberHint(q, t)}
+        </Typography.Paragraph>
+      )}
       <VerdictNote flag={flag} />
       {GROUPED.has(q.type) ? (
         <fieldset
@@ -190,4 +201,17 @@ function QuestionField({
       )}
     </Form.Item>
   );
+}
+
+/** What a number question takes, in words ("范围 0 至 1000；须为整数"); null when it takes any number. */
+function numberHint(q: Question, t: TFunction): string | null {
+  const { min, max, integer } = numberRule(q);
+  const hasMin = min > -NUMBER_ANSWER_LIMIT;
+  const hasMax = max < NUMBER_ANSWER_LIMIT;
+  const parts: string[] = [];
+  if (hasMin && hasMax) parts.push(t("applications.numberBetween", { min: String(min), max: String(max) }));
+  else if (hasMin) parts.push(t("applications.numberAtLeast", { min: String(min) }));
+  else if (hasMax) parts.push(t("applications.numberAtMost", { max: String(max) }));
+  if (integer) parts.push(t("applications.numberWhole"));
+  return parts.length > 0 ? parts.join(t("applications.hintSeparator")) : null;
 }

@@ -35,6 +35,10 @@ export interface QuestionValues {
   tracks: Track[];
   /** Text questions only; empty: the type's own limit. */
   maxLength?: number | null;
+  /** Number questions only; empty: no bound. */
+  min?: number | null;
+  max?: number | null;
+  integer?: boolean;
 }
 
 export interface CallFormValues {
@@ -146,6 +150,9 @@ export function toInput(values: CallFormValues): CallInput {
         help: text(q.help),
         tracks: q.tracks?.length ? q.tracks : null,
         maxLength: (q.type === "text" || q.type === "long_text") && q.maxLength ? q.maxLength : null,
+        min: q.type === "number" && typeof q.min === "number" ? q.min : null,
+        max: q.type === "number" && typeof q.max === "number" ? q.max : null,
+        integer: q.type === "number" && !!q.integer,
       })),
     },
   };

@@ -14,7 +14,12 @@ import {
   Typography,
 } from "antd";
 import { useTranslation } from "react-i18next";
-import { QUESTION_TYPES, TEXT_ANSWER_MAX, type Track } from "../../../../../../domain/call";
+import {
+  NUMBER_ANSWER_LIMIT,
+  QUESTION_TYPES,
+  TEXT_ANSWER_MAX,
+  type Track,
+} from "../../../../../../domain/call";
 import { useRecruitmentLabels } from "../../../../../components/recruitmentLabels";
 import { type CallFormValues, newKey } from "../formValues";
 import { ListItemButtons } from "./ListItemButtons";
@@ -131,6 +136,7 @@ function QuestionFields({ index, offered }: { index: number; offered: Track[] })
           <InputNumber min={1} max={textMax} precision={0} style={{ width: 160 }} />
         </Form.Item>
       )}
+      {type === "number" && <NumberBounds index={index} />}
       <Form.Item
         name={[index, "tracks"]}
         label={t("calls.questionTracks")}
@@ -139,5 +145,50 @@ function QuestionFields({ index, offered }: { index: number; offered: Track[] })
         <Checkbox.Group options={offered.map((x) => ({ value: x, label: labels.track[x] }))} />
       </Form.Item>
     </>
+  );
+}
+
+/** A number question's range and whether it takes whole numbers only; the server holds answers to them. */
+function NumberBounds({ index }: { index: number }) {
+  const { t } = useTranslation();
+  const integer = Form.useWatch(["questions", index, "integer"]) === true;
+  const bound = { min: -NUMBER_ANSWER_LIMIT, max: NUMBER_ANSWER_LIMIT, precision: integer ? 0 : undefined };
+  return (
+    <Row gutter={16}>
+      <Col xs={12} md={7}>
+        <Form.Item name={[index, "min"]} label={t("calls.numberMin")}>
+          <InputNumber {...bound} style={{ width: "100%" }} />
+        </Form.Item>
+      </Col>
+      <Col xs={12} md={7}>
+        <Form.Item
+          name={[index, "max"]}
+          label={t("calls.numberMax")}
+          dependencies={[["questions", index, "min"]]}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: async (_rule, value: number | null | undefined) => {
+                const min = getFieldValue(["questions", index, "min"]) as number | null | undefined;
+                if (typeof value === "number" && typeof min === "number" && value < min) {
+                  throw new Error(t("calls.numberRange"));
+                }
+              },
+            }),
+          ]}
+        >
+          <InputNumber {...bound} style={{ width: "100%" }} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={10}>
+        <Form.Item
+          name={[index, "integer"]}
+          label={t("calls.numberInteger")}
+          valuePropName="checked"
+          extra={t("calls.numberHelp")}
+        >
+          <Switch />
+        </Form.Item>
+      </Col>
+    </Row>
   );
 }
