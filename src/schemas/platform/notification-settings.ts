@@ -13,6 +13,13 @@ export const ZNotificationSettings = z.object({
   /** Where the channels go: the account's email address, and its mobile masked. */
   emailAddress: z.string().nullable(),
   mobile: z.string().nullable(),
+  /** The installation's limits on texts, to tell the user when theirs will come. */
+  smsLimits: z.object({
+    dailyCap: z.number().int(),
+    /** Quiet hours in Asia/Shanghai as HH:MM, or null when texts go at any hour. */
+    quietFrom: z.string().nullable(),
+    quietUntil: z.string().nullable(),
+  }),
   /** 0 until the user first saves (the defaults are shown); then 1, 2, … */
   version: z.number().int().min(0),
 });

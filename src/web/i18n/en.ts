@@ -1,4 +1,5 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
+import * as account from "./areas/platform/account";
 import * as notifications from "./areas/platform/notifications";
 import * as applications from "./areas/recruitment/applications";
 import * as calls from "./areas/recruitment/calls";
@@ -329,6 +330,7 @@ export const en: Messages = {
   portal: portal.en,
   registration: registration.en,
   notifications: notifications.en,
+  account: account.en,
   applications: applications.en,
   review: review.en,
 };

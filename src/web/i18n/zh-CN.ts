@@ -1,4 +1,5 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
+import * as account from "./areas/platform/account";
 import * as notifications from "./areas/platform/notifications";
 import * as applications from "./areas/recruitment/applications";
 import * as calls from "./areas/recruitment/calls";
@@ -328,6 +329,7 @@ export const zhCN = {
   portal: portal.zhCN,
   registration: registration.zhCN,
   notifications: notifications.zhCN,
+  account: account.zhCN,
   applications: applications.zhCN,
   review: review.zhCN,
 };

@@ -34,6 +34,7 @@ describe("notification settings", () => {
       language: "zh-CN",
       emailAddress: null,
       mobile: "139****0001",
+      smsLimits: { dailyCap: 5, quietFrom: "21:00", quietUntil: "08:00" },
       version: 0,
     });
     // Staff were created by an administrator: their number is not proven, so no SMS by default.

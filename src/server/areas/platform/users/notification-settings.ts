@@ -10,6 +10,7 @@ import type { Db } from "../../../../db/client";
 import { notificationSettings, users } from "../../../../db/schema";
 import { effectiveChannels } from "../../../../domain/notification-channels";
 import { maskMobile } from "../../../../domain/phone";
+import type { SmsLimits } from "../../../../domain/sms-schedule";
 import type {
   NotificationSettings,
   NotificationSettingsUpdate,
@@ -39,7 +40,10 @@ async function load(db: Db, userId: string) {
   return row;
 }
 
-function view(row: Awaited<ReturnType<typeof load>>): NotificationSettings {
+const hhmm = (minute: number) =>
+  `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+
+function view(row: Awaited<ReturnType<typeof load>>, limits: SmsLimits): NotificationSettings {
   const saved = row.saved?.version ? row.saved : null;
   const channels = effectiveChannels(saved && { email: saved.email, sms: saved.sms }, {
     hasEmail: !!row.email,
@@ -51,18 +55,28 @@ function view(row: Awaited<ReturnType<typeof load>>): NotificationSettings {
     language: saved?.language ?? "zh-CN",
     emailAddress: row.email,
     mobile: maskMobile(row.mobile),
+    smsLimits: {
+      dailyCap: limits.dailyCap,
+      quietFrom: limits.quiet ? hhmm(limits.quiet.startMinute) : null,
+      quietUntil: limits.quiet ? hhmm(limits.quiet.endMinute) : null,
+    },
     version: saved?.version ?? 0,
   };
 }
 
-export async function getNotificationSettings(db: Db, ctx: Context): Promise<NotificationSettings> {
-  return view(await load(db, ctx.actor.userId));
+export async function getNotificationSettings(
+  db: Db,
+  ctx: Context,
+  limits: SmsLimits,
+): Promise<NotificationSettings> {
+  return view(await load(db, ctx.actor.userId), limits);
 }
 
 export async function updateNotificationSettings(
   db: Db,
   ctx: Context,
   input: NotificationSettingsUpdate,
+  limits: SmsLimits,
 ): Promise<NotificationSettings> {
   const userId = ctx.actor.userId;
   await db.transaction(async (tx) => {
@@ -87,7 +101,7 @@ export async function updateNotificationSettings(
             )
             .returning({ version: notificationSettings.version });
     if (written.length === 0) throw versionConflict(current);
-    const shown = view(before);
+    const shown = view(before, limits);
     await recordAudit(tx, ctx, {
       baseId: before.baseId,
       action: "user.notification_settings_changed",
@@ -97,5 +111,5 @@ export async function updateNotificationSettings(
       after: values,
     });
   });
-  return view(await load(db, userId));
+  return view(await load(db, userId), limits);
 }

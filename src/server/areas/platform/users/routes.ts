@@ -22,7 +22,7 @@ import { createUser, getUser, listUsers, updateUser } from "./service";
 
 const tags = ["users"];
 
-export const userRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }) => {
+export const userRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, config }) => {
   // One's own account, any signed-in role: which channels carry one's notices.
   app.get(
     "/me/notification-settings",
@@ -34,7 +34,7 @@ export const userRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }) =
         response: { 200: ZNotificationSettings, ...errors(401) },
       },
     },
-    async (request) => getNotificationSettings(db, signedIn(request)),
+    async (request) => getNotificationSettings(db, signedIn(request), config.smsLimits),
   );
 
   app.put(
@@ -48,7 +48,7 @@ export const userRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }) =
         response: { 200: ZNotificationSettings, ...errors(400, 401, 403, 409) },
       },
     },
-    async (request) => updateNotificationSettings(db, signedIn(request), request.body),
+    async (request) => updateNotificationSettings(db, signedIn(request), request.body, config.smsLimits),
   );
 
   app.get(
