@@ -77,6 +77,24 @@ describe("notification settings", () => {
     expect((await client.get(URL)).json()).toMatchObject({ version: 0 });
   });
 
+  it("stop defaulting to SMS once an administrator types in another number", async () => {
+    const { user, client } = await signedInUser({
+      roles: ["org_member"],
+      mobile: "13912340003",
+      mobileConfirmedAt: new Date(),
+    });
+    expect((await client.get(URL)).json()).toMatchObject({ sms: true });
+    const admin = await t.signIn("admin");
+    const changed = await admin.patch(`/api/users/${user.id}`, {
+      displayName: user.displayName,
+      roles: ["mentor"],
+      mobile: "13912340004",
+      version: user.version,
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((await client.get(URL)).json()).toMatchObject({ sms: false, mobile: "139****0004" });
+  });
+
   it("are one's own: no session, no settings", async () => {
     expect((await t.anonymous().get(URL)).statusCode).toBe(401);
   });
