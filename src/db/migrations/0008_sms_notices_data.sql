@@ -11,4 +11,4 @@ ALTER TABLE notification_settings
   ADD CONSTRAINT notification_settings_language CHECK (language IS NULL OR language IN ('zh-CN', 'en'));
 --> statement-breakpoint
 ALTER TABLE sms_outbox
-  ADD CONSTRAINT sms_outbox_status CHECK (status IN ('pending', 'sent', 'failed'));
+  ADD CONSTRAINT sms_outbox_status CHECK (status IN ('pending', 'sent', 'failed', 'cancelled'));

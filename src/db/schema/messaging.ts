@@ -52,7 +52,8 @@ export const emailOutbox = pgTable(
  * Text messages of important notices wait here in the transaction that caused them; the same
  * worker shape as email sends them (areas/notifications/outbox.ts), within the gateway's daily
  * cap per number and outside quiet hours. The row id goes to the gateway as the message id, so
- * a resend after an uncertain failure can be recognised there.
+ * a resend after an uncertain failure can be recognised there. `cancelled`: not sent, because the
+ * recipient turned SMS off or changed number while it waited (the reason in `last_error`).
  */
 export const smsOutbox = pgTable(
   "sms_outbox",
@@ -62,7 +63,7 @@ export const smsOutbox = pgTable(
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
     mobile: text("mobile").notNull(),
     body: text("body").notNull(),
-    status: text("status", { enum: ["pending", "sent", "failed"] })
+    status: text("status", { enum: ["pending", "sent", "failed", "cancelled"] })
       .notNull()
       .default("pending"),
     attempts: integer("attempts").notNull().default(0),

@@ -7,7 +7,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rateLimits, smsOutbox } from "../../../src/db/schema";
+import { notificationSettings, rateLimits, smsOutbox, users } from "../../../src/db/schema";
 import { shanghaiDate } from "../../../src/domain/shanghai-time";
 import { parseQuietHours, type SmsLimits, shanghaiDayStart } from "../../../src/domain/sms-schedule";
 import { processDueSms } from "../../../src/server/areas/platform/notifications/sms-outbox";
@@ -140,6 +140,27 @@ describe("the SMS outbox", () => {
     expect(gateway.to(mobile)).toHaveLength(0);
     await pass(day(2, "08:00"));
     expect(gateway.to(mobile)).toHaveLength(1);
+  });
+
+  it("drops a waiting text when its recipient turns SMS off or changes number before the morning", async () => {
+    const { user, mobile } = await applicantWithNotices(1);
+    const other = await applicantWithNotices(1);
+    await pass(day(1, "23:00"));
+    await t.db
+      .insert(notificationSettings)
+      .values({ userId: user.id, baseId: t.baseId, email: false, sms: false });
+    await t.db.update(users).set({ mobile: freshMobile() }).where(eq(users.id, other.user.id));
+    await pass(day(2, "08:00"));
+    expect(gateway.to(mobile)).toEqual([]);
+    expect(gateway.to(other.mobile)).toEqual([]);
+    expect((await rowsTo(mobile))[0]).toMatchObject({
+      status: "cancelled",
+      lastError: "the user turned SMS off",
+    });
+    expect((await rowsTo(other.mobile))[0]).toMatchObject({
+      status: "cancelled",
+      lastError: "the account's mobile number changed",
+    });
   });
 
   it("retries after the gateway refused, with the same message id, and gives the day's place back", async () => {

@@ -6,7 +6,8 @@
  * due for anyone else. The conversation with the provider runs outside any transaction (no lock
  * held across the network); then the row is marked sent, or retried with backoff, or failed after
  * the last attempt, or deferred (a channel may say "not yet": SMS at night or over the day's cap;
- * a deferral is not an attempt). An instance dying mid-send leaves the row to be retried when its
+ * a deferral is not an attempt), or cancelled (a channel may say "no longer": the recipient turned
+ * SMS off while the text waited). An instance dying mid-send leaves the row to be retried when its
  * lease runs out, so a message is delivered at least once.
  */
 import { type SQL, sql } from "drizzle-orm";
@@ -30,10 +31,11 @@ export interface OutboxChannel<Row extends ClaimedRow> {
   /** The message's own columns, as a RETURNING list with camelCase aliases. */
   columns: SQL;
   /**
-   * Hands one message to the provider. Resolves with nothing once it was accepted, or with a
-   * later moment when it may not go yet; rejects when this attempt failed.
+   * Hands one message to the provider. Resolves with nothing once it was accepted, with a later
+   * moment when it may not go yet, or with `{ cancelled: why }` when it must not go at all;
+   * rejects when this attempt failed.
    */
-  deliver(row: Row, now: Date): Promise<Date | undefined>;
+  deliver(row: Row, now: Date): Promise<Date | { cancelled: string } | undefined>;
 }
 
 export interface OutboxLogger {
@@ -45,6 +47,7 @@ export interface PassResult {
   retried: number;
   failed: number;
   deferred: number;
+  cancelled: number;
 }
 
 const at = (moment: Date) => sql`${moment.toISOString()}::timestamptz`;
@@ -79,15 +82,21 @@ export async function processDue<Row extends ClaimedRow>(
   batchSize = 20,
   now = new Date(),
 ): Promise<PassResult> {
-  const result: PassResult = { sent: 0, retried: 0, failed: 0, deferred: 0 };
+  const result: PassResult = { sent: 0, retried: 0, failed: 0, deferred: 0, cancelled: 0 };
   const table = sql.identifier(channel.table);
   const set = (id: string, changes: SQL) => db.execute(sql`UPDATE ${table} SET ${changes} WHERE id = ${id}`);
   for (const row of await claimDue(db, channel, batchSize, now)) {
     try {
-      const later = await channel.deliver(row, now);
-      if (later) {
-        await set(row.id, sql`attempts = attempts - 1, next_attempt_at = ${at(later)}`);
+      const outcome = await channel.deliver(row, now);
+      if (outcome instanceof Date) {
+        await set(row.id, sql`attempts = attempts - 1, next_attempt_at = ${at(outcome)}`);
         result.deferred++;
+      } else if (outcome) {
+        await set(
+          row.id,
+          sql`status = 'cancelled', attempts = attempts - 1, last_error = ${outcome.cancelled}`,
+        );
+        result.cancelled++;
       } else {
         await set(row.id, sql`status = 'sent', sent_at = ${at(now)}, last_error = NULL`);
         result.sent++;
@@ -131,7 +140,7 @@ export function startOutboxWorker<Row extends ClaimedRow>(options: {
   onStop?: () => void;
 }): OutboxWorker {
   const { db, channel, logger, intervalMs, batchSize = 20, onStop } = options;
-  const empty: PassResult = { sent: 0, retried: 0, failed: 0, deferred: 0 };
+  const empty: PassResult = { sent: 0, retried: 0, failed: 0, deferred: 0, cancelled: 0 };
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<PassResult> = Promise.resolve(empty);
@@ -144,7 +153,10 @@ export function startOutboxWorker<Row extends ClaimedRow>(options: {
     if (stopped) return;
     timer = setTimeout(() => {
       pass()
-        .then((r) => schedule(r.sent + r.retried + r.failed + r.deferred >= batchSize ? 0 : intervalMs))
+        .then((r) => {
+          const handled = r.sent + r.retried + r.failed + r.deferred + r.cancelled;
+          schedule(handled >= batchSize ? 0 : intervalMs);
+        })
         .catch((error: unknown) => {
           logger.error({ err: error }, `${channel.name} outbox pass failed`);
           schedule(intervalMs);

@@ -41,9 +41,27 @@ export async function enqueueNotificationSms(
 
 export interface ClaimedSms {
   id: string;
+  userId: string | null;
   mobile: string;
   body: string;
   attempts: number;
+}
+
+/**
+ * Why a waiting text must not go any more, or null: its recipient turned SMS off, or the number is
+ * no longer theirs (a text queued at night must not reach someone who said "no texts" at 23:00).
+ */
+async function noLongerWanted(db: Db, sms: ClaimedSms): Promise<string | null> {
+  if (!sms.userId) return null;
+  const result = await db.execute(sql`
+    SELECT u.mobile, u.status, s.sms FROM users u
+      LEFT JOIN notification_settings s ON s.user_id = u.id
+     WHERE u.id = ${sms.userId}`);
+  const [user] = rowsOf<{ mobile: string | null; status: string; sms: boolean | null }>(result);
+  if (user?.status !== "active") return "the account is gone or disabled";
+  if (user.mobile !== sms.mobile) return "the account's mobile number changed";
+  if (user.sms === false) return "the user turned SMS off";
+  return null;
 }
 
 const dayKey = (mobile: string, now: Date) => `sms-daily:${mobile}:${shanghaiDate(now)}`;
@@ -66,8 +84,10 @@ function smsChannel(db: Db, provider: SmsProvider, limits: SmsLimits): OutboxCha
   return {
     name: "sms",
     table: "sms_outbox",
-    columns: sql`mobile, body`,
+    columns: sql`user_id AS "userId", mobile, body`,
     async deliver(sms, now) {
+      const unwanted = await noLongerWanted(db, sms);
+      if (unwanted) return { cancelled: unwanted };
       const key = dayKey(sms.mobile, now);
       const when = smsSendTime(now, await sentToday(db, key), limits);
       if (when > now) return when;
