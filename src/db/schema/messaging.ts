@@ -77,7 +77,7 @@ export const smsOutbox = pgTable(
 
 /**
  * A user's choice of channels beyond the bell (which is always on). No row: the defaults of
- * src/domain/notification-channels.ts. `language` is the language of their emails and texts
+ * src/domain/notification-channels.ts. `language` is the language of their texts (emails carry both)
  * (null: Chinese).
  */
 export const notificationSettings = pgTable("notification_settings", {

@@ -1,6 +1,6 @@
 /**
  * A user's own choice of notification channels (the account page). The bell is always on; email
- * and SMS are switches; `language` is the language of their emails and texts.
+ * and SMS are switches; `language` is the language of their texts (emails carry both).
  */
 import { z } from "zod";
 

@@ -43,7 +43,7 @@ export const userRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, con
       schema: {
         tags,
         operationId: "updateMyNotificationSettings",
-        summary: "Choose email and SMS on or off and the language of texts and emails (409 when stale)",
+        summary: "Choose email and SMS on or off and the language of texts (409 when stale)",
         body: ZNotificationSettingsUpdate,
         response: { 200: ZNotificationSettings, ...errors(400, 401, 403, 409) },
       },
