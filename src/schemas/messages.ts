@@ -174,6 +174,14 @@ export const FIELD_MESSAGES = {
     en: "Invalid mobile number: 11 digits starting with 1",
   },
   email_invalid: { "zh-CN": "邮箱格式不正确", en: "Invalid email address" },
+  no_mobile_for_sms: {
+    "zh-CN": "账号没有手机号码，无法接收短信，请联系管理员补充",
+    en: "The account has no mobile number to text; ask an administrator to add one",
+  },
+  no_email_for_email: {
+    "zh-CN": "账号没有邮箱，无法接收邮件，请联系管理员补充",
+    en: "The account has no email address; ask an administrator to add one",
+  },
   date_invalid: { "zh-CN": "日期格式不正确（YYYY-MM-DD）", en: "Invalid date (YYYY-MM-DD)" },
   datetime_invalid: { "zh-CN": "时间格式不正确", en: "Invalid date and time" },
   date_nonexistent: { "zh-CN": "没有这一天（如 2 月 30 日）", en: "No such day (like February 30)" },

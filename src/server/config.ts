@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { DEFAULT_QUIET_HOURS, parseQuietHours, type SmsLimits } from "../domain/sms-schedule";
 import type { SmsProvider } from "./sms";
 
 export interface Config {
@@ -25,6 +26,10 @@ export interface Config {
   smsWebhookUrl: string | null;
   /** Set in code only (tests): a provider that replaces the configured one. */
   smsProvider?: SmsProvider;
+  /** Notices by SMS: the gateway's daily cap per number and the quiet hours (Asia/Shanghai). */
+  smsLimits: SmsLimits;
+  /** How often the SMS outbox worker looks for due texts. */
+  smsPollSeconds: number;
   /** smtp(s)://user:pass@host:port for the email outbox; null: emails are logged, not sent. */
   smtpUrl: string | null;
   /** The sender of every email. */
@@ -57,6 +62,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxyVar(env.TRUST_PROXY),
     bodyLimitBytes: intVar(env, "BODY_LIMIT_BYTES", 1024 * 1024),
     smsWebhookUrl: urlVar(env, "SMS_WEBHOOK_URL"),
+    smsLimits: {
+      dailyCap: intVar(env, "SMS_DAILY_CAP_PER_NUMBER", 5),
+      quiet: quietHoursVar(env.SMS_QUIET_HOURS ?? DEFAULT_QUIET_HOURS),
+    },
+    smsPollSeconds: intVar(env, "SMS_POLL_SECONDS", 5),
     smtpUrl: urlVar(env, "SMTP_URL"),
     smtpFrom: env.SMTP_FROM || "社会组织孵化基地 <no-reply@localhost>",
     emailPollSeconds: intVar(env, "EMAIL_POLL_SECONDS", 5),
@@ -79,6 +89,13 @@ function trustProxyVar(raw: string | undefined): boolean | number | string {
   if (raw === "true") return 1;
   if (/^\d+$/.test(raw)) return Number(raw);
   return raw; // e.g. "127.0.0.1" or "10.0.0.0/8,127.0.0.1"
+}
+
+/** Refused at start-up when malformed: a typo must not silently text people at night. */
+function quietHoursVar(raw: string): SmsLimits["quiet"] {
+  const parsed = parseQuietHours(raw);
+  if (!parsed.valid) throw new Error(`SMS_QUIET_HOURS must look like 21:00-08:00 or be "off", got "${raw}"`);
+  return parsed.quiet;
 }
 
 function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -10,12 +10,14 @@ import { passwordProblems } from "../domain/password-policy";
 import { buildApp } from "./app";
 import { mailerFor } from "./areas/platform/notifications/mailer";
 import { startEmailWorker } from "./areas/platform/notifications/outbox";
+import { startSmsWorker } from "./areas/platform/notifications/sms-outbox";
 import { sendDeadlineReminders } from "./areas/recruitment/applications/reminders";
 import { type Config, loadConfig } from "./config";
 import { lockDataDir } from "./data-dir-lock";
 import { sweep } from "./housekeeping";
 import { hashPassword } from "./passwords";
 import { startPeriodic } from "./periodic";
+import { smsProviderFor } from "./sms";
 import { localFileStorage } from "./storage";
 
 async function main(): Promise<void> {
@@ -38,6 +40,13 @@ async function main(): Promise<void> {
     mailer: mailerFor(config, app.log),
     logger: app.log,
     intervalMs: config.emailPollSeconds * 1000,
+  });
+  const smsWorker = startSmsWorker({
+    db: database.db,
+    provider: smsProviderFor(config, app.log),
+    limits: config.smsLimits,
+    logger: app.log,
+    intervalMs: config.smsPollSeconds * 1000,
   });
 
   const periodic = [
@@ -64,6 +73,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: closing`);
     await emailWorker.stop();
+    await smsWorker.stop();
     for (const task of periodic) await task.stop();
     await app.close();
     await database.close();

@@ -1,13 +1,16 @@
 /**
- * Tells people something happened: one in-app notification per recipient (the bell) and, for
- * recipients with an email address, a row in the email outbox, all in the caller's transaction so
- * a notice exists exactly when its change does. The outbox worker (areas/notifications) sends.
+ * Tells people something happened: one in-app notification per recipient (the bell) and, on the
+ * channels each recipient chose (src/domain/notification-channels.ts), a row in the email outbox
+ * and, for the notices worth a text, one in the SMS outbox, all in the caller's transaction so a
+ * notice exists exactly when its change does. The outbox workers (areas/notifications) send.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { notifications, users } from "../db/schema";
+import { notificationSettings, notifications, users } from "../db/schema";
+import { effectiveChannels } from "../domain/notification-channels";
 import type { NotificationKind } from "../schemas/platform/notifications";
 import { enqueueNotificationEmails } from "./areas/platform/notifications/email";
+import { enqueueNotificationSms } from "./areas/platform/notifications/sms-outbox";
 
 export type Recipients =
   | { kind: "users"; userIds: string[] }
@@ -39,31 +42,58 @@ export async function notify(tx: Db, notice: Notice): Promise<void> {
       link: notice.link,
     })),
   );
-  await enqueueNotificationEmails(tx, notice, recipients);
+  const reach = recipients.map((u) => ({
+    ...u,
+    channels: effectiveChannels(u.email === null || u.sms === null ? null : { email: u.email, sms: u.sms }, {
+      hasEmail: !!u.address,
+      hasMobile: !!u.mobile,
+      mobileConfirmed: u.mobileConfirmedAt !== null,
+    }),
+  }));
+  await enqueueNotificationEmails(
+    tx,
+    notice,
+    reach
+      .filter((u) => u.channels.email)
+      .map((u) => ({ id: u.id, email: u.address, displayName: u.displayName })),
+  );
+  // Texts are for the applicant side; staff work in the app all day.
+  if (notice.recipients.kind === "staff") return;
+  await enqueueNotificationSms(
+    tx,
+    notice,
+    reach.flatMap((u) =>
+      u.channels.sms && u.mobile ? [{ id: u.id, mobile: u.mobile, language: u.language ?? "zh-CN" }] : [],
+    ),
+  );
 }
 
 async function recipientRows(tx: Db, r: Recipients) {
-  const columns = { id: users.id, email: users.email, displayName: users.displayName };
-  const active = eq(users.status, "active");
+  const where = recipientFilter(r);
+  if (!where) return [];
+  return tx
+    .select({
+      id: users.id,
+      address: users.email,
+      displayName: users.displayName,
+      mobile: users.mobile,
+      mobileConfirmedAt: users.mobileConfirmedAt,
+      email: notificationSettings.email,
+      sms: notificationSettings.sms,
+      language: notificationSettings.language,
+    })
+    .from(users)
+    .leftJoin(notificationSettings, eq(notificationSettings.userId, users.id))
+    .where(and(where, eq(users.status, "active")));
+}
+
+function recipientFilter(r: Recipients) {
   switch (r.kind) {
     case "users":
-      return r.userIds.length === 0
-        ? []
-        : tx
-            .select(columns)
-            .from(users)
-            .where(and(inArray(users.id, r.userIds), active));
+      return r.userIds.length === 0 ? null : inArray(users.id, r.userIds);
     case "organization":
-      return tx
-        .select(columns)
-        .from(users)
-        .where(and(eq(users.organizationId, r.organizationId), active));
+      return eq(users.organizationId, r.organizationId);
     case "staff":
-      return tx
-        .select(columns)
-        .from(users)
-        .where(
-          and(eq(users.baseId, r.baseId), active, sql`${users.roles} && ARRAY['staff','admin']::text[]`),
-        );
+      return and(eq(users.baseId, r.baseId), sql`${users.roles} && ARRAY['staff','admin']::text[]`);
   }
 }

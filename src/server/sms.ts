@@ -1,5 +1,6 @@
 /**
- * Text messages (phone confirmation codes). The platform talks to one small interface; which
+ * Text messages: phone confirmation codes (sent at once by the registration) and notices (queued
+ * in sms_outbox and sent by the outbox worker, areas/notifications/sms-outbox.ts). The platform talks to one small interface; which
  * provider sits behind it is configuration: with no SMS_WEBHOOK_URL the message (with its code)
  * goes to the server log, as email does without SMTP; with it, the message is POSTed as JSON to
  * an adapter of the deployment's SMS gateway (Aliyun, Tencent Cloud, ... each has its own API and
@@ -7,8 +8,12 @@
  */
 
 export interface SmsProvider {
-  /** Resolves once the provider accepted the message; rejects when it refused or was unreachable. */
-  send(mobile: string, text: string): Promise<void>;
+  /**
+   * Resolves once the provider accepted the message; rejects when it refused or was unreachable.
+   * `id` (notices) stays the same when a message is sent again after an uncertain failure, so
+   * the gateway can drop the duplicate.
+   */
+  send(mobile: string, text: string, id?: string): Promise<void>;
 }
 
 /**
@@ -28,27 +33,27 @@ export interface SmsLogger {
 class LogSmsProvider implements SmsProvider {
   constructor(private readonly logger: SmsLogger) {}
 
-  async send(mobile: string, text: string): Promise<void> {
-    this.logger.info({ sms: { mobile, text } }, "SMS (no SMS_WEBHOOK_URL set: logged, not sent)");
+  async send(mobile: string, text: string, id?: string): Promise<void> {
+    this.logger.info({ sms: { id, mobile, text } }, "SMS (no SMS_WEBHOOK_URL set: logged, not sent)");
   }
 }
 
 const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
-/** POSTs `{mobile, text}` to the gateway adapter; any answer but 2xx is a failure. */
+/** POSTs `{id?, mobile, text}` to the gateway adapter; any answer but 2xx is a failure. */
 class WebhookSmsProvider implements SmsProvider {
   constructor(
     private readonly url: string,
     private readonly timeoutMs = 10_000,
   ) {}
 
-  async send(mobile: string, text: string): Promise<void> {
+  async send(mobile: string, text: string, id?: string): Promise<void> {
     let response: Response;
     try {
       response = await fetch(this.url, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ mobile, text }),
+        body: JSON.stringify(id ? { id, mobile, text } : { mobile, text }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {

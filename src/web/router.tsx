@@ -19,6 +19,7 @@ const MyOrganizationPage = lazy(() => import("./pages/platform/organizations/min
 const UserListPage = lazy(() => import("./pages/platform/users/list"));
 const AuditLogPage = lazy(() => import("./pages/platform/audit/list"));
 const ChangePasswordPage = lazy(() => import("./pages/platform/account/password"));
+const NotificationSettingsPage = lazy(() => import("./pages/platform/account/notifications"));
 const CallListPage = lazy(() => import("./pages/recruitment/calls/list"));
 const CallEditPage = lazy(() => import("./pages/recruitment/calls/edit"));
 const CallDetailPage = lazy(() => import("./pages/recruitment/calls/detail"));
@@ -90,6 +91,7 @@ export const router = createBrowserRouter([
       { path: "users", element: <Guard allow="userManage" page={<UserListPage />} /> },
       { path: "audit", element: <Guard allow="auditRead" page={<AuditLogPage />} /> },
       { path: "account/password", element: <ChangePasswordPage /> },
+      { path: "account/notifications", element: <NotificationSettingsPage /> },
       { path: "403", element: <ForbiddenPage /> },
       { path: "home", element: <Navigate to="/" replace /> },
       { path: "*", element: <NotFoundPage /> },

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applications, calls, organizations, users } from "../../src/db/schema";
+import { applications, calls, notificationSettings, organizations, users } from "../../src/db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../src/db/seed/changping";
 import { defaultCallRules, make } from "../factories";
 import { type Client, startTestApp, type TestApp } from "../support/app";
@@ -55,6 +55,15 @@ const orgVersionBody = async (id: keyof Ids) => {
 };
 const userVersion = async () =>
   (await t.db.select({ v: users.version }).from(users).where(eq(users.id, ids.user)))[0]?.v;
+/** The actor's own notification settings version (0 before the first save). */
+const settingsVersion = async (actor: Actor) => {
+  const [row] = await t.db
+    .select({ v: notificationSettings.version })
+    .from(notificationSettings)
+    .innerJoin(users, eq(users.id, notificationSettings.userId))
+    .where(eq(users.username, usernameOf(actor)));
+  return row?.v ?? 0;
+};
 const usernameOf = (actor: Actor) => (actor === "anonymous" ? "staff" : actor);
 // Each asks for its own account's number, so the per-mobile limit of code requests is not the answer.
 const mobileOf = (actor: Actor) => DEMO_ACCOUNTS.find((a) => a.username === usernameOf(actor))?.mobile;
@@ -104,6 +113,10 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/users":                               [{ expect: [401, 200, 403, 403, 403, 403, 403, 403, 403] }],
   "POST /api/users":                              [{ body: () => ({ username: `matrix${++serial}`, displayName: "矩阵测试", roles: ["staff"], password: "Matrix-pass-2026" }),
                                                      expect: [401, 201, 403, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/users/me/notification-settings":     [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  "PUT /api/users/me/notification-settings":     [{ note: "each actor's own settings, at its own version",
+                                                     body: async (a) => ({ email: false, sms: false, language: "zh-CN", version: await settingsVersion(a) }),
+                                                     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
   "GET /api/users/{id}":                          [{ id: "user", expect: [401, 200, 403, 403, 403, 403, 403, 403, 403] }],
   "PATCH /api/users/{id}":                        [{ id: "user", body: async () => ({ displayName: "矩阵测试对象", roles: ["mentor"], version: await userVersion() }),
                                                      expect: [401, 200, 403, 403, 403, 403, 403, 403, 403] }],

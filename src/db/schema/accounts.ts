@@ -13,6 +13,8 @@ export const users = pgTable(
       .references(() => bases.id),
     username: text("username").notNull(),
     mobile: text("mobile"),
+    /** When the user proved the mobile is theirs with a phone code (registration); null: never. */
+    mobileConfirmedAt: timestamp("mobile_confirmed_at", { withTimezone: true }),
     email: text("email"),
     displayName: text("display_name").notNull(),
     passwordHash: text("password_hash").notNull(),

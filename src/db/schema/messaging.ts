@@ -1,8 +1,8 @@
 /**
- * Reaching people: in-app notifications (the bell), the email outbox (sent by a worker, retried),
- * and one-time phone codes for applicant registration.
+ * Reaching people: in-app notifications (the bell), the email and SMS outboxes (sent by a worker,
+ * retried), each user's choice of channels, and one-time phone codes for applicant registration.
  */
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { bases } from "./bases";
 
@@ -47,6 +47,52 @@ export const emailOutbox = pgTable(
   },
   (t) => [index("email_outbox_due").on(t.status, t.nextAttemptAt)],
 );
+
+/**
+ * Text messages of important notices wait here in the transaction that caused them; the same
+ * worker shape as email sends them (areas/notifications/outbox.ts), within the gateway's daily
+ * cap per number and outside quiet hours. The row id goes to the gateway as the message id, so
+ * a resend after an uncertain failure can be recognised there. `cancelled`: not sent, because the
+ * recipient turned SMS off or changed number while it waited (the reason in `last_error`).
+ */
+export const smsOutbox = pgTable(
+  "sms_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    baseId: uuid("base_id").references(() => bases.id),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    mobile: text("mobile").notNull(),
+    body: text("body").notNull(),
+    status: text("status", { enum: ["pending", "sent", "failed", "cancelled"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sms_outbox_due").on(t.status, t.nextAttemptAt)],
+);
+
+/**
+ * A user's choice of channels beyond the bell (which is always on). No row: the defaults of
+ * src/domain/notification-channels.ts. `language` is the language of their texts (emails carry both)
+ * (null: Chinese).
+ */
+export const notificationSettings = pgTable("notification_settings", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  baseId: uuid("base_id")
+    .notNull()
+    .references(() => bases.id),
+  email: boolean("email").notNull(),
+  sms: boolean("sms").notNull(),
+  language: text("language", { enum: ["zh-CN", "en"] }),
+  version: integer("version").notNull().default(1),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** One-time codes that confirm a phone number (stored hashed, short-lived, few attempts). */
 export const phoneCodes = pgTable(

@@ -44,6 +44,11 @@ export const AUDIT_ACTIONS = {
   "user.enabled": { entity: "user", zhCN: "启用用户", en: "Enabled a user" },
   "user.unlocked": { entity: "user", zhCN: "解锁用户", en: "Unlocked a user" },
   "user.password_reset": { entity: "user", zhCN: "重置密码", en: "Reset a password" },
+  "user.notification_settings_changed": {
+    entity: "user",
+    zhCN: "修改通知设置",
+    en: "Changed notification settings",
+  },
 
   "organization.created": { entity: "organization", zhCN: "新建组织", en: "Created an organization" },
   "organization.updated": { entity: "organization", zhCN: "修改组织", en: "Edited an organization" },

@@ -1,4 +1,5 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
+import * as account from "./areas/platform/account";
 import * as notifications from "./areas/platform/notifications";
 import * as passwordReset from "./areas/platform/password-reset";
 import * as applications from "./areas/recruitment/applications";
@@ -310,6 +311,7 @@ export const en: Messages = {
   registration: registration.en,
   notifications: notifications.en,
   passwordReset: passwordReset.en,
+  account: account.en,
   applications: applications.en,
   intake: intake.en,
 };

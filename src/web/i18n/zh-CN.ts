@@ -1,4 +1,5 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
+import * as account from "./areas/platform/account";
 import * as notifications from "./areas/platform/notifications";
 import * as passwordReset from "./areas/platform/password-reset";
 import * as applications from "./areas/recruitment/applications";
@@ -308,6 +309,7 @@ export const zhCN = {
   registration: registration.zhCN,
   notifications: notifications.zhCN,
   passwordReset: passwordReset.zhCN,
+  account: account.zhCN,
   applications: applications.zhCN,
   intake: intake.zhCN,
 };

@@ -1,4 +1,4 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { BellOutlined, DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Avatar, Button, Dropdown, Space } from "antd";
 import { useTranslation } from "react-i18next";
@@ -34,11 +34,17 @@ export function HeaderActions() {
         trigger={["click"]}
         menu={{
           items: [
+            {
+              key: "notifications",
+              icon: <BellOutlined aria-hidden />,
+              label: t("account.notifications.title"),
+            },
             { key: "password", icon: <KeyOutlined aria-hidden />, label: t("header.changePassword") },
             { type: "divider" },
             { key: "logout", icon: <LogoutOutlined aria-hidden />, label: t("header.logout") },
           ],
           onClick: ({ key }) => {
+            if (key === "notifications") navigate("/account/notifications");
             if (key === "password") navigate("/account/password");
             if (key === "logout") void signOut();
           },

@@ -1,5 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
+import type {
+  NotificationSettings,
+  NotificationSettingsUpdate,
+} from "../../../schemas/platform/notification-settings";
 import type { User, UserCreate, UserQuery, UserUpdate, ZUserPage } from "../../../schemas/platform/users";
 import { request } from "../client";
 
@@ -61,4 +65,23 @@ function runUserAction(action: UserAction): Promise<User> {
         body: { version: action.version },
       });
   }
+}
+
+const settingsKey = ["users", "me", "notification-settings"] as const;
+
+export const fetchNotificationSettings = () =>
+  request<NotificationSettings>("/api/users/me/notification-settings");
+
+/** One's own notification channels (the account page). */
+export function useNotificationSettings() {
+  return useQuery({ queryKey: settingsKey, queryFn: fetchNotificationSettings });
+}
+
+export function useUpdateNotificationSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NotificationSettingsUpdate) =>
+      request<NotificationSettings>("/api/users/me/notification-settings", { method: "PUT", body }),
+    onSuccess: (saved) => client.setQueryData(settingsKey, saved),
+  });
 }

@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ZIdParams } from "../../../../schemas/common";
 import {
+  ZNotificationSettings,
+  ZNotificationSettingsUpdate,
+} from "../../../../schemas/platform/notification-settings";
+import {
   ZResetPasswordRequest,
   ZUser,
   ZUserCreate,
@@ -13,11 +17,40 @@ import { signedIn } from "../../../context";
 import { errors } from "../../../route-docs";
 import type { AreaDeps } from "../../deps";
 import { disableUser, enableUser, resetPassword, unlockUser } from "./account";
+import { getNotificationSettings, updateNotificationSettings } from "./notification-settings";
 import { createUser, getUser, listUsers, updateUser } from "./service";
 
 const tags = ["users"];
 
-export const userRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }) => {
+export const userRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, config }) => {
+  // One's own account, any signed-in role: which channels carry one's notices.
+  app.get(
+    "/me/notification-settings",
+    {
+      schema: {
+        tags,
+        operationId: "getMyNotificationSettings",
+        summary: "One's own notification channels (version 0: never saved, the defaults)",
+        response: { 200: ZNotificationSettings, ...errors(401) },
+      },
+    },
+    async (request) => getNotificationSettings(db, signedIn(request), config.smsLimits),
+  );
+
+  app.put(
+    "/me/notification-settings",
+    {
+      schema: {
+        tags,
+        operationId: "updateMyNotificationSettings",
+        summary: "Choose email and SMS on or off and the language of texts (409 when stale)",
+        body: ZNotificationSettingsUpdate,
+        response: { 200: ZNotificationSettings, ...errors(400, 401, 403, 409) },
+      },
+    },
+    async (request) => updateNotificationSettings(db, signedIn(request), request.body, config.smsLimits),
+  );
+
   app.get(
     "",
     {

@@ -115,6 +115,8 @@ export async function updateUser(db: Db, ctx: Context, id: string, input: UserUp
       .set({
         displayName: input.displayName,
         mobile,
+        // A number typed in by an administrator is not proven to be the user's.
+        mobileConfirmedAt: mobile === before.mobile ? before.mobileConfirmedAt : null,
         email: input.email === undefined ? before.email : input.email,
         roles,
         organizationId,

@@ -72,6 +72,8 @@ export async function register(
           baseId,
           username: input.mobile,
           mobile: input.mobile,
+          // The phone code just checked proves it: notices go by SMS unless they turn it off.
+          mobileConfirmedAt: new Date(),
           email: input.email ?? null,
           displayName: input.displayName,
           passwordHash,

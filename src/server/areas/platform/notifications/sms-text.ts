@@ -1,0 +1,83 @@
+/**
+ * The text message of a notice, or null when the notice is not worth one. Texts are for what an
+ * applicant must act on or wait for: returned for completion, accepted for screening, ineligible,
+ * a deadline three days or one day away, a new message from the base. One language (the
+ * recipient's; Chinese unless they chose English), kept short: an SMS segment holds about 70
+ * Chinese characters, so a call's title is cut and the message preview left out (it may be long
+ * and private; the link opens it).
+ */
+
+import type { Lang } from "../../../../schemas/messages";
+import type { NotificationKind, NotificationParams } from "../../../../schemas/platform/notifications";
+
+const TEXTED_STATUSES = ["returned", "accepted", "ineligible"] as const;
+type TextedStatus = (typeof TEXTED_STATUSES)[number];
+
+/** The signature the phone codes carry too; gateways require one. */
+const PREFIX: Record<Lang, string> = { "zh-CN": "【社会组织孵化基地】", en: "[Incubation Base] " };
+const TITLE_MAX = 12;
+
+function title(params: NotificationParams, lang: Lang): string {
+  const raw = typeof params.callTitle === "string" ? params.callTitle.trim() : "";
+  if (!raw) return lang === "en" ? "your application" : "您的申请";
+  const cut = [...raw].length > TITLE_MAX ? `${[...raw].slice(0, TITLE_MAX - 1).join("")}…` : raw;
+  return lang === "en" ? `your application to "${cut}"` : `您的“${cut}”申请`;
+}
+
+/** "12月15日17:00" / "Dec 15 17:00", in Asia/Shanghai (UTC+8, no daylight saving). */
+function deadline(iso: NotificationParams[string] | undefined, lang: Lang): string {
+  const date = new Date(String(iso ?? ""));
+  if (Number.isNaN(date.getTime())) return "";
+  const local = new Date(date.getTime() + 8 * 3_600_000);
+  const hh = String(local.getUTCHours()).padStart(2, "0");
+  const mm = String(local.getUTCMinutes()).padStart(2, "0");
+  if (lang === "en") {
+    const month = local.toLocaleString("en", { month: "short", timeZone: "UTC" });
+    return `${month} ${local.getUTCDate()} ${hh}:${mm}`;
+  }
+  return `${local.getUTCMonth() + 1}月${local.getUTCDate()}日${hh}:${mm}`;
+}
+
+const ZH: Record<TextedStatus, (what: string) => string> = {
+  returned: (what) => `${what}已退回补充，请查看原因，修改后重新提交：`,
+  accepted: (what) => `${what}已受理，进入初筛。详情：`,
+  ineligible: (what) => `很遗憾，${what}经审核不符合条件。详情：`,
+};
+const EN: Record<TextedStatus, (what: string) => string> = {
+  returned: (what) => `${what} was returned for completion. See why, fix and resubmit: `,
+  accepted: (what) => `${what} was accepted for screening. Details: `,
+  ineligible: (what) => `${what} was found ineligible. Details: `,
+};
+
+export function renderNoticeSms(
+  lang: Lang,
+  kind: NotificationKind,
+  params: NotificationParams,
+  link: string | null,
+): string | null {
+  const what = title(params, lang);
+  const capital = lang === "en" ? what.charAt(0).toUpperCase() + what.slice(1) : what;
+  const done = (text: string) => `${PREFIX[lang]}${text}${link ?? ""}`;
+  switch (kind) {
+    case "application_status": {
+      const status = TEXTED_STATUSES.find((s) => s === params.status);
+      if (params.event === "extend" || !status) return null;
+      return done((lang === "en" ? EN : ZH)[status](capital));
+    }
+    case "application_deadline": {
+      const when = deadline(params.deadline, lang);
+      const left = params.lead === "1d" ? 1 : 3;
+      return done(
+        lang === "en"
+          ? `${capital} is due by ${when} (Beijing), ${left === 1 ? "under a day" : "under 3 days"} left, and not submitted yet: `
+          : `${what}将于${when}截止（剩不到${left}天），尚未提交，请尽快提交：`,
+      );
+    }
+    case "application_message":
+      return done(
+        lang === "en"
+          ? `New message from the base on ${what}: `
+          : `基地工作人员就${what}发来新消息，请查看：`,
+      );
+  }
+}
