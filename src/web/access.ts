@@ -62,6 +62,7 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     roles: user.roles,
     organizationId: user.organizationId,
     crossBase: user.crossBase,
+    townId: user.townId,
   };
   const may = (action: Action) => decide(actor, action) === "allow";
   const onRecord = (action: Action, organization: Pick<Organization, "id" | "baseId">) =>

@@ -22,6 +22,9 @@ export const ZCurrentUser = z.object({
   mustChangePassword: z.boolean(),
   /** A city-level government viewer who reads across the installation's bases. */
   crossBase: z.boolean(),
+  /** A community liaison's town (镇街); null for other roles, or while the administrator has set none. */
+  townId: z.string().nullable(),
+  townName: z.string().nullable(),
 });
 export type CurrentUser = z.infer<typeof ZCurrentUser>;
 

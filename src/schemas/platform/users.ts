@@ -20,6 +20,8 @@ export const ZUserCreate = z.object({
     .optional(),
   roles: z.array(ZRole).min(1, { error: "roles_required" }),
   organizationId: ZId.nullish(),
+  /** A community liaison's town (required for that role, refused for others). */
+  townId: ZId.nullish(),
   password: z.string().min(1, { error: "required" }).max(PASSWORD_MAX_LENGTH, { error: "too_long" }),
 });
 export type UserCreate = z.input<typeof ZUserCreate>;
@@ -33,6 +35,8 @@ export const ZUserUpdate = z.object({
     .optional(),
   roles: z.array(ZRole).min(1, { error: "roles_required" }),
   organizationId: ZId.nullish(),
+  /** Left out: kept while the account stays a liaison, cleared otherwise. */
+  townId: ZId.nullish(),
   version: ZVersion,
 });
 export type UserUpdate = z.input<typeof ZUserUpdate>;
@@ -48,6 +52,8 @@ export const ZUser = z.object({
   roles: z.array(ZRole),
   organizationId: z.string().nullable(),
   organizationName: z.string().nullable(),
+  townId: z.string().nullable(),
+  townName: z.string().nullable(),
   status: ZUserStatus,
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),

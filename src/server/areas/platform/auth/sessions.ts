@@ -6,7 +6,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
-import { bases, organizations, sessions, users } from "../../../../db/schema";
+import { bases, organizations, sessions, towns, users } from "../../../../db/schema";
 import type { SignedInActor } from "../../../context";
 
 export const SESSION_COOKIE = "hatchery_session";
@@ -56,6 +56,7 @@ export async function lookupSession(
         roles: users.roles,
         organizationId: users.organizationId,
         crossBase: users.crossBase,
+        townId: users.townId,
         displayName: users.displayName,
         status: users.status,
         mustChangePassword: users.mustChangePassword,
@@ -85,6 +86,7 @@ export async function lookupSession(
       roles: user.roles,
       organizationId: user.organizationId,
       crossBase: user.crossBase,
+      townId: user.townId,
       displayName: user.displayName,
       sessionId: id,
       mustChangePassword: user.mustChangePassword,
@@ -124,10 +126,13 @@ export async function currentUserView(db: Db, userId: string) {
       organizationName: organizations.name,
       mustChangePassword: users.mustChangePassword,
       crossBase: users.crossBase,
+      townId: users.townId,
+      townName: towns.name,
     })
     .from(users)
     .innerJoin(bases, eq(bases.id, users.baseId))
     .leftJoin(organizations, eq(organizations.id, users.organizationId))
+    .leftJoin(towns, eq(towns.id, users.townId))
     .where(eq(users.id, userId));
   if (!row) throw new Error(`user ${userId} vanished`);
   return row;
