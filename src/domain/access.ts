@@ -22,7 +22,8 @@ export type Action =
   | "user.manage"
   | "audit.read"
   | "reference.read"
-  | "stats.read";
+  | "stats.read"
+  | "stats.recruitment";
 
 /** The record a decision is about, where one is. */
 export interface Subject {
@@ -78,6 +79,12 @@ export function decide(actor: Actor, action: Action, subject?: Subject): Decisio
     case "reference.read":
     case "stats.read":
       return "allow";
+    case "stats.recruitment":
+      // Counts of the recruitment and the registry, for the base and the public bodies it
+      // reports to (agency statistics); experts, mentors, partners and members have no use for them.
+      return hasRole(actor, "admin", "staff", "government_viewer", "community_liaison")
+        ? "allow"
+        : "forbidden";
   }
 }
 
@@ -93,6 +100,25 @@ export function organizationScope(actor: Actor): OrganizationScope {
     return { kind: "bases", baseIds: actor.crossBase ? "all" : [actor.baseId] };
   }
   return { kind: "own", baseId: actor.baseId, organizationId: actor.organizationId };
+}
+
+/**
+ * What the figures count: whole bases, or for a community liaison the organizations of their
+ * town (null until the administrator sets it: then nothing). Null for roles that read none.
+ * The broadest role wins, so a viewer who is also a liaison sees the base.
+ */
+export type FiguresScope =
+  | { kind: "bases"; baseIds: "all" | string[] }
+  | { kind: "town"; baseId: string; townId: string | null };
+
+export function figuresScope(actor: Actor): FiguresScope | null {
+  if (hasRole(actor, "admin", "staff")) return { kind: "bases", baseIds: [actor.baseId] };
+  if (hasRole(actor, "government_viewer")) {
+    return { kind: "bases", baseIds: actor.crossBase ? "all" : [actor.baseId] };
+  }
+  if (hasRole(actor, "community_liaison"))
+    return { kind: "town", baseId: actor.baseId, townId: actor.townId };
+  return null;
 }
 
 function ownOrganization(actor: Actor, subject?: Subject): boolean {

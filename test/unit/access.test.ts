@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Action, type Decision, decide, organizationScope } from "../../src/domain/access";
+import { type Action, type Decision, decide, figuresScope, organizationScope } from "../../src/domain/access";
 import { type Actor, ROLES, type Role } from "../../src/domain/roles";
 
 const BASE = "base-1";
@@ -27,10 +27,19 @@ const ACTIONS: Action[] = [
   "audit.read",
   "reference.read",
   "stats.read",
+  "stats.recruitment",
 ];
 
 function actor(roles: Role[], extra: Partial<Actor> = {}): Actor {
-  return { userId: "u", baseId: BASE, roles, organizationId: OWN_ORG, crossBase: false, ...extra };
+  return {
+    userId: "u",
+    baseId: BASE,
+    roles,
+    organizationId: OWN_ORG,
+    crossBase: false,
+    townId: null,
+    ...extra,
+  };
 }
 
 const A = "allow";
@@ -61,6 +70,7 @@ const EXPECTED: Record<Action, Decision[]> = {
   "audit.read": [A, F, F, F, F, F, F, F],
   "reference.read": [A, A, A, A, A, A, A, A],
   "stats.read": [A, A, A, A, A, A, A, A],
+  "stats.recruitment": [A, A, F, F, F, A, A, F],
 };
 
 describe("the policy table", () => {
@@ -128,5 +138,28 @@ describe("the policy table", () => {
       baseId: BASE,
       organizationId: OWN_ORG,
     });
+  });
+
+  it("scopes the figures: the base for staff and viewers, all bases for a city viewer, a liaison's town", () => {
+    expect(figuresScope(actor(["staff"]))).toEqual({ kind: "bases", baseIds: [BASE] });
+    expect(figuresScope(actor(["government_viewer"]))).toEqual({ kind: "bases", baseIds: [BASE] });
+    expect(figuresScope(actor(["government_viewer"], { crossBase: true }))).toEqual({
+      kind: "bases",
+      baseIds: "all",
+    });
+    expect(figuresScope(actor(["community_liaison"], { townId: "town-1" }))).toEqual({
+      kind: "town",
+      baseId: BASE,
+      townId: "town-1",
+    });
+    // No town set yet: a town scope that matches nothing, never the whole base.
+    expect(figuresScope(actor(["community_liaison"]))).toEqual({ kind: "town", baseId: BASE, townId: null });
+    expect(figuresScope(actor(["community_liaison", "government_viewer"]))).toEqual({
+      kind: "bases",
+      baseIds: [BASE],
+    });
+    for (const role of ["expert", "mentor", "partner", "org_member"] as const) {
+      expect(figuresScope(actor([role]))).toBeNull();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
 import { auditLog, communities, organizations, towns, users } from "../../../../db/schema";
-import { organizationScope } from "../../../../domain/access";
+import { figuresScope, organizationScope } from "../../../../domain/access";
 import { hasRole } from "../../../../domain/roles";
 import type { HomeStats, Town } from "../../../../schemas/platform/reference";
 import type { Context } from "../../../context";
@@ -43,11 +43,19 @@ export async function listHubOrganizations(db: Db, ctx: Context) {
     .orderBy(asc(organizations.name));
 }
 
-/** The home page's live figures, scoped like the organization list. */
+/**
+ * The home page's live figures, scoped like the organization list; a community liaison's are
+ * their town's (none while no town is set), like their recruitment figures.
+ */
 export async function homeStats(db: Db, ctx: Context): Promise<HomeStats> {
   requireAccess(ctx.actor, "stats.read");
-  const scope = organizationScope(ctx.actor);
-  const where = organizationScopeWhere(scope);
+  const figures = figuresScope(ctx.actor);
+  const where =
+    figures?.kind === "town"
+      ? figures.townId
+        ? and(eq(organizations.baseId, figures.baseId), eq(organizations.townId, figures.townId))
+        : sql`false`
+      : organizationScopeWhere(organizationScope(ctx.actor));
   const [totals] = await db
     .select({
       organizations: count(),
