@@ -220,6 +220,8 @@ export const en: Messages = {
       email: "Email",
       roles: "Roles",
       organizationId: "Organization",
+      townId: "Town",
+      affiliation: "Organization / town",
       password: "Initial password",
       status: "Status",
       lastLoginAt: "Last sign-in",
@@ -232,6 +234,9 @@ export const en: Messages = {
     status: { active: "Active", disabled: "Disabled", locked: "Locked" },
     usernameHelp: "Starts with a letter, 3–32 characters: letters, digits, _ . -; cannot be changed later",
     organizationPlaceholder: "Type to search organizations",
+    townPlaceholder: "The town this liaison works for",
+    townHelp:
+      "On their home page a liaison sees the figures of this town's organizations and their applications only",
     disable: "Disable",
     enable: "Enable",
     unlock: "Unlock",
