@@ -30,6 +30,8 @@ export interface Access {
   applicationExport: boolean;
   /** 我的申请: an organization member linked to an organization applies for it. */
   canApply: boolean;
+  /** 招募数据: the recruitment figures (the base's, every base's, or a liaison's town's). */
+  recruitmentFigures: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
 }
@@ -50,6 +52,7 @@ const NONE: Access = {
   applicationReview: false,
   applicationExport: false,
   canApply: false,
+  recruitmentFigures: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
 };
@@ -85,6 +88,7 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     applicationReview: may("application.review"),
     applicationExport: may("application.export"),
     canApply: may("application.apply"),
+    recruitmentFigures: may("stats.recruitment"),
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
   };

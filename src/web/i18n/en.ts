@@ -1,4 +1,5 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
+import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
 import * as applications from "./areas/recruitment/applications";
 import * as calls from "./areas/recruitment/calls";
@@ -334,6 +335,7 @@ export const en: Messages = {
   portal: portal.en,
   registration: registration.en,
   notifications: notifications.en,
+  homes: homes.en,
   applications: applications.en,
   review: review.en,
 };

@@ -1,4 +1,5 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
+import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
 import * as applications from "./areas/recruitment/applications";
 import * as calls from "./areas/recruitment/calls";
@@ -332,6 +333,7 @@ export const zhCN = {
   portal: portal.zhCN,
   registration: registration.zhCN,
   notifications: notifications.zhCN,
+  homes: homes.zhCN,
   applications: applications.zhCN,
   review: review.zhCN,
 };
