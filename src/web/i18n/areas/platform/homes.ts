@@ -97,7 +97,7 @@ export const en: typeof zhCN = {
     funnelTable: "Recruitment funnel (data table)",
     stageColumn: "Step",
     countColumn: "Applications",
-    rateColumn: "Of the step before",
+    rateColumn: "Of step before",
     byStatus: "Where applications stand now",
     byTrack: "By track",
     byTown: "By the applicant's town",

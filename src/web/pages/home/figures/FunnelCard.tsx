@@ -30,7 +30,7 @@ export function FunnelCard({
       style={{ height: "100%" }}
     >
       <Row gutter={[24, 16]} align="middle">
-        <Col xs={24} md={12}>
+        <Col xs={24} md={10}>
           {funnel.started === 0 ? (
             <Typography.Text type="secondary">{t("homes.figures.noApplications")}</Typography.Text>
           ) : (
@@ -39,7 +39,7 @@ export function FunnelCard({
             </Suspense>
           )}
         </Col>
-        <Col xs={24} md={12}>
+        <Col xs={24} md={14}>
           <table className="hatchery-figure-table">
             <caption className="hatchery-visually-hidden">{t("homes.figures.funnelTable")}</caption>
             <thead>
@@ -59,8 +59,14 @@ export function FunnelCard({
                 return (
                   <tr key={stage.key}>
                     <th scope="row">
-                      <span aria-hidden className="swatch" style={{ background: FUNNEL_COLORS[stage.key] }} />
-                      {stage.name}
+                      <span className="stage">
+                        <span
+                          aria-hidden
+                          className="swatch"
+                          style={{ background: FUNNEL_COLORS[stage.key] }}
+                        />
+                        {stage.name}
+                      </span>
                     </th>
                     <td className="number">{stage.value}</td>
                     <td className="number">
