@@ -118,6 +118,8 @@ test(
       await signIn(page, "expert");
       await page.getByText("目前没有分配给您的评审任务。").waitFor();
       await page.getByRole("link", { name: "修改登录密码" }).waitFor();
+      // Their contact as the platform has it, to check: the mobile masked, no email on file.
+      await page.getByText("手机：138****0003　邮箱：未登记").waitFor();
       await page.getByRole("link", { name: "看看正在招募的项目" }).waitFor();
       await checkA11y(page, `expert home ${viewport.width}`);
       await shot(page, viewport === PHONE ? "expert-home-phone" : "expert-home");

@@ -63,7 +63,10 @@ describe("a liaison's town", () => {
     const user = res.json();
     expect(user).toMatchObject({ townId: townA.id, townName: townA.name });
     const me = (await t.signIn(user.username, "Liaison-pass-2026")).get("/api/auth/me");
-    expect((await me).json().user).toMatchObject({ townId: townA.id, townName: townA.name });
+    // The user's own contact, as their home shows it for them to check: the mobile masked.
+    expect((await me).json().user).toMatchObject({ townId: townA.id, townName: townA.name, mobile: null });
+    const liaisonMe = (await (await t.signIn("liaison")).get("/api/auth/me")).json().user;
+    expect(liaisonMe).toMatchObject({ mobile: "138****0007", email: null });
 
     const kept = await admin.patch(`/api/users/${user.id}`, {
       displayName: "改名联络员",

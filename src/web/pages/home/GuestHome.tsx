@@ -48,7 +48,14 @@ export function GuestHome() {
             icon={<IdcardOutlined />}
             title={t("homes.guest.contact")}
             text={t("homes.guest.contactText")}
-          />
+          >
+            <Typography.Text strong style={{ display: "block", marginTop: 4 }}>
+              {t("homes.guest.onFile", {
+                mobile: user.mobile ?? t("homes.guest.none"),
+                email: user.email ?? t("homes.guest.none"),
+              })}
+            </Typography.Text>
+          </Step>
           <Step
             icon={<LockOutlined />}
             title={t("homes.guest.password")}
@@ -73,7 +80,8 @@ export function GuestHome() {
   );
 }
 
-function Step({ icon, title, text, to }: { icon: ReactNode; title: string; text: string; to?: string }) {
+function Step(props: { icon: ReactNode; title: string; text: string; to?: string; children?: ReactNode }) {
+  const { icon, title, text, to, children } = props;
   return (
     <Col xs={24} md={12} xl={6}>
       <Flex gap={12} align="flex-start">
@@ -85,6 +93,7 @@ function Step({ icon, title, text, to }: { icon: ReactNode; title: string; text:
             {to ? <Link to={to}>{title}</Link> : title}
           </h3>
           <Typography.Text type="secondary">{text}</Typography.Text>
+          {children}
         </div>
       </Flex>
     </Col>

@@ -7,6 +7,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypt
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
 import { bases, organizations, sessions, towns, users } from "../../../../db/schema";
+import { maskMobile } from "../../../../domain/phone";
 import type { SignedInActor } from "../../../context";
 
 export const SESSION_COOKIE = "hatchery_session";
@@ -128,6 +129,8 @@ export async function currentUserView(db: Db, userId: string) {
       crossBase: users.crossBase,
       townId: users.townId,
       townName: towns.name,
+      mobile: users.mobile,
+      email: users.email,
     })
     .from(users)
     .innerJoin(bases, eq(bases.id, users.baseId))
@@ -135,5 +138,7 @@ export async function currentUserView(db: Db, userId: string) {
     .leftJoin(towns, eq(towns.id, users.townId))
     .where(eq(users.id, userId));
   if (!row) throw new Error(`user ${userId} vanished`);
-  return row;
+  // The user's own contact, so the home can ask them to check it; the mobile masked like
+  // everywhere (the page only needs to be recognised, and a borrowed screen shows no more).
+  return { ...row, mobile: maskMobile(row.mobile) };
 }

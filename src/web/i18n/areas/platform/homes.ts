@@ -62,6 +62,8 @@ export const zhCN = {
     meanwhile: "在此之前，您可以",
     contact: "核对联系方式",
     contactText: "通知会发到您在平台登记的手机和邮箱。号码或邮箱有变化时，请告诉基地管理员帮您更新。",
+    onFile: "手机：{{mobile}}　邮箱：{{email}}",
+    none: "未登记",
     password: "修改登录密码",
     passwordText: "换成只有您知道的密码，保护账号安全。",
     portal: "看看正在招募的项目",
@@ -133,6 +135,8 @@ export const en: typeof zhCN = {
     contact: "Check your contact details",
     contactText:
       "Notices go to the mobile number and email the platform has for you. If either changes, ask the base administrator to update it.",
+    onFile: "Mobile: {{mobile}} · Email: {{email}}",
+    none: "none",
     password: "Change your password",
     passwordText: "Pick one only you know, to keep your account safe.",
     portal: "See the open calls",
