@@ -34,6 +34,9 @@ export default defineConfig({
               test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
               priority: 15,
             },
+            // ECharts and its renderer only on the pages that draw a chart (imported lazily there);
+            // left to "vendor" it would ride along on every page.
+            { name: "echarts", test: /[\\/]node_modules[\\/](echarts|zrender)[\\/]/, priority: 12 },
             { name: "vendor", test: /[\\/]node_modules[\\/]/, priority: 10 },
           ],
         },

@@ -40,6 +40,7 @@ export async function explainQueries(
       roles: ["staff"],
       organizationId: null,
       crossBase: false,
+      townId: null,
       displayName: "",
       sessionId: "",
       mustChangePassword: false,

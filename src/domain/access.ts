@@ -22,7 +22,8 @@ export type Action =
   | "user.manage"
   | "audit.read"
   | "reference.read"
-  | "stats.read";
+  | "stats.read"
+  | "stats.recruitment";
 
 /**
  * How the actor stands to one record beyond its base and its organization, as the loader that
@@ -90,6 +91,12 @@ export function decide(actor: Actor, action: Action, subject?: Subject): Decisio
     case "reference.read":
     case "stats.read":
       return "allow";
+    case "stats.recruitment":
+      // Counts of the recruitment and the registry, for the base and the public bodies it
+      // reports to (agency statistics); experts, mentors, partners and members have no use for them.
+      return hasRole(actor, "admin", "staff", "government_viewer", "community_liaison")
+        ? "allow"
+        : "forbidden";
   }
 }
 
@@ -100,14 +107,17 @@ export type ListAction =
   | "application.listOwn"
   | "call.manage"
   | "user.manage"
-  | "audit.read";
+  | "audit.read"
+  | "stats.recruitment";
 
 /**
- * Which records a list may show: those of some bases, or those of one organization. Stage 3 adds
- * the records related to the actor (an expert's assignments) as a third kind.
+ * Which records a list (or a set of figures) may show: those of some bases, those of one town of
+ * a base (a liaison's: its organizations and what is theirs), or those of one organization. Stage
+ * 3 adds the records related to the actor (an expert's assignments) as a fourth kind.
  */
 export type ListScope =
   | { kind: "bases"; baseIds: "all" | string[] }
+  | { kind: "town"; baseId: string; townId: string | null }
   | { kind: "organization"; baseId: string; organizationId: string | null };
 
 /** The scope of a list for this actor, or null when the actor may not see the list at all. */
@@ -120,6 +130,13 @@ export function listScope(actor: Actor, action: ListAction): ListScope | null {
       if (hasRole(actor, "government_viewer"))
         return actor.crossBase ? { kind: "bases", baseIds: "all" } : ownBase;
       return hasRole(actor, "org_member") ? own : null;
+    case "stats.recruitment":
+      if (hasRole(actor, "admin", "staff")) return ownBase;
+      if (hasRole(actor, "government_viewer"))
+        return actor.crossBase ? { kind: "bases", baseIds: "all" } : ownBase;
+      return hasRole(actor, "community_liaison")
+        ? { kind: "town", baseId: actor.baseId, townId: actor.townId }
+        : null;
     case "application.listOwn":
       return hasRole(actor, "org_member") && actor.organizationId ? own : null;
     case "application.list":

@@ -19,6 +19,8 @@ export interface Actor {
   organizationId: string | null;
   /** A city-level government viewer reads across the bases of the installation. */
   crossBase: boolean;
+  /** A community liaison's town (镇街), set by the administrator; null for everyone else. */
+  townId: string | null;
 }
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

@@ -248,6 +248,14 @@ export const FIELD_MESSAGES = {
     "zh-CN": "缺少必需的列“{column}”，请使用导入模板",
     en: "The required column “{column}” is missing; use the import template",
   },
+  town_required: {
+    "zh-CN": "镇街社区联络员须选择所属镇街",
+    en: "A town/community liaison must belong to a town",
+  },
+  town_only_for_liaisons: {
+    "zh-CN": "只有“镇街社区联络员”角色的账号才能设置所属镇街",
+    en: "Only an account with the liaison role can belong to a town",
+  },
   organization_only_for_members: {
     "zh-CN": "只有“社会组织成员”角色的账号才能关联组织",
     en: "Only an account with the organization member role can be linked to an organization",

@@ -25,6 +25,7 @@ import { systemRoutes } from "./areas/platform/system/routes";
 import { userRoutes } from "./areas/platform/users/routes";
 import { applicationRoutes } from "./areas/recruitment/applications/routes";
 import { callRoutes } from "./areas/recruitment/calls/routes";
+import { figureRoutes } from "./areas/recruitment/figures/routes";
 import { intakeRoutes } from "./areas/recruitment/intake/routes";
 import { portalRoutes } from "./areas/recruitment/portal/routes";
 import { registrationRoutes } from "./areas/recruitment/registration/routes";
@@ -98,6 +99,7 @@ export async function buildApp(options: {
       await api.register(referenceRoutes, deps);
       // Stage 1: recruitment calls, the public portal, applicant registration, applications.
       await api.register(callRoutes, { ...deps, prefix: "/calls" });
+      await api.register(figureRoutes, { ...deps, prefix: "/stats" });
       await api.register(portalRoutes, { ...deps, prefix: "/portal" });
       await api.register(registrationRoutes, { ...deps, prefix: "/registration" });
       await api.register(applicationRoutes, { ...deps, prefix: "/applications" });

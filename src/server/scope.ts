@@ -16,10 +16,14 @@ export function requireListScope(actor: Actor, action: ListAction): ListScope {
   return scope;
 }
 
-/** The columns a scope is checked against: the row's base, and its organization where it has one. */
+/**
+ * The columns a scope is checked against: the row's base, its organization where it has one, and
+ * the town it belongs to (an organization's town; for an application, its organization's).
+ */
 export interface ScopeColumns {
   baseId: PgColumn;
   organizationId?: PgColumn;
+  townId?: PgColumn;
 }
 
 /** The scope as a condition on `columns`; undefined means every row (a cross-base viewer). */
@@ -28,6 +32,11 @@ export function scopeWhere(scope: ListScope, columns: ScopeColumns): SQL | undef
     // A record without an organization column is never one organization's own.
     if (!scope.organizationId || !columns.organizationId) return sql`false`;
     return and(eq(columns.baseId, scope.baseId), eq(columns.organizationId, scope.organizationId));
+  }
+  if (scope.kind === "town") {
+    // No town set: nothing, rather than the whole base's.
+    if (!scope.townId || !columns.townId) return sql`false`;
+    return and(eq(columns.baseId, scope.baseId), eq(columns.townId, scope.townId));
   }
   if (scope.baseIds === "all") return undefined;
   if (scope.baseIds.length === 1) return eq(columns.baseId, scope.baseIds[0] as string);

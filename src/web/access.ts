@@ -30,6 +30,8 @@ export interface Access {
   applicationExport: boolean;
   /** 我的申请: an organization member linked to an organization applies for it. */
   canApply: boolean;
+  /** 招募数据: the recruitment figures (the base's, every base's, or a liaison's town's). */
+  recruitmentFigures: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
 }
@@ -50,6 +52,7 @@ const NONE: Access = {
   applicationIntake: false,
   applicationExport: false,
   canApply: false,
+  recruitmentFigures: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
 };
@@ -62,6 +65,7 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     roles: user.roles,
     organizationId: user.organizationId,
     crossBase: user.crossBase,
+    townId: user.townId,
   };
   const may = (action: Action) => decide(actor, action) === "allow";
   const onRecord = (action: Action, organization: Pick<Organization, "id" | "baseId">) =>
@@ -84,6 +88,7 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     applicationIntake: may("application.intake"),
     applicationExport: may("application.export"),
     canApply: may("application.apply"),
+    recruitmentFigures: may("stats.recruitment"),
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
   };

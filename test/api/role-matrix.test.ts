@@ -135,6 +135,8 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/towns":                               [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
   "GET /api/hub-organizations":                   [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
   "GET /api/stats/home":                          [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  "GET /api/stats/recruitment":                   [{ note: "counts for the base and its public partners; the liaison's are its town's",
+                                                     expect: [401, 200, 200, 403, 403, 403, 200, 200, 403] }],
 
   // Stage 1: calls (staff), the public portal, applicant registration, notifications.
   "GET /api/calls":                               [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],

@@ -34,10 +34,19 @@ const ACTIONS: Action[] = [
   "audit.read",
   "reference.read",
   "stats.read",
+  "stats.recruitment",
 ];
 
 function actor(roles: Role[], extra: Partial<Actor> = {}): Actor {
-  return { userId: "u", baseId: BASE, roles, organizationId: OWN_ORG, crossBase: false, ...extra };
+  return {
+    userId: "u",
+    baseId: BASE,
+    roles,
+    organizationId: OWN_ORG,
+    crossBase: false,
+    townId: null,
+    ...extra,
+  };
 }
 
 const A = "allow";
@@ -68,6 +77,7 @@ const EXPECTED: Record<Action, Decision[]> = {
   "audit.read": [A, F, F, F, F, F, F, F],
   "reference.read": [A, A, A, A, A, A, A, A],
   "stats.read": [A, A, A, A, A, A, A, A],
+  "stats.recruitment": [A, A, F, F, F, A, A, F],
 };
 
 describe("the policy table", () => {
@@ -177,6 +187,7 @@ describe("the policy table", () => {
       "call.manage",
       "user.manage",
       "audit.read",
+      "stats.recruitment",
     ];
     fc.assert(
       fc.property(fc.subarray([...ROLES], { minLength: 1 }), fc.constantFrom(...LISTS), (roles, list) => {
@@ -184,5 +195,35 @@ describe("the policy table", () => {
         return (listScope(a, list) === null) === (decide(a, list) === "forbidden");
       }),
     );
+  });
+
+  it("scopes the figures: the base for staff and viewers, all bases for a city viewer, a liaison's town", () => {
+    expect(listScope(actor(["staff"]), "stats.recruitment")).toEqual({ kind: "bases", baseIds: [BASE] });
+    expect(listScope(actor(["government_viewer"]), "stats.recruitment")).toEqual({
+      kind: "bases",
+      baseIds: [BASE],
+    });
+    expect(listScope(actor(["government_viewer"], { crossBase: true }), "stats.recruitment")).toEqual({
+      kind: "bases",
+      baseIds: "all",
+    });
+    expect(listScope(actor(["community_liaison"], { townId: "town-1" }), "stats.recruitment")).toEqual({
+      kind: "town",
+      baseId: BASE,
+      townId: "town-1",
+    });
+    // No town set yet: a town scope that matches nothing, never the whole base.
+    expect(listScope(actor(["community_liaison"]), "stats.recruitment")).toEqual({
+      kind: "town",
+      baseId: BASE,
+      townId: null,
+    });
+    expect(listScope(actor(["community_liaison", "government_viewer"]), "stats.recruitment")).toEqual({
+      kind: "bases",
+      baseIds: [BASE],
+    });
+    for (const role of ["expert", "mentor", "partner", "org_member"] as const) {
+      expect(listScope(actor([role]), "stats.recruitment")).toBeNull();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { Role } from "../../domain/roles";
-import { bases } from "./bases";
+import { bases, towns } from "./bases";
 import { organizations } from "./organizations";
 
 export const users = pgTable(
@@ -21,6 +21,8 @@ export const users = pgTable(
     roles: text("roles").array().$type<Role[]>().notNull(),
     organizationId: uuid("organization_id").references(() => organizations.id),
     crossBase: boolean("cross_base").notNull().default(false),
+    /** A community liaison's town (镇街): the figures they see are that town's. */
+    townId: uuid("town_id").references(() => towns.id),
     status: text("status", { enum: ["active", "disabled"] })
       .notNull()
       .default("active"),

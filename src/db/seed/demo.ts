@@ -2,10 +2,10 @@
  * Demo data for an empty database: the Changping base, its towns and communities, 32 resident
  * and 100 virtually incubated organizations (plus a few others), and one account per role.
  */
-import { count, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { Residency } from "../../domain/organization";
 import type { Db } from "../client";
-import { auditLog, bases, communities, organizations, towns, users } from "../schema";
+import { applications, auditLog, bases, communities, organizations, towns, users } from "../schema";
 import { allDemoDocumentBlobs } from "./application-documents";
 import { seedApplications } from "./applications";
 import { DEMO_ACCOUNTS, DEMO_BASE, DEMO_PASSWORD, DEMO_TOWNS } from "./changping";
@@ -132,6 +132,7 @@ export async function seedDemoIfEmpty(
     );
     await seedRecruitment(tx, base.id, new Date());
     const files = await seedApplications(tx, base.id, new Date());
+    await placeLiaison(tx, base.id);
     await tx.insert(auditLog).values({
       baseId: base.id,
       action: "system.seed",
@@ -142,6 +143,26 @@ export async function seedDemoIfEmpty(
     return { id: base.id, seeded: true, files };
   });
   return { seeded: outcome.seeded, baseId: outcome.id, files: outcome.files };
+}
+
+/**
+ * The demo liaison belongs to the town whose organizations applied most, so their home shows
+ * figures (the applications are drawn by a seeded generator, so it is the same town every time).
+ */
+async function placeLiaison(tx: Db, baseId: string): Promise<void> {
+  const [busiest] = await tx
+    .select({ townId: organizations.townId })
+    .from(applications)
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+    .innerJoin(towns, eq(towns.id, organizations.townId))
+    .where(eq(applications.baseId, baseId))
+    .groupBy(organizations.townId, towns.sortOrder)
+    .orderBy(desc(count()), asc(towns.sortOrder))
+    .limit(1);
+  await tx
+    .update(users)
+    .set({ townId: busiest?.townId ?? null })
+    .where(and(eq(users.baseId, baseId), eq(users.username, "liaison")));
 }
 
 /** The base the demo accounts belong to (first base), for scripts and tests. */

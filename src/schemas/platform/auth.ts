@@ -23,6 +23,12 @@ export const ZCurrentUser = z.object({
   mustChangePassword: z.boolean(),
   /** A city-level government viewer who reads across the installation's bases. */
   crossBase: z.boolean(),
+  /** A community liaison's town (镇街); null for other roles, or while the administrator has set none. */
+  townId: z.string().nullable(),
+  townName: z.string().nullable(),
+  /** The user's own contact as the platform has it (mobile masked), for them to check. */
+  mobile: z.string().nullable(),
+  email: z.string().nullable(),
 });
 export type CurrentUser = z.infer<typeof ZCurrentUser>;
 

@@ -17,6 +17,8 @@ export const ZUserCreate = z.object({
     .optional(),
   roles: z.array(ZRole).min(1, { error: "roles_required" }),
   organizationId: ZId.nullish(),
+  /** A community liaison's town (required for that role, refused for others). */
+  townId: ZId.nullish(),
   password: secretText(PASSWORD_MAX_LENGTH).min(1, { error: "required" }),
 });
 export type UserCreate = z.input<typeof ZUserCreate>;
@@ -30,6 +32,8 @@ export const ZUserUpdate = z.object({
     .optional(),
   roles: z.array(ZRole).min(1, { error: "roles_required" }),
   organizationId: ZId.nullish(),
+  /** Left out: kept while the account stays a liaison, cleared otherwise. */
+  townId: ZId.nullish(),
   version: ZVersion,
 });
 export type UserUpdate = z.input<typeof ZUserUpdate>;
@@ -45,6 +49,8 @@ export const ZUser = z.object({
   roles: z.array(ZRole),
   organizationId: z.string().nullable(),
   organizationName: z.string().nullable(),
+  townId: z.string().nullable(),
+  townName: z.string().nullable(),
   status: ZUserStatus,
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),

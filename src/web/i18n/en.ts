@@ -1,5 +1,6 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as account from "./areas/platform/account";
+import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
 import * as passwordReset from "./areas/platform/password-reset";
 import * as applications from "./areas/recruitment/applications";
@@ -223,6 +224,8 @@ export const en: Messages = {
       email: "Email",
       roles: "Roles",
       organizationId: "Organization",
+      townId: "Town",
+      affiliation: "Organization / town",
       password: "Initial password",
       status: "Status",
       lastLoginAt: "Last sign-in",
@@ -235,6 +238,9 @@ export const en: Messages = {
     status: { active: "Active", disabled: "Disabled", locked: "Locked" },
     usernameHelp: "Starts with a letter, 3–32 characters: letters, digits, _ . -; cannot be changed later",
     organizationPlaceholder: "Type to search organizations",
+    townPlaceholder: "The town this liaison works for",
+    townHelp:
+      "On their home page a liaison sees the figures of this town's organizations and their applications only",
     disable: "Disable",
     enable: "Enable",
     unlock: "Unlock",
@@ -312,6 +318,7 @@ export const en: Messages = {
   notifications: notifications.en,
   passwordReset: passwordReset.en,
   account: account.en,
+  homes: homes.en,
   applications: applications.en,
   intake: intake.en,
 };

@@ -1,5 +1,6 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as account from "./areas/platform/account";
+import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
 import * as passwordReset from "./areas/platform/password-reset";
 import * as applications from "./areas/recruitment/applications";
@@ -221,6 +222,8 @@ export const zhCN = {
       email: "邮箱",
       roles: "角色",
       organizationId: "所属组织",
+      townId: "所属镇街",
+      affiliation: "所属组织 / 镇街",
       password: "初始密码",
       status: "状态",
       lastLoginAt: "最近登录",
@@ -233,6 +236,8 @@ export const zhCN = {
     status: { active: "正常", disabled: "已停用", locked: "已锁定" },
     usernameHelp: "字母开头，3–32 位，可含数字、下划线、点、横线；创建后不可修改",
     organizationPlaceholder: "输入组织名称搜索",
+    townPlaceholder: "选择联络员负责的镇街",
+    townHelp: "联络员在首页只看到本镇街社会组织及其申请的统计数字",
     disable: "停用",
     enable: "启用",
     unlock: "解锁",
@@ -310,6 +315,7 @@ export const zhCN = {
   notifications: notifications.zhCN,
   passwordReset: passwordReset.zhCN,
   account: account.zhCN,
+  homes: homes.zhCN,
   applications: applications.zhCN,
   intake: intake.zhCN,
 };

@@ -11,8 +11,20 @@ export interface ShareRow {
  * A bar list (label, bar, count), largest first: enough for a dozen categories without a chart
  * library, and readable by screen readers as a plain list.
  */
-export function ShareList({ rows, total }: { rows: ShareRow[]; total: number }) {
+export function ShareList({
+  rows,
+  total,
+  countText,
+  labelWidth = "minmax(72px, 30%)",
+}: {
+  rows: ShareRow[];
+  total: number;
+  /** The count with its unit; organizations ("12 家") unless told. */
+  countText?: (count: number) => string;
+  labelWidth?: string;
+}) {
   const { t } = useTranslation();
+  const text = countText ?? ((count: number) => t("home.count", { count }));
   if (rows.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("home.noData")} />;
   const sorted = [...rows].sort((a, b) => b.count - a.count);
   const max = Math.max(1, ...sorted.map((row) => row.count));
@@ -25,7 +37,7 @@ export function ShareList({ rows, total }: { rows: ShareRow[]; total: number }) 
             key={row.key}
             style={{
               display: "grid",
-              gridTemplateColumns: "minmax(72px, 30%) 1fr auto",
+              gridTemplateColumns: `${labelWidth} 1fr auto`,
               alignItems: "center",
               gap: 12,
             }}
@@ -42,10 +54,10 @@ export function ShareList({ rows, total }: { rows: ShareRow[]; total: number }) 
               status="normal"
               strokeColor="#1677ff"
               size="small"
-              aria-label={`${row.label}: ${t("home.count", { count: row.count })} (${share}%)`}
+              aria-label={`${row.label}: ${text(row.count)} (${share}%)`}
             />
             <span style={{ minWidth: 56, textAlign: "right", fontVariantNumeric: "tabular-nums" }}>
-              {t("home.count", { count: row.count })}
+              {text(row.count)}
             </span>
           </li>
         );

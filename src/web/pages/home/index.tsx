@@ -14,6 +14,8 @@ import { useAccess, useCurrentUser } from "../../auth/session";
 import { RoleTags } from "../../components/labels";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
+import { FiguresHome } from "./figures/FiguresHome";
+import { GuestHome } from "./GuestHome";
 import { MyApplicationsCard } from "./MyApplicationsCard";
 import { ShareList } from "./ShareList";
 import { StaffWaiting } from "./StaffWaiting";
@@ -22,9 +24,13 @@ export default function HomePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const access = useAccess();
+  // Viewers and liaisons read the recruitment figures (which include the registry's); staff
+  // keep their to-do and the registry figures below.
+  const figuresHome = access.recruitmentFigures && !access.applicationQueue;
   // The registry's figures are the base's business; a member would see their own organization
   // counted as "1 of 1" (the server scopes them), which tells them nothing.
-  const stats = useHomeStats({ enabled: access.organizationList });
+  const registryStats = access.organizationList && !figuresHome;
+  const stats = useHomeStats({ enabled: registryStats });
 
   return (
     <>
@@ -40,7 +46,9 @@ export default function HomePage() {
       />
       <MyApplicationsCard />
       <StaffWaiting />
-      {!access.organizationList ? null : stats.isError ? (
+      <GuestHome />
+      {figuresHome && <FiguresHome />}
+      {!registryStats ? null : stats.isError ? (
         <QueryError error={stats.error} onRetry={() => void stats.refetch()} />
       ) : !stats.data ? (
         <Card>

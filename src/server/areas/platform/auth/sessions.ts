@@ -6,7 +6,8 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
-import { bases, organizations, sessions, users } from "../../../../db/schema";
+import { bases, organizations, sessions, towns, users } from "../../../../db/schema";
+import { maskMobile } from "../../../../domain/phone";
 import type { SignedInActor } from "../../../context";
 
 export const SESSION_COOKIE = "hatchery_session";
@@ -56,6 +57,7 @@ export async function lookupSession(
         roles: users.roles,
         organizationId: users.organizationId,
         crossBase: users.crossBase,
+        townId: users.townId,
         displayName: users.displayName,
         status: users.status,
         mustChangePassword: users.mustChangePassword,
@@ -85,6 +87,7 @@ export async function lookupSession(
       roles: user.roles,
       organizationId: user.organizationId,
       crossBase: user.crossBase,
+      townId: user.townId,
       displayName: user.displayName,
       sessionId: id,
       mustChangePassword: user.mustChangePassword,
@@ -124,11 +127,18 @@ export async function currentUserView(db: Db, userId: string) {
       organizationName: organizations.name,
       mustChangePassword: users.mustChangePassword,
       crossBase: users.crossBase,
+      townId: users.townId,
+      townName: towns.name,
+      mobile: users.mobile,
+      email: users.email,
     })
     .from(users)
     .innerJoin(bases, eq(bases.id, users.baseId))
     .leftJoin(organizations, eq(organizations.id, users.organizationId))
+    .leftJoin(towns, eq(towns.id, users.townId))
     .where(eq(users.id, userId));
   if (!row) throw new Error(`user ${userId} vanished`);
-  return row;
+  // The user's own contact, so the home can ask them to check it; the mobile masked like
+  // everywhere (the page only needs to be recognised, and a borrowed screen shows no more).
+  return { ...row, mobile: maskMobile(row.mobile) };
 }

@@ -10,7 +10,11 @@ import { requireListScope, scopeWhere } from "../../../scope";
 import { selectOrganizations, toOrganization } from "./view";
 
 /** An organization is its own organization's record. */
-export const ORGANIZATION_SCOPE = { baseId: organizations.baseId, organizationId: organizations.id };
+export const ORGANIZATION_SCOPE = {
+  baseId: organizations.baseId,
+  organizationId: organizations.id,
+  townId: organizations.townId,
+};
 
 export type OrganizationQueryData = z.output<typeof ZOrganizationQuery>;
 /** What the list and the export share: the filters and the order, not the paging. */

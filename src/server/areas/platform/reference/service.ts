@@ -44,11 +44,14 @@ export async function listHubOrganizations(db: Db, ctx: Context) {
     .orderBy(asc(organizations.name));
 }
 
-/** The home page's live figures, scoped like the organization list. */
+/**
+ * The home page's live figures, scoped like the organization list; a community liaison's are
+ * their town's (none while no town is set), like their recruitment figures.
+ */
 export async function homeStats(db: Db, ctx: Context): Promise<HomeStats> {
   requireAccess(ctx.actor, "stats.read");
-  // Roles that list no organizations see the figures as zeros rather than an error.
-  const scope = listScope(ctx.actor, "organization.list");
+  // A liaison's figures are its town's; roles that list no organizations see zeros, not an error.
+  const scope = listScope(ctx.actor, "stats.recruitment") ?? listScope(ctx.actor, "organization.list");
   const where = scope ? scopeWhere(scope, ORGANIZATION_SCOPE) : sql`false`;
   const [totals] = await db
     .select({

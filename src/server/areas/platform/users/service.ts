@@ -5,7 +5,7 @@
 import { and, arrayContains, asc, count, desc, eq, ilike, ne, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../../../db/client";
-import { organizations, users } from "../../../../db/schema";
+import { organizations, towns, users } from "../../../../db/schema";
 import { escapeLike } from "../../../../db/sql-text";
 import { maskMobile } from "../../../../domain/phone";
 import type { Role } from "../../../../domain/roles";
@@ -60,6 +60,7 @@ export async function createUser(db: Db, ctx: Context, input: UserCreate): Promi
   const id = await db.transaction(async (tx) => {
     const roles = uniqueRoles(input.roles);
     const organizationId = await linkedOrganization(tx, ctx, roles, input.organizationId ?? null);
+    const townId = await liaisonTown(tx, ctx, roles, input.townId ?? null);
     await assertUnique(tx, ctx, { username: input.username, mobile: input.mobile ?? null });
     const [created] = await tx
       .insert(users)
@@ -71,6 +72,7 @@ export async function createUser(db: Db, ctx: Context, input: UserCreate): Promi
         email: input.email ?? null,
         roles,
         organizationId,
+        townId,
         passwordHash,
         mustChangePassword: true,
       })
@@ -90,8 +92,9 @@ export async function createUser(db: Db, ctx: Context, input: UserCreate): Promi
 }
 
 /**
- * Profile, roles and organization link. `mobile`/`email` left out mean "unchanged" (the list
- * only ever shows the mobile masked); the link is dropped with the organization member role.
+ * Profile, roles, organization link and town. `mobile`/`email` left out mean "unchanged" (the
+ * list only ever shows the mobile masked); the link is dropped with the organization member
+ * role, the town with the liaison role.
  */
 export async function updateUser(db: Db, ctx: Context, id: string, input: UserUpdate): Promise<User> {
   requireAccess(ctx.actor, "user.manage");
@@ -108,6 +111,16 @@ export async function updateUser(db: Db, ctx: Context, id: string, input: UserUp
           : null
         : input.organizationId;
     const organizationId = await linkedOrganization(tx, ctx, roles, requested);
+    const townId = await liaisonTown(
+      tx,
+      ctx,
+      roles,
+      input.townId === undefined
+        ? roles.includes("community_liaison")
+          ? before.townId
+          : null
+        : input.townId,
+    );
     const mobile = keptOrGiven(before.mobile, input.mobile);
     await assertUnique(tx, ctx, { mobile }, before.id);
     const [after] = await tx
@@ -120,6 +133,7 @@ export async function updateUser(db: Db, ctx: Context, id: string, input: UserUp
         email: input.email === undefined ? before.email : input.email,
         roles,
         organizationId,
+        townId,
         version: sql`${users.version} + 1`,
         updatedAt: sql`now()`,
       })
@@ -182,6 +196,26 @@ async function linkedOrganization(
     .where(and(eq(organizations.id, organizationId), eq(organizations.baseId, ctx.actor.baseId)));
   if (!org) throw fieldError("organizationId", "unknown_reference");
   return org.id;
+}
+
+/** A community liaison belongs to a town of the base (their figures are its); nobody else does. */
+async function liaisonTown(
+  tx: Db,
+  ctx: Context,
+  roles: Role[],
+  townId: string | null,
+): Promise<string | null> {
+  if (!roles.includes("community_liaison")) {
+    if (townId) throw fieldError("townId", "town_only_for_liaisons");
+    return null;
+  }
+  if (!townId) throw fieldError("townId", "town_required");
+  const [town] = await tx
+    .select({ id: towns.id })
+    .from(towns)
+    .where(and(eq(towns.id, townId), eq(towns.baseId, ctx.actor.baseId)));
+  if (!town) throw fieldError("townId", "unknown_reference");
+  return town.id;
 }
 
 /** Sign-in is by account name or mobile across the installation, so both are unique everywhere. */

@@ -4,7 +4,7 @@
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
-import { organizations, users } from "../../../../db/schema";
+import { organizations, towns, users } from "../../../../db/schema";
 import { maskMobile } from "../../../../domain/phone";
 import type { User } from "../../../../schemas/platform/users";
 
@@ -20,6 +20,8 @@ const userColumns = {
   roles: users.roles,
   organizationId: users.organizationId,
   organizationName: organizations.name,
+  townId: users.townId,
+  townName: towns.name,
   status: users.status,
   lockedUntil: users.lockedUntil,
   lastLoginAt: users.lastLoginAt,
@@ -27,12 +29,13 @@ const userColumns = {
   createdAt: users.createdAt,
 };
 
-/** Accounts with their organization's name; callers add `where`, order and paging. */
+/** Accounts with their organization's and town's names; callers add `where`, order and paging. */
 export function selectUsers(db: Db) {
   return db
     .select(userColumns)
     .from(users)
-    .leftJoin(organizations, eq(organizations.id, users.organizationId));
+    .leftJoin(organizations, eq(organizations.id, users.organizationId))
+    .leftJoin(towns, eq(towns.id, users.townId));
 }
 type UserColumnsRow = Awaited<ReturnType<typeof selectUsers>>[number];
 
@@ -64,6 +67,7 @@ export function auditSnapshot(row: UserRow) {
     email: row.email,
     roles: [...row.roles],
     organizationId: row.organizationId,
+    townId: row.townId,
     status: row.status,
   };
 }

@@ -130,10 +130,10 @@ export default function UserListPage() {
               {
                 key: "organization",
                 responsive: ["md"],
-                title: t("user.attr.organizationId"),
-                dataIndex: "organizationName",
+                // A member's organization, or a liaison's town: what the account speaks for.
+                title: t("user.attr.affiliation"),
                 width: 180,
-                render: (name: string | null) => name ?? t("common.empty"),
+                render: (_: unknown, user) => user.organizationName ?? user.townName ?? t("common.empty"),
               },
               {
                 key: "mobile",

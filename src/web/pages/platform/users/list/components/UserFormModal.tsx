@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { isValidMobile } from "../../../../../../domain/phone";
 import { ROLES, type Role } from "../../../../../../domain/roles";
 import type { User } from "../../../../../../schemas/platform/users";
+import { useTowns } from "../../../../../api/platform/reference";
 import { useUserMutation } from "../../../../../api/platform/users";
 import { OrganizationSelect } from "../../../../../components/OrganizationSelect";
 import { errorMessage, showFieldError } from "../../../../../components/serverErrors";
@@ -17,10 +18,20 @@ interface Values {
   email?: string;
   roles: Role[];
   organizationId?: string;
+  townId?: string;
   password?: string;
 }
 
-const FIELDS = ["username", "displayName", "mobile", "email", "roles", "organizationId", "password"] as const;
+const FIELDS = [
+  "username",
+  "displayName",
+  "mobile",
+  "email",
+  "roles",
+  "organizationId",
+  "townId",
+  "password",
+] as const;
 
 /** 新建 / 编辑用户 in a modal; `user` absent means create. */
 export function UserFormModal({
@@ -39,6 +50,8 @@ export function UserFormModal({
   const mutation = useUserMutation();
   const [error, setError] = useState<string | null>(null);
   const isMember = roles.includes("org_member");
+  const isLiaison = roles.includes("community_liaison");
+  const towns = useTowns();
 
   const submit = async () => {
     setError(null);
@@ -49,6 +62,7 @@ export function UserFormModal({
       email: values.email?.trim() || null,
       roles: values.roles,
       organizationId: values.roles.includes("org_member") ? (values.organizationId ?? null) : null,
+      townId: values.roles.includes("community_liaison") ? (values.townId ?? null) : null,
     };
     try {
       if (user) {
@@ -98,6 +112,7 @@ export function UserFormModal({
                 email: user.email ?? undefined,
                 roles: user.roles,
                 organizationId: user.organizationId ?? undefined,
+                townId: user.townId ?? undefined,
               }
             : { roles: [] }
         }
@@ -161,6 +176,21 @@ export function UserFormModal({
               current={
                 user?.organizationId ? { id: user.organizationId, name: user.organizationName ?? "" } : null
               }
+            />
+          </Form.Item>
+        )}
+        {isLiaison && (
+          <Form.Item
+            name="townId"
+            label={t("user.attr.townId")}
+            extra={t("user.townHelp")}
+            rules={[{ required: true, message: fieldMessage("town_required") }]}
+          >
+            <Select
+              showSearch={{ optionFilterProp: "label" }}
+              loading={towns.isPending}
+              placeholder={t("user.townPlaceholder")}
+              options={(towns.data ?? []).map((town) => ({ value: town.id, label: town.name }))}
             />
           </Form.Item>
         )}

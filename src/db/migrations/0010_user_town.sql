@@ -1,0 +1,2 @@
+ALTER TABLE "users" ADD COLUMN "town_id" uuid;--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_town_id_towns_id_fk" FOREIGN KEY ("town_id") REFERENCES "public"."towns"("id") ON DELETE no action ON UPDATE no action;
