@@ -1,12 +1,15 @@
 /**
  * Routes. Every page is its own chunk (React.lazy), so signing in downloads only the login page
- * and the layout; each area loads when first opened.
+ * and the layout; each area loads when first opened. The signed-in frame (menu, header, bell) is
+ * a chunk of its own too: the public portal, opened on phones, never loads it.
  */
-import { lazy } from "react";
+import { lazy, Suspense } from "react";
 import { createBrowserRouter, Navigate } from "react-router";
-import { AppLayout } from "./layout/AppLayout";
 import { Guard } from "./layout/Guard";
+import { PageSpin } from "./layout/PageSpin";
 import { PortalLayout } from "./layout/PortalLayout";
+
+const AppLayout = lazy(() => import("./layout/AppLayout").then((m) => ({ default: m.AppLayout })));
 
 const LoginPage = lazy(() => import("./pages/platform/login"));
 const HomePage = lazy(() => import("./pages/home"));
@@ -46,7 +49,11 @@ export const router = createBrowserRouter([
   },
   {
     path: "/",
-    element: <AppLayout />,
+    element: (
+      <Suspense fallback={<PageSpin />}>
+        <AppLayout />
+      </Suspense>
+    ),
     children: [
       { index: true, element: <HomePage /> },
       {

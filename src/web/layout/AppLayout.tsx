@@ -1,5 +1,5 @@
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from "@ant-design/icons";
-import { Button, Drawer, Layout, Menu, Spin } from "antd";
+import { Button, Drawer, Layout, Menu } from "antd";
 import { Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
@@ -10,6 +10,7 @@ import { BrandMark } from "./BrandMark";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { HeaderActions } from "./HeaderActions";
 import { menuItems, selectedMenuKey } from "./menu";
+import { PageSpin } from "./PageSpin";
 
 const SIDER_COLLAPSED_KEY = "hatchery.sider.collapsed";
 
@@ -18,7 +19,7 @@ export function AppLayout() {
   const session = useSession();
   const location = useLocation();
 
-  if (session.isPending) return <FullPageSpin />;
+  if (session.isPending) return <PageSpin />;
   if (!session.data) {
     // The front door for the public is the portal (open calls); sign-in is one click from there.
     if (location.pathname === "/" && !sessionHadExpired()) return <Navigate to="/portal" replace />;
@@ -150,21 +151,12 @@ function Frame() {
         </Layout.Header>
         <Layout.Content id="main-content" tabIndex={-1} className="hatchery-main">
           <ErrorBoundary key={location.pathname}>
-            <Suspense fallback={<FullPageSpin inline />}>
+            <Suspense fallback={<PageSpin inline />}>
               <Outlet />
             </Suspense>
           </ErrorBoundary>
         </Layout.Content>
       </Layout>
     </Layout>
-  );
-}
-
-function FullPageSpin({ inline = false }: { inline?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <div style={{ display: "grid", placeItems: "center", minHeight: inline ? 240 : "100vh" }}>
-      <Spin size="large" description={t("app.loading")} />
-    </div>
   );
 }
