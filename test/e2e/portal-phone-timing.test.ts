@@ -7,6 +7,7 @@
  * PORTAL_TIMING_RUNS sets the cold loads per profile (the median is reported).
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
@@ -111,6 +112,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 test("time until the open calls are on screen, on a phone, unthrottled and on slow networks (reported, not asserted)", async () => {
+  // Timings on a shared machine mean little without how busy it was.
+  const load = loadavg().map((l) => l.toFixed(1));
   const report: Record<string, { medianMs: number; runsMs: number[]; last: Run }> = {};
   for (const profile of PROFILES) {
     const runs: Run[] = [];
@@ -129,13 +132,13 @@ test("time until the open calls are on screen, on a phone, unthrottled and on sl
       `${r.last.requests} requests, ${kb(r.last.transferredBytes)} transferred (scripts ${kb(r.last.scriptBytes)}, ${r.last.encodings.join("/")})`,
   );
   console.log(
-    `[portal timing] /portal at 390x844, cold, until the open calls show (median):\n${lines.join("\n")}`,
+    `[portal timing] /portal at 390x844, cold, until the open calls show (median), load ${load.join(" ")}:\n${lines.join("\n")}`,
   );
   const dir = path.join(ROOT, "test-results");
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     path.join(dir, "portal-timing.json"),
-    `${JSON.stringify({ at: new Date().toISOString(), page: "/portal", viewport: PHONE_390, profiles: PROFILES, report }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), load, page: "/portal", viewport: PHONE_390, profiles: PROFILES, report }, null, 2)}\n`,
   );
 }, 600_000);
 
