@@ -1,10 +1,11 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./scripts/vite-precompress.mjs";
 
 /** The web app: index.html at the project root, built into dist/web, which the server serves. */
 export default defineConfig({
   root: ".",
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     port: 5173,
     proxy: { "/api": { target: process.env.API_TARGET ?? "http://localhost:3000", changeOrigin: false } },
@@ -13,31 +14,34 @@ export default defineConfig({
     outDir: "dist/web",
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
+    // dist/web/.vite/manifest.json: which chunks each page loads (scripts/bundle-report.mjs).
+    manifest: true,
     rolldownOptions: {
+      // antd's @rc-component/* packages declare no "sideEffects", so a module of theirs that only
+      // a barrel re-exports stayed in the bundle (the whole of rc-form behind ConfigProvider, for
+      // one context). They run nothing on import; unused ones can go.
+      treeshake: {
+        moduleSideEffects: (id) => (/[\\/]node_modules[\\/]@rc-component[\\/]/.test(id) ? false : undefined),
+      },
       output: {
         codeSplitting: {
-          // A group takes only the modules its test matches (not their dependencies: antd must
-          // not pull react-dom into its chunk).
+          // Everything but React is split by Rolldown's own rule: a module goes to the chunk of the
+          // pages that use it, so the portal loads only the antd components it renders. That rule
+          // cannot make a cycle (a chunk only imports chunks used by at least the same pages);
+          // `npm run bundle:report` checks it. Grouping antd by hand did make cycles
+          // (core <-> table/steps/select) that broke pages at run time.
           includeDependenciesRecursively: false,
           groups: [
-            // antd apart from app code, long-cached, in ONE chunk. Splitting its heavy components
-            // into chunks of their own made chunk cycles (core ↔ table/steps/select) whose
-            // evaluation order broke at run time ("w is not a function") once more pages used them.
-            {
-              name: "antd",
-              debugName: "antd",
-              test: /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+)[\\/]/,
-              priority: 20,
-            },
+            // React, its DOM renderer and the router: used by every page, changed rarely, so one
+            // long-cached chunk. A group takes only the modules its test matches.
             {
               name: "react",
               test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
               priority: 15,
             },
-            // ECharts and its renderer only on the pages that draw a chart (imported lazily there);
-            // left to "vendor" it would ride along on every page.
+            // ECharts and its renderer: imported only by the lazy chart of the figures' homes, so
+            // a chunk of their own that no other page fetches.
             { name: "echarts", test: /[\\/]node_modules[\\/](echarts|zrender)[\\/]/, priority: 12 },
-            { name: "vendor", test: /[\\/]node_modules[\\/]/, priority: 10 },
           ],
         },
       },

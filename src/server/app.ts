@@ -36,12 +36,13 @@ import { registerAuth } from "./plugins/auth";
 import { registerErrorHandler } from "./plugins/error-handler";
 
 const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
-const ASSETS_ROOT = path.join(WEB_ROOT, "assets");
 
 export async function buildApp(options: {
   config: Config;
   database: Database;
   logger?: boolean;
+  /** The built web app (dist/web); tests serve a directory of their own. */
+  webRoot?: string;
 }): Promise<FastifyInstance> {
   const { config, database } = options;
   const app = Fastify({
@@ -111,7 +112,7 @@ export async function buildApp(options: {
     { prefix: "/api" },
   );
 
-  await registerWebApp(app);
+  await registerWebApp(app, options.webRoot ?? WEB_ROOT);
   return app;
 }
 
@@ -120,20 +121,25 @@ export async function buildApp(options: {
  * restart; their hashed names never change content, so browsers keep them a year. index.html is
  * revalidated on every load, so a deploy is picked up at once. Any other unknown GET or HEAD
  * outside /api/ gets index.html, so client routes reload; a missing asset is a plain 404, not a
- * page of HTML that a script import would choke on.
+ * page of HTML that a script import would choke on. The build writes a brotli and a gzip copy of
+ * each text file (scripts/vite-precompress.mjs); the one the browser accepts is sent, with
+ * Content-Encoding, and every answer says it varies by Accept-Encoding so caches keep them apart.
  */
-async function registerWebApp(app: FastifyInstance): Promise<void> {
-  const hasWeb = existsSync(path.join(WEB_ROOT, "index.html"));
+async function registerWebApp(app: FastifyInstance, webRoot: string): Promise<void> {
+  const assetsRoot = path.join(webRoot, "assets");
+  const hasWeb = existsSync(path.join(webRoot, "index.html"));
   if (hasWeb) {
     await app.register(fastifyStatic, {
-      root: ASSETS_ROOT,
+      root: assetsRoot,
       prefix: "/assets/",
       wildcard: true,
       index: false,
       cacheControl: false,
+      preCompressed: true,
       // Also called for sendFile("index.html") below, which must stay revalidated.
       setHeaders: (res, filePath) => {
-        if (filePath.startsWith(ASSETS_ROOT + path.sep)) {
+        res.setHeader("vary", "Accept-Encoding");
+        if (filePath.startsWith(assetsRoot + path.sep)) {
           res.setHeader("cache-control", "public, max-age=31536000, immutable");
         }
       },
@@ -142,7 +148,7 @@ async function registerWebApp(app: FastifyInstance): Promise<void> {
   app.setNotFoundHandler((request, reply) => {
     const page = request.method === "GET" || request.method === "HEAD";
     if (hasWeb && page && !request.url.startsWith("/api/") && !request.url.startsWith("/assets/")) {
-      return reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html", WEB_ROOT);
+      return reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html", webRoot);
     }
     const lang = requestLang(request);
     return reply.status(404).send({ code: "route_not_found", message: ERROR_MESSAGES.route_not_found[lang] });

@@ -1,4 +1,4 @@
-import { App as AntApp, ConfigProvider, type ThemeConfig } from "antd";
+import { ConfigProvider, type ThemeConfig } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import { RouterProvider } from "react-router";
@@ -47,9 +47,8 @@ export function AppProviders({ router }: { router: typeof appRouter }) {
       // "登 录" reads oddly and breaks the accessible name tests look for ("登录").
       button={{ autoInsertSpace: false }}
     >
-      <AntApp>
-        <RouterProvider router={router} />
-      </AntApp>
+      {/* antd's App (message, modal, notification) wraps the signed-in frame only (AppLayout). */}
+      <RouterProvider router={router} />
     </ConfigProvider>
   );
 }

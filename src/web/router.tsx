@@ -1,12 +1,22 @@
 /**
  * Routes. Every page is its own chunk (React.lazy), so signing in downloads only the login page
- * and the layout; each area loads when first opened.
+ * and the layout; each area loads when first opened. The signed-in frame (menu, header, bell) is
+ * a chunk of its own too: the public portal, opened on phones, never loads it.
  */
-import { lazy } from "react";
+import { lazy, Suspense } from "react";
 import { createBrowserRouter, Navigate } from "react-router";
-import { AppLayout } from "./layout/AppLayout";
+import { portalCallQuery, portalCallsQuery } from "./api/recruitment/portal";
+import { sessionQuery } from "./auth/session";
 import { Guard } from "./layout/Guard";
+import { PageSpin } from "./layout/PageSpin";
 import { PortalLayout } from "./layout/PortalLayout";
+// The portal's front page is part of the entry, not a lazy chunk: it is where the public lands
+// ("/" leads there), and on a phone on 3G the extra round of requests after the entry has run
+// cost more than its few kilobytes cost the other pages.
+import PortalHomePage from "./pages/recruitment/portal/home";
+import { queryClient } from "./queryClient";
+
+const AppLayout = lazy(() => import("./layout/AppLayout").then((m) => ({ default: m.AppLayout })));
 
 const LoginPage = lazy(() => import("./pages/platform/login"));
 const PasswordResetPage = lazy(() => import("./pages/platform/password-reset"));
@@ -23,9 +33,21 @@ const NotificationSettingsPage = lazy(() => import("./pages/platform/account/not
 const CallListPage = lazy(() => import("./pages/recruitment/calls/list"));
 const CallEditPage = lazy(() => import("./pages/recruitment/calls/edit"));
 const CallDetailPage = lazy(() => import("./pages/recruitment/calls/detail"));
-const PortalHomePage = lazy(() => import("./pages/recruitment/portal/home"));
-const PortalCallPage = lazy(() => import("./pages/recruitment/portal/call"));
-const RegistrationPage = lazy(() => import("./pages/recruitment/registration"));
+const loadPortalCall = () => import("./pages/recruitment/portal/call");
+const loadRegistration = () => import("./pages/recruitment/registration");
+const PortalCallPage = lazy(loadPortalCall);
+const RegistrationPage = lazy(loadRegistration);
+
+/**
+ * A portal page's loader starts its code and its data together, as soon as the router knows the
+ * address, instead of one after the other once the page renders (on a phone on 3G each of those
+ * waits costs round trips). It waits for neither: the page shows its own loading state.
+ */
+function startLoading(page: () => Promise<unknown>, data?: () => Promise<void>): null {
+  void page();
+  void data?.();
+  return null;
+}
 const NotificationsPage = lazy(() => import("./pages/platform/notifications"));
 const MyApplicationsPage = lazy(() => import("./pages/recruitment/applications/mine"));
 const ApplyPage = lazy(() => import("./pages/recruitment/applications/apply"));
@@ -41,15 +63,39 @@ export const router = createBrowserRouter([
   {
     // The public portal: open calls and applicant registration, no sign-in.
     element: <PortalLayout />,
+    loader: () => {
+      void queryClient.prefetchQuery(sessionQuery);
+      return null;
+    },
     children: [
-      { path: "/portal", element: <PortalHomePage /> },
-      { path: "/portal/calls/:id", element: <PortalCallPage /> },
-      { path: "/register", element: <RegistrationPage /> },
+      {
+        path: "/portal",
+        element: <PortalHomePage />,
+        loader: () => {
+          void queryClient.prefetchQuery(portalCallsQuery);
+          return null;
+        },
+      },
+      {
+        path: "/portal/calls/:id",
+        element: <PortalCallPage />,
+        loader: ({ params }) =>
+          startLoading(loadPortalCall, () => queryClient.prefetchQuery(portalCallQuery(params.id))),
+      },
+      {
+        path: "/register",
+        element: <RegistrationPage />,
+        loader: () => startLoading(loadRegistration),
+      },
     ],
   },
   {
     path: "/",
-    element: <AppLayout />,
+    element: (
+      <Suspense fallback={<PageSpin />}>
+        <AppLayout />
+      </Suspense>
+    ),
     children: [
       { index: true, element: <HomePage /> },
       {

@@ -54,10 +54,13 @@ function testConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  options: { webRoot?: string } = {},
+): Promise<TestApp> {
   const database = await testDatabase();
   const config = testConfig(overrides);
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, webRoot: options.webRoot });
   const undeclared = new Set<string>();
   app.addHook("onResponse", async (request, reply) => {
     const declared = request.routeOptions.schema?.response as Record<string, unknown> | undefined;

@@ -1,5 +1,5 @@
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from "@ant-design/icons";
-import { Button, Drawer, Layout, Menu, Spin } from "antd";
+import { App as AntApp, Button, Drawer, Layout, Menu } from "antd";
 import { Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
@@ -10,6 +10,7 @@ import { BrandMark } from "./BrandMark";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { HeaderActions } from "./HeaderActions";
 import { menuItems, selectedMenuKey } from "./menu";
+import { PageSpin } from "./PageSpin";
 
 const SIDER_COLLAPSED_KEY = "hatchery.sider.collapsed";
 
@@ -18,7 +19,7 @@ export function AppLayout() {
   const session = useSession();
   const location = useLocation();
 
-  if (session.isPending) return <FullPageSpin />;
+  if (session.isPending) return <PageSpin />;
   if (!session.data) {
     // The front door for the public is the portal (open calls); sign-in is one click from there.
     if (location.pathname === "/" && !sessionHadExpired()) return <Navigate to="/portal" replace />;
@@ -70,101 +71,95 @@ function Frame() {
     </nav>
   );
 
+  // antd's App gives pages message/modal/notification (App.useApp); the public portal does without.
   return (
-    <Layout style={{ minHeight: "100vh" }}>
-      <a className="hatchery-skip-link" href="#main-content">
-        {t("app.skipToContent")}
-      </a>
-      {isMobile ? (
-        <Drawer
-          placement="left"
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          size={256}
-          closable={false}
-          title={null}
-          styles={{ body: { padding: 0, background: "#001529" } }}
-        >
-          <div className="hatchery-sider-brand">
-            <BrandMark />
-            <span>{t("app.shortTitle")}</span>
-          </div>
-          {menu}
-        </Drawer>
-      ) : (
-        <Layout.Sider
-          width={224}
-          collapsed={collapsed}
-          trigger={null}
-          style={{ position: "sticky", top: 0, height: "100vh" }}
-        >
-          <div className="hatchery-sider-brand">
-            <BrandMark />
-            {!collapsed && <span>{t("app.shortTitle")}</span>}
-          </div>
-          {menu}
-        </Layout.Sider>
-      )}
-      <Layout>
-        <Layout.Header
-          style={{
-            display: "flex",
-            alignItems: "center",
-            gap: 8,
-            borderBottom: "1px solid #f0f0f0",
-            position: "sticky",
-            top: 0,
-            zIndex: 10,
-          }}
-        >
-          {isMobile ? (
-            <Button
-              type="text"
-              icon={<MenuOutlined />}
-              aria-label={t("nav.openMenu")}
-              aria-expanded={drawerOpen}
-              onClick={() => setDrawerOpen(true)}
-            />
-          ) : (
-            <Button
-              type="text"
-              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-              aria-label={collapsed ? t("nav.expandMenu") : t("nav.collapseMenu")}
-              onClick={toggleCollapsed}
-            />
-          )}
-          <span
+    <AntApp>
+      <Layout style={{ minHeight: "100vh" }}>
+        <a className="hatchery-skip-link" href="#main-content">
+          {t("app.skipToContent")}
+        </a>
+        {isMobile ? (
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            size={256}
+            closable={false}
+            title={null}
+            styles={{ body: { padding: 0, background: "#001529" } }}
+          >
+            <div className="hatchery-sider-brand">
+              <BrandMark />
+              <span>{t("app.shortTitle")}</span>
+            </div>
+            {menu}
+          </Drawer>
+        ) : (
+          <Layout.Sider
+            width={224}
+            collapsed={collapsed}
+            trigger={null}
+            style={{ position: "sticky", top: 0, height: "100vh" }}
+          >
+            <div className="hatchery-sider-brand">
+              <BrandMark />
+              {!collapsed && <span>{t("app.shortTitle")}</span>}
+            </div>
+            {menu}
+          </Layout.Sider>
+        )}
+        <Layout>
+          <Layout.Header
             style={{
-              fontWeight: 600,
-              fontSize: 16,
-              flex: 1,
-              minWidth: 0,
-              overflow: "hidden",
-              textOverflow: "ellipsis",
-              whiteSpace: "nowrap",
+              display: "flex",
+              alignItems: "center",
+              gap: 8,
+              borderBottom: "1px solid #f0f0f0",
+              position: "sticky",
+              top: 0,
+              zIndex: 10,
             }}
           >
-            {isMobile ? t("app.shortTitle") : t("app.title")}
-          </span>
-          <HeaderActions />
-        </Layout.Header>
-        <Layout.Content id="main-content" tabIndex={-1} className="hatchery-main">
-          <ErrorBoundary key={location.pathname}>
-            <Suspense fallback={<FullPageSpin inline />}>
-              <Outlet />
-            </Suspense>
-          </ErrorBoundary>
-        </Layout.Content>
+            {isMobile ? (
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                aria-label={t("nav.openMenu")}
+                aria-expanded={drawerOpen}
+                onClick={() => setDrawerOpen(true)}
+              />
+            ) : (
+              <Button
+                type="text"
+                icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+                aria-label={collapsed ? t("nav.expandMenu") : t("nav.collapseMenu")}
+                onClick={toggleCollapsed}
+              />
+            )}
+            <span
+              style={{
+                fontWeight: 600,
+                fontSize: 16,
+                flex: 1,
+                minWidth: 0,
+                overflow: "hidden",
+                textOverflow: "ellipsis",
+                whiteSpace: "nowrap",
+              }}
+            >
+              {isMobile ? t("app.shortTitle") : t("app.title")}
+            </span>
+            <HeaderActions />
+          </Layout.Header>
+          <Layout.Content id="main-content" tabIndex={-1} className="hatchery-main">
+            <ErrorBoundary key={location.pathname}>
+              <Suspense fallback={<PageSpin inline />}>
+                <Outlet />
+              </Suspense>
+            </ErrorBoundary>
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
-  );
-}
-
-function FullPageSpin({ inline = false }: { inline?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <div style={{ display: "grid", placeItems: "center", minHeight: inline ? 240 : "100vh" }}>
-      <Spin size="large" description={t("app.loading")} />
-    </div>
+    </AntApp>
   );
 }

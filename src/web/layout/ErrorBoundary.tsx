@@ -1,6 +1,7 @@
-import { Button, Result } from "antd";
+import { Button } from "antd";
 import { Component, type ErrorInfo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { StatusMessage } from "../components/StatusMessage";
 
 interface State {
   error: Error | null;
@@ -26,7 +27,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
 function Crashed() {
   const { t } = useTranslation();
   return (
-    <Result
+    <StatusMessage
       status="error"
       title={<h1 className="hatchery-page-title">{t("error.crashed")}</h1>}
       extra={

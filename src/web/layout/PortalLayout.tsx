@@ -1,4 +1,4 @@
-import { Button, Layout, Spin } from "antd";
+import { Button, Layout } from "antd";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
@@ -7,6 +7,7 @@ import { useIsMobile } from "../components/useIsMobile";
 import { BrandMark } from "./BrandMark";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { PageSpin } from "./PageSpin";
 
 /**
  * The public portal's frame (no sign-in): the platform's name, the language switch, and sign-in /
@@ -82,13 +83,7 @@ export function PortalLayout() {
         style={{ width: "100%", maxWidth: 1080, margin: "0 auto", padding: isMobile ? 12 : 24 }}
       >
         <ErrorBoundary key={location.pathname}>
-          <Suspense
-            fallback={
-              <div style={{ display: "grid", placeItems: "center", minHeight: 240 }}>
-                <Spin size="large" description={t("app.loading")} />
-              </div>
-            }
-          >
+          <Suspense fallback={<PageSpin inline />}>
             <Outlet />
           </Suspense>
         </ErrorBoundary>

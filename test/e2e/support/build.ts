@@ -42,7 +42,16 @@ export function ensureBuilt(): void {
     console.log("[e2e] building the server (dist/server/main.js)");
     run("node", ["scripts/build-server.mjs"]);
   }
-  if (isStale(WEB_ENTRY, ["src/web", "src/domain", "src/schemas", "index.html", "vite.config.ts"])) {
+  if (
+    isStale(WEB_ENTRY, [
+      "src/web",
+      "src/domain",
+      "src/schemas",
+      "index.html",
+      "vite.config.ts",
+      "scripts/vite-precompress.mjs",
+    ])
+  ) {
     console.log("[e2e] building the web app (dist/web)");
     run("npx", ["vite", "build", "--logLevel", "warn"]);
   }

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, ClockCircleOutlined } from "@ant-design/icons";
-import { App, Button, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Typography } from "antd";
+import { Button, Col, Flex, Row, Skeleton } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
@@ -12,14 +12,20 @@ import { useAccess, useSession } from "../../../../auth/session";
 import { formatDateTime } from "../../../../components/format";
 import { ToneTag } from "../../../../components/labels";
 import { useDocumentTitle } from "../../../../components/PageHeader";
+import { Panel } from "../../../../components/Panel";
 import { QueryError } from "../../../../components/QueryError";
 import { useRecruitmentLabels } from "../../../../components/recruitmentLabels";
+import { StatusMessage } from "../../../../components/StatusMessage";
 import { errorMessage } from "../../../../components/serverErrors";
 import { Countdown } from "../components/Countdown";
 import { RevisionList } from "../components/RevisionList";
 import { TrackRules } from "../components/TrackRules";
 
-/** One call for applicants: tracks with eligibility and documents, questions, countdown, revisions. */
+/**
+ * One call for applicants: tracks with eligibility and documents, questions, countdown, revisions.
+ * Opened on phones from a shared link, so it is built from light parts (Panel, StatusMessage, plain
+ * text) rather than antd's Card, Typography, Descriptions and Result.
+ */
 export default function PortalCallPage() {
   const { id } = useParams<{ id: string }>();
   const { t } = useTranslation();
@@ -29,8 +35,8 @@ export default function PortalCallPage() {
   if (call.isError) {
     if (isApiError(call.error) && call.error.status === 404) {
       return (
-        <Result
-          status="404"
+        <StatusMessage
+          status="warning"
           title={<h1 className="hatchery-page-title">{t("portal.notFound")}</h1>}
           extra={
             <Link to="/portal">
@@ -54,7 +60,7 @@ function CallView({ call }: { call: PublicCall & { clockOffset: number } }) {
       <Link to="/portal">
         <ArrowLeftOutlined aria-hidden /> {t("portal.backHome")}
       </Link>
-      <Card>
+      <Panel>
         <Flex vertical gap={12}>
           <Flex wrap gap={8} align="center">
             <h1 className="hatchery-page-title" style={{ margin: 0 }}>
@@ -62,7 +68,7 @@ function CallView({ call }: { call: PublicCall & { clockOffset: number } }) {
             </h1>
             <ToneTag tone={tone}>{t(`calls.windowState.${call.window}`)}</ToneTag>
           </Flex>
-          <Typography.Text type="secondary">{t("portal.callBy", { base: call.baseName })}</Typography.Text>
+          <span className="hatchery-secondary">{t("portal.callBy", { base: call.baseName })}</span>
           {call.window !== "closed" && (
             <div
               role="timer"
@@ -86,26 +92,20 @@ function CallView({ call }: { call: PublicCall & { clockOffset: number } }) {
               </strong>
             </div>
           )}
-          <Descriptions
-            size="small"
-            column={1}
-            items={[
-              {
-                key: "window",
-                label: t("portal.window"),
-                children: `${formatDateTime(call.opensAt)} ~ ${formatDateTime(call.closesAt)}（${t("portal.beijingTime")}）`,
-              },
-            ]}
-          />
+          <div>
+            <span className="hatchery-secondary">
+              {t("portal.window")}
+              {t("common.colon")}
+            </span>
+            {`${formatDateTime(call.opensAt)} ~ ${formatDateTime(call.closesAt)}（${t("portal.beijingTime")}）`}
+          </div>
         </Flex>
-      </Card>
+      </Panel>
 
       {call.description && (
-        <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{t("portal.descriptionTitle")}</h2>}>
-          <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0, lineHeight: 1.8 }}>
-            {call.description}
-          </Typography.Paragraph>
-        </Card>
+        <Panel title={<h2 style={{ margin: 0, fontSize: 16 }}>{t("portal.descriptionTitle")}</h2>}>
+          <p style={{ whiteSpace: "pre-wrap", margin: 0, lineHeight: 1.8 }}>{call.description}</p>
+        </Panel>
       )}
 
       <section aria-labelledby="tracks-title">
@@ -128,9 +128,9 @@ function CallView({ call }: { call: PublicCall & { clockOffset: number } }) {
       {call.questions.length > 0 && <QuestionsPreview call={call} />}
 
       {call.revisions.length > 0 && (
-        <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{t("portal.revisionsTitle")}</h2>}>
+        <Panel title={<h2 style={{ margin: 0, fontSize: 16 }}>{t("portal.revisionsTitle")}</h2>}>
           <RevisionList revisions={call.revisions} />
-        </Card>
+        </Panel>
       )}
     </Flex>
   );
@@ -140,8 +140,10 @@ function QuestionsPreview({ call }: { call: PublicCall }) {
   const { t } = useTranslation();
   const labels = useRecruitmentLabels();
   return (
-    <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{t("portal.questionsTitle")}</h2>}>
-      <Typography.Paragraph type="secondary">{t("portal.questionsHint")}</Typography.Paragraph>
+    <Panel title={<h2 style={{ margin: 0, fontSize: 16 }}>{t("portal.questionsTitle")}</h2>}>
+      <p className="hatchery-secondary" style={{ margin: "0 0 1em" }}>
+        {t("portal.questionsHint")}
+      </p>
       <ol style={{ margin: 0, paddingInlineStart: 20, display: "grid", gap: 8 }}>
         {call.questions.map((q) => (
           <li key={q.key}>
@@ -150,11 +152,11 @@ function QuestionsPreview({ call }: { call: PublicCall }) {
               {q.required && <span style={{ color: "#cf1322" }}> *</span>}
             </span>{" "}
             <ToneTag tone="default">{labels.questionType[q.type]}</ToneTag>
-            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            <span className="hatchery-secondary" style={{ fontSize: 13 }}>
               {q.tracks
                 ? q.tracks.map((x) => labels.track[x]).join(t("common.listSeparator"))
                 : t("portal.allTracks")}
-            </Typography.Text>
+            </span>
             {q.options.length > 0 && (
               <div style={{ fontSize: 13, color: "rgba(0,0,0,0.65)" }}>{q.options.join(" / ")}</div>
             )}
@@ -162,7 +164,7 @@ function QuestionsPreview({ call }: { call: PublicCall }) {
           </li>
         ))}
       </ol>
-    </Card>
+    </Panel>
   );
 }
 
@@ -172,12 +174,13 @@ function QuestionsPreview({ call }: { call: PublicCall }) {
  */
 function ApplyButton({ call, track, full }: { call: PublicCall; track: Track; full: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const session = useSession();
   const access = useAccess();
   const labels = useRecruitmentLabels();
   const [busy, setBusy] = useState(false);
+  // Shown under the button rather than as a toast: it stays until the applicant has read it.
+  const [failure, setFailure] = useState<string | null>(null);
   const name = `${t("portal.apply")}${t("common.colon")}${labels.track[track]}`;
 
   if (call.window !== "open" || full) {
@@ -204,12 +207,12 @@ function ApplyButton({ call, track, full }: { call: PublicCall; track: Track; fu
         >
           {t("portal.apply")}
         </Button>
-        <Typography.Text type="secondary" style={{ fontSize: 13, textAlign: "center" }}>
+        <span className="hatchery-secondary" style={{ fontSize: 13, textAlign: "center" }}>
           {t("portal.applyHint")}{" "}
           <Link to={`/login?next=${encodeURIComponent(`/portal/calls/${call.id}`)}`}>
             {t("portal.loginToApply")}
           </Link>
-        </Typography.Text>
+        </span>
       </Flex>
     );
   }
@@ -222,6 +225,7 @@ function ApplyButton({ call, track, full }: { call: PublicCall; track: Track; fu
   }
   const apply = async () => {
     setBusy(true);
+    setFailure(null);
     try {
       const application = await createApplication({ callId: call.id, track });
       navigate(`/my-applications/${application.id}`);
@@ -229,14 +233,21 @@ function ApplyButton({ call, track, full }: { call: PublicCall; track: Track; fu
       const existing =
         isApiError(error) && error.code === "already_applied" ? error.details?.applicationId : null;
       if (typeof existing === "string") navigate(`/my-applications/${existing}`);
-      else message.error(`${t("portal.applyFailed")}${t("common.colon")}${errorMessage(error)}`);
+      else setFailure(`${t("portal.applyFailed")}${t("common.colon")}${errorMessage(error)}`);
     } finally {
       setBusy(false);
     }
   };
   return (
-    <Button type="primary" block loading={busy} aria-label={name} onClick={() => void apply()}>
-      {t("portal.apply")}
-    </Button>
+    <Flex vertical gap={4} style={{ width: "100%" }}>
+      <Button type="primary" block loading={busy} aria-label={name} onClick={() => void apply()}>
+        {t("portal.apply")}
+      </Button>
+      {failure && (
+        <div role="alert" style={{ color: "#cf1322" }}>
+          {failure}
+        </div>
+      )}
+    </Flex>
   );
 }

@@ -1,11 +1,10 @@
-import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { CallRevision } from "../../../../../schemas/recruitment/calls";
 import { formatDateTime } from "../../../../components/format";
 
 /**
  * 修订记录: every published revision with its date and why it changed, newest first. A plain list:
- * antd's Timeline is built on Steps, which the build splits into its own chunk (a chunk cycle).
+ * antd's Timeline is built on Steps, a large download for the portal's phones.
  */
 export function RevisionList({ revisions }: { revisions: CallRevision[] }) {
   const { t } = useTranslation();
@@ -20,9 +19,9 @@ export function RevisionList({ revisions }: { revisions: CallRevision[] }) {
           }}
         >
           <strong>{t("portal.revisionLine", { revision: r.revision })}</strong>
-          <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+          <span className="hatchery-secondary" style={{ marginInlineStart: 8 }}>
             {formatDateTime(r.createdAt)}
-          </Typography.Text>
+          </span>
           <div>{r.note ?? t("portal.firstPublished")}</div>
         </li>
       ))}

@@ -1,9 +1,10 @@
 import { FileTextOutlined } from "@ant-design/icons";
-import { Card, Flex, Space, Typography } from "antd";
+import { Flex } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { CallTrack, Question } from "../../../../../domain/call";
 import { ToneTag } from "../../../../components/labels";
+import { Panel } from "../../../../components/Panel";
 import { useRecruitmentLabels } from "../../../../components/recruitmentLabels";
 import { eligibilityLines } from "./labels";
 
@@ -22,20 +23,21 @@ export function TrackRules({ track, questions, action }: Props) {
   const labels = useRecruitmentLabels();
   const own = questions.filter((q) => q.tracks?.includes(track.track));
   return (
-    <Card
+    // A Panel, not antd's Card: the portal shows this to applicants on phones (see Panel).
+    <Panel
       size="small"
       title={<h3 style={{ margin: 0, fontSize: 16 }}>{labels.track[track.track]}</h3>}
       extra={
-        <Typography.Text type="secondary">
+        <span className="hatchery-secondary">
           {t("portal.quotaLine", { count: track.quota })}
           {track.maxApplications !== null && ` · ${t("portal.maxLine", { count: track.maxApplications })}`}
-        </Typography.Text>
+        </span>
       }
     >
-      <Space orientation="vertical" size={12} style={{ width: "100%" }}>
-        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+      <Flex vertical gap={12}>
+        <p className="hatchery-secondary" style={{ margin: 0 }}>
           {labels.trackSummary[track.track]}
-        </Typography.Paragraph>
+        </p>
         <section>
           <h4 style={SUBHEAD}>{t("portal.eligibility")}</h4>
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
@@ -47,7 +49,7 @@ export function TrackRules({ track, questions, action }: Props) {
         <section>
           <h4 style={SUBHEAD}>{t("portal.documents")}</h4>
           {track.documents.length === 0 ? (
-            <Typography.Text type="secondary">{t("portal.noDocuments")}</Typography.Text>
+            <span className="hatchery-secondary">{t("portal.noDocuments")}</span>
           ) : (
             // A plain list: antd's List pulls in Pagination (and Select) for nothing here.
             <ul style={{ listStyle: "none", margin: 0, padding: 0, display: "grid", gap: 8 }}>
@@ -63,9 +65,9 @@ export function TrackRules({ track, questions, action }: Props) {
                         </ToneTag>
                       </div>
                       {doc.description && (
-                        <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                        <span className="hatchery-secondary" style={{ fontSize: 13 }}>
                           {doc.description}
-                        </Typography.Text>
+                        </span>
                       )}
                     </div>
                   </Flex>
@@ -92,7 +94,7 @@ export function TrackRules({ track, questions, action }: Props) {
             {action}
           </Flex>
         )}
-      </Space>
-    </Card>
+      </Flex>
+    </Panel>
   );
 }

@@ -1,5 +1,5 @@
 import { ClockCircleOutlined } from "@ant-design/icons";
-import { Card, Col, Empty, Flex, Row, Skeleton, Typography } from "antd";
+import { Col, Empty, Flex, Row, Skeleton } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { TRACKS } from "../../../../../domain/call";
@@ -8,6 +8,7 @@ import { usePortalCalls } from "../../../../api/recruitment/portal";
 import { formatDateTime } from "../../../../components/format";
 import { ToneTag } from "../../../../components/labels";
 import { useDocumentTitle } from "../../../../components/PageHeader";
+import { Panel } from "../../../../components/Panel";
 import { QueryError } from "../../../../components/QueryError";
 import { useRecruitmentLabels } from "../../../../components/recruitmentLabels";
 import { useRemainingText, useServerNow } from "../components/Countdown";
@@ -76,9 +77,9 @@ function CallSection(props: {
         {props.title}
       </h2>
       {props.calls.length === 0 ? (
-        <Card>
+        <Panel>
           <Empty description={props.emptyText} />
-        </Card>
+        </Panel>
       ) : (
         <Row gutter={[16, 16]}>
           {props.calls.map((call) => (
@@ -102,9 +103,9 @@ function CallCard({ call, offset }: { call: PublicCallSummary; offset: number })
   const tone = call.window === "open" ? "green" : call.window === "not_open" ? "blue" : "default";
   const windowLabel = t(`calls.windowState.${call.window}`);
   return (
-    <Card
-      style={{ height: "100%" }}
-      styles={{ body: { display: "flex", flexDirection: "column", gap: 10, height: "100%" } }}
+    <Panel
+      style={{ height: "100%", display: "flex", flexDirection: "column" }}
+      bodyStyle={{ display: "flex", flexDirection: "column", gap: 10, flex: 1 }}
     >
       <Flex justify="space-between" align="start" gap={8}>
         <h3 style={{ margin: 0, fontSize: 16, lineHeight: 1.5 }}>
@@ -112,7 +113,7 @@ function CallCard({ call, offset }: { call: PublicCallSummary; offset: number })
         </h3>
         <ToneTag tone={tone}>{windowLabel}</ToneTag>
       </Flex>
-      <Typography.Text type="secondary">{call.baseName}</Typography.Text>
+      <span className="hatchery-secondary">{call.baseName}</span>
       <Flex wrap gap={6}>
         {call.tracks.map((track) => (
           <ToneTag key={track.track} tone="geekblue">
@@ -134,15 +135,15 @@ function CallCard({ call, offset }: { call: PublicCallSummary; offset: number })
             {t("portal.countdownOpens")} {remaining(Date.parse(call.opensAt) - now)}
           </span>
         )}
-        <Typography.Text type="secondary" style={{ display: "block", fontSize: 13 }}>
+        <span className="hatchery-secondary" style={{ display: "block", fontSize: 13 }}>
           {call.window === "closed"
             ? t("portal.closedOn", { time: formatDateTime(call.closesAt) })
             : call.window === "open"
               ? t("portal.deadline", { time: formatDateTime(call.closesAt) })
               : t("portal.opens", { time: formatDateTime(call.opensAt) })}
-        </Typography.Text>
+        </span>
       </div>
-    </Card>
+    </Panel>
   );
 }
 
@@ -154,16 +155,18 @@ function ModelIntro() {
       <h2 id="portal-model" style={{ fontSize: 18, margin: "0 0 4px" }}>
         {t("portal.modelTitle")}
       </h2>
-      <Typography.Paragraph type="secondary">{t("portal.modelBody")}</Typography.Paragraph>
+      <p className="hatchery-secondary" style={{ margin: "0 0 1em" }}>
+        {t("portal.modelBody")}
+      </p>
       <Row gutter={[12, 12]}>
         {TRACKS.map((track) => (
           <Col key={track} xs={24} sm={12} lg={6}>
-            <Card size="small" style={{ height: "100%" }}>
+            <Panel size="small" style={{ height: "100%" }}>
               <h3 style={{ fontSize: 15, margin: "0 0 6px" }}>{labels.track[track]}</h3>
-              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              <span className="hatchery-secondary" style={{ fontSize: 13 }}>
                 {labels.trackSummary[track]}
-              </Typography.Text>
-            </Card>
+              </span>
+            </Panel>
           </Col>
         ))}
       </Row>
