@@ -25,7 +25,8 @@ export const APPLICATION_EVENTS = [
 export type ApplicationEvent = (typeof APPLICATION_EVENTS)[number];
 
 /** Which side of the conversation may fire an event. */
-export type ApplicationSide = "applicant" | "staff";
+export const APPLICATION_SIDES = ["applicant", "staff"] as const;
+export type ApplicationSide = (typeof APPLICATION_SIDES)[number];
 
 export const EVENT_SIDE: Record<ApplicationEvent, ApplicationSide> = {
   submit: "applicant",

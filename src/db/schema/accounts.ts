@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import type { Role } from "../../domain/roles";
+import { ROLES, type Role } from "../../domain/roles";
 import { bases, towns } from "./bases";
+import { eachOf } from "./checks";
 import { organizations } from "./organizations";
 
 export const users = pgTable(
@@ -36,6 +37,7 @@ export const users = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    eachOf("users_roles_known", t.roles, ROLES),
     // Sign-in is by account name or mobile across the installation, so both are unique globally.
     uniqueIndex("users_username").on(sql`lower(${t.username})`),
     uniqueIndex("users_mobile").on(t.mobile),

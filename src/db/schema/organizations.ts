@@ -11,8 +11,16 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { OrganizationField, RegistrationStatus, Residency } from "../../domain/organization";
+import {
+  ORGANIZATION_FIELDS,
+  type OrganizationField,
+  REGISTRATION_STATUSES,
+  RESIDENCIES,
+  type RegistrationStatus,
+  type Residency,
+} from "../../domain/organization";
 import { bases, towns } from "./bases";
+import { eachOf, oneOf } from "./checks";
 
 export const organizations = pgTable(
   "organizations",
@@ -46,6 +54,9 @@ export const organizations = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    oneOf("organizations_registration_status", t.registrationStatus, REGISTRATION_STATUSES),
+    oneOf("organizations_residency", t.residency, RESIDENCIES),
+    eachOf("organizations_fields_known", t.fields, ORGANIZATION_FIELDS),
     uniqueIndex("organizations_credit_code").on(t.baseId, t.creditCode),
     index("organizations_base_updated").on(t.baseId, t.updatedAt),
     index("organizations_base_name").on(t.baseId, t.name),

@@ -16,16 +16,21 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { Answers } from "../../domain/answers";
-import type {
-  ApplicationEvent,
-  ApplicationSide,
-  ApplicationStatus,
-  IntakeVerdictStatus,
+import {
+  APPLICATION_EVENTS,
+  APPLICATION_SIDES,
+  APPLICATION_STATUSES,
+  type ApplicationEvent,
+  type ApplicationSide,
+  type ApplicationStatus,
+  INTAKE_VERDICT_STATUSES,
+  type IntakeVerdictStatus,
 } from "../../domain/application";
-import type { CallRules, CallStatus, Track } from "../../domain/call";
-import type { ReminderLead } from "../../domain/reminders";
+import { CALL_STATUSES, type CallRules, type CallStatus, TRACKS, type Track } from "../../domain/call";
+import { REMINDER_LEADS, type ReminderLead } from "../../domain/reminders";
 import { users } from "./accounts";
 import { bases } from "./bases";
+import { oneOf } from "./checks";
 import { organizations } from "./organizations";
 
 const created = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -57,7 +62,10 @@ export const calls = pgTable(
     createdAt: created(),
     updatedAt: updated(),
   },
-  (t) => [index("calls_base_status").on(t.baseId, t.status, t.closesAt)],
+  (t) => [
+    oneOf("calls_status", t.status, CALL_STATUSES),
+    index("calls_base_status").on(t.baseId, t.status, t.closesAt),
+  ],
 );
 
 /** Every published revision of a call's rules, so a change after publishing is shown, not hidden. */
@@ -113,6 +121,8 @@ export const applications = pgTable(
     updatedAt: updated(),
   },
   (t) => [
+    oneOf("applications_track", t.track, TRACKS),
+    oneOf("applications_status", t.status, APPLICATION_STATUSES),
     // One application per organization per call.
     uniqueIndex("applications_call_organization").on(t.callId, t.organizationId),
     index("applications_base_call_status").on(t.baseId, t.callId, t.status),
@@ -163,7 +173,13 @@ export const applicationEvents = pgTable(
     actorName: text("actor_name"),
     createdAt: created(),
   },
-  (t) => [index("application_events_application").on(t.applicationId, t.createdAt)],
+  (t) => [
+    oneOf("application_events_event", t.event, [...APPLICATION_EVENTS, "extend"]),
+    oneOf("application_events_from_status", t.fromStatus, APPLICATION_STATUSES),
+    oneOf("application_events_to_status", t.toStatus, APPLICATION_STATUSES),
+    oneOf("application_events_side", t.side, APPLICATION_SIDES),
+    index("application_events_application").on(t.applicationId, t.createdAt),
+  ],
 );
 
 /**
@@ -181,7 +197,14 @@ export const applicationReminders = pgTable(
     deadline: timestamp("deadline", { withTimezone: true }).notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.applicationId, t.lead, t.deadline] })],
+  (t) => [
+    oneOf(
+      "application_reminders_lead",
+      t.lead,
+      REMINDER_LEADS.map((r) => r.lead),
+    ),
+    primaryKey({ columns: [t.applicationId, t.lead, t.deadline] }),
+  ],
 );
 
 /**
@@ -239,7 +262,10 @@ export const intakeVerdicts = pgTable(
     checkedBy: uuid("checked_by").references(() => users.id),
     checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.applicationId, t.requirementKey] })],
+  (t) => [
+    oneOf("intake_verdicts_status", t.status, INTAKE_VERDICT_STATUSES),
+    primaryKey({ columns: [t.applicationId, t.requirementKey] }),
+  ],
 );
 
 /** The thread between staff and the applicant, per application. */
@@ -261,6 +287,7 @@ export const applicationMessages = pgTable(
     createdAt: created(),
   },
   (t) => [
+    oneOf("application_messages_side", t.side, APPLICATION_SIDES),
     index("application_messages_application").on(t.applicationId, t.createdAt),
     index("application_messages_unread").on(t.baseId, t.side, t.readAt),
   ],

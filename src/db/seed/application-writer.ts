@@ -16,8 +16,9 @@ import type { CallRules, Track } from "../../domain/call";
 import type { NotificationKind } from "../../schemas/platform/notifications";
 import type { SubmissionSnapshot } from "../../schemas/recruitment/applications";
 import type { Db } from "../client";
+import { recordApplicationHistory } from "../history";
 import { findOrganizationProfile } from "../organization-profile";
-import { applicationEvents, applicationSubmissions, applications, notifications } from "../schema";
+import { applicationSubmissions, applications, notifications } from "../schema";
 import type { DemoBlob } from "./demo-pdf";
 
 const HOUR = 3600 * 1000;
@@ -146,7 +147,7 @@ export async function transition(
   const side = EVENT_SIDE[event];
   let number: number | null = null;
   if (event === "submit" || event === "resubmit") number = await writeSubmission(ctx, live, at);
-  await ctx.tx.insert(applicationEvents).values({
+  await recordApplicationHistory(ctx.tx, {
     baseId: ctx.baseId,
     applicationId: live.id,
     event,
@@ -154,9 +155,8 @@ export async function transition(
     toStatus: to,
     reason,
     side,
-    actorId: side === "staff" ? ctx.staff.id : live.userId,
-    actorName: side === "staff" ? ctx.staff.name : live.applicantName,
-    createdAt: at,
+    actor: side === "staff" ? ctx.staff : { id: live.userId, name: live.applicantName },
+    at,
   });
   await notice(ctx, live, side, "application_status", at, {
     status: to,

@@ -4,7 +4,8 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
-import { applicationEvents, applications } from "../../../../db/schema";
+import { recordApplicationHistory } from "../../../../db/history";
+import { applications } from "../../../../db/schema";
 import {
   type ApplicationEvent,
   type ApplicationStatus,
@@ -62,16 +63,15 @@ export async function applyTransition(
     .returning();
   if (!row) throw versionConflict(application.version + 1);
   const side = EVENT_SIDE[event];
-  await tx.insert(applicationEvents).values({
+  await recordApplicationHistory(tx, {
     baseId: application.baseId,
     applicationId: application.id,
     event,
     fromStatus: application.status,
     toStatus: to,
-    reason: options.reason ?? null,
+    reason: options.reason,
     side,
-    actorId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
+    actor: { id: ctx.actor.userId, name: ctx.actor.displayName },
   });
   await recordAudit(tx, ctx, {
     baseId: application.baseId,

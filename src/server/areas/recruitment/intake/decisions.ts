@@ -5,7 +5,8 @@
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
-import { applicationEvents, applicationMessages, applications } from "../../../../db/schema";
+import { recordApplicationHistory } from "../../../../db/history";
+import { applicationMessages, applications } from "../../../../db/schema";
 import { type ApplicationEvent, nextStatus } from "../../../../domain/application";
 import { canSubmitAt } from "../../../../domain/call";
 import type { DecisionResult, ExtendBody } from "../../../../schemas/recruitment/intake";
@@ -107,7 +108,7 @@ export async function extendDeadline(
       .where(eq(applications.id, id))
       .returning();
     if (!updated) throw versionConflict(application.version);
-    await tx.insert(applicationEvents).values({
+    await recordApplicationHistory(tx, {
       baseId: application.baseId,
       applicationId: id,
       event: "extend",
@@ -115,8 +116,7 @@ export async function extendDeadline(
       toStatus: application.status,
       reason,
       side: "staff",
-      actorId: ctx.actor.userId,
-      actorName: ctx.actor.displayName,
+      actor: { id: ctx.actor.userId, name: ctx.actor.displayName },
     });
     await recordAudit(tx, ctx, {
       baseId: application.baseId,

@@ -1,0 +1,14 @@
+ALTER TABLE "users" ADD CONSTRAINT "users_roles_known" CHECK ("users"."roles" <@ ARRAY['admin', 'staff', 'expert', 'mentor', 'org_member', 'government_viewer', 'community_liaison', 'partner']::text[]);--> statement-breakpoint
+ALTER TABLE "organizations" ADD CONSTRAINT "organizations_registration_status" CHECK ("organizations"."registration_status" IN ('unregistered', 'social_group', 'social_service_agency', 'foundation'));--> statement-breakpoint
+ALTER TABLE "organizations" ADD CONSTRAINT "organizations_residency" CHECK ("organizations"."residency" IN ('resident', 'virtual', 'none'));--> statement-breakpoint
+ALTER TABLE "organizations" ADD CONSTRAINT "organizations_fields_known" CHECK ("organizations"."fields" <@ ARRAY['culture', 'sport', 'health', 'innovation', 'friendliness', 'elderly', 'children', 'disability', 'environment', 'volunteering', 'legal_aid', 'education', 'poverty_relief']::text[]);--> statement-breakpoint
+ALTER TABLE "application_events" ADD CONSTRAINT "application_events_event" CHECK ("application_events"."event" IN ('submit', 'return', 'resubmit', 'accept', 'mark_ineligible', 'withdraw', 'extend'));--> statement-breakpoint
+ALTER TABLE "application_events" ADD CONSTRAINT "application_events_from_status" CHECK ("application_events"."from_status" IN ('draft', 'submitted', 'returned', 'resubmitted', 'accepted', 'ineligible', 'withdrawn'));--> statement-breakpoint
+ALTER TABLE "application_events" ADD CONSTRAINT "application_events_to_status" CHECK ("application_events"."to_status" IN ('draft', 'submitted', 'returned', 'resubmitted', 'accepted', 'ineligible', 'withdrawn'));--> statement-breakpoint
+ALTER TABLE "application_events" ADD CONSTRAINT "application_events_side" CHECK ("application_events"."side" IN ('applicant', 'staff'));--> statement-breakpoint
+ALTER TABLE "application_messages" ADD CONSTRAINT "application_messages_side" CHECK ("application_messages"."side" IN ('applicant', 'staff'));--> statement-breakpoint
+ALTER TABLE "application_reminders" ADD CONSTRAINT "application_reminders_lead" CHECK ("application_reminders"."lead" IN ('3d', '1d'));--> statement-breakpoint
+ALTER TABLE "applications" ADD CONSTRAINT "applications_track" CHECK ("applications"."track" IN ('org', 'project', 'combined', 'space'));--> statement-breakpoint
+ALTER TABLE "applications" ADD CONSTRAINT "applications_status" CHECK ("applications"."status" IN ('draft', 'submitted', 'returned', 'resubmitted', 'accepted', 'ineligible', 'withdrawn'));--> statement-breakpoint
+ALTER TABLE "calls" ADD CONSTRAINT "calls_status" CHECK ("calls"."status" IN ('draft', 'published', 'closed'));--> statement-breakpoint
+ALTER TABLE "intake_verdicts" ADD CONSTRAINT "intake_verdicts_status" CHECK ("intake_verdicts"."status" IN ('pending', 'ok', 'missing', 'needs_correction'));
