@@ -11,3 +11,6 @@ export const ZUploadedFile = z.object({
 export type UploadedFile = z.infer<typeof ZUploadedFile>;
 
 export const ZFileParams = z.object({ id: ZId });
+
+/** `inline=1`: shown in the browser when its type is one a browser shows safely (PDF, images). */
+export const ZFileQuery = z.object({ inline: z.enum(["0", "1"], { error: "invalid_option" }).optional() });
