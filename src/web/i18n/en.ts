@@ -3,6 +3,7 @@ import * as notifications from "./areas/platform/notifications";
 import * as applications from "./areas/recruitment/applications";
 import * as calls from "./areas/recruitment/calls";
 import * as intake from "./areas/recruitment/intake";
+import * as intakeFiles from "./areas/recruitment/intake-files";
 import * as portal from "./areas/recruitment/portal";
 import * as registration from "./areas/recruitment/registration";
 import type { Messages } from "./zh-CN";
@@ -330,5 +331,5 @@ export const en: Messages = {
   registration: registration.en,
   notifications: notifications.en,
   applications: applications.en,
-  intake: intake.en,
+  intake: { ...intake.en, ...intakeFiles.en },
 };

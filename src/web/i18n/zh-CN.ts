@@ -3,6 +3,7 @@ import * as notifications from "./areas/platform/notifications";
 import * as applications from "./areas/recruitment/applications";
 import * as calls from "./areas/recruitment/calls";
 import * as intake from "./areas/recruitment/intake";
+import * as intakeFiles from "./areas/recruitment/intake-files";
 import * as portal from "./areas/recruitment/portal";
 import * as registration from "./areas/recruitment/registration";
 /** Chinese UI strings (the primary language). en.ts must have the same shape. */
@@ -329,7 +330,7 @@ export const zhCN = {
   registration: registration.zhCN,
   notifications: notifications.zhCN,
   applications: applications.zhCN,
-  intake: intake.zhCN,
+  intake: { ...intake.zhCN, ...intakeFiles.zhCN },
 };
 
 /** The shape every language must fill (strings only, same keys). */

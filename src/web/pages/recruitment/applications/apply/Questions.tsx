@@ -157,6 +157,7 @@ function QuestionField({
           applicationId={detail.id}
           requirementKey={`q:${q.key}`}
           documents={detail.documents}
+          replaced={detail.replacedDocuments}
           label={q.label}
         />
       );
