@@ -40,7 +40,7 @@ export function DocumentPreview(props: {
       open
       onClose={() => props.onChange(null)}
       placement="right"
-      size={isMobile ? "100%" : "min(56vw, 960px)"}
+      size={isMobile ? "100%" : "min(50vw, 880px)"}
       mask={isMobile}
       destroyOnHidden
       title={
