@@ -15,6 +15,15 @@ export const ALLOWED_UPLOAD_TYPES = {
 } as const;
 export type UploadMime = keyof typeof ALLOWED_UPLOAD_TYPES;
 
+/**
+ * The kinds of record a stored file belongs to (`files.owner_type`; a CHECK in the database
+ * holds the same list). Each kind names what the file is to its owner: an application's
+ * document, or an attachment in the application's message thread (owned by the thread, that is
+ * the application, because it is uploaded before the message that carries it is written).
+ */
+export const FILE_OWNER_KINDS = ["application_document", "application_thread"] as const;
+export type FileOwnerKind = (typeof FILE_OWNER_KINDS)[number];
+
 export const UPLOAD_LIMITS = {
   fileBytes: 20 * 1024 * 1024,
   applicationBytes: 100 * 1024 * 1024,
@@ -28,6 +37,14 @@ export const UPLOAD_LIMITS = {
   /** Uploads one account may make in an hour. */
   uploadsPerUserPerHour: 300,
 } as const;
+
+/**
+ * The stored types a browser may show inline (PDF and raster images: no scripts in them that a
+ * browser would run); anything else is always sent as a download.
+ */
+export function showsInline(mime: string): boolean {
+  return mime === "application/pdf" || (mime.startsWith("image/") && mime in ALLOWED_UPLOAD_TYPES);
+}
 
 function isAllowedUpload(mime: string | undefined): mime is UploadMime {
   return !!mime && mime in ALLOWED_UPLOAD_TYPES;

@@ -69,6 +69,9 @@ export async function buildApp(options: {
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "connect-src": ["'self'"],
+        // Staff read PDFs in a frame of the intake page (GET /api/files/:id?inline=1); no other
+        // site's pages, and no plugins (object-src stays 'none').
+        "frame-src": ["'self'"],
         "upgrade-insecure-requests": null,
       },
     },

@@ -186,6 +186,13 @@ const MATRIX: Record<string, Case[]> = {
                                                      expect: [401, 403, 403, 403, 403, 400, 403, 403, 403] },
                                                    { id: "otherDraft", body: () => ({}),
                                                      expect: [401, 403, 403, 403, 403, 404, 403, 403, 403] }],
+  "POST /api/applications/{id}/documents/{documentId}/replacement": [
+                                                   { url: (i) => `/api/applications/${i.ownDraft}/documents/${i.ownDocument}/replacement`,
+                                                     note: "no file: 400 proves the policy passed", body: () => ({}),
+                                                     expect: [401, 403, 403, 403, 403, 400, 403, 403, 403] },
+                                                   { url: (i) => `/api/applications/${i.otherDraft}/documents/${i.otherDocument}/replacement`,
+                                                     body: () => ({}),
+                                                     expect: [401, 403, 403, 403, 403, 404, 403, 403, 403] }],
   "DELETE /api/applications/{id}/documents/{documentId}": [
                                                    { url: (i) => `/api/applications/${i.ownDraft}/documents/${i.ownSpareDocument}`,
                                                      expect: [401, 403, 403, 403, 403, 204, 403, 403, 403] },

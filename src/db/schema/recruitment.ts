@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   index,
   integer,
@@ -28,6 +29,7 @@ import {
 } from "../../domain/application";
 import { CALL_STATUSES, type CallRules, type CallStatus, TRACKS, type Track } from "../../domain/call";
 import { REMINDER_LEADS, type ReminderLead } from "../../domain/reminders";
+import type { FileOwnerKind } from "../../domain/upload";
 import { users } from "./accounts";
 import { bases } from "./bases";
 import { oneOf } from "./checks";
@@ -209,7 +211,8 @@ export const applicationReminders = pgTable(
 
 /**
  * One uploaded file: the bytes live content-addressed (by SHA-256) behind the storage
- * interface; this row keeps who uploaded it, its sniffed type and its original name.
+ * interface; this row keeps who uploaded it, its sniffed type, its original name and the record
+ * it belongs to (`owner_type` + `owner_id`: whoever may read that record may read the file).
  */
 export const files = pgTable(
   "files",
@@ -220,12 +223,17 @@ export const files = pgTable(
     size: bigint("size", { mode: "number" }).notNull(),
     mime: text("mime").notNull(),
     originalName: text("original_name").notNull(),
-    /** The application it was uploaded for: a file never travels to another application. */
-    applicationId: uuid("application_id").references(() => applications.id),
+    /**
+     * The kind of record it belongs to (FILE_OWNER_KINDS; a CHECK in migration 0009) and that
+     * record's id. No foreign key can point at several tables: the owner kinds' registry in the
+     * server loads the owner, and a file never travels to another owner.
+     */
+    ownerType: text("owner_type").$type<FileOwnerKind>().notNull(),
+    ownerId: uuid("owner_id").notNull(),
     uploadedBy: uuid("uploaded_by").references(() => users.id),
     createdAt: created(),
   },
-  (t) => [index("files_sha256").on(t.sha256), index("files_application").on(t.applicationId)],
+  (t) => [index("files_sha256").on(t.sha256), index("files_owner").on(t.ownerId, t.ownerType)],
 );
 
 /** A file attached to an application for one requirement (a document key, or `q:<question key>`). */
@@ -243,6 +251,11 @@ export const applicationDocuments = pgTable(
       .references(() => files.id),
     /** Removed by the applicant while editing; kept for the submissions that froze it. */
     removedAt: timestamp("removed_at", { withTimezone: true }),
+    /**
+     * The document that replaced this one (set with `removed_at`): a replaced document leaves the
+     * current set but stays in its item's history, where a plain removal does not.
+     */
+    replacedById: uuid("replaced_by_id").references((): AnyPgColumn => applicationDocuments.id),
     createdAt: created(),
   },
   (t) => [index("application_documents_application").on(t.applicationId, t.requirementKey)],

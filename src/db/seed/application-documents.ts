@@ -44,7 +44,8 @@ export async function attachDocument(ctx: SeedContext, live: Live, key: string, 
       size: blob.bytes.length,
       mime: "application/pdf",
       originalName,
-      applicationId: live.id,
+      ownerType: "application_document",
+      ownerId: live.id,
       uploadedBy: live.userId,
       createdAt: at,
     })
@@ -72,14 +73,19 @@ export async function attachDocument(ctx: SeedContext, live: Live, key: string, 
   live.updatedAt = at;
 }
 
-/** Replaces the document of `key` with a corrected upload (the old one stays for the submissions). */
+/** Replaces the document of `key` with a corrected upload (the old one stays in the item's history). */
 export async function replaceDocument(ctx: SeedContext, live: Live, key: string, at: Date) {
   const old = live.documents.filter((d) => d.requirementKey === key);
-  for (const d of old) {
-    await ctx.tx.update(applicationDocuments).set({ removedAt: at }).where(eq(applicationDocuments.id, d.id));
-  }
   live.documents = live.documents.filter((d) => d.requirementKey !== key);
-  await attachDocument(ctx, live, key, new Date(at.getTime() + 60_000), true);
+  const when = new Date(at.getTime() + 60_000);
+  await attachDocument(ctx, live, key, when, true);
+  const replacement = live.documents.at(-1);
+  for (const d of old) {
+    await ctx.tx
+      .update(applicationDocuments)
+      .set({ removedAt: when, replacedById: replacement?.id })
+      .where(eq(applicationDocuments.id, d.id));
+  }
 }
 
 /** Staff's intake verdicts on some items (a later verdict on the same item overwrites). */

@@ -70,6 +70,7 @@ export const AUDIT_ACTIONS = {
   "application.save": { entity: "application", zhCN: "保存申请", en: "Saved an application" },
   "application.document_upload": { entity: "application", zhCN: "上传材料", en: "Uploaded a document" },
   "application.document_remove": { entity: "application", zhCN: "删除材料", en: "Removed a document" },
+  "application.document_replace": { entity: "application", zhCN: "替换材料", en: "Replaced a document" },
   "application.submit": { entity: "application", zhCN: "提交申请", en: "Submitted" },
   "application.resubmit": { entity: "application", zhCN: "重新提交", en: "Resubmitted" },
   "application.withdraw": { entity: "application", zhCN: "撤回申请", en: "Withdrew" },

@@ -24,3 +24,6 @@ export function uploadForm(fields: Record<string, string>) {
   properties.file = { type: "string", format: "binary", description: "The file, after the fields" };
   return z.unknown().meta({ type: "object", properties, required: [...Object.keys(fields), "file"] });
 }
+
+/** `inline=1`: shown in the browser when its type is one a browser shows safely (PDF, images). */
+export const ZFileQuery = z.object({ inline: z.enum(["0", "1"], { error: "invalid_option" }).optional() });

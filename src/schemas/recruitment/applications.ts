@@ -59,6 +59,13 @@ export const ZApplicationDocument = z.object({
 });
 export type ApplicationDocument = z.infer<typeof ZApplicationDocument>;
 
+/** A document a corrected file replaced (已替换): out of the current set, kept in its item's history. */
+export const ZReplacedDocument = ZApplicationDocument.extend({
+  replacedAt: z.string(),
+  replacedById: z.string(),
+});
+export type ReplacedDocument = z.infer<typeof ZReplacedDocument>;
+
 const ZCallRef = z.object({
   id: z.string(),
   title: z.string(),
@@ -139,6 +146,8 @@ export const ZApplicationDetail = z.object({
   requirements: z.object({ documents: z.array(ZDocumentRequirementView), questions: z.array(ZQuestionView) }),
   answers: z.record(z.string(), ZAnswerValueView),
   documents: z.array(ZApplicationDocument),
+  /** The replaced documents, oldest replacement first: each item's history. */
+  replacedDocuments: z.array(ZReplacedDocument),
   verdicts: z.array(
     z.object({
       requirementKey: z.string(),

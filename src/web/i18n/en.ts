@@ -6,6 +6,7 @@ import * as passwordReset from "./areas/platform/password-reset";
 import * as applications from "./areas/recruitment/applications";
 import * as calls from "./areas/recruitment/calls";
 import * as intake from "./areas/recruitment/intake";
+import * as intakeFiles from "./areas/recruitment/intake-files";
 import * as portal from "./areas/recruitment/portal";
 import * as registration from "./areas/recruitment/registration";
 import type { Messages } from "./zh-CN";
@@ -320,5 +321,5 @@ export const en: Messages = {
   account: account.en,
   homes: homes.en,
   applications: applications.en,
-  intake: intake.en,
+  intake: { ...intake.en, ...intakeFiles.en },
 };

@@ -6,6 +6,7 @@ import * as passwordReset from "./areas/platform/password-reset";
 import * as applications from "./areas/recruitment/applications";
 import * as calls from "./areas/recruitment/calls";
 import * as intake from "./areas/recruitment/intake";
+import * as intakeFiles from "./areas/recruitment/intake-files";
 import * as portal from "./areas/recruitment/portal";
 import * as registration from "./areas/recruitment/registration";
 /** Chinese UI strings (the primary language). en.ts must have the same shape. */
@@ -317,7 +318,7 @@ export const zhCN = {
   account: account.zhCN,
   homes: homes.zhCN,
   applications: applications.zhCN,
-  intake: intake.zhCN,
+  intake: { ...intake.zhCN, ...intakeFiles.zhCN },
 };
 
 /** The shape every language must fill (strings only, same keys). */

@@ -54,7 +54,8 @@ describe("a returned application", () => {
 describe("stored files", () => {
   it("refuse an upload once everything stored for the application reaches the ceiling", async () => {
     const { client, draft } = await newDraft(t);
-    // As if the applicant had uploaded and removed in a loop: the rows stay, so do the bytes.
+    // As if the applicant had uploaded and removed in a loop (documents and attachments count
+    // together): the rows stay, so do the bytes.
     const [base] = await t.db
       .select({ baseId: applications.baseId })
       .from(applications)
@@ -62,7 +63,8 @@ describe("stored files", () => {
     await t.db.insert(files).values(
       Array.from({ length: UPLOAD_LIMITS.storedFilesPerApplication }, (_, i) => ({
         baseId: base?.baseId as string,
-        applicationId: draft.id,
+        ownerType: (i % 2 ? "application_thread" : "application_document") as "application_thread",
+        ownerId: draft.id,
         sha256: "0".repeat(63) + (i % 10),
         size: 1000,
         mime: "application/pdf",
@@ -72,7 +74,7 @@ describe("stored files", () => {
     const refused = await uploadDocument(client, draft.id, "plan", PDF, "plan.pdf");
     expect(refused.statusCode).toBe(413);
     expect(refused.json().code).toBe("application_files_full");
-    const stored = await t.db.select().from(files).where(eq(files.applicationId, draft.id));
+    const stored = await t.db.select().from(files).where(eq(files.ownerId, draft.id));
     expect(stored).toHaveLength(UPLOAD_LIMITS.storedFilesPerApplication);
   });
 });
@@ -101,7 +103,7 @@ describe("uploads refused before their bytes are read", () => {
     );
     const refused = await stranger.request({ method: "POST", url: "/api/files", payload, headers });
     expect(refused.statusCode, refused.body).toBe(404);
-    const stored = await t.db.select().from(files).where(eq(files.applicationId, draft.id));
+    const stored = await t.db.select().from(files).where(eq(files.ownerId, draft.id));
     expect(stored).toHaveLength(0);
   });
 });

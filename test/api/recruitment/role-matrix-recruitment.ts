@@ -16,6 +16,7 @@ export interface RecruitmentIds {
   applyCall: string;
   ownDraft: string;
   ownSpareDocument: string;
+  ownDocument: string;
   ownFile: string;
   withdrawable: string;
   ownSubmitted: string;
@@ -87,6 +88,7 @@ export async function recruitmentFixtures(t: TestApp, member: Client): Promise<R
     applyCall: applyCall.id,
     ownDraft,
     ownSpareDocument: spare.id,
+    ownDocument: ownFileDoc.id,
     ownFile: ownFileDoc.file.id,
     withdrawable,
     ownSubmitted,

@@ -45,6 +45,8 @@ describe("GET /api/applications/export.xlsx", () => {
       .insert(files)
       .values({
         baseId: t.baseId,
+        ownerType: "application_document",
+        ownerId: a.id,
         sha256: "x".repeat(64),
         size: 10,
         mime: "application/pdf",

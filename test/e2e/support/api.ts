@@ -6,9 +6,15 @@ import { DEMO_PASSWORD } from "../../../src/db/seed/changping";
 
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
-  post<T>(path: string, body: unknown): Promise<T>;
+  post<T>(path: string, body: unknown, headers?: Record<string, string>): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
   put<T>(path: string, body: unknown): Promise<T>;
+  /** A multipart upload: text fields first, then the file (as the upload routes expect). */
+  upload<T>(
+    path: string,
+    fields: Record<string, string>,
+    file: { name: string; content: Buffer },
+  ): Promise<T>;
 }
 
 export async function apiSignIn(
@@ -28,18 +34,25 @@ export async function apiSignIn(
     .map((line) => line.split(";")[0])
     .join("; ");
 
-  const send = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const send = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ): Promise<T> => {
     const headers: Record<string, string> = {
       cookie,
       accept: "application/json",
       "accept-language": "zh-CN",
+      ...extra,
     };
     if (method !== "GET") headers["x-csrf-token"] = csrfToken;
-    if (body !== undefined) headers["content-type"] = "application/json";
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) headers["content-type"] = "application/json";
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
     if (!response.ok)
       throw new Error(`${method} ${path} failed: ${response.status} ${await response.text()}`);
@@ -47,8 +60,14 @@ export async function apiSignIn(
   };
   return {
     get: (path) => send("GET", path),
-    post: (path, body) => send("POST", path, body),
+    post: (path, body, headers) => send("POST", path, body, headers),
     patch: (path, body) => send("PATCH", path, body),
     put: (path, body) => send("PUT", path, body),
+    upload: (path, fields, file) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
+      form.append("file", new Blob([new Uint8Array(file.content)]), file.name);
+      return send("POST", path, form);
+    },
   };
 }

@@ -110,6 +110,16 @@ export function uploadDocument(id: string, requirementKey: string, file: File): 
   return request<ApplicationDocument>(`/api/applications/${id}/documents`, { method: "POST", body: form });
 }
 
+/** A corrected file in place of a current document (the old one moves to the item's history). */
+export function replaceDocument(id: string, documentId: string, file: File): Promise<ApplicationDocument> {
+  const form = new FormData();
+  form.append("file", file, file.name);
+  return request<ApplicationDocument>(`/api/applications/${id}/documents/${documentId}/replacement`, {
+    method: "POST",
+    body: form,
+  });
+}
+
 export function removeDocument(id: string, documentId: string): Promise<void> {
   return request<void>(`/api/applications/${id}/documents/${documentId}`, { method: "DELETE" });
 }
@@ -125,6 +135,11 @@ export function uploadFile(applicationId: string, file: File): Promise<UploadedF
 /** The download address of a file (a plain link: the browser keeps the session cookie). */
 export function fileUrl(fileId: string): string {
   return `/api/files/${fileId}`;
+}
+
+/** The address that shows a PDF or an image in the page (other types are still downloaded). */
+export function inlineFileUrl(fileId: string): string {
+  return `/api/files/${fileId}?inline=1`;
 }
 
 export function useCompare(id: string, from: number | null, to: number | null) {

@@ -24,11 +24,12 @@ const intakeKeys = {
   thread: (id: string) => ["application", id, "messages"] as const,
 };
 
-export function useQueue(query: QueueQuery) {
+export function useQueue(query: QueueQuery, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: intakeKeys.queue(query),
     queryFn: ({ signal }) => request<QueuePage>("/api/applications", { query, signal }),
     placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
   });
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { uploadForm, ZFileParams, ZUploadedFile } from "../../../../schemas/platform/files";
+import { showsInline } from "../../../../domain/upload";
+import { uploadForm, ZFileParams, ZFileQuery, ZUploadedFile } from "../../../../schemas/platform/files";
 import { signedIn } from "../../../context";
 import { errors } from "../../../route-docs";
 import { localFileStorage } from "../../../storage";
@@ -42,8 +43,10 @@ export const fileRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, con
       schema: {
         tags,
         operationId: "downloadFile",
-        summary: "Download a file under its original name (only for those who may read its application)",
+        summary:
+          "Download a file under its original name (only for those who may read the record it belongs to); `inline=1` shows a PDF or an image in the browser",
         params: ZFileParams,
+        querystring: ZFileQuery,
         response: {
           200: {
             description: "The file's bytes, typed as sniffed at upload",
@@ -57,13 +60,17 @@ export const fileRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, con
     },
     async (request, reply) => {
       const file = await fileForDownload(db, signedIn(request), request.params.id);
+      const inline = request.query.inline === "1" && showsInline(file.mime);
+      const name = `filename*=UTF-8''${encodeURIComponent(file.originalName)}`;
+      if (inline) {
+        // Shown in the page's frame: the bytes run nothing (sandbox), load nothing, and only this
+        // site may frame them. Other types stay downloads whatever the query says.
+        reply.header("content-security-policy", "sandbox; default-src 'none'; frame-ancestors 'self'");
+      }
       return reply
         .header("content-type", file.mime)
         .header("content-length", String(file.size))
-        .header(
-          "content-disposition",
-          `attachment; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
-        )
+        .header("content-disposition", `${inline ? "inline" : "attachment"}; ${name}`)
         .header("x-content-type-options", "nosniff")
         .header("cache-control", "private, no-store")
         .send(storage.stream(file.sha256));

@@ -34,6 +34,19 @@ export async function checkUploadable(db: Db, ctx: Context, id: string): Promise
   if (!isEditableByApplicant(row.status)) throw illegalTransition(row.status);
 }
 
+/** The current set's limits (count and bytes) with one more file of `size` in it. */
+export function checkCurrentLimits(current: { file: { size: number } }[], size: number): void {
+  const bytes = current.reduce((sum, d) => sum + d.file.size, 0) + size;
+  if (current.length + 1 > UPLOAD_LIMITS.filesPerApplication || bytes > UPLOAD_LIMITS.applicationBytes) {
+    throw new AppError("application_files_full", {
+      params: {
+        maxMb: maxMb(UPLOAD_LIMITS.applicationBytes),
+        maxCount: UPLOAD_LIMITS.filesPerApplication,
+      },
+    });
+  }
+}
+
 export async function uploadDocument(
   db: Db,
   ctx: Context,
@@ -54,17 +67,14 @@ export async function uploadDocument(
       if (!documentKeys.includes(key) && !fileQuestion) {
         throw new AppError("validation_failed", { field: "requirementKey", fieldMessage: "invalid_option" });
       }
-      const existing = await activeDocuments(tx, row.id);
-      const bytes = existing.reduce((sum, d) => sum + d.file.size, 0) + upload.staged.size;
-      if (existing.length + 1 > UPLOAD_LIMITS.filesPerApplication || bytes > UPLOAD_LIMITS.applicationBytes) {
-        throw new AppError("application_files_full", {
-          params: {
-            maxMb: maxMb(UPLOAD_LIMITS.applicationBytes),
-            maxCount: UPLOAD_LIMITS.filesPerApplication,
-          },
-        });
-      }
-      const file = await storeUpload(tx, ctx, storage, row, upload);
+      checkCurrentLimits(await activeDocuments(tx, row.id), upload.staged.size);
+      const file = await storeUpload(
+        tx,
+        ctx,
+        storage,
+        { kind: "application_document", id: row.id, baseId: row.baseId },
+        upload,
+      );
       const [document] = await tx
         .insert(applicationDocuments)
         .values({ baseId: row.baseId, applicationId: row.id, requirementKey: key, fileId: file.id })

@@ -24,6 +24,7 @@ import { localFileStorage } from "../../../storage";
 import type { AreaDeps } from "../../deps";
 import { receiveUpload } from "../../platform/files/receive";
 import { checkApplicant, checkUploadable, removeDocument, uploadDocument } from "./documents";
+import { checkReplaceable, replaceDocument } from "./replace";
 import { createApplication, getApplication, listMine, saveDraft, withdrawApplication } from "./service";
 import { compareSubmissions, getSubmission } from "./submissions";
 import { submitApplication } from "./submit";
@@ -176,6 +177,29 @@ export const applicationRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { 
       const upload = await receiveUpload(request, storage);
       const document = await uploadDocument(db, ctx, storage, request.params.id, upload);
       return reply.status(201).send(document);
+    },
+  );
+
+  app.post(
+    "/:id/documents/:documentId/replacement",
+    {
+      schema: {
+        tags,
+        operationId: "replaceApplicationDocument",
+        summary:
+          "Replace a current document with a corrected file (multipart `file`); the old one stays in the item's history. 409 when it is no longer current",
+        params: ZDocumentParams,
+        consumes: ["multipart/form-data"],
+        response: { 201: ZApplicationDocument, ...errors(400, 401, 403, 404, 409, 413) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = signedIn(request);
+      const { id, documentId } = request.params;
+      // Refused before a byte is stored, like an upload; a stale document too.
+      await checkReplaceable(db, ctx, id, documentId);
+      const upload = await receiveUpload(request, storage);
+      return reply.status(201).send(await replaceDocument(db, ctx, storage, id, documentId, upload));
     },
   );
 

@@ -12,7 +12,14 @@ import type {
   ApplicationOrganization,
 } from "../../../../schemas/recruitment/applications";
 import type { Context } from "../../../context";
-import { type ApplicationRow, activeDocuments, loadCall, loadProfile, type ProfileRow } from "./load";
+import {
+  type ApplicationRow,
+  activeDocuments,
+  loadCall,
+  loadProfile,
+  type ProfileRow,
+  replacedDocuments,
+} from "./load";
 import { applicationProblems } from "./problems";
 
 export function isStaff(ctx: Context): boolean {
@@ -47,10 +54,11 @@ export async function applicationDetail(
   row: ApplicationRow,
 ): Promise<ApplicationDetail> {
   const now = new Date();
-  const [call, profile, documents, verdicts, events, submissions] = await Promise.all([
+  const [call, profile, documents, replaced, verdicts, events, submissions] = await Promise.all([
     loadCall(db, row.callId),
     loadProfile(db, row.organizationId),
     activeDocuments(db, row.id),
+    replacedDocuments(db, row.id),
     db
       .select({
         requirementKey: intakeVerdicts.requirementKey,
@@ -112,6 +120,11 @@ export async function applicationDetail(
     },
     answers: row.answers,
     documents: documents.map(documentView),
+    replacedDocuments: replaced.map((d) => ({
+      ...documentView(d),
+      replacedAt: (d.replacedAt ?? d.file.createdAt).toISOString(),
+      replacedById: d.replacedById ?? "",
+    })),
     verdicts: verdicts.map((r) => ({ ...r, checkedAt: r.checkedAt.toISOString() })),
     events: events.map((e) => ({
       id: e.id,

@@ -1,7 +1,8 @@
 /**
  * Which uploaded files a message may carry: files of this base, uploaded by the author's side
- * (the applicant organization's members, or the base's staff), for this very application (a
- * file's row names the application it was uploaded for). Anything else is refused as an unknown reference, so an id guessed or copied from elsewhere leaks nothing.
+ * (the applicant organization's members, or the base's staff), for this very application's thread
+ * (the file's owner). Anything else, a document of the application included, is refused as an
+ * unknown reference, so an id guessed or copied from elsewhere leaks nothing.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
@@ -30,7 +31,8 @@ export async function attachableFiles(
       and(
         inArray(files.id, fileIds),
         eq(files.baseId, application.baseId),
-        eq(files.applicationId, application.id),
+        eq(files.ownerType, "application_thread"),
+        eq(files.ownerId, application.id),
         eq(users.baseId, application.baseId),
         uploader,
       ),

@@ -1,20 +1,30 @@
 /**
  * One requirement's files: upload (checked by the server from the bytes), the list with name and
- * size, download and remove. The server's refusals are shown as it words them (Chinese first).
+ * size, download, replace with a corrected file and remove; replaced files stay listed below as
+ * 已替换. The server's refusals are shown as it words them (Chinese first).
  */
-import { DeleteOutlined, FileOutlined, LoadingOutlined, UploadOutlined } from "@ant-design/icons";
+import {
+  DeleteOutlined,
+  FileOutlined,
+  LoadingOutlined,
+  SwapOutlined,
+  UploadOutlined,
+} from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Flex, Typography, Upload } from "antd";
+import { Alert, App, Button, Flex, Tag, Typography, Upload } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { UPLOAD_LIMITS } from "../../../../../domain/upload";
-import type { ApplicationDocument } from "../../../../../schemas/recruitment/applications";
+import type { ApplicationDocument, ReplacedDocument } from "../../../../../schemas/recruitment/applications";
+import { isApiError } from "../../../../api/client";
 import {
   applicationKeys,
   fileUrl,
   removeDocument,
+  replaceDocument,
   uploadDocument,
 } from "../../../../api/recruitment/applications";
+import { formatDateTime } from "../../../../components/format";
 import { errorMessage } from "../../../../components/serverErrors";
 import { useIsMobile } from "../../../../components/useIsMobile";
 
@@ -31,11 +41,14 @@ interface Props {
   applicationId: string;
   requirementKey: string;
   documents: ApplicationDocument[];
+  /** The application's replaced documents (this requirement's are listed as 已替换). */
+  replaced?: ReplacedDocument[];
   label: string;
   disabled?: boolean;
 }
 
-export function DocumentUpload({ applicationId, requirementKey, documents, label, disabled }: Props) {
+export function DocumentUpload(props: Props) {
+  const { applicationId, requirementKey, documents, replaced = [], label, disabled } = props;
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const isMobile = useIsMobile();
@@ -44,6 +57,7 @@ export function DocumentUpload({ applicationId, requirementKey, documents, label
   const [uploading, setUploading] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const mine = documents.filter((d) => d.requirementKey === requirementKey);
+  const history = replaced.filter((d) => d.requirementKey === requirementKey);
   const refresh = () =>
     Promise.all([
       client.invalidateQueries({ queryKey: applicationKeys.detail(applicationId) }),
@@ -63,6 +77,28 @@ export function DocumentUpload({ applicationId, requirementKey, documents, label
       message.success(t("applications.uploaded", { name: file.name }));
     } catch (e) {
       setError(`${file.name}${colon}${errorMessage(e)}`);
+    } finally {
+      setUploading((u) => u.filter((n) => n !== file.name));
+    }
+  };
+
+  const replace = async (doc: ApplicationDocument, file: File) => {
+    setError(null);
+    if (file.size > UPLOAD_LIMITS.fileBytes) {
+      setError(t("applications.fileTooLarge", { mb: MAX_MB }));
+      return;
+    }
+    setUploading((u) => [...u, file.name]);
+    try {
+      await replaceDocument(applicationId, doc.id, file);
+      await refresh();
+      message.success(t("applications.replaced", { old: doc.file.originalName, name: file.name }));
+    } catch (e) {
+      // Replaced or removed meanwhile (another tab): show the list as it is now.
+      if (isApiError(e) && e.code === "version_conflict") {
+        await refresh();
+        setError(t("applications.replaceStale"));
+      } else setError(`${file.name}${colon}${errorMessage(e)}`);
     } finally {
       setUploading((u) => u.filter((n) => n !== file.name));
     }
@@ -110,6 +146,23 @@ export function DocumentUpload({ applicationId, requirementKey, documents, label
                   {formatSize(doc.file.size)}
                 </Typography.Text>
                 {!disabled && (
+                  <Upload
+                    accept={ACCEPT}
+                    showUploadList={false}
+                    customRequest={({ file, onSuccess }) => {
+                      void replace(doc, file as File).then(() => onSuccess?.(null));
+                    }}
+                  >
+                    <Button
+                      size={isMobile ? "large" : "small"}
+                      icon={<SwapOutlined aria-hidden />}
+                      aria-label={t("applications.replaceLabel", { name: doc.file.originalName })}
+                    >
+                      {isMobile ? null : t("applications.replace")}
+                    </Button>
+                  </Upload>
+                )}
+                {!disabled && (
                   <Button
                     type="text"
                     danger
@@ -120,6 +173,30 @@ export function DocumentUpload({ applicationId, requirementKey, documents, label
                   />
                 )}
               </Flex>
+            </li>
+          ))}
+        </ul>
+      )}
+      {history.length > 0 && (
+        <ul
+          aria-label={`${t("applications.replacedHistory")}${colon}${label}`}
+          style={{ listStyle: "none", margin: 0, padding: 0, fontSize: 13 }}
+        >
+          {history.map((doc) => (
+            <li key={doc.id} style={{ display: "flex", gap: 6, alignItems: "baseline", minWidth: 0 }}>
+              <Tag style={{ marginInlineEnd: 0 }}>{t("applications.replacedTag")}</Tag>
+              <Typography.Link
+                href={fileUrl(doc.file.id)}
+                ellipsis
+                delete
+                style={{ flex: 1, minWidth: 0 }}
+                title={doc.file.originalName}
+              >
+                {doc.file.originalName}
+              </Typography.Link>
+              <Typography.Text type="secondary" style={{ whiteSpace: "nowrap" }}>
+                {formatDateTime(doc.replacedAt)}
+              </Typography.Text>
             </li>
           ))}
         </ul>

@@ -163,6 +163,7 @@ function QuestionField({
           applicationId={detail.id}
           requirementKey={`q:${q.key}`}
           documents={detail.documents}
+          replaced={detail.replacedDocuments}
           label={q.label}
         />
       );

@@ -45,6 +45,7 @@ function Answer({ question: q, detail }: { question: Question; detail: Applicati
           applicationId={detail.id}
           requirementKey={key}
           documents={detail.documents}
+          replaced={detail.replacedDocuments}
           label={q.label}
           disabled
         />

@@ -114,6 +114,7 @@ export function DocumentsSection({ detail, editable }: { detail: ApplicationDeta
                 applicationId={detail.id}
                 requirementKey={r.key}
                 documents={detail.documents}
+                replaced={detail.replacedDocuments}
                 label={r.label}
                 disabled={!editable}
               />

@@ -47,7 +47,16 @@ function returnReasonDraft(detail: ApplicationDetail, t: TFunction): string {
 }
 
 /** The decisions staff may take now, each behind a confirm; a stale version reloads the page's data. */
-export function DecisionBar({ detail, onStale }: { detail: ApplicationDetail; onStale: () => void }) {
+export function DecisionBar({
+  detail,
+  onStale,
+  onDecided,
+}: {
+  detail: ApplicationDetail;
+  onStale: () => void;
+  /** After an accept, a return or an ineligibility (not an extension): the page offers the next one. */
+  onDecided?: (action: string) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -67,6 +76,7 @@ export function DecisionBar({ detail, onStale }: { detail: ApplicationDetail; on
       if (input.kind === "return") setReturnDraft(null);
       setOpen(null);
       message.success(t("intake.action.done", { action: label }));
+      if (input.kind !== "extend") onDecided?.(label);
     } catch (error) {
       if (isApiError(error) && error.status === 409) {
         setOpen(null);

@@ -1,17 +1,17 @@
-import { CheckOutlined } from "@ant-design/icons";
-import { App, Button, Card, Flex, Input, Radio, Tooltip } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { EyeOutlined } from "@ant-design/icons";
+import { Button, Card, Flex } from "antd";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { awaitsStaff, type IntakeVerdictStatus } from "../../../../../domain/application";
+import { awaitsStaff } from "../../../../../domain/application";
+import { showsInline } from "../../../../../domain/upload";
 import type { ApplicationDetail } from "../../../../../schemas/recruitment/applications";
-import { useSaveVerdict, useSaveVerdicts } from "../../../../api/recruitment/intake";
 import { formatDateTime } from "../../../../components/format";
 import { ToneTag } from "../../../../components/labels";
 import { IntakeVerdictTag, useRecruitmentLabels } from "../../../../components/recruitmentLabels";
-import { errorMessage } from "../../../../components/serverErrors";
 import { FileLinks, filesFor, requirementList, verdictOf } from "../components/ApplicationSections";
-
-type Item = ReturnType<typeof requirementList>[number];
+import { DocumentPreview, type Viewable } from "./DocumentPreview";
+import { AllOkButton, VerdictForm } from "./ItemVerdict";
+import { ReplacedFiles } from "./ReplacedFiles";
 
 /**
  * An item "全部合格" may mark: a file is handed in and no verdict speaks of it (never checked,
@@ -23,7 +23,10 @@ function awaitsVerdict(detail: ApplicationDetail, key: string): boolean {
   return !verdict || verdict.status === "pending" || stale;
 }
 
-/** The required items with their files and the completeness check of each (材料审核). */
+/**
+ * The required items with their files and the completeness check of each (材料审核). A PDF or an
+ * image opens beside the list (full screen on a phone) with that item's verdict under it.
+ */
 export function DocumentsCard({ detail }: { detail: ApplicationDetail }) {
   const { t } = useTranslation();
   const labels = useRecruitmentLabels();
@@ -41,6 +44,24 @@ export function DocumentsCard({ detail }: { detail: ApplicationDetail }) {
     });
   }, []);
   const candidates = items.filter((item) => awaitsVerdict(detail, item.key));
+  // Every current file a browser can show, in the items' order: the preview steps through them.
+  const viewable: Viewable[] = items.flatMap((item) =>
+    filesFor(detail, item.key)
+      .filter((f) => showsInline(f.mime))
+      .map((file) => ({ item, file })),
+  );
+  const [viewing, setViewing] = useState<string | null>(null);
+  const viewButton = (fileId: string, name: string) => (
+    <Button
+      size="small"
+      type="link"
+      icon={<EyeOutlined aria-hidden />}
+      aria-label={t("intake.preview.openLabel", { name })}
+      onClick={() => setViewing(fileId)}
+    >
+      {t("intake.preview.open")}
+    </Button>
+  );
   return (
     <Card
       size="small"
@@ -81,7 +102,13 @@ export function DocumentsCard({ detail }: { detail: ApplicationDetail }) {
                 )}
               </Flex>
               <div style={{ margin: "6px 0" }}>
-                <FileLinks detail={detail} requirementKey={item.key} required={item.required} />
+                <FileLinks
+                  detail={detail}
+                  requirementKey={item.key}
+                  required={item.required}
+                  extra={(f) => (showsInline(f.mime) ? viewButton(f.id, f.originalName) : null)}
+                />
+                <ReplacedFiles detail={detail} requirementKey={item.key} />
               </div>
               {verdict && stale && (
                 <div style={{ fontSize: 12, color: "rgba(0,0,0,0.68)" }}>
@@ -125,132 +152,13 @@ export function DocumentsCard({ detail }: { detail: ApplicationDetail }) {
           );
         })}
       </ul>
-    </Card>
-  );
-}
-
-/** "全部合格": every item with a file and no current verdict marked ok in one request, after a confirm. */
-function AllOkButton({
-  applicationId,
-  items,
-  unsaved,
-}: {
-  applicationId: string;
-  items: Item[];
-  unsaved: number;
-}) {
-  const { t } = useTranslation();
-  const { message, modal } = App.useApp();
-  const save = useSaveVerdicts(applicationId);
-  const confirm = () =>
-    modal.confirm({
-      title: t("intake.verdict.allOkConfirm", { count: items.length }),
-      content: (
-        <>
-          <p style={{ marginBottom: 4 }}>{t("intake.verdict.allOkItems")}</p>
-          <ol style={{ margin: "0 0 8px", paddingInlineStart: 24 }}>
-            {items.map((item) => (
-              <li key={item.key}>{item.label}</li>
-            ))}
-          </ol>
-          <p style={{ margin: 0, color: "rgba(0,0,0,0.68)" }}>{t("intake.verdict.allOkKept")}</p>
-          {unsaved > 0 && (
-            <p style={{ margin: "4px 0 0", color: "#ad4e00" }}>
-              {t("intake.verdict.allOkUnsaved", { count: unsaved })}
-            </p>
-          )}
-        </>
-      ),
-      okText: t("intake.verdict.allOkAction"),
-      cancelText: t("intake.action.cancel"),
-      onOk: async () => {
-        try {
-          await save.mutateAsync(items.map((item) => ({ requirementKey: item.key, status: "ok" as const })));
-          message.success(t("intake.verdict.allOkDone", { count: items.length }));
-        } catch (error) {
-          message.error(errorMessage(error));
-        }
-      },
-    });
-  const button = (
-    <Button
-      icon={<CheckOutlined aria-hidden />}
-      disabled={items.length === 0}
-      loading={save.isPending}
-      onClick={confirm}
-    >
-      {t("intake.verdict.allOk")}
-    </Button>
-  );
-  return items.length === 0 ? <Tooltip title={t("intake.verdict.allOkNone")}>{button}</Tooltip> : button;
-}
-
-function VerdictForm(props: {
-  applicationId: string;
-  requirementKey: string;
-  label: string;
-  status: IntakeVerdictStatus;
-  reason: string;
-  onUnsaved: (key: string, dirty: boolean) => void;
-}) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const save = useSaveVerdict(props.applicationId);
-  const [status, setStatus] = useState<IntakeVerdictStatus>(props.status);
-  const [reason, setReason] = useState(props.reason);
-  const needsReason = status === "missing" || status === "needs_correction";
-  const changed = status !== props.status || (needsReason && reason.trim() !== props.reason);
-  const { onUnsaved, requirementKey } = props;
-  useEffect(() => {
-    onUnsaved(requirementKey, changed);
-    return () => onUnsaved(requirementKey, false);
-  }, [onUnsaved, requirementKey, changed]);
-  const submit = async () => {
-    try {
-      await save.mutateAsync({
-        key: props.requirementKey,
-        status,
-        reason: needsReason ? reason.trim() || null : null,
-      });
-      message.success(t("common.saved"));
-    } catch (error) {
-      message.error(errorMessage(error));
-    }
-  };
-  return (
-    <Flex wrap gap={8} align="center" style={{ marginTop: 8 }}>
-      <Radio.Group
-        aria-label={`${t("intake.detail.verdict")}${t("common.colon")}${props.label}`}
-        value={status}
-        onChange={(e) => setStatus(e.target.value)}
-        optionType="button"
-        size="small"
-        options={(["ok", "missing", "needs_correction"] as const).map((s) => ({
-          value: s,
-          label: t(`intake.verdict.${s}`),
-        }))}
+      <DocumentPreview
+        detail={detail}
+        viewable={viewable}
+        fileId={viewing}
+        editable={editable}
+        onChange={setViewing}
       />
-      {needsReason && (
-        <Input
-          size="small"
-          style={{ flex: "1 1 200px", minWidth: 0 }}
-          aria-label={`${t("intake.action.reason")}${t("common.colon")}${props.label}`}
-          placeholder={t("intake.verdict.reasonPlaceholder")}
-          value={reason}
-          maxLength={1000}
-          status={needsReason && !reason.trim() ? "warning" : undefined}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      )}
-      <Button
-        size="small"
-        type="primary"
-        disabled={!changed || (needsReason && !reason.trim())}
-        loading={save.isPending}
-        onClick={() => void submit()}
-      >
-        {t("intake.verdict.save")}
-      </Button>
-    </Flex>
+    </Card>
   );
 }

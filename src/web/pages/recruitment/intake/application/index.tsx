@@ -1,5 +1,5 @@
 import { Alert, Card, Col, Descriptions, Row, Skeleton } from "antd";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useParams } from "react-router";
 import { useApplication } from "../../../../api/recruitment/applications";
@@ -13,6 +13,8 @@ import { ChangesCard } from "./ChangesCard";
 import { DecisionBar } from "./DecisionBar";
 import { DocumentsCard } from "./DocumentsCard";
 import { HistoryTimeline } from "./HistoryTimeline";
+import { DecidedBanner, NextButton } from "./QueueStep";
+import { useQueueNext } from "./useQueueNext";
 
 const h2 = (text: string) => <h2 className="hatchery-card-title">{text}</h2>;
 
@@ -23,6 +25,9 @@ export default function IntakeApplicationPage() {
   const location = useLocation();
   const application = useApplication(id);
   const detail = application.data;
+  const step = useQueueNext(id);
+  // The decision just taken here (kept per application: "下一份" shows another one).
+  const [decided, setDecided] = useState<{ id: string; action: string } | null>(null);
 
   // Links from the queue and the home page jump to the thread (#messages).
   useEffect(() => {
@@ -32,7 +37,7 @@ export default function IntakeApplicationPage() {
   if (application.isError) {
     return (
       <>
-        <PageHeader title={t("intake.queue.title")} backTo="/applications" />
+        <PageHeader title={t("intake.queue.title")} backTo={step.queueUrl} />
         <QueryError error={application.error} onRetry={() => void application.refetch()} />
       </>
     );
@@ -49,14 +54,24 @@ export default function IntakeApplicationPage() {
     <>
       <PageHeader
         title={t("intake.detail.title", { name: detail.organization.name })}
-        backTo="/applications"
+        backTo={step.queueUrl}
         subTitle={
           <span>
             {detail.call.title} · <TrackText track={detail.track} />
           </span>
         }
-        extra={<DecisionBar detail={detail} onStale={() => void application.refetch()} />}
+        extra={
+          <>
+            <DecisionBar
+              detail={detail}
+              onStale={() => void application.refetch()}
+              onDecided={(action) => setDecided({ id: detail.id, action })}
+            />
+            <NextButton step={step} />
+          </>
+        }
       />
+      {decided?.id === detail.id && <DecidedBanner step={step} action={decided.action} />}
       {detail.statusReason && (detail.status === "returned" || detail.status === "ineligible") && (
         <Alert
           type={detail.status === "ineligible" ? "error" : "warning"}

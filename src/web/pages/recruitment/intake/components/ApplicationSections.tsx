@@ -53,11 +53,14 @@ export function FileLinks({
   requirementKey,
   links = true,
   required = true,
+  extra,
 }: {
   detail: Detail;
   requirementKey: string;
   links?: boolean;
   required?: boolean;
+  /** Shown after a file's links (the intake page's "查看"). */
+  extra?: (file: Detail["documents"][number]["file"]) => ReactNode;
 }) {
   const { t } = useTranslation();
   const files = filesFor(detail, requirementKey);
@@ -81,6 +84,7 @@ export function FileLinks({
               >
                 {t("intake.detail.download")}
               </a>
+              {extra?.(f)}
             </>
           ) : (
             f.originalName

@@ -7,7 +7,7 @@ import { ApplicationStatusTag, TrackText } from "../../../../components/recruitm
 import type { QueueViewProps as Props } from "./useQueueQuery";
 
 /** Phone width: one card per application, with a checkbox for bulk actions. */
-export function QueueCards({ items, total, loading, state, selected, onSelect, onChange }: Props) {
+export function QueueCards({ items, total, loading, state, selected, onSelect, onChange, linkTo }: Props) {
   const { t } = useTranslation();
   return (
     <CardList
@@ -29,13 +29,13 @@ export function QueueCards({ items, total, loading, state, selected, onSelect, o
             }
           />
           <div style={{ minWidth: 0, flex: 1 }}>
-            <Link to={`/applications/${row.id}`} style={{ fontWeight: 600, fontSize: 15 }}>
+            <Link to={linkTo(row)} style={{ fontWeight: 600, fontSize: 15 }}>
               {row.organization.name}
             </Link>
             <div style={{ margin: "6px 0", display: "flex", flexWrap: "wrap", gap: 4 }}>
               <ApplicationStatusTag status={row.status} />
               {row.unreadMessages > 0 && (
-                <Link to={`/applications/${row.id}#messages`}>
+                <Link to={linkTo(row, "#messages")}>
                   {t("intake.queue.unread", { count: row.unreadMessages })}
                 </Link>
               )}

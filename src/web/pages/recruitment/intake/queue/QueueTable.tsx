@@ -17,7 +17,7 @@ const SORTABLE = {
 /** The app's header (antd Layout.Header, 64px) is sticky too: the table's header stays under it. */
 const STICKY_HEADER_CELL = { position: "sticky", top: 64, zIndex: 3 } as const;
 
-export function QueueTable({ items, total, loading, state, selected, onSelect, onChange }: Props) {
+export function QueueTable({ items, total, loading, state, selected, onSelect, onChange, linkTo }: Props) {
   const { t } = useTranslation();
   const sortOrder = (key: keyof typeof SORTABLE) =>
     state.sort === key ? (state.order === "asc" ? ("ascend" as const) : ("descend" as const)) : null;
@@ -30,7 +30,7 @@ export function QueueTable({ items, total, loading, state, selected, onSelect, o
       sortOrder: sortOrder("name"),
       render: (_, row) => (
         <>
-          <Link to={`/applications/${row.id}`} style={{ fontWeight: 500 }}>
+          <Link to={linkTo(row)} style={{ fontWeight: 500 }}>
             {row.organization.name}
           </Link>
           {row.organization.townName && (
@@ -112,7 +112,7 @@ export function QueueTable({ items, total, loading, state, selected, onSelect, o
       render: (_, row) =>
         row.unreadMessages > 0 ? (
           <Link
-            to={`/applications/${row.id}#messages`}
+            to={linkTo(row, "#messages")}
             aria-label={t("intake.queue.unread", { count: row.unreadMessages })}
           >
             <Badge count={row.unreadMessages} size="small">

@@ -2,6 +2,7 @@ import { DownloadOutlined } from "@ant-design/icons";
 import { App, Button, Card, Select } from "antd";
 import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useLocation } from "react-router";
 import { QUEUE_SORTS, type QueueRow } from "../../../../../schemas/recruitment/intake";
 import { exportScreeningFile, useQueue } from "../../../../api/recruitment/intake";
 import { useAccess } from "../../../../auth/session";
@@ -13,7 +14,7 @@ import { BulkBar } from "./BulkBar";
 import { FilterForm } from "./FilterForm";
 import { QueueCards } from "./QueueCards";
 import { QueueTable } from "./QueueTable";
-import { useQueueQuery } from "./useQueueQuery";
+import { detailLink, useQueueQuery } from "./useQueueQuery";
 
 /** The work queue (申请审核): filters in the address bar, a table (cards on phones), bulk decisions, export. */
 export default function IntakeQueuePage() {
@@ -22,6 +23,7 @@ export default function IntakeQueuePage() {
   const access = useAccess();
   const isMobile = useIsMobile();
   const { state, query, update } = useQueueQuery();
+  const location = useLocation();
   const list = useQueue(query);
   const [selected, setSelected] = useState<string[]>([]);
   const [exporting, setExporting] = useState(false);
@@ -43,8 +45,14 @@ export default function IntakeQueuePage() {
   };
 
   const { sort, order, page: _page, pageSize: _pageSize, ...filters } = state;
+  const items = list.data?.items ?? [];
+  // A row's place in the whole ordered queue, so its page can offer the one after it.
+  const offset = (state.page - 1) * state.pageSize;
+  const linkTo = (row: QueueRow, hash = "") =>
+    detailLink(row.id, location.search, offset + Math.max(0, items.indexOf(row)), hash);
   const props = {
-    items: list.data?.items ?? [],
+    linkTo,
+    items,
     total: list.data?.total ?? 0,
     loading: list.isFetching,
     state,

@@ -33,6 +33,8 @@ export interface QueueViewProps {
   selected: string[];
   onSelect: (ids: string[]) => void;
   onChange: (patch: Partial<QueueState>) => void;
+  /** The detail page of a row, carrying the queue (see detailLink). */
+  linkTo: (row: QueueRow, hash?: string) => string;
 }
 
 export type QueueFilters = Omit<QueueState, "sort" | "order" | "page" | "pageSize">;
@@ -49,25 +51,45 @@ function positive(value: string | null, fallback: number, max: number): number {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const id = (value: string | null) => (value && UUID.test(value) ? value : undefined);
 
+/** The queue's state from its address bar parameters (also carried to the detail page as `from`). */
+export function parseQueueState(params: URLSearchParams): QueueState {
+  return {
+    callId: id(params.get("callId")),
+    track: oneOf(TRACKS, params.get("track")),
+    status: (params.get("status") ?? "").split(",").flatMap((s) => oneOf(APPLICATION_STATUSES, s) ?? []),
+    townId: id(params.get("townId")),
+    field: oneOf(ORGANIZATION_FIELDS, params.get("field")),
+    completeness: oneOf(["complete", "incomplete"] as const, params.get("completeness")),
+    q: params.get("q") || undefined,
+    unread: params.get("unread") === "true",
+    sort: oneOf(QUEUE_SORTS, params.get("sort")) ?? "statusChangedAt",
+    order: params.get("order") === "asc" ? "asc" : "desc",
+    page: positive(params.get("page"), 1, 100_000),
+    pageSize: positive(params.get("pageSize"), 20, 200),
+  };
+}
+
+/** The API's query: statuses joined, flags as strings. */
+export function apiQuery(state: QueueState) {
+  return {
+    ...state,
+    status: state.status.length > 0 ? state.status.join(",") : undefined,
+    unread: state.unread ? ("true" as const) : undefined,
+  };
+}
+
+/**
+ * Where a row of the queue leads: the application, carrying the queue's own parameters (`from`)
+ * and the row's place in the whole ordered queue (`at`), so the page can step to the next one.
+ */
+export function detailLink(id: string, queueSearch: string, at: number, hash = ""): string {
+  const search = new URLSearchParams({ from: queueSearch.replace(/^\?/, ""), at: String(at) });
+  return `/applications/${id}?${search.toString()}${hash}`;
+}
+
 export function useQueueQuery() {
   const [params, setParams] = useSearchParams();
-  const state = useMemo<QueueState>(
-    () => ({
-      callId: id(params.get("callId")),
-      track: oneOf(TRACKS, params.get("track")),
-      status: (params.get("status") ?? "").split(",").flatMap((s) => oneOf(APPLICATION_STATUSES, s) ?? []),
-      townId: id(params.get("townId")),
-      field: oneOf(ORGANIZATION_FIELDS, params.get("field")),
-      completeness: oneOf(["complete", "incomplete"] as const, params.get("completeness")),
-      q: params.get("q") || undefined,
-      unread: params.get("unread") === "true",
-      sort: oneOf(QUEUE_SORTS, params.get("sort")) ?? "statusChangedAt",
-      order: params.get("order") === "asc" ? "asc" : "desc",
-      page: positive(params.get("page"), 1, 100_000),
-      pageSize: positive(params.get("pageSize"), 20, 200),
-    }),
-    [params],
-  );
+  const state = useMemo<QueueState>(() => parseQueueState(params), [params]);
 
   const update = useCallback(
     (patch: Partial<QueueState>) => {
@@ -90,15 +112,7 @@ export function useQueueQuery() {
     [state, setParams],
   );
 
-  /** The API's query: statuses joined, flags as strings. */
-  const query = useMemo(
-    () => ({
-      ...state,
-      status: state.status.length > 0 ? state.status.join(",") : undefined,
-      unread: state.unread ? ("true" as const) : undefined,
-    }),
-    [state],
-  );
+  const query = useMemo(() => apiQuery(state), [state]);
 
   return { state, query, update };
 }

@@ -1,0 +1,105 @@
+/**
+ * The owner kinds: every stored file belongs to one record (`files.owner_type` + `owner_id`), and
+ * this registry says, per kind, how to find that record's policy subject, which action reads its
+ * files and which attaches one to it. A download asks the policy about that very record, so a
+ * later stage adds a kind here (and to FILE_OWNER_KINDS and the CHECK) instead of a new check.
+ */
+import { eq } from "drizzle-orm";
+import type { Db } from "../../../../db/client";
+import { applications } from "../../../../db/schema";
+import { type Action, decide, type Subject } from "../../../../domain/access";
+import type { Actor } from "../../../../domain/roles";
+import { FILE_OWNER_KINDS, type FileOwnerKind } from "../../../../domain/upload";
+import type { Context } from "../../../context";
+import { AppError, notFound } from "../../../errors";
+import { requireAccess, requireRoleFor } from "../../../policy";
+
+interface OwnerKind {
+  /** The owner's policy subject, or null when no such record exists. */
+  subject(db: Db, ownerId: string): Promise<Subject | null>;
+  /** Whoever may do this to the owner may read its files. */
+  read: Action;
+  /** What attaching a file to the owner takes, for this actor. */
+  attach(actor: Actor): Action;
+  /**
+   * The stored-bytes ceiling its files count against (UPLOAD_LIMITS.stored*): the files of every
+   * kind with the same account and the same owner id count together.
+   */
+  account: "application";
+}
+
+async function applicationSubject(db: Db, id: string): Promise<Subject | null> {
+  const [row] = await db
+    .select({ baseId: applications.baseId, organizationId: applications.organizationId })
+    .from(applications)
+    .where(eq(applications.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Staff answer in the thread as the base; members as the applicant. */
+function threadAction(actor: Actor): Action {
+  return decide(actor, "application.intake") === "allow" ? "application.intake" : "application.apply";
+}
+
+const OWNER_KINDS: Record<FileOwnerKind, OwnerKind> = {
+  // Uploaded by the applicant for one requirement; the documents service also checks the form
+  // is still theirs to change.
+  application_document: {
+    subject: applicationSubject,
+    read: "application.read",
+    attach: () => "application.apply",
+    account: "application",
+  },
+  application_thread: {
+    subject: applicationSubject,
+    read: "application.read",
+    attach: threadAction,
+    account: "application",
+  },
+};
+
+/** The kinds whose files count against the same ceiling as `kind`'s. */
+export function kindsSharingAccount(kind: FileOwnerKind): FileOwnerKind[] {
+  return FILE_OWNER_KINDS.filter((k) => OWNER_KINDS[k].account === OWNER_KINDS[kind].account);
+}
+
+/** The role half of attaching, before the request body is read (403 for a role that never may). */
+export function requireAttachRole(ctx: Context, kind: FileOwnerKind): void {
+  requireRoleFor(ctx.actor, OWNER_KINDS[kind].attach(ctx.actor));
+}
+
+/** The owner `ctx` may attach a file to, with its subject; 404 when it is not theirs to see. */
+export async function ownerForAttach(
+  db: Db,
+  ctx: Context,
+  kind: FileOwnerKind,
+  ownerId: string,
+): Promise<Subject> {
+  const action = OWNER_KINDS[kind].attach(ctx.actor);
+  requireRoleFor(ctx.actor, action);
+  const subject = await OWNER_KINDS[kind].subject(db, ownerId);
+  if (!subject) throw notFound();
+  requireAccess(ctx.actor, action, subject);
+  return subject;
+}
+
+/** A role that may read no kind's owner gets 403 for any file id, before one is looked up. */
+export function requireSomeReadRole(ctx: Context): void {
+  if (FILE_OWNER_KINDS.every((k) => decide(ctx.actor, OWNER_KINDS[k].read) === "forbidden")) {
+    throw new AppError("forbidden");
+  }
+}
+
+/** Whether `ctx` may read the owner of a file (of `baseId`): the file's own read rule. */
+export async function mayReadOwner(
+  db: Db,
+  ctx: Context,
+  file: { baseId: string; ownerType: FileOwnerKind; ownerId: string },
+): Promise<boolean> {
+  const kind = OWNER_KINDS[file.ownerType];
+  const subject = await kind.subject(db, file.ownerId);
+  // A file and its owner share a base; were they ever to differ, the file's base decides too.
+  if (!subject || subject.baseId !== file.baseId) return false;
+  return decide(ctx.actor, kind.read, subject) === "allow";
+}
