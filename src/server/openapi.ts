@@ -32,6 +32,11 @@ const TAGS = [
   },
   { name: "files", description: "Message attachments and downloads of any stored file" },
   { name: "notifications", description: "The bell: a user's notices and their read state" },
+  {
+    name: "figures",
+    description:
+      "Recruitment figures for the homes of viewers and liaisons: counts only, scoped by the policy",
+  },
 ];
 
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {

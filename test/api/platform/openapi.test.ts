@@ -125,6 +125,8 @@ describe("the OpenAPI document", () => {
       "GET /api/portal/calls/{id}",
       "GET /api/registration/bases",
       "POST /api/auth/login",
+      "POST /api/auth/reset",
+      "POST /api/auth/reset/codes",
       "POST /api/registration",
       "POST /api/registration/codes",
     ]);
