@@ -77,7 +77,9 @@ describe("intake gaps", () => {
     expect(gapsConfirmed(gaps, shown)).toBe(true);
     expect(gapsConfirmed([], [])).toBe(true);
     expect(gapsConfirmed(gaps, shown.slice(0, 1))).toBe(false);
-    expect(gapsConfirmed([{ ...gaps[0]!, state: "needs_correction" }], shown)).toBe(false);
+    expect(gapsConfirmed([{ key: "plan", label: "项目计划书", state: "needs_correction" }], shown)).toBe(
+      false,
+    );
   });
 
   it("takes the track's documents, then its file questions", () => {
