@@ -62,6 +62,33 @@ export const ZApplicationDocument = z.object({
 });
 export type ApplicationDocument = z.infer<typeof ZApplicationDocument>;
 
+const ZEligibilityResult = z.enum(["met", "not_met", "unknown"]);
+/** Each rule of the track judged on the registry's current record (src/domain/eligibility.ts). */
+export const ZEligibilityReport = z.object({
+  /** The day months are counted to: the last submit, or today before any. */
+  onDate: z.string(),
+  checks: z.array(
+    z.discriminatedUnion("rule", [
+      z.object({
+        rule: z.literal("registration"),
+        result: ZEligibilityResult,
+        allowUnregistered: z.boolean(),
+        registrationStatus: z.enum(REGISTRATION_STATUSES),
+      }),
+      z.object({
+        rule: z.literal("founded"),
+        result: ZEligibilityResult,
+        minMonths: z.number().nullable(),
+        maxMonths: z.number().nullable(),
+        foundedOn: z.string().nullable(),
+        months: z.number().nullable(),
+      }),
+      z.object({ rule: z.literal("note"), result: z.literal("unknown"), note: z.string() }),
+    ]),
+  ),
+});
+export type EligibilityReport = z.infer<typeof ZEligibilityReport>;
+
 const ZCallRef = z.object({
   id: z.string(),
   title: z.string(),
@@ -171,6 +198,8 @@ export const ZApplicationDetail = z.object({
   /** The call's closing time, or this application's extension when later. */
   deadline: z.string(),
   availableEvents: z.array(z.enum(APPLICATION_EVENTS)),
+  /** Staff only: how the organization meets the track's conditions (null: the track is gone). */
+  eligibility: ZEligibilityReport.nullable().optional(),
   serverNow: z.string(),
 });
 export type ApplicationDetail = z.infer<typeof ZApplicationDetail>;

@@ -14,11 +14,13 @@ import {
   organizations,
   towns,
 } from "../../../../db/schema";
+import { trackOf } from "../../../../domain/call";
 import { shanghaiDate } from "../../../../domain/shanghai-time";
 import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
 import { requireAccess } from "../../../policy";
 import { writeExportSheet } from "../../../xlsx-export";
+import { eligibilityReport } from "../applications/view";
 import type { CallRow } from "./load";
 import { type QueueFilter, queueOrder, queueWhere } from "./queue";
 import { type ScreeningRow, screeningColumns } from "./screening-columns";
@@ -51,18 +53,27 @@ export async function exportScreeningFile(db: Db, ctx: Context, filter: QueueFil
     .limit(EXPORT_LIMIT);
   const ids = base.map((r) => r.application.id);
   const { documents, verdicts } = await attachmentsOf(db, ids);
-  const rows: ScreeningRow[] = base.map((r) => ({
-    application: r.application,
-    organization: r.organization,
-    townName: r.townName,
-    callTitle: r.callTitle,
-    documents: documents.get(r.application.id) ?? new Map(),
-    verdicts: verdicts.get(r.application.id) ?? new Map(),
-  }));
   const callIds = [...new Set(base.map((r) => r.application.callId))];
   if (filter.callId && !callIds.includes(filter.callId)) callIds.push(filter.callId);
   const callRows: CallRow[] =
     callIds.length === 0 ? [] : await db.select().from(calls).where(inArray(calls.id, callIds));
+  const callById = new Map(callRows.map((c) => [c.id, c]));
+  const now = new Date();
+  const rows: ScreeningRow[] = base.map((r) => {
+    const call = callById.get(r.application.callId);
+    const track = call && trackOf(call.rules, r.application.track);
+    return {
+      application: r.application,
+      organization: r.organization,
+      townName: r.townName,
+      callTitle: r.callTitle,
+      documents: documents.get(r.application.id) ?? new Map(),
+      verdicts: verdicts.get(r.application.id) ?? new Map(),
+      eligibility: track
+        ? eligibilityReport(track.eligibility, r.organization, r.application, now).checks
+        : null,
+    };
+  });
   callRows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const columns = screeningColumns(callRows);
   const buffer = await writeExportSheet(
