@@ -45,8 +45,8 @@ export function eligibilityValueText(check: EligibilityCheck, lang: Lang): strin
   const en = lang === "en";
   if (check.rule === "registration") {
     if (check.registrationStatus === "unregistered") return en ? "Unregistered" : "未登记";
-    const label = ORGANIZATION_LABELS[lang].registrationStatus[check.registrationStatus];
-    return en ? `Registered (${label})` : `已登记（${label}）`;
+    // The kind of registration says it is registered: "社会团体", not "已登记（社会团体）".
+    return ORGANIZATION_LABELS[lang].registrationStatus[check.registrationStatus];
   }
   if (check.rule === "note") return en ? "to be checked by hand" : "需人工核对";
   if (check.foundedOn === null || check.months === null)

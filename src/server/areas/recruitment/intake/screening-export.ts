@@ -15,6 +15,7 @@ import {
   towns,
 } from "../../../../db/schema";
 import { trackOf } from "../../../../domain/call";
+import { isVerdictStale } from "../../../../domain/intake-gaps";
 import { shanghaiDate } from "../../../../domain/shanghai-time";
 import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
@@ -109,25 +110,26 @@ async function attachmentsOf(db: Db, ids: string[]): Promise<{ documents: Docs; 
         applicationId: applicationDocuments.applicationId,
         key: applicationDocuments.requirementKey,
         name: files.originalName,
-        uploadedAt: applicationDocuments.createdAt,
+        // The file's time, as the detail and the accept check (gaps.ts) take it.
+        uploadedAt: files.createdAt,
       })
       .from(applicationDocuments)
       .innerJoin(files, eq(files.id, applicationDocuments.fileId))
       .where(and(inArray(applicationDocuments.applicationId, chunk), isNull(applicationDocuments.removedAt)))
       .orderBy(applicationDocuments.createdAt);
-    const newest = new Map<string, number>();
+    const uploads = new Map<string, Date[]>();
     for (const d of docs) {
       const perApp = documents.get(d.applicationId) ?? new Map<string, string[]>();
       perApp.set(d.key, [...(perApp.get(d.key) ?? []), d.name]);
       documents.set(d.applicationId, perApp);
       const at = `${d.applicationId}/${d.key}`;
-      newest.set(at, Math.max(newest.get(at) ?? 0, d.uploadedAt.getTime()));
+      uploads.set(at, [...(uploads.get(at) ?? []), d.uploadedAt]);
     }
     const revs = await db.select().from(intakeVerdicts).where(inArray(intakeVerdicts.applicationId, chunk));
     for (const r of revs) {
       const perApp: ScreeningRow["verdicts"] = verdicts.get(r.applicationId) ?? new Map();
       // A file uploaded after the verdict: the verdict is about a file no longer there.
-      const stale = (newest.get(`${r.applicationId}/${r.requirementKey}`) ?? 0) > r.checkedAt.getTime();
+      const stale = isVerdictStale(r, uploads.get(`${r.applicationId}/${r.requirementKey}`) ?? []);
       perApp.set(r.requirementKey, { status: r.status, reason: r.reason, stale });
       verdicts.set(r.applicationId, perApp);
     }
