@@ -144,7 +144,9 @@ test(
     await checkA11y(page, "bulk accept dialog with unchecked items");
     await shot(page, "intake-checks-bulk-dialog-desktop");
     await dialog.getByLabel("我已查看以上每份申请的情况，仍然全部受理").check();
-    await button(dialog, "确定").click();
+    // Not by its exact name: after the refused first try antd keeps the faded loading icon (role
+    // img, "loading") in the button for a while, so its name is briefly "loading 确定".
+    await dialog.getByRole("button", { name: /确\s?定\s*$/ }).click();
     await dialog.waitFor({ state: "hidden" });
     await page.getByText(`已处理 ${chosen.length} 份，0 份未处理`).waitFor();
     for (const d of chosen)
