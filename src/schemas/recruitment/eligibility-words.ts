@@ -9,7 +9,7 @@ import type { Lang } from "../messages";
 import { RECRUITMENT_LABELS } from "./labels";
 
 /** 12 → "1 年", 21 → "1 年 9 个月", 6 → "6 个月". */
-export function durationText(months: number, lang: Lang): string {
+function durationText(months: number, lang: Lang): string {
   const years = Math.floor(months / 12);
   const rest = months % 12;
   if (lang === "en") {

@@ -73,7 +73,7 @@ export const ZIneligibleBody = z.object({ version: ZVersion, reason: reason(2000
  * An item that holds back an acceptance (src/domain/intake-gaps.ts), as a 409's details list it.
  * A confirmation sends back the items it was shown (key and state; a label sent along is ignored).
  */
-export const ZIntakeGap = z.object({
+const ZIntakeGap = z.object({
   key: z.string(),
   label: z.string(),
   state: z.enum(INTAKE_GAP_STATES),
