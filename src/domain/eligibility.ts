@@ -48,3 +48,62 @@ export function eligibilityProblems(
   }
   return problems;
 }
+
+/** How one rule of a track holds for an organization: the platform decides, or cannot tell. */
+export type EligibilityResult = "met" | "not_met" | "unknown";
+
+/**
+ * One rule of a track judged for staff, with what it was judged on. `founded` is the founding-date
+ * range (either end may be open); `note` is the call's free-text condition, which only a person
+ * can judge, so it is always "unknown".
+ */
+export type EligibilityCheck =
+  | {
+      rule: "registration";
+      result: EligibilityResult;
+      allowUnregistered: boolean;
+      registrationStatus: RegistrationStatus;
+    }
+  | {
+      rule: "founded";
+      result: EligibilityResult;
+      minMonths: number | null;
+      maxMonths: number | null;
+      foundedOn: string | null;
+      /** Whole months from founding to `onDate`; null when the founding date is not known. */
+      months: number | null;
+    }
+  | { rule: "note"; result: "unknown"; note: string };
+
+/**
+ * Every rule of `rule` as met / not met / unknown on `onDate` (YYYY-MM-DD), from the registry's
+ * facts. Same arithmetic as `eligibilityProblems`, so a "met" here is what a submit accepted.
+ */
+export function eligibilityChecks(
+  rule: EligibilityRule,
+  facts: EligibilityFacts,
+  onDate: string,
+): EligibilityCheck[] {
+  const checks: EligibilityCheck[] = [
+    {
+      rule: "registration",
+      result: rule.allowUnregistered || facts.registrationStatus !== "unregistered" ? "met" : "not_met",
+      allowUnregistered: rule.allowUnregistered,
+      registrationStatus: facts.registrationStatus,
+    },
+  ];
+  const { minMonthsFounded: minMonths, maxMonthsFounded: maxMonths } = rule;
+  if (minMonths !== null || maxMonths !== null) {
+    const months = facts.foundedOn ? monthsBetween(facts.foundedOn, onDate) : null;
+    const result: EligibilityResult =
+      months === null
+        ? "unknown"
+        : (minMonths !== null && months < minMonths) || (maxMonths !== null && months > maxMonths)
+          ? "not_met"
+          : "met";
+    checks.push({ rule: "founded", result, minMonths, maxMonths, foundedOn: facts.foundedOn, months });
+  }
+  const note = rule.note?.trim();
+  if (note) checks.push({ rule: "note", result: "unknown", note });
+  return checks;
+}

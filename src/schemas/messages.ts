@@ -67,6 +67,10 @@ export const ERROR_MESSAGES = {
     "zh-CN": "申请当前的状态不允许此操作，请刷新页面查看最新状态",
     en: "The application's current status does not allow this; reload to see where it stands",
   },
+  intake_items_unchecked: {
+    "zh-CN": "以下材料尚未审核、文件已更新待复核或审核未通过，确认后才能受理：{items}",
+    en: "These items are not checked, have a new file not rechecked, or did not pass; confirm them to accept: {items}",
+  },
   call_not_open: {
     "zh-CN": "该招募尚未开放申请",
     en: "This call is not open for applications yet",

@@ -27,6 +27,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   payload_too_large: 413,
   internal: 500,
   illegal_transition: 409,
+  intake_items_unchecked: 409,
   call_not_open: 409,
   deadline_passed: 409,
   call_closed: 409,

@@ -65,6 +65,32 @@ export const ZReplacedDocument = ZApplicationDocument.extend({
   replacedById: z.string(),
 });
 export type ReplacedDocument = z.infer<typeof ZReplacedDocument>;
+const ZEligibilityResult = z.enum(["met", "not_met", "unknown"]);
+/** Each rule of the track judged on the registry's current record (src/domain/eligibility.ts). */
+export const ZEligibilityReport = z.object({
+  /** The day months are counted to: the last submit, or today before any. */
+  onDate: z.string(),
+  checks: z.array(
+    z.discriminatedUnion("rule", [
+      z.object({
+        rule: z.literal("registration"),
+        result: ZEligibilityResult,
+        allowUnregistered: z.boolean(),
+        registrationStatus: z.enum(REGISTRATION_STATUSES),
+      }),
+      z.object({
+        rule: z.literal("founded"),
+        result: ZEligibilityResult,
+        minMonths: z.number().nullable(),
+        maxMonths: z.number().nullable(),
+        foundedOn: z.string().nullable(),
+        months: z.number().nullable(),
+      }),
+      z.object({ rule: z.literal("note"), result: z.literal("unknown"), note: z.string() }),
+    ]),
+  ),
+});
+export type EligibilityReport = z.infer<typeof ZEligibilityReport>;
 
 const ZCallRef = z.object({
   id: z.string(),
@@ -177,6 +203,8 @@ export const ZApplicationDetail = z.object({
   /** The call's closing time, or this application's extension when later. */
   deadline: z.string(),
   availableEvents: z.array(z.enum(APPLICATION_EVENTS)),
+  /** Staff only: how the organization meets the track's conditions (null: the track is gone). */
+  eligibility: ZEligibilityReport.nullable().optional(),
   serverNow: z.string(),
 });
 export type ApplicationDetail = z.infer<typeof ZApplicationDetail>;

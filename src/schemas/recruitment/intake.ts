@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { APPLICATION_STATUSES, INTAKE_VERDICT_STATUSES } from "../../domain/application";
 import { TRACKS } from "../../domain/call";
+import { INTAKE_GAP_STATES } from "../../domain/intake-gaps";
 import { ORGANIZATION_FIELDS } from "../../domain/organization";
 import { longText, text, ZId, ZInstant, ZPage, ZPageQuery, ZVersion } from "../common";
 
@@ -64,9 +65,29 @@ export const ZReturnBody = z.object({
   resubmitUntil: ZResubmitUntil,
 });
 export const ZIneligibleBody = z.object({ version: ZVersion, reason: reason(2000) });
+/**
+ * An item that holds back an acceptance (src/domain/intake-gaps.ts), as a 409's details list it.
+ * A confirmation sends back the items it was shown (key and state; a label sent along is ignored).
+ */
+const ZIntakeGap = z.object({
+  key: z.string(),
+  label: z.string(),
+  state: z.enum(INTAKE_GAP_STATES),
+});
+export type IntakeGap = z.infer<typeof ZIntakeGap>;
+const ZConfirmedGaps = z
+  .array(z.object({ key: z.string().min(1).max(120), state: z.enum(INTAKE_GAP_STATES) }))
+  .max(100, { error: "too_big" });
+/** The 409 `intake_items_unchecked` details: per application, what it still lacks. */
+export interface IntakeGapsDetails {
+  applications: { id: string; organizationName: string; items: IntakeGap[] }[];
+}
+
 export const ZAcceptBody = z.object({
   version: ZVersion,
   note: longText(2000).nullish(),
+  /** The unchecked, stale or failed items staff were shown and accept over; without them, 409. */
+  confirmUnchecked: ZConfirmedGaps.optional(),
 });
 export const ZExtendBody = z.object({
   version: ZVersion,
@@ -117,6 +138,14 @@ export const ZBulkBody = z.object({
   action: z.enum(BULK_ACTIONS),
   reason: longText(2000).nullish(),
   resubmitUntil: ZResubmitUntil,
+  /**
+   * Accept only: per application, the items staff were shown and accept over. An application not
+   * named here is accepted only if nothing holds it back.
+   */
+  confirmUnchecked: z
+    .array(z.object({ id: ZId, items: ZConfirmedGaps }))
+    .max(200, { error: "too_big" })
+    .optional(),
 });
 export type BulkBody = z.infer<typeof ZBulkBody>;
 export const ZBulkResult = z.object({

@@ -4,6 +4,8 @@
  */
 import type { ApplicationEvent, ApplicationStatus, IntakeVerdictStatus } from "../../domain/application";
 import type { CallStatus, QuestionType, Track } from "../../domain/call";
+import type { EligibilityResult } from "../../domain/eligibility";
+import type { IntakeGapState } from "../../domain/intake-gaps";
 import type { Lang } from "../messages";
 
 interface RecruitmentLabels {
@@ -14,6 +16,9 @@ interface RecruitmentLabels {
   applicationStatus: Record<ApplicationStatus, string>;
   applicationEvent: Record<ApplicationEvent | "extend", string>;
   intakeVerdict: Record<IntakeVerdictStatus, string>;
+  /** Why an item holds back an acceptance (src/domain/intake-gaps.ts). */
+  intakeGap: Record<IntakeGapState, string>;
+  eligibilityResult: Record<EligibilityResult, string>;
   questionType: Record<QuestionType, string>;
 }
 
@@ -46,6 +51,13 @@ export const RECRUITMENT_LABELS: Record<Lang, RecruitmentLabels> = {
       extend: "延长截止时间",
     },
     intakeVerdict: { pending: "待审核", ok: "合格", missing: "缺失", needs_correction: "需修改" },
+    intakeGap: {
+      unchecked: "未审核",
+      stale: "已更新，待复核",
+      missing: "审核为缺失",
+      needs_correction: "审核为需修改",
+    },
+    eligibilityResult: { met: "符合", not_met: "不符合", unknown: "无法判断" },
     questionType: {
       text: "单行文本",
       long_text: "多行文本",
@@ -95,6 +107,13 @@ export const RECRUITMENT_LABELS: Record<Lang, RecruitmentLabels> = {
       missing: "Missing",
       needs_correction: "Needs correction",
     },
+    intakeGap: {
+      unchecked: "not checked",
+      stale: "new file, not rechecked",
+      missing: "checked: missing",
+      needs_correction: "checked: needs correction",
+    },
+    eligibilityResult: { met: "Met", not_met: "Not met", unknown: "Cannot tell" },
     questionType: {
       text: "Text",
       long_text: "Long text",

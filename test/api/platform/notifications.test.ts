@@ -4,6 +4,7 @@ import { emailOutbox, notifications, users } from "../../../src/db/schema";
 import { notify } from "../../../src/server/notify";
 import { FACTORY_PASSWORD, make } from "../../factories";
 import { type Client, startTestApp, type TestApp } from "../../support/app";
+import { checkAll } from "../recruitment/intake-support";
 
 let t: TestApp;
 let staff: Client;
@@ -107,6 +108,7 @@ describe("notices of application changes", () => {
       organizationId: org.id,
       status: "submitted",
     });
+    await checkAll(t, application);
     const res = await staff.post(`/api/applications/${application.id}/accept`, {
       version: application.version,
     });

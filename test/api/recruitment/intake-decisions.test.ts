@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applicationEvents, applicationMessages, intakeVerdicts } from "../../../src/db/schema";
 import { make } from "../../factories";
 import { type Client, startTestApp, type TestApp } from "../../support/app";
-import { applicationIn, applicationRow, auditOf, memberOrganizationId, noticesFor } from "./intake-support";
+import {
+  applicationIn,
+  applicationRow,
+  auditOf,
+  checkAll,
+  memberOrganizationId,
+  noticesFor,
+} from "./intake-support";
 
 let t: TestApp;
 let staff: Client;
@@ -71,6 +78,7 @@ describe("decisions", () => {
 
   it("accepts with an optional note and marks ineligible with a reason", async () => {
     const a = await applicationIn(t, "resubmitted", { callId });
+    await checkAll(t, a);
     const accepted = await staff.post(`/api/applications/${a.id}/accept`, { version: 1 });
     expect(accepted.json()).toMatchObject({ status: "accepted", version: 2 });
     const b = await applicationIn(t, "returned", { callId });
@@ -156,6 +164,8 @@ describe("bulk decisions", () => {
     const a = await applicationIn(t, "submitted", { callId });
     const b = await applicationIn(t, "resubmitted", { callId });
     const c = await applicationIn(t, "accepted", { callId });
+    await checkAll(t, a);
+    await checkAll(t, b);
     const missing = "00000000-0000-4000-8000-000000000001";
     const res = await staff.post("/api/applications/bulk", {
       ids: [a.id, b.id, c.id, missing],

@@ -1,7 +1,8 @@
 /** Shared set-up of the intake tests: calls and applications in a given status, the member's organization. */
 import { eq } from "drizzle-orm";
-import { applications, auditLog, notifications, users } from "../../../src/db/schema";
-import type { ApplicationStatus } from "../../../src/domain/application";
+import { applications, auditLog, calls, intakeVerdicts, notifications, users } from "../../../src/db/schema";
+import type { ApplicationStatus, IntakeVerdictStatus } from "../../../src/domain/application";
+import { intakeItems } from "../../../src/domain/intake-gaps";
 import { make } from "../../factories";
 import type { TestApp } from "../../support/app";
 
@@ -71,3 +72,28 @@ export function multipartUpload(
 }
 
 export const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
+/**
+ * Verdicts written straight to the table: every item of the application's track `status` (ok
+ * unless given), at `checkedAt` (now unless given). An accept then has nothing to confirm.
+ */
+export async function checkAll(
+  t: TestApp,
+  application: { id: string; callId: string; track: typeof applications.$inferSelect.track },
+  status: IntakeVerdictStatus = "ok",
+  checkedAt = new Date(),
+) {
+  const [call] = await t.db.select().from(calls).where(eq(calls.id, application.callId));
+  if (!call) throw new Error("no call");
+  const items = intakeItems(call.rules, application.track);
+  await t.db.insert(intakeVerdicts).values(
+    items.map((i) => ({
+      baseId: t.baseId,
+      applicationId: application.id,
+      requirementKey: i.key,
+      status,
+      reason: status === "ok" ? null : "测试",
+      checkedAt,
+    })),
+  );
+}

@@ -3,6 +3,7 @@
  * decisions, the staff home's to-do list, the screening file, and the thread both sides use.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { IntakeGapState } from "../../../domain/intake-gaps";
 import type { MessageInput, Thread, ThreadMessage } from "../../../schemas/recruitment/application-thread";
 import type {
   BulkAction,
@@ -46,10 +47,13 @@ export function exportScreeningFile(query: QueueQuery): Promise<void> {
   return download("/api/applications/export.xlsx", filters, "screening.xlsx");
 }
 
+/** An item an accept goes over knowingly: what staff were shown (src/domain/intake-gaps.ts). */
+type ConfirmedGap = { key: string; state: IntakeGapState };
+
 export type DecisionInput =
   | { kind: "return"; version: number; reason: string; resubmitUntil?: string | null }
   | { kind: "ineligible"; version: number; reason: string }
-  | { kind: "accept"; version: number; note?: string | null }
+  | { kind: "accept"; version: number; note?: string | null; confirmUnchecked?: ConfirmedGap[] }
   | { kind: "extend"; version: number; until: string; reason?: string | null };
 
 function sendDecision(id: string, input: DecisionInput): Promise<DecisionResult> {
@@ -103,8 +107,12 @@ export function useSaveVerdicts(id: string) {
 export function useBulkDecision() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: { ids: string[]; action: BulkAction; reason?: string | null }) =>
-      request<BulkResult>("/api/applications/bulk", { method: "POST", body }),
+    mutationFn: (body: {
+      ids: string[];
+      action: BulkAction;
+      reason?: string | null;
+      confirmUnchecked?: { id: string; items: ConfirmedGap[] }[];
+    }) => request<BulkResult>("/api/applications/bulk", { method: "POST", body }),
     onSuccess: invalidate,
   });
 }

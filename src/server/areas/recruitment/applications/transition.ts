@@ -39,6 +39,8 @@ export async function applyTransition(
     set?: Partial<typeof applications.$inferInsert>;
     /** Extra params for the notice (e.g. the call title). */
     noticeParams?: NotificationParams;
+    /** More for the audit entry's `after` (e.g. the unchecked items an acceptance was confirmed over). */
+    auditAfter?: Record<string, unknown>;
   } = {},
 ): Promise<ApplicationRow> {
   const to = nextStatus(application.status, event);
@@ -79,7 +81,7 @@ export async function applyTransition(
     entityType: "application",
     entityId: application.id,
     before: { status: application.status },
-    after: { status: to, reason: options.reason ?? null },
+    after: { status: to, reason: options.reason ?? null, ...options.auditAfter },
   });
   await noticeOtherSide(tx, ctx, application, side, "application_status", {
     status: to,

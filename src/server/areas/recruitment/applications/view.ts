@@ -4,12 +4,15 @@ import type { Db } from "../../../../db/client";
 import { applicationEvents, applicationSubmissions, intakeVerdicts, users } from "../../../../db/schema";
 import { availableEvents, deadlineOf } from "../../../../domain/application";
 import { canSubmitAt, questionsFor, trackOf } from "../../../../domain/call";
+import { eligibilityChecks } from "../../../../domain/eligibility";
 import { maskMobile } from "../../../../domain/phone";
 import { hasRole } from "../../../../domain/roles";
+import { shanghaiDate } from "../../../../domain/shanghai-time";
 import type {
   ApplicationDetail,
   ApplicationDocument,
   ApplicationOrganization,
+  EligibilityReport,
 } from "../../../../schemas/recruitment/applications";
 import type { Context } from "../../../context";
 import {
@@ -46,6 +49,20 @@ export function documentView(d: {
     requirementKey: d.requirementKey,
     file: { id, originalName, size, mime, createdAt: createdAt.toISOString() },
   };
+}
+
+/**
+ * The track's rules judged on the registry's record as it is now, counted to the day of the last
+ * submit (the day the rule speaks of, src/domain/call.ts), or to today before any.
+ */
+export function eligibilityReport(
+  rule: Parameters<typeof eligibilityChecks>[0],
+  profile: Parameters<typeof eligibilityChecks>[1],
+  row: Pick<ApplicationRow, "lastSubmittedAt">,
+  now: Date,
+): EligibilityReport {
+  const onDate = shanghaiDate(row.lastSubmittedAt ?? now);
+  return { onDate, checks: eligibilityChecks(rule, profile, onDate) };
 }
 
 export async function applicationDetail(
@@ -141,6 +158,7 @@ export async function applicationDetail(
     canSubmitNow: canSubmitAt(call, now, row.extendedUntil),
     deadline: deadlineOf(call.closesAt, row.extendedUntil).toISOString(),
     availableEvents: availableEvents(row.status, staff ? "staff" : "applicant"),
+    ...(staff ? { eligibility: track ? eligibilityReport(track.eligibility, profile, row, now) : null } : {}),
     serverNow: now.toISOString(),
   };
 }

@@ -9,12 +9,14 @@ import { recordApplicationHistory } from "../../../../db/history";
 import { applicationMessages, applications } from "../../../../db/schema";
 import { type ApplicationEvent, nextStatus } from "../../../../domain/application";
 import { canSubmitAt } from "../../../../domain/call";
+import type { IntakeGapState } from "../../../../domain/intake-gaps";
 import type { DecisionResult, ExtendBody } from "../../../../schemas/recruitment/intake";
 import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
 import { fieldError, versionConflict } from "../../../errors";
 import { noticeOtherSide } from "../applications/notice";
 import { applyTransition, illegalTransition } from "../applications/transition";
+import { requireGapsConfirmed } from "./gaps";
 import { type ApplicationRow, loadApplication } from "./load";
 
 export type Decision = "return" | "accept" | "ineligible";
@@ -34,7 +36,13 @@ export async function decide(
   ctx: Context,
   id: string,
   decision: Decision,
-  input: { version?: number; reason?: string | null; resubmitUntil?: string | null },
+  input: {
+    version?: number;
+    reason?: string | null;
+    resubmitUntil?: string | null;
+    /** Accept: the gaps staff were shown and accept over (gaps.ts). */
+    confirmUnchecked?: { key: string; state: IntakeGapState }[];
+  },
 ): Promise<DecisionResult> {
   const reason = input.reason?.trim() || null;
   if (decision !== "accept" && !reason) throw fieldError("reason", "required");
@@ -43,6 +51,16 @@ export async function decide(
     throw fieldError("resubmitUntil", "must_be_future");
   const row = await db.transaction(async (tx) => {
     const { application, call } = await loadApplication(tx, ctx, id, "application.intake", { lock: true });
+    const confirmedOver =
+      decision === "accept"
+        ? await requireGapsConfirmed(
+            tx,
+            ctx.lang,
+            { application, call },
+            input.version,
+            input.confirmUnchecked ?? [],
+          )
+        : [];
     // Returned after the deadline (or after the call was closed), the applicant could never
     // resubmit: the return must then say until when they may.
     const now = new Date();
@@ -62,6 +80,10 @@ export async function decide(
         ...(resubmitUntil && decision === "return" ? { extendedUntil: resubmitUntil.toISOString() } : {}),
       },
       ...(resubmitUntil && decision === "return" ? { set: { extendedUntil: resubmitUntil } } : {}),
+      // The record says the acceptance went over these items knowingly, and which they were.
+      ...(confirmedOver.length
+        ? { auditAfter: { confirmedOver: { count: confirmedOver.length, items: confirmedOver } } }
+        : {}),
     });
     if (decision === "return" && reason) await postStaffMessage(tx, ctx, application, reason);
     return updated;

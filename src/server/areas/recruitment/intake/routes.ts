@@ -123,7 +123,8 @@ export const intakeRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db })
       schema: {
         tags,
         operationId: "acceptApplication",
-        summary: "Accept for screening (受理进入初筛)",
+        summary:
+          "Accept for screening (受理进入初筛); items not checked, checked before their newest file, or found missing / needing correction answer 409 intake_items_unchecked until sent back in confirmUnchecked",
         body: ZAcceptBody,
         ...decision,
       },
@@ -132,6 +133,7 @@ export const intakeRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db })
       decide(db, signedIn(request), request.params.id, "accept", {
         version: request.body.version,
         reason: request.body.note,
+        confirmUnchecked: request.body.confirmUnchecked,
       }),
   );
 
@@ -204,9 +206,10 @@ export const intakeRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db })
       schema: {
         tags,
         operationId: "bulkDecideApplications",
-        summary: "One decision for up to 200 applications, each in its own transaction; answers per id",
+        summary:
+          "One decision for up to 200 applications, each in its own transaction; answers per id. An accept that would go over unconfirmed items answers 409 intake_items_unchecked (per application in details) and decides none",
         body: ZBulkBody,
-        response: { 200: ZBulkResult, ...errors(400, 401, 403) },
+        response: { 200: ZBulkResult, ...errors(400, 401, 403, 409) },
       },
     },
     async (request) => bulkDecide(db, signedIn(request), request.body),

@@ -7,8 +7,10 @@
 import type { AnswerValue } from "../../../../domain/answers";
 import type { IntakeVerdictStatus } from "../../../../domain/application";
 import { questionsFor, type Track, trackOf } from "../../../../domain/call";
+import type { EligibilityCheck } from "../../../../domain/eligibility";
 import { maskMobile } from "../../../../domain/phone";
 import { shanghaiDateTime } from "../../../../domain/shanghai-time";
+import { eligibilitySummary } from "../../../../schemas/recruitment/eligibility-words";
 import { RECRUITMENT_LABELS } from "../../../../schemas/recruitment/labels";
 import { FIELD_LABELS, LIST_SEPARATOR, REGISTRATION_LABELS } from "../../platform/organizations/spreadsheet";
 import type { CallRow } from "./load";
@@ -50,6 +52,8 @@ export interface ScreeningRow {
   /** File names per requirement key (current documents only). */
   documents: Map<string, string[]>;
   verdicts: Map<string, { status: IntakeVerdictStatus; reason: string | null; stale: boolean }>;
+  /** The track's rules judged on the registry's current record (null: the track is gone). */
+  eligibility: EligibilityCheck[] | null;
 }
 
 export interface ScreeningColumn {
@@ -79,6 +83,11 @@ const FIXED: ScreeningColumn[] = [
   { header: "志愿者人数", width: 10, value: (r) => r.organization.volunteerCount },
   { header: "招募", width: 28, value: (r) => r.callTitle },
   { header: "孵化方向", width: 14, value: (r) => L.track[r.application.track] },
+  {
+    header: "申请条件核对",
+    width: 44,
+    value: (r) => (r.eligibility ? eligibilitySummary(r.eligibility, "zh-CN") : null),
+  },
   { header: "申请状态", width: 16, value: (r) => L.applicationStatus[r.application.status] },
   { header: "缺项数", width: 8, value: (r) => r.application.missingItems },
   { header: "提交次数", width: 8, value: (r) => r.application.submissionCount },

@@ -14,11 +14,14 @@ import {
   organizations,
   towns,
 } from "../../../../db/schema";
+import { trackOf } from "../../../../domain/call";
+import { isVerdictStale } from "../../../../domain/intake-gaps";
 import { shanghaiDate } from "../../../../domain/shanghai-time";
 import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
 import { requireAccess } from "../../../policy";
 import { writeExportSheet } from "../../../xlsx-export";
+import { eligibilityReport } from "../applications/view";
 import type { CallRow } from "./load";
 import { type QueueFilter, queueOrder, queueWhere } from "./queue";
 import { type ScreeningRow, screeningColumns } from "./screening-columns";
@@ -51,18 +54,27 @@ export async function exportScreeningFile(db: Db, ctx: Context, filter: QueueFil
     .limit(EXPORT_LIMIT);
   const ids = base.map((r) => r.application.id);
   const { documents, verdicts } = await attachmentsOf(db, ids);
-  const rows: ScreeningRow[] = base.map((r) => ({
-    application: r.application,
-    organization: r.organization,
-    townName: r.townName,
-    callTitle: r.callTitle,
-    documents: documents.get(r.application.id) ?? new Map(),
-    verdicts: verdicts.get(r.application.id) ?? new Map(),
-  }));
   const callIds = [...new Set(base.map((r) => r.application.callId))];
   if (filter.callId && !callIds.includes(filter.callId)) callIds.push(filter.callId);
   const callRows: CallRow[] =
     callIds.length === 0 ? [] : await db.select().from(calls).where(inArray(calls.id, callIds));
+  const callById = new Map(callRows.map((c) => [c.id, c]));
+  const now = new Date();
+  const rows: ScreeningRow[] = base.map((r) => {
+    const call = callById.get(r.application.callId);
+    const track = call && trackOf(call.rules, r.application.track);
+    return {
+      application: r.application,
+      organization: r.organization,
+      townName: r.townName,
+      callTitle: r.callTitle,
+      documents: documents.get(r.application.id) ?? new Map(),
+      verdicts: verdicts.get(r.application.id) ?? new Map(),
+      eligibility: track
+        ? eligibilityReport(track.eligibility, r.organization, r.application, now).checks
+        : null,
+    };
+  });
   callRows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const columns = screeningColumns(callRows);
   const buffer = await writeExportSheet(
@@ -98,25 +110,26 @@ async function attachmentsOf(db: Db, ids: string[]): Promise<{ documents: Docs; 
         applicationId: applicationDocuments.applicationId,
         key: applicationDocuments.requirementKey,
         name: files.originalName,
-        uploadedAt: applicationDocuments.createdAt,
+        // The file's time, as the detail and the accept check (gaps.ts) take it.
+        uploadedAt: files.createdAt,
       })
       .from(applicationDocuments)
       .innerJoin(files, eq(files.id, applicationDocuments.fileId))
       .where(and(inArray(applicationDocuments.applicationId, chunk), isNull(applicationDocuments.removedAt)))
       .orderBy(applicationDocuments.createdAt);
-    const newest = new Map<string, number>();
+    const uploads = new Map<string, Date[]>();
     for (const d of docs) {
       const perApp = documents.get(d.applicationId) ?? new Map<string, string[]>();
       perApp.set(d.key, [...(perApp.get(d.key) ?? []), d.name]);
       documents.set(d.applicationId, perApp);
       const at = `${d.applicationId}/${d.key}`;
-      newest.set(at, Math.max(newest.get(at) ?? 0, d.uploadedAt.getTime()));
+      uploads.set(at, [...(uploads.get(at) ?? []), d.uploadedAt]);
     }
     const revs = await db.select().from(intakeVerdicts).where(inArray(intakeVerdicts.applicationId, chunk));
     for (const r of revs) {
       const perApp: ScreeningRow["verdicts"] = verdicts.get(r.applicationId) ?? new Map();
       // A file uploaded after the verdict: the verdict is about a file no longer there.
-      const stale = (newest.get(`${r.applicationId}/${r.requirementKey}`) ?? 0) > r.checkedAt.getTime();
+      const stale = isVerdictStale(r, uploads.get(`${r.applicationId}/${r.requirementKey}`) ?? []);
       perApp.set(r.requirementKey, { status: r.status, reason: r.reason, stale });
       verdicts.set(r.applicationId, perApp);
     }

@@ -8,22 +8,13 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
 import { intakeVerdicts } from "../../../../db/schema";
 import { awaitsStaff } from "../../../../domain/application";
-import { questionsFor, trackOf } from "../../../../domain/call";
+import { intakeItems } from "../../../../domain/intake-gaps";
 import type { IntakeVerdict, VerdictBody, VerdictItem } from "../../../../schemas/recruitment/intake";
 import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
 import { fieldError } from "../../../errors";
 import { illegalTransition } from "../applications/transition";
-import { type CallRow, loadApplication } from "./load";
-
-/** Keys one track's applicants hand in: its documents, and `q:<key>` for file questions. */
-function requirementKeys(call: CallRow, track: Parameters<typeof trackOf>[1]): string[] {
-  const documents = trackOf(call.rules, track)?.documents.map((d) => d.key) ?? [];
-  const fileQuestions = questionsFor(call.rules, track)
-    .filter((q) => q.type === "file")
-    .map((q) => `q:${q.key}`);
-  return [...documents, ...fileQuestions];
-}
+import { loadApplication } from "./load";
 
 /** Where a failing item's error points: the single route's fields, or `items.<i>.<field>`. */
 type FieldOf = (index: number, field: "requirementKey" | "reason") => string;
@@ -72,7 +63,7 @@ async function recordVerdicts(
   return db.transaction(async (tx) => {
     const { application, call } = await loadApplication(tx, ctx, id, "application.intake", { lock: true });
     if (!awaitsStaff(application.status)) throw illegalTransition(application.status);
-    const keys = requirementKeys(call, application.track);
+    const keys = intakeItems(call.rules, application.track).map((i) => i.key);
     const seen = new Set<string>();
     items.forEach(({ requirementKey }, index) => {
       if (!keys.includes(requirementKey))

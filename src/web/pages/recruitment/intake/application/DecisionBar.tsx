@@ -5,7 +5,7 @@ import {
   RollbackOutlined,
   StopOutlined,
 } from "@ant-design/icons";
-import { App, Button, DatePicker, Form, Input, Modal } from "antd";
+import { Alert, App, Button, DatePicker, Form, Input, Modal } from "antd";
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,7 +15,8 @@ import { isApiError } from "../../../../api/client";
 import { type DecisionInput, useDecision } from "../../../../api/recruitment/intake";
 import { dayjs } from "../../../../components/format";
 import { errorMessage } from "../../../../components/serverErrors";
-import { requirementList, verdictOf } from "../components/ApplicationSections";
+import { gapsOfDetail, requirementList, verdictOf } from "../components/ApplicationSections";
+import { IntakeGapItems } from "../components/IntakeGapList";
 import { ReasonDialog } from "../components/ReasonDialog";
 
 type Kind = "return" | "accept" | "ineligible" | "extend";
@@ -68,6 +69,8 @@ export function DecisionBar({
   const prefill = returnReasonDraft(detail, t);
   const returnReason = (returnDraft?.id === detail.id && returnDraft.text.trim()) || prefill;
   const events = detail.availableEvents;
+  // What an accept would go over: listed in its dialog, ticked to confirm, sent for the server to match.
+  const gaps = gapsOfDetail(detail);
   const canExtend = detail.status === "draft" || detail.status === "returned";
 
   const run = async (input: DecisionInput, label: string) => {
@@ -81,7 +84,13 @@ export function DecisionBar({
       if (isApiError(error) && error.status === 409) {
         setOpen(null);
         onStale();
-        message.warning(error.code === "version_conflict" ? t("intake.action.stale") : error.message);
+        message.warning(
+          error.code === "version_conflict"
+            ? t("intake.action.stale")
+            : error.code === "intake_items_unchecked"
+              ? t("intake.action.gapsChanged")
+              : error.message,
+        );
         return;
       }
       message.error(errorMessage(error));
@@ -126,6 +135,30 @@ export function DecisionBar({
         open={open === "accept" || open === "return" || open === "ineligible"}
         title={open && open !== "extend" ? label[open] : ""}
         question={open === "accept" ? t("intake.action.acceptConfirm") : undefined}
+        warning={
+          open === "accept" && gaps.length > 0 ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t("intake.action.gapsIntro", { count: gaps.length })}
+              description={
+                <>
+                  <IntakeGapItems items={gaps} />
+                  <p style={{ margin: "8px 0 0" }}>{t("intake.action.gapsHint")}</p>
+                </>
+              }
+            />
+          ) : undefined
+        }
+        acknowledge={
+          open === "accept" && gaps.length > 0
+            ? {
+                label: t("intake.action.gapsConfirm"),
+                requiredMessage: t("intake.action.gapsConfirmRequired"),
+              }
+            : undefined
+        }
         reason={open === "accept" ? "optional" : "required"}
         hint={open === "return" ? t("intake.action.returnReasonHelp") : undefined}
         requiredMessage={
@@ -145,7 +178,15 @@ export function DecisionBar({
         }}
         onConfirm={(reason, resubmitUntil) => {
           if (open === "accept")
-            void run({ kind: "accept", version: detail.version, note: reason || null }, label.accept);
+            void run(
+              {
+                kind: "accept",
+                version: detail.version,
+                note: reason || null,
+                confirmUnchecked: gaps.map(({ key, state }) => ({ key, state })),
+              },
+              label.accept,
+            );
           else if (open === "return")
             void run({ kind: "return", version: detail.version, reason, resubmitUntil }, label.return);
           else if (open === "ineligible")

@@ -9,6 +9,7 @@ import { PageHeader } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
 import { ApplicationStatusTag, TrackText } from "../../../../components/recruitmentLabels";
 import { Answers, OrganizationProfile } from "../components/ApplicationSections";
+import { EligibilityPanel } from "../components/EligibilityPanel";
 import { ChangesCard } from "./ChangesCard";
 import { DecisionBar } from "./DecisionBar";
 import { DocumentsCard } from "./DocumentsCard";
@@ -100,6 +101,12 @@ export default function IntakeApplicationPage() {
                 </Descriptions.Item>
               </Descriptions>
             </Card>
+            {/* Whether the applicant may apply at all comes before what it handed in. */}
+            {detail.eligibility !== undefined && (
+              <Card size="small" title={h2(t("intake.eligibility.title"))}>
+                <EligibilityPanel report={detail.eligibility} submitted={detail.lastSubmittedAt !== null} />
+              </Card>
+            )}
             {/* After a resubmit, what changed is what staff check first. */}
             {resubmitted && <ChangesCard detail={detail} />}
             <DocumentsCard detail={detail} />

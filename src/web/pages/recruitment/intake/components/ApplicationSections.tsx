@@ -6,6 +6,12 @@ import { PaperClipOutlined } from "@ant-design/icons";
 import { Descriptions, Grid } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import {
+  type IntakeGap,
+  type IntakeItem,
+  intakeGaps,
+  isVerdictStale,
+} from "../../../../../domain/intake-gaps";
 import type { ApplicationDetail } from "../../../../../schemas/recruitment/applications";
 import { fileUrl } from "../../../../api/recruitment/applications";
 import { formatDate } from "../../../../components/format";
@@ -130,7 +136,7 @@ export function Answers({ detail, links = true }: { detail: Detail; links?: bool
 }
 
 /** Required documents and file questions: what the completeness check goes through. */
-export function requirementList(detail: Detail): { key: string; label: string; required: boolean }[] {
+export function requirementList(detail: Detail): IntakeItem[] {
   return [
     ...detail.requirements.documents.map((d) => ({ key: d.key, label: d.label, required: d.required })),
     ...detail.requirements.questions
@@ -145,7 +151,15 @@ export function requirementList(detail: Detail): { key: string; label: string; r
  */
 export function verdictOf(detail: Detail, key: string) {
   const verdict = detail.verdicts.find((r) => r.requirementKey === key);
-  const checkedAt = verdict && verdict.status !== "pending" ? Date.parse(verdict.checkedAt) : null;
-  const stale = checkedAt !== null && filesFor(detail, key).some((f) => Date.parse(f.createdAt) > checkedAt);
-  return { verdict, stale };
+  const uploads = filesFor(detail, key).map((f) => f.createdAt);
+  return { verdict, stale: verdict ? isVerdictStale(verdict, uploads) : false };
+}
+
+/** What an accept would go over: the same list the server checks (src/domain/intake-gaps.ts). */
+export function gapsOfDetail(detail: Detail): IntakeGap[] {
+  return intakeGaps(
+    requirementList(detail),
+    detail.verdicts,
+    detail.documents.map((d) => ({ requirementKey: d.requirementKey, uploadedAt: d.file.createdAt })),
+  );
 }

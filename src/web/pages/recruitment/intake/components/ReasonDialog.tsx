@@ -1,16 +1,24 @@
-import { DatePicker, Form, type FormInstance, Input, Modal } from "antd";
+import { Checkbox, DatePicker, Form, type FormInstance, Input, Modal } from "antd";
 import type { Dayjs } from "dayjs";
-import { useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { dayjs } from "../../../../components/format";
 
-type Values = { reason: string; resubmitUntil?: Dayjs | null };
+type Values = { reason: string; resubmitUntil?: Dayjs | null; acknowledged?: boolean };
 
 interface Props {
   open: boolean;
   title: string;
   /** What the confirm asks, above the reason. */
   question?: string;
+  /** What staff must know before confirming (e.g. items not checked), under the question. */
+  warning?: ReactNode;
+  /** A box staff must tick to confirm (with `warning`): its label, and the error when it is not. */
+  acknowledge?: {
+    label: string;
+    requiredMessage: string /** A new list: the box is cleared. */;
+    key?: string;
+  };
   /** Required reason (return, ineligible) or an optional note (accept). */
   reason: "required" | "optional";
   /** A hint under the reason; it stays visible next to a validation error (antd's `extra`). */
@@ -36,6 +44,8 @@ export function ReasonDialog({
   open,
   title,
   question,
+  warning,
+  acknowledge,
   reason,
   hint,
   requiredMessage,
@@ -60,6 +70,7 @@ export function ReasonDialog({
       destroyOnHidden
     >
       {question && <p>{question}</p>}
+      {warning}
       <Form
         form={form}
         layout="vertical"
@@ -83,6 +94,20 @@ export function ReasonDialog({
         >
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />
         </Form.Item>
+        {acknowledge && (
+          <Form.Item
+            name="acknowledged"
+            valuePropName="checked"
+            rules={[
+              {
+                validator: (_, checked?: boolean) =>
+                  checked ? Promise.resolve() : Promise.reject(new Error(acknowledge.requiredMessage)),
+              },
+            ]}
+          >
+            <Checkbox>{acknowledge.label}</Checkbox>
+          </Form.Item>
+        )}
         {resubmitUntil && (
           <Form.Item
             name="resubmitUntil"
@@ -107,6 +132,7 @@ export function ReasonDialog({
         )}
       </Form>
       <StartAfresh form={form} reason={initialReason ?? ""} />
+      <Unacknowledge form={form} listKey={acknowledge?.key} />
     </Modal>
   );
 }
@@ -122,5 +148,13 @@ function StartAfresh({ form, reason }: { form: FormInstance<Values>; reason: str
     form.resetFields();
     if (initial.current && !form.getFieldValue("reason")) form.setFieldsValue({ reason: initial.current });
   }, [form]);
+  return null;
+}
+
+/** A tick given for one list does not carry over to another (a bulk accept's list may change). */
+function Unacknowledge({ form, listKey }: { form: FormInstance<Values>; listKey: string | undefined }) {
+  useEffect(() => {
+    if (listKey !== undefined) form.setFieldValue("acknowledged", false);
+  }, [form, listKey]);
   return null;
 }

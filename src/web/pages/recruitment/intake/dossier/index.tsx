@@ -2,7 +2,7 @@ import { PrinterOutlined } from "@ant-design/icons";
 import { Button, Card, Skeleton } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
-import type { ApplicationDetail } from "../../../../../schemas/recruitment/applications";
+import type { ApplicationDetail, EligibilityReport } from "../../../../../schemas/recruitment/applications";
 import { useApplication } from "../../../../api/recruitment/applications";
 import { useThread } from "../../../../api/recruitment/intake";
 import { formatDate, formatDateTime } from "../../../../components/format";
@@ -10,6 +10,11 @@ import { useDocumentTitle } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
 import { useRecruitmentLabels } from "../../../../components/recruitmentLabels";
 import { answerText, filesFor, requirementList, verdictOf } from "../components/ApplicationSections";
+import {
+  EligibilityResultTag,
+  useEligibilityBasis,
+  useEligibilityLines,
+} from "../components/EligibilityPanel";
 import styles from "./dossier.module.css";
 
 /** Everything about one application on one page, printed on A4 without the app's frame (打印). */
@@ -138,6 +143,10 @@ function Dossier({ detail }: { detail: ApplicationDetail }) {
         </tbody>
       </table>
 
+      {detail.eligibility && (
+        <EligibilityRows report={detail.eligibility} submitted={!!detail.lastSubmittedAt} />
+      )}
+
       <h2>{t("intake.detail.answers")}</h2>
       <table className={styles.table}>
         <tbody>
@@ -221,5 +230,30 @@ function Dossier({ detail }: { detail: ApplicationDetail }) {
         </table>
       )}
     </article>
+  );
+}
+
+/** The track's conditions, one line each: the rule, then the result and what it was judged on. */
+function EligibilityRows({ report, submitted }: { report: EligibilityReport; submitted: boolean }) {
+  const { t } = useTranslation();
+  const lines = useEligibilityLines(report);
+  const basis = useEligibilityBasis(report, submitted);
+  return (
+    <>
+      <h2>{t("intake.eligibility.title")}</h2>
+      <table className={styles.table}>
+        <tbody>
+          {lines.map((line) => (
+            <tr key={line.key}>
+              <th scope="row">{line.rule}</th>
+              <td>
+                <EligibilityResultTag result={line.result} /> {line.value}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className={styles.meta}>{basis}</p>
+    </>
   );
 }

@@ -1,13 +1,17 @@
-import { App, Button, Card, Flex, List } from "antd";
+import { Alert, App, Button, Card, Flex, List } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ERROR_MESSAGES, type ErrorCode } from "../../../../../schemas/messages";
-import type { BulkAction, QueueRow } from "../../../../../schemas/recruitment/intake";
+import type { BulkAction, IntakeGapsDetails, QueueRow } from "../../../../../schemas/recruitment/intake";
+import { isApiError } from "../../../../api/client";
 import { useBulkDecision } from "../../../../api/recruitment/intake";
 import { useRecruitmentLabels } from "../../../../components/recruitmentLabels";
 import { errorMessage } from "../../../../components/serverErrors";
 import { useLang } from "../../../../i18n";
+import { IntakeGapApplications } from "../components/IntakeGapList";
 import { ReasonDialog } from "../components/ReasonDialog";
+
+type GapList = IntakeGapsDetails["applications"];
 
 interface Props {
   selected: string[];
@@ -24,7 +28,14 @@ export function BulkBar({ selected, rows, onDone }: Props) {
   const labels = useRecruitmentLabels();
   const bulk = useBulkDecision();
   const [action, setAction] = useState<BulkAction | null>(null);
+  // The server's list of selected applications an accept would go over unchecked items: shown in
+  // the dialog, and sent back as the confirmation once staff tick it (nothing is accepted before).
+  const [gapList, setGapList] = useState<GapList | null>(null);
   if (selected.length === 0) return null;
+  const close = () => {
+    setAction(null);
+    setGapList(null);
+  };
 
   const actionLabel = (a: BulkAction) =>
     a === "accept"
@@ -35,8 +46,20 @@ export function BulkBar({ selected, rows, onDone }: Props) {
 
   const run = async (a: BulkAction, reason: string) => {
     try {
-      const result = await bulk.mutateAsync({ ids: selected, action: a, reason: reason || null });
-      setAction(null);
+      const result = await bulk.mutateAsync({
+        ids: selected,
+        action: a,
+        reason: reason || null,
+        ...(a === "accept" && gapList
+          ? {
+              confirmUnchecked: gapList.map((g) => ({
+                id: g.id,
+                items: g.items.map(({ key, state }) => ({ key, state })),
+              })),
+            }
+          : {}),
+      });
+      close();
       onDone();
       const failed = result.results.filter((r) => !r.ok);
       const summary = t("intake.queue.bulkDone", { done: result.done, failed: result.failed });
@@ -66,9 +89,19 @@ export function BulkBar({ selected, rows, onDone }: Props) {
         ),
       });
     } catch (error) {
+      if (isApiError(error) && error.code === "intake_items_unchecked") {
+        // The dialog stays open and lists them; a second refusal means the list changed.
+        const list = (error.details as IntakeGapsDetails | undefined)?.applications ?? [];
+        if (gapList) message.warning(t("intake.action.gapsChanged"));
+        setGapList(list);
+        return;
+      }
       message.error(errorMessage(error));
     }
   };
+  const listKey = gapList
+    ?.map((g) => `${g.id}:${g.items.map((i) => `${i.key}=${i.state}`).join(",")}`)
+    .join(";");
 
   return (
     <Card size="small" style={{ marginBottom: 12, background: "#e6f4ff", borderColor: "#91caff" }}>
@@ -93,6 +126,26 @@ export function BulkBar({ selected, rows, onDone }: Props) {
             ? t("intake.queue.bulkConfirm", { count: selected.length, action: actionLabel(action) })
             : undefined
         }
+        warning={
+          action === "accept" && gapList ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t("intake.queue.bulkGapsIntro", { count: gapList.length })}
+              description={<IntakeGapApplications applications={gapList} />}
+            />
+          ) : undefined
+        }
+        acknowledge={
+          action === "accept" && gapList
+            ? {
+                label: t("intake.queue.bulkGapsConfirm"),
+                requiredMessage: t("intake.action.gapsConfirmRequired"),
+                key: listKey,
+              }
+            : undefined
+        }
         reason={action === "accept" ? "optional" : "required"}
         hint={action === "return" ? t("intake.action.returnReasonHelp") : undefined}
         requiredMessage={
@@ -103,7 +156,7 @@ export function BulkBar({ selected, rows, onDone }: Props) {
         danger={action === "ineligible"}
         confirming={bulk.isPending}
         onConfirm={(reason) => action && void run(action, reason)}
-        onCancel={() => setAction(null)}
+        onCancel={close}
       />
     </Card>
   );
