@@ -19,7 +19,7 @@ const SORT_WORDS: Record<QueueFilter["sort"], string> = {
 };
 
 /** The filter in words (zh-CN), one clause per condition, in the order of the queue's form. */
-export function filterInWords(filter: QueueFilter, townName: string | null): string {
+function filterInWords(filter: QueueFilter, townName: string | null): string {
   const statuses = filter.status && filter.status.length > 0 ? filter.status : null;
   const clauses = [
     statuses
