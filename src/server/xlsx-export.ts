@@ -51,6 +51,7 @@ export async function writeExportSheet<T>(
     row.eachCell((cell) => {
       // Links look like links, so a reader knows the file name opens the file.
       if (cell.hyperlink) cell.font = { color: { argb: "FF0563C1" }, underline: true };
+      if (cell.text.includes("\n")) cell.alignment = { wrapText: true, vertical: "top" };
     });
     row.commit();
   }

@@ -195,8 +195,10 @@ describe("GET /api/applications/export.xlsx", () => {
         else {
           expect(link(cell)).toBe(`${origin}/api/files/${current[0]?.id}`);
           for (const f of current) expect(cell.text).toContain(f.originalName);
-          if (current.length > 1)
+          if (current.length > 1) {
             for (const f of current) expect(cell.text).toContain(`${origin}/api/files/${f.id}`);
+            expect(cell.alignment?.wrapText).toBe(true);
+          }
         }
       }
     }
