@@ -105,3 +105,9 @@ export const COUNTED_FOR_TRACK_CAP: readonly ApplicationStatus[] = [
   "resubmitted",
   "accepted",
 ];
+
+/**
+ * The statuses of applications that reached screening (初筛): what the screening file holds by
+ * default. Later stages' statuses join here as they are built.
+ */
+export const SCREENING_STATUSES = ["accepted"] as const satisfies readonly ApplicationStatus[];

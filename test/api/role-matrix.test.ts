@@ -214,7 +214,8 @@ const MATRIX: Record<string, Case[]> = {
 
   // The staff's side of applications: queue, decisions, intake verdicts, thread, export.
   "GET /api/applications":                        [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
-  "GET /api/applications/export.xlsx":            [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/applications/export.xlsx":            [{ url: (i) => `/api/applications/export.xlsx?callId=${i.call}`,
+                                                     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   "GET /api/applications/waiting":                [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   "POST /api/applications/bulk":                  [{ note: "an unknown id: 200 with a per-id answer", body: () => ({ ids: [ids.missing], action: "accept" }),
                                                      expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],

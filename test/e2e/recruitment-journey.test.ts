@@ -444,6 +444,9 @@ test(
     await pageHeading(page, "申请审核").waitFor();
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: ORG_NAME }) });
     await row.getByText("已重新提交").waitFor();
+    // The screening file is one call's: no call in the filter, no export, and the page says why.
+    expect(await button(page, "导出初筛基础文件").isDisabled()).toBe(true);
+    await page.getByText("初筛基础文件按招募导出：请先在筛选中选择一个招募").waitFor();
     await checkA11y(page, "intake queue");
     await shot(page, "journey-20-queue");
 
@@ -490,6 +493,7 @@ test(
     const { call } = await staffApi.get<ApplicationDetail>(`/api/applications/${applicationId()}`);
     await page.goto(`/applications?callId=${call.id}`);
     await row.getByText("已受理（进入初筛）").waitFor();
+    await page.getByText("默认只导出该招募已进入初筛的申请").waitFor();
     const downloading = page.waitForEvent("download");
     await button(page, "导出初筛基础文件").click();
     const download = await downloading;
@@ -499,8 +503,10 @@ test(
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    const sheet = workbook.worksheets[0];
-    if (!sheet) throw new Error("the screening file has no sheet");
+    const preface = workbook.getWorksheet("说明");
+    const sheet = workbook.getWorksheet("初筛基础文件");
+    if (!preface || !sheet) throw new Error("the screening file lacks its 说明 or data sheet");
+    expect(preface.getRow(2).getCell(2).text).toBe(CALL_TITLE);
     const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
     const column = (name: string) => {
       const index = header.indexOf(name);
@@ -529,6 +535,14 @@ test(
     const [mine] = rows as [ExcelJS.Row];
     const cell = (name: string) => mine.getCell(column(name)).text;
     expect(cell("统一社会信用代码")).toBe(CREDIT_CODE);
+    // Links into the platform, on the address the browser used.
+    const origin = new URL(page.url()).origin;
+    const hyperlink = (name: string) =>
+      (mine.getCell(column(name)).value as ExcelJS.CellHyperlinkValue).hyperlink;
+    expect(hyperlink("社会组织名称")).toBe(`${origin}/applications/${applicationId()}`);
+    expect(hyperlink(`${DOCUMENTS[1].label}（文件）`)).toMatch(
+      new RegExp(`^${origin}/api/files/[0-9a-f-]+$`),
+    );
     expect(cell("招募")).toBe(CALL_TITLE);
     expect(cell("孵化方向")).toBe(TRACK_LABEL);
     expect(cell("申请状态")).toBe("已受理（进入初筛）");

@@ -34,6 +34,12 @@ export const ZQueueFilter = z.object({
   order: z.enum(["asc", "desc"]).default("desc"),
 });
 export const ZQueueQuery = ZPageQuery.extend(ZQueueFilter.shape);
+/**
+ * The screening file is one call's (its questions and documents are the columns): the call is
+ * required. Without `status` it holds the applications that reached screening.
+ */
+export const ZScreeningExportQuery = ZQueueFilter.extend({ callId: ZId });
+export type ScreeningExportQuery = z.input<typeof ZScreeningExportQuery>;
 export type QueueQuery = z.input<typeof ZQueueQuery>;
 
 export const ZQueueRow = z.object({

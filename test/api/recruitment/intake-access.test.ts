@@ -7,10 +7,12 @@ import { applicationIn, memberOrganizationId } from "./intake-support";
 let t: TestApp;
 let own: string;
 let other: string;
+let callId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
   const call = await make(t).call();
+  callId = call.id;
   own = (
     await applicationIn(t, "submitted", { callId: call.id, organizationId: await memberOrganizationId(t) })
   ).id;
@@ -24,7 +26,7 @@ type Role = (typeof ROLES)[number];
 /** Staff-only routes: 403 for every other role before any record is looked up. */
 const STAFF_ONLY: [string, string, unknown?][] = [
   ["GET", "/api/applications"],
-  ["GET", "/api/applications/export.xlsx"],
+  ["GET", "/api/applications/export.xlsx?callId=:call"],
   ["GET", "/api/applications/waiting"],
   ["POST", "/api/applications/bulk", { ids: ["00000000-0000-4000-8000-000000000000"], action: "accept" }],
   ["POST", "/api/applications/:id/accept", { version: 1 }],
@@ -37,7 +39,7 @@ const STAFF_ONLY: [string, string, unknown?][] = [
 describe("verdict routes by role", () => {
   it("refuses everyone but staff and admins (401 anonymous)", async () => {
     for (const [method, path, body] of STAFF_ONLY) {
-      const url = path.replace(":id", other);
+      const url = path.replace(":id", other).replace(":call", callId);
       expect((await t.anonymous().request({ method, url, payload: body as string })).statusCode, url).toBe(
         401,
       );

@@ -3,6 +3,7 @@
  * decisions, the staff home's to-do list, the screening file, and the thread both sides use.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { APPLICATION_STATUSES } from "../../../domain/application";
 import type { IntakeGapState } from "../../../domain/intake-gaps";
 import type { MessageInput, Thread, ThreadMessage } from "../../../schemas/recruitment/application-thread";
 import type {
@@ -42,9 +43,19 @@ export function useWaiting(enabled = true) {
   });
 }
 
-export function exportScreeningFile(query: QueueQuery): Promise<void> {
-  const { page: _page, pageSize: _pageSize, ...filters } = query;
-  return download("/api/applications/export.xlsx", filters, "screening.xlsx");
+/**
+ * The screening file of one call. Without `widen` the status filter is left out, so the server's
+ * default holds (only applications that reached screening); with it, the queue's statuses go (all
+ * but drafts when the queue has none).
+ */
+export function exportScreeningFile(query: QueueQuery & { callId: string }, widen: boolean): Promise<void> {
+  const { page: _page, pageSize: _pageSize, status, ...filters } = query;
+  const widened = status || APPLICATION_STATUSES.filter((s) => s !== "draft").join(",");
+  return download(
+    "/api/applications/export.xlsx",
+    widen ? { ...filters, status: widened } : filters,
+    "screening.xlsx",
+  );
 }
 
 /** An item an accept goes over knowingly: what staff were shown (src/domain/intake-gaps.ts). */

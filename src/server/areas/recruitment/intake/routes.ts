@@ -21,10 +21,10 @@ import {
   ZIneligibleBody,
   ZIntakeVerdict,
   ZIntakeVerdicts,
-  ZQueueFilter,
   ZQueuePage,
   ZQueueQuery,
   ZReturnBody,
+  ZScreeningExportQuery,
   ZVerdictBody,
   ZVerdictParams,
   ZVerdictsBody,
@@ -69,19 +69,22 @@ export const intakeRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db })
       schema: {
         tags,
         operationId: "exportScreeningFile",
-        summary: "The screening base file (初筛基础文件) of the queue's filter as .xlsx (phones masked)",
-        querystring: ZQueueFilter,
+        summary:
+          "The screening base file (初筛基础文件) of one call as .xlsx: the queue's filter, by default only applications that reached screening (phones masked)",
+        querystring: ZScreeningExportQuery,
         response: {
           200: {
             description: "初筛基础文件 .xlsx",
             content: { [XLSX_TYPE]: { schema: z.any().meta({ type: "string", format: "binary" }) } },
           },
-          ...errors(400, 401, 403),
+          ...errors(400, 401, 403, 404),
         },
       },
     },
     async (request, reply) => {
-      const file = await exportScreeningFile(db, signedIn(request), request.query);
+      // request.protocol and request.host follow X-Forwarded-* only when TRUST_PROXY trusts the hop.
+      const origin = `${request.protocol}://${request.host}`;
+      const file = await exportScreeningFile(db, signedIn(request), request.query, origin);
       const fallback = `screening-${file.filename.replace(/\D/g, "").slice(-8)}.xlsx`;
       return reply
         .type(XLSX_TYPE)

@@ -1,8 +1,8 @@
 /**
  * The columns of the screening base file (初筛基础文件): the fixed ones (organization profile,
- * call, status, dates), then per call its extra questions and, per required document, the file
- * names and the verdict state. Columns are built from the calls present, so one file may hold
- * several calls without mixing their questions.
+ * call, status, dates), then the call's extra questions and, per required document, the file
+ * names (each a link to the file on the platform) and the verdict state. The file is one call's,
+ * so no column belongs to another call.
  */
 import type { AnswerValue } from "../../../../domain/answers";
 import type { IntakeVerdictStatus } from "../../../../domain/application";
@@ -12,6 +12,7 @@ import { maskMobile } from "../../../../domain/phone";
 import { shanghaiDateTime } from "../../../../domain/shanghai-time";
 import { eligibilitySummary } from "../../../../schemas/recruitment/eligibility-words";
 import { RECRUITMENT_LABELS } from "../../../../schemas/recruitment/labels";
+import type { ExportCell } from "../../../xlsx-export";
 import { FIELD_LABELS, LIST_SEPARATOR, REGISTRATION_LABELS } from "../../platform/organizations/spreadsheet";
 import type { CallRow } from "./load";
 
@@ -49,8 +50,8 @@ export interface ScreeningRow {
   };
   townName: string | null;
   callTitle: string;
-  /** File names per requirement key (current documents only). */
-  documents: Map<string, string[]>;
+  /** Files per requirement key (current documents only, oldest first). */
+  documents: Map<string, { id: string; name: string }[]>;
   verdicts: Map<string, { status: IntakeVerdictStatus; reason: string | null; stale: boolean }>;
   /** The track's rules judged on the registry's current record (null: the track is gone). */
   eligibility: EligibilityCheck[] | null;
@@ -59,13 +60,18 @@ export interface ScreeningRow {
 export interface ScreeningColumn {
   header: string;
   width: number;
-  value: (row: ScreeningRow) => string | number | null;
+  value: (row: ScreeningRow) => ExportCell;
 }
 
 const time = (d: Date | null) => (d ? shanghaiDateTime(d) : null);
 
-const FIXED: ScreeningColumn[] = [
-  { header: "社会组织名称", width: 28, value: (r) => r.organization.name },
+/** The fixed columns; the organization's name links to the application's staff page. */
+const fixed = (origin: string): ScreeningColumn[] => [
+  {
+    header: "社会组织名称",
+    width: 28,
+    value: (r) => ({ text: r.organization.name, hyperlink: `${origin}/applications/${r.application.id}` }),
+  },
   { header: "登记状态", width: 14, value: (r) => REGISTRATION_LABELS[r.organization.registrationStatus] },
   { header: "统一社会信用代码", width: 22, value: (r) => r.organization.creditCode },
   { header: "成立日期", width: 12, value: (r) => r.organization.foundedOn },
@@ -112,46 +118,56 @@ function verdictText(row: ScreeningRow, key: string): string {
   return verdict.reason ? `${label}：${verdict.reason}` : label;
 }
 
-/** The fixed columns, then each call's questions and documents (prefixed by the call when several). */
-export function screeningColumns(calls: CallRow[]): ScreeningColumn[] {
-  const columns = [...FIXED];
-  const several = calls.length > 1;
-  for (const call of calls) {
-    const prefix = several ? `${call.title}·` : "";
-    const mine = (r: ScreeningRow) => r.application.callId === call.id;
-    const tracks = call.rules.tracks.map((t) => t.track);
-    const questions = new Map(tracks.flatMap((t) => questionsFor(call.rules, t)).map((q) => [q.key, q]));
-    const requirements = new Map<string, string>();
-    for (const t of tracks) {
-      for (const d of trackOf(call.rules, t)?.documents ?? [])
-        if (!requirements.has(d.key)) requirements.set(d.key, d.label);
-    }
-    for (const q of questions.values()) {
-      if (q.type === "file") requirements.set(`q:${q.key}`, q.label);
-      else
-        columns.push({
-          header: `${prefix}${q.label}`,
-          width: q.type === "long_text" ? 40 : 16,
-          value: (r) => (mine(r) ? answerText(r.application.answers[q.key]) : null),
-        });
-    }
-    for (const [key, label] of requirements) {
-      const applies = (r: ScreeningRow) =>
-        mine(r) &&
-        (key.startsWith("q:")
-          ? questionsFor(call.rules, r.application.track).some((q) => `q:${q.key}` === key)
-          : (trackOf(call.rules, r.application.track)?.documents.some((d) => d.key === key) ?? false));
+/**
+ * One file's cell: its name linking to GET /api/files/:id. A cell holds one link, so several files
+ * are listed one a line with their addresses and the cell links to the first of them.
+ */
+function filesCell(files: { id: string; name: string }[], origin: string): ExportCell {
+  const url = (f: { id: string }) => `${origin}/api/files/${f.id}`;
+  const [first] = files;
+  if (!first) return null;
+  if (files.length === 1) return { text: first.name, hyperlink: url(first) };
+  return { text: files.map((f) => `${f.name} ${url(f)}`).join("\n"), hyperlink: url(first) };
+}
+
+/**
+ * The fixed columns, then the call's questions and documents (each track's, once). `origin` is
+ * the platform's address as the request reached it, for the links.
+ */
+export function screeningColumns(call: CallRow, origin: string): ScreeningColumn[] {
+  const columns = fixed(origin);
+  const tracks = call.rules.tracks.map((t) => t.track);
+  const questions = new Map(tracks.flatMap((t) => questionsFor(call.rules, t)).map((q) => [q.key, q]));
+  const requirements = new Map<string, string>();
+  for (const t of tracks) {
+    for (const d of trackOf(call.rules, t)?.documents ?? [])
+      if (!requirements.has(d.key)) requirements.set(d.key, d.label);
+  }
+  for (const q of questions.values()) {
+    if (q.type === "file") requirements.set(`q:${q.key}`, q.label);
+    else
       columns.push({
-        header: `${prefix}${label}（文件）`,
-        width: 24,
-        value: (r) => (applies(r) ? (r.documents.get(key) ?? []).join(LIST_SEPARATOR) : null),
+        header: q.label,
+        width: q.type === "long_text" ? 40 : 16,
+        value: (r) => answerText(r.application.answers[q.key]),
       });
-      columns.push({
-        header: `${prefix}${label}（审核）`,
-        width: 18,
-        value: (r) => (applies(r) ? verdictText(r, key) : null),
-      });
-    }
+  }
+  for (const [key, label] of requirements) {
+    // A document of another track is not this application's to supply: the cell stays empty.
+    const applies = (r: ScreeningRow) =>
+      key.startsWith("q:")
+        ? questionsFor(call.rules, r.application.track).some((q) => `q:${q.key}` === key)
+        : (trackOf(call.rules, r.application.track)?.documents.some((d) => d.key === key) ?? false);
+    columns.push({
+      header: `${label}（文件）`,
+      width: 30,
+      value: (r) => (applies(r) ? filesCell(r.documents.get(key) ?? [], origin) : null),
+    });
+    columns.push({
+      header: `${label}（审核）`,
+      width: 18,
+      value: (r) => (applies(r) ? verdictText(r, key) : null),
+    });
   }
   return columns;
 }

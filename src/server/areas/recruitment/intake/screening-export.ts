@@ -1,7 +1,8 @@
 /**
- * The screening base file (初筛基础文件) as .xlsx: one row per application of the queue's filter,
- * every field, every extra answer, each required document's files and verdict state. Phones are
- * masked; the export is audited.
+ * The screening base file (初筛基础文件) as .xlsx: one call's applications of the queue's filter
+ * (by default those that reached screening), every field, every extra answer, each required
+ * document's files (linked to the platform) and verdict state. A first sheet says what the file
+ * holds. Phones are masked; the export is audited.
  */
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
@@ -14,17 +15,19 @@ import {
   organizations,
   towns,
 } from "../../../../db/schema";
+import { SCREENING_STATUSES } from "../../../../domain/application";
 import { trackOf } from "../../../../domain/call";
 import { isVerdictStale } from "../../../../domain/intake-gaps";
 import { shanghaiDate } from "../../../../domain/shanghai-time";
 import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
+import { AppError } from "../../../errors";
 import { requireAccess } from "../../../policy";
 import { writeExportSheet } from "../../../xlsx-export";
 import { eligibilityReport } from "../applications/view";
-import type { CallRow } from "./load";
 import { type QueueFilter, queueOrder, queueWhere } from "./queue";
 import { type ScreeningRow, screeningColumns } from "./screening-columns";
+import { prefaceLines } from "./screening-preface";
 
 /** A call of a hundred applications is the case; ten thousand is already more than anyone reads. */
 const EXPORT_LIMIT = 10_000;
@@ -36,38 +39,47 @@ export interface ScreeningFile {
   rows: number;
 }
 
-export async function exportScreeningFile(db: Db, ctx: Context, filter: QueueFilter): Promise<ScreeningFile> {
+/**
+ * `origin` is the platform's address as the request reached it (protocol and host, behind a
+ * trusted proxy its forwarded ones), so the file's links open where the staff member works.
+ */
+export async function exportScreeningFile(
+  db: Db,
+  ctx: Context,
+  query: QueueFilter & { callId: string },
+  origin: string,
+): Promise<ScreeningFile> {
   requireAccess(ctx.actor, "application.export");
+  const [call] = await db
+    .select()
+    .from(calls)
+    .where(and(eq(calls.id, query.callId), eq(calls.baseId, ctx.actor.baseId)));
+  if (!call) throw new AppError("not_found");
+  // No status asked for: only what reached screening, never drafts or returned ones by surprise.
+  const filter: QueueFilter =
+    query.status && query.status.length > 0 ? query : { ...query, status: [...SCREENING_STATUSES] };
   const base = await db
     .select({
       application: applications,
       organization: organizations,
       townName: towns.name,
-      callTitle: calls.title,
     })
     .from(applications)
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
-    .innerJoin(calls, eq(calls.id, applications.callId))
     .leftJoin(towns, eq(towns.id, organizations.townId))
     .where(queueWhere(ctx, filter))
     .orderBy(...queueOrder(filter))
     .limit(EXPORT_LIMIT);
   const ids = base.map((r) => r.application.id);
   const { documents, verdicts } = await attachmentsOf(db, ids);
-  const callIds = [...new Set(base.map((r) => r.application.callId))];
-  if (filter.callId && !callIds.includes(filter.callId)) callIds.push(filter.callId);
-  const callRows: CallRow[] =
-    callIds.length === 0 ? [] : await db.select().from(calls).where(inArray(calls.id, callIds));
-  const callById = new Map(callRows.map((c) => [c.id, c]));
   const now = new Date();
   const rows: ScreeningRow[] = base.map((r) => {
-    const call = callById.get(r.application.callId);
-    const track = call && trackOf(call.rules, r.application.track);
+    const track = trackOf(call.rules, r.application.track);
     return {
       application: r.application,
       organization: r.organization,
       townName: r.townName,
-      callTitle: r.callTitle,
+      callTitle: call.title,
       documents: documents.get(r.application.id) ?? new Map(),
       verdicts: verdicts.get(r.application.id) ?? new Map(),
       eligibility: track
@@ -75,28 +87,40 @@ export async function exportScreeningFile(db: Db, ctx: Context, filter: QueueFil
         : null,
     };
   });
-  callRows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  const columns = screeningColumns(callRows);
+  const columns = screeningColumns(call, origin);
+  const limited = rows.length === EXPORT_LIMIT;
+  const townName = filter.townId
+    ? ((await db.select({ name: towns.name }).from(towns).where(eq(towns.id, filter.townId)))[0]?.name ??
+      null)
+    : null;
+  const lines = prefaceLines({
+    callTitle: call.title,
+    filter: query,
+    townName,
+    rows: rows.length,
+    limited,
+    exportedBy: ctx.actor.displayName,
+    at: now,
+  });
   const buffer = await writeExportSheet(
     "初筛基础文件",
     columns,
     rows,
     (row) => columns.map((c) => c.value(row)),
-    1,
+    { frozenColumns: 1, autoFilter: true, preface: { name: "说明", lines } },
   );
   await recordAudit(db, ctx, {
     baseId: ctx.actor.baseId,
     action: "application.exported",
     entityType: "application",
-    after: { filter, rows: rows.length, limited: rows.length === EXPORT_LIMIT },
+    after: { filter, rows: rows.length, limited },
   });
-  const single = callRows.length === 1 ? callRows[0]?.title : undefined;
-  const name = (single ?? "全部招募").replace(/[\\/:*?"<>|]/g, "_");
+  const name = call.title.replace(/[\\/:*?"<>|]/g, "_");
   const date = shanghaiDate(new Date()).replaceAll("-", "");
   return { buffer, filename: `初筛基础文件-${name}-${date}.xlsx`, rows: rows.length };
 }
 
-type Docs = Map<string, Map<string, string[]>>;
+type Docs = Map<string, ScreeningRow["documents"]>;
 type Verdicts = Map<string, ScreeningRow["verdicts"]>;
 
 /** Current documents' file names and the verdict of each item, for all rows in a few queries. */
@@ -109,6 +133,7 @@ async function attachmentsOf(db: Db, ids: string[]): Promise<{ documents: Docs; 
       .select({
         applicationId: applicationDocuments.applicationId,
         key: applicationDocuments.requirementKey,
+        fileId: files.id,
         name: files.originalName,
         // The file's time, as the detail and the accept check (gaps.ts) take it.
         uploadedAt: files.createdAt,
@@ -119,8 +144,8 @@ async function attachmentsOf(db: Db, ids: string[]): Promise<{ documents: Docs; 
       .orderBy(applicationDocuments.createdAt);
     const uploads = new Map<string, Date[]>();
     for (const d of docs) {
-      const perApp = documents.get(d.applicationId) ?? new Map<string, string[]>();
-      perApp.set(d.key, [...(perApp.get(d.key) ?? []), d.name]);
+      const perApp: ScreeningRow["documents"] = documents.get(d.applicationId) ?? new Map();
+      perApp.set(d.key, [...(perApp.get(d.key) ?? []), { id: d.fileId, name: d.name }]);
       documents.set(d.applicationId, perApp);
       const at = `${d.applicationId}/${d.key}`;
       uploads.set(at, [...(uploads.get(at) ?? []), d.uploadedAt]);

@@ -1,16 +1,15 @@
-import { DownloadOutlined } from "@ant-design/icons";
-import { App, Button, Card, Select } from "antd";
+import { Card, Select } from "antd";
 import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
 import { QUEUE_SORTS, type QueueRow } from "../../../../../schemas/recruitment/intake";
-import { exportScreeningFile, useQueue } from "../../../../api/recruitment/intake";
+import { useQueue } from "../../../../api/recruitment/intake";
 import { useAccess } from "../../../../auth/session";
 import { PageHeader } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
-import { errorMessage } from "../../../../components/serverErrors";
 import { useIsMobile } from "../../../../components/useIsMobile";
 import { BulkBar } from "./BulkBar";
+import { ExportControl } from "./ExportControl";
 import { FilterForm } from "./FilterForm";
 import { QueueCards } from "./QueueCards";
 import { QueueTable } from "./QueueTable";
@@ -19,30 +18,17 @@ import { detailLink, useQueueQuery } from "./useQueueQuery";
 /** The work queue (申请审核): filters in the address bar, a table (cards on phones), bulk decisions, export. */
 export default function IntakeQueuePage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const access = useAccess();
   const isMobile = useIsMobile();
   const { state, query, update } = useQueueQuery();
   const location = useLocation();
   const list = useQueue(query);
   const [selected, setSelected] = useState<string[]>([]);
-  const [exporting, setExporting] = useState(false);
   const seen = useRef(new Map<string, QueueRow>());
   const rows = useMemo(() => {
     for (const row of list.data?.items ?? []) seen.current.set(row.id, row);
     return seen.current;
   }, [list.data]);
-
-  const runExport = async () => {
-    setExporting(true);
-    try {
-      await exportScreeningFile(query);
-    } catch (error) {
-      message.error(`${t("intake.queue.exportFailed")}: ${errorMessage(error)}`);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const { sort, order, page: _page, pageSize: _pageSize, ...filters } = state;
   const items = list.data?.items ?? [];
@@ -64,17 +50,7 @@ export default function IntakeQueuePage() {
     <>
       <PageHeader
         title={t("intake.queue.title")}
-        extra={
-          access.applicationExport && (
-            <Button
-              icon={<DownloadOutlined aria-hidden />}
-              loading={exporting}
-              onClick={() => void runExport()}
-            >
-              {exporting ? t("intake.queue.exporting") : t("intake.queue.export")}
-            </Button>
-          )
-        }
+        extra={access.applicationExport && <ExportControl query={query} />}
       />
       <FilterForm value={filters} onSearch={(f) => update({ ...f, page: 1 })} />
       {access.applicationIntake && <BulkBar selected={selected} rows={rows} onDone={() => setSelected([])} />}
