@@ -117,11 +117,11 @@ describe("replacing a returned file", () => {
     expect(await fileIdsOf(2)).toContain(added.file.id);
     expect(await fileIdsOf(2)).not.toContain(plan.file.id);
 
-    const res = await staff.get(`/api/applications/export.xlsx?callId=${call.id}`);
+    const res = await staff.get(`/api/applications/export.xlsx?callId=${call.id}&status=resubmitted`);
     expect(res.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const text = JSON.stringify((book.worksheets[0] as ExcelJS.Worksheet).getSheetValues());
+    const text = JSON.stringify((book.getWorksheet("初筛基础文件") as ExcelJS.Worksheet).getSheetValues());
     expect(text).toContain("新计划书.png");
     expect(text).not.toContain(plan.file.originalName);
   });

@@ -15,7 +15,7 @@ import { AppError, notFound } from "../../../errors";
 import type { FileStorage } from "../../../storage";
 import { maxMb, type ReceivedUpload } from "../../platform/files/receive";
 import { storeUpload } from "../../platform/files/service";
-import { activeDocuments, loadCall, loadForApply } from "./load";
+import { type ApplicationRow, activeDocuments, loadCall, loadForApply } from "./load";
 import { questionRequirement, refreshMissingItems } from "./problems";
 import { illegalTransition } from "./transition";
 import { documentView } from "./view";
@@ -80,17 +80,7 @@ export async function uploadDocument(
         .values({ baseId: row.baseId, applicationId: row.id, requirementKey: key, fileId: file.id })
         .returning();
       if (!document) throw new Error("document not written");
-      // A file question's answer is the document just uploaded (derived: no version bump).
-      const [current] = fileQuestion
-        ? await tx
-            .update(applications)
-            .set({
-              answers: sql`${applications.answers} || ${JSON.stringify({ [fileQuestion.key]: document.id })}::jsonb`,
-            })
-            .where(eq(applications.id, row.id))
-            .returning()
-        : [row];
-      await refreshMissingItems(tx, current ?? row);
+      await answerWithDocument(tx, row, fileQuestion?.key ?? null, document.id);
       await recordAudit(tx, ctx, {
         baseId: row.baseId,
         action: "application.document_upload",
@@ -106,6 +96,28 @@ export async function uploadDocument(
 }
 
 /** Marks a document removed (submissions that froze it keep pointing at its file). */
+/**
+ * A file question's answer is the document just stored for it (derived: no version bump); the
+ * missing-items count follows either way.
+ */
+export async function answerWithDocument(
+  tx: Db,
+  row: ApplicationRow,
+  questionKey: string | null,
+  documentId: string,
+): Promise<void> {
+  const [current] = questionKey
+    ? await tx
+        .update(applications)
+        .set({
+          answers: sql`${applications.answers} || ${JSON.stringify({ [questionKey]: documentId })}::jsonb`,
+        })
+        .where(eq(applications.id, row.id))
+        .returning()
+    : [row];
+  await refreshMissingItems(tx, current ?? row);
+}
+
 export async function removeDocument(db: Db, ctx: Context, id: string, documentId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await loadForApply(tx, ctx, id, { lock: true });

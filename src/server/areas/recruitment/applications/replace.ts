@@ -5,9 +5,9 @@
  * joins it. Replacing a document that is no longer current (replaced or removed meanwhile, e.g.
  * in another tab) is a stale write: 409, nothing stored.
  */
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
-import { applicationDocuments, applications } from "../../../../db/schema";
+import { applicationDocuments } from "../../../../db/schema";
 import { isEditableByApplicant } from "../../../../domain/application";
 import type { ApplicationDocument } from "../../../../schemas/recruitment/applications";
 import { recordAudit } from "../../../audit";
@@ -16,9 +16,8 @@ import { AppError, notFound } from "../../../errors";
 import type { FileStorage } from "../../../storage";
 import type { ReceivedUpload } from "../../platform/files/receive";
 import { storeUpload } from "../../platform/files/service";
-import { checkCurrentLimits } from "./documents";
+import { answerWithDocument, checkCurrentLimits } from "./documents";
 import { type ApplicationRow, activeDocuments, loadForApply } from "./load";
-import { refreshMissingItems } from "./problems";
 import { illegalTransition } from "./transition";
 import { documentView } from "./view";
 
@@ -82,17 +81,8 @@ export async function replaceDocument(
       if (out.length === 0) throw new AppError("version_conflict");
       // A file question answered by the old document is now answered by the new one.
       const questionKey = old.requirementKey.startsWith("q:") ? old.requirementKey.slice(2) : null;
-      const [current] =
-        questionKey && row.answers[questionKey] === old.id
-          ? await tx
-              .update(applications)
-              .set({
-                answers: sql`${applications.answers} || ${JSON.stringify({ [questionKey]: document.id })}::jsonb`,
-              })
-              .where(eq(applications.id, row.id))
-              .returning()
-          : [row];
-      await refreshMissingItems(tx, current ?? row);
+      const answered = questionKey && row.answers[questionKey] === old.id ? questionKey : null;
+      await answerWithDocument(tx, row, answered, document.id);
       await recordAudit(tx, ctx, {
         baseId: row.baseId,
         action: "application.document_replace",
