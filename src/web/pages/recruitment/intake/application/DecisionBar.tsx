@@ -85,7 +85,9 @@ export function DecisionBar({ detail, onStale }: { detail: ApplicationDetail; on
     extend: t("intake.action.extend"),
   };
   return (
-    <>
+    // `display: contents` keeps the buttons items of the header's row; the attribute is where
+    // focus goes after the last item's verdict is saved (DocumentsCard).
+    <div data-decision-bar style={{ display: "contents" }}>
       {events.includes("accept") && (
         <Button type="primary" icon={<CheckOutlined aria-hidden />} onClick={() => setOpen("accept")}>
           {label.accept}
@@ -151,7 +153,7 @@ export function DecisionBar({ detail, onStale }: { detail: ApplicationDetail; on
           void run({ kind: "extend", version: detail.version, until, reason: reason || null }, label.extend)
         }
       />
-    </>
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 import { CheckOutlined } from "@ant-design/icons";
 import { App, Button, Card, Flex, Input, Radio, Tooltip } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { awaitsStaff, type IntakeVerdictStatus } from "../../../../../domain/application";
 import type { ApplicationDetail } from "../../../../../schemas/recruitment/applications";
@@ -41,6 +41,7 @@ export function DocumentsCard({ detail }: { detail: ApplicationDetail }) {
     });
   }, []);
   const candidates = items.filter((item) => awaitsVerdict(detail, item.key));
+  const list = useRef<HTMLUListElement>(null);
   return (
     <Card
       size="small"
@@ -58,12 +59,16 @@ export function DocumentsCard({ detail }: { detail: ApplicationDetail }) {
       {!editable && (
         <p style={{ color: "rgba(0,0,0,0.68)", marginTop: 0 }}>{t("intake.detail.verdictOnlyWhenWaiting")}</p>
       )}
-      <ul style={{ listStyle: "none", margin: 0, padding: 0, display: "grid", gap: 12 }}>
+      <ul ref={list} style={{ listStyle: "none", margin: 0, padding: 0, display: "grid", gap: 12 }}>
         {items.map((item) => {
           // A verdict given before the current file was uploaded is not shown as the item's state.
           const { verdict, stale } = verdictOf(detail, item.key);
           return (
-            <li key={item.key} style={{ borderBottom: "1px solid #f0f0f0", paddingBottom: 12 }}>
+            <li
+              key={item.key}
+              data-requirement={item.key}
+              style={{ borderBottom: "1px solid #f0f0f0", paddingBottom: 12 }}
+            >
               <Flex wrap justify="space-between" gap={8} align="baseline">
                 <strong>
                   {item.label}
@@ -119,6 +124,7 @@ export function DocumentsCard({ detail }: { detail: ApplicationDetail }) {
                   status={stale ? "pending" : (verdict?.status ?? "pending")}
                   reason={verdict?.reason ?? ""}
                   onUnsaved={onUnsaved}
+                  onSaved={() => focusAfter(list.current, item.key)}
                 />
               )}
             </li>
@@ -127,6 +133,27 @@ export function DocumentsCard({ detail }: { detail: ApplicationDetail }) {
       </ul>
     </Card>
   );
+}
+
+/**
+ * After a saved verdict the item's form is rebuilt (its key names the verdict) and focus would
+ * fall to the page body: it goes on to the next item's verdict choice instead, or to the
+ * decisions (接收 / 退回 …) after the last item, so staff can work down the list by keyboard.
+ */
+function focusAfter(list: HTMLUListElement | null, key: string): void {
+  if (!list) return;
+  const items = [...list.querySelectorAll<HTMLLIElement>(":scope > li[data-requirement]")];
+  const next = items.slice(items.findIndex((li) => li.dataset.requirement === key) + 1);
+  for (const li of next) {
+    const radio =
+      li.querySelector<HTMLInputElement>("input[type=radio]:checked") ??
+      li.querySelector<HTMLInputElement>("input[type=radio]");
+    if (radio) {
+      radio.focus();
+      return;
+    }
+  }
+  document.querySelector<HTMLElement>("[data-decision-bar] button")?.focus();
 }
 
 /** "全部合格": every item with a file and no current verdict marked ok in one request, after a confirm. */
@@ -192,6 +219,7 @@ function VerdictForm(props: {
   status: IntakeVerdictStatus;
   reason: string;
   onUnsaved: (key: string, dirty: boolean) => void;
+  onSaved: () => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -213,6 +241,7 @@ function VerdictForm(props: {
         reason: needsReason ? reason.trim() || null : null,
       });
       message.success(t("common.saved"));
+      props.onSaved();
     } catch (error) {
       message.error(errorMessage(error));
     }
