@@ -32,25 +32,32 @@ export function useRouteFocus(pathname: string): void {
     if (!userActed) return;
     const main = document.getElementById("main-content");
     if (!main) return;
-    const focusHeading = (): boolean => {
-      const heading = main.querySelector("h1");
-      if (!heading) return false;
+    // A page may show its heading, then rebuild it (loading state, then data): while the user
+    // has not moved on, a heading we focused that is gone hands focus to its successor.
+    let focused: HTMLElement | null = null;
+    const follow = () => {
+      if (focused?.isConnected) return;
       const active = document.activeElement;
-      if (active && main.contains(active) && isField(active)) return true;
+      if (focused && active && active !== document.body) return stop();
+      const heading = main.querySelector("h1");
+      if (!heading) return;
+      if (active && main.contains(active) && isField(active)) return stop();
       if (!heading.hasAttribute("tabindex")) heading.tabIndex = -1;
       heading.focus();
-      return true;
+      focused = heading;
     };
-    if (focusHeading()) return;
-    const observer = new MutationObserver(() => {
-      if (focusHeading()) stop();
-    });
+    const observer = new MutationObserver(follow);
     const timer = window.setTimeout(() => stop(), HEADING_WAIT_MS);
     const stop = () => {
       observer.disconnect();
       window.clearTimeout(timer);
+      document.removeEventListener("keydown", stop, true);
+      document.removeEventListener("pointerdown", stop, true);
     };
+    document.addEventListener("keydown", stop, true);
+    document.addEventListener("pointerdown", stop, true);
     observer.observe(main, { childList: true, subtree: true });
+    follow();
     return stop;
   }, [pathname]);
 }
