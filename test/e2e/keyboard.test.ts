@@ -268,3 +268,27 @@ test(
   },
   E2E_TEST_TIMEOUT,
 );
+
+test(
+  "Enter in the organization editor's founding date does not save the form",
+  async () => {
+    const id = journey.applicationId;
+    if (!id) throw new Error("the applicant's step failed: no application");
+    const staff = await e2e.api("staff");
+    const { organization } = await staff.get<ApplicationDetail>(`/api/applications/${id}`);
+    const before = await staff.get<{ version: number }>(`/api/organizations/${organization.id}`);
+    const page = await e2e.page();
+    await keyboardSignIn(page, "staff");
+    await page.goto(`/organizations/${organization.id}/edit`);
+    await pageHeading(page, "编辑社会组织").waitFor();
+    await tabTo(page, (f) => f.tag === "input" && f.name === "成立日期", "the founding date");
+    await page.keyboard.press("Enter");
+    // Had the form been submitted, the editor would have saved and gone back to the detail page.
+    await page.waitForTimeout(1500);
+    expect(new URL(page.url()).pathname).toBe(`/organizations/${organization.id}/edit`);
+    expect(await focused(page)).toMatchObject({ tag: "input", name: "成立日期" });
+    const after = await staff.get<{ version: number }>(`/api/organizations/${organization.id}`);
+    expect(after.version).toBe(before.version);
+  },
+  E2E_TEST_TIMEOUT,
+);
