@@ -15,11 +15,17 @@ type Props = Omit<ComponentProps<typeof Input>, "value" | "onChange" | "type"> &
   max: string;
 };
 
-export function DateInput({ value, onChange, ...rest }: Props) {
+export function DateInput({ value, onChange, onKeyDown, ...rest }: Props) {
   return (
     <Input
       {...rest}
       type="date"
+      // Enter in a date field finishes the date (people press it after typing the year), it does
+      // not submit the whole form around it (the browser's implicit submission would save it).
+      onKeyDown={(event) => {
+        if (event.key === "Enter") event.preventDefault();
+        onKeyDown?.(event);
+      }}
       value={value ?? ""}
       onChange={(event) => onChange?.(event.target.value === "" ? null : event.target.value)}
     />

@@ -31,6 +31,7 @@ export function MessageThread({ applicationId, side }: Props) {
   const [body, setBody] = useState("");
   const [files, setFiles] = useState<UploadedFile[]>([]);
   const [uploading, setUploading] = useState(0);
+  const composer = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const isMobile = useIsMobile();
 
@@ -124,7 +125,7 @@ export function MessageThread({ applicationId, side }: Props) {
           </ol>
         )}
       </Spin>
-      <div style={{ marginTop: 12 }}>
+      <div style={{ marginTop: 12 }} ref={composer}>
         <Input.TextArea
           aria-label={t("intake.thread.label")}
           value={body}
@@ -174,6 +175,14 @@ export function MessageThread({ applicationId, side }: Props) {
                 onError?.(error as Error);
               } finally {
                 setUploading((n) => n - 1);
+                // The file chooser (a native dialog) leaves focus nowhere once the button
+                // re-renders: back to the attach control, or the message box when no more fit.
+                window.setTimeout(() => {
+                  const attach = composer.current?.querySelector<HTMLElement>(
+                    ".ant-upload:not(.ant-upload-disabled)[role=button]",
+                  );
+                  (attach ?? composer.current?.querySelector("textarea"))?.focus();
+                }, 0);
               }
             }}
           >

@@ -11,6 +11,7 @@ import { ErrorBoundary } from "./ErrorBoundary";
 import { HeaderActions } from "./HeaderActions";
 import { menuItems, selectedMenuKey } from "./menu";
 import { PageSpin } from "./PageSpin";
+import { useRouteFocus } from "./useRouteFocus";
 
 const SIDER_COLLAPSED_KEY = "hatchery.sider.collapsed";
 
@@ -44,6 +45,7 @@ function Frame() {
   const isMobile = useIsMobile();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(SIDER_COLLAPSED_KEY) === "1");
+  useRouteFocus(location.pathname);
 
   useEffect(() => {
     if (!isMobile) setDrawerOpen(false);

@@ -8,6 +8,7 @@ import { BrandMark } from "./BrandMark";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { PageSpin } from "./PageSpin";
+import { useRouteFocus } from "./useRouteFocus";
 
 /**
  * The public portal's frame (no sign-in): the platform's name, the language switch, and sign-in /
@@ -20,6 +21,7 @@ export function PortalLayout() {
   const isMobile = useIsMobile();
   const signedIn = !!session.data;
   const navigate = useNavigate();
+  useRouteFocus(location.pathname);
   const next = encodeURIComponent(`${location.pathname}${location.search}`);
 
   return (

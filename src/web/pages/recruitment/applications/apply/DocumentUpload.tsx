@@ -12,7 +12,7 @@ import {
 } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Flex, Tag, Typography, Upload } from "antd";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { UPLOAD_LIMITS } from "../../../../../domain/upload";
 import type { ApplicationDocument, ReplacedDocument } from "../../../../../schemas/recruitment/applications";
@@ -37,6 +37,21 @@ function formatSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/**
+ * The file chooser is a native dialog: when it closes and the list re-renders, focus would be
+ * left on the page body. It goes to the uploaded file's row (its link), or back to the upload
+ * control when the upload failed (its error is shown next to it). After the render settles.
+ */
+function refocus(box: HTMLDivElement | null, fileName: string | null): void {
+  window.setTimeout(() => {
+    if (!box) return;
+    const row = fileName
+      ? [...box.querySelectorAll<HTMLAnchorElement>("li a[title]")].find((a) => a.title === fileName)
+      : undefined;
+    (row ?? box.querySelector<HTMLElement>(".ant-upload [role=button], .ant-upload button"))?.focus();
+  }, 0);
+}
+
 interface Props {
   applicationId: string;
   requirementKey: string;
@@ -56,6 +71,7 @@ export function DocumentUpload(props: Props) {
   const client = useQueryClient();
   const [uploading, setUploading] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
   const mine = documents.filter((d) => d.requirementKey === requirementKey);
   const history = replaced.filter((d) => d.requirementKey === requirementKey);
   const refresh = () =>
@@ -75,8 +91,10 @@ export function DocumentUpload(props: Props) {
       await uploadDocument(applicationId, requirementKey, file);
       await refresh();
       message.success(t("applications.uploaded", { name: file.name }));
+      refocus(box.current, file.name);
     } catch (e) {
       setError(`${file.name}${colon}${errorMessage(e)}`);
+      refocus(box.current, null);
     } finally {
       setUploading((u) => u.filter((n) => n !== file.name));
     }
@@ -120,7 +138,7 @@ export function DocumentUpload(props: Props) {
     });
 
   return (
-    <Flex vertical gap={8}>
+    <Flex vertical gap={8} ref={box}>
       {disabled && mine.length === 0 && (
         <Typography.Text type="secondary">{t("applications.notUploaded")}</Typography.Text>
       )}

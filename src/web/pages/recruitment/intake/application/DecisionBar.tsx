@@ -104,7 +104,9 @@ export function DecisionBar({
     extend: t("intake.action.extend"),
   };
   return (
-    <>
+    // `display: contents` keeps the buttons items of the header's row; the attribute is where
+    // focus goes after the last item's verdict is saved (DocumentsCard).
+    <div data-decision-bar style={{ display: "contents" }}>
       {events.includes("accept") && (
         <Button type="primary" icon={<CheckOutlined aria-hidden />} onClick={() => setOpen("accept")}>
           {label.accept}
@@ -202,7 +204,7 @@ export function DecisionBar({
           void run({ kind: "extend", version: detail.version, until, reason: reason || null }, label.extend)
         }
       />
-    </>
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 import { EyeOutlined } from "@ant-design/icons";
 import { Button, Card, Flex } from "antd";
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { awaitsStaff } from "../../../../../domain/application";
 import { showsInline } from "../../../../../domain/upload";
@@ -34,6 +34,7 @@ export function DocumentsCard({ detail }: { detail: ApplicationDetail }) {
   const items = requirementList(detail);
   // Items whose form holds a choice not saved yet: "全部合格" must not overwrite what staff chose.
   const [unsaved, setUnsaved] = useState<ReadonlySet<string>>(() => new Set());
+  const list = useRef<HTMLUListElement>(null);
   const onUnsaved = useCallback((key: string, dirty: boolean) => {
     setUnsaved((previous) => {
       if (previous.has(key) === dirty) return previous;
@@ -79,12 +80,16 @@ export function DocumentsCard({ detail }: { detail: ApplicationDetail }) {
       {!editable && (
         <p style={{ color: "rgba(0,0,0,0.68)", marginTop: 0 }}>{t("intake.detail.verdictOnlyWhenWaiting")}</p>
       )}
-      <ul style={{ listStyle: "none", margin: 0, padding: 0, display: "grid", gap: 12 }}>
+      <ul ref={list} style={{ listStyle: "none", margin: 0, padding: 0, display: "grid", gap: 12 }}>
         {items.map((item) => {
           // A verdict given before the current file was uploaded is not shown as the item's state.
           const { verdict, stale } = verdictOf(detail, item.key);
           return (
-            <li key={item.key} style={{ borderBottom: "1px solid #f0f0f0", paddingBottom: 12 }}>
+            <li
+              key={item.key}
+              data-requirement={item.key}
+              style={{ borderBottom: "1px solid #f0f0f0", paddingBottom: 12 }}
+            >
               <Flex wrap justify="space-between" gap={8} align="baseline">
                 <strong>
                   {item.label}
@@ -146,6 +151,7 @@ export function DocumentsCard({ detail }: { detail: ApplicationDetail }) {
                   status={stale ? "pending" : (verdict?.status ?? "pending")}
                   reason={verdict?.reason ?? ""}
                   onUnsaved={onUnsaved}
+                  onSaved={() => focusAfter(list.current, item.key)}
                 />
               )}
             </li>
@@ -161,4 +167,25 @@ export function DocumentsCard({ detail }: { detail: ApplicationDetail }) {
       />
     </Card>
   );
+}
+
+/**
+ * After a saved verdict the item's form is rebuilt (its key names the verdict) and focus would
+ * fall to the page body: it goes on to the next item's verdict choice instead, or to the
+ * decisions (接收 / 退回 …) after the last item, so staff can work down the list by keyboard.
+ */
+function focusAfter(list: HTMLUListElement | null, key: string): void {
+  if (!list) return;
+  const items = [...list.querySelectorAll<HTMLLIElement>(":scope > li[data-requirement]")];
+  const next = items.slice(items.findIndex((li) => li.dataset.requirement === key) + 1);
+  for (const li of next) {
+    const radio =
+      li.querySelector<HTMLInputElement>("input[type=radio]:checked") ??
+      li.querySelector<HTMLInputElement>("input[type=radio]");
+    if (radio) {
+      radio.focus();
+      return;
+    }
+  }
+  document.querySelector<HTMLElement>("[data-decision-bar] button")?.focus();
 }

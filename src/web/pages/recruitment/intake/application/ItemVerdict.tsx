@@ -72,6 +72,8 @@ export function VerdictForm(props: {
   status: IntakeVerdictStatus;
   reason: string;
   onUnsaved: (key: string, dirty: boolean) => void;
+  /** After a verdict is saved: where focus goes next (the form itself is rebuilt). */
+  onSaved?: () => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -93,6 +95,7 @@ export function VerdictForm(props: {
         reason: needsReason ? reason.trim() || null : null,
       });
       message.success(t("common.saved"));
+      props.onSaved?.();
     } catch (error) {
       message.error(errorMessage(error));
     }

@@ -1,5 +1,6 @@
 import { MessageOutlined } from "@ant-design/icons";
 import { Badge, Table, type TableProps } from "antd";
+import { cloneElement, isValidElement } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { QueueRow } from "../../../../../schemas/recruitment/intake";
@@ -138,6 +139,15 @@ export function QueueTable({ items, total, loading, state, selected, onSelect, o
         selectedRowKeys: selected,
         onChange: (keys) => onSelect(keys as string[]),
         preserveSelectedRowKeys: true,
+        // antd names these checkboxes in English ("Select all", "Select row 3") whatever the
+        // locale: they get the page's language, and each row the organization it selects.
+        getCheckboxProps: (row) => ({
+          "aria-label": t("intake.queue.selectRow", { name: row.organization.name }),
+        }),
+        columnTitle: (checkbox) =>
+          isValidElement<{ "aria-label"?: string }>(checkbox)
+            ? cloneElement(checkbox, { "aria-label": t("intake.queue.selectAll") })
+            : checkbox,
       }}
       pagination={{
         current: state.page,
