@@ -82,7 +82,7 @@ const ZIntakeGap = z.object({
 });
 export type IntakeGap = z.infer<typeof ZIntakeGap>;
 const ZConfirmedGaps = z
-  .array(z.object({ key: z.string().min(1).max(120), state: z.enum(INTAKE_GAP_STATES) }))
+  .array(z.object({ key: text(120).min(1), state: z.enum(INTAKE_GAP_STATES) }))
   .max(100, { error: "too_big" });
 /** The 409 `intake_items_unchecked` details: per application, what it still lacks. */
 export interface IntakeGapsDetails {

@@ -137,12 +137,12 @@ describe("the screening file", () => {
     });
     await applicationIn(t, "submitted", { callId, organizationId: org.id, lastSubmittedAt: SUBMITTED });
     const res = await staff.get(
-      `/api/applications/export.xlsx?callId=${callId}&q=${encodeURIComponent("条件核对甲")}`,
+      `/api/applications/export.xlsx?callId=${callId}&status=submitted&q=${encodeURIComponent("条件核对甲")}`,
     );
     expect(res.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0] as ExcelJS.Worksheet;
+    const sheet = book.getWorksheet("初筛基础文件") as ExcelJS.Worksheet;
     const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
     const cell = sheet.getRow(2).getCell(header.indexOf("申请条件核对") + 1).value;
     expect(cell).toBe(
