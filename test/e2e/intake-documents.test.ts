@@ -297,6 +297,8 @@ test(
 
     await button(page, "受理进入初筛").click();
     const dialog = page.getByRole("dialog", { name: "受理进入初筛" });
+    // Its items were never checked: accepting over them needs the explicit confirmation.
+    await dialog.getByLabel("我已知悉以上情况，仍然受理").check();
     await button(dialog, "确定").click();
     await dialog.waitFor({ state: "hidden" });
     const banner = page.getByRole("status").filter({ hasText: `继续审核下一份：${second}` });
