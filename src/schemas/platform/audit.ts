@@ -33,6 +33,7 @@ export const ZAuditQuery = ZPageQuery.extend({
   to: ZInstant.optional(),
 });
 export type AuditQuery = z.input<typeof ZAuditQuery>;
+export type AuditListState = z.output<typeof ZAuditQuery>;
 export const ZAuditPage = ZPage(ZAuditEntry);
 
 /** The action names recorded in the base's log, for the filter's dropdown. */

@@ -122,6 +122,8 @@ export const ZOrganizationQuery = ZPageQuery.extend({
   order: z.enum(["asc", "desc"]).default("desc"),
 });
 export type OrganizationQuery = z.input<typeof ZOrganizationQuery>;
+/** The list page's state: the query as parsed, defaults filled in. */
+export type OrganizationListState = z.output<typeof ZOrganizationQuery>;
 
 export const ZOrganizationPage = ZPage(ZOrganization);
 export type OrganizationPage = z.infer<typeof ZOrganizationPage>;

@@ -65,6 +65,7 @@ export const ZUserQuery = ZPageQuery.extend({
   status: ZUserStatus.optional(),
 });
 export type UserQuery = z.input<typeof ZUserQuery>;
+export type UserListState = z.output<typeof ZUserQuery>;
 export const ZUserPage = ZPage(ZUser);
 
 export const ZVersionBody = z.object({ version: ZVersion });

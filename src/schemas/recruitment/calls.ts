@@ -122,6 +122,7 @@ export const ZCallQuery = ZPageQuery.extend({
   q: text(100).optional(),
 });
 export type CallQuery = Partial<z.output<typeof ZCallQuery>>;
+export type CallListState = z.output<typeof ZCallQuery>;
 
 const ZStatusCounts = z.partialRecord(ZApplicationStatus, z.number().int());
 

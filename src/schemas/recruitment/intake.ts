@@ -41,6 +41,8 @@ export const ZQueueQuery = ZPageQuery.extend(ZQueueFilter.shape);
 export const ZScreeningExportQuery = ZQueueFilter.extend({ callId: ZId });
 export type ScreeningExportQuery = z.input<typeof ZScreeningExportQuery>;
 export type QueueQuery = z.input<typeof ZQueueQuery>;
+/** The queue page's state: the query as parsed (statuses as a list, flags as booleans). */
+export type QueueListState = z.output<typeof ZQueueQuery>;
 
 export const ZQueueRow = z.object({
   id: z.string(),

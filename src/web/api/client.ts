@@ -49,16 +49,20 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): voi
   onUnauthorized = handler;
 }
 
-/** Query objects straight from the contract types; only strings, numbers and booleans are sent. */
+/**
+ * Query objects straight from the contract types or a list's state: strings, numbers and booleans
+ * are sent, arrays joined with commas (as the list parameters take them), empty values left out.
+ */
 export type QueryParams = object;
 
 function toQueryString(params: QueryParams | undefined): string {
   if (!params) return "";
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
-    if (typeof value === "string" ? value === "" : typeof value !== "number" && typeof value !== "boolean")
+    const text = Array.isArray(value) ? value.join(",") : value;
+    if (typeof text === "string" ? text === "" : typeof text !== "number" && typeof text !== "boolean")
       continue;
-    search.set(key, String(value));
+    search.set(key, String(text));
   }
   const text = search.toString();
   return text ? `?${text}` : "";
@@ -69,6 +73,13 @@ export interface RequestOptions {
   query?: QueryParams;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra headers (the client's own, Accept-Language and the CSRF token, still apply). */
+  headers?: Record<string, string>;
+  /**
+   * Sent as Idempotency-Key: a retry of the same act (a double tap, a resend after a dropped
+   * connection) gets the first answer instead of acting twice.
+   */
+  idempotencyKey?: string;
   /** Requests whose 401 is an answer, not an expired session (login, the initial /me). */
   allowUnauthorized?: boolean;
 }
@@ -82,7 +93,10 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 /** Like request, but returns the raw response (downloads). */
 async function send(path: string, options: RequestOptions = {}): Promise<Response> {
   const method = options.method ?? "GET";
-  const headers = new Headers({ Accept: "application/json", "Accept-Language": currentLanguage() });
+  const headers = new Headers(options.headers);
+  headers.set("Accept", "application/json");
+  headers.set("Accept-Language", currentLanguage());
+  if (options.idempotencyKey) headers.set("Idempotency-Key", options.idempotencyKey);
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
     body = options.body;

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
  * At phone width a wide table is hard to read: one compact card per row instead, with a small
  * pager that goes back to the top on a new page.
  */
-export function CardList<T extends { id: string }>(props: {
+export function CardList<T extends { id: string | number }>(props: {
   items: T[];
   loading: boolean;
   page: number;

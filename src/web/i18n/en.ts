@@ -46,6 +46,11 @@ export const en: Messages = {
     stay: "Stay on this page",
     moreFilters: "More filters",
     lessFilters: "Fewer filters",
+    sortLabel: "Sort",
+    ascending: "ascending",
+    descending: "descending",
+    selectAllRows: "Select all on this page",
+    selectRow: "Select {{name}}",
     people: "{{count}}",
   },
   nav: {
@@ -170,6 +175,13 @@ export const en: Messages = {
       any: "Any",
     },
     column: { town: "Town", fields: "Fields", contact: "Contact / phone", updatedAt: "Updated" },
+    sort: {
+      name: "By name",
+      foundedOn: "By founding date",
+      createdAt: "By date added",
+      updatedAt: "By last update",
+      staffCount: "By full-time staff",
+    },
     form: {
       namePlaceholder: "e.g. Sunshine Elderly Care Club",
       creditCodeHelp: "18 characters; required for registered organizations, optional for teams",
@@ -260,6 +272,7 @@ export const en: Messages = {
   },
   audit: {
     title: "Audit log",
+    changes: "Changes",
     attr: {
       id: "Id",
       baseId: "Base",

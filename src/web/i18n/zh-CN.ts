@@ -45,6 +45,11 @@ export const zhCN = {
     stay: "留在此页",
     moreFilters: "更多筛选",
     lessFilters: "收起筛选",
+    sortLabel: "排序",
+    ascending: "升序",
+    descending: "降序",
+    selectAllRows: "选择本页全部",
+    selectRow: "选择{{name}}",
     people: "{{count}} 人",
   },
   nav: {
@@ -169,6 +174,13 @@ export const zhCN = {
       any: "不限",
     },
     column: { town: "镇街", fields: "领域", contact: "联系人 / 电话", updatedAt: "更新时间" },
+    sort: {
+      name: "按名称",
+      foundedOn: "按成立日期",
+      createdAt: "按录入时间",
+      updatedAt: "按更新时间",
+      staffCount: "按专职人数",
+    },
     form: {
       namePlaceholder: "如：阳光助老服务社",
       creditCodeHelp: "18 位，已登记的组织必填；未登记团队可不填",
@@ -257,6 +269,7 @@ export const zhCN = {
   },
   audit: {
     title: "审计日志",
+    changes: "修改内容",
     attr: {
       id: "编号",
       baseId: "所属基地",

@@ -3,7 +3,6 @@
  * TanStack Query hooks. Uploads go through FormData so the field comes before the file.
  */
 import { useQuery } from "@tanstack/react-query";
-import type { ErrorResponse } from "../../../schemas/common";
 import type { UploadedFile } from "../../../schemas/platform/files";
 import type {
   ApplicationCreate,
@@ -15,8 +14,7 @@ import type {
   SubmissionCompare,
   SubmitResult,
 } from "../../../schemas/recruitment/applications";
-import { currentLanguage } from "../../i18n/language";
-import { ApiError, request } from "../client";
+import { request } from "../client";
 
 export type { ApplicationDetail, ApplicationSummary };
 
@@ -54,46 +52,17 @@ export function saveDraft(id: string, body: ApplicationDraft): Promise<Applicati
   return request<ApplicationDetail>(`/api/applications/${id}`, { method: "PATCH", body });
 }
 
-/**
- * `idempotencyKey` is fresh per attempt and reused when the same attempt is retried. The shared
- * client sends no custom headers, so this one request is made here with the same conventions.
- */
-export async function submitApplication(
+/** `idempotencyKey` is fresh per attempt and reused when the same attempt is retried. */
+export function submitApplication(
   id: string,
   version: number,
   idempotencyKey: string,
 ): Promise<SubmitResult> {
-  const csrf = document.cookie
-    .split("; ")
-    .find((part) => part.startsWith("hatchery_csrf="))
-    ?.slice("hatchery_csrf=".length);
-  const headers = new Headers({
-    Accept: "application/json",
-    "Accept-Language": currentLanguage(),
-    "Content-Type": "application/json",
-    "Idempotency-Key": idempotencyKey,
+  return request<SubmitResult>(`/api/applications/${id}/submit`, {
+    method: "POST",
+    body: { version },
+    idempotencyKey,
   });
-  if (csrf) headers.set("X-CSRF-Token", decodeURIComponent(csrf));
-  let response: Response;
-  try {
-    response = await fetch(`/api/applications/${id}/submit`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ version }),
-      credentials: "same-origin",
-    });
-  } catch {
-    throw new ApiError(0, { code: "network_error", message: "network_error" });
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error =
-      body && typeof body === "object" && "code" in body && "message" in body
-        ? (body as ErrorResponse)
-        : { code: `http_${response.status}`, message: `${response.status}` };
-    throw new ApiError(response.status, error);
-  }
-  return body as SubmitResult;
 }
 
 export function withdrawApplication(id: string, version: number, reason: string | null) {

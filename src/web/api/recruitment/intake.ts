@@ -12,8 +12,8 @@ import type {
   DecisionResult,
   IntakeVerdict,
   IntakeVerdicts,
+  QueueListState,
   QueuePage,
-  QueueQuery,
   VerdictBody,
   VerdictItem,
   Waiting,
@@ -21,12 +21,12 @@ import type {
 import { download, request } from "../client";
 
 const intakeKeys = {
-  queue: (query: QueueQuery) => ["applications", "queue", query] as const,
+  queue: (query: Partial<QueueListState>) => ["applications", "queue", query] as const,
   waiting: ["applications", "waiting"] as const,
   thread: (id: string) => ["application", id, "messages"] as const,
 };
 
-export function useQueue(query: QueueQuery, options: { enabled?: boolean } = {}) {
+export function useQueue(query: Partial<QueueListState>, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: intakeKeys.queue(query),
     queryFn: ({ signal }) => request<QueuePage>("/api/applications", { query, signal }),
@@ -48,9 +48,12 @@ export function useWaiting(enabled = true) {
  * default holds (only applications that reached screening); with it, the queue's statuses go (all
  * but drafts when the queue has none).
  */
-export function exportScreeningFile(query: QueueQuery & { callId: string }, widen: boolean): Promise<void> {
+export function exportScreeningFile(
+  query: Partial<QueueListState> & { callId: string },
+  widen: boolean,
+): Promise<void> {
   const { page: _page, pageSize: _pageSize, status, ...filters } = query;
-  const widened = status || APPLICATION_STATUSES.filter((s) => s !== "draft").join(",");
+  const widened = status?.length ? status : APPLICATION_STATUSES.filter((s) => s !== "draft");
   return download(
     "/api/applications/export.xlsx",
     widen ? { ...filters, status: widened } : filters,

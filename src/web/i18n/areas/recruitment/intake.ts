@@ -43,6 +43,7 @@ export const zhCN = {
     complete: "齐全",
     incomplete: "有缺项",
     unread: "只看待回复的消息",
+    unreadLabel: "消息",
     any: "全部",
   },
   column: {
@@ -245,6 +246,7 @@ export const en: typeof zhCN = {
     complete: "Complete",
     incomplete: "Incomplete",
     unread: "Only messages awaiting a reply",
+    unreadLabel: "Messages",
     any: "Any",
   },
   column: {

@@ -1,10 +1,14 @@
 import { App, Badge, Button, Card, Empty, Flex, List, Segmented, Skeleton, Tag } from "antd";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { type Notification, renderNotification } from "../../../../schemas/platform/notifications";
+import {
+  type Notification,
+  renderNotification,
+  ZNotificationQuery,
+} from "../../../../schemas/platform/notifications";
 import { useMarkAllRead, useMarkRead, useNotifications } from "../../../api/platform/notifications";
 import { formatDateTime } from "../../../components/format";
+import { useUrlQuery } from "../../../components/list/useUrlQuery";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
 import { useLang } from "../../../i18n";
@@ -17,13 +21,11 @@ export default function NotificationsPage() {
   const lang = useLang();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const [filter, setFilter] = useState<"all" | "unread">("all");
-  const [page, setPage] = useState(1);
-  const list = useNotifications({
-    page,
-    pageSize: PAGE_SIZE,
-    unread: filter === "unread" ? "true" : undefined,
-  });
+  // The filter and page live in the address bar (the list kit's reading), so back returns here.
+  const { state, update } = useUrlQuery(ZNotificationQuery);
+  const { page } = state;
+  const filter = state.unread === "true" ? "unread" : "all";
+  const list = useNotifications({ ...state, pageSize: PAGE_SIZE });
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
   const unread = list.data?.unread ?? 0;
@@ -55,10 +57,7 @@ export default function NotificationsPage() {
       <Card>
         <Segmented
           value={filter}
-          onChange={(value) => {
-            setFilter(value as "all" | "unread");
-            setPage(1);
-          }}
+          onChange={(value) => update({ unread: value === "unread" ? "true" : undefined })}
           options={[
             { value: "all", label: t("notifications.filterAll") },
             { value: "unread", label: t("notifications.filterUnread") },
@@ -82,7 +81,7 @@ export default function NotificationsPage() {
                     current: page,
                     pageSize: PAGE_SIZE,
                     total: list.data.total,
-                    onChange: setPage,
+                    onChange: (next) => update({ page: next }),
                     size: "small",
                   }
                 : false

@@ -1,35 +1,37 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
-import { App, Button, Card } from "antd";
+import { App, Button } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import { ORGANIZATION_SORTS } from "../../../../../domain/organization";
+import { ZOrganizationQuery } from "../../../../../schemas/platform/organizations";
 import { exportOrganizations, useOrganizationList } from "../../../../api/platform/organizations";
 import { useAccess } from "../../../../auth/session";
+import { ListResults } from "../../../../components/list/ListResults";
+import { useUrlQuery } from "../../../../components/list/useUrlQuery";
 import { PageHeader } from "../../../../components/PageHeader";
-import { QueryError } from "../../../../components/QueryError";
 import { errorMessage } from "../../../../components/serverErrors";
-import { useIsMobile } from "../../../../components/useIsMobile";
 import { ColumnSettings, loadColumns } from "./components/ColumnSettings";
-import { FilterForm } from "./components/FilterForm";
-import { OrganizationCards } from "./components/OrganizationCards";
-import { OrganizationTable } from "./components/OrganizationTable";
-import { useListQuery } from "./useListQuery";
+import { useOrganizationColumns } from "./components/columns";
+import { OrganizationCard } from "./components/OrganizationCard";
+import { OrganizationFilters } from "./components/OrganizationFilters";
 
+/** 社会组织库: every organization of the base, filtered, sorted, exported; cards on a phone. */
 export default function OrganizationListPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const access = useAccess();
   const navigate = useNavigate();
-  const isMobile = useIsMobile();
-  const { query, update } = useListQuery();
-  const list = useOrganizationList(query);
-  const [columns, setColumns] = useState(loadColumns);
+  const { state, update } = useUrlQuery(ZOrganizationQuery);
+  const list = useOrganizationList(state);
+  const [visible, setVisible] = useState(loadColumns);
+  const columns = useOrganizationColumns(visible);
   const [exporting, setExporting] = useState(false);
 
   const runExport = async () => {
     setExporting(true);
     try {
-      await exportOrganizations(query);
+      await exportOrganizations(state);
     } catch (error) {
       message.error(`${t("organization.exportFailed")}: ${errorMessage(error)}`);
     } finally {
@@ -37,7 +39,7 @@ export default function OrganizationListPage() {
     }
   };
 
-  const { q, field, townId, registrationStatus, residency } = query;
+  const { q, field, townId, registrationStatus, residency } = state;
   return (
     <>
       <PageHeader
@@ -70,46 +72,20 @@ export default function OrganizationListPage() {
           </>
         }
       />
-      <FilterForm
-        value={{ q, field, townId, registrationStatus, residency }}
-        onSearch={(filters) =>
-          update({
-            q: filters.q,
-            field: filters.field,
-            townId: filters.townId,
-            registrationStatus: filters.registrationStatus,
-            residency: filters.residency,
-            page: 1,
-          })
-        }
+      <OrganizationFilters value={{ q, field, townId, registrationStatus, residency }} onSearch={update} />
+      <ListResults
+        result={list}
+        state={state}
+        onChange={update}
+        columns={columns}
+        renderCard={(org) => <OrganizationCard org={org} />}
+        sort={{
+          keys: ORGANIZATION_SORTS,
+          fallback: "updatedAt",
+          label: (key) => t(`organization.sort.${key}`),
+        }}
+        extra={<ColumnSettings value={visible} onChange={setVisible} />}
       />
-      {list.isError && !list.data ? (
-        <QueryError error={list.error} onRetry={() => void list.refetch()} />
-      ) : isMobile ? (
-        <OrganizationCards
-          items={list.data?.items ?? []}
-          total={list.data?.total ?? 0}
-          loading={list.isFetching}
-          query={query}
-          onChange={update}
-        />
-      ) : (
-        <Card
-          size="small"
-          title={<span aria-live="polite">{t("common.total", { count: list.data?.total ?? 0 })}</span>}
-          extra={<ColumnSettings value={columns} onChange={setColumns} />}
-          styles={{ body: { padding: 0 } }}
-        >
-          <OrganizationTable
-            items={list.data?.items ?? []}
-            total={list.data?.total ?? 0}
-            loading={list.isFetching}
-            query={query}
-            visible={columns}
-            onChange={update}
-          />
-        </Card>
-      )}
     </>
   );
 }

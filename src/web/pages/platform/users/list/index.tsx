@@ -1,34 +1,30 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Card, Col, Form, Input, Row, Select, Table } from "antd";
+import { Button, Input, Select } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ROLES, type Role } from "../../../../../domain/roles";
-import type { User } from "../../../../../schemas/platform/users";
+import { ROLES } from "../../../../../domain/roles";
+import { type User, type UserListState, ZUserQuery } from "../../../../../schemas/platform/users";
 import { useUserList } from "../../../../api/platform/users";
-import { FilterActions } from "../../../../components/FilterActions";
-import { formatDateTime } from "../../../../components/format";
-import { RoleTags } from "../../../../components/labels";
+import { FilterBar } from "../../../../components/list/FilterBar";
+import { ListResults } from "../../../../components/list/ListResults";
+import { useUrlQuery } from "../../../../components/list/useUrlQuery";
 import { PageHeader } from "../../../../components/PageHeader";
-import { QueryError } from "../../../../components/QueryError";
 import { ResetPasswordModal } from "./components/ResetPasswordModal";
-import { UserActions } from "./components/UserActions";
 import { UserFormModal } from "./components/UserFormModal";
-import { UserStatusTags } from "./status";
+import { UserCard, useUserColumns } from "./components/UserRows";
 
-interface Filters {
-  q?: string;
-  role?: Role;
-  status?: "active" | "disabled";
-}
+type Filters = Pick<UserListState, "q" | "role" | "status">;
 
+/** 用户管理: the base's accounts, found by name, role and status; created, edited, disabled here. */
 export default function UserListPage() {
   const { t } = useTranslation();
-  const [filterForm] = Form.useForm<Filters>();
-  const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const { state, update } = useUrlQuery(ZUserQuery);
+  const list = useUserList(state);
   const [editing, setEditing] = useState<User | "new" | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
-  const list = useUserList({ ...filters, ...page });
+  const actions = { onEdit: setEditing, onResetPassword: setResetting };
+  const columns = useUserColumns(actions);
+  const any = t("organization.filter.any");
 
   return (
     <>
@@ -40,136 +36,55 @@ export default function UserListPage() {
           </Button>
         }
       />
-      <Card
-        size="small"
-        style={{ marginBottom: 16 }}
-        role="search"
-        aria-label={t("organization.filter.label")}
-      >
-        <Form<Filters>
-          form={filterForm}
-          name="userFilters"
-          layout="vertical"
-          style={{ marginBottom: -8 }}
-          onFinish={(values) => {
-            setFilters({ ...values, q: values.q?.trim() || undefined });
-            setPage((p) => ({ ...p, page: 1 }));
-          }}
-        >
-          <Row gutter={16}>
-            <Col xs={24} sm={12} lg={8}>
-              <Form.Item name="q" label={t("user.filter.q")} style={{ marginBottom: 12 }}>
-                <Input allowClear placeholder={t("user.filter.qPlaceholder")} maxLength={64} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} sm={6} lg={5}>
-              <Form.Item name="role" label={t("user.filter.role")} style={{ marginBottom: 12 }}>
-                <Select
-                  allowClear
-                  placeholder={t("organization.filter.any")}
-                  options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} sm={6} lg={4}>
-              <Form.Item name="status" label={t("user.filter.status")} style={{ marginBottom: 12 }}>
-                <Select
-                  allowClear
-                  placeholder={t("organization.filter.any")}
-                  options={[
-                    { value: "active", label: t("user.status.active") },
-                    { value: "disabled", label: t("user.status.disabled") },
-                  ]}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} lg={7} style={{ display: "flex", alignItems: "flex-end" }}>
-              <FilterActions
-                onReset={() => {
-                  filterForm.resetFields();
-                  setFilters({});
-                  setPage((p) => ({ ...p, page: 1 }));
-                }}
+      <FilterBar<Filters>
+        name="userFilters"
+        label={t("organization.filter.label")}
+        value={{ q: state.q, role: state.role, status: state.status }}
+        onSearch={update}
+        fields={[
+          {
+            name: "q",
+            label: t("user.filter.q"),
+            primary: true,
+            col: { xs: 24, sm: 12, lg: 8 },
+            control: <Input allowClear placeholder={t("user.filter.qPlaceholder")} maxLength={64} />,
+          },
+          {
+            name: "role",
+            label: t("user.filter.role"),
+            col: { xs: 12, sm: 6, lg: 5 },
+            control: (
+              <Select
+                allowClear
+                placeholder={any}
+                options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
               />
-            </Col>
-          </Row>
-        </Form>
-      </Card>
-      {list.isError && !list.data ? (
-        <QueryError error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Card size="small" styles={{ body: { padding: 0 } }}>
-          <Table<User>
-            rowKey="id"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            scroll={{ x: "max-content" }}
-            pagination={{
-              current: page.page,
-              pageSize: page.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (count) => t("common.total", { count }),
-              onChange: (current, pageSize) => setPage({ page: current, pageSize }),
-            }}
-            columns={[
-              {
-                key: "username",
-                title: t("user.attr.username"),
-                dataIndex: "username",
-                fixed: "left",
-                width: 140,
-              },
-              { key: "displayName", title: t("user.attr.displayName"), dataIndex: "displayName", width: 120 },
-              {
-                key: "roles",
-                title: t("user.attr.roles"),
-                width: 220,
-                render: (_: unknown, user) => <RoleTags roles={user.roles} />,
-              },
-              {
-                key: "organization",
-                responsive: ["md"],
-                // A member's organization, or a liaison's town: what the account speaks for.
-                title: t("user.attr.affiliation"),
-                width: 180,
-                render: (_: unknown, user) => user.organizationName ?? user.townName ?? t("common.empty"),
-              },
-              {
-                key: "mobile",
-                responsive: ["md"],
-                title: t("user.attr.mobile"),
-                dataIndex: "mobile",
-                width: 130,
-                render: (m: string | null) => m ?? t("common.empty"),
-              },
-              {
-                key: "status",
-                title: t("user.attr.status"),
-                width: 130,
-                render: (_: unknown, user) => <UserStatusTags user={user} />,
-              },
-              {
-                key: "lastLoginAt",
-                responsive: ["md"],
-                title: t("user.attr.lastLoginAt"),
-                dataIndex: "lastLoginAt",
-                width: 150,
-                render: (at: string | null) => formatDateTime(at),
-              },
-              {
-                key: "actions",
-                title: t("common.actions"),
-                fixed: "right",
-                width: 130,
-                render: (_: unknown, user) => (
-                  <UserActions user={user} onEdit={setEditing} onResetPassword={setResetting} />
-                ),
-              },
-            ]}
-          />
-        </Card>
-      )}
+            ),
+          },
+          {
+            name: "status",
+            label: t("user.filter.status"),
+            col: { xs: 12, sm: 6, lg: 4 },
+            control: (
+              <Select
+                allowClear
+                placeholder={any}
+                options={[
+                  { value: "active", label: t("user.status.active") },
+                  { value: "disabled", label: t("user.status.disabled") },
+                ]}
+              />
+            ),
+          },
+        ]}
+      />
+      <ListResults
+        result={list}
+        state={state}
+        onChange={update}
+        columns={columns}
+        renderCard={(user) => <UserCard user={user} {...actions} />}
+      />
       {editing && (
         <UserFormModal
           key={editing === "new" ? "new" : editing.id}

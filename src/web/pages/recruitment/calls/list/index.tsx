@@ -1,30 +1,18 @@
 import { PlusOutlined } from "@ant-design/icons";
-import {
-  Button,
-  Card,
-  Empty,
-  Form,
-  Input,
-  Pagination,
-  Select,
-  Space,
-  Spin,
-  Table,
-  type TableProps,
-} from "antd";
+import { Button, Input, Select, Space, type TableProps } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { APPLICATION_STATUSES } from "../../../../../domain/application";
 import { CALL_STATUSES, type CallStatus } from "../../../../../domain/call";
-import type { CallSummary } from "../../../../../schemas/recruitment/calls";
+import { type CallListState, type CallSummary, ZCallQuery } from "../../../../../schemas/recruitment/calls";
 import { useCallList } from "../../../../api/recruitment/calls";
-import { FilterActions } from "../../../../components/FilterActions";
 import { formatDateTime } from "../../../../components/format";
+import { FilterBar } from "../../../../components/list/FilterBar";
+import { ListResults } from "../../../../components/list/ListResults";
+import { useUrlQuery } from "../../../../components/list/useUrlQuery";
 import { PageHeader } from "../../../../components/PageHeader";
-import { QueryError } from "../../../../components/QueryError";
 import { useRecruitmentLabels } from "../../../../components/recruitmentLabels";
-import { useIsMobile } from "../../../../components/useIsMobile";
 import { useServerNow } from "../../portal/components/Countdown";
 import { CallStatusTag, WindowTag } from "../components/CallTags";
 
@@ -32,29 +20,12 @@ import { CallStatusTag, WindowTag } from "../components/CallTags";
 export default function CallListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const isMobile = useIsMobile();
-  const [params, setParams] = useSearchParams();
-  const statusParam = params.get("status");
-  const query = {
-    q: params.get("q") ?? undefined,
-    status: CALL_STATUSES.find((s) => s === statusParam),
-    page: Number(params.get("page")) || 1,
-    pageSize: 20,
-  };
-  const list = useCallList(query);
+  const { state, update } = useUrlQuery(ZCallQuery);
+  const list = useCallList(state);
   const serverNow = list.data?.serverNow;
   const offset = useMemo(() => (serverNow ? Date.parse(serverNow) - Date.now() : 0), [serverNow]);
   const now = useServerNow(offset, 60_000);
-  const [form] = Form.useForm<{ q?: string; status?: CallStatus }>();
-
-  const update = (patch: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === undefined || value === "") next.delete(key);
-      else next.set(key, String(value));
-    }
-    setParams(next);
-  };
+  const columns = useCallColumns(now);
 
   return (
     <>
@@ -66,49 +37,29 @@ export default function CallListPage() {
           </Button>
         }
       />
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Form
-          form={form}
-          layout={isMobile ? "vertical" : "inline"}
-          initialValues={{ q: query.q, status: query.status }}
-          onFinish={(values) => update({ q: values.q?.trim(), status: values.status, page: undefined })}
-        >
-          <Form.Item name="q" label={t("calls.title")} style={{ marginBottom: 12 }}>
-            <Input
-              allowClear
-              placeholder={t("calls.searchTitle")}
-              style={{ width: isMobile ? "100%" : 240 }}
-            />
-          </Form.Item>
-          <Form.Item name="status" label={t("calls.status")} style={{ marginBottom: 12 }}>
-            <StatusSelect />
-          </Form.Item>
-          <FilterActions
-            onReset={() => {
-              form.setFieldsValue({ q: undefined, status: undefined });
-              setParams(new URLSearchParams());
-            }}
-          />
-        </Form>
-      </Card>
-      {list.isError ? (
-        <QueryError error={list.error} onRetry={() => void list.refetch()} />
-      ) : isMobile ? (
-        <CallCards items={list.data?.items ?? []} loading={list.isFetching} now={now} />
-      ) : (
-        <CallTable items={list.data?.items ?? []} loading={list.isFetching} now={now} />
-      )}
-      {list.data && list.data.total > query.pageSize && (
-        <Pagination
-          style={{ marginTop: 16, justifyContent: "center" }}
-          current={query.page}
-          pageSize={query.pageSize}
-          total={list.data.total}
-          showSizeChanger={false}
-          showTotal={(count) => t("common.total", { count })}
-          onChange={(page) => update({ page })}
-        />
-      )}
+      <FilterBar<Pick<CallListState, "q" | "status">>
+        name="callFilters"
+        label={t("organization.filter.label")}
+        value={{ q: state.q, status: state.status }}
+        onSearch={update}
+        fields={[
+          {
+            name: "q",
+            label: t("calls.title"),
+            primary: true,
+            control: <Input allowClear placeholder={t("calls.searchTitle")} maxLength={100} />,
+          },
+          { name: "status", label: t("calls.status"), primary: true, control: <StatusSelect /> },
+        ]}
+      />
+      <ListResults
+        result={list}
+        state={state}
+        onChange={update}
+        columns={columns}
+        renderCard={(call) => <CallCard call={call} now={now} />}
+        empty={t("calls.empty")}
+      />
     </>
   );
 }
@@ -146,10 +97,10 @@ function Counts({ call }: { call: CallSummary }) {
   );
 }
 
-function CallTable({ items, loading, now }: { items: CallSummary[]; loading: boolean; now: number }) {
+function useCallColumns(now: number): NonNullable<TableProps<CallSummary>["columns"]> {
   const { t } = useTranslation();
   const labels = useRecruitmentLabels();
-  const columns: TableProps<CallSummary>["columns"] = [
+  return [
     {
       key: "title",
       title: t("calls.title"),
@@ -189,51 +140,27 @@ function CallTable({ items, loading, now }: { items: CallSummary[]; loading: boo
       render: (_, call) => <Counts call={call} />,
     },
   ];
-  return (
-    <Table<CallSummary>
-      rowKey="id"
-      columns={columns}
-      dataSource={items}
-      loading={loading}
-      pagination={false}
-      locale={{ emptyText: <Empty description={t("calls.empty")} /> }}
-    />
-  );
 }
 
-function CallCards({ items, loading, now }: { items: CallSummary[]; loading: boolean; now: number }) {
+function CallCard({ call, now }: { call: CallSummary; now: number }) {
   const { t } = useTranslation();
   const labels = useRecruitmentLabels();
   return (
-    <Spin spinning={loading}>
-      {items.length === 0 && !loading ? (
-        <Card>
-          <Empty description={t("calls.empty")} />
-        </Card>
-      ) : (
-        <ul style={{ listStyle: "none", padding: 0, margin: 0, display: "grid", gap: 12 }}>
-          {items.map((call) => (
-            <li key={call.id}>
-              <Card size="small">
-                <Link to={`/calls/${call.id}`} style={{ fontWeight: 600, fontSize: 15 }}>
-                  {call.title}
-                </Link>
-                <Space size={4} wrap style={{ margin: "8px 0", display: "flex" }}>
-                  <CallStatusTag status={call.status} />
-                  <WindowTag call={call} now={now} />
-                </Space>
-                <div style={{ fontSize: 13 }}>
-                  {formatDateTime(call.opensAt)} ~ {formatDateTime(call.closesAt)}
-                </div>
-                <div style={{ fontSize: 13, color: "rgba(0,0,0,0.65)", margin: "4px 0" }}>
-                  {call.tracks.map((x) => labels.track[x]).join(t("common.listSeparator"))}
-                </div>
-                <Counts call={call} />
-              </Card>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Spin>
+    <>
+      <Link to={`/calls/${call.id}`} style={{ fontWeight: 600, fontSize: 15 }}>
+        {call.title}
+      </Link>
+      <Space size={4} wrap style={{ margin: "8px 0", display: "flex" }}>
+        <CallStatusTag status={call.status} />
+        <WindowTag call={call} now={now} />
+      </Space>
+      <div style={{ fontSize: 13 }}>
+        {formatDateTime(call.opensAt)} ~ {formatDateTime(call.closesAt)}
+      </div>
+      <div style={{ fontSize: 13, color: "rgba(0,0,0,0.65)", margin: "4px 0" }}>
+        {call.tracks.map((x) => labels.track[x]).join(t("common.listSeparator"))}
+      </div>
+      <Counts call={call} />
+    </>
   );
 }

@@ -1,7 +1,9 @@
 import { useMemo, useRef } from "react";
 import { useSearchParams } from "react-router";
+import { ZQueueQuery } from "../../../../../schemas/recruitment/intake";
 import { useQueue } from "../../../../api/recruitment/intake";
-import { apiQuery, detailLink, parseQueueState } from "../queue/useQueueQuery";
+import { parseQuery } from "../../../../components/list/urlQuery";
+import { detailLink } from "../queue/queueLinks";
 
 /** How many rows of the queue are read around this application to find the next one. */
 const WINDOW = 50;
@@ -23,7 +25,7 @@ export function useQueueNext(id: string) {
   const from = params.get("from");
   const at = Math.max(0, Number.parseInt(params.get("at") ?? "0", 10) || 0);
   const base = useMemo(
-    () => (from === null ? null : apiQuery(parseQueueState(new URLSearchParams(from)))),
+    () => (from === null ? null : parseQuery(ZQueueQuery, new URLSearchParams(from))),
     [from],
   );
   const page = Math.floor(at / WINDOW) + 1;

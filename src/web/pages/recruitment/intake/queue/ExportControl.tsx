@@ -2,7 +2,7 @@ import { DownloadOutlined } from "@ant-design/icons";
 import { App, Button, Flex, Switch, Typography } from "antd";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { QueueQuery } from "../../../../../schemas/recruitment/intake";
+import type { QueueListState } from "../../../../../schemas/recruitment/intake";
 import { exportScreeningFile } from "../../../../api/recruitment/intake";
 import { errorMessage } from "../../../../components/serverErrors";
 
@@ -11,7 +11,7 @@ import { errorMessage } from "../../../../components/serverErrors";
  * says why. By default only applications that reached screening go into the file; widening it to
  * the queue's statuses is an explicit switch, never a leftover filter.
  */
-export function ExportControl({ query }: { query: QueueQuery }) {
+export function ExportControl({ query }: { query: QueueListState }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [exporting, setExporting] = useState(false);

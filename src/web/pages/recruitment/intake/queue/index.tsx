@@ -1,28 +1,24 @@
-import { Card, Select } from "antd";
 import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useLocation } from "react-router";
-import { QUEUE_SORTS, type QueueRow } from "../../../../../schemas/recruitment/intake";
+import { QUEUE_SORTS, type QueueRow, ZQueueQuery } from "../../../../../schemas/recruitment/intake";
 import { useQueue } from "../../../../api/recruitment/intake";
 import { useAccess } from "../../../../auth/session";
+import { ListResults } from "../../../../components/list/ListResults";
+import { useUrlQuery } from "../../../../components/list/useUrlQuery";
 import { PageHeader } from "../../../../components/PageHeader";
-import { QueryError } from "../../../../components/QueryError";
-import { useIsMobile } from "../../../../components/useIsMobile";
 import { BulkBar } from "./BulkBar";
+import { STICKY_HEADER_CELL, useQueueColumns } from "./columns";
 import { ExportControl } from "./ExportControl";
-import { FilterForm } from "./FilterForm";
-import { QueueCards } from "./QueueCards";
-import { QueueTable } from "./QueueTable";
-import { detailLink, useQueueQuery } from "./useQueueQuery";
+import { QueueCard } from "./QueueCard";
+import { QueueFilters } from "./QueueFilters";
+import { detailLink } from "./queueLinks";
 
 /** The work queue (申请审核): filters in the address bar, a table (cards on phones), bulk decisions, export. */
 export default function IntakeQueuePage() {
   const { t } = useTranslation();
   const access = useAccess();
-  const isMobile = useIsMobile();
-  const { state, query, update } = useQueueQuery();
-  const location = useLocation();
-  const list = useQueue(query);
+  const { state, update, search } = useUrlQuery(ZQueueQuery);
+  const list = useQueue(state);
   const [selected, setSelected] = useState<string[]>([]);
   const seen = useRef(new Map<string, QueueRow>());
   const rows = useMemo(() => {
@@ -30,60 +26,40 @@ export default function IntakeQueuePage() {
     return seen.current;
   }, [list.data]);
 
-  const { sort, order, page: _page, pageSize: _pageSize, ...filters } = state;
+  const { sort: _sort, order: _order, page: _page, pageSize: _pageSize, ...filters } = state;
   const items = list.data?.items ?? [];
   // A row's place in the whole ordered queue, so its page can offer the one after it.
   const offset = (state.page - 1) * state.pageSize;
   const linkTo = (row: QueueRow, hash = "") =>
-    detailLink(row.id, location.search, offset + Math.max(0, items.indexOf(row)), hash);
-  const props = {
-    linkTo,
-    items,
-    total: list.data?.total ?? 0,
-    loading: list.isFetching,
-    state,
-    selected,
-    onSelect: setSelected,
-    onChange: update,
-  };
+    detailLink(row.id, search, offset + Math.max(0, items.indexOf(row)), hash);
+  const columns = useQueueColumns(linkTo);
   return (
     <>
       <PageHeader
         title={t("intake.queue.title")}
-        extra={access.applicationExport && <ExportControl query={query} />}
+        extra={access.applicationExport && <ExportControl query={state} />}
       />
-      <FilterForm value={filters} onSearch={(f) => update({ ...f, page: 1 })} />
+      <QueueFilters value={filters} onSearch={update} />
       {access.applicationIntake && <BulkBar selected={selected} rows={rows} onDone={() => setSelected([])} />}
-      {list.isError && !list.data ? (
-        <QueryError error={list.error} onRetry={() => void list.refetch()} />
-      ) : isMobile ? (
-        <>
-          <Select
-            aria-label={t("intake.sort.label")}
-            style={{ width: "100%", marginBottom: 12 }}
-            value={`${sort}:${order}`}
-            onChange={(v: string) => {
-              const [s, o] = v.split(":") as [(typeof QUEUE_SORTS)[number], "asc" | "desc"];
-              update({ sort: s, order: o, page: 1 });
-            }}
-            options={QUEUE_SORTS.flatMap((s) =>
-              (["desc", "asc"] as const).map((o) => ({
-                value: `${s}:${o}`,
-                label: `${t(`intake.sort.${s}`)} ${o === "asc" ? "↑" : "↓"}`,
-              })),
-            )}
-          />
-          <QueueCards {...props} />
-        </>
-      ) : (
-        <Card
-          size="small"
-          title={<span aria-live="polite">{t("common.total", { count: list.data?.total ?? 0 })}</span>}
-          styles={{ body: { padding: 0 } }}
-        >
-          <QueueTable {...props} />
-        </Card>
-      )}
+      <ListResults
+        result={list}
+        state={state}
+        onChange={update}
+        columns={columns}
+        renderCard={(row) => <QueueCard row={row} linkTo={linkTo} />}
+        sort={{ keys: QUEUE_SORTS, fallback: "statusChangedAt", label: (key) => t(`intake.sort.${key}`) }}
+        selection={{
+          selected,
+          onSelect: setSelected,
+          label: (row) => t("intake.queue.selectRow", { name: row.organization.name }),
+          allLabel: t("intake.queue.selectAll"),
+        }}
+        pageSizeOptions={[20, 50, 100, 200]}
+        // No `scroll` and no `sticky` on purpose: with either antd renders a hidden measure row
+        // that repeats the header's select-all checkbox (a focusable control inside aria-hidden).
+        // The header cells stick below the app's header by CSS instead; the columns wrap to fit.
+        table={{ scroll: undefined, styles: { header: { cell: STICKY_HEADER_CELL } } }}
+      />
     </>
   );
 }

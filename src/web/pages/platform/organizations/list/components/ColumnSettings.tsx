@@ -1,7 +1,7 @@
 import { SettingOutlined } from "@ant-design/icons";
 import { Button, Checkbox, Popover } from "antd";
 import { useTranslation } from "react-i18next";
-import { COLUMN_KEYS, type ColumnKey } from "./OrganizationTable";
+import { COLUMN_KEYS, type ColumnKey } from "./columns";
 
 const STORAGE_KEY = "hatchery.organizations.columns";
 const DEFAULT_COLUMNS: readonly ColumnKey[] = [

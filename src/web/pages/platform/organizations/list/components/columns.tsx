@@ -1,12 +1,9 @@
-import { Table, type TableProps } from "antd";
-import type { SorterResult } from "antd/es/table/interface";
+import type { TableProps } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { ORGANIZATION_SORTS } from "../../../../../../domain/organization";
 import type { Organization } from "../../../../../../schemas/platform/organizations";
 import { formatDateTime } from "../../../../../components/format";
 import { FieldTags, RegistrationTag, ResidencyTag } from "../../../../../components/labels";
-import type { ListQuery, Sort } from "../useListQuery";
 
 export const COLUMN_KEYS = [
   "name",
@@ -22,21 +19,9 @@ export const COLUMN_KEYS = [
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
-interface Props {
-  items: Organization[];
-  total: number;
-  loading: boolean;
-  query: ListQuery;
-  visible: readonly ColumnKey[];
-  onChange: (patch: Partial<ListQuery>) => void;
-}
-
-/** Server-side paged and sorted: the table only reports what the user asked for. */
-export function OrganizationTable({ items, total, loading, query, visible, onChange }: Props) {
+/** The table's columns that the user chose to see (column settings); sorting comes from the list kit. */
+export function useOrganizationColumns(visible: readonly ColumnKey[]) {
   const { t } = useTranslation();
-  const sortOrder = (key: Sort) =>
-    query.sort === key ? (query.order === "asc" ? "ascend" : "descend") : null;
-
   const columns: NonNullable<TableProps<Organization>["columns"]> = [
     {
       key: "name",
@@ -44,8 +29,6 @@ export function OrganizationTable({ items, total, loading, query, visible, onCha
       dataIndex: "name",
       fixed: "left",
       width: 200,
-      sorter: true,
-      sortOrder: sortOrder("name"),
       render: (name: string, record) => <Link to={`/organizations/${record.id}`}>{name}</Link>,
     },
     {
@@ -106,8 +89,6 @@ export function OrganizationTable({ items, total, loading, query, visible, onCha
       dataIndex: "staffCount",
       width: 120,
       align: "right",
-      sorter: true,
-      sortOrder: sortOrder("staffCount"),
       render: (n: number | null) => n ?? t("common.empty"),
     },
     {
@@ -115,8 +96,6 @@ export function OrganizationTable({ items, total, loading, query, visible, onCha
       title: t("organization.attr.foundedOn"),
       dataIndex: "foundedOn",
       width: 120,
-      sorter: true,
-      sortOrder: sortOrder("foundedOn"),
       render: (d: string | null) => d ?? t("common.empty"),
     },
     {
@@ -124,44 +103,9 @@ export function OrganizationTable({ items, total, loading, query, visible, onCha
       title: t("organization.column.updatedAt"),
       dataIndex: "updatedAt",
       width: 140,
-      sorter: true,
-      sortOrder: sortOrder("updatedAt"),
       render: (at: string) => formatDateTime(at),
     },
   ];
 
-  const shown = columns.filter((column) => visible.includes(column.key as ColumnKey));
-
-  return (
-    <Table<Organization>
-      rowKey="id"
-      size="middle"
-      columns={shown}
-      dataSource={items}
-      loading={loading}
-      scroll={{ x: "max-content" }}
-      sortDirections={["ascend", "descend"]}
-      pagination={{
-        current: query.page,
-        pageSize: query.pageSize,
-        total,
-        showSizeChanger: true,
-        pageSizeOptions: [10, 20, 50, 100],
-        showTotal: (count) => t("common.total", { count }),
-      }}
-      onChange={(pagination, _filters, sorter, extra) => {
-        if (extra.action === "sort") {
-          const one = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Organization> | undefined;
-          const key = ORGANIZATION_SORTS.find((s) => s === one?.columnKey);
-          onChange({
-            sort: one?.order && key ? key : "updatedAt",
-            order: one?.order === "ascend" ? "asc" : "desc",
-            page: 1,
-          });
-          return;
-        }
-        onChange({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize });
-      }}
-    />
-  );
+  return columns.filter((column) => visible.includes(column.key as ColumnKey));
 }
