@@ -161,11 +161,22 @@ describe("the policy table", () => {
     );
   });
 
-  it("scopes lists: base staff to their base, a city viewer to all, a member to its own", () => {
+  it("scopes lists: base staff to their base, a city viewer to all, a liaison to its town, a member to its own", () => {
     const ownBase = { kind: "bases", baseIds: [BASE] };
     const own = { kind: "organization", baseId: BASE, organizationId: OWN_ORG };
     expect(listScope(actor(["staff"]), "organization.list")).toEqual(ownBase);
-    expect(listScope(actor(["community_liaison"]), "organization.list")).toEqual(ownBase);
+    expect(listScope(actor(["community_liaison"], { townId: "town-1" }), "organization.list")).toEqual({
+      kind: "town",
+      baseId: BASE,
+      townId: "town-1",
+    });
+    // No town set yet: nothing, never the whole base (as for the figures).
+    expect(listScope(actor(["community_liaison"]), "organization.list")).toEqual({
+      kind: "town",
+      baseId: BASE,
+      townId: null,
+    });
+    expect(listScope(actor(["community_liaison", "staff"]), "organization.list")).toEqual(ownBase);
     expect(listScope(actor(["government_viewer"]), "organization.list")).toEqual(ownBase);
     expect(listScope(actor(["government_viewer"], { crossBase: true }), "organization.list")).toEqual({
       kind: "bases",
