@@ -2,7 +2,8 @@
  * A fresh database per engine for one bench run: migrated, demo-seeded (accounts, towns, calls),
  * then loaded with `scale` generated organizations and a recruitment of about 2,000 of their
  * applications to the open call, in batched multi-row INSERTs. The same seed gives the same
- * organizations and applications on every run and on both engines.
+ * organizations and applications on every run and on both engines. Then, before the server
+ * starts, the SMS outbox's drain is timed on it (sms-drain.ts).
  */
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -21,6 +22,7 @@ import { hashPassword } from "../src/server/passwords";
 import { adminQuery, withDatabase } from "../test/support/postgres-setup";
 import { explainQueries } from "./explain";
 import { loadRecruitment } from "./recruitment";
+import { measureSmsDrain, type SmsDrain } from "./sms-drain";
 
 const BATCH = 1000;
 // Credit-code serials above the demo's, so the (base, credit code) unique index never clashes.
@@ -44,6 +46,10 @@ export interface PreparedDatabase {
   applicationCount: number;
   /** The staff account's unread notifications (what the bell counts). */
   staffUnread: number;
+  /** The demo liaison's town and what its figures count there. */
+  liaisonTown: { name: string; organizations: number; applications: number };
+  /** The SMS outbox's drain; null with `--sms=0`. */
+  smsDrain: SmsDrain | null;
   loadSeconds: number;
   serverVersion: string;
   /** EXPLAIN ANALYZE of the scenarios' queries, when asked for. */
@@ -52,7 +58,7 @@ export interface PreparedDatabase {
 
 export async function prepareDatabase(
   engine: Engine,
-  options: { scale: number; seed: number; postgresUrl: string; explain: boolean },
+  options: { scale: number; seed: number; postgresUrl: string; explain: boolean; smsNotices: number },
   hooks: {
     log(message: string): void;
     /** Receives the undo step (remove the directory, drop the database) as soon as there is one. */
@@ -100,6 +106,20 @@ export async function prepareDatabase(
                    WHERE u.username = 'staff' AND n.read_at IS NULL) AS unread`),
     );
     const applicationStep = Math.max(1, Math.floor(recruitment.applicationIds.length / DETAIL_SAMPLE));
+    const liaisonTown = await liaisonTownOf(database);
+    const plans = options.explain
+      ? await explainQueries(database, baseId, ids[0]?.id ?? "", recruitment.callId)
+      : null;
+    let smsDrain: SmsDrain | null = null;
+    if (options.smsNotices > 0) {
+      log(`${engine}: queuing ${options.smsNotices} SMS notices and draining them …`);
+      smsDrain = await measureSmsDrain(database, baseId, {
+        notices: options.smsNotices,
+        passwordHash: await hashPassword(randomBytes(18).toString("base64url")),
+        logDir: target.env.DATA_DIR ?? os.tmpdir(),
+      });
+      lap(`${smsDrain.sent} SMS notices drained`);
+    }
     return {
       engine,
       env: target.env,
@@ -111,16 +131,35 @@ export async function prepareDatabase(
         .slice(0, DETAIL_SAMPLE),
       applicationCount: recruited?.applications ?? 0,
       staffUnread: recruited?.unread ?? 0,
+      liaisonTown,
+      smsDrain,
       loadSeconds: (performance.now() - started) / 1000,
       serverVersion: (version?.v ?? "").split(" on ")[0] ?? "",
-      plans: options.explain
-        ? await explainQueries(database, baseId, ids[0]?.id ?? "", recruitment.callId)
-        : null,
+      plans,
     };
   } finally {
     // The server process opens the database itself (PGlite allows one process at a time).
     await database.close();
   }
+}
+
+/**
+ * The demo liaison's town (the demo seed places it in the town whose organizations applied most),
+ * with its organizations and their applications; the bench needs one, or the liaison's scenario
+ * would time an empty answer.
+ */
+async function liaisonTownOf(database: Database): Promise<PreparedDatabase["liaisonTown"]> {
+  const [town] = rowsOf<{ name: string; organizations: number; applications: number }>(
+    await database.db.execute(sql`
+      SELECT t.name,
+             (SELECT count(*)::int FROM organizations o WHERE o.town_id = t.id) AS organizations,
+             (SELECT count(*)::int FROM applications a JOIN organizations o ON o.id = a.organization_id
+               WHERE o.town_id = t.id) AS applications
+        FROM users u JOIN towns t ON t.id = u.town_id
+       WHERE u.username = 'liaison'`),
+  );
+  if (!town) throw new Error("bench: the demo account liaison has no town; its figures would be empty");
+  return town;
 }
 
 interface Target {

@@ -7,7 +7,7 @@
  * throws at once, so a writer that starts to read from the database is noticed on the first run.
  */
 import { getTableColumns, getTableName, type SQL, type Table } from "drizzle-orm";
-import { type PgColumn, PgDialect } from "drizzle-orm/pg-core";
+import { getTableConfig, type PgColumn, PgDialect, type PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../src/db/client";
 
 type Row = Record<string, unknown>;
@@ -51,7 +51,7 @@ export class RowRecorder {
       if (!order.includes(table)) throw new Error(`bench: no insert order given for ${getTableName(table)}`);
     }
     for (const table of order) {
-      const rows = this.rows.get(table) ?? [];
+      const rows = referencedFirst(table, this.rows.get(table) ?? []);
       for (let start = 0; start < rows.length; start += BATCH) {
         await db.insert(table as never).values(rows.slice(start, start + BATCH) as never);
       }
@@ -112,6 +112,33 @@ export class RowRecorder {
     Object.assign(row, values);
     return Promise.resolve([]);
   }
+}
+
+/**
+ * The rows with every row another one of them refers to placed before it (a replaced document
+ * names its replacement, which the writers insert later): a reference from one INSERT of 1,000
+ * to a row of the next would fail its foreign key.
+ */
+function referencedFirst(table: Table, rows: Row[]): Row[] {
+  const keys = getTableConfig(table as PgTable)
+    .foreignKeys.map((fk) => fk.reference())
+    .filter((reference) => reference.foreignTable === table)
+    .flatMap((reference) => reference.columns.map((column) => keyOf(table, column)));
+  if (keys.length === 0) return rows;
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const placed = new Set<Row>();
+  const ordered: Row[] = [];
+  const place = (row: Row) => {
+    if (placed.has(row)) return;
+    placed.add(row);
+    for (const key of keys) {
+      const referenced = row[key] === undefined || row[key] === null ? undefined : byId.get(row[key]);
+      if (referenced) place(referenced);
+    }
+    ordered.push(row);
+  };
+  for (const row of rows) place(row);
+  return ordered;
 }
 
 /** The property name of `column` in `table`'s rows (the writers' objects use these). */

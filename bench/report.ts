@@ -1,9 +1,11 @@
 /**
- * The bench's output: the machine it ran on and one table row per engine, scenario and
- * concurrency, as Markdown so it goes into docs/PERFORMANCE.md as printed.
+ * The bench's output: the machine it ran on, one table row per engine, scenario and concurrency,
+ * and one per engine for the SMS outbox's drain, as Markdown so it goes into docs/PERFORMANCE.md
+ * as printed.
  */
 import os from "node:os";
 import type { Measurement } from "./scenarios";
+import type { SmsDrain } from "./sms-drain";
 
 export interface Row {
   engine: string;
@@ -29,23 +31,70 @@ export function machineLines(command: string): string[] {
   ];
 }
 
+export interface SmsRow {
+  engine: string;
+  drain: SmsDrain;
+}
+
 export function table(rows: Row[]): string {
   const header = ["engine", "scenario", "connections", "requests/s", "p50 ms", "p99 ms", "ratio", "non-2xx"];
-  const body = rows.map((r) => [
-    r.engine,
-    r.scenario,
-    String(r.connections),
-    r.measurement.requestsPerSecond.toFixed(0),
-    r.measurement.p50.toFixed(2),
-    r.measurement.p99.toFixed(2),
-    r.ratio.toFixed(3),
-    String(r.measurement.non2xx + r.measurement.errors),
-  ]);
+  return markdown(
+    header,
+    2,
+    rows.map((r) => [
+      r.engine,
+      r.scenario,
+      String(r.connections),
+      r.measurement.requestsPerSecond.toFixed(0),
+      r.measurement.p50.toFixed(2),
+      r.measurement.p99.toFixed(2),
+      r.ratio.toFixed(3),
+      String(r.measurement.non2xx + r.measurement.errors),
+    ]),
+  );
+}
+
+export function smsTable(rows: SmsRow[]): string {
+  const header = [
+    "engine",
+    "SMS outbox",
+    "texts",
+    "queued in s",
+    "drained in s",
+    "passes",
+    "texts/s",
+    "unsent",
+  ];
+  return markdown(
+    header,
+    2,
+    rows.map(({ engine, drain }) => [
+      engine,
+      "drain, log adapter",
+      String(drain.notices),
+      drain.enqueueSeconds.toFixed(2),
+      drain.drainSeconds.toFixed(2),
+      String(drain.passes),
+      drain.perSecond.toFixed(0),
+      String(drain.notices - drain.sent),
+    ]),
+  );
+}
+
+/** Rows whose drain left queued texts unsent (deferred, retried or failed). */
+export function smsFailures(rows: SmsRow[]): string[] {
+  return rows
+    .filter(({ drain }) => drain.sent !== drain.notices)
+    .map(({ engine, drain }) => `${engine}: ${drain.sent} of ${drain.notices} texts sent`);
+}
+
+/** The first `left` columns are text (left-aligned), the others numbers. */
+function markdown(header: string[], left: number, body: string[][]): string {
   const widths = header.map((h, i) => Math.max(width(h), ...body.map((cells) => width(cells[i] ?? ""))));
   const line = (cells: string[]) =>
-    `| ${cells.map((c, i) => (i < 2 ? padEnd(c, widths[i] ?? 0) : padStart(c, widths[i] ?? 0))).join(" | ")} |`;
+    `| ${cells.map((c, i) => (i < left ? padEnd(c, widths[i] ?? 0) : padStart(c, widths[i] ?? 0))).join(" | ")} |`;
   // The rule row in the form Biome formats Markdown tables, so the table pastes into the docs as is.
-  const rule = `| ${widths.map((w, i) => (i < 2 ? "-".repeat(w) : `${"-".repeat(w - 1)}:`)).join(" | ")} |`;
+  const rule = `| ${widths.map((w, i) => (i < left ? "-".repeat(w) : `${"-".repeat(w - 1)}:`)).join(" | ")} |`;
   return [line(header), rule, ...body.map(line)].join("\n");
 }
 

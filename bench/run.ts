@@ -1,15 +1,25 @@
 /**
  * `npm run bench [-- --scale=20000 --duration=10 --engines=pglite,postgres --explain]` (or the
  * BENCH_* variables): for each engine, a fresh database with `scale` generated organizations, the
- * server in a child process on 127.0.0.1, and every scenario at every concurrency for a fixed
- * duration. Prints the machine and one table; exits non-zero if any request was answered with
- * anything but 2xx. Temporary directories and databases are removed at the end, also on failure
- * or Ctrl-C. Other options: --warmup (s), --connections=1,50, --seed, --log-level (server's).
+ * SMS outbox's drain timed on it, the server in a child process on 127.0.0.1, and every scenario
+ * at every concurrency for a fixed duration. Prints the machine and two tables (requests, SMS);
+ * exits non-zero if any request was answered with anything but 2xx or a queued text was not
+ * sent. Temporary directories and databases are removed at the end, also on failure or Ctrl-C.
+ * Other options: --warmup (s), --connections=1,50, --seed, --log-level (server's), --sms (texts
+ * to drain, 0: none).
  */
 import type { Engine } from "../src/db/client";
 import { type PreparedDatabase, prepareDatabase } from "./prepare";
-import { failures, machineLines, type Row, table } from "./report";
-import { measure, preflight, SCENARIOS, type ScenarioContext, settle } from "./scenarios";
+import { failures, machineLines, type Row, type SmsRow, smsFailures, smsTable, table } from "./report";
+import {
+  BENCH_ACCOUNTS,
+  measure,
+  preflight,
+  SCENARIOS,
+  type ScenarioContext,
+  type Sessions,
+  settle,
+} from "./scenarios";
 import { type RunningServer, signIn, startServer } from "./server";
 
 interface Options {
@@ -22,6 +32,7 @@ interface Options {
   postgresUrl: string;
   logLevel: string;
   explain: boolean;
+  smsNotices: number;
 }
 
 function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
@@ -35,7 +46,17 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     if (!match?.[1]) throw new Error(`bench: unknown argument "${arg}" (use --name=value)`);
     args.set(match[1], match[2] ?? "");
   }
-  const known = ["scale", "duration", "warmup", "engines", "connections", "seed", "log-level", "explain"];
+  const known = [
+    "scale",
+    "duration",
+    "warmup",
+    "engines",
+    "connections",
+    "seed",
+    "log-level",
+    "explain",
+    "sms",
+  ];
   for (const name of args.keys())
     if (!known.includes(name)) throw new Error(`bench: unknown option --${name}`);
   const value = (name: string, envName: string, fallback: string) =>
@@ -46,6 +67,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
       throw new Error(`bench: --${name} must be a positive integer, got "${raw}"`);
     return n;
   };
+  const nonNegative = (name: string, raw: string) => (raw === "0" ? 0 : positive(name, raw));
   const engines = value("engines", "BENCH_ENGINES", "pglite,postgres").split(",");
   for (const e of engines)
     if (e !== "pglite" && e !== "postgres") throw new Error(`bench: unknown engine "${e}"`);
@@ -61,6 +83,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     postgresUrl: env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test",
     logLevel: value("log-level", "BENCH_LOG_LEVEL", "info"),
     explain: value("explain", "BENCH_EXPLAIN", "false") === "true",
+    smsNotices: nonNegative("sms", value("sms", "BENCH_SMS", "5000")),
   };
 }
 
@@ -81,6 +104,8 @@ function cleanUp(): Promise<void> {
 
 /** One line per engine for the report: what ran, at what scale. */
 const engineLines: string[] = [];
+/** The SMS outbox's drain per engine. */
+const smsRows: SmsRow[] = [];
 
 async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
   log(`${engine}: preparing a database with ${options.scale} generated organizations …`);
@@ -95,8 +120,11 @@ async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
   const pool = engine === "postgres" ? `, pool of ${process.env.DB_POOL_SIZE ?? 10} connections` : "";
   engineLines.push(
     `engine:  ${engine}: ${prepared.serverVersion}${pool}, ${prepared.organizationCount} organizations, ` +
-      `${prepared.applicationCount} applications, ${prepared.staffUnread} unread notifications for staff`,
+      `${prepared.applicationCount} applications, ${prepared.staffUnread} unread notifications for staff; ` +
+      `the liaison's town ${prepared.liaisonTown.name}: ${prepared.liaisonTown.organizations} organizations, ` +
+      `${prepared.liaisonTown.applications} applications`,
   );
+  if (prepared.smsDrain) smsRows.push({ engine, drain: prepared.smsDrain });
   if (prepared.plans) console.log(`\n${prepared.plans}\n`);
   const server: RunningServer = await startServer({
     env: prepared.env,
@@ -104,13 +132,14 @@ async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
     logDir: prepared.env.DATA_DIR ?? ".",
   });
   cleanups.push(server.stop);
-  const cookie = await signIn(server.url, "staff");
+  const sessions = {} as Sessions;
+  for (const account of BENCH_ACCOUNTS) sessions[account] = await signIn(server.url, account);
   const context: ScenarioContext = {
     organizationIds: prepared.sampleIds,
     callId: prepared.callId,
     applicationIds: prepared.applicationIds,
   };
-  await preflight(server.url, context, cookie);
+  await preflight(server.url, context, sessions);
 
   // Unrecorded warm-up: JIT, connection pool and database caches, at moderate concurrency.
   for (const scenario of SCENARIOS) {
@@ -120,7 +149,7 @@ async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
       context,
       connections: 10,
       seconds: options.warmupSeconds,
-      cookie,
+      sessions,
     });
     await settle(server.url);
   }
@@ -134,7 +163,7 @@ async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
         context,
         connections,
         seconds: options.seconds,
-        cookie,
+        sessions,
       });
       await settle(server.url);
       rows.push({ engine, scenario: scenario.name, connections, measurement, ratio: 1 });
@@ -180,9 +209,15 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const engine of options.engines) rows.push(...(await benchEngine(engine, options)));
   console.log(`${engineLines.join("\n")}\n\n${table(rows)}\n`);
+  if (smsRows.length > 0) console.log(`${smsTable(smsRows)}\n`);
   const failed = failures(rows);
   if (failed.length > 0) {
     console.error(`bench FAILED: requests answered with something other than 2xx:\n  ${failed.join("\n  ")}`);
+    process.exitCode = 1;
+  }
+  const unsent = smsFailures(smsRows);
+  if (unsent.length > 0) {
+    console.error(`bench FAILED: queued texts the drain did not send:\n  ${unsent.join("\n  ")}`);
     process.exitCode = 1;
   }
 }

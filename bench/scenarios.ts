@@ -14,12 +14,23 @@ export interface ScenarioContext {
   applicationIds: string[];
 }
 
+/** The demo accounts the scenarios sign in as: each route is measured as the role that uses it. */
+export const BENCH_ACCOUNTS = ["staff", "viewer", "liaison"] as const;
+export type BenchAccount = (typeof BENCH_ACCOUNTS)[number];
+
 export interface Scenario {
   name: string;
-  /** Sends the signed-in staff member's session cookie. */
-  signedIn: boolean;
+  /** Whose session cookie the requests carry; null: none (the public routes). */
+  account: BenchAccount | null;
   /** Returns the path of each next request. */
   paths(context: ScenarioContext): () => string;
+}
+
+/** The Cookie header of each signed-in account. */
+export type Sessions = Record<BenchAccount, string>;
+
+function headersOf(scenario: Scenario, sessions: Sessions): Record<string, string> {
+  return scenario.account ? { cookie: sessions[scenario.account] } : {};
 }
 
 /** A common term in the generated names (the elderly-care theme "助老"). */
@@ -37,10 +48,10 @@ export function queueQuery(callId: string): Record<string, string> {
 }
 
 export const SCENARIOS: Scenario[] = [
-  { name: "ping (no database)", signedIn: false, paths: () => () => "/api/ping" },
+  { name: "ping (no database)", account: null, paths: () => () => "/api/ping" },
   {
     name: "organization list (virtual, q=助老)",
-    signedIn: true,
+    account: "staff",
     paths: () => {
       const path = `/api/organizations?residency=virtual&q=${encodeURIComponent(SEARCH_TERM)}&page=1&pageSize=20`;
       return () => path;
@@ -48,16 +59,16 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: "organization detail",
-    signedIn: true,
+    account: "staff",
     paths: ({ organizationIds }) => {
       let next = 0;
       return () => `/api/organizations/${organizationIds[next++ % organizationIds.length]}`;
     },
   },
-  { name: "portal call list", signedIn: false, paths: () => () => "/api/portal/calls" },
+  { name: "portal call list", account: null, paths: () => () => "/api/portal/calls" },
   {
     name: "portal call page",
-    signedIn: false,
+    account: null,
     paths: ({ callId }) => {
       const path = `/api/portal/calls/${callId}`;
       return () => path;
@@ -65,7 +76,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: "intake queue (to check, combined)",
-    signedIn: true,
+    account: "staff",
     paths: ({ callId }) => {
       // Commas as the browser's URLSearchParams sends them (%2C).
       const path = `/api/applications?${new URLSearchParams(queueQuery(callId))}`;
@@ -74,7 +85,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: "application detail (staff)",
-    signedIn: true,
+    account: "staff",
     paths: ({ applicationIds }) => {
       let next = 0;
       return () => `/api/applications/${applicationIds[next++ % applicationIds.length]}`;
@@ -82,8 +93,26 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: "notifications unread count",
-    signedIn: true,
+    account: "staff",
     paths: () => () => "/api/notifications/unread-count",
+  },
+  {
+    // The staff home: four cards (to check, unanswered messages, calls closing, returned overdue).
+    name: "staff to-do (home)",
+    account: "staff",
+    paths: () => () => "/api/applications/waiting",
+  },
+  {
+    // The government viewer's home: the base's calls, funnel, statuses, tracks, towns, registry.
+    name: "recruitment figures (viewer, base)",
+    account: "viewer",
+    paths: () => () => "/api/stats/recruitment",
+  },
+  {
+    // The liaison's home: the same counts over its town's organizations and their applications.
+    name: "recruitment figures (liaison, town)",
+    account: "liaison",
+    paths: () => () => "/api/stats/recruitment",
   },
 ];
 
@@ -105,7 +134,7 @@ export async function measure(options: {
   context: ScenarioContext;
   connections: number;
   seconds: number;
-  cookie: string;
+  sessions: Sessions;
 }): Promise<Measurement> {
   const nextPath = options.scenario.paths(options.context);
   // autocannon's histogram keeps whole milliseconds; the response events carry the exact time.
@@ -118,7 +147,7 @@ export async function measure(options: {
         connections: options.connections,
         duration: options.seconds,
         timeout: 30,
-        headers: options.scenario.signedIn ? { cookie: options.cookie } : {},
+        headers: headersOf(options.scenario, options.sessions),
         requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: nextPath() }) }],
       },
       (error, done) => (error ? reject(error) : resolve(done)),
@@ -147,10 +176,10 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** One request per scenario before any load: a missing route or a 500 stops the bench at once. */
-export async function preflight(url: string, context: ScenarioContext, cookie: string): Promise<void> {
+export async function preflight(url: string, context: ScenarioContext, sessions: Sessions): Promise<void> {
   for (const scenario of SCENARIOS) {
     const path = scenario.paths(context)();
-    const response = await fetch(url + path, { headers: scenario.signedIn ? { cookie } : {} });
+    const response = await fetch(url + path, { headers: headersOf(scenario, sessions) });
     if (response.status !== 200) {
       const body = (await response.text()).slice(0, 300);
       throw new Error(`bench: ${scenario.name}: GET ${path} answered ${response.status}: ${body}`);

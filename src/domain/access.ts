@@ -126,17 +126,14 @@ export function listScope(actor: Actor, action: ListAction): ListScope | null {
   const own: ListScope = { kind: "organization", baseId: actor.baseId, organizationId: actor.organizationId };
   switch (action) {
     case "organization.list":
-      if (hasRole(actor, "admin", "staff", "community_liaison")) return ownBase;
-      if (hasRole(actor, "government_viewer"))
-        return actor.crossBase ? { kind: "bases", baseIds: "all" } : ownBase;
-      return hasRole(actor, "org_member") ? own : null;
     case "stats.recruitment":
+      // A liaison serves one town: its registry and its figures are that town's, the same rows.
       if (hasRole(actor, "admin", "staff")) return ownBase;
       if (hasRole(actor, "government_viewer"))
         return actor.crossBase ? { kind: "bases", baseIds: "all" } : ownBase;
-      return hasRole(actor, "community_liaison")
-        ? { kind: "town", baseId: actor.baseId, townId: actor.townId }
-        : null;
+      if (hasRole(actor, "community_liaison"))
+        return { kind: "town", baseId: actor.baseId, townId: actor.townId };
+      return action === "organization.list" && hasRole(actor, "org_member") ? own : null;
     case "application.listOwn":
       return hasRole(actor, "org_member") && actor.organizationId ? own : null;
     case "application.list":

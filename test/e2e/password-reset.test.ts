@@ -2,14 +2,16 @@
  * 忘记密码 at phone width, the whole way: from the sign-in page, a code read from the server's
  * log (no SMS gateway here), a wrong code first, then the new password; back on the sign-in page
  * the account is filled in, the new password signs in, and the session signed in before the
- * reset has ended. axe checks every screen.
+ * reset has ended. axe checks every screen. 修改密码 uses the same new-password fields: a
+ * confirmation that differs is refused there before anything is sent.
  */
 import { expect, test } from "vitest";
+import { DEMO_PASSWORD } from "../../src/db/seed/changping";
 import { checkA11y } from "./support/a11y";
 import { DESKTOP } from "./support/browser";
 import { E2E_TEST_TIMEOUT, setupE2E } from "./support/e2e";
 import { shot } from "./support/shot";
-import { button, fieldDescription, pageHeading, UI_WAIT } from "./support/ui";
+import { button, fieldDescription, pageHeading, signIn, UI_WAIT } from "./support/ui";
 
 const e2e = setupE2E();
 const MOBILE = "13800000005"; // the demo account `member`
@@ -90,6 +92,32 @@ test(
     await page.getByRole("heading", { name: "Forgot password" }).waitFor();
     await checkA11y(page, "forgot password (desktop, English)");
     await shot(page, "reset-04-desktop-en");
+  },
+  E2E_TEST_TIMEOUT,
+);
+
+test(
+  "修改密码 refuses a confirmation that differs, then saves the new password",
+  async () => {
+    const page = await e2e.page({ viewport: DESKTOP });
+    await signIn(page, "mentor");
+    await page.goto("/account/password");
+    await pageHeading(page, "修改密码").waitFor();
+    await page.getByLabel("当前密码").fill(DEMO_PASSWORD);
+    await page.getByLabel("新密码", { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel("确认新密码").fill(`${NEW_PASSWORD}x`);
+    await button(page, "保存").click();
+    await expect
+      .poll(() => fieldDescription(page.getByLabel("确认新密码")), UI_WAIT)
+      .toContain("两次输入的新密码不一致");
+    await checkA11y(page, "change password, confirmation differs");
+    await shot(page, "change-password-mismatch");
+
+    await page.getByLabel("确认新密码").fill(NEW_PASSWORD);
+    await button(page, "保存").click();
+    await page.getByText("密码已修改").waitFor();
+    const mentor = await e2e.api("mentor", NEW_PASSWORD);
+    expect(await mentor.get("/api/auth/me")).toMatchObject({ user: { username: "mentor" } });
   },
   E2E_TEST_TIMEOUT,
 );

@@ -161,11 +161,10 @@ describe("the policy table", () => {
     );
   });
 
-  it("scopes lists: base staff to their base, a city viewer to all, a member to its own", () => {
+  it("scopes lists: base staff to their base, a city viewer to all, a liaison to its town, a member to its own", () => {
     const ownBase = { kind: "bases", baseIds: [BASE] };
     const own = { kind: "organization", baseId: BASE, organizationId: OWN_ORG };
     expect(listScope(actor(["staff"]), "organization.list")).toEqual(ownBase);
-    expect(listScope(actor(["community_liaison"]), "organization.list")).toEqual(ownBase);
     expect(listScope(actor(["government_viewer"]), "organization.list")).toEqual(ownBase);
     expect(listScope(actor(["government_viewer"], { crossBase: true }), "organization.list")).toEqual({
       kind: "bases",
@@ -207,23 +206,26 @@ describe("the policy table", () => {
       kind: "bases",
       baseIds: "all",
     });
-    expect(listScope(actor(["community_liaison"], { townId: "town-1" }), "stats.recruitment")).toEqual({
-      kind: "town",
-      baseId: BASE,
-      townId: "town-1",
-    });
-    // No town set yet: a town scope that matches nothing, never the whole base.
-    expect(listScope(actor(["community_liaison"]), "stats.recruitment")).toEqual({
-      kind: "town",
-      baseId: BASE,
-      townId: null,
-    });
-    expect(listScope(actor(["community_liaison", "government_viewer"]), "stats.recruitment")).toEqual({
-      kind: "bases",
-      baseIds: [BASE],
-    });
     for (const role of ["expert", "mentor", "partner", "org_member"] as const) {
       expect(listScope(actor([role]), "stats.recruitment")).toBeNull();
+    }
+  });
+
+  it("gives a liaison its town for the registry and the figures alike", () => {
+    for (const list of ["organization.list", "stats.recruitment"] as const) {
+      const town = (townId: string | null) => ({ kind: "town", baseId: BASE, townId });
+      expect(listScope(actor(["community_liaison"], { townId: "town-1" }), list), list).toEqual(
+        town("town-1"),
+      );
+      // No town set yet: a town scope that matches nothing, never the whole base.
+      expect(listScope(actor(["community_liaison"]), list), list).toEqual(town(null));
+      // A liaison who also works for the base (or reports to it) reads the base.
+      for (const other of ["staff", "government_viewer"] as const) {
+        expect(listScope(actor(["community_liaison", other]), list), list).toEqual({
+          kind: "bases",
+          baseIds: [BASE],
+        });
+      }
     }
   });
 });

@@ -27,6 +27,24 @@ export const notifications = pgTable(
   (t) => [index("notifications_user").on(t.userId, t.readAt, t.createdAt)],
 );
 
+/**
+ * The columns the outbox worker (areas/platform/notifications/outbox-worker.ts) reads and writes
+ * on every channel's table, by name in raw SQL: one definition, so the channels cannot drift
+ * apart. Each channel names its statuses (SMS adds `cancelled`); every row starts `pending`.
+ */
+function outboxBookkeeping<const Status extends readonly ["pending", ...string[]]>(statuses: Status) {
+  return {
+    status: text("status", { enum: statuses })
+      .notNull()
+      .default("pending" as Status[number]),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  };
+}
+
 /** Email waits here in the transaction that caused it; a worker sends and retries. */
 export const emailOutbox = pgTable(
   "email_outbox",
@@ -36,14 +54,7 @@ export const emailOutbox = pgTable(
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
-    status: text("status", { enum: ["pending", "sent", "failed"] })
-      .notNull()
-      .default("pending"),
-    attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
-    lastError: text("last_error"),
-    sentAt: timestamp("sent_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    ...outboxBookkeeping(["pending", "sent", "failed"]),
   },
   (t) => [index("email_outbox_due").on(t.status, t.nextAttemptAt)],
 );
@@ -63,14 +74,7 @@ export const smsOutbox = pgTable(
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
     mobile: text("mobile").notNull(),
     body: text("body").notNull(),
-    status: text("status", { enum: ["pending", "sent", "failed", "cancelled"] })
-      .notNull()
-      .default("pending"),
-    attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
-    lastError: text("last_error"),
-    sentAt: timestamp("sent_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    ...outboxBookkeeping(["pending", "sent", "failed", "cancelled"]),
   },
   (t) => [index("sms_outbox_due").on(t.status, t.nextAttemptAt)],
 );

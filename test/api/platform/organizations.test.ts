@@ -153,6 +153,37 @@ describe("GET /api/organizations", () => {
   });
 });
 
+describe("GET /api/organizations for a community liaison", () => {
+  it("lists only the organizations of the liaison's town, whatever the filter asks", async () => {
+    const [home, other] = towns;
+    if (!home || !other) throw new Error("the demo base has towns");
+    await make(t).user({ username: "liaisonlist", roles: ["community_liaison"], townId: home.id });
+    const liaison = await t.signIn("liaisonlist", FACTORY_PASSWORD);
+    const mine = await make(t).organization({ name: `镇街联络测试本镇${randomUUID()}`, townId: home.id });
+    const theirs = await make(t).organization({ name: `镇街联络测试外镇${randomUUID()}`, townId: other.id });
+    const unplaced = await make(t).organization({ name: `镇街联络测试无镇${randomUUID()}`, townId: null });
+
+    const inTown = (await allRows()).filter((r) => r.townId === home.id).length;
+    const page = await list(liaison, "pageSize=100");
+    expect(page.total).toBe(inTown);
+    expect(page.items.every((o) => o.townId === home.id)).toBe(true);
+    const found = (await list(liaison, "q=镇街联络测试")).items.map((o) => o.id);
+    expect(found).toEqual([mine.id]);
+    expect(found).not.toContain(theirs.id);
+    expect(found).not.toContain(unplaced.id);
+    // Another town's filter narrows the town, it does not widen to that town.
+    expect((await list(liaison, `townId=${other.id}`)).total).toBe(0);
+    // Staff still see the whole base.
+    expect((await list(staff, "q=镇街联络测试")).total).toBe(3);
+  });
+
+  it("lists nothing for a liaison without a town, rather than the whole base", async () => {
+    await make(t).user({ username: "liaisonnotown", roles: ["community_liaison"] });
+    const liaison = await t.signIn("liaisonnotown", FACTORY_PASSWORD);
+    expect(await list(liaison)).toMatchObject({ items: [], total: 0 });
+  });
+});
+
 describe("GET /api/organizations/:id and /:id/contact", () => {
   it("shows staff a masked phone, and reveals it whole with an audit entry", async () => {
     const org = await make(t).organization({ contactPhone: "13912345678" });

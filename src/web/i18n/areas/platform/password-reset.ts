@@ -7,9 +7,6 @@ export const zhCN = {
   accountPlaceholder: "登录用的账号名或手机号",
   // Says nothing about whether the account exists: the server answers the same either way.
   codeSent: "如果该账号存在且登记了手机号，验证码已发送到该手机，{{minutes}} 分钟内有效",
-  newPassword: "新密码",
-  confirm: "确认新密码",
-  mismatch: "两次输入的新密码不一致",
   submit: "重设密码",
   attemptsLeft: "{{message}}（还可再试 {{count}} 次）",
   noMobile: "账号没有登记手机号、或手机号已停用时，请联系基地工作人员重设密码。",
@@ -26,9 +23,6 @@ export const en: typeof zhCN = {
   accountPlaceholder: "Name or mobile",
   codeSent:
     "If the account exists and has a mobile on file, a code was texted to it; it is valid for {{minutes}} minutes",
-  newPassword: "New password",
-  confirm: "Confirm the new password",
-  mismatch: "The two new passwords differ",
   submit: "Reset password",
   attemptsLeft: "{{message}} ({{count}} tries left)",
   noMobile:

@@ -3,7 +3,7 @@
  * page says the same whatever was typed: the server does not tell whether an account exists.
  */
 import { useMutation } from "@tanstack/react-query";
-import { Alert, Button, Card, Form, Input, Typography } from "antd";
+import { Alert, Button, Card, Form, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -11,13 +11,12 @@ import { isValidMobile, normalizeMobile } from "../../../../domain/phone";
 import { isApiError } from "../../../api/client";
 import { requestResetCode, resetPassword } from "../../../api/platform/auth";
 import { useDocumentTitle } from "../../../components/PageHeader";
+import { NewPasswordFields } from "../../../components/PasswordFields";
 import { PhoneCodeFields } from "../../../components/PhoneCodeFields";
 import { errorMessage } from "../../../components/serverErrors";
-import { fieldMessage } from "../../../i18n";
 import { BrandMark } from "../../../layout/BrandMark";
 import { LanguageSwitch } from "../../../layout/LanguageSwitch";
 import styles from "../login/login.module.css";
-import { PasswordField } from "../users/list/components/PasswordField";
 
 interface Values {
   account: string;
@@ -108,27 +107,7 @@ export default function PasswordResetPage() {
               send={requestResetCode}
               sentHint={(_account, minutes) => t("passwordReset.codeSent", { minutes })}
             />
-            <PasswordField
-              name="newPassword"
-              label={t("passwordReset.newPassword")}
-              identity={() => [form.getFieldValue("account")]}
-            />
-            <Form.Item
-              name="confirmPassword"
-              label={t("passwordReset.confirm")}
-              dependencies={["newPassword"]}
-              rules={[
-                { required: true, message: fieldMessage("required") },
-                ({ getFieldValue }) => ({
-                  validator: async (_rule, value: string | undefined) => {
-                    if (value && value !== getFieldValue("newPassword"))
-                      throw new Error(t("passwordReset.mismatch"));
-                  },
-                }),
-              ]}
-            >
-              <Input.Password autoComplete="new-password" maxLength={128} />
-            </Form.Item>
+            <NewPasswordFields identity={() => [form.getFieldValue("account")]} />
             <Button type="primary" htmlType="submit" size="large" block loading={mutation.isPending}>
               {t("passwordReset.submit")}
             </Button>

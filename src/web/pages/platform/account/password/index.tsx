@@ -6,9 +6,9 @@ import { useNavigate } from "react-router";
 import { changePassword, fetchSession, sessionKey } from "../../../../api/platform/auth";
 import { useCurrentUser } from "../../../../auth/session";
 import { PageHeader } from "../../../../components/PageHeader";
+import { NewPasswordFields } from "../../../../components/PasswordFields";
 import { errorMessage, showFieldError } from "../../../../components/serverErrors";
 import { fieldMessage } from "../../../../i18n";
-import { PasswordField } from "../../users/list/components/PasswordField";
 
 interface Values {
   currentPassword: string;
@@ -65,23 +65,7 @@ export default function ChangePasswordPage() {
           >
             <Input.Password autoComplete="current-password" maxLength={128} />
           </Form.Item>
-          <PasswordField name="newPassword" label={t("password.new")} identity={() => [user.username]} />
-          <Form.Item
-            name="confirmPassword"
-            label={t("password.confirm")}
-            dependencies={["newPassword"]}
-            rules={[
-              { required: true, message: fieldMessage("required") },
-              ({ getFieldValue }) => ({
-                validator: async (_rule, value: string | undefined) => {
-                  if (value && value !== getFieldValue("newPassword"))
-                    throw new Error(t("password.mismatch"));
-                },
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" maxLength={128} />
-          </Form.Item>
+          <NewPasswordFields identity={() => [user.username]} />
           <Button type="primary" htmlType="submit" loading={mutation.isPending}>
             {t("common.save")}
           </Button>

@@ -3,8 +3,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { User } from "../../../../../../schemas/platform/users";
 import { useUserMutation } from "../../../../../api/platform/users";
+import { PasswordField } from "../../../../../components/PasswordFields";
 import { errorMessage, showFieldError } from "../../../../../components/serverErrors";
-import { PasswordField } from "./PasswordField";
 
 /** 重置密码: the administrator sets a new password and tells the user. */
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {

@@ -7,9 +7,9 @@ import type { User } from "../../../../../../schemas/platform/users";
 import { useTowns } from "../../../../../api/platform/reference";
 import { useUserMutation } from "../../../../../api/platform/users";
 import { OrganizationSelect } from "../../../../../components/OrganizationSelect";
+import { PasswordField } from "../../../../../components/PasswordFields";
 import { errorMessage, showFieldError } from "../../../../../components/serverErrors";
 import { fieldMessage } from "../../../../../i18n";
-import { PasswordField } from "./PasswordField";
 
 interface Values {
   username: string;
