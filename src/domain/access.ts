@@ -37,6 +37,8 @@ export type Relation = (typeof RELATIONS)[number];
 export interface Subject {
   baseId: string;
   organizationId?: string | null;
+  /** The town the record belongs to, for actors who serve one town (a liaison). */
+  townId?: string | null;
   /** The actor's relations to this record; none when omitted. */
   relations?: readonly Relation[];
 }
@@ -53,7 +55,9 @@ export function decide(actor: Actor, action: Action, subject?: Subject): Decisio
         ? "allow"
         : "forbidden";
     case "organization.read":
-      if (hasRole(actor, "admin", "staff", "government_viewer", "community_liaison")) return "allow";
+      if (hasRole(actor, "admin", "staff", "government_viewer")) return "allow";
+      // A liaison's registry is its town's (as its list is): another town's organization is not there.
+      if (hasRole(actor, "community_liaison")) return sameTown(actor, subject) ? "allow" : "not_found";
       if (hasRole(actor, "org_member")) return ownOrganization(actor, subject) ? "allow" : "not_found";
       return "forbidden";
     case "organization.update":
@@ -146,6 +150,10 @@ export function listScope(actor: Actor, action: ListAction): ListScope | null {
 
 function related(subject: Subject, relation: Relation): boolean {
   return subject.relations?.includes(relation) ?? false;
+}
+
+function sameTown(actor: Actor, subject: Subject | undefined): boolean {
+  return !!actor.townId && subject?.townId === actor.townId;
 }
 
 function ownOrganization(actor: Actor, subject?: Subject): boolean {

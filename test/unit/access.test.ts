@@ -60,7 +60,8 @@ const N = "not_found";
  */
 const EXPECTED: Record<Action, Decision[]> = {
   "organization.list": [A, A, F, F, A, A, A, F],
-  "organization.read": [A, A, F, F, N, A, A, F],
+  // The subject names no town: for a liaison it is outside its town (see below).
+  "organization.read": [A, A, F, F, N, A, N, F],
   "organization.create": [A, A, F, F, F, F, F, F],
   "organization.update": [A, A, F, F, N, F, F, F],
   "organization.updateAdministrative": [A, A, F, F, F, F, F, F],
@@ -227,5 +228,18 @@ describe("the policy table", () => {
         });
       }
     }
+  });
+
+  it("lets a liaison open its own town's organizations only, as its list shows them", () => {
+    const liaison = actor(["community_liaison"], { townId: "town-1" });
+    const inTown = { baseId: BASE, organizationId: OTHER_ORG, townId: "town-1" };
+    expect(decide(liaison, "organization.read", inTown)).toBe(A);
+    expect(decide(liaison, "organization.read", { ...inTown, townId: "town-2" })).toBe(N);
+    expect(decide(liaison, "organization.read", { ...inTown, townId: null })).toBe(N);
+    // No town of its own: nothing matches, not even an organization without a town.
+    expect(decide(actor(["community_liaison"]), "organization.read", { ...inTown, townId: null })).toBe(N);
+    expect(
+      decide(actor(["community_liaison", "staff"]), "organization.read", { ...inTown, townId: "town-2" }),
+    ).toBe(A);
   });
 });

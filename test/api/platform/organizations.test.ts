@@ -175,6 +175,14 @@ describe("GET /api/organizations for a community liaison", () => {
     expect((await list(liaison, `townId=${other.id}`)).total).toBe(0);
     // Staff still see the whole base.
     expect((await list(staff, "q=镇街联络测试")).total).toBe(3);
+
+    // Opened by id, the same registry: the town's organization, and no other (404, as for another base's).
+    expect((await liaison.get(`/api/organizations/${mine.id}`)).statusCode).toBe(200);
+    for (const outside of [theirs, unplaced]) {
+      const res = await liaison.get(`/api/organizations/${outside.id}`);
+      expect(res.statusCode).toBe(404);
+      expect(res.json().code).toBe("not_found");
+    }
   });
 
   it("lists nothing for a liaison without a town, rather than the whole base", async () => {

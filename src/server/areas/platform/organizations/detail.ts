@@ -28,7 +28,12 @@ export async function revealContact(
 ): Promise<{ contactPhone: string | null }> {
   requireRoleFor(ctx.actor, "organization.revealContact");
   const [row] = await db
-    .select({ id: organizations.id, baseId: organizations.baseId, contactPhone: organizations.contactPhone })
+    .select({
+      id: organizations.id,
+      baseId: organizations.baseId,
+      townId: organizations.townId,
+      contactPhone: organizations.contactPhone,
+    })
     .from(organizations)
     .where(eq(organizations.id, id))
     .limit(1);

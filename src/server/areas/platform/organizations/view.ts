@@ -87,6 +87,6 @@ export function seesOwnPhone(actor: Actor, organizationId: string): boolean {
   return hasRole(actor, "org_member") && actor.organizationId === organizationId;
 }
 
-export function subjectOf(row: { id: string; baseId: string }): Subject {
-  return { baseId: row.baseId, organizationId: row.id };
+export function subjectOf(row: { id: string; baseId: string; townId: string | null }): Subject {
+  return { baseId: row.baseId, organizationId: row.id, townId: row.townId };
 }
