@@ -177,6 +177,10 @@ test(
     ).organization.name;
 
     const page = await e2e.page();
+    // Playwright intercepts file choosers once something listens, and switching that on takes a
+    // round trip: listening from the start keeps the chooser Enter opens (on keydown, sooner than
+    // Space's keyup) from going to the browser unseen.
+    page.on("filechooser", () => undefined);
     await keyboardSignIn(page, "member");
 
     // A page's first load leaves focus to the browser: nothing is focused yet.
