@@ -1,7 +1,9 @@
 import { ConfigProvider, type ThemeConfig } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
+import { useEffect } from "react";
 import { RouterProvider } from "react-router";
+import { wrapTabInDialogs } from "./components/dialogTabWrap";
 import { useLang } from "./i18n";
 import type { router as appRouter } from "./router";
 
@@ -40,6 +42,7 @@ const theme: ThemeConfig = {
 
 export function AppProviders({ router }: { router: typeof appRouter }) {
   const lang = useLang();
+  useEffect(wrapTabInDialogs, []);
   return (
     <ConfigProvider
       locale={lang === "en" ? enUS : zhCN}

@@ -225,12 +225,12 @@ test(
     const plan = page.locator("#doc-plan");
     const replaceName = { name: `用修改后的文件替换“${PLAN}”` };
     await plan.getByRole("button", replaceName).waitFor();
-    // The 替换 button's own file input (the item's 上传 has another).
-    const input = plan
-      .locator(".ant-upload-wrapper")
-      .filter({ has: page.getByRole("button", replaceName) })
-      .locator('input[type="file"]');
-    await input.setInputFiles({
+    // The 替换 button opens a file chooser of its own (the item's 上传 has another).
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      plan.getByRole("button", replaceName).click(),
+    ]);
+    await chooser.setFiles({
       name: FIXED_PLAN,
       mimeType: "application/pdf",
       buffer: pdf("Project plan v2"),

@@ -3,8 +3,10 @@
  * mouse): an applicant opens a draft, answers, uploads through the file chooser and submits;
  * staff open it from the queue, mark each item and decide. After every step the test asserts
  * where focus is (document.activeElement): on the new page's heading after a route change, on
- * the uploaded file's row after the chooser closes, on the next item after a saved verdict, on
- * the decisions after the last. axe checks each page at rest.
+ * the upload button after a cancelled chooser and on the uploaded file's row after a chosen file,
+ * inside a confirmation however often Tab is pressed and back on its button after Escape, on the
+ * next item after a saved verdict, on the decisions after the last. Groups of checkboxes and
+ * radios are named. axe checks each page at rest.
  */
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
@@ -25,12 +27,17 @@ const DOCUMENTS = [
   { key: "plan", label: "项目计划书", file: "项目计划书.pdf" },
 ] as const;
 const MOTIVATION = "申请动机";
+const FIVE_GOOD = {
+  key: "five_good",
+  label: "主要服务的“五好社区”方向",
+  options: ["文化", "运动", "健康", "创新", "友好"],
+};
 
 /** What has focus, as a user would name it. */
 interface Focus {
   tag: string;
   name: string;
-  /** The radio group's name, for a radio. */
+  /** The name of the radio or checkbox group the element is in, if any. */
   group?: string;
   /** The dialog the element is in, if any. */
   dialog?: string;
@@ -49,10 +56,16 @@ function focused(page: Page): Promise<Focus> {
         el.textContent ||
         "");
     const dialog = el.closest("[role=dialog]");
+    const group = el.closest("[role=radiogroup], [role=group]");
+    const labelledBy = (group?.getAttribute("aria-labelledby") ?? "")
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" ")
+      .trim();
     return {
       tag: el.tagName.toLowerCase(),
       name: name.replace(/\s+/g, " ").trim(),
-      group: el.closest("[role=radiogroup]")?.getAttribute("aria-label") ?? undefined,
+      group: group ? (group.getAttribute("aria-label") ?? (labelledBy || undefined)) : undefined,
       dialog: dialog ? (dialog.textContent ?? "").slice(0, 40) : undefined,
     };
   });
@@ -72,6 +85,18 @@ async function tabTo(page: Page, wanted: (f: Focus) => boolean, what: string, ba
 
 async function expectFocus(page: Page, wanted: Partial<Focus>): Promise<void> {
   await expect.poll(() => focused(page), UI_WAIT).toMatchObject(wanted);
+}
+
+/**
+ * Tab, `times` times, inside an open dialog: focus never leaves it (not to the page behind, not
+ * to the page body when it passes the dialog's last control). Shift+Tab once more, the same.
+ */
+async function tabStaysInDialog(page: Page, times = 10): Promise<void> {
+  for (let i = 0; i <= times; i++) {
+    await page.keyboard.press(i < times ? "Tab" : "Shift+Tab");
+    const f = await focused(page);
+    expect(f.dialog, `Tab ${i + 1} left the dialog for ${f.tag}:${f.name}`).toBeTruthy();
+  }
 }
 
 async function checkA11y(page: Page, name: string): Promise<void> {
@@ -128,7 +153,16 @@ test(
             required: true,
           })),
         })),
-      questions: base.questions.filter((q) => q.key === "motivation"),
+      questions: [
+        ...base.questions.filter((q) => q.key === "motivation"),
+        {
+          ...FIVE_GOOD,
+          type: "multiple_choice",
+          required: true,
+          help: null,
+          tracks: null,
+        },
+      ],
     };
     const draft = await staff.post<Call>("/api/calls", { title: CALL_TITLE, description: "", rules });
     await staff.post<Call>(`/api/calls/${draft.id}/publish`, { version: draft.version });
@@ -143,6 +177,10 @@ test(
     ).organization.name;
 
     const page = await e2e.page();
+    // Playwright intercepts file choosers once something listens, and switching that on takes a
+    // round trip: listening from the start keeps the chooser Enter opens (on keydown, sooner than
+    // Space's keyup) from going to the browser unseen.
+    page.on("filechooser", () => undefined);
     await keyboardSignIn(page, "member");
 
     // A page's first load leaves focus to the browser: nothing is focused yet.
@@ -162,10 +200,30 @@ test(
     await tabTo(page, (f) => f.tag === "textarea" && f.name.includes(MOTIVATION), "the motivation field");
     await page.keyboard.type("希望获得能力建设培训和导师陪伴。");
 
-    // Upload each document through the file chooser: focus returns to the uploaded file's row.
-    for (const doc of DOCUMENTS) {
-      await tabTo(page, (f) => f.name === `上传文件：${doc.label}`, `the upload control of ${doc.label}`);
-      const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
+    // The five-good-community choices are a group named by their question; Space ticks one.
+    await tabTo(
+      page,
+      (f) => f.tag === "input" && f.name === FIVE_GOOD.options[0],
+      "the first five-good choice",
+    );
+    await expectFocus(page, { group: FIVE_GOOD.label });
+    await page.keyboard.press("Space");
+    const fiveGood = page.getByRole("group", { name: FIVE_GOOD.label });
+    expect(await fiveGood.getByRole("checkbox", { name: FIVE_GOOD.options[0] }).isChecked()).toBe(true);
+
+    // Upload each document through the file chooser, opened with Enter for the first and Space
+    // for the second. A cancelled chooser leaves focus on the upload button (Chromium fires
+    // `cancel` on the input); a chosen file moves it to the uploaded file's row.
+    for (const [i, doc] of DOCUMENTS.entries()) {
+      const uploadButton = `上传文件：${doc.label}`;
+      await tabTo(page, (f) => f.name === uploadButton, `the upload control of ${doc.label}`);
+      const key = i === 0 ? "Enter" : "Space";
+      if (i === 0) {
+        const [cancelled] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press(key)]);
+        await cancelled.element().dispatchEvent("cancel");
+        await expectFocus(page, { tag: "button", name: uploadButton });
+      }
+      const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press(key)]);
       await chooser.setFiles({ name: doc.file, mimeType: "application/pdf", buffer: pdf(doc.file) });
       await expectFocus(page, { tag: "a", name: doc.file });
     }
@@ -183,10 +241,19 @@ test(
     await checkA11y(page, "application form, complete");
     await shot(page, "keyboard-01-applicant-uploaded");
 
-    // Submit: the button, then the confirmation's own button.
+    // Submit: the button, then the confirmation's own button. Tab does not leave the
+    // confirmation; Escape closes it and focus is back on the button that opened it.
     await tabTo(page, (f) => f.tag === "button" && f.name === "提交申请" && !f.dialog, "the submit button");
     await page.keyboard.press("Enter");
     const confirm = page.getByRole("dialog", { name: "确认提交申请？" });
+    await confirm.waitFor();
+    await expectFocus(page, { dialog: expect.stringContaining("确认提交申请") });
+    await tabStaysInDialog(page);
+    await page.keyboard.press("Escape");
+    await confirm.waitFor({ state: "hidden" });
+    await expectFocus(page, { tag: "button", name: "提交申请" });
+    expect((await focused(page)).dialog).toBeUndefined();
+    await page.keyboard.press("Enter");
     await confirm.waitFor();
     await expectFocus(page, { dialog: expect.stringContaining("确认提交申请") });
     await checkA11y(page, "submit confirmation");
@@ -256,8 +323,17 @@ test(
     await expectFocus(page, { tag: "button", name: "受理进入初筛" });
     await checkA11y(page, "intake application, items checked");
 
+    // The confirmation keeps Tab inside; Escape gives focus back to the decision.
     await page.keyboard.press("Enter");
     const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    await expectFocus(page, { dialog: expect.any(String) });
+    await tabStaysInDialog(page);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    await expectFocus(page, { tag: "button", name: "受理进入初筛" });
+    expect((await focused(page)).dialog).toBeUndefined();
+    await page.keyboard.press("Enter");
     await dialog.waitFor();
     await tabTo(page, (f) => f.tag === "button" && f.name === "确定" && !!f.dialog, "the confirm");
     await page.keyboard.press("Enter");
@@ -282,6 +358,7 @@ test(
     await keyboardSignIn(page, "staff");
     await page.goto(`/organizations/${organization.id}/edit`);
     await pageHeading(page, "编辑社会组织").waitFor();
+    await page.getByRole("radiogroup", { name: "入驻状态" }).waitFor();
     await tabTo(page, (f) => f.tag === "input" && f.name === "成立日期", "the founding date");
     await page.keyboard.press("Enter");
     // Had the form been submitted, the editor would have saved and gone back to the detail page.
@@ -290,6 +367,27 @@ test(
     expect(await focused(page)).toMatchObject({ tag: "input", name: "成立日期" });
     const after = await staff.get<{ version: number }>(`/api/organizations/${organization.id}`);
     expect(after.version).toBe(before.version);
+  },
+  E2E_TEST_TIMEOUT,
+);
+
+test(
+  "the call editor's groups of checkboxes are named, and Tab reaches them with their name",
+  async () => {
+    const staff = await e2e.api("staff");
+    const draft = await staff.post<Call>("/api/calls", {
+      title: "键盘操作测试：编辑招募",
+      description: "",
+      rules: defaultCallRules(),
+    });
+    const page = await e2e.page();
+    await keyboardSignIn(page, "staff");
+    await page.goto(`/calls/${draft.id}/edit`);
+    await page.getByRole("group", { name: "提供的孵化方向" }).waitFor();
+    // A question's tracks, one group per question.
+    await page.getByRole("group", { name: "适用方向" }).first().waitFor();
+    await tabTo(page, (f) => f.tag === "input" && f.group === "提供的孵化方向", "the offered tracks");
+    await checkA11y(page, "call editor");
   },
   E2E_TEST_TIMEOUT,
 );

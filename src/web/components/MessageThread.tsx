@@ -5,13 +5,14 @@
  * messages read.
  */
 import { PaperClipOutlined, SendOutlined } from "@ant-design/icons";
-import { App, Button, Empty, Flex, Input, Spin, Tag, Upload } from "antd";
+import { App, Button, Empty, Flex, Input, Spin, Tag } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { UploadedFile } from "../../schemas/platform/files";
 import { MESSAGE_FILES_MAX, MESSAGE_MAX } from "../../schemas/recruitment/application-thread";
 import { fileUrl, uploadFile } from "../api/recruitment/applications";
 import { useMarkRead, usePostMessage, useThread } from "../api/recruitment/intake";
+import { FileButton } from "./FileButton";
 import { formatDateTime } from "./format";
 import { QueryError } from "./QueryError";
 import { errorMessage } from "./serverErrors";
@@ -32,6 +33,7 @@ export function MessageThread({ applicationId, side }: Props) {
   const [files, setFiles] = useState<UploadedFile[]>([]);
   const [uploading, setUploading] = useState(0);
   const composer = useRef<HTMLDivElement>(null);
+  const attachButton = useRef<HTMLButtonElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const isMobile = useIsMobile();
 
@@ -56,6 +58,24 @@ export function MessageThread({ applicationId, side }: Props) {
       setFiles([]);
     } catch (error) {
       message.error(`${t("intake.thread.sendFailed")}${t("common.colon")}${errorMessage(error)}`);
+    }
+  };
+
+  const attach = async (file: File) => {
+    setUploading((n) => n + 1);
+    try {
+      const uploaded = await uploadFile(applicationId, file);
+      setFiles((list) => [...list, uploaded].slice(0, MESSAGE_FILES_MAX));
+    } catch (error) {
+      message.error(`${t("intake.thread.uploadFailed")}: ${errorMessage(error)}`);
+    } finally {
+      setUploading((n) => n - 1);
+      // The attach button keeps focus, unless it turned disabled (no more fit): then the message box.
+      window.setTimeout(() => {
+        const button = attachButton.current;
+        const lost = document.activeElement === document.body || document.activeElement === button;
+        if (lost && button?.disabled) composer.current?.querySelector("textarea")?.focus();
+      }, 0);
     }
   };
 
@@ -156,40 +176,21 @@ export function MessageThread({ applicationId, side }: Props) {
           </Flex>
         )}
         <Flex justify="space-between" align="center" gap={8} style={{ marginTop: 8 }} wrap>
-          <Upload
-            showUploadList={false}
+          <FileButton
+            ref={attachButton}
             multiple
             disabled={files.length + uploading >= MESSAGE_FILES_MAX}
-            customRequest={async ({ file, onSuccess, onError }) => {
-              if (files.length + uploading >= MESSAGE_FILES_MAX) {
+            onFiles={(chosen) => {
+              const room = MESSAGE_FILES_MAX - files.length - uploading;
+              if (chosen.length > room)
                 message.warning(t("intake.thread.attachLimit", { count: MESSAGE_FILES_MAX }));
-                return;
-              }
-              setUploading((n) => n + 1);
-              try {
-                const uploaded = await uploadFile(applicationId, file as File);
-                setFiles((list) => [...list, uploaded].slice(0, MESSAGE_FILES_MAX));
-                onSuccess?.(uploaded);
-              } catch (error) {
-                message.error(`${t("intake.thread.uploadFailed")}: ${errorMessage(error)}`);
-                onError?.(error as Error);
-              } finally {
-                setUploading((n) => n - 1);
-                // The file chooser (a native dialog) leaves focus nowhere once the button
-                // re-renders: back to the attach control, or the message box when no more fit.
-                window.setTimeout(() => {
-                  const attach = composer.current?.querySelector<HTMLElement>(
-                    ".ant-upload:not(.ant-upload-disabled)[role=button]",
-                  );
-                  (attach ?? composer.current?.querySelector("textarea"))?.focus();
-                }, 0);
-              }
+              for (const file of chosen.slice(0, Math.max(room, 0))) void attach(file);
             }}
+            icon={<PaperClipOutlined aria-hidden />}
+            loading={uploading > 0}
           >
-            <Button icon={<PaperClipOutlined aria-hidden />} loading={uploading > 0}>
-              {uploading > 0 ? t("intake.thread.uploading") : t("intake.thread.attach")}
-            </Button>
-          </Upload>
+            {uploading > 0 ? t("intake.thread.uploading") : t("intake.thread.attach")}
+          </FileButton>
           <Button
             type="primary"
             icon={<SendOutlined aria-hidden />}

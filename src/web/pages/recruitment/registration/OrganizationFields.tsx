@@ -33,6 +33,7 @@ export function OrganizationFields({ base }: { base: RegistrationBase | undefine
     <>
       <Form.Item name={["organization", "mode"]} label={t("registration.organizationMode")} required>
         <Radio.Group
+          aria-label={t("registration.organizationMode")}
           style={{ display: "flex", flexDirection: "column", gap: 8 }}
           options={[
             { value: "new", label: t("registration.modeNew") },

@@ -120,6 +120,7 @@ function SettingsForm({ original }: { original: Record }) {
         </Channel>
         <Form.Item name="language" label={t("account.notifications.language")} className={styles.language}>
           <Radio.Group
+            aria-label={t("account.notifications.language")}
             optionType="button"
             options={[
               { value: "zh-CN", label: "中文" },

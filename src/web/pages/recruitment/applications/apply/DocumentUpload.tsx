@@ -11,7 +11,7 @@ import {
   UploadOutlined,
 } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Flex, Tag, Typography, Upload } from "antd";
+import { Alert, App, Button, Flex, Tag, Typography } from "antd";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { UPLOAD_LIMITS } from "../../../../../domain/upload";
@@ -24,6 +24,7 @@ import {
   replaceDocument,
   uploadDocument,
 } from "../../../../api/recruitment/applications";
+import { FileButton } from "../../../../components/FileButton";
 import { formatDateTime } from "../../../../components/format";
 import { errorMessage } from "../../../../components/serverErrors";
 import { useIsMobile } from "../../../../components/useIsMobile";
@@ -38,17 +39,20 @@ function formatSize(bytes: number): string {
 }
 
 /**
- * The file chooser is a native dialog: when it closes and the list re-renders, focus would be
- * left on the page body. It goes to the uploaded file's row (its link), or back to the upload
- * control when the upload failed (its error is shown next to it). After the render settles.
+ * When an upload or a replacement lands, the list re-renders (a replaced file's row and its
+ * button are gone): focus goes to the new file's row (its link), or back to the upload button
+ * when the upload failed (its error is shown next to it). After the render settles.
  */
-function refocus(box: HTMLDivElement | null, fileName: string | null): void {
+function refocus(
+  box: HTMLDivElement | null,
+  fileName: string | null,
+  button: HTMLButtonElement | null,
+): void {
   window.setTimeout(() => {
-    if (!box) return;
     const row = fileName
-      ? [...box.querySelectorAll<HTMLAnchorElement>("li a[title]")].find((a) => a.title === fileName)
+      ? [...(box?.querySelectorAll<HTMLAnchorElement>("li a[title]") ?? [])].find((a) => a.title === fileName)
       : undefined;
-    (row ?? box.querySelector<HTMLElement>(".ant-upload [role=button], .ant-upload button"))?.focus();
+    (row ?? button)?.focus();
   }, 0);
 }
 
@@ -72,6 +76,7 @@ export function DocumentUpload(props: Props) {
   const [uploading, setUploading] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
+  const uploadButton = useRef<HTMLButtonElement>(null);
   const mine = documents.filter((d) => d.requirementKey === requirementKey);
   const history = replaced.filter((d) => d.requirementKey === requirementKey);
   const refresh = () =>
@@ -91,10 +96,10 @@ export function DocumentUpload(props: Props) {
       await uploadDocument(applicationId, requirementKey, file);
       await refresh();
       message.success(t("applications.uploaded", { name: file.name }));
-      refocus(box.current, file.name);
+      refocus(box.current, file.name, uploadButton.current);
     } catch (e) {
       setError(`${file.name}${colon}${errorMessage(e)}`);
-      refocus(box.current, null);
+      refocus(box.current, null, uploadButton.current);
     } finally {
       setUploading((u) => u.filter((n) => n !== file.name));
     }
@@ -111,12 +116,14 @@ export function DocumentUpload(props: Props) {
       await replaceDocument(applicationId, doc.id, file);
       await refresh();
       message.success(t("applications.replaced", { old: doc.file.originalName, name: file.name }));
+      refocus(box.current, file.name, uploadButton.current);
     } catch (e) {
       // Replaced or removed meanwhile (another tab): show the list as it is now.
       if (isApiError(e) && e.code === "version_conflict") {
         await refresh();
         setError(t("applications.replaceStale"));
       } else setError(`${file.name}${colon}${errorMessage(e)}`);
+      refocus(box.current, null, uploadButton.current);
     } finally {
       setUploading((u) => u.filter((n) => n !== file.name));
     }
@@ -164,21 +171,15 @@ export function DocumentUpload(props: Props) {
                   {formatSize(doc.file.size)}
                 </Typography.Text>
                 {!disabled && (
-                  <Upload
+                  <FileButton
                     accept={ACCEPT}
-                    showUploadList={false}
-                    customRequest={({ file, onSuccess }) => {
-                      void replace(doc, file as File).then(() => onSuccess?.(null));
-                    }}
+                    onFiles={([file]) => file && void replace(doc, file)}
+                    size={isMobile ? "large" : "small"}
+                    icon={<SwapOutlined aria-hidden />}
+                    aria-label={t("applications.replaceLabel", { name: doc.file.originalName })}
                   >
-                    <Button
-                      size={isMobile ? "large" : "small"}
-                      icon={<SwapOutlined aria-hidden />}
-                      aria-label={t("applications.replaceLabel", { name: doc.file.originalName })}
-                    >
-                      {isMobile ? null : t("applications.replace")}
-                    </Button>
-                  </Upload>
+                    {isMobile ? null : t("applications.replace")}
+                  </FileButton>
                 )}
                 {!disabled && (
                   <Button
@@ -225,22 +226,21 @@ export function DocumentUpload(props: Props) {
         </Typography.Text>
       ))}
       {!disabled && (
-        <Upload
-          accept={ACCEPT}
-          multiple
-          showUploadList={false}
-          customRequest={({ file, onSuccess }) => {
-            void upload(file as File).then(() => onSuccess?.(null));
-          }}
-        >
-          <Button
+        <div>
+          <FileButton
+            ref={uploadButton}
+            accept={ACCEPT}
+            multiple
+            onFiles={(files) => {
+              for (const file of files) void upload(file);
+            }}
             icon={<UploadOutlined />}
             size={isMobile ? "large" : "middle"}
             aria-label={`${t("applications.upload")}${colon}${label}`}
           >
             {t("applications.upload")}
-          </Button>
-        </Upload>
+          </FileButton>
+        </div>
       )}
       {error && (
         <Alert type="error" showIcon role="alert" title={error} closable onClose={() => setError(null)} />

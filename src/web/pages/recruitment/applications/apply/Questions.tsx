@@ -12,7 +12,10 @@ import { flagFor } from "./flags";
 import type { Autosave } from "./useAutosave";
 import { VerdictNote, VerdictTag } from "./Verdict";
 
-/** Choices and files are groups of controls: the label names the group, not one input. */
+/**
+ * Choices and files are groups of controls: the question's label names the group (antd's radio or
+ * checkbox group, a fieldset round a file question's controls), not one input.
+ */
 const GROUPED = new Set<Question["type"]>(["single_choice", "multiple_choice", "file"]);
 
 export function Questions({ detail, autosave }: { detail: ApplicationDetail; autosave: Autosave }) {
@@ -45,6 +48,7 @@ function QuestionField({
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const inputId = `q-${q.key}`;
+  const labelId = `${inputId}-label`;
   const error = autosave.fieldErrors[q.key];
   const value = autosave.values[q.key];
   const set = (v: AnswerValue) => autosave.change(q.key, v);
@@ -54,7 +58,7 @@ function QuestionField({
   const blur = () => void autosave.flush();
   const label = (
     <Space size={4} wrap>
-      <span>{q.label}</span>
+      <span id={labelId}>{q.label}</span>
       {q.required && <Tag color="red">{t("applications.required")}</Tag>}
       <VerdictTag flag={flag} />
     </Space>
@@ -128,6 +132,7 @@ function QuestionField({
     case "single_choice":
       control = (
         <Radio.Group
+          aria-labelledby={labelId}
           value={typeof value === "string" ? value : undefined}
           onChange={(e) => {
             set(e.target.value as string);
@@ -146,7 +151,11 @@ function QuestionField({
       break;
     case "multiple_choice":
       control = (
-        <Checkbox.Group value={Array.isArray(value) ? value : []} onChange={(v) => set(v as string[])}>
+        <Checkbox.Group
+          aria-labelledby={labelId}
+          value={Array.isArray(value) ? value : []}
+          onChange={(v) => set(v as string[])}
+        >
           <Space orientation="vertical" size={isMobile ? 0 : 8}>
             {q.options.map((o) => (
               <Checkbox key={o} value={o} style={option}>
@@ -188,15 +197,19 @@ function QuestionField({
         </Typography.Paragraph>
       )}
       <VerdictNote flag={flag} />
-      {GROUPED.has(q.type) ? (
+      {q.type === "file" ? (
+        // The checklist's link focuses the fieldset itself (its first input is the hidden file input).
         <fieldset
           id={inputId}
-          aria-label={q.label}
+          aria-labelledby={labelId}
           tabIndex={-1}
           style={{ border: 0, margin: 0, padding: 0 }}
         >
           {control}
         </fieldset>
+      ) : GROUPED.has(q.type) ? (
+        // The checklist's link focuses the first choice, which a screen reader reads with its group.
+        <div id={inputId}>{control}</div>
       ) : (
         control
       )}

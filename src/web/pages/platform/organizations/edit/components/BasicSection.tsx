@@ -80,6 +80,7 @@ export function BasicSection({ administrative }: { administrative: boolean }) {
         <Col xs={24} md={12}>
           <Form.Item name="residency" label={t("organization.attr.residency")} extra={adminHelp}>
             <Radio.Group
+              aria-label={t("organization.attr.residency")}
               disabled={!administrative}
               options={RESIDENCIES.map((r) => ({ value: r, label: t(`residency.${r}`) }))}
             />

@@ -142,7 +142,10 @@ function QuestionFields({ index, offered }: { index: number; offered: Track[] })
         label={t("calls.questionTracks")}
         extra={t("calls.questionTracksHelp")}
       >
-        <Checkbox.Group options={offered.map((x) => ({ value: x, label: labels.track[x] }))} />
+        <Checkbox.Group
+          aria-label={t("calls.questionTracks")}
+          options={offered.map((x) => ({ value: x, label: labels.track[x] }))}
+        />
       </Form.Item>
     </>
   );

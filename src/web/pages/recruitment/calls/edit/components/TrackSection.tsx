@@ -26,7 +26,11 @@ export function TrackSection() {
           },
         ]}
       >
-        <Checkbox.Group options={TRACKS.map((x) => ({ value: x, label: labels.track[x] }))} />
+        {/* A Form.Item's label points at one input; a group of them is named on the group. */}
+        <Checkbox.Group
+          aria-label={t("calls.offered")}
+          options={TRACKS.map((x) => ({ value: x, label: labels.track[x] }))}
+        />
       </Form.Item>
       <Form.List name="tracks">
         {(fields) => (
