@@ -101,7 +101,7 @@ function CallCard({ call, offset }: { call: PublicCallSummary; offset: number })
   const now = useServerNow(offset, 30_000);
   const remaining = useRemainingText();
   const tone = call.window === "open" ? "green" : call.window === "not_open" ? "blue" : "default";
-  const windowLabel = t(`calls.windowState.${call.window}`);
+  const windowLabel = labels.callWindow[call.window];
   return (
     <Panel
       style={{ height: "100%", display: "flex", flexDirection: "column" }}
