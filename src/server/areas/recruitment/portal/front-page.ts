@@ -65,9 +65,9 @@ function page(data: PortalPageData, words: Words, lang: Lang, now: number): stri
   const closed = byWindow("closed");
   return `<div class="fp">${header(data, words, lang)}<main id="main-content" class="fp-main" tabindex="-1">${[
     `<section class="fp-hero" aria-labelledby="portal-hero"><h1 id="portal-hero">${html(words.heroTitle)}</h1><p>${html(words.heroBody)}</p></section>`,
-    section(words.openCalls, open, words, lang, now, words.noOpenCalls),
-    upcoming.length > 0 ? section(words.upcomingCalls, upcoming, words, lang, now) : "",
-    closed.length > 0 ? section(words.closedCalls, closed, words, lang, now) : "",
+    section("portal-open", words.openCalls, open, words, lang, now, words.noOpenCalls),
+    upcoming.length > 0 ? section("portal-upcoming", words.upcomingCalls, upcoming, words, lang, now) : "",
+    closed.length > 0 ? section("portal-closed", words.closedCalls, closed, words, lang, now) : "",
     model(words, lang),
   ].join(
     "",
@@ -95,8 +95,9 @@ function header(data: PortalPageData, words: Words, lang: Lang): string {
   );
 }
 
-/** A section of calls; its heading's id is the app's (`section-<title>`), as its links are. */
+/** A section of calls; its heading's id is the app's, as its links are. */
 function section(
+  id: string,
   title: string,
   calls: PublicCallSummary[],
   words: Words,
@@ -104,7 +105,6 @@ function section(
   now: number,
   emptyText?: string,
 ): string {
-  const id = html(`section-${title}`);
   const body =
     calls.length === 0
       ? `<div class="hatchery-panel"><div class="hatchery-panel-body fp-empty">${html(emptyText ?? "")}</div></div>`
