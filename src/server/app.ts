@@ -27,6 +27,7 @@ import { applicationRoutes } from "./areas/recruitment/applications/routes";
 import { callRoutes } from "./areas/recruitment/calls/routes";
 import { figureRoutes } from "./areas/recruitment/figures/routes";
 import { intakeRoutes } from "./areas/recruitment/intake/routes";
+import { registerPortalFrontPage } from "./areas/recruitment/portal/front-page-route";
 import { portalRoutes } from "./areas/recruitment/portal/routes";
 import { registrationRoutes } from "./areas/recruitment/registration/routes";
 import type { Config } from "./config";
@@ -115,7 +116,7 @@ export async function buildApp(options: {
     { prefix: "/api" },
   );
 
-  await registerWebApp(app, options.webRoot ?? WEB_ROOT);
+  await registerWebApp(app, options.webRoot ?? WEB_ROOT, database.db);
   return app;
 }
 
@@ -127,8 +128,9 @@ export async function buildApp(options: {
  * page of HTML that a script import would choke on. The build writes a brotli and a gzip copy of
  * each text file (scripts/vite-precompress.mjs); the one the browser accepts is sent, with
  * Content-Encoding, and every answer says it varies by Accept-Encoding so caches keep them apart.
+ * `/portal` alone is written per request, with the calls in it.
  */
-async function registerWebApp(app: FastifyInstance, webRoot: string): Promise<void> {
+async function registerWebApp(app: FastifyInstance, webRoot: string, db: Database["db"]): Promise<void> {
   const assetsRoot = path.join(webRoot, "assets");
   const hasWeb = existsSync(path.join(webRoot, "index.html"));
   if (hasWeb) {
@@ -147,6 +149,9 @@ async function registerWebApp(app: FastifyInstance, webRoot: string): Promise<vo
         }
       },
     });
+    // /portal is written with its open calls in it, so a phone shows them without waiting for
+    // the scripts (areas/recruitment/portal/front-page.ts).
+    registerPortalFrontPage(app, { db, webRoot });
   }
   app.setNotFoundHandler((request, reply) => {
     const page = request.method === "GET" || request.method === "HEAD";

@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense } from "react";
 import { createBrowserRouter, Navigate } from "react-router";
-import { portalCallQuery, portalCallsQuery } from "./api/recruitment/portal";
+import { portalCallQuery, portalCallsQuery, takePortalPageData } from "./api/recruitment/portal";
 import { sessionQuery } from "./auth/session";
 import { Guard } from "./layout/Guard";
 import { PageSpin } from "./layout/PageSpin";
@@ -48,6 +48,18 @@ function startLoading(page: () => Promise<unknown>, data?: () => Promise<void>):
   void data?.();
   return null;
 }
+/**
+ * /portal comes from the server with its calls already in the page (and, with no session cookie,
+ * the answer to "who is signed in": nobody): the loaders start from that instead of asking again,
+ * so the app's first render shows what the page showed, with no request and no loading state.
+ */
+function takeServerData(): void {
+  const data = takePortalPageData();
+  if (!data) return;
+  queryClient.setQueryData(portalCallsQuery.queryKey, data.calls);
+  if (data.signedIn === false) queryClient.setQueryData(sessionQuery.queryKey, null);
+}
+
 const NotificationsPage = lazy(() => import("./pages/platform/notifications"));
 const MyApplicationsPage = lazy(() => import("./pages/recruitment/applications/mine"));
 const ApplyPage = lazy(() => import("./pages/recruitment/applications/apply"));
@@ -64,6 +76,7 @@ export const router = createBrowserRouter([
     // The public portal: open calls and applicant registration, no sign-in.
     element: <PortalLayout />,
     loader: () => {
+      takeServerData();
       void queryClient.prefetchQuery(sessionQuery);
       return null;
     },
@@ -72,6 +85,7 @@ export const router = createBrowserRouter([
         path: "/portal",
         element: <PortalHomePage />,
         loader: () => {
+          takeServerData();
           void queryClient.prefetchQuery(portalCallsQuery);
           return null;
         },

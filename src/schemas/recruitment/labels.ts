@@ -3,7 +3,7 @@
  * file export and the notification emails, so a status reads the same everywhere.
  */
 import type { ApplicationEvent, ApplicationStatus, IntakeVerdictStatus } from "../../domain/application";
-import type { CallStatus, QuestionType, Track } from "../../domain/call";
+import type { CallStatus, CallWindow, QuestionType, Track } from "../../domain/call";
 import type { EligibilityResult } from "../../domain/eligibility";
 import type { IntakeGapState } from "../../domain/intake-gaps";
 import type { Lang } from "../messages";
@@ -13,6 +13,8 @@ interface RecruitmentLabels {
   /** One line on whom a track is for (../shared/DOMAIN.md, "3+1"). */
   trackSummary: Record<Track, string>;
   callStatus: Record<CallStatus, string>;
+  /** Where a published call stands by the clock (the portal's cards, the call list). */
+  callWindow: Record<CallWindow, string>;
   applicationStatus: Record<ApplicationStatus, string>;
   applicationEvent: Record<ApplicationEvent | "extend", string>;
   intakeVerdict: Record<IntakeVerdictStatus, string>;
@@ -32,6 +34,7 @@ export const RECRUITMENT_LABELS: Record<Lang, RecruitmentLabels> = {
       space: "急需办公场地的社会组织：提供工位",
     },
     callStatus: { draft: "草稿", published: "已发布", closed: "已结束" },
+    callWindow: { not_open: "未开始", open: "申请中", closed: "已截止" },
     applicationStatus: {
       draft: "草稿",
       submitted: "已提交",
@@ -83,6 +86,7 @@ export const RECRUITMENT_LABELS: Record<Lang, RecruitmentLabels> = {
       space: "Organizations that urgently need desks: a workstation",
     },
     callStatus: { draft: "Draft", published: "Published", closed: "Closed" },
+    callWindow: { not_open: "Not open yet", open: "Open", closed: "Closed" },
     applicationStatus: {
       draft: "Draft",
       submitted: "Submitted",

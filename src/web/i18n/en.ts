@@ -1,4 +1,5 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
+import * as portal from "../../schemas/recruitment/portal-text";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
@@ -7,7 +8,6 @@ import * as applications from "./areas/recruitment/applications";
 import * as calls from "./areas/recruitment/calls";
 import * as intake from "./areas/recruitment/intake";
 import * as intakeFiles from "./areas/recruitment/intake-files";
-import * as portal from "./areas/recruitment/portal";
 import * as registration from "./areas/recruitment/registration";
 import type { Messages } from "./zh-CN";
 

@@ -56,7 +56,7 @@ export function PortalLayout() {
               whiteSpace: "nowrap",
             }}
           >
-            {isMobile ? t("app.shortTitle") : t("portal.platformFull")}
+            {isMobile ? t("portal.shortTitle") : t("portal.platformFull")}
           </span>
         </Link>
         <nav aria-label={t("nav.mainNav")} style={{ display: "flex", alignItems: "center", gap: 4 }}>

@@ -28,6 +28,8 @@ export interface PageOptions {
   viewport?: { width: number; height: number };
   /** Phone-like contexts also get touch and a phone's pixel ratio. */
   mobile?: boolean;
+  /** false: the page as it arrives, before (or without) the app's scripts. */
+  javaScript?: boolean;
 }
 
 /** A fresh context (no cookies, Chinese browser) and a page in it, opened at `baseUrl`. */
@@ -44,6 +46,7 @@ export async function openPage(
     isMobile: options.mobile ?? false,
     hasTouch: options.mobile ?? false,
     deviceScaleFactor: options.mobile ? 2 : 1,
+    javaScriptEnabled: options.javaScript ?? true,
   });
   // Below the test's timeout, so a missing element fails with its own message (the machine is shared).
   context.setDefaultTimeout(30_000);

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { PublicCall, PublicCallList } from "../../../schemas/recruitment/calls";
+import { PORTAL_PAGE_DATA_ID, type PortalPageData } from "../../../schemas/recruitment/portal-page";
 import { request } from "../client";
 
 /**
@@ -14,6 +15,24 @@ export const portalCallsQuery = queryOptions({
 export function usePortalCalls() {
   return useQuery(portalCallsQuery);
 }
+
+/**
+ * What the server wrote into /portal's HTML (the calls it shows, and whether a session cookie came
+ * along), taken once: the element goes, so a later visit to /portal asks the server as usual.
+ */
+export function takePortalPageData(): (Omit<PortalPageData, "calls"> & { calls: PortalCalls }) | null {
+  const element = document.getElementById(PORTAL_PAGE_DATA_ID);
+  if (!element) return null;
+  element.remove();
+  try {
+    const data = JSON.parse(element.textContent ?? "") as PortalPageData;
+    return { ...data, calls: withOffset(data.calls) };
+  } catch {
+    return null; // then the page asks for the calls itself
+  }
+}
+
+type PortalCalls = PublicCallList & { clockOffset: number };
 
 export function portalCallQuery(id: string | undefined) {
   return queryOptions({

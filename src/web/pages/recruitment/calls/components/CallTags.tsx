@@ -25,6 +25,7 @@ export function WindowTag({
   now: number;
 }) {
   const { t } = useTranslation();
+  const labels = useRecruitmentLabels();
   const remaining = useRemainingText();
   if (call.status !== "published") return null;
   const left = Date.parse(call.closesAt) - now;
@@ -35,5 +36,5 @@ export function WindowTag({
       </ToneTag>
     );
   }
-  return <ToneTag tone={WINDOW_TONE[call.window]}>{t(`calls.windowState.${call.window}`)}</ToneTag>;
+  return <ToneTag tone={WINDOW_TONE[call.window]}>{labels.callWindow[call.window]}</ToneTag>;
 }

@@ -54,6 +54,7 @@ export default function PortalCallPage() {
 
 function CallView({ call }: { call: PublicCall & { clockOffset: number } }) {
   const { t } = useTranslation();
+  const labels = useRecruitmentLabels();
   const tone = call.window === "open" ? "green" : call.window === "not_open" ? "blue" : "default";
   return (
     <Flex vertical gap={16}>
@@ -66,7 +67,7 @@ function CallView({ call }: { call: PublicCall & { clockOffset: number } }) {
             <h1 className="hatchery-page-title" style={{ margin: 0 }}>
               {call.title}
             </h1>
-            <ToneTag tone={tone}>{t(`calls.windowState.${call.window}`)}</ToneTag>
+            <ToneTag tone={tone}>{labels.callWindow[call.window]}</ToneTag>
           </Flex>
           <span className="hatchery-secondary">{t("portal.callBy", { base: call.baseName })}</span>
           {call.window !== "closed" && (

@@ -45,16 +45,27 @@ export default function PortalHomePage() {
       ) : (
         <>
           <CallSection
+            id="portal-open"
             title={t("portal.openCalls")}
             calls={byWindow("open")}
             offset={offset}
             emptyText={t("portal.noOpenCalls")}
           />
           {byWindow("not_open").length > 0 && (
-            <CallSection title={t("portal.upcomingCalls")} calls={byWindow("not_open")} offset={offset} />
+            <CallSection
+              id="portal-upcoming"
+              title={t("portal.upcomingCalls")}
+              calls={byWindow("not_open")}
+              offset={offset}
+            />
           )}
           {byWindow("closed").length > 0 && (
-            <CallSection title={t("portal.closedCalls")} calls={byWindow("closed")} offset={offset} />
+            <CallSection
+              id="portal-closed"
+              title={t("portal.closedCalls")}
+              calls={byWindow("closed")}
+              offset={offset}
+            />
           )}
         </>
       )}
@@ -65,12 +76,14 @@ export default function PortalHomePage() {
 }
 
 function CallSection(props: {
+  /** The heading's id: by window, as a title may hold spaces, which aria-labelledby splits on. */
+  id: string;
   title: string;
   calls: PublicCallSummary[];
   offset: number;
   emptyText?: string;
 }) {
-  const id = `section-${props.title}`;
+  const { id } = props;
   return (
     <section aria-labelledby={id}>
       <h2 id={id} style={{ fontSize: 18, margin: "0 0 12px" }}>
@@ -101,7 +114,7 @@ function CallCard({ call, offset }: { call: PublicCallSummary; offset: number })
   const now = useServerNow(offset, 30_000);
   const remaining = useRemainingText();
   const tone = call.window === "open" ? "green" : call.window === "not_open" ? "blue" : "default";
-  const windowLabel = t(`calls.windowState.${call.window}`);
+  const windowLabel = labels.callWindow[call.window];
   return (
     <Panel
       style={{ height: "100%", display: "flex", flexDirection: "column" }}

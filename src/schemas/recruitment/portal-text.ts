@@ -1,6 +1,12 @@
-/** UI strings of the portal area, Chinese first; `en` must have the same keys (the type checks it). */
+/**
+ * UI strings of the portal area, Chinese first; `en` must have the same keys (the type checks it).
+ * Shared: the web app's i18n reads them as `portal.*`, and the server writes /portal's first HTML
+ * with the same words (src/server/areas/recruitment/portal/front-page.ts), so the page reads the
+ * same before and after the app takes over.
+ */
 export const zhCN = {
   platformFull: "社会组织孵化基地综合服务平台",
+  shortTitle: "孵化基地服务平台",
   login: "登录",
   register: "注册",
   workbench: "进入工作台",
@@ -66,6 +72,7 @@ export const zhCN = {
 
 export const en: typeof zhCN = {
   platformFull: "Social Organization Incubation Base service platform",
+  shortTitle: "Incubation Base",
   login: "Sign in",
   register: "Register",
   workbench: "Go to workspace",
