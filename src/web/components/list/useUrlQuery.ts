@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from "react";
-import { useSearchParams } from "react-router";
+import { useLocation, useSearchParams } from "react-router";
 import type { z } from "zod";
 import { nextQuery, parseQuery, type QuerySchema, queryParams } from "./urlQuery";
 
@@ -12,6 +12,7 @@ import { nextQuery, parseQuery, type QuerySchema, queryParams } from "./urlQuery
  */
 export function useUrlQuery<S extends QuerySchema>(schema: S) {
   const [params, setParams] = useSearchParams();
+  const location = useLocation();
   const state = useMemo(() => parseQuery(schema, params), [schema, params]);
 
   // From the address bar as it is when the change is made, not as some render saw it: a control
@@ -25,5 +26,6 @@ export function useUrlQuery<S extends QuerySchema>(schema: S) {
     [schema, setParams],
   );
 
-  return { state, update, search: params.toString() };
+  // As the address bar has it (a link typed with `status=a,b` keeps its commas).
+  return { state, update, search: location.search.replace(/^\?/, "") };
 }
