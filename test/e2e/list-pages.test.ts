@@ -63,9 +63,7 @@ test(
 
     // A click on the name column sorts on the server, and says so in the address bar.
     await page.getByRole("columnheader", { name: /组织名称/ }).click();
-    await expect
-      .poll(() => search(page), UI_WAIT)
-      .toBe(`order=asc&q=${q}&residency=virtual&sort=name`);
+    await expect.poll(() => search(page), UI_WAIT).toBe(`order=asc&q=${q}&residency=virtual&sort=name`);
     const byName = await staff.get<OrganizationPage>(
       `/api/organizations?residency=virtual&q=${q}&sort=name&order=asc`,
     );
