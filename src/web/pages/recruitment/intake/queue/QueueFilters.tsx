@@ -3,10 +3,9 @@ import { useTranslation } from "react-i18next";
 import { APPLICATION_STATUSES } from "../../../../../domain/application";
 import { TRACKS } from "../../../../../domain/call";
 import type { QueueListState } from "../../../../../schemas/recruitment/intake";
-import { useTowns } from "../../../../api/platform/reference";
 import { useCallList } from "../../../../api/recruitment/calls";
 import { FilterBar } from "../../../../components/list/FilterBar";
-import { useFieldOptions, useTownOptions } from "../../../../components/options";
+import { FieldFilter, TownFilter } from "../../../../components/list/filterControls";
 import { useRecruitmentLabels } from "../../../../components/recruitmentLabels";
 
 export type QueueFilterValue = Omit<QueueListState, "sort" | "order" | "page" | "pageSize">;
@@ -20,9 +19,6 @@ export function QueueFilters(props: {
 }) {
   const { t } = useTranslation();
   const labels = useRecruitmentLabels();
-  const towns = useTowns();
-  const townOptions = useTownOptions(towns.data);
-  const fieldOptions = useFieldOptions();
   const calls = useCallList({ pageSize: 100 });
   const any = t("intake.filter.any");
   return (
@@ -86,20 +82,12 @@ export function QueueFilters(props: {
         {
           name: "townId",
           label: t("intake.filter.town"),
-          control: (
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: "label" }}
-              placeholder={any}
-              options={townOptions}
-              loading={towns.isPending}
-            />
-          ),
+          control: <TownFilter placeholder={any} />,
         },
         {
           name: "field",
           label: t("intake.filter.field"),
-          control: <Select allowClear placeholder={any} options={fieldOptions} />,
+          control: <FieldFilter placeholder={any} />,
         },
         {
           name: "completeness",

@@ -2,9 +2,8 @@ import { Input, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { REGISTRATION_STATUSES, RESIDENCIES } from "../../../../../../domain/organization";
 import type { OrganizationListState } from "../../../../../../schemas/platform/organizations";
-import { useTowns } from "../../../../../api/platform/reference";
 import { FilterBar } from "../../../../../components/list/FilterBar";
-import { useFieldOptions, useTownOptions } from "../../../../../components/options";
+import { FieldFilter, TownFilter } from "../../../../../components/list/filterControls";
 
 export type OrganizationFilterValue = Pick<
   OrganizationListState,
@@ -17,9 +16,6 @@ export function OrganizationFilters(props: {
   onSearch: (filters: OrganizationFilterValue) => void;
 }) {
   const { t } = useTranslation();
-  const towns = useTowns();
-  const townOptions = useTownOptions(towns.data);
-  const fieldOptions = useFieldOptions();
   const any = t("organization.filter.any");
   return (
     <FilterBar<OrganizationFilterValue>
@@ -38,20 +34,12 @@ export function OrganizationFilters(props: {
         {
           name: "field",
           label: t("organization.filter.field"),
-          control: <Select allowClear placeholder={any} options={fieldOptions} />,
+          control: <FieldFilter placeholder={any} />,
         },
         {
           name: "townId",
           label: t("organization.filter.townId"),
-          control: (
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: "label" }}
-              placeholder={any}
-              options={townOptions}
-              loading={towns.isPending}
-            />
-          ),
+          control: <TownFilter placeholder={any} />,
         },
         {
           name: "registrationStatus",
