@@ -1,4 +1,4 @@
-/** The organization registry's vocabulary (../shared/DOMAIN.md). */
+/** The organization registry's vocabulary (docs/DOMAIN.md). */
 export const REGISTRATION_STATUSES = [
   "unregistered",
   "social_group",

@@ -1,4 +1,4 @@
-/** The parties who use the platform (../shared/DOMAIN.md, "Parties and roles"). */
+/** The parties who use the platform (docs/DOMAIN.md, the roles). */
 export const ROLES = [
   "admin",
   "staff",

@@ -10,7 +10,7 @@ import type { Lang } from "../messages";
 
 interface RecruitmentLabels {
   track: Record<Track, string>;
-  /** One line on whom a track is for (../shared/DOMAIN.md, "3+1"). */
+  /** One line on whom a track is for (docs/DOMAIN.md, "3+1"). */
   trackSummary: Record<Track, string>;
   callStatus: Record<CallStatus, string>;
   /** Where a published call stands by the clock (the portal's cards, the call list). */
