@@ -71,6 +71,11 @@ export const en: Messages = {
     userMenu: "User menu: {{name}}",
     changePassword: "Change password",
     logout: "Sign out",
+    unsentTitle: "Changes not sent yet",
+    unsentBody:
+      "This device holds {{count}} of your changes that were not sent yet. They stay on this device after you sign out, where no other account sees them, and go when you sign in again and open the form.",
+    unsentKeep: "Keep them and sign out",
+    unsentStay: "Stay signed in",
   },
   language: { "zh-CN": "中文", en: "English" },
   role: {

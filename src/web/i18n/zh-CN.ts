@@ -70,6 +70,11 @@ export const zhCN = {
     userMenu: "用户菜单：{{name}}",
     changePassword: "修改密码",
     logout: "退出登录",
+    unsentTitle: "有尚未发送的修改",
+    unsentBody:
+      "本设备上还有您 {{count}} 项尚未发送的修改。退出后它们仍保存在本设备上，其他账号看不到；您再次登录并打开表单时会自动提交。",
+    unsentKeep: "保留并退出",
+    unsentStay: "暂不退出",
   },
   language: { "zh-CN": "中文", en: "English" },
   role: {

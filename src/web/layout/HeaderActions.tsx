@@ -1,11 +1,12 @@
 import { BellOutlined, DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { Avatar, Button, Dropdown, Space } from "antd";
+import { App, Avatar, Button, Dropdown, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { logout } from "../api/platform/auth";
 import { useCurrentUser } from "../auth/session";
 import { useIsMobile } from "../components/useIsMobile";
+import { draftStore } from "../offline/draftStore";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { NotificationBell } from "./NotificationBell";
 
@@ -15,6 +16,25 @@ export function HeaderActions() {
   const isMobile = useIsMobile();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const { modal } = App.useApp();
+
+  /**
+   * Unsent drafts stay on the device for this user (no other account reads them) and go at the
+   * next sign-in; signing out says so first rather than leaving them unmentioned.
+   */
+  const confirmSignOut = async () => {
+    const store = await draftStore();
+    const drafts = (await store?.listForUser(user.id).catch(() => [])) ?? [];
+    const count = drafts.reduce((sum, draft) => sum + Object.keys(draft.changes).length, 0);
+    if (count === 0) return signOut();
+    modal.confirm({
+      title: t("header.unsentTitle"),
+      content: t("header.unsentBody", { count }),
+      okText: t("header.unsentKeep"),
+      cancelText: t("header.unsentStay"),
+      onOk: () => void signOut(),
+    });
+  };
 
   const signOut = async () => {
     try {
@@ -46,7 +66,7 @@ export function HeaderActions() {
           onClick: ({ key }) => {
             if (key === "notifications") navigate("/account/notifications");
             if (key === "password") navigate("/account/password");
-            if (key === "logout") void signOut();
+            if (key === "logout") void confirmSignOut();
           },
         }}
       >

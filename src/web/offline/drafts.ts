@@ -77,7 +77,11 @@ export function mergeChanges(
  * while the save was on its way stays), and base what is left on the version the save returned.
  * null when nothing is left: the draft is deleted.
  */
-export function withoutSent(existing: Draft | undefined, sent: DraftChanges, newVersion: number): Draft | null {
+export function withoutSent(
+  existing: Draft | undefined,
+  sent: DraftChanges,
+  newVersion: number,
+): Draft | null {
   if (!existing) return null;
   const changes: DraftChanges = {};
   for (const [key, value] of Object.entries(existing.changes)) {

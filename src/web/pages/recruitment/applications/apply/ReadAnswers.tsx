@@ -5,6 +5,7 @@
  */
 import { Card, Descriptions } from "antd";
 import { useTranslation } from "react-i18next";
+import type { AnswerValue } from "../../../../../domain/answers";
 import type { Question } from "../../../../../domain/call";
 import type { ApplicationDetail } from "../../../../../schemas/recruitment/applications";
 import { formatDate } from "../../../../components/format";
@@ -35,8 +36,6 @@ export function ReadAnswers({ detail }: { detail: ApplicationDetail }) {
 }
 
 function Answer({ question: q, detail }: { question: Question; detail: ApplicationDetail }) {
-  const { t } = useTranslation();
-  const empty = t("common.empty");
   if (q.type === "file") {
     const key = `q:${q.key}`;
     return (
@@ -52,7 +51,13 @@ function Answer({ question: q, detail }: { question: Question; detail: Applicati
       </div>
     );
   }
-  const value = detail.answers[q.key];
+  return <AnswerText question={q} value={detail.answers[q.key]} />;
+}
+
+/** One answer as read back (also the two sides of a conflict on the form). */
+export function AnswerText({ question: q, value }: { question: Question; value: AnswerValue | undefined }) {
+  const { t } = useTranslation();
+  const empty = t("common.empty");
   if (value === undefined || value === null || value === "") return <>{empty}</>;
   if (Array.isArray(value)) return <>{value.length ? value.join(t("common.listSeparator")) : empty}</>;
   if (q.type === "date" && typeof value === "string") return <>{formatDate(value)}</>;

@@ -1,11 +1,17 @@
-/** Autosave's state line (beside the submit button), and the conflict banner that keeps what the user typed. */
-import { CheckOutlined, LoadingOutlined } from "@ant-design/icons";
+/**
+ * Autosave's state line (beside the submit button: what is saved, or what waits for the network),
+ * and the conflict banner that keeps what the user typed and shows it beside what was saved.
+ */
+import { CheckOutlined, CloudUploadOutlined, LoadingOutlined } from "@ant-design/icons";
 import { Alert, Button, Flex, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { ApplicationDetail } from "../../../../../schemas/recruitment/applications";
 import { dayjs } from "../../../../components/format";
 import { errorMessage } from "../../../../components/serverErrors";
-import type { Autosave } from "./useAutosave";
+import { sameValue } from "../../../../offline/drafts";
+import { AnswerText } from "./ReadAnswers";
+import { type Autosave, formValues } from "./useAutosave";
 
 export function SaveStatus({ autosave }: { autosave: Autosave }) {
   const { t } = useTranslation();
@@ -32,8 +38,17 @@ export function SaveStatus({ autosave }: { autosave: Autosave }) {
           : t("applications.conflictTitle")}
       </Typography.Text>
     );
+  else if (s.kind === "offline")
+    text = (
+      <>
+        <CloudUploadOutlined aria-hidden style={{ color: "#ad4e00" }} />{" "}
+        {t("applications.offline.waiting", { count: autosave.pending })}
+        {autosave.keeping === false && <> {t("applications.offline.notKept")}</>}
+      </>
+    );
   else if (autosave.unsaved) text = t("applications.unsaved");
-  else if (s.kind === "idle") text = t("applications.autosaveHint");
+  else if (s.kind === "idle")
+    text = t(autosave.keeping === false ? "applications.offline.keepingOff" : "applications.autosaveHint");
   return (
     <Typography.Text type="secondary" role="status" aria-live="polite" style={{ fontSize: 13 }}>
       {text}
@@ -67,6 +82,7 @@ export function SaveProblems({ autosave }: { autosave: Autosave }) {
         description={
           <Flex vertical gap={8}>
             <span>{t("applications.conflictBody")}</span>
+            <ConflictCompare autosave={autosave} latest={s.latest} />
             {error && <Typography.Text type="danger">{error}</Typography.Text>}
             <Flex wrap gap={8}>
               <Button type="primary" loading={busy} onClick={() => void run(autosave.keepMine)}>
@@ -97,4 +113,40 @@ export function SaveProblems({ autosave }: { autosave: Autosave }) {
       />
     );
   return null;
+}
+
+/** Each answer changed here beside the same answer as saved elsewhere, where the two differ. */
+function ConflictCompare({ autosave, latest }: { autosave: Autosave; latest: ApplicationDetail | null }) {
+  const { t } = useTranslation();
+  if (!latest) return null;
+  const pending = new Set(autosave.pendingKeys());
+  const theirs = formValues(latest);
+  const differing = latest.requirements.questions.filter(
+    (q) => pending.has(q.key) && !sameValue(autosave.values[q.key], theirs[q.key]),
+  );
+  if (differing.length === 0) return null;
+  return (
+    <Flex vertical gap={8}>
+      <Typography.Text strong>{t("applications.offline.compare")}</Typography.Text>
+      {differing.map((q) => (
+        <section
+          key={q.key}
+          aria-label={q.label}
+          style={{ borderInlineStart: "3px solid #d48806", paddingInlineStart: 8 }}
+        >
+          <Typography.Text strong>{q.label}</Typography.Text>
+          <dl style={{ margin: 0 }}>
+            <dt style={{ color: "rgba(0, 0, 0, 0.65)" }}>{t("applications.offline.mine")}</dt>
+            <dd style={{ margin: 0 }}>
+              <AnswerText question={q} value={autosave.values[q.key]} />
+            </dd>
+            <dt style={{ color: "rgba(0, 0, 0, 0.65)", marginTop: 4 }}>{t("applications.offline.theirs")}</dt>
+            <dd style={{ margin: 0 }}>
+              <AnswerText question={q} value={theirs[q.key]} />
+            </dd>
+          </dl>
+        </section>
+      ))}
+    </Flex>
+  );
 }

@@ -120,7 +120,8 @@ function EditView({ detail, receivedAt }: { detail: ApplicationDetail; receivedA
   const autosave = useAutosave(detail);
   const now = useServerNow(detail.serverNow, receivedAt);
   const twoColumns = useTwoColumns();
-  useUnsavedChangesPrompt(autosave.unsaved);
+  // Changes this device keeps are not lost by leaving: they go when the form is opened again.
+  useUnsavedChangesPrompt(autosave.unsaved && autosave.keeping !== true);
   // The phone's sticky submit footer: a field scrolled into view (on focus, by the checklist's
   // links) must stop above it, not under it.
   useEffect(() => {
