@@ -131,6 +131,14 @@ test(
     await checkA11y(page, "application form with a conflict after going back online");
     await conflict.screenshot({ path: path.join(SHOT_DIR, "offline-draft-conflict-phone.png") });
 
+    // Signing out now would leave the unsent change on the device: the app says so first.
+    await page.getByRole("button", { name: /^用户菜单/ }).click();
+    await page.getByRole("menuitem", { name: "退出登录" }).click();
+    const dialog = page.getByRole("dialog").filter({ hasText: "有尚未发送的修改" });
+    await dialog.getByText("本设备上还有您 1 项尚未发送的修改").waitFor();
+    await button(dialog, "暂不退出").click();
+    await dialog.waitFor({ state: "hidden" });
+
     await button(conflict, "保留我的内容并保存").click();
     await expect.poll(() => status(page).textContent(), UI_WAIT).toContain("已自动保存");
     const saved = await member.get<ApplicationDetail>(`/api/applications/${application.id}`);

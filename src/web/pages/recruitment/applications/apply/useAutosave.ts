@@ -46,7 +46,7 @@ export function formValues(detail: ApplicationDetail): Answers {
   return values;
 }
 
-export const isEmptyAnswer = (v: AnswerValue | undefined) =>
+const isEmptyAnswer = (v: AnswerValue | undefined) =>
   v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
 
 /**
@@ -125,7 +125,8 @@ export function useAutosave(detail: ApplicationDetail) {
       answers[key] = isEmptyAnswer(value) ? null : (value as AnswerValue);
       sent[key] = value ?? null;
     }
-    setState({ kind: "saving" });
+    // A retry while waiting for the network keeps saying what waits (no "saving" every few seconds).
+    setState((s) => (s.kind === "offline" ? s : { kind: "saving" }));
     const run = (async () => {
       try {
         const saved = await saveDraft(id, { version: version.current, answers });
