@@ -57,9 +57,11 @@ export function decide(actor: Actor, action: Action, subject?: Subject): Decisio
     case "organization.read":
       if (hasRole(actor, "admin", "staff", "government_viewer")) return "allow";
       // A liaison's registry is its town's (as its list is): another town's organization is not there.
-      if (hasRole(actor, "community_liaison")) return sameTown(actor, subject) ? "allow" : "not_found";
-      if (hasRole(actor, "org_member")) return ownOrganization(actor, subject) ? "allow" : "not_found";
-      return "forbidden";
+      // A member reads its own organization. Either relation allows; an actor with several roles
+      // gets the most any one of them gives.
+      if (hasRole(actor, "community_liaison") && sameTown(actor, subject)) return "allow";
+      if (hasRole(actor, "org_member") && ownOrganization(actor, subject)) return "allow";
+      return hasRole(actor, "community_liaison", "org_member") ? "not_found" : "forbidden";
     case "organization.update":
       if (hasRole(actor, "admin", "staff")) return "allow";
       if (hasRole(actor, "org_member")) return ownOrganization(actor, subject) ? "allow" : "not_found";
