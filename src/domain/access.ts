@@ -23,7 +23,17 @@ export type Action =
   | "audit.read"
   | "reference.read"
   | "stats.read"
-  | "stats.recruitment";
+  | "stats.recruitment"
+  // Stage 2 (考察): planning inspections; reading and recording one's finding.
+  | "inspection.plan"
+  | "inspection.read"
+  | "inspection.record"
+  // Stage 3 (入壳评审): experts, review rounds, the expert's own scoring, the decisions.
+  | "expert.manage"
+  | "expert.self"
+  | "round.manage"
+  | "review.write"
+  | "admission.decide";
 
 /**
  * How the actor stands to one record beyond its base and its organization, as the loader that
@@ -80,8 +90,12 @@ export function decide(actor: Actor, action: Action, subject?: Subject): Decisio
     case "application.read":
       if (hasRole(actor, "admin", "staff")) return "allow";
       if (hasRole(actor, "org_member") && ownOrganization(actor, subject)) return "allow";
-      // An expert reads what they are assigned to review, and nothing else exists for them.
-      if (hasRole(actor, "expert") && (!subject || related(subject, "assigned_expert"))) return "allow";
+      // An expert reads what they are assigned to review or to inspect, and nothing else exists for them.
+      if (
+        hasRole(actor, "expert") &&
+        (!subject || related(subject, "assigned_expert") || related(subject, "inspector"))
+      )
+        return "allow";
       return hasRole(actor, "org_member", "expert") ? "not_found" : "forbidden";
     case "application.apply":
       // Applying (drafts, documents, submit, withdraw, the applicant's side of the thread) is the
@@ -97,6 +111,28 @@ export function decide(actor: Actor, action: Action, subject?: Subject): Decisio
     case "reference.read":
     case "stats.read":
       return "allow";
+    case "inspection.plan":
+    case "expert.manage":
+    case "round.manage":
+    case "admission.decide":
+      return hasRole(actor, "admin", "staff") ? "allow" : "forbidden";
+    case "inspection.read":
+      // The inspectors, and the experts who review the application the inspection belongs to.
+      if (hasRole(actor, "admin", "staff")) return "allow";
+      if (!hasRole(actor, "expert")) return "forbidden";
+      return subject && (related(subject, "inspector") || related(subject, "assigned_expert"))
+        ? "allow"
+        : "not_found";
+    case "inspection.record":
+      if (hasRole(actor, "admin", "staff")) return "allow";
+      if (!hasRole(actor, "expert")) return "forbidden";
+      return subject && related(subject, "inspector") ? "allow" : "not_found";
+    case "expert.self":
+      return hasRole(actor, "expert") ? "allow" : "forbidden";
+    case "review.write":
+      // Only the expert assigned: an unassigned or conflicted expert finds no such review.
+      if (!hasRole(actor, "expert")) return "forbidden";
+      return !subject || related(subject, "assigned_expert") ? "allow" : "not_found";
     case "stats.recruitment":
       // Counts of the recruitment and the registry, for the base and the public bodies it
       // reports to (agency statistics); experts, mentors, partners and members have no use for them.
@@ -114,15 +150,18 @@ export type ListAction =
   | "call.manage"
   | "user.manage"
   | "audit.read"
-  | "stats.recruitment";
+  | "stats.recruitment"
+  | "inspection.list"
+  | "review.listOwn";
 
 /**
  * Which records a list (or a set of figures) may show: those of some bases, those of one town of
- * a base (a liaison's: its organizations and what is theirs), or those of one organization. Stage
- * 3 adds the records related to the actor (an expert's assignments) as a fourth kind.
+ * a base (a liaison's: its organizations and what is theirs), those of one organization, or those
+ * assigned to the actor within its base (an inspector's inspections, an expert's reviews).
  */
 export type ListScope =
   | { kind: "bases"; baseIds: "all" | string[] }
+  | { kind: "assigned"; baseId: string; userId: string }
   | { kind: "town"; baseId: string; townId: string | null }
   | { kind: "organization"; baseId: string; organizationId: string | null };
 
@@ -140,6 +179,16 @@ export function listScope(actor: Actor, action: ListAction): ListScope | null {
       if (hasRole(actor, "community_liaison"))
         return { kind: "town", baseId: actor.baseId, townId: actor.townId };
       return action === "organization.list" && hasRole(actor, "org_member") ? own : null;
+    case "inspection.list":
+      // Staff see the base's inspections; an expert who inspects sees those they are named on.
+      if (hasRole(actor, "admin", "staff")) return ownBase;
+      return hasRole(actor, "expert")
+        ? { kind: "assigned", baseId: actor.baseId, userId: actor.userId }
+        : null;
+    case "review.listOwn":
+      return hasRole(actor, "expert")
+        ? { kind: "assigned", baseId: actor.baseId, userId: actor.userId }
+        : null;
     case "application.listOwn":
       return hasRole(actor, "org_member") && actor.organizationId ? own : null;
     case "application.list":

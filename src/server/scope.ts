@@ -24,6 +24,8 @@ export interface ScopeColumns {
   baseId: PgColumn;
   organizationId?: PgColumn;
   townId?: PgColumn;
+  /** The user the row is assigned to (an inspector, a reviewing expert), for the "assigned" scope. */
+  assigneeId?: PgColumn;
 }
 
 /** The scope as a condition on `columns`; undefined means every row (a cross-base viewer). */
@@ -32,6 +34,10 @@ export function scopeWhere(scope: ListScope, columns: ScopeColumns): SQL | undef
     // A record without an organization column is never one organization's own.
     if (!scope.organizationId || !columns.organizationId) return sql`false`;
     return and(eq(columns.baseId, scope.baseId), eq(columns.organizationId, scope.organizationId));
+  }
+  if (scope.kind === "assigned") {
+    if (!columns.assigneeId) return sql`false`;
+    return and(eq(columns.baseId, scope.baseId), eq(columns.assigneeId, scope.userId));
   }
   if (scope.kind === "town") {
     // No town set: nothing, rather than the whole base's.

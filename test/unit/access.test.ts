@@ -79,6 +79,15 @@ const EXPECTED: Record<Action, Decision[]> = {
   "reference.read": [A, A, A, A, A, A, A, A],
   "stats.read": [A, A, A, A, A, A, A, A],
   "stats.recruitment": [A, A, F, F, F, A, A, F],
+  "inspection.plan": [A, A, F, F, F, F, F, F],
+  // Without the relation the record is not there for an expert (see the relation tests below).
+  "inspection.read": [A, A, N, F, F, F, F, F],
+  "inspection.record": [A, A, N, F, F, F, F, F],
+  "expert.manage": [A, A, F, F, F, F, F, F],
+  "expert.self": [F, F, A, F, F, F, F, F],
+  "round.manage": [A, A, F, F, F, F, F, F],
+  "review.write": [F, F, N, F, F, F, F, F],
+  "admission.decide": [A, A, F, F, F, F, F, F],
 };
 
 describe("the policy table", () => {
@@ -133,13 +142,34 @@ describe("the policy table", () => {
     );
   });
 
+  it("lets an inspector read and record their inspection, and an assigned expert read it", () => {
+    const expert = actor(["expert"]);
+    const base = { baseId: BASE, organizationId: OTHER_ORG };
+    expect(decide(expert, "inspection.record", { ...base, relations: ["inspector"] })).toBe(A);
+    expect(decide(expert, "inspection.read", { ...base, relations: ["inspector"] })).toBe(A);
+    expect(decide(expert, "inspection.read", { ...base, relations: ["assigned_expert"] })).toBe(A);
+    expect(decide(expert, "inspection.record", { ...base, relations: ["assigned_expert"] })).toBe(N);
+    expect(decide(expert, "application.read", { ...base, relations: ["inspector"] })).toBe(A);
+    expect(decide(expert, "review.write", { ...base, relations: ["assigned_expert"] })).toBe(A);
+    expect(decide(expert, "review.write", { ...base, relations: ["inspector"] })).toBe(N);
+    // Another base's inspection is not there, relation or not.
+    expect(decide(expert, "inspection.read", { ...base, baseId: OTHER_BASE, relations: ["inspector"] })).toBe(
+      N,
+    );
+    expect(listScope(expert, "inspection.list")).toEqual({ kind: "assigned", baseId: BASE, userId: "u" });
+    expect(listScope(expert, "review.listOwn")).toEqual({ kind: "assigned", baseId: BASE, userId: "u" });
+    expect(listScope(actor(["staff"]), "inspection.list")).toEqual({ kind: "bases", baseIds: [BASE] });
+    expect(listScope(actor(["staff"]), "review.listOwn")).toBeNull();
+    expect(listScope(actor(["org_member"]), "inspection.list")).toBeNull();
+  });
+
   it("lets an expert read an application only through an assignment, in its own base", () => {
     const expert = actor(["expert"]);
     const assigned = { baseId: BASE, organizationId: OTHER_ORG, relations: ["assigned_expert"] as const };
     expect(decide(expert, "application.read")).toBe(A); // the role half: experts may read some
     expect(decide(expert, "application.read", assigned)).toBe(A);
     expect(decide(expert, "application.read", { baseId: BASE, organizationId: OTHER_ORG })).toBe(N);
-    expect(decide(expert, "application.read", { ...assigned, relations: ["mentor", "inspector"] })).toBe(N);
+    expect(decide(expert, "application.read", { ...assigned, relations: ["mentor"] })).toBe(N);
     expect(decide(expert, "application.read", { ...assigned, baseId: OTHER_BASE })).toBe(N);
     // A relation grants only what its rule says: an assigned expert still neither decides nor lists.
     expect(decide(expert, "application.intake", assigned)).toBe(F);
@@ -181,7 +211,7 @@ describe("the policy table", () => {
   });
 
   it("gives a list a scope exactly when the policy lets the actor's roles see it", () => {
-    const LISTS: Exclude<ListAction, "application.listOwn">[] = [
+    const LISTS: Exclude<ListAction, "application.listOwn" | "inspection.list" | "review.listOwn">[] = [
       "organization.list",
       "application.list",
       "call.manage",

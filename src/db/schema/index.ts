@@ -4,3 +4,4 @@ export * from "./bases";
 export * from "./messaging";
 export * from "./organizations";
 export * from "./recruitment";
+export * from "./admission";

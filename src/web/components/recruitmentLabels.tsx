@@ -20,6 +20,15 @@ const STATUS_TONE: Record<ApplicationStatus, Tone> = {
   accepted: "green",
   ineligible: "red",
   withdrawn: "default",
+  in_inspection: "cyan",
+  inspected: "green",
+  screened_out: "red",
+  in_review: "purple",
+  admitted: "green",
+  waitlisted: "gold",
+  rejected: "red",
+  confirmed: "green",
+  declined: "default",
 };
 
 export function ApplicationStatusTag({ status }: { status: ApplicationStatus }) {

@@ -17,7 +17,9 @@ export async function recruitmentFigures(db: Db, ctx: Context): Promise<Recruitm
   requireAccess(ctx.actor, "stats.recruitment");
   const scope = requireListScope(ctx.actor, "stats.recruitment");
   if (scope.kind === "town") return townFigures(db, scope);
-  if (scope.kind === "organization") return { scope: "base", town: null, sections: [] }; // never given
+  // Never given for the figures: they are the base's, a town's or all bases'.
+  if (scope.kind === "organization" || scope.kind === "assigned")
+    return { scope: "base", town: null, sections: [] };
   const where = scope.baseIds === "all" ? undefined : inArray(bases.id, scope.baseIds);
   const baseRows = await db
     .select({ id: bases.id, name: bases.name })
