@@ -61,6 +61,21 @@ export const CLOSED_SCRIPTS: Script[] = [
   S([127, 125, 118], ["submit", "accept"]),
   S([122, 119, 112], ["submit", "accept"]),
   S([118, 99, 97], ["submit", "return"]), // never corrected: overdue once the call closed
+  // The rest of the first batch's accepted applications: its admission review (src/db/seed/admission.ts).
+  S([126, 124, 117], ["submit", "accept"]),
+  S([125, 123, 116], ["submit", "accept"]),
+  S([124, 121, 115], ["submit", "accept"]),
+  S([123, 120, 114], ["submit", "accept"]),
+  S([121, 118, 113], ["submit", "accept"]),
+  S([120, 117, 111], ["submit", "accept"]),
+  S([119, 116, 110], ["submit", "accept"]),
+  S([117, 114, 109], ["submit", "accept"]),
+  S([116, 113, 108], ["submit", "accept"]),
+  S([115, 112, 107], ["submit", "accept"]),
+  S([114, 111, 106], ["submit", "accept"]),
+  S([113, 110, 105], ["submit", "accept"]),
+  S([112, 109, 104], ["submit", "accept"]),
+  S([111, 107, 103], ["submit", "accept"]),
 ];
 /** The track each story asks for in turn (one that the rules refuse falls back to another). */
 export const TRACK_TURNS: Track[] = ["org", "project", "combined", "space", "project", "combined", "space"];

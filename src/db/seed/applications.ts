@@ -10,6 +10,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { callWindow, type Track } from "../../domain/call";
 import type { Db } from "../client";
 import { callRevisions, calls, organizations, users } from "../schema";
+import { seedAdmission } from "./admission";
 import { attachDocument } from "./application-documents";
 import { message } from "./application-notices";
 import {
@@ -31,6 +32,7 @@ import { memberMotivation, THREADS } from "./application-texts";
 import {
   createApplication,
   finish,
+  type Live,
   loadSeedProfile,
   type ProfileRow,
   type SeedCall,
@@ -119,14 +121,17 @@ export async function seedApplications(tx: Db, baseId: string, now: Date): Promi
     return { id: facts.id, track: tracks.includes(wanted) ? wanted : pick(tracks) };
   };
 
-  for (const [call, scripts] of [
-    [open, OPEN_SCRIPTS],
-    [closed, CLOSED_SCRIPTS],
+  const lives: { open: Live[]; closed: Live[]; member: Live | null } = { open: [], closed: [], member: null };
+  for (const [call, scripts, played] of [
+    [open, OPEN_SCRIPTS, lives.open],
+    [closed, CLOSED_SCRIPTS, lives.closed],
   ] as const) {
     for (const [n, script] of scripts.entries()) {
       const times = timeline(script.days);
       const { id, track } = draw(call, script, times, TRACK_TURNS[n % TRACK_TURNS.length] as Track);
-      await playStory(ctx, random, { call, script, profile: await loadSeedProfile(tx, id), track, times });
+      played.push(
+        await playStory(ctx, random, { call, script, profile: await loadSeedProfile(tx, id), track, times }),
+      );
     }
   }
 
@@ -135,9 +140,12 @@ export async function seedApplications(tx: Db, baseId: string, now: Date): Promi
     // The first batch admitted them to the desks (they are resident now).
     const script = S([128, 126, 120], ["submit", "accept"]);
     const times = timeline(script.days);
-    await playStory(ctx, random, { call: closed, script, profile, track: "space", times });
+    lives.member = await playStory(ctx, random, { call: closed, script, profile, track: "space", times });
+    lives.closed.push(lives.member);
     await memberDraft(profile);
   }
+  // Stages 2 and 3 carry the story on: inspections, review rounds, decisions, places.
+  await seedAdmission(ctx, random, lives);
   return [...ctx.blobs.values()];
 
   /** Their draft for the open call, half done, and a question staff answered yesterday. */

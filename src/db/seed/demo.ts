@@ -6,6 +6,7 @@ import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { Residency } from "../../domain/organization";
 import type { Db } from "../client";
 import { applications, auditLog, bases, communities, organizations, towns, users } from "../schema";
+import { DEMO_EXPERTS } from "./admission";
 import { allDemoDocumentBlobs } from "./application-documents";
 import { seedApplications } from "./applications";
 import { DEMO_ACCOUNTS, DEMO_BASE, DEMO_PASSWORD, DEMO_TOWNS } from "./changping";
@@ -119,8 +120,8 @@ export async function seedDemoIfEmpty(
       .returning({ id: organizations.id, residency: organizations.residency });
     const memberOrg = orgRows.find((o) => o.residency === "resident");
 
-    await tx.insert(users).values(
-      DEMO_ACCOUNTS.map((a) => ({
+    await tx.insert(users).values([
+      ...DEMO_ACCOUNTS.map((a) => ({
         baseId: base.id,
         username: a.username,
         displayName: a.displayName,
@@ -129,7 +130,16 @@ export async function seedDemoIfEmpty(
         organizationId: a.username === "member" ? (memberOrg?.id ?? null) : null,
         passwordHash,
       })),
-    );
+      // The review panel's other experts (the demo story's stage 3), signing in with the same password.
+      ...DEMO_EXPERTS.filter((e) => e.username !== "expert").map((e) => ({
+        baseId: base.id,
+        username: e.username,
+        displayName: e.displayName,
+        mobile: e.mobile,
+        roles: ["expert" as const],
+        passwordHash,
+      })),
+    ]);
     await seedRecruitment(tx, base.id, new Date());
     const files = await seedApplications(tx, base.id, new Date());
     await placeLiaison(tx, base.id);
