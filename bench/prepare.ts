@@ -20,6 +20,7 @@ import { generateOrganizations, seededRandom } from "../src/db/seed/generate";
 import type { Residency } from "../src/domain/organization";
 import { hashPassword } from "../src/server/passwords";
 import { adminQuery, withDatabase } from "../test/support/postgres-setup";
+import type { RecordedAdmission } from "./admission";
 import { explainQueries } from "./explain";
 import { loadRecruitment } from "./recruitment";
 import { measureSmsDrain, type SmsDrain } from "./sms-drain";
@@ -31,6 +32,8 @@ const SERIAL_OFFSET = 100_000;
 const DETAIL_SAMPLE = 1000;
 /** Applications to the open call (fewer when `scale` leaves fewer organizations to apply). */
 const APPLICATIONS = 2000;
+/** Experts of the bench's review round (the demo `expert` among them), k = 3 reviews each. */
+const EXPERTS = 40;
 
 export interface PreparedDatabase {
   engine: Engine;
@@ -48,6 +51,8 @@ export interface PreparedDatabase {
   staffUnread: number;
   /** The demo liaison's town and what its figures count there. */
   liaisonTown: { name: string; organizations: number; applications: number };
+  /** Stages 2-3: the open round, its size, and the demo expert's reviews (the scoring page's). */
+  admission: RecordedAdmission & { expertReviewIds: string[] };
   /** The SMS outbox's drain; null with `--sms=0`. */
   smsDrain: SmsDrain | null;
   loadSeconds: number;
@@ -82,6 +87,7 @@ export async function prepareDatabase(
     const recruitment = await loadRecruitment(database, baseId, applicants, {
       seed: options.seed,
       wanted: APPLICATIONS,
+      experts: EXPERTS,
     });
     lap(`${recruitment.rows} rows of a recruitment inserted`);
     // What PostgreSQL's autovacuum does after such a load (PGlite has no autovacuum daemon):
@@ -107,6 +113,11 @@ export async function prepareDatabase(
     );
     const applicationStep = Math.max(1, Math.floor(recruitment.applicationIds.length / DETAIL_SAMPLE));
     const liaisonTown = await liaisonTownOf(database);
+    const expertReviewIds = rowsOf<{ id: string }>(
+      await database.db.execute(sql`
+          SELECT r.id FROM reviews r JOIN users u ON u.id = r.expert_id
+          WHERE u.username = 'expert' AND r.round_id = ${recruitment.admission.roundId} ORDER BY r.id`),
+    ).map((r) => r.id);
     const plans = options.explain
       ? await explainQueries(database, baseId, ids[0]?.id ?? "", recruitment.callId)
       : null;
@@ -126,6 +137,7 @@ export async function prepareDatabase(
       organizationCount: counted?.n ?? 0,
       sampleIds: ids.map((r) => r.id),
       callId: recruitment.callId,
+      admission: { ...recruitment.admission, expertReviewIds },
       applicationIds: recruitment.applicationIds
         .filter((_, i) => i % applicationStep === 0)
         .slice(0, DETAIL_SAMPLE),

@@ -15,9 +15,17 @@ import {
   applications,
   callRevisions,
   calls,
+  expertProfiles,
   files,
+  inspectionInspectors,
+  inspections,
   intakeVerdicts,
   notifications,
+  reviewRounds,
+  reviews,
+  roundExperts,
+  roundSubjects,
+  rubrics,
   users,
 } from "../src/db/schema";
 import {
@@ -29,14 +37,17 @@ import {
   UPLOAD_WINDOW,
 } from "../src/db/seed/application-plan";
 import { playStory } from "../src/db/seed/application-story";
-import type { ProfileRow, SeedCall, SeedContext } from "../src/db/seed/application-writer";
+import type { Live, ProfileRow, SeedCall, SeedContext } from "../src/db/seed/application-writer";
 import { pickerOf, seededRandom } from "../src/db/seed/generate";
 import { type ApplicationStatus, COUNTED_FOR_TRACK_CAP, nextStatus } from "../src/domain/application";
 import { callWindow, type Track } from "../src/domain/call";
+import { type RecordedAdmission, recordAdmission } from "./admission";
 import { RowRecorder, seededUuid } from "./recorder";
 
 /** Parents before children: the order the recorded rows are inserted in. */
 const INSERT_ORDER: Table[] = [
+  users,
+  expertProfiles,
   applications,
   files,
   applicationDocuments,
@@ -45,10 +56,18 @@ const INSERT_ORDER: Table[] = [
   intakeVerdicts,
   applicationMessages,
   notifications,
+  inspections,
+  inspectionInspectors,
+  reviewRounds,
+  roundExperts,
+  roundSubjects,
+  reviews,
 ];
 
 export interface LoadedRecruitment {
   callId: string;
+  /** Stages 2-3: the accepted applications inspected and in one open review round. */
+  admission: RecordedAdmission;
   /** Every application loaded here that staff see in the queue (not the drafts). */
   applicationIds: string[];
   rows: number;
@@ -59,7 +78,7 @@ export async function loadRecruitment(
   database: Database,
   baseId: string,
   pool: ProfileRow[],
-  options: { seed: number; wanted: number },
+  options: { seed: number; wanted: number; experts: number },
 ): Promise<LoadedRecruitment> {
   const { db } = database;
   const now = new Date();
@@ -74,7 +93,7 @@ export async function loadRecruitment(
   const accounts = await db
     .select({ id: users.id, username: users.username, name: users.displayName, org: users.organizationId })
     .from(users)
-    .where(and(eq(users.baseId, baseId), inArray(users.username, ["staff", "admin", "member"])));
+    .where(and(eq(users.baseId, baseId), inArray(users.username, ["staff", "admin", "member", "expert"])));
   const staff = accounts.find((a) => a.username === "staff");
   const member = accounts.find((a) => a.username === "member");
   if (!open || !staff || !member)
@@ -90,9 +109,12 @@ export async function loadRecruitment(
     baseId,
     now,
     staff: { id: staff.id, name: staff.name },
-    staffRecipients: accounts.filter((a) => a.username !== "member").map((a) => a.id),
+    staffRecipients: accounts
+      .filter((a) => a.username === "staff" || a.username === "admin")
+      .map((a) => a.id),
     member: { id: member.id, name: member.name, organizationId: member.org },
     blobs: new Map(),
+    newId: () => seededUuid(random),
   };
   const places = await placesLeft(database, call);
 
@@ -120,6 +142,7 @@ export async function loadRecruitment(
   };
 
   const applicationIds: string[] = [];
+  const accepted: Live[] = [];
   for (let n = 0; n < options.wanted; n++) {
     const script = pick(OPEN_SCRIPTS);
     const times = timelineOf(now, random, script.days);
@@ -127,10 +150,25 @@ export async function loadRecruitment(
     if (!drawn) break;
     const live = await playStory(ctx, random, { call, script, ...drawn, times });
     if (live.status !== "draft") applicationIds.push(live.id);
+    if (live.status === "accepted") accepted.push(live);
   }
+  const expert = accounts.find((a) => a.username === "expert");
+  const [hash] = await db.select({ h: users.passwordHash }).from(users).where(eq(users.id, staff.id));
+  const rubricRows = await db
+    .select({ id: rubrics.id, track: rubrics.track })
+    .from(rubrics)
+    .where(eq(rubrics.baseId, baseId));
+  if (!expert || !hash) throw new Error("bench: the demo seed has no expert account");
+  const admission = await recordAdmission(ctx, random, accepted, {
+    experts: options.experts,
+    k: 3,
+    passwordHash: hash.h,
+    rubricIds: Object.fromEntries(rubricRows.map((r) => [r.track, r.id])) as Record<Track, string>,
+    demoExpertId: expert.id,
+  });
   await recorder.insertAll(db, INSERT_ORDER);
   const rows = INSERT_ORDER.reduce((sum, table) => sum + recorder.count(table), 0);
-  return { callId: call.id, applicationIds, rows };
+  return { callId: call.id, admission, applicationIds, rows };
 }
 
 /** Places left under each capped track (the demo's own applications already hold some). */

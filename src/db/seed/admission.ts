@@ -110,11 +110,13 @@ export const DEMO_EXPERTS: DemoExpert[] = [
 
 const DAY = 24 * HOUR;
 
-interface Expert extends DemoExpert {
+const newId = (ctx: SeedContext) => ctx.newId?.() ?? randomUUID();
+
+export interface Expert extends DemoExpert {
   id: string;
 }
 
-interface Subject {
+export interface Subject {
   live: Live;
   /** What the application deserves, 0-10, before any expert's bias. */
   quality: number;
@@ -288,7 +290,7 @@ export async function seedAdmission(
 async function seedRubrics(ctx: SeedContext, frozenAt: Date): Promise<Record<Track, string>> {
   const ids = {} as Record<Track, string>;
   for (const template of Object.values(DEFAULT_RUBRICS)) {
-    const id = randomUUID();
+    const id = newId(ctx);
     ids[template.track] = id;
     await ctx.tx.insert(rubrics).values({
       id,
@@ -307,13 +309,13 @@ async function seedRubrics(ctx: SeedContext, frozenAt: Date): Promise<Record<Tra
 }
 
 /** Plans an inspection, writes its finding, and signs it off when `signOff` is given. */
-async function inspect(
+export async function inspect(
   ctx: SeedContext,
   random: () => number,
   live: Live,
   times: { planned: Date; visit: Date; inspectors: string[]; signOff: Date | null },
 ) {
-  const id = randomUUID();
+  const id = newId(ctx);
   const registration = live.profile.registrationStatus;
   const complete = times.signOff !== null;
   const finding = times.visit < ctx.now ? demoFinding(random, registration, complete) : {};
@@ -362,7 +364,7 @@ interface SeededRound {
  * expert shares applications with the next, so the review graph is connected), scored as each
  * expert would: the application's quality, the expert's bias, some noise per criterion.
  */
-async function seedRound(
+export async function seedRound(
   ctx: SeedContext,
   random: () => number,
   round: {
@@ -381,7 +383,7 @@ async function seedRound(
   },
 ): Promise<SeededRound> {
   const { tx, baseId } = ctx;
-  const id = randomUUID();
+  const id = newId(ctx);
   const tracks = [...new Set(round.subjects.map((s) => s.live.track))];
   await tx.insert(reviewRounds).values({
     id,
@@ -422,7 +424,9 @@ async function seedRound(
     })),
   );
   for (const s of round.subjects) {
-    await transition(ctx, s.live, "enter_review", new Date(round.openedAt.getTime() - DAY));
+    // A day before the round opened, or just after the sign-off when that came later.
+    const entered = Math.max(round.openedAt.getTime() - DAY, s.live.statusChangedAt.getTime() + MINUTE);
+    await transition(ctx, s.live, "enter_review", new Date(entered));
     await finish(ctx, s.live);
   }
   const rubricsByTrack = {} as Record<Track, Rubric>;
@@ -454,7 +458,7 @@ async function seedRound(
       }
       const submittedAt = done ? between(round.openedAt, span, 0.2 + random() * 0.6) : null;
       await tx.insert(reviews).values({
-        id: randomUUID(),
+        id: newId(ctx),
         baseId,
         roundId: id,
         subjectId: s.live.id,
@@ -547,7 +551,7 @@ async function noticeAndPlaces(
 ) {
   const { tx, baseId } = ctx;
   const admitted = round.subjects.filter((s) => decided.get(s.live.id) === "admitted");
-  const noticeId = randomUUID();
+  const noticeId = newId(ctx);
   await tx.insert(admissionNotices).values({
     id: noticeId,
     baseId,

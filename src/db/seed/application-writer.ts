@@ -47,6 +47,8 @@ export interface SeedContext {
   staffRecipients: string[];
   member: { id: string; name: string; organizationId: string | null };
   blobs: Map<string, DemoBlob>;
+  /** Ids for rows a writer makes itself (the bench's are seeded); random UUIDs when absent. */
+  newId?: () => string;
 }
 
 interface LiveDocument {
