@@ -51,7 +51,7 @@ test(
     const narrow = await readBack(await (await downloading).path());
     expect(narrow.rows).toBe(inScreening.total);
     expect(narrow.lines.get("招募")).toBe(first.call.title);
-    expect(narrow.lines.get("筛选条件")).toContain("默认：仅已进入初筛的申请");
+    expect(narrow.lines.get("筛选条件")).toContain("默认：已进入初筛及之后各阶段的申请");
 
     await page.getByRole("switch", { name: "包括未进入初筛的申请" }).click();
     await page.getByText("将按当前状态筛选导出").waitFor();

@@ -148,7 +148,7 @@ describe("GET /api/applications/export.xlsx", () => {
     const lines = prefaceOf(preface);
     expect(lines.get("招募")).toBe("2026年度孵化招募");
     expect(lines.get("筛选条件")).toBe(
-      "申请状态：已受理（进入初筛）（默认：仅已进入初筛的申请）；排序：社会组织名称升序",
+      "申请状态：已受理（进入初筛）、考察中、已考察、考察未通过、评审中、拟入壳、候补、未入选、已确认入壳、已放弃入壳（默认：已进入初筛及之后各阶段的申请）；排序：社会组织名称升序",
     );
     expect(lines.get("申请数")).toBe("2");
     expect(lines.get("导出时间")).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）$/);

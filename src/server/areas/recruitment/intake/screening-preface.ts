@@ -24,7 +24,7 @@ function filterInWords(filter: QueueFilter, townName: string | null): string {
   const clauses = [
     statuses
       ? `申请状态：${statuses.map((s) => L.applicationStatus[s]).join("、")}`
-      : `申请状态：${SCREENING_STATUSES.map((s) => L.applicationStatus[s]).join("、")}（默认：仅已进入初筛的申请）`,
+      : `申请状态：${SCREENING_STATUSES.map((s) => L.applicationStatus[s]).join("、")}（默认：已进入初筛及之后各阶段的申请）`,
   ];
   if (filter.track) clauses.push(`孵化方向：${L.track[filter.track]}`);
   if (filter.townId) clauses.push(`所在镇街：${townName ?? "（已删除的镇街）"}`);
