@@ -89,7 +89,10 @@ export async function prepareDatabase(
       wanted: APPLICATIONS,
       experts: EXPERTS,
     });
-    lap(`${recruitment.rows} rows of a recruitment inserted`);
+    const { admission } = recruitment;
+    lap(
+      `${recruitment.rows} rows of a recruitment inserted (with ${admission.inspections} inspections and a round of ${admission.reviews} reviews by ${admission.experts} experts, ${admission.submitted} submitted)`,
+    );
     // What PostgreSQL's autovacuum does after such a load (PGlite has no autovacuum daemon):
     // statistics for the planner, and the GIN indexes' pending lists merged into the index.
     await database.db.execute(sql`VACUUM ANALYZE`);
