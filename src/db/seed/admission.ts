@@ -438,7 +438,8 @@ export async function seedRound(
   const span = round.closedAt ?? ctx.now;
   for (const [i, s] of round.subjects.entries()) {
     for (let j = 0; j < Math.min(round.k, round.experts.length); j++) {
-      const expert = round.experts[(i + j) % round.experts.length] as Expert;
+      // Pair by pair in turn: loads within one, and each subject shares experts with the next.
+      const expert = round.experts[(i * round.k + j) % round.experts.length] as Expert;
       const n = perExpert.get(expert.id) ?? 0;
       perExpert.set(expert.id, n + 1);
       const rubric = rubricsByTrack[s.live.track];
