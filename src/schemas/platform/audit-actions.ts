@@ -12,6 +12,8 @@ export const AUDIT_ENTITIES = {
   call: { zhCN: "招募", en: "Call" },
   application: { zhCN: "申请", en: "Application" },
   file: { zhCN: "文件", en: "File" },
+  expert: { zhCN: "评审专家", en: "Expert" },
+  expert_invitation: { zhCN: "专家邀请", en: "Expert invitation" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -95,21 +97,68 @@ export const AUDIT_ACTIONS = {
     en: "Reopened an inspection for a correction",
   },
   "application.screen_out": { entity: "application", zhCN: "考察未通过", en: "Screened out at inspection" },
-  "application.enter_review": { entity: "application", zhCN: "进入入壳评审", en: "Entered the admission review" },
-  "application.leave_review": { entity: "application", zhCN: "移出评审轮次", en: "Removed from a review round" },
+  "application.enter_review": {
+    entity: "application",
+    zhCN: "进入入壳评审",
+    en: "Entered the admission review",
+  },
+  "application.leave_review": {
+    entity: "application",
+    zhCN: "移出评审轮次",
+    en: "Removed from a review round",
+  },
   "application.admit": { entity: "application", zhCN: "决定拟入壳", en: "Decided to admit" },
   "application.waitlist": { entity: "application", zhCN: "列入候补", en: "Waitlisted" },
   "application.reject": { entity: "application", zhCN: "决定未入选", en: "Decided not to select" },
   "application.reconsider": { entity: "application", zhCN: "重新评议", en: "Reconsidered a decision" },
   "application.confirm": { entity: "application", zhCN: "确认入壳", en: "Confirmed the place" },
   "application.decline": { entity: "application", zhCN: "放弃入壳", en: "Declined the place" },
-  "application.lapse": { entity: "application", zhCN: "逾期未确认入壳", en: "Recorded a lapsed confirmation" },
+  "application.lapse": {
+    entity: "application",
+    zhCN: "逾期未确认入壳",
+    en: "Recorded a lapsed confirmation",
+  },
   "application.extend": { entity: "application", zhCN: "延长截止时间", en: "Extended the deadline" },
   "application.message": { entity: "application", zhCN: "发送消息", en: "Sent a message" },
   "application.exported": {
     entity: "application",
     zhCN: "导出初筛基础文件",
     en: "Exported the screening file",
+  },
+
+  "expert.invited": { entity: "expert_invitation", zhCN: "邀请评审专家", en: "Invited an expert" },
+  "expert.invitation_resent": {
+    entity: "expert_invitation",
+    zhCN: "重新发送专家邀请",
+    en: "Resent an expert invitation",
+  },
+  "expert.invitation_revoked": {
+    entity: "expert_invitation",
+    zhCN: "撤回专家邀请",
+    en: "Withdrew an expert invitation",
+  },
+  "expert.joined": { entity: "expert", zhCN: "接受邀请成为评审专家", en: "Accepted an expert invitation" },
+  "expert.sign_in_link_sent": { entity: "expert", zhCN: "发送登录链接", en: "Sent a sign-in link" },
+  "expert.signed_in_by_link": {
+    entity: "expert",
+    zhCN: "通过登录链接登录",
+    en: "Signed in by a sign-in link",
+  },
+  "expert.profile_updated": { entity: "expert", zhCN: "更新专家资料", en: "Updated an expert profile" },
+  "expert.conflict_declared": {
+    entity: "expert",
+    zhCN: "申报利益冲突",
+    en: "Declared a conflict of interest",
+  },
+  "expert.conflict_withdrawn": {
+    entity: "expert",
+    zhCN: "撤回申报的利益冲突",
+    en: "Withdrew a declared conflict of interest",
+  },
+  "expert.conflict_recorded": {
+    entity: "expert",
+    zhCN: "登记专家利益冲突",
+    en: "Recorded an expert's conflict of interest",
   },
 
   "file.upload": { entity: "file", zhCN: "上传附件", en: "Uploaded an attachment" },
