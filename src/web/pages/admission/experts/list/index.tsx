@@ -1,5 +1,5 @@
 import { UserAddOutlined } from "@ant-design/icons";
-import { Button, Input, Select, Space, type TableProps, Tag, Typography } from "antd";
+import { Button, Input, Select, Space, type TableProps, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -14,6 +14,7 @@ import { useFieldOptions } from "../../../../components/options";
 import { PageHeader } from "../../../../components/PageHeader";
 import { ExpertTabs } from "../components/ExpertTabs";
 import { InviteDialog } from "../components/InviteDialog";
+import { ExpertStatusTag } from "../components/labels";
 
 /** 评审专家: the base's experts (keyword, field, status), and the way to invite more. */
 export default function ExpertListPage() {
@@ -91,12 +92,7 @@ export default function ExpertListPage() {
 }
 
 function StatusTag({ status }: { status: ExpertRow["status"] }) {
-  const { t } = useTranslation();
-  return status === "active" ? (
-    <Tag color="success">{t("experts.statusActive")}</Tag>
-  ) : (
-    <Tag>{t("experts.statusDisabled")}</Tag>
-  );
+  return <ExpertStatusTag active={status === "active"} />;
 }
 
 function useColumns(): NonNullable<TableProps<ExpertRow>["columns"]> {
