@@ -1,4 +1,4 @@
-import { Empty, List, Space, Typography } from "antd";
+import { List, Space, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Conflict } from "../../../../../schemas/admission/experts";
@@ -15,7 +15,7 @@ export function ConflictList({
 }) {
   const { t } = useTranslation();
   if (conflicts.length === 0)
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("experts.conflictsEmpty")} />;
+    return <Typography.Text type="secondary">{t("experts.conflictsEmpty")}</Typography.Text>;
   return (
     <List
       size="small"

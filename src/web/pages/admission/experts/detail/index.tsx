@@ -58,20 +58,23 @@ export default function ExpertDetailPage() {
           <RecordConflict expertId={d.expert.id} />
         </Card>
         <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("experts.invitations")}</h2>}>
-          <List
-            size="small"
-            dataSource={d.invitations}
-            locale={{ emptyText: t("experts.invitationsEmpty") }}
-            renderItem={(i) => (
-              <List.Item>
-                <Space wrap>
-                  <InvitationStatusTag status={i.status} />
-                  <span>{formatDateTime(i.createdAt)}</span>
-                  {i.createdByName && <Typography.Text type="secondary">{i.createdByName}</Typography.Text>}
-                </Space>
-              </List.Item>
-            )}
-          />
+          {d.invitations.length === 0 ? (
+            <Typography.Text type="secondary">{t("experts.invitationsEmpty")}</Typography.Text>
+          ) : (
+            <List
+              size="small"
+              dataSource={d.invitations}
+              renderItem={(i) => (
+                <List.Item>
+                  <Space wrap>
+                    <InvitationStatusTag status={i.status} />
+                    <span>{formatDateTime(i.createdAt)}</span>
+                    {i.createdByName && <Typography.Text type="secondary">{i.createdByName}</Typography.Text>}
+                  </Space>
+                </List.Item>
+              )}
+            />
+          )}
         </Card>
       </div>
     </>
