@@ -3,7 +3,7 @@
  * (@example-charity.org) are likely linked; two people at a public webmail service are not.
  * The list holds the webmail services common in China and abroad; a domain not on it counts.
  */
-export const PUBLIC_EMAIL_DOMAINS: ReadonlySet<string> = new Set([
+const PUBLIC_EMAIL_DOMAINS: ReadonlySet<string> = new Set([
   "qq.com",
   "vip.qq.com",
   "foxmail.com",

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useAccess } from "../../auth/session";
 
-export const REVIEWS_PATH = "/reviews";
+const REVIEWS_PATH = "/reviews";
 
 export function ExpertCard() {
   const { t } = useTranslation();
