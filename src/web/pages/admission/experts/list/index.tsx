@@ -126,7 +126,7 @@ function useColumns(): NonNullable<TableProps<ExpertRow>["columns"]> {
     },
     {
       key: "conflicts",
-      title: t("experts.conflicts"),
+      title: t("experts.storedConflicts"),
       width: 100,
       render: (_, e) => t("experts.conflictCount", { count: e.conflictCount }),
     },
@@ -162,7 +162,7 @@ function ExpertCard({ expert }: { expert: ExpertRow }) {
       )}
       <FieldTags fields={expert.fields} />
       <span style={{ fontSize: 13 }}>
-        {[expert.mobile, expert.email].filter(Boolean).join(" · ")} · {t("experts.conflicts")}{" "}
+        {[expert.mobile, expert.email].filter(Boolean).join(" · ")} · {t("experts.storedConflicts")}{" "}
         {t("experts.conflictCount", { count: expert.conflictCount })}
       </span>
     </div>
