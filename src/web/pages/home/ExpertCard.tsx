@@ -3,9 +3,10 @@
  * scoring) and their profile, which guides what they are given.
  */
 import { AuditOutlined, IdcardOutlined } from "@ant-design/icons";
-import { Button, Card, Flex, Typography } from "antd";
+import { Alert, Button, Card, Flex, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useInvitationList } from "../../api/admission/experts";
 import { useAccess } from "../../auth/session";
 
 const REVIEWS_PATH = "/reviews";
@@ -31,5 +32,26 @@ export function ExpertCard() {
         </Link>
       </Flex>
     </Card>
+  );
+}
+
+/** Staff: invitations still waiting for an answer, when there are any (a link to the list). */
+export function PendingInvitations() {
+  const access = useAccess();
+  return access.expertManage ? <PendingInvitationsNote /> : null;
+}
+
+function PendingInvitationsNote() {
+  const { t } = useTranslation();
+  const waiting = useInvitationList({ status: "sent", page: 1, pageSize: 1 });
+  const count = waiting.data?.total ?? 0;
+  if (count === 0) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={<Link to="/experts/invitations?status=sent">{t("experts.pendingInvitations", { count })}</Link>}
+    />
   );
 }

@@ -14,7 +14,7 @@ import { useAccess, useCurrentUser } from "../../auth/session";
 import { RoleTags } from "../../components/labels";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
-import { ExpertCard } from "./ExpertCard";
+import { ExpertCard, PendingInvitations } from "./ExpertCard";
 import { FiguresHome } from "./figures/FiguresHome";
 import { GuestHome } from "./GuestHome";
 import { MyApplicationsCard } from "./MyApplicationsCard";
@@ -47,6 +47,7 @@ export default function HomePage() {
       />
       <MyApplicationsCard />
       <StaffWaiting />
+      <PendingInvitations />
       <ExpertCard />
       <GuestHome />
       {figuresHome && <FiguresHome />}
