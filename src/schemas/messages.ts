@@ -128,6 +128,47 @@ export const ERROR_MESSAGES = {
     "zh-CN": "验证码短信暂时发送不出去，请稍后再试。如果稍后仍收到了验证码，可以直接使用",
     en: "The code could not be texted just now; try again later. If it arrives after all, you may use it",
   },
+  // Stage 3's experts: invitation links and sign-in links, each refused with its own reason.
+  invitation_not_found: {
+    "zh-CN": "邀请链接无效，或已被重新发送的新链接取代：请使用最新收到的链接，或联系基地工作人员",
+    en: "This invitation link is not valid, or a newer link replaced it: use the latest link you received, or contact the base staff",
+  },
+  invitation_expired: {
+    "zh-CN": "邀请链接已过期，请联系基地工作人员重新发送",
+    en: "This invitation link has expired; ask the base staff to send a new one",
+  },
+  invitation_revoked: {
+    "zh-CN": "该邀请已被基地撤回",
+    en: "The base has withdrawn this invitation",
+  },
+  invitation_used: {
+    "zh-CN": "该邀请链接已使用过：请直接登录，或使用工作人员发送的登录链接",
+    en: "This invitation link was already used: sign in, or use a sign-in link from the base staff",
+  },
+  invitation_other_base: {
+    "zh-CN": "您的账号属于另一个孵化基地，不能接受本基地的邀请，请联系邀请您的工作人员",
+    en: "Your account belongs to another base and cannot accept this base's invitation; contact the staff who invited you",
+  },
+  invitation_not_open: {
+    "zh-CN": "该邀请已被接受或撤回，不能再重新发送或撤回",
+    en: "This invitation was already accepted or withdrawn; it cannot be resent or withdrawn",
+  },
+  sign_in_link_invalid: {
+    "zh-CN": "登录链接无效，请使用最新收到的链接，或联系基地工作人员重新发送",
+    en: "This sign-in link is not valid; use the latest link you received, or ask the base staff for a new one",
+  },
+  sign_in_link_used: {
+    "zh-CN": "该登录链接已使用过（每个链接只能使用一次）：请用账号密码登录，或请工作人员重新发送",
+    en: "This sign-in link was already used (each works once): sign in with your password, or ask for a new link",
+  },
+  sign_in_link_expired: {
+    "zh-CN": "登录链接已过期，请用账号密码登录，或请工作人员重新发送",
+    en: "This sign-in link has expired: sign in with your password, or ask the base staff for a new one",
+  },
+  conflict_exists: {
+    "zh-CN": "与该组织的利益冲突已有登记",
+    en: "A conflict of interest with this organization is already on record",
+  },
   // (more error codes for later areas go above this line)
 } satisfies Catalog;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -276,6 +317,11 @@ export const FIELD_MESSAGES = {
     "zh-CN": "不能取消自己的系统管理员角色",
     en: "You cannot remove your own administrator role",
   },
+  contact_required: {
+    "zh-CN": "手机号和邮箱至少填写一项",
+    en: "Give a mobile number or an email address (or both)",
+  },
+  not_an_expert: { "zh-CN": "该账号不是评审专家", en: "This account is not an expert" },
   // Recruitment calls (招募): the rules a call must satisfy before and after publishing.
   tracks_required: { "zh-CN": "至少提供一个孵化方向", en: "Offer at least one track" },
   track_duplicate: { "zh-CN": "孵化方向重复", en: "This track is listed twice" },

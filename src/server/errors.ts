@@ -43,6 +43,16 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   organization_exists: 409,
   call_status_invalid: 409,
   sms_unavailable: 503,
+  invitation_not_found: 404,
+  invitation_expired: 409,
+  invitation_revoked: 409,
+  invitation_used: 409,
+  invitation_other_base: 409,
+  invitation_not_open: 409,
+  sign_in_link_invalid: 404,
+  sign_in_link_used: 409,
+  sign_in_link_expired: 409,
+  conflict_exists: 409,
 };
 
 export class AppError extends Error {

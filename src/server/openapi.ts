@@ -30,6 +30,11 @@ const TAGS = [
     description:
       "材料审核, the staff's side of applications: queue, a verdict per item, decisions, extensions, messages, screening file",
   },
+  {
+    name: "experts",
+    description:
+      "External experts (stage 3): invitations, joining by link, sign-in links, profiles, conflicts of interest",
+  },
   { name: "files", description: "Message attachments and downloads of any stored file" },
   { name: "notifications", description: "The bell: a user's notices and their read state" },
   {

@@ -30,6 +30,10 @@ export interface Access {
   applicationExport: boolean;
   /** 我的申请: an organization member linked to an organization applies for it. */
   canApply: boolean;
+  /** 评审专家: invite experts, their list and detail, conflicts, sign-in links. */
+  expertManage: boolean;
+  /** An expert: their profile, declared conflicts and reviews. */
+  isExpert: boolean;
   /** 招募数据: the recruitment figures (the base's, every base's, or a liaison's town's). */
   recruitmentFigures: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
@@ -53,6 +57,8 @@ const NONE: Access = {
   applicationExport: false,
   canApply: false,
   recruitmentFigures: false,
+  expertManage: false,
+  isExpert: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
 };
@@ -89,6 +95,8 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     applicationExport: may("application.export"),
     canApply: may("application.apply"),
     recruitmentFigures: may("stats.recruitment"),
+    expertManage: may("expert.manage"),
+    isExpert: may("expert.self"),
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
   };

@@ -66,6 +66,14 @@ const ApplyPage = lazy(() => import("./pages/recruitment/applications/apply"));
 const IntakeQueuePage = lazy(() => import("./pages/recruitment/intake/queue"));
 const IntakeApplicationPage = lazy(() => import("./pages/recruitment/intake/application"));
 const DossierPage = lazy(() => import("./pages/recruitment/intake/dossier"));
+const ExpertListPage = lazy(() => import("./pages/admission/experts/list"));
+const InvitationListPage = lazy(() => import("./pages/admission/experts/invitations"));
+const ExpertDetailPage = lazy(() => import("./pages/admission/experts/detail"));
+const ExpertProfilePage = lazy(() => import("./pages/admission/experts/profile"));
+const loadJoin = () => import("./pages/admission/experts/join");
+const loadLinkSignIn = () => import("./pages/admission/experts/sign-in");
+const ExpertJoinPage = lazy(loadJoin);
+const ExpertLinkSignInPage = lazy(loadLinkSignIn);
 const ForbiddenPage = lazy(() => import("./pages/platform/exception/403"));
 const NotFoundPage = lazy(() => import("./pages/platform/exception/404"));
 
@@ -100,6 +108,13 @@ export const router = createBrowserRouter([
         path: "/register",
         element: <RegistrationPage />,
         loader: () => startLoading(loadRegistration),
+      },
+      // An invited expert joins, or signs in by a link, from a phone's message app.
+      { path: "/experts/join", element: <ExpertJoinPage />, loader: () => startLoading(loadJoin) },
+      {
+        path: "/experts/sign-in",
+        element: <ExpertLinkSignInPage />,
+        loader: () => startLoading(loadLinkSignIn),
       },
     ],
   },
@@ -146,6 +161,15 @@ export const router = createBrowserRouter([
           { path: ":id", element: <Guard allow="canApply" page={<ApplyPage />} /> },
         ],
       },
+      {
+        path: "experts",
+        children: [
+          { index: true, element: <Guard allow="expertManage" page={<ExpertListPage />} /> },
+          { path: "invitations", element: <Guard allow="expertManage" page={<InvitationListPage />} /> },
+          { path: ":id", element: <Guard allow="expertManage" page={<ExpertDetailPage />} /> },
+        ],
+      },
+      { path: "account/expert", element: <Guard allow="isExpert" page={<ExpertProfilePage />} /> },
       { path: "notifications", element: <NotificationsPage /> },
       { path: "my-organization", element: <Guard allow="isOrgMember" page={<MyOrganizationPage />} /> },
       { path: "users", element: <Guard allow="userManage" page={<UserListPage />} /> },

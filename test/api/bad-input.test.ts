@@ -178,6 +178,13 @@ function bodyTargets(): Target[] {
     member.post("/api/auth/password", { currentPassword: `${FACTORY_PASSWORD}-wrong`, newPassword: v }),
   );
   field("sign-in", (v) => anonymous("POST", "/api/auth/login", { username: v, password: v }), [401]);
+  // Expert links (public): only a well-formed token reaches the lookup (404 for an unknown one).
+  field(
+    "expert invitation: token",
+    (v) => anonymous("POST", "/api/expert-join", { token: v, password: "Expert-pass-2026" }),
+    [404],
+  );
+  field("sign-in link: token", (v) => anonymous("POST", "/api/sign-in-links/redeem", { token: v }), [404]);
   field("upload: file name", (v) => upload({ requirementKey: "certificate" }, v), [], utf8);
   field("upload: requirement key", (v) => upload({ requirementKey: v }, "plan.pdf"), [], utf8);
   field("attachment: application id", (v) => upload({ applicationId: v }, "a.pdf", "/api/files"), [], utf8);
@@ -188,6 +195,11 @@ function queryTargets(): Target[] {
   return [
     // A path parameter over the router's length limit is 414 URI Too Long, from Fastify itself.
     { name: "portal call id", send: (v) => anonymous("GET", `/api/portal/calls/${v}`), also: [404, 414] },
+    {
+      name: "expert invitation token",
+      send: (v) => anonymous("GET", `/api/expert-join?token=${v}`),
+      also: [404],
+    },
     { name: "notifications page", send: (v) => member.get(`/api/notifications?page=${v}&unread=${v}`) },
     {
       name: "compare numbers",

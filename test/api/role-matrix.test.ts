@@ -10,10 +10,18 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applications, calls, notificationSettings, organizations, users } from "../../src/db/schema";
+import {
+  applications,
+  calls,
+  expertProfiles,
+  notificationSettings,
+  organizations,
+  users,
+} from "../../src/db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../src/db/seed/changping";
 import { defaultCallRules, make } from "../factories";
 import { type Client, startTestApp, type TestApp } from "../support/app";
+import { type ExpertIds, expertFixtures } from "./admission/role-matrix-experts";
 import { type RecruitmentIds, recruitmentFixtures } from "./recruitment/role-matrix-recruitment";
 
 const ACTORS = [
@@ -28,7 +36,7 @@ const ACTORS = [
   "partner",
 ] as const;
 type Actor = (typeof ACTORS)[number];
-type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds;
+type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds & ExpertIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -76,6 +84,15 @@ const callBody = async (id: keyof Ids) => {
 const applicationVersion = async (id: keyof Ids) =>
   (await t.db.select({ v: applications.version }).from(applications).where(eq(applications.id, ids[id])))[0]
     ?.v;
+const NOWHERE = "00000000-0000-4000-8000-000000000000";
+const expertProfileVersion = async () =>
+  (
+    await t.db
+      .select({ v: expertProfiles.version })
+      .from(expertProfiles)
+      .innerJoin(users, eq(users.id, expertProfiles.userId))
+      .where(eq(users.username, "expert"))
+  )[0]?.v ?? 0;
 const FUTURE = () => new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
 
 // biome-ignore format: the matrix reads as a table
@@ -246,6 +263,40 @@ const MATRIX: Record<string, Case[]> = {
                                                      expect: [401, 201, 201, 403, 403, 404, 403, 403, 403] }],
   "POST /api/applications/{id}/messages/read":    [{ id: "ownSubmitted", expect: [401, 200, 200, 403, 403, 200, 403, 403, 403] },
                                                    { id: "otherSubmitted", expect: [401, 200, 200, 403, 403, 404, 403, 403, 403] }],
+  // Experts (stage 3): staff's experts and invitations, the expert's own profile and conflicts,
+  // and the public join and sign-in-link routes. A random conflict or organization id is 404 to
+  // whoever the policy lets in; the revoked invitation is 409 to staff.
+  "GET /api/experts":                             [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/experts/conflict-check":             [{ body: () => ({ mobile: "17788889999" }),
+                                                     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/experts/{id}":                        [{ id: "expert", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/experts/{id}/conflicts":             [{ id: "expert", body: () => ({ organizationId: NOWHERE, reason: "矩阵" }),
+                                                     expect: [401, 404, 404, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/experts/{id}/sign-in-links":         [{ id: "expert", body: () => ({ channels: { sms: true, email: false } }),
+                                                     expect: [401, 201, 201, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/experts/me/profile":                  [{ expect: [401, 403, 403, 200, 403, 403, 403, 403, 403] }],
+  "PUT /api/experts/me/profile":                  [{ body: async () => ({ fields: ["health"], version: await expertProfileVersion() }),
+                                                     expect: [401, 403, 403, 200, 403, 403, 403, 403, 403] }],
+  "GET /api/experts/me/conflicts":                [{ expect: [401, 403, 403, 200, 403, 403, 403, 403, 403] }],
+  "POST /api/experts/me/conflicts":               [{ body: () => ({ organizationId: NOWHERE, reason: "矩阵" }),
+                                                     expect: [401, 403, 403, 404, 403, 403, 403, 403, 403] }],
+  "DELETE /api/experts/me/conflicts/{conflictId}": [{ url: () => `/api/experts/me/conflicts/${NOWHERE}`,
+                                                     expect: [401, 403, 403, 404, 403, 403, 403, 403, 403] }],
+  "GET /api/experts/me/organizations":            [{ url: () => "/api/experts/me/organizations?q=%E4%B8%AD%E5%BF%83",
+                                                     expect: [401, 403, 403, 200, 403, 403, 403, 403, 403] }],
+  "GET /api/expert-invitations":                  [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/expert-invitations":                 [{ body: () => ({ name: "矩阵专家", email: `matrix${++serial}@example.org` }),
+                                                     expect: [401, 201, 201, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/expert-invitations/{id}/resend":     [{ id: "revokedInvitation", body: () => ({}),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/expert-invitations/{id}/revoke":     [{ id: "revokedInvitation", expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/expert-join":                         [{ note: "public: a live invitation's page answers everyone",
+                                                     url: (ids) => `/api/expert-join?token=${ids.invitationToken}`,
+                                                     expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  "POST /api/expert-join":                        [{ note: "public; no token: 400 for everyone", body: () => ({}),
+                                                     expect: [400, 400, 400, 400, 400, 400, 400, 400, 400] }],
+  "POST /api/sign-in-links/redeem":               [{ note: "public; no token: 400 for everyone", body: () => ({}),
+                                                     expect: [400, 400, 400, 400, 400, 400, 400, 400, 400] }],
 };
 
 /**
@@ -277,6 +328,7 @@ beforeAll(async () => {
     ownOrg,
     user: target.id,
     ...(await recruitmentFixtures(t, clients.member)),
+    ...(await expertFixtures(t, clients.staff)),
   };
 });
 afterAll(() => t.close());

@@ -12,6 +12,8 @@ export const AUDIT_ENTITIES = {
   call: { zhCN: "招募", en: "Call" },
   application: { zhCN: "申请", en: "Application" },
   file: { zhCN: "文件", en: "File" },
+  expert: { zhCN: "评审专家", en: "Expert" },
+  expert_invitation: { zhCN: "专家邀请", en: "Expert invitation" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -122,6 +124,41 @@ export const AUDIT_ACTIONS = {
     entity: "application",
     zhCN: "导出初筛基础文件",
     en: "Exported the screening file",
+  },
+
+  "expert.invited": { entity: "expert_invitation", zhCN: "邀请评审专家", en: "Invited an expert" },
+  "expert.invitation_resent": {
+    entity: "expert_invitation",
+    zhCN: "重新发送专家邀请",
+    en: "Resent an expert invitation",
+  },
+  "expert.invitation_revoked": {
+    entity: "expert_invitation",
+    zhCN: "撤回专家邀请",
+    en: "Withdrew an expert invitation",
+  },
+  "expert.joined": { entity: "expert", zhCN: "接受邀请成为评审专家", en: "Accepted an expert invitation" },
+  "expert.sign_in_link_sent": { entity: "expert", zhCN: "发送登录链接", en: "Sent a sign-in link" },
+  "expert.signed_in_by_link": {
+    entity: "expert",
+    zhCN: "通过登录链接登录",
+    en: "Signed in by a sign-in link",
+  },
+  "expert.profile_updated": { entity: "expert", zhCN: "更新专家资料", en: "Updated an expert profile" },
+  "expert.conflict_declared": {
+    entity: "expert",
+    zhCN: "申报利益冲突",
+    en: "Declared a conflict of interest",
+  },
+  "expert.conflict_withdrawn": {
+    entity: "expert",
+    zhCN: "撤回申报的利益冲突",
+    en: "Withdrew a declared conflict of interest",
+  },
+  "expert.conflict_recorded": {
+    entity: "expert",
+    zhCN: "登记专家利益冲突",
+    en: "Recorded an expert's conflict of interest",
   },
 
   "file.upload": { entity: "file", zhCN: "上传附件", en: "Uploaded an attachment" },

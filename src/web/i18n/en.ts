@@ -1,5 +1,6 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as portal from "../../schemas/recruitment/portal-text";
+import * as experts from "./areas/admission/experts";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
@@ -61,6 +62,8 @@ export const en: Messages = {
     applications: "Applications",
     myApplications: "My applications",
     users: "Users",
+    experts: "Experts",
+    myExpertProfile: "Expert profile",
     audit: "Audit log",
     mainNav: "Main navigation",
     openMenu: "Open navigation menu",
@@ -340,4 +343,5 @@ export const en: Messages = {
   homes: homes.en,
   applications: applications.en,
   intake: { ...intake.en, ...intakeFiles.en },
+  experts: experts.en,
 };

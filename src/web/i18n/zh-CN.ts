@@ -1,5 +1,6 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as portal from "../../schemas/recruitment/portal-text";
+import * as experts from "./areas/admission/experts";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
@@ -60,6 +61,8 @@ export const zhCN = {
     applications: "申请审核",
     myApplications: "我的申请",
     users: "用户管理",
+    experts: "评审专家",
+    myExpertProfile: "专家资料",
     audit: "审计日志",
     mainNav: "主导航",
     openMenu: "打开导航菜单",
@@ -337,6 +340,7 @@ export const zhCN = {
   homes: homes.zhCN,
   applications: applications.zhCN,
   intake: { ...intake.zhCN, ...intakeFiles.zhCN },
+  experts: experts.zhCN,
 };
 
 /** The shape every language must fill (strings only, same keys). */

@@ -3,8 +3,10 @@ import {
   FileDoneOutlined,
   FormOutlined,
   HomeOutlined,
+  IdcardOutlined,
   NotificationOutlined,
   ShopOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import type { MenuProps } from "antd";
@@ -43,6 +45,16 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
       label: t("nav.myOrganization"),
     });
   }
+  if (access.expertManage) {
+    items.push({ key: "/experts", icon: <SolutionOutlined aria-hidden />, label: t("nav.experts") });
+  }
+  if (access.isExpert) {
+    items.push({
+      key: "/account/expert",
+      icon: <IdcardOutlined aria-hidden />,
+      label: t("nav.myExpertProfile"),
+    });
+  }
   if (access.userManage) {
     items.push({ key: "/users", icon: <TeamOutlined aria-hidden />, label: t("nav.users") });
   }
@@ -63,6 +75,8 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     "/calls",
     "/applications",
     "/my-applications",
+    "/experts",
+    "/account/expert",
     "/users",
     "/audit",
   ]) {

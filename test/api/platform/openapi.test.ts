@@ -120,6 +120,7 @@ describe("the OpenAPI document", () => {
       .map(({ route }) => route)
       .sort();
     expect(open).toEqual([
+      "GET /api/expert-join",
       "GET /api/health",
       "GET /api/portal/calls",
       "GET /api/portal/calls/{id}",
@@ -127,8 +128,10 @@ describe("the OpenAPI document", () => {
       "POST /api/auth/login",
       "POST /api/auth/reset",
       "POST /api/auth/reset/codes",
+      "POST /api/expert-join",
       "POST /api/registration",
       "POST /api/registration/codes",
+      "POST /api/sign-in-links/redeem",
     ]);
   });
 });

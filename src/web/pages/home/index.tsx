@@ -14,6 +14,7 @@ import { useAccess, useCurrentUser } from "../../auth/session";
 import { RoleTags } from "../../components/labels";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
+import { ExpertCard, PendingInvitations } from "./ExpertCard";
 import { FiguresHome } from "./figures/FiguresHome";
 import { GuestHome } from "./GuestHome";
 import { MyApplicationsCard } from "./MyApplicationsCard";
@@ -46,6 +47,8 @@ export default function HomePage() {
       />
       <MyApplicationsCard />
       <StaffWaiting />
+      <PendingInvitations />
+      <ExpertCard />
       <GuestHome />
       {figuresHome && <FiguresHome />}
       {!registryStats ? null : stats.isError ? (

@@ -3,10 +3,31 @@
  * expert, recorded by staff) and the detected ones, computed from the records each time so they
  * never go stale. Assignment never pairs a conflicted expert with the organization's
  * application, and the expert cannot open it (404); staff see the reason.
+ *
+ * Detected kinds (src/domain/review/round.ts DETECTED_CONFLICTS):
+ * - member: the expert's account belongs to the organization;
+ * - linked: the expert's own organization is the organization's hub organization (枢纽组织,
+ *   organizations.hub_organization_id), or the organization is the hub of the expert's;
+ * - phone: the expert's mobile is the organization's contact phone or a member account's mobile;
+ * - email_domain: the expert's email domain, when not a public webmail (src/domain/review/
+ *   email-domains.ts), is a member account's domain (organizations keep no email of their own);
+ * - inspector: the expert inspected the organization in this base;
+ * - mentor: applies once mentors exist (the services issue adds the mentor relation); nothing
+ *   records one yet, so nothing is found.
+ * The reason of a detected conflict says what was found in the same words for every language: a
+ * masked phone, a domain, the linked organization's name ("member" and "inspector" need none).
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
-import { expertConflicts, inspectionInspectors, inspections, users } from "../../../../db/schema";
+import {
+  expertConflicts,
+  inspectionInspectors,
+  inspections,
+  organizations,
+  users,
+} from "../../../../db/schema";
+import { maskMobile } from "../../../../domain/phone";
+import { emailDomain, telltaleDomain } from "../../../../domain/review/email-domains";
 import type { ConflictSource, DetectedConflict } from "../../../../domain/review/round";
 
 export interface ConflictFinding {
@@ -42,11 +63,11 @@ export async function findConflicts(
         inArray(expertConflicts.organizationId, orgs),
       ),
     );
-  // The expert's account belongs to the organization (a member who also reviews).
-  const members = await db
-    .select({ expertId: users.id, organizationId: users.organizationId })
+  const people = await db
+    .select({ key: users.id, mobile: users.mobile, email: users.email, organizationId: users.organizationId })
     .from(users)
-    .where(and(inArray(users.id, experts), inArray(users.organizationId, orgs)));
+    .where(inArray(users.id, experts));
+  const detected = await detectConflicts(db, baseId, people, orgs);
   // The expert inspected the organization (any inspection of it, in this base).
   const inspected = await db
     .selectDistinct({ expertId: inspectionInspectors.userId, organizationId: inspections.organizationId })
@@ -61,12 +82,185 @@ export async function findConflicts(
     );
   return [
     ...stored,
-    ...members.map((m) => ({
-      expertId: m.expertId,
-      organizationId: m.organizationId as string,
-      kind: "member" as const,
-      reason: "member",
-    })),
+    ...detected.map(({ key, ...rest }) => ({ expertId: key, ...rest })),
     ...inspected.map((i) => ({ ...i, kind: "inspector" as const, reason: "inspector" })),
   ];
+}
+
+/** Someone who may review: an expert's account, or a candidate staff think of inviting. */
+export interface Person {
+  /** The expert's id, or any key the caller matches the findings by. */
+  key: string;
+  mobile: string | null;
+  email: string | null;
+  /** The organization the person's account belongs to, if any. */
+  organizationId: string | null;
+}
+
+export interface DetectedFinding {
+  key: string;
+  organizationId: string;
+  kind: Exclude<DetectedConflict, "inspector" | "mentor">;
+  reason: string;
+}
+
+/**
+ * The conflicts found from the records (member, linked, phone, email_domain) between these
+ * people and the base's organizations: those listed, or (`"all"`) any organization of the base.
+ */
+export async function detectConflicts(
+  db: Db,
+  baseId: string,
+  people: readonly Person[],
+  organizationIds: readonly string[] | "all",
+): Promise<DetectedFinding[]> {
+  if (people.length === 0 || organizationIds.length === 0) return [];
+  const inOrgs = (column: typeof organizations.id | typeof users.organizationId): SQL | undefined =>
+    organizationIds === "all" ? undefined : inArray(column, [...organizationIds]);
+  const findings: DetectedFinding[] = [];
+  const seen = new Set<string>();
+  const add = (f: DetectedFinding) => {
+    const id = `${f.key}|${f.organizationId}|${f.kind}|${f.reason}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    findings.push(f);
+  };
+
+  // member
+  const ownOrgIds = [...new Set(people.flatMap((p) => (p.organizationId ? [p.organizationId] : [])))];
+  if (ownOrgIds.length > 0) {
+    const own = await db
+      .select({ id: organizations.id, name: organizations.name, hubId: organizations.hubOrganizationId })
+      .from(organizations)
+      .where(and(eq(organizations.baseId, baseId), inArray(organizations.id, ownOrgIds)));
+    const wanted = (id: string) => organizationIds === "all" || organizationIds.includes(id);
+    for (const p of people) {
+      if (p.organizationId && own.some((o) => o.id === p.organizationId) && wanted(p.organizationId)) {
+        add({ key: p.key, organizationId: p.organizationId, kind: "member", reason: "member" });
+      }
+    }
+    // linked: the hub of the person's organization, and the organizations whose hub it is.
+    const hubs = own.filter((o) => o.hubId);
+    const hubRows =
+      hubs.length === 0
+        ? []
+        : await db
+            .select({ id: organizations.id, name: organizations.name })
+            .from(organizations)
+            .where(
+              and(
+                eq(organizations.baseId, baseId),
+                inArray(
+                  organizations.id,
+                  hubs.map((o) => o.hubId as string),
+                ),
+                inOrgs(organizations.id),
+              ),
+            );
+    const spokes = await db
+      .select({ id: organizations.id, hubId: organizations.hubOrganizationId })
+      .from(organizations)
+      .where(
+        and(
+          eq(organizations.baseId, baseId),
+          inArray(organizations.hubOrganizationId, ownOrgIds),
+          inOrgs(organizations.id),
+        ),
+      );
+    for (const p of people) {
+      const mine = own.find((o) => o.id === p.organizationId);
+      if (!mine) continue;
+      for (const hub of hubRows.filter((h) => h.id === mine.hubId)) {
+        add({ key: p.key, organizationId: hub.id, kind: "linked", reason: mine.name });
+      }
+      for (const spoke of spokes.filter((s) => s.hubId === mine.id)) {
+        add({ key: p.key, organizationId: spoke.id, kind: "linked", reason: mine.name });
+      }
+    }
+  }
+
+  // phone: the organization's contact phone, or a member account's mobile.
+  const mobiles = [...new Set(people.flatMap((p) => (p.mobile ? [p.mobile] : [])))];
+  if (mobiles.length > 0) {
+    const contacts = await db
+      .select({ id: organizations.id, phone: organizations.contactPhone })
+      .from(organizations)
+      .where(
+        and(
+          eq(organizations.baseId, baseId),
+          inArray(organizations.contactPhone, mobiles),
+          inOrgs(organizations.id),
+        ),
+      );
+    const memberPhones = await db
+      .select({ organizationId: users.organizationId, mobile: users.mobile })
+      .from(users)
+      .where(
+        and(
+          eq(users.baseId, baseId),
+          isNotNull(users.organizationId),
+          inArray(users.mobile, mobiles),
+          inOrgs(users.organizationId),
+        ),
+      );
+    for (const p of people) {
+      if (!p.mobile) continue;
+      const masked = maskMobile(p.mobile) ?? "";
+      for (const c of contacts.filter((c) => c.phone === p.mobile)) {
+        add({ key: p.key, organizationId: c.id, kind: "phone", reason: masked });
+      }
+      for (const m of memberPhones.filter((m) => m.mobile === p.mobile)) {
+        // The person's own account in the organization is "member", not a shared phone.
+        if (m.organizationId === p.organizationId) continue;
+        add({ key: p.key, organizationId: m.organizationId as string, kind: "phone", reason: masked });
+      }
+    }
+  }
+
+  // email_domain: a member account at the same non-public domain.
+  const domains = [...new Set(people.flatMap((p) => telltaleDomain(p.email) ?? []))];
+  if (domains.length > 0) {
+    const members = await db
+      .select({ id: users.id, organizationId: users.organizationId, email: users.email })
+      .from(users)
+      .where(
+        and(
+          eq(users.baseId, baseId),
+          isNotNull(users.organizationId),
+          or(...domains.map((d) => sql`lower(${users.email}) LIKE ${`%@${d.replace(/[\\%_]/g, "\\$&")}`}`)),
+          inOrgs(users.organizationId),
+        ),
+      );
+    for (const p of people) {
+      const domain = telltaleDomain(p.email);
+      if (!domain) continue;
+      for (const m of members.filter((m) => emailDomain(m.email) === domain)) {
+        if (m.organizationId === p.organizationId && m.id === p.key) continue;
+        add({ key: p.key, organizationId: m.organizationId as string, kind: "email_domain", reason: domain });
+      }
+    }
+  }
+  return findings;
+}
+
+/** The stored conflicts and everything detected between one expert and any organization of the base. */
+export async function conflictsOfExpert(db: Db, baseId: string, expert: Person): Promise<ConflictFinding[]> {
+  const stored = await db
+    .select({ organizationId: expertConflicts.organizationId })
+    .from(expertConflicts)
+    .where(and(eq(expertConflicts.baseId, baseId), eq(expertConflicts.expertId, expert.key)));
+  const inspected = await db
+    .selectDistinct({ organizationId: inspections.organizationId })
+    .from(inspectionInspectors)
+    .innerJoin(inspections, eq(inspections.id, inspectionInspectors.inspectionId))
+    .where(and(eq(inspections.baseId, baseId), eq(inspectionInspectors.userId, expert.key)));
+  const detected = await detectConflicts(db, baseId, [expert], "all");
+  const orgIds = [
+    ...new Set([
+      ...stored.map((s) => s.organizationId),
+      ...inspected.map((i) => i.organizationId),
+      ...detected.map((d) => d.organizationId),
+    ]),
+  ];
+  return findConflicts(db, baseId, [expert.key], orgIds);
 }
