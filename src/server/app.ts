@@ -13,6 +13,9 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../db/client";
 import { ERROR_MESSAGES } from "../schemas/messages";
+import { reviewRoutes } from "./areas/admission/reviews/routes";
+import { roundRoutes } from "./areas/admission/rounds/routes";
+import { rubricRoutes } from "./areas/admission/rubrics/routes";
 import type { AreaDeps } from "./areas/deps";
 import { auditRoutes } from "./areas/platform/audit/routes";
 import { authRoutes } from "./areas/platform/auth/routes";
@@ -109,6 +112,10 @@ export async function buildApp(options: {
       await api.register(registrationRoutes, { ...deps, prefix: "/registration" });
       await api.register(applicationRoutes, { ...deps, prefix: "/applications" });
       await api.register(intakeRoutes, { ...deps, prefix: "/applications" });
+      // Stage 3: rubrics, review rounds and the experts' reviews.
+      await api.register(rubricRoutes, { ...deps, prefix: "/rubrics" });
+      await api.register(roundRoutes, { ...deps, prefix: "/rounds" });
+      await api.register(reviewRoutes, { ...deps, prefix: "/reviews" });
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

@@ -12,6 +12,9 @@ export const AUDIT_ENTITIES = {
   call: { zhCN: "招募", en: "Call" },
   application: { zhCN: "申请", en: "Application" },
   file: { zhCN: "文件", en: "File" },
+  rubric: { zhCN: "评审指标", en: "Rubric" },
+  round: { zhCN: "评审轮次", en: "Review round" },
+  review: { zhCN: "专家评分", en: "Review" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -95,15 +98,27 @@ export const AUDIT_ACTIONS = {
     en: "Reopened an inspection for a correction",
   },
   "application.screen_out": { entity: "application", zhCN: "考察未通过", en: "Screened out at inspection" },
-  "application.enter_review": { entity: "application", zhCN: "进入入壳评审", en: "Entered the admission review" },
-  "application.leave_review": { entity: "application", zhCN: "移出评审轮次", en: "Removed from a review round" },
+  "application.enter_review": {
+    entity: "application",
+    zhCN: "进入入壳评审",
+    en: "Entered the admission review",
+  },
+  "application.leave_review": {
+    entity: "application",
+    zhCN: "移出评审轮次",
+    en: "Removed from a review round",
+  },
   "application.admit": { entity: "application", zhCN: "决定拟入壳", en: "Decided to admit" },
   "application.waitlist": { entity: "application", zhCN: "列入候补", en: "Waitlisted" },
   "application.reject": { entity: "application", zhCN: "决定未入选", en: "Decided not to select" },
   "application.reconsider": { entity: "application", zhCN: "重新评议", en: "Reconsidered a decision" },
   "application.confirm": { entity: "application", zhCN: "确认入壳", en: "Confirmed the place" },
   "application.decline": { entity: "application", zhCN: "放弃入壳", en: "Declined the place" },
-  "application.lapse": { entity: "application", zhCN: "逾期未确认入壳", en: "Recorded a lapsed confirmation" },
+  "application.lapse": {
+    entity: "application",
+    zhCN: "逾期未确认入壳",
+    en: "Recorded a lapsed confirmation",
+  },
   "application.extend": { entity: "application", zhCN: "延长截止时间", en: "Extended the deadline" },
   "application.message": { entity: "application", zhCN: "发送消息", en: "Sent a message" },
   "application.exported": {
@@ -111,6 +126,26 @@ export const AUDIT_ACTIONS = {
     zhCN: "导出初筛基础文件",
     en: "Exported the screening file",
   },
+
+  "rubric.create": { entity: "rubric", zhCN: "新建评审指标版本", en: "Created a rubric version" },
+  "rubric.update": { entity: "rubric", zhCN: "修改评审指标", en: "Edited a rubric" },
+  "round.create": { entity: "round", zhCN: "新建评审轮次", en: "Created a review round" },
+  "round.update": { entity: "round", zhCN: "修改评审轮次", en: "Edited a review round" },
+  "round.add_expert": { entity: "round", zhCN: "加入评审专家", en: "Added an expert to a round" },
+  "round.remove_expert": { entity: "round", zhCN: "移除评审专家", en: "Removed an expert from a round" },
+  "round.drop_out": {
+    entity: "round",
+    zhCN: "专家退出并重新分配",
+    en: "Recorded an expert's drop-out and reassigned",
+  },
+  "round.auto_assign": { entity: "round", zhCN: "自动分配评审", en: "Assigned reviewers automatically" },
+  "round.add_pair": { entity: "round", zhCN: "手动分配评审", en: "Assigned a reviewer by hand" },
+  "round.remove_pair": { entity: "round", zhCN: "移除评审分配", en: "Removed a reviewer assignment" },
+  "round.open": { entity: "round", zhCN: "开始评审", en: "Opened a review round" },
+  "round.close": { entity: "round", zhCN: "结束评审", en: "Closed a review round" },
+  "round.reopen": { entity: "round", zhCN: "重新开始评审", en: "Reopened a review round" },
+  "review.submit": { entity: "review", zhCN: "提交评分", en: "Submitted a review" },
+  "review.reopen": { entity: "review", zhCN: "重新开放评分", en: "Reopened a submitted review" },
 
   "file.upload": { entity: "file", zhCN: "上传附件", en: "Uploaded an attachment" },
 
