@@ -20,7 +20,7 @@ const reviewsOf = (roundId: string) => t.db.select().from(reviews).where(eq(revi
 
 describe("automatic assignment", () => {
   it("gives every application k reviewers, never a conflicted pair, loads within one, and reports the figures", async () => {
-    const apps = [];
+    const apps: Awaited<ReturnType<typeof inspectedApplication>>[] = [];
     for (let i = 0; i < 7; i++) {
       apps.push(await inspectedApplication(t, callId, { fields: i % 2 ? ["elderly"] : ["children"] }));
     }
@@ -183,7 +183,7 @@ describe("subjects", () => {
 
 describe("drop-out", () => {
   it("reassigns only the dropped expert's unsubmitted reviews; every other pair stays as it was", async () => {
-    const apps = [];
+    const apps: Awaited<ReturnType<typeof inspectedApplication>>[] = [];
     for (let i = 0; i < 6; i++) apps.push(await inspectedApplication(t, callId));
     const experts = [];
     for (let i = 0; i < 4; i++) experts.push(await expert(t));
