@@ -32,6 +32,10 @@ export interface Access {
   canApply: boolean;
   /** 招募数据: the recruitment figures (the base's, every base's, or a liaison's town's). */
   recruitmentFigures: boolean;
+  /** 评审轮次 and 评审指标: staff build review rounds and edit the rubrics. */
+  roundManage: boolean;
+  /** 我的评审: an expert scores the applications assigned to them. */
+  reviewWrite: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
 }
@@ -53,6 +57,8 @@ const NONE: Access = {
   applicationExport: false,
   canApply: false,
   recruitmentFigures: false,
+  roundManage: false,
+  reviewWrite: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
 };
@@ -89,6 +95,8 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     applicationExport: may("application.export"),
     canApply: may("application.apply"),
     recruitmentFigures: may("stats.recruitment"),
+    roundManage: may("round.manage"),
+    reviewWrite: may("review.write"),
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
   };

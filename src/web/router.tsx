@@ -66,6 +66,11 @@ const ApplyPage = lazy(() => import("./pages/recruitment/applications/apply"));
 const IntakeQueuePage = lazy(() => import("./pages/recruitment/intake/queue"));
 const IntakeApplicationPage = lazy(() => import("./pages/recruitment/intake/application"));
 const DossierPage = lazy(() => import("./pages/recruitment/intake/dossier"));
+const RoundListPage = lazy(() => import("./pages/admission/rounds/list"));
+const RoundDetailPage = lazy(() => import("./pages/admission/rounds/detail"));
+const RubricsPage = lazy(() => import("./pages/admission/rubrics"));
+const MyReviewsPage = lazy(() => import("./pages/admission/reviews/list"));
+const ScoringPage = lazy(() => import("./pages/admission/reviews/score"));
 const ForbiddenPage = lazy(() => import("./pages/platform/exception/403"));
 const NotFoundPage = lazy(() => import("./pages/platform/exception/404"));
 
@@ -144,6 +149,21 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Guard allow="canApply" page={<MyApplicationsPage />} /> },
           { path: ":id", element: <Guard allow="canApply" page={<ApplyPage />} /> },
+        ],
+      },
+      {
+        path: "rounds",
+        children: [
+          { index: true, element: <Guard allow="roundManage" page={<RoundListPage />} /> },
+          { path: ":id", element: <Guard allow="roundManage" page={<RoundDetailPage />} /> },
+        ],
+      },
+      { path: "rubrics", element: <Guard allow="roundManage" page={<RubricsPage />} /> },
+      {
+        path: "reviews",
+        children: [
+          { index: true, element: <Guard allow="reviewWrite" page={<MyReviewsPage />} /> },
+          { path: ":id", element: <Guard allow="reviewWrite" page={<ScoringPage />} /> },
         ],
       },
       { path: "notifications", element: <NotificationsPage /> },

@@ -1,5 +1,7 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as portal from "../../schemas/recruitment/portal-text";
+import * as reviews from "./areas/admission/reviews";
+import * as rounds from "./areas/admission/rounds";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
@@ -60,6 +62,9 @@ export const en: Messages = {
     calls: "Calls",
     applications: "Applications",
     myApplications: "My applications",
+    rounds: "Review rounds",
+    rubrics: "Rubrics",
+    reviews: "My reviews",
     users: "Users",
     audit: "Audit log",
     mainNav: "Main navigation",
@@ -340,4 +345,7 @@ export const en: Messages = {
   homes: homes.en,
   applications: applications.en,
   intake: { ...intake.en, ...intakeFiles.en },
+  // Stage 3: review rounds and rubrics (staff), the expert's scoring.
+  rounds: rounds.en,
+  reviews: reviews.en,
 };

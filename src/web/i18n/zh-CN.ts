@@ -1,5 +1,7 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as portal from "../../schemas/recruitment/portal-text";
+import * as reviews from "./areas/admission/reviews";
+import * as rounds from "./areas/admission/rounds";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
@@ -59,6 +61,9 @@ export const zhCN = {
     calls: "招募管理",
     applications: "申请审核",
     myApplications: "我的申请",
+    rounds: "评审轮次",
+    rubrics: "评审指标",
+    reviews: "我的评审",
     users: "用户管理",
     audit: "审计日志",
     mainNav: "主导航",
@@ -337,6 +342,9 @@ export const zhCN = {
   homes: homes.zhCN,
   applications: applications.zhCN,
   intake: { ...intake.zhCN, ...intakeFiles.zhCN },
+  // Stage 3: review rounds and rubrics (staff), the expert's scoring.
+  rounds: rounds.zhCN,
+  reviews: reviews.zhCN,
 };
 
 /** The shape every language must fill (strings only, same keys). */

@@ -1,9 +1,12 @@
 import {
   AuditOutlined,
+  CheckSquareOutlined,
+  ClusterOutlined,
   FileDoneOutlined,
   FormOutlined,
   HomeOutlined,
   NotificationOutlined,
+  OrderedListOutlined,
   ShopOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
@@ -28,6 +31,13 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
       icon: <FileDoneOutlined aria-hidden />,
       label: t("nav.applications"),
     });
+  }
+  if (access.roundManage) {
+    items.push({ key: "/rounds", icon: <ClusterOutlined aria-hidden />, label: t("nav.rounds") });
+    items.push({ key: "/rubrics", icon: <OrderedListOutlined aria-hidden />, label: t("nav.rubrics") });
+  }
+  if (access.reviewWrite) {
+    items.push({ key: "/reviews", icon: <CheckSquareOutlined aria-hidden />, label: t("nav.reviews") });
   }
   if (access.canApply) {
     items.push({
@@ -62,6 +72,9 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     "/my-organization",
     "/calls",
     "/applications",
+    "/rounds",
+    "/rubrics",
+    "/reviews",
     "/my-applications",
     "/users",
     "/audit",

@@ -93,6 +93,10 @@ export function renderNoticeSms(
           : `您还有${params.count}份评分未提交，将于${deadline(params.deadline, lang)}截止：`,
       );
     case "review_reopened":
-      return done(lang === "en" ? "A review of yours was reopened by the base: " : "基地已重新开放您的一份评分，请查看：");
+      return done(
+        lang === "en"
+          ? "A review of yours was reopened by the base: "
+          : "基地已重新开放您的一份评分，请查看：",
+      );
   }
 }
