@@ -7,10 +7,11 @@ export const reviewKeys = {
   detail: (id: string) => ["reviews", "detail", id] as const,
 };
 
-export function useMyReviews() {
+export function useMyReviews(enabled = true) {
   return useQuery({
     queryKey: reviewKeys.mine,
     queryFn: ({ signal }) => request<MyReviews>("/api/reviews", { signal }),
+    enabled,
   });
 }
 

@@ -23,11 +23,12 @@ export const roundKeys = {
   assignment: (id: string) => ["rounds", "assignment", id] as const,
 };
 
-export function useRoundList(query: RoundQuery) {
+export function useRoundList(query: RoundQuery, enabled = true) {
   return useQuery({
     queryKey: roundKeys.list(query),
     queryFn: ({ signal }) => request<RoundPage>("/api/rounds", { query, signal }),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

@@ -14,6 +14,8 @@ import { useAccess, useCurrentUser } from "../../auth/session";
 import { RoleTags } from "../../components/labels";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
+import { MyReviewsCard } from "../admission/reviews/MyReviewsCard";
+import { RoundsShortCard } from "../admission/rounds/RoundsShortCard";
 import { FiguresHome } from "./figures/FiguresHome";
 import { GuestHome } from "./GuestHome";
 import { MyApplicationsCard } from "./MyApplicationsCard";
@@ -46,6 +48,8 @@ export default function HomePage() {
       />
       <MyApplicationsCard />
       <StaffWaiting />
+      <RoundsShortCard />
+      <MyReviewsCard />
       <GuestHome />
       {figuresHome && <FiguresHome />}
       {!registryStats ? null : stats.isError ? (

@@ -39,6 +39,9 @@ export const zhCN = {
   mean: "平均分：{{mean}}",
   readOnly: "评分已提交，不能再修改。",
   closed: "评审未在进行中，现在不能评分。",
+  homeTitle: "待我评审",
+  homeMore: "全部评审",
+  homeLine: "{{title}}：已提交 {{submitted}} / {{total}}，截止 {{time}}",
   levelsOf: "等级说明",
 };
 
@@ -83,5 +86,8 @@ export const en: typeof zhCN = {
   mean: "Mean: {{mean}}",
   readOnly: "Submitted; it can no longer change.",
   closed: "The round is not open; scoring is not possible now.",
+  homeTitle: "My reviews to do",
+  homeMore: "All reviews",
+  homeLine: "{{title}}: {{submitted}} of {{total}} submitted, due {{time}}",
   levelsOf: "Levels",
 };

@@ -84,6 +84,9 @@ export const zhCN = {
   source: "来源",
   olderVersions: "历史版本",
   editWeights: "修改权重",
+  homeTitle: "评审人数不足或即将截止的轮次",
+  homeShort: "{{title}}：尚缺评审分配",
+  homeDue: "{{title}}：{{left}} 份评分未提交，截止 {{time}}",
   editFrozenHint: "当前版本已被评审轮次使用，修改将生成新版本，已有轮次不受影响。",
 };
 
@@ -180,6 +183,9 @@ export const en: typeof zhCN = {
   source: "Source",
   olderVersions: "Older versions",
   editWeights: "Edit weights",
+  homeTitle: "Rounds short of reviews",
+  homeShort: "{{title}}: reviewers still to assign",
+  homeDue: "{{title}}: {{left}} reviews not submitted, due {{time}}",
   editFrozenHint:
     "A round uses the current version: the edit makes a new version; existing rounds keep theirs.",
 };

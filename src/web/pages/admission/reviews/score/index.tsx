@@ -15,6 +15,7 @@ import {
   Col,
   Descriptions,
   Flex,
+  Grid,
   Input,
   InputNumber,
   Row,
@@ -59,6 +60,7 @@ function Scoring({ detail }: { detail: ReviewDetail }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const criteria = detail.rubric.criteria;
   const name = detail.application.organization.name;
+  const wide = Grid.useBreakpoint().lg === true;
 
   const submit = async () => {
     if (!scorable) return;
@@ -133,13 +135,14 @@ function Scoring({ detail }: { detail: ReviewDetail }) {
           <Dossier detail={detail} />
         </Col>
         <Col xs={{ span: 24, order: 1 }} lg={{ span: 11, order: 2 }}>
-          <div style={{ position: "sticky", top: 16 }}>
+          {/* Beside the dossier on a desktop it stays in view; on a phone it is simply first. */}
+          <div style={wide ? { position: "sticky", top: 16 } : undefined}>
             <Card
               title={`${t("reviews.rubric")} · ${detail.rubric.title}`}
               extra={
                 <SaveLine state={autosave.state} pending={autosave.pending} keeping={autosave.keeping} />
               }
-              styles={{ body: { maxHeight: "calc(100vh - 160px)", overflowY: "auto" } }}
+              styles={wide ? { body: { maxHeight: "calc(100vh - 160px)", overflowY: "auto" } } : undefined}
             >
               {!scorable && (
                 <Alert
