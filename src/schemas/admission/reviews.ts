@@ -10,7 +10,7 @@ import { longText, text, ZVersion } from "../common";
 import { ZApplicationDetail } from "../recruitment/applications";
 import { ZCriterion } from "./rubrics";
 
-export const ZReviewItem = z.object({
+export const ZReviewEntry = z.object({
   id: z.uuid(),
   applicationId: z.uuid(),
   organizationName: z.string(),
@@ -26,11 +26,11 @@ export const ZReviewRoundGroup = z.object({
   deadline: z.iso.datetime(),
   total: z.number().int(),
   submitted: z.number().int(),
-  reviews: z.array(ZReviewItem),
+  reviews: z.array(ZReviewEntry),
 });
 export const ZMyReviews = z.object({ rounds: z.array(ZReviewRoundGroup), serverNow: z.iso.datetime() });
 export type MyReviews = z.infer<typeof ZMyReviews>;
-export type ReviewItem = z.infer<typeof ZReviewItem>;
+export type ReviewEntry = z.infer<typeof ZReviewEntry>;
 
 const ZScoreValue = z
   .number()
