@@ -16,7 +16,7 @@ const TITLES: Record<Track, string> = {
   space: "空间入驻评审指标",
 };
 
-export const DEFAULT_RUBRIC_SOURCE =
+const DEFAULT_RUBRIC_SOURCE =
   "平台默认指标：依据本平台所循孵化模式的入壳遴选标准（社会需求广泛、发展前景良好、持续发展动力、契合基地使命；考察领导人、商业模式与财务状况）及社会组织与公益项目评审中常用的评分维度（创新性、可行性、需求普遍性、可复制性）。详见 docs/REVIEW.md “Default rubrics”。";
 
 /** Writes version 1 of the default rubric for every track of `baseId` that has none. */

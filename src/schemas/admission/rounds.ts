@@ -152,6 +152,8 @@ export const ZAssignmentPair = z.object({
   /** Shared fields of organization and expert. */
   match: z.number().int(),
   typed: z.number().int(),
+  /** The review's version, for staff reopening it. */
+  version: z.number().int(),
 });
 export const ZShortfall = z.object({
   applicationId: z.uuid(),

@@ -15,10 +15,6 @@ export function useMyReviews(enabled = true) {
   });
 }
 
-export function getReview(id: string): Promise<ReviewDetail> {
-  return request<ReviewDetail>(`/api/reviews/${id}`);
-}
-
 export function useReview(id: string) {
   return useQuery({
     queryKey: reviewKeys.detail(id),

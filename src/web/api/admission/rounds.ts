@@ -16,7 +16,7 @@ import type {
 import type { RubricEdit, RubricList } from "../../../schemas/admission/rubrics";
 import { request } from "../client";
 
-export const roundKeys = {
+const roundKeys = {
   list: (query: RoundQuery) => ["rounds", "list", query] as const,
   detail: (id: string) => ["rounds", "detail", id] as const,
   candidates: (id: string) => ["rounds", "candidates", id] as const,

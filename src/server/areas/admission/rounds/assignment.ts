@@ -50,6 +50,7 @@ function view(round: RoundRow, data: RoundProblemData, ctx: Context): Assignment
       source: r.source,
       match: sharedFields(fieldsOf.get(r.subjectId) ?? [], expertFields.get(r.expertId) ?? []),
       typed: Object.keys(r.scores).length,
+      version: r.version,
     })),
     figures: {
       objective: figures.objective,

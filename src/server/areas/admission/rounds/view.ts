@@ -6,7 +6,6 @@ import {
   calls,
   expertProfiles,
   organizations,
-  reviewRounds,
   reviews,
   roundExperts,
   roundSubjects,
@@ -151,5 +150,3 @@ export async function roundDetail(db: Db, row: RoundRow): Promise<RoundDetail> {
     }),
   };
 }
-
-export { reviewRounds };

@@ -35,9 +35,7 @@ export type ReviewValues = Record<string, DraftValue>;
 const DEBOUNCE_MS = 1000;
 const RETRY_MS = 10_000;
 
-export function reviewValues(
-  detail: Pick<ReviewDetail, "scores" | "comments" | "overallComment" | "rubric">,
-) {
+function reviewValues(detail: Pick<ReviewDetail, "scores" | "comments" | "overallComment" | "rubric">) {
   const values: ReviewValues = {};
   for (const c of detail.rubric.criteria) {
     values[`s:${c.key}`] = detail.scores[c.key] ?? null;

@@ -2,6 +2,8 @@
  * One review round: settings, the applications in it, its experts, who reviews what (automatic
  * assignment, hand adjustments, drop-outs, with the figures), and the scoring progress per expert.
  */
+
+import { useQueryClient } from "@tanstack/react-query";
 import {
   Alert,
   App,
@@ -29,6 +31,7 @@ import { useParams } from "react-router";
 import type { Track } from "../../../../../domain/call";
 import { RANK_METHODS } from "../../../../../domain/review/track-ranking";
 import type { AssignmentView, RoundDetail } from "../../../../../schemas/admission/rounds";
+import { reopenReview } from "../../../../api/admission/reviews";
 import {
   useAddExperts,
   useAddPair,
@@ -299,6 +302,7 @@ function AssignmentTab({ round }: { round: RoundDetail }) {
   const addPair = useAddPair(round.id);
   const removePair = useRemovePair(round.id);
   const fail = useFail();
+  const client = useQueryClient();
   const [lastShortfalls, setLastShortfalls] = useState<
     {
       applicationId: string;
@@ -312,6 +316,32 @@ function AssignmentTab({ round }: { round: RoundDetail }) {
   const a: AssignmentView = view.data;
   const expertName = (id: string) => round.experts.find((e) => e.expertId === id)?.displayName ?? id;
   const activeExperts = round.experts.filter((e) => !e.droppedAt);
+  const reopen = (reviewId: string, name: string) => {
+    let reason = "";
+    modal.confirm({
+      title: `${t("rounds.reopenReview")}：${name}`,
+      content: (
+        <Input.TextArea
+          aria-label={t("rounds.reopenReason")}
+          placeholder={t("rounds.reopenReason")}
+          maxLength={1000}
+          onChange={(e) => {
+            reason = e.target.value;
+          }}
+        />
+      ),
+      onOk: async () => {
+        const version = a.pairs.find((x) => x.reviewId === reviewId)?.version ?? 1;
+        try {
+          await reopenReview(reviewId, version, reason);
+          await client.invalidateQueries({ queryKey: ["rounds"] });
+        } catch (error) {
+          fail(error);
+          throw error;
+        }
+      },
+    });
+  };
   const remove = (subjectId: string, expertId: string, typed: number) => {
     const go = () => removePair.mutate({ subjectId, expertId, confirm: true }, { onError: fail });
     if (typed > 0) modal.confirm({ title: t("rounds.removeTyped"), onOk: go });
@@ -393,19 +423,29 @@ function AssignmentTab({ round }: { round: RoundDetail }) {
               return (
                 <Flex wrap gap={6} align="center">
                   {pairs.map((p) => (
-                    <Tag
-                      key={p.reviewId}
-                      color={p.status === "submitted" ? "green" : p.status === "draft" ? "blue" : undefined}
-                      closable={editable(round)}
-                      closeIcon={editable(round) ? undefined : false}
-                      onClose={(e) => {
-                        e.preventDefault();
-                        remove(p.subjectId, p.expertId, p.typed);
-                      }}
-                    >
-                      {expertName(p.expertId)} · {t("rounds.match", { n: p.match })} ·{" "}
-                      {t(`rounds.pairStatus.${p.status}`)}
-                    </Tag>
+                    <Flex key={p.reviewId} gap={2} align="center">
+                      <Tag
+                        color={p.status === "submitted" ? "green" : p.status === "draft" ? "blue" : undefined}
+                        closable={editable(round)}
+                        closeIcon={editable(round) ? undefined : false}
+                        onClose={(e) => {
+                          e.preventDefault();
+                          remove(p.subjectId, p.expertId, p.typed);
+                        }}
+                      >
+                        {expertName(p.expertId)} · {t("rounds.match", { n: p.match })} ·{" "}
+                        {t(`rounds.pairStatus.${p.status}`)}
+                      </Tag>
+                      {p.status === "submitted" && round.status === "open" && (
+                        <Button
+                          size="small"
+                          type="link"
+                          onClick={() => reopen(p.reviewId, expertName(p.expertId))}
+                        >
+                          {t("rounds.reopenReview")}
+                        </Button>
+                      )}
+                    </Flex>
                   ))}
                   {[...conflicted].map((e) => (
                     <Tag
