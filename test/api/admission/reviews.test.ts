@@ -1,9 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, expertConflicts, notifications, reviewRounds, reviews } from "../../../src/db/schema";
+import {
+  applications,
+  auditLog,
+  expertConflicts,
+  notifications,
+  reviewRounds,
+  reviews,
+} from "../../../src/db/schema";
 import { sendReviewReminders } from "../../../src/server/areas/admission/reviews/reminders";
 import { make } from "../../factories";
-import { type Client, startTestApp, type TestApp } from "../../support/app";
+import type { Client, TestApp } from "../../support/app";
+import { completeDraft, otherMember, startApplicationsApp } from "../recruitment/applications-support";
 import { buildRound, DAY, expert, inspectedApplication, openRound } from "./rounds-support";
 
 let t: TestApp;
@@ -11,7 +19,7 @@ let staff: Client;
 let callId: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startApplicationsApp();
   staff = await t.signIn("staff");
   callId = (await make(t).call()).id;
 });
@@ -127,6 +135,42 @@ describe("the expert's assignments", () => {
     );
     // Staff may not score.
     expect((await staff.get(`/api/reviews/${review.id}`)).statusCode).toBe(403);
+  });
+});
+
+describe("the application's documents", () => {
+  it("open to its assigned expert as staff read them; an unassigned or conflicted expert gets 404", async () => {
+    const member = await otherMember(t, { fields: ["health"] });
+    const draft = await completeDraft(member.client, callId);
+    await t.db.update(applications).set({ status: "inspected" }).where(eq(applications.id, draft.id));
+    const detail = (await staff.get(`/api/applications/${draft.id}`)).json();
+    const fileId = detail.documents[0].file.id as string;
+    const [reader, conflicted, outsider] = [await expert(t), await expert(t), await expert(t)];
+    const round = await buildRound(staff, {
+      callId,
+      applicationIds: [draft.id],
+      expertIds: [reader.id, conflicted.id],
+      k: 2,
+    });
+    await openRound(staff, round.id);
+    await t.db.insert(expertConflicts).values({
+      baseId: t.baseId,
+      expertId: conflicted.id,
+      organizationId: member.organizationId,
+      source: "staff",
+      reason: "同一单位任职",
+    });
+    const readerClient = await reader.signIn();
+    const review = (await readerClient.get("/api/reviews"))
+      .json()
+      .rounds.find((r: { roundId: string }) => r.roundId === round.id).reviews[0];
+    const scoring = (await readerClient.get(`/api/reviews/${review.id}`)).json();
+    expect(scoring.application.documents.map((d: { file: { id: string } }) => d.file.id)).toContain(fileId);
+    const inline = await readerClient.get(`/api/files/${fileId}?inline=1`);
+    expect(inline.statusCode).toBe(200);
+    expect(inline.headers["content-type"]).toContain("application/pdf");
+    expect((await (await conflicted.signIn()).get(`/api/files/${fileId}`)).statusCode).toBe(404);
+    expect((await (await outsider.signIn()).get(`/api/files/${fileId}`)).statusCode).toBe(404);
   });
 });
 
