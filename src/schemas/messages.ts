@@ -169,6 +169,47 @@ export const ERROR_MESSAGES = {
     "zh-CN": "与该组织的利益冲突已有登记",
     en: "A conflict of interest with this organization is already on record",
   },
+  // Stage 3: rubrics, review rounds and the experts' reviews.
+  round_status_invalid: {
+    "zh-CN": "评审轮次当前为“{status}”状态，不能进行此操作，请刷新页面查看最新状态",
+    en: "The review round is {status}; this cannot be done now. Reload to see where it stands",
+  },
+  application_not_inspected: {
+    "zh-CN": "只有考察已签署（已考察）的申请才能加入评审，该申请当前状态为“{status}”",
+    en: "Only applications whose inspection is signed off (inspected) can enter the review; this one is {status}",
+  },
+  expert_conflicted: {
+    "zh-CN": "该专家与该申请机构存在利益冲突（{reason}），不能分配",
+    en: "This expert has a conflict of interest with the organization ({reason}); they cannot be assigned",
+  },
+  expert_not_in_base: {
+    "zh-CN": "只能加入本基地具有“评审专家”角色的用户",
+    en: "Only users of this base with the expert role can join a round",
+  },
+  review_scores_typed: {
+    "zh-CN": "该专家已为此申请录入 {count} 项评分，确认后才能移除此分配",
+    en: "The expert has typed {count} scores for this application; confirm to remove the assignment",
+  },
+  review_deadline_passed: {
+    "zh-CN": "评分截止时间（{deadline}）已过，不能再修改或提交评分，请联系基地工作人员",
+    en: "The scoring deadline ({deadline}) has passed; scores can no longer be changed or submitted. Contact the base staff",
+  },
+  round_not_open: {
+    "zh-CN": "评审轮次尚未开始或已结束，现在不能评分",
+    en: "The review round is not open; scoring is not possible now",
+  },
+  review_submitted: {
+    "zh-CN": "评分已提交，不能再修改；如需修改请联系基地工作人员重新开放",
+    en: "This review is submitted and can no longer change; ask the base staff to reopen it",
+  },
+  review_not_submitted: {
+    "zh-CN": "该评分尚未提交，无需重新开放",
+    en: "This review is not submitted; there is nothing to reopen",
+  },
+  round_not_ready: {
+    "zh-CN": "评审轮次还不能开始：{problem}",
+    en: "The round cannot open yet: {problem}",
+  },
   // (more error codes for later areas go above this line)
 } satisfies Catalog;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -365,6 +406,46 @@ export const FIELD_MESSAGES = {
   credit_code_unknown: {
     "zh-CN": "平台上没有该统一社会信用代码的机构，请核对，或选择“新机构”登记",
     en: "No organization with this credit code is on the platform; check it, or register a new organization",
+  },
+  rubric_key_invalid: {
+    "zh-CN": "指标代码只能由小写英文字母、数字和下划线组成，并以字母开头",
+    en: "A criterion key is lowercase letters, digits and underscores, starting with a letter",
+  },
+  rubric_key_duplicate: {
+    "zh-CN": "指标代码“{key}”重复，每项指标的代码须不同",
+    en: "The criterion key “{key}” appears twice; every criterion needs its own key",
+  },
+  rubric_scale_invalid: {
+    "zh-CN": "指标“{criterion}”的分值范围须为整数，且最低分小于最高分",
+    en: "The scale of “{criterion}” must be whole numbers with the lowest below the highest",
+  },
+  rubric_levels_invalid: {
+    "zh-CN": "指标“{criterion}”的等级说明须依次覆盖 {min}–{max} 分的每个分值，且不重叠",
+    en: "The level descriptions of “{criterion}” must cover every score from {min} to {max} in order, without overlap",
+  },
+  rubric_weight_invalid: {
+    "zh-CN": "指标“{criterion}”的权重须大于 0",
+    en: "The weight of “{criterion}” must be above 0",
+  },
+  score_required: {
+    "zh-CN": "请为“{criterion}”打分",
+    en: "Score “{criterion}”",
+  },
+  score_out_of_scale: {
+    "zh-CN": "“{criterion}”的分数须为 {min}–{max} 之间的整数",
+    en: "The score of “{criterion}” must be a whole number from {min} to {max}",
+  },
+  score_unknown_criterion: {
+    "zh-CN": "评审指标中没有“{criterion}”这一项",
+    en: "The rubric has no criterion “{criterion}”",
+  },
+  comment_required_at_end: {
+    "zh-CN": "“{criterion}”给了 {score} 分（量表的最高或最低分），请填写评语说明理由",
+    en: "“{criterion}” scored {score}, an end of the scale: add a comment saying why",
+  },
+  quota_track_not_offered: {
+    "zh-CN": "该招募不提供“{track}”方向，不能为其设置名额",
+    en: "The call does not offer the “{track}” track; it cannot have a quota",
   },
   must_be_future: { "zh-CN": "时间须晚于现在", en: "Must be later than now" },
 } satisfies Catalog;

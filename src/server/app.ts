@@ -14,6 +14,9 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import type { Database } from "../db/client";
 import { ERROR_MESSAGES } from "../schemas/messages";
 import { expertPublicRoutes, expertRoutes, invitationRoutes } from "./areas/admission/experts/routes";
+import { reviewRoutes } from "./areas/admission/reviews/routes";
+import { roundRoutes } from "./areas/admission/rounds/routes";
+import { rubricRoutes } from "./areas/admission/rubrics/routes";
 import type { AreaDeps } from "./areas/deps";
 import { auditRoutes } from "./areas/platform/audit/routes";
 import { authRoutes } from "./areas/platform/auth/routes";
@@ -113,6 +116,10 @@ export async function buildApp(options: {
       await api.register(expertRoutes, { ...deps, prefix: "/experts" });
       await api.register(invitationRoutes, { ...deps, prefix: "/expert-invitations" });
       await api.register(expertPublicRoutes, deps);
+      // Stage 3: rubrics, review rounds and the experts' reviews.
+      await api.register(rubricRoutes, { ...deps, prefix: "/rubrics" });
+      await api.register(roundRoutes, { ...deps, prefix: "/rounds" });
+      await api.register(reviewRoutes, { ...deps, prefix: "/reviews" });
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

@@ -53,6 +53,16 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   sign_in_link_used: 409,
   sign_in_link_expired: 409,
   conflict_exists: 409,
+  round_status_invalid: 409,
+  application_not_inspected: 409,
+  expert_conflicted: 409,
+  expert_not_in_base: 400,
+  review_scores_typed: 409,
+  review_deadline_passed: 409,
+  round_not_open: 409,
+  review_submitted: 409,
+  review_not_submitted: 409,
+  round_not_ready: 409,
 };
 
 export class AppError extends Error {

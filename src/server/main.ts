@@ -8,6 +8,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/changping";
 import { seedDemoIfEmpty } from "../db/seed/demo";
 import { passwordProblems } from "../domain/password-policy";
 import { buildApp } from "./app";
+import { sendReviewReminders } from "./areas/admission/reviews/reminders";
 import { mailerFor } from "./areas/platform/notifications/mailer";
 import { startEmailWorker } from "./areas/platform/notifications/outbox";
 import { startSmsWorker } from "./areas/platform/notifications/sms-outbox";
@@ -65,6 +66,15 @@ async function main(): Promise<void> {
       logger: app.log,
       run: async () => {
         const sent = await sendDeadlineReminders(database.db);
+        return sent > 0 ? { sent } : null;
+      },
+    }),
+    startPeriodic({
+      name: "scoring deadline reminders sent",
+      intervalMs: 15 * 60_000,
+      logger: app.log,
+      run: async () => {
+        const sent = await sendReviewReminders(database.db);
         return sent > 0 ? { sent } : null;
       },
     }),

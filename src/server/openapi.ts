@@ -42,6 +42,20 @@ const TAGS = [
     description:
       "Recruitment figures for the homes of viewers and liaisons: counts only, scoped by the policy",
   },
+  {
+    name: "rubrics",
+    description: "评审指标: each track's rubric, versioned; a version a round opened with is frozen",
+  },
+  {
+    name: "rounds",
+    description:
+      "评审轮次 (staff): settings, subjects, experts, automatic and hand assignment, open and close",
+  },
+  {
+    name: "reviews",
+    description:
+      "The expert's scoring: assignments, one application's dossier and rubric, drafts, submit; staff reopen",
+  },
 ];
 
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {

@@ -36,6 +36,10 @@ export interface Access {
   isExpert: boolean;
   /** 招募数据: the recruitment figures (the base's, every base's, or a liaison's town's). */
   recruitmentFigures: boolean;
+  /** 评审轮次 and 评审指标: staff build review rounds and edit the rubrics. */
+  roundManage: boolean;
+  /** 我的评审: an expert scores the applications assigned to them. */
+  reviewWrite: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
 }
@@ -59,6 +63,8 @@ const NONE: Access = {
   recruitmentFigures: false,
   expertManage: false,
   isExpert: false,
+  roundManage: false,
+  reviewWrite: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
 };
@@ -97,6 +103,8 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     recruitmentFigures: may("stats.recruitment"),
     expertManage: may("expert.manage"),
     isExpert: may("expert.self"),
+    roundManage: may("round.manage"),
+    reviewWrite: may("review.write"),
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
   };

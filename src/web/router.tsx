@@ -74,6 +74,11 @@ const loadJoin = () => import("./pages/admission/experts/join");
 const loadLinkSignIn = () => import("./pages/admission/experts/sign-in");
 const ExpertJoinPage = lazy(loadJoin);
 const ExpertLinkSignInPage = lazy(loadLinkSignIn);
+const RoundListPage = lazy(() => import("./pages/admission/rounds/list"));
+const RoundDetailPage = lazy(() => import("./pages/admission/rounds/detail"));
+const RubricsPage = lazy(() => import("./pages/admission/rubrics"));
+const MyReviewsPage = lazy(() => import("./pages/admission/reviews/list"));
+const ScoringPage = lazy(() => import("./pages/admission/reviews/score"));
 const ForbiddenPage = lazy(() => import("./pages/platform/exception/403"));
 const NotFoundPage = lazy(() => import("./pages/platform/exception/404"));
 
@@ -170,6 +175,21 @@ export const router = createBrowserRouter([
         ],
       },
       { path: "account/expert", element: <Guard allow="isExpert" page={<ExpertProfilePage />} /> },
+      {
+        path: "rounds",
+        children: [
+          { index: true, element: <Guard allow="roundManage" page={<RoundListPage />} /> },
+          { path: ":id", element: <Guard allow="roundManage" page={<RoundDetailPage />} /> },
+        ],
+      },
+      { path: "rubrics", element: <Guard allow="roundManage" page={<RubricsPage />} /> },
+      {
+        path: "reviews",
+        children: [
+          { index: true, element: <Guard allow="reviewWrite" page={<MyReviewsPage />} /> },
+          { path: ":id", element: <Guard allow="reviewWrite" page={<ScoringPage />} /> },
+        ],
+      },
       { path: "notifications", element: <NotificationsPage /> },
       { path: "my-organization", element: <Guard allow="isOrgMember" page={<MyOrganizationPage />} /> },
       { path: "users", element: <Guard allow="userManage" page={<UserListPage />} /> },

@@ -22,6 +22,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../src/db/seed/changping";
 import { defaultCallRules, make } from "../factories";
 import { type Client, startTestApp, type TestApp } from "../support/app";
 import { type ExpertIds, expertFixtures } from "./admission/role-matrix-experts";
+import { type RoundIds, roundFixtures } from "./admission/role-matrix-rounds";
 import { type RecruitmentIds, recruitmentFixtures } from "./recruitment/role-matrix-recruitment";
 
 const ACTORS = [
@@ -36,7 +37,7 @@ const ACTORS = [
   "partner",
 ] as const;
 type Actor = (typeof ACTORS)[number];
-type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds & ExpertIds;
+type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds & ExpertIds & RoundIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -98,7 +99,7 @@ const FUTURE = () => new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
 // biome-ignore format: the matrix reads as a table
 const MATRIX: Record<string, Case[]> = {
   //                                                   anon admin staff expert mentor member viewer liaison partner
-  // An expert reads an application (and its files) only through an assignment (stage 3): none yet, so 404.
+  // An expert reads an application (and its files) only through an assignment (stage 3): else 404.
   "GET /api/health":                              [{ expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] }],
   "POST /api/auth/login":                         [{ fresh: true, body: (a) => ({ username: usernameOf(a), password: DEMO_PASSWORD }),
                                                      expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] }],
@@ -187,7 +188,10 @@ const MATRIX: Record<string, Case[]> = {
   "POST /api/applications":                       [{ body: () => ({ callId: ids.applyCall, track: "org" }),
                                                      expect: [401, 403, 403, 403, 403, 201, 403, 403, 403] }],
   "GET /api/applications/{id}":                   [{ id: "ownSubmitted", expect: [401, 200, 200, 404, 403, 200, 403, 403, 403] },
-                                                   { id: "otherSubmitted", expect: [401, 200, 200, 404, 403, 404, 403, 403, 403] }],
+                                                   { id: "otherSubmitted", expect: [401, 200, 200, 404, 403, 404, 403, 403, 403] },
+                                                   { id: "reviewedApp", note: "the expert reviews it in an open round",
+                                                     expect: [401, 200, 200, 200, 403, 404, 403, 403, 403] },
+                                                   { id: "unreviewedApp", expect: [401, 200, 200, 404, 403, 404, 403, 403, 403] }],
   "PATCH /api/applications/{id}":                 [{ id: "ownDraft", body: async () => ({ version: await applicationVersion("ownDraft"), answers: { motivation: "矩阵测试" } }),
                                                      expect: [401, 403, 403, 403, 403, 200, 403, 403, 403] },
                                                    { id: "otherDraft", body: async () => ({ version: await applicationVersion("otherDraft") }),
@@ -297,6 +301,50 @@ const MATRIX: Record<string, Case[]> = {
                                                      expect: [400, 400, 400, 400, 400, 400, 400, 400, 400] }],
   "POST /api/sign-in-links/redeem":               [{ note: "public; no token: 400 for everyone", body: () => ({}),
                                                      expect: [400, 400, 400, 400, 400, 400, 400, 400, 400] }],
+
+  // Stage 3 rounds: rubrics, review rounds (staff) and the experts' reviews.
+  "GET /api/rubrics":                             [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "PUT /api/rubrics/{track}":                     [{ url: () => "/api/rubrics/org", note: "a stale version: 409 proves the policy passed",
+                                                     body: () => ({ version: 999, title: "矩阵", criteria: [{ key: "a", name: { zhCN: "甲", en: "" }, description: { zhCN: "甲", en: "" }, weight: 1, min: 0, max: 1, levels: [{ min: 0, max: 1, meaning: { zhCN: "甲", en: "" } }] }] }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/rounds":                              [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/rounds":                             [{ body: () => ({ callId: ids.roundCall, title: `矩阵测试轮次${++serial}`, reviewsPerSubject: 2, deadline: FUTURE() }),
+                                                     expect: [401, 201, 201, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/rounds/{id}":                         [{ id: "draftRound", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "PATCH /api/rounds/{id}":                       [{ id: "draftRound", body: () => ({ version: 999, title: "矩阵" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/rounds/{id}/open":                   [{ id: "draftRound", body: () => ({ version: 999 }), expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/rounds/{id}/close":                  [{ id: "draftRound", body: () => ({ version: 999 }), expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/rounds/{id}/reopen":                 [{ id: "draftRound", body: () => ({ version: 999 }), expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/rounds/{id}/candidates":              [{ id: "draftRound", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/rounds/{id}/subjects":               [{ id: "draftRound", note: "not inspected: 409 proves the policy passed", body: () => ({ applicationIds: [ids.uninspected] }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "DELETE /api/rounds/{id}/subjects/{subjectId}": [{ url: (i) => `/api/rounds/${i.draftRound}/subjects/${i.missing}`,
+                                                     expect: [401, 404, 404, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/rounds/{id}/experts":                [{ id: "draftRound", note: "not an expert: 400 proves the policy passed", body: () => ({ expertIds: [ids.notExpert] }),
+                                                     expect: [401, 400, 400, 403, 403, 403, 403, 403, 403] }],
+  "DELETE /api/rounds/{id}/experts/{expertId}":   [{ url: (i) => `/api/rounds/${i.draftRound}/experts/${i.missing}`,
+                                                     expect: [401, 404, 404, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/rounds/{id}/experts/{expertId}/drop-out": [
+                                                   { url: (i) => `/api/rounds/${i.draftRound}/experts/${i.missing}/drop-out`,
+                                                     expect: [401, 404, 404, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/rounds/{id}/assignment":              [{ id: "draftRound", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/rounds/{id}/assignment/auto":        [{ id: "draftRound", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/rounds/{id}/assignment/pairs":       [{ id: "draftRound", note: "an application not in the round: 404", body: () => ({ subjectId: ids.missing, expertId: ids.notExpert }),
+                                                     expect: [401, 404, 404, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/rounds/{id}/assignment/pairs/remove": [{ id: "draftRound", body: () => ({ subjectId: ids.missing, expertId: ids.notExpert }),
+                                                     expect: [401, 404, 404, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/reviews":                             [{ expect: [401, 403, 403, 200, 403, 403, 403, 403, 403] }],
+  "GET /api/reviews/{id}":                        [{ id: "ownReview", expect: [401, 403, 403, 200, 403, 403, 403, 403, 403] },
+                                                   { id: "otherReview", expect: [401, 403, 403, 404, 403, 403, 403, 403, 403] }],
+  "PATCH /api/reviews/{id}":                      [{ id: "ownReview", note: "a stale version: 409 proves the policy passed", body: () => ({ version: 999 }),
+                                                     expect: [401, 403, 403, 409, 403, 403, 403, 403, 403] },
+                                                   { id: "otherReview", body: () => ({ version: 999 }),
+                                                     expect: [401, 403, 403, 404, 403, 403, 403, 403, 403] }],
+  "POST /api/reviews/{id}/submit":                [{ id: "ownReview", body: () => ({ version: 999 }), expect: [401, 403, 403, 409, 403, 403, 403, 403, 403] },
+                                                   { id: "otherReview", body: () => ({ version: 999 }), expect: [401, 403, 403, 404, 403, 403, 403, 403, 403] }],
+  "POST /api/reviews/{id}/reopen":                [{ id: "ownReview", note: "not submitted: 409 proves the policy passed", body: () => ({ version: 999, reason: "矩阵" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
 };
 
 /**
@@ -329,6 +377,7 @@ beforeAll(async () => {
     user: target.id,
     ...(await recruitmentFixtures(t, clients.member)),
     ...(await expertFixtures(t, clients.staff)),
+    ...(await roundFixtures(t, clients.staff)),
   };
 });
 afterAll(() => t.close());

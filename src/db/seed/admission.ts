@@ -286,26 +286,14 @@ export async function seedAdmission(
   void pick;
 }
 
-/** Version 1 of the default rubric of each track, frozen by the first round that used it. */
+/** The base's rubrics (version 1, written with the base), frozen by the first round that used them. */
 async function seedRubrics(ctx: SeedContext, frozenAt: Date): Promise<Record<Track, string>> {
-  const ids = {} as Record<Track, string>;
-  for (const template of Object.values(DEFAULT_RUBRICS)) {
-    const id = newId(ctx);
-    ids[template.track] = id;
-    await ctx.tx.insert(rubrics).values({
-      id,
-      baseId: ctx.baseId,
-      track: template.track,
-      version: 1,
-      title: `${template.track} v1`,
-      criteria: [...template.criteria],
-      source: "docs/REVIEW.md",
-      frozenAt,
-      createdBy: ctx.staff.id,
-      createdAt: new Date(frozenAt.getTime() - 30 * DAY),
-    });
-  }
-  return ids;
+  const rows = await ctx.tx
+    .update(rubrics)
+    .set({ frozenAt })
+    .where(and(eq(rubrics.baseId, ctx.baseId), eq(rubrics.version, 1)))
+    .returning({ id: rubrics.id, track: rubrics.track });
+  return Object.fromEntries(rows.map((r) => [r.track, r.id])) as Record<Track, string>;
 }
 
 /** Plans an inspection, writes its finding, and signs it off when `signOff` is given. */

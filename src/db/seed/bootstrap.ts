@@ -5,6 +5,7 @@
 import { count, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { auditLog, bases, users } from "../schema";
+import { seedDefaultRubrics } from "./rubrics";
 
 export interface BootstrapInput {
   base: { code: string; name: string; district: string };
@@ -24,6 +25,7 @@ export async function bootstrapIfEmpty(db: Db, input: BootstrapInput): Promise<b
     if (!(await databaseIsEmpty(tx))) return false;
     const [base] = await tx.insert(bases).values(input.base).returning();
     if (!base) throw new Error("bootstrap: base insert returned nothing");
+    await seedDefaultRubrics(tx, base.id);
     const [admin] = await tx
       .insert(users)
       .values({ baseId: base.id, ...input.admin, roles: ["admin"], mustChangePassword: true })

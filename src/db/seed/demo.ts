@@ -13,6 +13,7 @@ import { DEMO_ACCOUNTS, DEMO_BASE, DEMO_PASSWORD, DEMO_TOWNS } from "./changping
 import type { DemoBlob } from "./demo-pdf";
 import { generateOrganizations, seededRandom } from "./generate";
 import { seedRecruitment } from "./recruitment";
+import { seedDefaultRubrics } from "./rubrics";
 
 export interface SeedResult {
   seeded: boolean;
@@ -41,6 +42,7 @@ export async function seedDemoIfEmpty(
     if (seeded) return { id: seeded.id, seeded: false, files: allDemoDocumentBlobs() };
     const [base] = await tx.insert(bases).values(DEMO_BASE).returning();
     if (!base) throw new Error("seed: base insert returned nothing");
+    await seedDefaultRubrics(tx, base.id);
     const townRows = await tx
       .insert(towns)
       .values(DEMO_TOWNS.map((t, i) => ({ baseId: base.id, name: t.name, kind: t.kind, sortOrder: i })))

@@ -14,6 +14,9 @@ export const AUDIT_ENTITIES = {
   file: { zhCN: "文件", en: "File" },
   expert: { zhCN: "评审专家", en: "Expert" },
   expert_invitation: { zhCN: "专家邀请", en: "Expert invitation" },
+  rubric: { zhCN: "评审指标", en: "Rubric" },
+  round: { zhCN: "评审轮次", en: "Review round" },
+  review: { zhCN: "专家评分", en: "Review" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -160,6 +163,25 @@ export const AUDIT_ACTIONS = {
     zhCN: "登记专家利益冲突",
     en: "Recorded an expert's conflict of interest",
   },
+  "rubric.create": { entity: "rubric", zhCN: "新建评审指标版本", en: "Created a rubric version" },
+  "rubric.update": { entity: "rubric", zhCN: "修改评审指标", en: "Edited a rubric" },
+  "round.create": { entity: "round", zhCN: "新建评审轮次", en: "Created a review round" },
+  "round.update": { entity: "round", zhCN: "修改评审轮次", en: "Edited a review round" },
+  "round.add_expert": { entity: "round", zhCN: "加入评审专家", en: "Added an expert to a round" },
+  "round.remove_expert": { entity: "round", zhCN: "移除评审专家", en: "Removed an expert from a round" },
+  "round.drop_out": {
+    entity: "round",
+    zhCN: "专家退出并重新分配",
+    en: "Recorded an expert's drop-out and reassigned",
+  },
+  "round.auto_assign": { entity: "round", zhCN: "自动分配评审", en: "Assigned reviewers automatically" },
+  "round.add_pair": { entity: "round", zhCN: "手动分配评审", en: "Assigned a reviewer by hand" },
+  "round.remove_pair": { entity: "round", zhCN: "移除评审分配", en: "Removed a reviewer assignment" },
+  "round.open": { entity: "round", zhCN: "开始评审", en: "Opened a review round" },
+  "round.close": { entity: "round", zhCN: "结束评审", en: "Closed a review round" },
+  "round.reopen": { entity: "round", zhCN: "重新开始评审", en: "Reopened a review round" },
+  "review.submit": { entity: "review", zhCN: "提交评分", en: "Submitted a review" },
+  "review.reopen": { entity: "review", zhCN: "重新开放评分", en: "Reopened a submitted review" },
 
   "file.upload": { entity: "file", zhCN: "上传附件", en: "Uploaded an attachment" },
 

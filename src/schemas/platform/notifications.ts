@@ -13,6 +13,9 @@ export const NOTIFICATION_KINDS = [
   "application_status",
   "application_message",
   "application_deadline",
+  "review_assigned",
+  "review_reopened",
+  "review_deadline",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -62,6 +65,18 @@ function statusLabel(lang: Lang, status: string | number | null | undefined): st
 }
 
 const zhCN: Record<NotificationKind, Renderer> = {
+  review_assigned: (p) => ({
+    title: "有待评审的申请",
+    body: `评审轮次“${text(p.roundTitle)}”已开始：共 ${text(p.count)} 份申请待您评分，截止时间 ${timeParam(p.deadline)}（北京时间）。`,
+  }),
+  review_reopened: (p) => ({
+    title: "评分已重新开放",
+    body: `基地工作人员重新开放了您在“${text(p.roundTitle)}”中对${text(p.organizationName)}的评分，您可以修改后重新提交。${p.reason ? `原因：${p.reason}` : ""}`,
+  }),
+  review_deadline: (p) => ({
+    title: `评分即将截止（剩${p.lead === "1d" ? "不到 1 天" : "不到 3 天"}）`,
+    body: `您在“${text(p.roundTitle)}”中还有 ${text(p.count)} 份评分未提交，评分将于 ${timeParam(p.deadline)}（北京时间）截止。`,
+  }),
   application_status: (p) => {
     const call = p.callTitle ? `“${p.callTitle}”` : "";
     const org = p.organizationName ? `${p.organizationName}的` : "";
@@ -94,6 +109,18 @@ const zhCN: Record<NotificationKind, Renderer> = {
 };
 
 const en: Record<NotificationKind, Renderer> = {
+  review_assigned: (p) => ({
+    title: "Applications to score",
+    body: `The review round “${text(p.roundTitle)}” is open: ${text(p.count)} applications wait for your scores by ${timeParam(p.deadline)} (Beijing time).`,
+  }),
+  review_reopened: (p) => ({
+    title: "A review was reopened",
+    body: `The base staff reopened your review of ${text(p.organizationName)} in “${text(p.roundTitle)}”; you may change it and submit it again.${p.reason ? ` Reason: ${p.reason}` : ""}`,
+  }),
+  review_deadline: (p) => ({
+    title: `Scoring closes in ${p.lead === "1d" ? "less than a day" : "less than three days"}`,
+    body: `${text(p.count)} of your reviews in “${text(p.roundTitle)}” are not submitted yet; scoring closes at ${timeParam(p.deadline)} (Beijing time).`,
+  }),
   application_status: (p) => {
     const subject = [
       p.organizationName ? `${p.organizationName}'s application` : "The application",

@@ -1,6 +1,8 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as portal from "../../schemas/recruitment/portal-text";
 import * as experts from "./areas/admission/experts";
+import * as reviews from "./areas/admission/reviews";
+import * as rounds from "./areas/admission/rounds";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
@@ -61,6 +63,9 @@ export const en: Messages = {
     calls: "Calls",
     applications: "Applications",
     myApplications: "My applications",
+    rounds: "Review rounds",
+    rubrics: "Rubrics",
+    reviews: "My reviews",
     users: "Users",
     experts: "Experts",
     myExpertProfile: "Expert profile",
@@ -344,4 +349,7 @@ export const en: Messages = {
   applications: applications.en,
   intake: { ...intake.en, ...intakeFiles.en },
   experts: experts.en,
+  // Stage 3: review rounds and rubrics (staff), the expert's scoring.
+  rounds: rounds.en,
+  reviews: reviews.en,
 };

@@ -1,6 +1,8 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as portal from "../../schemas/recruitment/portal-text";
 import * as experts from "./areas/admission/experts";
+import * as reviews from "./areas/admission/reviews";
+import * as rounds from "./areas/admission/rounds";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
@@ -60,6 +62,9 @@ export const zhCN = {
     calls: "招募管理",
     applications: "申请审核",
     myApplications: "我的申请",
+    rounds: "评审轮次",
+    rubrics: "评审指标",
+    reviews: "我的评审",
     users: "用户管理",
     experts: "评审专家",
     myExpertProfile: "专家资料",
@@ -341,6 +346,9 @@ export const zhCN = {
   applications: applications.zhCN,
   intake: { ...intake.zhCN, ...intakeFiles.zhCN },
   experts: experts.zhCN,
+  // Stage 3: review rounds and rubrics (staff), the expert's scoring.
+  rounds: rounds.zhCN,
+  reviews: reviews.zhCN,
 };
 
 /** The shape every language must fill (strings only, same keys). */

@@ -1,10 +1,13 @@
 import {
   AuditOutlined,
+  CheckSquareOutlined,
+  ClusterOutlined,
   FileDoneOutlined,
   FormOutlined,
   HomeOutlined,
   IdcardOutlined,
   NotificationOutlined,
+  OrderedListOutlined,
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -30,6 +33,13 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
       icon: <FileDoneOutlined aria-hidden />,
       label: t("nav.applications"),
     });
+  }
+  if (access.roundManage) {
+    items.push({ key: "/rounds", icon: <ClusterOutlined aria-hidden />, label: t("nav.rounds") });
+    items.push({ key: "/rubrics", icon: <OrderedListOutlined aria-hidden />, label: t("nav.rubrics") });
+  }
+  if (access.reviewWrite) {
+    items.push({ key: "/reviews", icon: <CheckSquareOutlined aria-hidden />, label: t("nav.reviews") });
   }
   if (access.canApply) {
     items.push({
@@ -74,6 +84,9 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     "/my-organization",
     "/calls",
     "/applications",
+    "/rounds",
+    "/rubrics",
+    "/reviews",
     "/my-applications",
     "/experts",
     "/account/expert",

@@ -14,6 +14,8 @@ import { useAccess, useCurrentUser } from "../../auth/session";
 import { RoleTags } from "../../components/labels";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
+import { MyReviewsCard } from "../admission/reviews/MyReviewsCard";
+import { RoundsShortCard } from "../admission/rounds/RoundsShortCard";
 import { ExpertCard, PendingInvitations } from "./ExpertCard";
 import { FiguresHome } from "./figures/FiguresHome";
 import { GuestHome } from "./GuestHome";
@@ -49,6 +51,8 @@ export default function HomePage() {
       <StaffWaiting />
       <PendingInvitations />
       <ExpertCard />
+      <RoundsShortCard />
+      <MyReviewsCard />
       <GuestHome />
       {figuresHome && <FiguresHome />}
       {!registryStats ? null : stats.isError ? (

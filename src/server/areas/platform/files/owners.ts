@@ -13,10 +13,11 @@ import { FILE_OWNER_KINDS, type FileOwnerKind } from "../../../../domain/upload"
 import type { Context } from "../../../context";
 import { AppError, notFound } from "../../../errors";
 import { requireAccess, requireRoleFor } from "../../../policy";
+import { reviewRelations } from "../../admission/reviews/relations";
 
 interface OwnerKind {
   /** The owner's policy subject, or null when no such record exists. */
-  subject(db: Db, ownerId: string): Promise<Subject | null>;
+  subject(db: Db, ownerId: string, actor: Actor): Promise<Subject | null>;
   /** Whoever may do this to the owner may read its files. */
   read: Action;
   /** What attaching a file to the owner takes, for this actor. */
@@ -28,13 +29,19 @@ interface OwnerKind {
   account: "application";
 }
 
-async function applicationSubject(db: Db, id: string): Promise<Subject | null> {
+async function applicationSubject(db: Db, id: string, actor: Actor): Promise<Subject | null> {
   const [row] = await db
-    .select({ baseId: applications.baseId, organizationId: applications.organizationId })
+    .select({ id: applications.id, baseId: applications.baseId, organizationId: applications.organizationId })
     .from(applications)
     .where(eq(applications.id, id))
     .limit(1);
-  return row ?? null;
+  if (!row) return null;
+  // An assigned expert reads the application's files as staff do (review relation, no conflict).
+  return {
+    baseId: row.baseId,
+    organizationId: row.organizationId,
+    relations: await reviewRelations(db, actor, row),
+  };
 }
 
 /** Staff answer in the thread as the base; members as the applicant. */
@@ -51,8 +58,12 @@ const OWNER_KINDS: Record<FileOwnerKind, OwnerKind> = {
     attach: () => "application.apply",
     account: "application",
   },
+  // The thread is between the applicant and the base: no relation reaches it (an expert gets 404).
   application_thread: {
-    subject: applicationSubject,
+    subject: async (db, id, actor) => {
+      const subject = await applicationSubject(db, id, actor);
+      return subject && { baseId: subject.baseId, organizationId: subject.organizationId };
+    },
     read: "application.read",
     attach: threadAction,
     account: "application",
@@ -78,7 +89,7 @@ export async function ownerForAttach(
 ): Promise<Subject> {
   const action = OWNER_KINDS[kind].attach(ctx.actor);
   requireRoleFor(ctx.actor, action);
-  const subject = await OWNER_KINDS[kind].subject(db, ownerId);
+  const subject = await OWNER_KINDS[kind].subject(db, ownerId, ctx.actor);
   if (!subject) throw notFound();
   requireAccess(ctx.actor, action, subject);
   return subject;
@@ -98,7 +109,7 @@ export async function mayReadOwner(
   file: { baseId: string; ownerType: FileOwnerKind; ownerId: string },
 ): Promise<boolean> {
   const kind = OWNER_KINDS[file.ownerType];
-  const subject = await kind.subject(db, file.ownerId);
+  const subject = await kind.subject(db, file.ownerId, ctx.actor);
   // A file and its owner share a base; were they ever to differ, the file's base decides too.
   if (!subject || subject.baseId !== file.baseId) return false;
   return decide(ctx.actor, kind.read, subject) === "allow";

@@ -79,5 +79,24 @@ export function renderNoticeSms(
           ? `New message from the base on ${what}: `
           : `基地工作人员就${what}发来新消息，请查看：`,
       );
+    // An expert's scoring: the assignment when a round opens, a deadline near, a review reopened.
+    case "review_assigned":
+      return done(
+        lang === "en"
+          ? `${params.count} applications wait for your scores by ${deadline(params.deadline, lang)} (Beijing): `
+          : `有${params.count}份申请待您评分，截止${deadline(params.deadline, lang)}：`,
+      );
+    case "review_deadline":
+      return done(
+        lang === "en"
+          ? `${params.count} of your reviews are not submitted; scoring closes ${deadline(params.deadline, lang)} (Beijing): `
+          : `您还有${params.count}份评分未提交，将于${deadline(params.deadline, lang)}截止：`,
+      );
+    case "review_reopened":
+      return done(
+        lang === "en"
+          ? "A review of yours was reopened by the base: "
+          : "基地已重新开放您的一份评分，请查看：",
+      );
   }
 }

@@ -9,16 +9,21 @@ import { applicationDocuments, applications, calls, files } from "../../../../db
 import type { Context } from "../../../context";
 import { notFound } from "../../../errors";
 import { requireAccess, requireRoleFor } from "../../../policy";
+import { reviewRelations } from "../../admission/reviews/relations";
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type CallRow = typeof calls.$inferSelect;
 
-/** The application as `ctx` may read it (staff of its base, or its own organization's member). */
+/** The application as `ctx` may read it (staff of its base, its own organization's member, its assigned expert). */
 export async function loadForRead(db: Db, ctx: Context, id: string): Promise<ApplicationRow> {
   requireRoleFor(ctx.actor, "application.read");
   const [row] = await db.select().from(applications).where(eq(applications.id, id)).limit(1);
   if (!row) throw notFound();
-  requireAccess(ctx.actor, "application.read", row);
+  // An expert reads it only as its assigned (and unconflicted) reviewer.
+  requireAccess(ctx.actor, "application.read", {
+    ...row,
+    relations: await reviewRelations(db, ctx.actor, row),
+  });
   return row;
 }
 

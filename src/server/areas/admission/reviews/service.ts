@@ -1,0 +1,425 @@
+/**
+ * The expert's side of the review: their assignments by round, one application to score (the
+ * dossier as the application view shows it, the signed-off inspection, the rubric), the draft
+ * saved as they type, the submit (every criterion within its scale, a comment for a score at
+ * either end), and, only after their own submit and only if the round says so, the others'
+ * scores. Staff reopen a submitted review (audited, the expert told).
+ */
+import { and, asc, desc, eq, isNotNull, ne } from "drizzle-orm";
+import type { Db } from "../../../../db/client";
+import {
+  applications,
+  inspections,
+  organizations,
+  reviewRounds,
+  reviews,
+  roundSubjects,
+} from "../../../../db/schema";
+import type { CriterionTemplate } from "../../../../domain/review/default-rubrics";
+import { weightedTotal } from "../../../../domain/review/rubric";
+import type {
+  MyReviews,
+  ReviewDetail,
+  ReviewDraft,
+  ReviewSaved,
+} from "../../../../schemas/admission/reviews";
+import { FIELD_MESSAGES, type FieldMessageKey, format, type Lang } from "../../../../schemas/messages";
+import { recordAudit } from "../../../audit";
+import type { Context } from "../../../context";
+import { AppError, fieldError, versionConflict } from "../../../errors";
+import { notify } from "../../../notify";
+import { requireListScope, scopeWhere } from "../../../scope";
+import { applicationDetail } from "../../recruitment/applications/view";
+import { findConflicts } from "../experts/conflicts";
+import {
+  domainRubric,
+  type LoadedReview,
+  loadOwnReview,
+  loadReviewForStaff,
+  type ReviewRow,
+  type RubricRow,
+  requireScorable,
+} from "./load";
+
+const nameOf = (c: CriterionTemplate, lang: Lang) => (lang === "en" ? c.name.en || c.name.zhCN : c.name.zhCN);
+
+/** The weighted total on 0-100 when every criterion is scored within its scale; else null. */
+function totalOf(
+  rubric: RubricRow,
+  review: Pick<ReviewRow, "scores" | "subjectId" | "expertId">,
+): number | null {
+  const complete = rubric.criteria.every((c) => {
+    const s = review.scores[c.key];
+    return typeof s === "number" && s >= c.min && s <= c.max;
+  });
+  if (!complete) return null;
+  const clean = Object.fromEntries(rubric.criteria.map((c) => [c.key, review.scores[c.key] as number]));
+  return weightedTotal(domainRubric(rubric), {
+    applicationId: review.subjectId,
+    expertId: review.expertId,
+    track: rubric.track,
+    rubricId: rubric.id,
+    scores: clean,
+  });
+}
+
+function savedView(review: ReviewRow, rubric: RubricRow): ReviewSaved {
+  return {
+    id: review.id,
+    version: review.version,
+    status: review.status,
+    scores: review.scores,
+    comments: review.comments,
+    overallComment: review.overallComment,
+    submittedAt: review.submittedAt?.toISOString() ?? null,
+    total: totalOf(rubric, review),
+  };
+}
+
+export async function listMyReviews(db: Db, ctx: Context): Promise<MyReviews> {
+  const scope = requireListScope(ctx.actor, "review.listOwn");
+  const rows = await db
+    .select({
+      review: reviews,
+      round: reviewRounds,
+      organizationId: roundSubjects.organizationId,
+      organizationName: organizations.name,
+      track: roundSubjects.track,
+    })
+    .from(reviews)
+    .innerJoin(reviewRounds, eq(reviewRounds.id, reviews.roundId))
+    .innerJoin(
+      roundSubjects,
+      and(eq(roundSubjects.roundId, reviews.roundId), eq(roundSubjects.subjectId, reviews.subjectId)),
+    )
+    .innerJoin(organizations, eq(organizations.id, roundSubjects.organizationId))
+    .where(
+      and(
+        scopeWhere(scope, { baseId: reviews.baseId, assigneeId: reviews.expertId }),
+        ne(reviewRounds.status, "draft"),
+      ),
+    )
+    .orderBy(desc(reviewRounds.deadline), asc(organizations.name));
+  // A conflict found after the assignment hides the application, as opening it would (404).
+  const conflicts = await findConflicts(
+    db,
+    ctx.actor.baseId,
+    [ctx.actor.userId],
+    [...new Set(rows.map((r) => r.organizationId))],
+  );
+  const conflicted = new Set(conflicts.map((c) => c.organizationId));
+  const groups = new Map<string, MyReviews["rounds"][number]>();
+  for (const row of rows) {
+    if (conflicted.has(row.organizationId)) continue;
+    let group = groups.get(row.round.id);
+    if (!group) {
+      group = {
+        roundId: row.round.id,
+        title: row.round.title,
+        status: row.round.status,
+        deadline: row.round.deadline.toISOString(),
+        total: 0,
+        submitted: 0,
+        reviews: [],
+      };
+      groups.set(row.round.id, group);
+    }
+    group.total++;
+    if (row.review.status === "submitted") group.submitted++;
+    group.reviews.push({
+      id: row.review.id,
+      applicationId: row.review.subjectId,
+      organizationName: row.organizationName,
+      track: row.track,
+      status: row.review.status,
+      submittedAt: row.review.submittedAt?.toISOString() ?? null,
+      updatedAt: row.review.updatedAt.toISOString(),
+    });
+  }
+  return { rounds: [...groups.values()], serverNow: new Date().toISOString() };
+}
+
+export async function getReview(db: Db, ctx: Context, id: string): Promise<ReviewDetail> {
+  const loaded = await loadOwnReview(db, ctx, id);
+  const { review, round, rubric } = loaded;
+  const [application] = await db
+    .select()
+    .from(applications)
+    .where(eq(applications.id, review.subjectId))
+    .limit(1);
+  if (!application) throw new AppError("not_found");
+  const [dossier, inspection, siblings, others] = await Promise.all([
+    applicationDetail(db, ctx, application),
+    db
+      .select()
+      .from(inspections)
+      .where(and(eq(inspections.applicationId, application.id), isNotNull(inspections.signedOffAt)))
+      .orderBy(desc(inspections.revision))
+      .limit(1),
+    db
+      .select({ id: reviews.id, status: reviews.status, organizationName: organizations.name })
+      .from(reviews)
+      .innerJoin(
+        roundSubjects,
+        and(eq(roundSubjects.roundId, reviews.roundId), eq(roundSubjects.subjectId, reviews.subjectId)),
+      )
+      .innerJoin(organizations, eq(organizations.id, roundSubjects.organizationId))
+      .where(and(eq(reviews.roundId, round.id), eq(reviews.expertId, ctx.actor.userId)))
+      .orderBy(asc(organizations.name), asc(reviews.id)),
+    othersOf(db, loaded),
+  ]);
+  const found = inspection[0];
+  return {
+    id: review.id,
+    version: review.version,
+    status: review.status,
+    round: {
+      id: round.id,
+      title: round.title,
+      status: round.status,
+      deadline: round.deadline.toISOString(),
+      revealAfterSubmit: round.revealAfterSubmit,
+    },
+    applicationId: review.subjectId,
+    track: rubric.track,
+    scores: review.scores,
+    comments: review.comments,
+    overallComment: review.overallComment,
+    submittedAt: review.submittedAt?.toISOString() ?? null,
+    total: totalOf(rubric, review),
+    rubric: {
+      id: rubric.id,
+      version: rubric.version,
+      title: rubric.title,
+      source: rubric.source,
+      criteria: rubric.criteria.map((c) => ({ ...c, levels: [...c.levels] })),
+    },
+    // The expert reads; nothing on the applicant's or staff's side is theirs to do.
+    application: { ...dossier, availableEvents: [] },
+    inspection: found
+      ? {
+          id: found.id,
+          revision: found.revision,
+          mode: found.mode,
+          scheduledAt: found.scheduledAt.toISOString(),
+          place: found.place,
+          recommendation: found.recommendation,
+          signedOffAt: found.signedOffAt?.toISOString() ?? null,
+          finding: found.finding as Record<string, unknown>,
+        }
+      : null,
+    others,
+    siblings,
+    serverNow: new Date().toISOString(),
+  };
+}
+
+/** The others' submitted reviews: never before one's own submit, and only if the round reveals them. */
+async function othersOf(db: Db, { review, round, rubric }: LoadedReview): Promise<ReviewDetail["others"]> {
+  if (review.status !== "submitted" || !round.revealAfterSubmit) return null;
+  const rows = await db
+    .select()
+    .from(reviews)
+    .where(
+      and(
+        eq(reviews.roundId, round.id),
+        eq(reviews.subjectId, review.subjectId),
+        eq(reviews.status, "submitted"),
+        eq(reviews.rubricId, rubric.id),
+      ),
+    )
+    .orderBy(asc(reviews.submittedAt), asc(reviews.id));
+  const others = rows.filter((r) => r.id !== review.id);
+  const totals = rows.map((r) => totalOf(rubric, r)).filter((t): t is number => t !== null);
+  return {
+    reviews: others.map((r, i) => ({
+      label: String.fromCharCode(65 + (i % 26)),
+      total: totalOf(rubric, r) ?? 0,
+      scores: r.scores,
+    })),
+    mean: totals.length > 0 ? totals.reduce((a, b) => a + b, 0) / totals.length : null,
+  };
+}
+
+function criterionOf(rubric: RubricRow, key: string, lang: Lang): CriterionTemplate {
+  const criterion = rubric.criteria.find((c) => c.key === key);
+  if (!criterion) throw fieldError(`scores.${key}`, "score_unknown_criterion", { criterion: key });
+  void lang;
+  return criterion;
+}
+
+export async function saveDraft(db: Db, ctx: Context, id: string, input: ReviewDraft): Promise<ReviewSaved> {
+  return db.transaction(async (tx) => {
+    const { review, round, rubric } = await loadOwnReview(tx, ctx, id, { lock: true });
+    requireScorable(round, ctx);
+    if (review.status === "submitted") throw new AppError("review_submitted");
+    if (review.version !== input.version) throw versionConflict(review.version);
+    const scores = { ...review.scores };
+    for (const [key, value] of Object.entries(input.scores ?? {})) {
+      const c = criterionOf(rubric, key, ctx.lang);
+      if (value === null) delete scores[key];
+      else if (value < c.min || value > c.max) {
+        throw fieldError(`scores.${key}`, "score_out_of_scale", {
+          criterion: nameOf(c, ctx.lang),
+          min: c.min,
+          max: c.max,
+        });
+      } else scores[key] = value;
+    }
+    const comments = { ...review.comments };
+    for (const [key, value] of Object.entries(input.comments ?? {})) {
+      if (!rubric.criteria.some((c) => c.key === key)) {
+        throw fieldError(`comments.${key}`, "score_unknown_criterion", { criterion: key });
+      }
+      if (value === "") delete comments[key];
+      else comments[key] = value;
+    }
+    const [updated] = await tx
+      .update(reviews)
+      .set({
+        scores,
+        comments,
+        ...(input.overallComment !== undefined ? { overallComment: input.overallComment || null } : {}),
+        status: "draft",
+        version: review.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(reviews.id, id), eq(reviews.version, review.version)))
+      .returning();
+    if (!updated) throw versionConflict(review.version + 1);
+    return savedView(updated, rubric);
+  });
+}
+
+interface Problem {
+  field: string;
+  key: FieldMessageKey;
+  params: Record<string, unknown>;
+}
+
+/** Everything that keeps a review from being submitted, criterion by criterion, in rubric order. */
+function submitProblems(rubric: RubricRow, review: ReviewRow, lang: Lang): Problem[] {
+  const problems: Problem[] = [];
+  for (const c of rubric.criteria) {
+    const criterion = nameOf(c, lang);
+    const score = review.scores[c.key];
+    if (typeof score !== "number") {
+      problems.push({ field: `scores.${c.key}`, key: "score_required", params: { criterion } });
+    } else if (!Number.isInteger(score) || score < c.min || score > c.max) {
+      problems.push({
+        field: `scores.${c.key}`,
+        key: "score_out_of_scale",
+        params: { criterion, min: c.min, max: c.max },
+      });
+    } else if ((score === c.min || score === c.max) && !review.comments[c.key]?.trim()) {
+      problems.push({
+        field: `comments.${c.key}`,
+        key: "comment_required_at_end",
+        params: { criterion, score },
+      });
+    }
+  }
+  return problems;
+}
+
+export async function submitReview(db: Db, ctx: Context, id: string, version: number): Promise<ReviewSaved> {
+  return db.transaction(async (tx) => {
+    const { review, round, rubric, organizationId } = await loadOwnReview(tx, ctx, id, { lock: true });
+    requireScorable(round, ctx);
+    if (review.status === "submitted") throw new AppError("review_submitted");
+    if (review.version !== version) throw versionConflict(review.version);
+    const problems = submitProblems(rubric, review, ctx.lang);
+    const first = problems[0];
+    if (first) {
+      throw new AppError("validation_failed", {
+        field: first.field,
+        fieldMessage: first.key,
+        params: first.params,
+        details: {
+          problems: problems.map((p) => ({
+            field: p.field,
+            message: format(FIELD_MESSAGES[p.key][ctx.lang], p.params),
+          })),
+        },
+      });
+    }
+    const now = new Date();
+    const [updated] = await tx
+      .update(reviews)
+      .set({ status: "submitted", submittedAt: now, version: review.version + 1, updatedAt: now })
+      .where(and(eq(reviews.id, id), eq(reviews.version, review.version)))
+      .returning();
+    if (!updated) throw versionConflict(review.version + 1);
+    await recordAudit(tx, ctx, {
+      baseId: review.baseId,
+      action: "review.submit",
+      entityType: "review",
+      entityId: id,
+      after: {
+        roundId: round.id,
+        subjectId: review.subjectId,
+        organizationId,
+        scores: review.scores,
+        total: totalOf(rubric, review),
+      },
+    });
+    return savedView(updated, rubric);
+  });
+}
+
+export async function reopenReview(
+  db: Db,
+  ctx: Context,
+  id: string,
+  input: { version: number; reason: string },
+): Promise<ReviewSaved> {
+  return db.transaction(async (tx) => {
+    const { review, round, rubric, organizationId } = await loadReviewForStaff(tx, ctx, id);
+    if (round.status !== "open")
+      throw new AppError("round_not_open", { details: { roundStatus: round.status } });
+    if (review.status !== "submitted") throw new AppError("review_not_submitted");
+    if (review.version !== input.version) throw versionConflict(review.version);
+    const [updated] = await tx
+      .update(reviews)
+      .set({
+        status: "draft",
+        submittedAt: null,
+        reopenedCount: review.reopenedCount + 1,
+        version: review.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(reviews.id, id), eq(reviews.version, review.version)))
+      .returning();
+    if (!updated) throw versionConflict(review.version + 1);
+    await recordAudit(tx, ctx, {
+      baseId: review.baseId,
+      action: "review.reopen",
+      entityType: "review",
+      entityId: id,
+      before: {
+        status: review.status,
+        submittedAt: review.submittedAt?.toISOString() ?? null,
+        scores: review.scores,
+      },
+      after: { status: "draft", reason: input.reason, expertId: review.expertId },
+    });
+    const [org] = await tx
+      .select({ name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.id, organizationId))
+      .limit(1);
+    await notify(tx, {
+      baseId: review.baseId,
+      recipients: { kind: "users", userIds: [review.expertId] },
+      kind: "review_reopened",
+      params: {
+        roundId: round.id,
+        roundTitle: round.title,
+        organizationName: org?.name ?? "",
+        reason: input.reason,
+      },
+      link: `/reviews/${id}`,
+    });
+    return savedView(updated, rubric);
+  });
+}

@@ -1,0 +1,72 @@
+/** 我的评审: the expert's assignments by round, x of n submitted, the deadline; one click (or Enter) to score. */
+import { Card, Empty, Flex, List, Progress, Tag, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { useMyReviews } from "../../../../api/admission/reviews";
+import { formatDateTime } from "../../../../components/format";
+import { PageHeader } from "../../../../components/PageHeader";
+import { QueryError } from "../../../../components/QueryError";
+import { TrackText } from "../../../../components/recruitmentLabels";
+
+export default function MyReviewsPage() {
+  const { t } = useTranslation();
+  const list = useMyReviews();
+  return (
+    <>
+      <PageHeader title={t("reviews.listTitle")} />
+      {list.isError ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : !list.data ? (
+        <Card loading />
+      ) : list.data.rounds.length === 0 ? (
+        <Card>
+          <Empty description={t("reviews.empty")} />
+        </Card>
+      ) : (
+        <Flex vertical gap={16}>
+          {list.data.rounds.map((round) => (
+            <Card
+              key={round.roundId}
+              title={round.title}
+              extra={<span>{t("reviews.deadline", { time: formatDateTime(round.deadline) })}</span>}
+            >
+              <Flex align="center" gap={12} style={{ marginBottom: 8 }}>
+                <Progress
+                  percent={round.total ? Math.round((round.submitted * 100) / round.total) : 0}
+                  style={{ flex: 1, margin: 0 }}
+                  aria-label={t("reviews.progress", { submitted: round.submitted, total: round.total })}
+                />
+                <span>{t("reviews.progress", { submitted: round.submitted, total: round.total })}</span>
+              </Flex>
+              <List
+                dataSource={round.reviews}
+                rowKey="id"
+                renderItem={(r) => (
+                  <List.Item
+                    actions={[
+                      <Tag
+                        key="s"
+                        color={r.status === "submitted" ? "green" : r.status === "draft" ? "blue" : undefined}
+                      >
+                        {t(`reviews.status.${r.status}`)}
+                      </Tag>,
+                    ]}
+                  >
+                    <Flex vertical gap={2}>
+                      <Link to={`/reviews/${r.id}`} style={{ fontWeight: 600 }}>
+                        {r.organizationName}
+                      </Link>
+                      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                        <TrackText track={r.track} />
+                      </Typography.Text>
+                    </Flex>
+                  </List.Item>
+                )}
+              />
+            </Card>
+          ))}
+        </Flex>
+      )}
+    </>
+  );
+}
