@@ -13,6 +13,9 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../db/client";
 import { ERROR_MESSAGES } from "../schemas/messages";
+import { decisionRoutes, placementRoutes } from "./areas/admission/decisions/routes";
+import { noticeRoutes, portalNoticeRoutes } from "./areas/admission/notices/routes";
+import { rankingRoutes } from "./areas/admission/ranking/routes";
 import type { AreaDeps } from "./areas/deps";
 import { auditRoutes } from "./areas/platform/audit/routes";
 import { authRoutes } from "./areas/platform/auth/routes";
@@ -109,6 +112,12 @@ export async function buildApp(options: {
       await api.register(registrationRoutes, { ...deps, prefix: "/registration" });
       await api.register(applicationRoutes, { ...deps, prefix: "/applications" });
       await api.register(intakeRoutes, { ...deps, prefix: "/applications" });
+      // Stage 3: the review meeting, decisions, the public notice, places.
+      await api.register(rankingRoutes, { ...deps, prefix: "/rounds" });
+      await api.register(decisionRoutes, { ...deps, prefix: "/applications" });
+      await api.register(placementRoutes, { ...deps, prefix: "/organizations" });
+      await api.register(noticeRoutes, { ...deps, prefix: "/notices" });
+      await api.register(portalNoticeRoutes, { ...deps, prefix: "/portal/notices" });
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

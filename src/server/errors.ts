@@ -43,6 +43,17 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   organization_exists: 409,
   call_status_invalid: 409,
   sms_unavailable: 503,
+  // Stage 3: the admission decision, the public notice, the place.
+  ranking_input_invalid: 400,
+  quota_exceeded: 409,
+  decision_final: 409,
+  decision_not_final: 409,
+  confirm_by_passed: 409,
+  confirm_by_not_passed: 409,
+  notice_not_ended: 409,
+  notice_closed: 409,
+  objections_unanswered: 409,
+  nothing_to_notice: 409,
 };
 
 export class AppError extends Error {

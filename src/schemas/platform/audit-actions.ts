@@ -12,6 +12,8 @@ export const AUDIT_ENTITIES = {
   call: { zhCN: "招募", en: "Call" },
   application: { zhCN: "申请", en: "Application" },
   file: { zhCN: "文件", en: "File" },
+  round: { zhCN: "评审轮次", en: "Review round" },
+  notice: { zhCN: "入壳公示", en: "Public notice" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -110,6 +112,23 @@ export const AUDIT_ACTIONS = {
     entity: "application",
     zhCN: "导出初筛基础文件",
     en: "Exported the screening file",
+  },
+
+  // The review meeting, the public notice (stage 3).
+  "application.file_exported": {
+    entity: "application",
+    zhCN: "导出申请完整档案",
+    en: "Exported an application's complete file",
+  },
+  "round.note_added": { entity: "round", zhCN: "添加评审会记录", en: "Added a meeting note" },
+  "round.ranking_exported": { entity: "round", zhCN: "导出评审排名", en: "Exported the ranking" },
+  "notice.published": { entity: "notice", zhCN: "发布入壳公示", en: "Published a public notice" },
+  "notice.objection_recorded": { entity: "notice", zhCN: "登记公示异议", en: "Recorded an objection" },
+  "notice.objection_answered": { entity: "notice", zhCN: "答复公示异议", en: "Answered an objection" },
+  "notice.closed": {
+    entity: "notice",
+    zhCN: "关闭公示（决定生效，发送通知书）",
+    en: "Closed a notice (decisions final, letters sent)",
   },
 
   "file.upload": { entity: "file", zhCN: "上传附件", en: "Uploaded an attachment" },
