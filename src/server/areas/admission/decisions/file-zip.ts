@@ -22,7 +22,8 @@ import { applicationDetail } from "../../recruitment/applications/view";
 
 const LABELS = RECRUITMENT_LABELS["zh-CN"];
 
-const escapeHtml = (value: unknown) => String(value ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (value: unknown) =>
+  String(value ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A safe entry name: no path separators (upload names already refuse control characters). */
 function entryName(name: string): string {
