@@ -464,14 +464,12 @@ describe("the complete file", () => {
         ownerId: id,
       })
       .returning();
-    await t.db
-      .insert(applicationDocuments)
-      .values({
-        baseId: t.baseId,
-        applicationId: id,
-        requirementKey: "certificate",
-        fileId: file?.id as string,
-      });
+    await t.db.insert(applicationDocuments).values({
+      baseId: t.baseId,
+      applicationId: id,
+      requirementKey: "certificate",
+      fileId: file?.id as string,
+    });
     await decide(staff, id, { decision: "rejected", reason: "不符合本期方向", version: 1 });
     const res = await staff.get(`/api/applications/${id}/file.zip`);
     expect(res.statusCode, res.body).toBe(200);
