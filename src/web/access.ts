@@ -32,6 +32,9 @@ export interface Access {
   canApply: boolean;
   /** 招募数据: the recruitment figures (the base's, every base's, or a liaison's town's). */
   recruitmentFigures: boolean;
+  /** Stage 3: the review meeting (ranking, notes) and the decisions with their public notice. */
+  roundManage: boolean;
+  admissionDecide: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
 }
@@ -53,6 +56,8 @@ const NONE: Access = {
   applicationExport: false,
   canApply: false,
   recruitmentFigures: false,
+  roundManage: false,
+  admissionDecide: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
 };
@@ -89,6 +94,8 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     applicationExport: may("application.export"),
     canApply: may("application.apply"),
     recruitmentFigures: may("stats.recruitment"),
+    roundManage: may("round.manage"),
+    admissionDecide: may("admission.decide"),
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
   };

@@ -66,6 +66,9 @@ const ApplyPage = lazy(() => import("./pages/recruitment/applications/apply"));
 const IntakeQueuePage = lazy(() => import("./pages/recruitment/intake/queue"));
 const IntakeApplicationPage = lazy(() => import("./pages/recruitment/intake/application"));
 const DossierPage = lazy(() => import("./pages/recruitment/intake/dossier"));
+const MeetingPage = lazy(() => import("./pages/admission/meeting"));
+const NoticesPage = lazy(() => import("./pages/admission/notices"));
+const PortalNoticePage = lazy(() => import("./pages/admission/notices/portal"));
 const ForbiddenPage = lazy(() => import("./pages/platform/exception/403"));
 const NotFoundPage = lazy(() => import("./pages/platform/exception/404"));
 
@@ -96,6 +99,7 @@ export const router = createBrowserRouter([
         loader: ({ params }) =>
           startLoading(loadPortalCall, () => queryClient.prefetchQuery(portalCallQuery(params.id))),
       },
+      { path: "/notices/:id", element: <PortalNoticePage /> },
       {
         path: "/register",
         element: <RegistrationPage />,
@@ -146,6 +150,8 @@ export const router = createBrowserRouter([
           { path: ":id", element: <Guard allow="canApply" page={<ApplyPage />} /> },
         ],
       },
+      { path: "rounds/:id/meeting", element: <Guard allow="roundManage" page={<MeetingPage />} /> },
+      { path: "notices", element: <Guard allow="admissionDecide" page={<NoticesPage />} /> },
       { path: "notifications", element: <NotificationsPage /> },
       { path: "my-organization", element: <Guard allow="isOrgMember" page={<MyOrganizationPage />} /> },
       { path: "users", element: <Guard allow="userManage" page={<UserListPage />} /> },

@@ -1,5 +1,6 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as portal from "../../schemas/recruitment/portal-text";
+import * as admission from "./areas/admission/decisions";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
@@ -340,4 +341,6 @@ export const en: Messages = {
   homes: homes.en,
   applications: applications.en,
   intake: { ...intake.en, ...intakeFiles.en },
+  // Stage 3 areas.
+  admission: admission.en,
 };

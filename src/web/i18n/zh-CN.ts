@@ -1,5 +1,6 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as portal from "../../schemas/recruitment/portal-text";
+import * as admission from "./areas/admission/decisions";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
@@ -337,6 +338,8 @@ export const zhCN = {
   homes: homes.zhCN,
   applications: applications.zhCN,
   intake: { ...intake.zhCN, ...intakeFiles.zhCN },
+  // Stage 3 areas.
+  admission: admission.zhCN,
 };
 
 /** The shape every language must fill (strings only, same keys). */

@@ -5,6 +5,7 @@ import {
   HomeOutlined,
   NotificationOutlined,
   ShopOutlined,
+  SoundOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import type { MenuProps } from "antd";
@@ -28,6 +29,9 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
       icon: <FileDoneOutlined aria-hidden />,
       label: t("nav.applications"),
     });
+  }
+  if (access.admissionDecide) {
+    items.push({ key: "/notices", icon: <SoundOutlined aria-hidden />, label: t("admission.nav.notices") });
   }
   if (access.canApply) {
     items.push({
@@ -62,6 +66,7 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     "/my-organization",
     "/calls",
     "/applications",
+    "/notices",
     "/my-applications",
     "/users",
     "/audit",

@@ -14,6 +14,7 @@ import { useAccess, useCurrentUser } from "../../auth/session";
 import { RoleTags } from "../../components/labels";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
+import { AdmissionWaiting } from "../admission/decisions/AdmissionWaiting";
 import { FiguresHome } from "./figures/FiguresHome";
 import { GuestHome } from "./GuestHome";
 import { MyApplicationsCard } from "./MyApplicationsCard";
@@ -46,6 +47,7 @@ export default function HomePage() {
       />
       <MyApplicationsCard />
       <StaffWaiting />
+      <AdmissionWaiting />
       <GuestHome />
       {figuresHome && <FiguresHome />}
       {!registryStats ? null : stats.isError ? (
