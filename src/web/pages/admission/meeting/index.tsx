@@ -26,6 +26,7 @@ import { Link, useParams } from "react-router";
 import { RANK_METHODS, type RankMethod } from "../../../../domain/review/track-ranking";
 import type { RankedApplication, TrackRankingView } from "../../../../schemas/admission/ranking";
 import { downloadRanking, useRanking } from "../../../api/admission/meeting";
+import { ToneTag } from "../../../components/labels";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
 import { ApplicationStatusTag, useRecruitmentLabels } from "../../../components/recruitmentLabels";
@@ -123,14 +124,14 @@ function TrackView({ roundId, track }: { roundId: string; track: TrackRankingVie
           />
         </Space>
         <Space wrap>
-          <Tag color={quotaFull ? "red" : "blue"}>
+          <ToneTag tone={quotaFull ? "red" : "blue"}>
             {quota === null
               ? t("admission.meeting.noQuota")
               : t("admission.meeting.quota", { quota, admitted: track.admitted })}
-          </Tag>
-          <Tag color={track.methodsAgree ? "green" : "orange"}>
+          </ToneTag>
+          <ToneTag tone={track.methodsAgree ? "green" : "orange"}>
             {track.methodsAgree ? t("admission.meeting.methodsAgree") : t("admission.meeting.methodsDiffer")}
-          </Tag>
+          </ToneTag>
         </Space>
       </Flex>
       {next && (
@@ -193,8 +194,14 @@ function TrackView({ roundId, track }: { roundId: string; track: TrackRankingVie
             width: 100,
             render: (_: unknown, a: RankedApplication) => (
               <span style={{ fontWeight: m === method ? 600 : undefined }}>
-                {num(a[m], m === "zScore" ? 3 : 2)}{" "}
-                <Typography.Text type="secondary">#{a.ranks[m] ?? "—"}</Typography.Text>
+                {a[m] === null ? (
+                  "—"
+                ) : (
+                  <>
+                    {num(a[m], m === "zScore" ? 3 : 2)}{" "}
+                    <Typography.Text type="secondary">#{a.ranks[m]}</Typography.Text>
+                  </>
+                )}
               </span>
             ),
           })),
@@ -219,11 +226,12 @@ function TrackView({ roundId, track }: { roundId: string; track: TrackRankingVie
             render: (_, a) => (
               <Space size={4} wrap>
                 {a.disagreement && (
-                  <Tag color="red" icon={<WarningOutlined aria-hidden />}>
+                  <ToneTag tone="red">
+                    <WarningOutlined aria-hidden />
                     {t("admission.meeting.disagreement")}
-                  </Tag>
+                  </ToneTag>
                 )}
-                {a.ranksDiffer && <Tag color="orange">{t("admission.meeting.ranksDiffer")}</Tag>}
+                {a.ranksDiffer && <ToneTag tone="orange">{t("admission.meeting.ranksDiffer")}</ToneTag>}
               </Space>
             ),
           },

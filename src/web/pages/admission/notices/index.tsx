@@ -26,6 +26,7 @@ import type { StaffNotice } from "../../../../schemas/admission/notices";
 import { useNoticeAct, useStaffNotices } from "../../../api/admission/notices";
 import { DateInput } from "../../../components/DateInput";
 import { formatDate, formatDateTime } from "../../../components/format";
+import { ToneTag } from "../../../components/labels";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
 import { useRecruitmentLabels } from "../../../components/recruitmentLabels";
@@ -161,11 +162,11 @@ function NoticeCard({ notice }: { notice: StaffNotice }) {
       title={
         <Space wrap>
           <h2 style={{ fontSize: 16, margin: 0 }}>{notice.title}</h2>
-          <Tag color={notice.status === "published" ? "blue" : "default"}>
+          <ToneTag tone={notice.status === "published" ? "blue" : "default"}>
             {notice.status === "published"
               ? t("admission.notices.statusPublished")
               : t("admission.notices.statusClosed")}
-          </Tag>
+          </ToneTag>
         </Space>
       }
       extra={
@@ -200,9 +201,9 @@ function NoticeCard({ notice }: { notice: StaffNotice }) {
       <h3 style={{ fontSize: 14 }}>
         {t("admission.notices.objections")}{" "}
         {unanswered > 0 && (
-          <Tag color="red">
+          <ToneTag tone="red">
             {t("admission.notices.unanswered")} {unanswered}
-          </Tag>
+          </ToneTag>
         )}
       </h3>
       {notice.objections.length === 0 ? (
