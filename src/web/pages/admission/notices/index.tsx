@@ -16,7 +16,6 @@ import {
   message,
   Skeleton,
   Space,
-  Tag,
   Typography,
 } from "antd";
 import { useState } from "react";
