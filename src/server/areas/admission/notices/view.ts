@@ -12,7 +12,7 @@ import type { PublicNotice, StaffNotice } from "../../../../schemas/admission/no
 
 export type NoticeRow = typeof admissionNotices.$inferSelect;
 
-export async function listedOf(db: Db, notice: NoticeRow): Promise<PublicNotice["listed"]> {
+async function listedOf(db: Db, notice: NoticeRow): Promise<PublicNotice["listed"]> {
   if (notice.applicationIds.length === 0) return [];
   const rows = await db
     .select({

@@ -14,7 +14,7 @@ import { loadRound } from "./load";
 import { computeRanking } from "./ranking";
 
 const LABELS = RECRUITMENT_LABELS["zh-CN"];
-export const METHOD_HEADERS = {
+const METHOD_HEADERS = {
   mean: "平均分",
   median: "中位数",
   trimmedMean: "去极值平均",

@@ -24,7 +24,7 @@ import type { Context } from "../../../context";
 import { AppError } from "../../../errors";
 import { loadRound, type RoundRow } from "./load";
 
-export const HOLDS_PLACE = ["admitted", "confirmed"] as const;
+const HOLDS_PLACE = ["admitted", "confirmed"] as const;
 
 /** The places of `track` in this round: the round's own quota, else the call's for the track. */
 export async function quotaOf(db: Db, round: RoundRow, track: Track): Promise<number | null> {
