@@ -80,6 +80,13 @@ test(
     await page.getByText("标准分", { exact: true }).first().click();
     expect(await page.locator("tr.hatchery-quota-last").count()).toBe(1);
 
+    // The charts load ECharts on demand and draw per criterion and per expert.
+    await page.getByRole("button", { name: /图表/ }).click();
+    await page.locator("[_echarts_instance_] svg").nth(1).waitFor();
+    expect(await page.locator("[_echarts_instance_]").count()).toBe(2);
+    await page.getByText("各指标平均得分").first().waitFor();
+    await shot(page, "meeting-charts-1280");
+
     // The breakdown drawer shows each expert's scores and comments.
     await first.getByRole("button").first().click();
     await page.getByRole("dialog").getByText("评分明细").waitFor();
@@ -111,6 +118,22 @@ test(
     const confirmBy = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
     const closed = await staff.post(`/api/notices/${notice.json().id}/close`, { confirmBy, version: 1 });
     expect(closed.statusCode, closed.body).toBe(200);
+
+    // The staff's notices page shows it closed, with its listed organization.
+    await page.goto("/notices");
+    await pageHeading(page, "入壳公示").waitFor();
+    await page.getByText("已关闭").first().waitFor();
+    await checkA11y(page, "staff notices");
+    await shot(page, "notices-1280");
+
+    // The meeting view on a phone: the table scrolls, the line is still drawn.
+    const { page: small } = await openPage(browser, baseUrl, { viewport: PHONE, mobile: true });
+    await signIn(small, "staff");
+    await small.goto(`/rounds/${round.roundId}/meeting`);
+    await small.getByText("名额线：以上 1 个在名额内").waitFor();
+    expect(await small.locator("tr.hatchery-quota-last").count()).toBe(1);
+    await checkA11y(small, "meeting view (phone)");
+    await shot(small, "meeting-375");
 
     // The portal shows the notice to anyone.
     const { page: portal } = await openPage(browser, baseUrl, { viewport: PHONE, mobile: true });

@@ -42,8 +42,8 @@ export default function Charts({ track }: { track: TrackRankingView }) {
         aria: { enabled: true },
         title: { text: t("admission.meeting.chartExperts"), textStyle: { fontSize: 14 } },
         tooltip: { trigger: "axis" },
-        legend: { top: 22 },
-        grid: { left: 8, right: 16, bottom: 8, top: 56, containLabel: true },
+        legend: { top: 32 },
+        grid: { left: 8, right: 16, bottom: 8, top: 68, containLabel: true },
         xAxis: {
           type: "category",
           data: track.experts.map((e) => e.expertName),

@@ -53,7 +53,7 @@ export function Notes({ roundId, ranking }: { roundId: string; ranking: RoundRan
           <Form.Item
             name="applicationId"
             style={{ minWidth: 200, marginBottom: 8 }}
-            label={t("admission.meeting.noteRound")}
+            label={t("admission.meeting.noteSubject")}
           >
             <Select
               options={[

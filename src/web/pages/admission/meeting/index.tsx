@@ -109,20 +109,23 @@ function TrackView({ roundId, track }: { roundId: string; track: TrackRankingVie
   return (
     <Flex vertical gap={16}>
       <Flex wrap gap={12} align="center" justify="space-between">
-        <Space wrap>
+        <Flex wrap gap={8} align="center" style={{ maxWidth: "100%" }}>
           <Typography.Text strong>{t("admission.meeting.method")}</Typography.Text>
-          <Segmented<RankMethod>
-            value={method}
-            onChange={setMethod}
-            options={RANK_METHODS.map((m) => ({
-              value: m,
-              label:
-                m === track.method
-                  ? `${t(`admission.meeting.methods.${m}`)}（${t("admission.meeting.roundMethod")}）`
-                  : t(`admission.meeting.methods.${m}`),
-            }))}
-          />
-        </Space>
+          {/* On a phone the five methods scroll sideways rather than run off the screen. */}
+          <div style={{ maxWidth: "100%", overflowX: "auto" }}>
+            <Segmented<RankMethod>
+              value={method}
+              onChange={setMethod}
+              options={RANK_METHODS.map((m) => ({
+                value: m,
+                label:
+                  m === track.method
+                    ? `${t(`admission.meeting.methods.${m}`)}（${t("admission.meeting.roundMethod")}）`
+                    : t(`admission.meeting.methods.${m}`),
+              }))}
+            />
+          </div>
+        </Flex>
         <Space wrap>
           <ToneTag tone={quotaFull ? "red" : "blue"}>
             {quota === null
