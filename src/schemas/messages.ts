@@ -210,6 +210,44 @@ export const ERROR_MESSAGES = {
     "zh-CN": "评审轮次还不能开始：{problem}",
     en: "The round cannot open yet: {problem}",
   },
+  // The admission review (stage 3): ranking, decisions, the public notice, the place.
+  ranking_input_invalid: {
+    "zh-CN": "评审数据无法排名（{problem}）：请检查评审指标和专家评分",
+    en: "The reviews cannot be ranked ({problem}): check the rubric and the experts' scores",
+  },
+  quota_exceeded: {
+    "zh-CN": "该孵化方向的名额为 {quota} 个，已有 {count} 个拟入壳；如确需超额入壳，请填写超额理由",
+    en: "This track has {quota} places and {count} are already admitted; to admit beyond the quota, give a reason for the override",
+  },
+  decision_final: {
+    "zh-CN": "公示已结束，该决定已生效，不能再修改或重新评议",
+    en: "The public notice has closed and this decision is final; it can no longer be changed or reconsidered",
+  },
+  decision_not_final: {
+    "zh-CN": "入壳决定尚未经公示生效，暂不能办理",
+    en: "The decision is not final yet (the public notice has not closed)",
+  },
+  confirm_by_passed: {
+    "zh-CN": "确认入壳的截止日期（{confirmBy}）已过，请联系基地工作人员",
+    en: "The date to confirm the place ({confirmBy}) has passed; contact the base staff",
+  },
+  confirm_by_not_passed: {
+    "zh-CN": "确认截止日期（{confirmBy}）尚未过去，不能记为逾期",
+    en: "The confirmation date ({confirmBy}) has not passed yet, so it cannot be recorded as lapsed",
+  },
+  notice_not_ended: {
+    "zh-CN": "公示期尚未结束（{endsAt}），结束后才能关闭",
+    en: "The notice period has not ended ({endsAt}); it can be closed after that",
+  },
+  notice_closed: { "zh-CN": "该公示已关闭", en: "This notice is closed" },
+  objections_unanswered: {
+    "zh-CN": "还有 {count} 条异议尚未答复，答复后才能关闭公示",
+    en: "{count} objections are not answered yet; answer them before closing the notice",
+  },
+  nothing_to_notice: {
+    "zh-CN": "该评审轮次还没有拟入壳的申请，无可公示",
+    en: "The round has no admitted applications yet; there is nothing to publish",
+  },
   // (more error codes for later areas go above this line)
 } satisfies Catalog;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -448,6 +486,11 @@ export const FIELD_MESSAGES = {
     en: "The call does not offer the “{track}” track; it cannot have a quota",
   },
   must_be_future: { "zh-CN": "时间须晚于现在", en: "Must be later than now" },
+  not_in_round: {
+    "zh-CN": "该申请不在本评审轮次中",
+    en: "This application is not in the review round",
+  },
+  ends_before_start: { "zh-CN": "结束时间须晚于开始时间", en: "Must be later than the start" },
 } satisfies Catalog;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

@@ -13,7 +13,10 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../db/client";
 import { ERROR_MESSAGES } from "../schemas/messages";
+import { decisionRoutes, placementRoutes } from "./areas/admission/decisions/routes";
 import { expertPublicRoutes, expertRoutes, invitationRoutes } from "./areas/admission/experts/routes";
+import { noticeRoutes, portalNoticeRoutes } from "./areas/admission/notices/routes";
+import { rankingRoutes } from "./areas/admission/ranking/routes";
 import { reviewRoutes } from "./areas/admission/reviews/routes";
 import { roundRoutes } from "./areas/admission/rounds/routes";
 import { rubricRoutes } from "./areas/admission/rubrics/routes";
@@ -120,6 +123,12 @@ export async function buildApp(options: {
       await api.register(rubricRoutes, { ...deps, prefix: "/rubrics" });
       await api.register(roundRoutes, { ...deps, prefix: "/rounds" });
       await api.register(reviewRoutes, { ...deps, prefix: "/reviews" });
+      // Stage 3: the review meeting, decisions, the public notice, places.
+      await api.register(rankingRoutes, { ...deps, prefix: "/rounds" });
+      await api.register(decisionRoutes, { ...deps, prefix: "/applications" });
+      await api.register(placementRoutes, { ...deps, prefix: "/organizations" });
+      await api.register(noticeRoutes, { ...deps, prefix: "/notices" });
+      await api.register(portalNoticeRoutes, { ...deps, prefix: "/portal/notices" });
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

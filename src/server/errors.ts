@@ -63,6 +63,17 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   review_submitted: 409,
   review_not_submitted: 409,
   round_not_ready: 409,
+  // Stage 3: the admission decision, the public notice, the place.
+  ranking_input_invalid: 400,
+  quota_exceeded: 409,
+  decision_final: 409,
+  decision_not_final: 409,
+  confirm_by_passed: 409,
+  confirm_by_not_passed: 409,
+  notice_not_ended: 409,
+  notice_closed: 409,
+  objections_unanswered: 409,
+  nothing_to_notice: 409,
 };
 
 export class AppError extends Error {

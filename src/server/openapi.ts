@@ -35,6 +35,12 @@ const TAGS = [
     description:
       "External experts (stage 3): invitations, joining by link, sign-in links, profiles, conflicts of interest",
   },
+  { name: "meeting", description: "The review meeting: a round's ranking per track, its .xlsx, the notes" },
+  { name: "decisions", description: "Admission decisions, reconsidering, places, the complete file (.zip)" },
+  {
+    name: "notices",
+    description: "The public notice (公示): publish, objections, close (decisions final, letters)",
+  },
   { name: "files", description: "Message attachments and downloads of any stored file" },
   { name: "notifications", description: "The bell: a user's notices and their read state" },
   {

@@ -40,6 +40,8 @@ export interface Access {
   roundManage: boolean;
   /** 我的评审: an expert scores the applications assigned to them. */
   reviewWrite: boolean;
+  /** Stage 3: the decisions with their public notice. */
+  admissionDecide: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
 }
@@ -65,6 +67,7 @@ const NONE: Access = {
   isExpert: false,
   roundManage: false,
   reviewWrite: false,
+  admissionDecide: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
 };
@@ -105,6 +108,7 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     isExpert: may("expert.self"),
     roundManage: may("round.manage"),
     reviewWrite: may("review.write"),
+    admissionDecide: may("admission.decide"),
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
   };

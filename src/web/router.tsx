@@ -79,6 +79,9 @@ const RoundDetailPage = lazy(() => import("./pages/admission/rounds/detail"));
 const RubricsPage = lazy(() => import("./pages/admission/rubrics"));
 const MyReviewsPage = lazy(() => import("./pages/admission/reviews/list"));
 const ScoringPage = lazy(() => import("./pages/admission/reviews/score"));
+const MeetingPage = lazy(() => import("./pages/admission/meeting"));
+const NoticesPage = lazy(() => import("./pages/admission/notices"));
+const PortalNoticePage = lazy(() => import("./pages/admission/notices/portal"));
 const ForbiddenPage = lazy(() => import("./pages/platform/exception/403"));
 const NotFoundPage = lazy(() => import("./pages/platform/exception/404"));
 
@@ -109,6 +112,7 @@ export const router = createBrowserRouter([
         loader: ({ params }) =>
           startLoading(loadPortalCall, () => queryClient.prefetchQuery(portalCallQuery(params.id))),
       },
+      { path: "/notices/:id", element: <PortalNoticePage /> },
       {
         path: "/register",
         element: <RegistrationPage />,
@@ -180,6 +184,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Guard allow="roundManage" page={<RoundListPage />} /> },
           { path: ":id", element: <Guard allow="roundManage" page={<RoundDetailPage />} /> },
+          { path: ":id/meeting", element: <Guard allow="roundManage" page={<MeetingPage />} /> },
         ],
       },
       { path: "rubrics", element: <Guard allow="roundManage" page={<RubricsPage />} /> },
@@ -190,6 +195,7 @@ export const router = createBrowserRouter([
           { path: ":id", element: <Guard allow="reviewWrite" page={<ScoringPage />} /> },
         ],
       },
+      { path: "notices", element: <Guard allow="admissionDecide" page={<NoticesPage />} /> },
       { path: "notifications", element: <NotificationsPage /> },
       { path: "my-organization", element: <Guard allow="isOrgMember" page={<MyOrganizationPage />} /> },
       { path: "users", element: <Guard allow="userManage" page={<UserListPage />} /> },

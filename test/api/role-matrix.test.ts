@@ -21,6 +21,7 @@ import {
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../src/db/seed/changping";
 import { defaultCallRules, make } from "../factories";
 import { type Client, startTestApp, type TestApp } from "../support/app";
+import { type DecisionIds, decisionFixtures } from "./admission/role-matrix-decisions";
 import { type ExpertIds, expertFixtures } from "./admission/role-matrix-experts";
 import { type RoundIds, roundFixtures } from "./admission/role-matrix-rounds";
 import { type RecruitmentIds, recruitmentFixtures } from "./recruitment/role-matrix-recruitment";
@@ -37,7 +38,10 @@ const ACTORS = [
   "partner",
 ] as const;
 type Actor = (typeof ACTORS)[number];
-type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds & ExpertIds & RoundIds;
+type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds &
+  ExpertIds &
+  RoundIds &
+  DecisionIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -345,6 +349,52 @@ const MATRIX: Record<string, Case[]> = {
                                                    { id: "otherReview", body: () => ({ version: 999 }), expect: [401, 403, 403, 404, 403, 403, 403, 403, 403] }],
   "POST /api/reviews/{id}/reopen":                [{ id: "ownReview", note: "not submitted: 409 proves the policy passed", body: () => ({ version: 999, reason: "矩阵" }),
                                                      expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+
+  // Stage 3 decisions: the review meeting, admission decisions, places, the public notice.
+  // "roundOwnApplication" is the demo member's application in review, "roundOtherApplication" another's.
+  "GET /api/rounds/{id}/ranking":                 [{ id: "round", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/rounds/{id}/ranking.xlsx":            [{ id: "round", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/rounds/{id}/notes":                   [{ id: "round", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/rounds/{id}/notes":                  [{ id: "round", body: () => ({ body: "矩阵测试记录" }),
+                                                     expect: [401, 201, 201, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/applications/{id}/decision":          [{ id: "roundOwnApplication", expect: [401, 200, 200, 404, 403, 200, 403, 403, 403] },
+                                                   { id: "roundOtherApplication", expect: [401, 200, 200, 404, 403, 404, 403, 403, 403] }],
+  "POST /api/applications/{id}/decision":         [{ id: "roundOtherApplication", note: "a stale version: 409 proves the policy passed",
+                                                     body: () => ({ decision: "rejected", reason: "矩阵测试", version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/applications/{id}/reconsider":       [{ id: "roundOtherApplication", note: "in review, nothing to reconsider: 409",
+                                                     body: () => ({ reason: "矩阵测试", version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/applications/{id}/lapse":            [{ id: "roundOtherApplication", body: () => ({ version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/applications/{id}/offer":            [{ id: "roundOtherApplication", note: "not waitlisted: 409",
+                                                     body: () => ({ reason: "矩阵测试", confirmBy: FUTURE().slice(0, 10), version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/applications/{id}/place":            [{ id: "roundOwnApplication", note: "no final admission yet: 409 proves the policy passed",
+                                                     body: () => ({ answer: "confirm", version: 999 }),
+                                                     expect: [401, 403, 403, 403, 403, 409, 403, 403, 403] },
+                                                   { id: "roundOtherApplication", body: () => ({ answer: "confirm", version: 999 }),
+                                                     expect: [401, 403, 403, 403, 403, 404, 403, 403, 403] }],
+  "GET /api/applications/{id}/file.zip":          [{ id: "roundOwnApplication", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/organizations/{id}/placements":       [{ id: "org",    expect: [401, 200, 200, 403, 403, 404, 200, 404, 403] },
+                                                   { id: "ownOrg", expect: [401, 200, 200, 403, 403, 200, 200, 404, 403] }],
+  "GET /api/notices":                             [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/notices":                            [{ note: "the round has nothing admitted: 409 proves the policy passed",
+                                                     body: () => ({ roundId: ids.round, title: "矩阵测试公示", startsAt: new Date().toISOString(), workingDays: 5 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/notices/waiting":                     [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/notices/{id}":                        [{ id: "notice", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/notices/{id}/objections":            [{ id: "notice", body: () => ({ objector: "矩阵测试", body: "异议", receivedOn: "2026-12-01" }),
+                                                     expect: [401, 201, 201, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/notices/{id}/objections/{objectionId}/answer": [
+                                                   { url: (i) => `/api/notices/${i.notice}/objections/${i.objection}/answer`,
+                                                     body: () => ({ answer: "矩阵测试答复", version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/notices/{id}/close":                 [{ id: "notice", note: "a stale version: 409",
+                                                     body: () => ({ confirmBy: FUTURE().slice(0, 10), version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/portal/notices":                      [{ expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  "GET /api/portal/notices/{id}":                 [{ id: "notice", expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] }],
 };
 
 /**
@@ -378,6 +428,7 @@ beforeAll(async () => {
     ...(await recruitmentFixtures(t, clients.member)),
     ...(await expertFixtures(t, clients.staff)),
     ...(await roundFixtures(t, clients.staff)),
+    ...(await decisionFixtures(t, ownOrg)),
   };
 });
 afterAll(() => t.close());

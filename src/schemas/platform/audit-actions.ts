@@ -17,6 +17,7 @@ export const AUDIT_ENTITIES = {
   rubric: { zhCN: "评审指标", en: "Rubric" },
   round: { zhCN: "评审轮次", en: "Review round" },
   review: { zhCN: "专家评分", en: "Review" },
+  notice: { zhCN: "入壳公示", en: "Public notice" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -182,6 +183,22 @@ export const AUDIT_ACTIONS = {
   "round.reopen": { entity: "round", zhCN: "重新开始评审", en: "Reopened a review round" },
   "review.submit": { entity: "review", zhCN: "提交评分", en: "Submitted a review" },
   "review.reopen": { entity: "review", zhCN: "重新开放评分", en: "Reopened a submitted review" },
+  // The review meeting, the public notice (stage 3).
+  "application.file_exported": {
+    entity: "application",
+    zhCN: "导出申请完整档案",
+    en: "Exported an application's complete file",
+  },
+  "round.note_added": { entity: "round", zhCN: "添加评审会记录", en: "Added a meeting note" },
+  "round.ranking_exported": { entity: "round", zhCN: "导出评审排名", en: "Exported the ranking" },
+  "notice.published": { entity: "notice", zhCN: "发布入壳公示", en: "Published a public notice" },
+  "notice.objection_recorded": { entity: "notice", zhCN: "登记公示异议", en: "Recorded an objection" },
+  "notice.objection_answered": { entity: "notice", zhCN: "答复公示异议", en: "Answered an objection" },
+  "notice.closed": {
+    entity: "notice",
+    zhCN: "关闭公示（决定生效，发送通知书）",
+    en: "Closed a notice (decisions final, letters sent)",
+  },
 
   "file.upload": { entity: "file", zhCN: "上传附件", en: "Uploaded an attachment" },
 

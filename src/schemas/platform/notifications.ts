@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   "review_assigned",
   "review_reopened",
   "review_deadline",
+  "admission_decision",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -64,6 +65,59 @@ function statusLabel(lang: Lang, status: string | number | null | undefined): st
   return labels[status as ApplicationStatus] ?? text(status);
 }
 
+/** The confirmation date (the end of that day in Asia/Shanghai) as the day it is. */
+function dayParam(iso: string | number | null | undefined): string {
+  return timeParam(iso).slice(0, 10);
+}
+
+/** The decision letter (入壳结果通知书): outcome, reason, the released summary; never experts' comments. */
+const letterZh: Renderer = (p) => {
+  const call = p.callTitle ? `“${p.callTitle}”` : "";
+  const org = p.organizationName ? `${p.organizationName}：` : "";
+  const summary = p.releasedSummary ? `评审意见摘要：${p.releasedSummary}` : "";
+  const reason = p.reason ? `理由：${p.reason}。` : "";
+  if (p.decision === "admitted") {
+    const lead = p.offered ? "因有入选机构放弃入壳，经基地研究，" : "经专家评审和公示，";
+    return {
+      title: "入壳结果通知书：拟入壳",
+      body: `${org}${lead}贵机构${call}申请已确定入壳。${reason}请于 ${dayParam(p.confirmBy)}（北京时间）前登录平台确认或放弃入壳，逾期视为放弃。${summary}`,
+    };
+  }
+  if (p.decision === "waitlisted") {
+    return {
+      title: "入壳结果通知书：候补",
+      body: `${org}经专家评审和公示，贵机构${call}申请列入候补名单；如有名额空出，基地将按评审排名依次通知。${reason}${summary}`,
+    };
+  }
+  return {
+    title: "入壳结果通知书：未入选",
+    body: `${org}经专家评审和公示，贵机构${call}申请本次未入选。${reason}感谢参与，欢迎关注后续招募。${summary}`,
+  };
+};
+
+const letterEn: Renderer = (p) => {
+  const call = p.callTitle ? ` to “${p.callTitle}”` : "";
+  const org = p.organizationName ? `${p.organizationName}: ` : "";
+  const summary = p.releasedSummary ? ` Summary of the panel's view: ${p.releasedSummary}` : "";
+  const reason = p.reason ? ` Reason: ${p.reason}.` : "";
+  if (p.decision === "admitted") {
+    return {
+      title: "Admission letter: admitted",
+      body: `${org}${p.offered ? "A place became free and is offered to you: your" : "After the expert review and the public notice, your"} application${call} is admitted.${reason} Confirm or decline the place on the platform by ${dayParam(p.confirmBy)} (Beijing time); after that it lapses.${summary}`,
+    };
+  }
+  if (p.decision === "waitlisted") {
+    return {
+      title: "Admission letter: waitlisted",
+      body: `${org}After the expert review and the public notice, your application${call} is on the waitlist; if a place becomes free, the base offers it in the order of the ranking.${reason}${summary}`,
+    };
+  }
+  return {
+    title: "Admission letter: not selected",
+    body: `${org}After the expert review and the public notice, your application${call} was not selected this time.${reason} Thank you for applying.${summary}`,
+  };
+};
+
 const zhCN: Record<NotificationKind, Renderer> = {
   review_assigned: (p) => ({
     title: "有待评审的申请",
@@ -77,6 +131,7 @@ const zhCN: Record<NotificationKind, Renderer> = {
     title: `评分即将截止（剩${p.lead === "1d" ? "不到 1 天" : "不到 3 天"}）`,
     body: `您在“${text(p.roundTitle)}”中还有 ${text(p.count)} 份评分未提交，评分将于 ${timeParam(p.deadline)}（北京时间）截止。`,
   }),
+  admission_decision: letterZh,
   application_status: (p) => {
     const call = p.callTitle ? `“${p.callTitle}”` : "";
     const org = p.organizationName ? `${p.organizationName}的` : "";
@@ -121,6 +176,7 @@ const en: Record<NotificationKind, Renderer> = {
     title: `Scoring closes in ${p.lead === "1d" ? "less than a day" : "less than three days"}`,
     body: `${text(p.count)} of your reviews in “${text(p.roundTitle)}” are not submitted yet; scoring closes at ${timeParam(p.deadline)} (Beijing time).`,
   }),
+  admission_decision: letterEn,
   application_status: (p) => {
     const subject = [
       p.organizationName ? `${p.organizationName}'s application` : "The application",

@@ -1,5 +1,6 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as portal from "../../schemas/recruitment/portal-text";
+import * as admission from "./areas/admission/decisions";
 import * as experts from "./areas/admission/experts";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
@@ -352,4 +353,6 @@ export const en: Messages = {
   // Stage 3: review rounds and rubrics (staff), the expert's scoring.
   rounds: rounds.en,
   reviews: reviews.en,
+  // Stage 3 areas.
+  admission: admission.en,
 };

@@ -1,5 +1,6 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as portal from "../../schemas/recruitment/portal-text";
+import * as admission from "./areas/admission/decisions";
 import * as experts from "./areas/admission/experts";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
@@ -349,6 +350,8 @@ export const zhCN = {
   // Stage 3: review rounds and rubrics (staff), the expert's scoring.
   rounds: rounds.zhCN,
   reviews: reviews.zhCN,
+  // Stage 3 areas.
+  admission: admission.zhCN,
 };
 
 /** The shape every language must fill (strings only, same keys). */

@@ -10,6 +10,7 @@ import {
   OrderedListOutlined,
   ShopOutlined,
   SolutionOutlined,
+  SoundOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import type { MenuProps } from "antd";
@@ -40,6 +41,9 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
   }
   if (access.reviewWrite) {
     items.push({ key: "/reviews", icon: <CheckSquareOutlined aria-hidden />, label: t("nav.reviews") });
+  }
+  if (access.admissionDecide) {
+    items.push({ key: "/notices", icon: <SoundOutlined aria-hidden />, label: t("admission.nav.notices") });
   }
   if (access.canApply) {
     items.push({
@@ -87,6 +91,7 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     "/rounds",
     "/rubrics",
     "/reviews",
+    "/notices",
     "/my-applications",
     "/experts",
     "/account/expert",

@@ -124,6 +124,8 @@ describe("the OpenAPI document", () => {
       "GET /api/health",
       "GET /api/portal/calls",
       "GET /api/portal/calls/{id}",
+      "GET /api/portal/notices",
+      "GET /api/portal/notices/{id}",
       "GET /api/registration/bases",
       "POST /api/auth/login",
       "POST /api/auth/reset",

@@ -14,6 +14,7 @@ import { useAccess, useCurrentUser } from "../../auth/session";
 import { RoleTags } from "../../components/labels";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
+import { AdmissionWaiting } from "../admission/decisions/AdmissionWaiting";
 import { MyReviewsCard } from "../admission/reviews/MyReviewsCard";
 import { RoundsShortCard } from "../admission/rounds/RoundsShortCard";
 import { ExpertCard, PendingInvitations } from "./ExpertCard";
@@ -53,6 +54,7 @@ export default function HomePage() {
       <ExpertCard />
       <RoundsShortCard />
       <MyReviewsCard />
+      <AdmissionWaiting />
       <GuestHome />
       {figuresHome && <FiguresHome />}
       {!registryStats ? null : stats.isError ? (

@@ -73,6 +73,21 @@ export function renderNoticeSms(
           : `${what}将于${when}截止（剩不到${left}天），尚未提交，请尽快提交：`,
       );
     }
+    case "admission_decision": {
+      // The outcome and where to read the letter; the reason may be long, the link opens it.
+      const zh: Record<string, string> = {
+        admitted: `${what}已确定入壳，请于${deadline(params.confirmBy, lang).split(/\d+:\d+/)[0]}前登录确认：`,
+        waitlisted: `${what}已列入候补名单，详情：`,
+        rejected: `${what}本次未入选，详情：`,
+      };
+      const en: Record<string, string> = {
+        admitted: `${capital} is admitted. Confirm the place by ${deadline(params.confirmBy, lang).split(" ").slice(0, 2).join(" ")}: `,
+        waitlisted: `${capital} is on the waitlist. Details: `,
+        rejected: `${capital} was not selected this time. Details: `,
+      };
+      const body = (lang === "en" ? en : zh)[String(params.decision)];
+      return body ? done(body) : null;
+    }
     case "application_message":
       return done(
         lang === "en"

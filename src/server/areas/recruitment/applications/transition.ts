@@ -41,6 +41,8 @@ export async function applyTransition(
     noticeParams?: NotificationParams;
     /** More for the audit entry's `after` (e.g. the unchecked items an acceptance was confirmed over). */
     auditAfter?: Record<string, unknown>;
+    /** False: no status notice (a provisional admission decision is told by its letter, later). */
+    notice?: boolean;
   } = {},
 ): Promise<ApplicationRow> {
   const to = nextStatus(application.status, event);
@@ -83,6 +85,7 @@ export async function applyTransition(
     before: { status: application.status },
     after: { status: to, reason: options.reason ?? null, ...options.auditAfter },
   });
+  if (options.notice === false) return row;
   await noticeOtherSide(tx, ctx, application, side, "application_status", {
     status: to,
     reason: options.reason ?? null,

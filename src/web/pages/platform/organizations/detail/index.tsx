@@ -11,6 +11,7 @@ import { ORGANIZATION_ATTR_KEYS, type OrganizationAttr } from "../../../../compo
 import { PageHeader } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
 import { useIsMobile } from "../../../../components/useIsMobile";
+import { Placements } from "../../../admission/decisions/Placements";
 import { ContactPhone } from "./components/ContactPhone";
 
 export default function OrganizationDetailPage() {
@@ -49,7 +50,10 @@ export default function OrganizationDetailPage() {
           <Skeleton active paragraph={{ rows: 8 }} />
         </Card>
       ) : (
-        <Sections org={org} />
+        <>
+          <Placements organizationId={org.id} />
+          <Sections org={org} />
+        </>
       )}
     </>
   );

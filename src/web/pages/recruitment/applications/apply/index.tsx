@@ -20,6 +20,7 @@ import { PageHeader } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
 import { ApplicationStatusTag, useRecruitmentLabels } from "../../../../components/recruitmentLabels";
 import { useUnsavedChangesPrompt } from "../../../../components/useUnsavedChangesPrompt";
+import { DecisionCard } from "../../../admission/decisions/DecisionCard";
 import { Countdown, useServerNow } from "../components/Countdown";
 import { nextStepText } from "../mine";
 import { Checklist } from "./Checklist";
@@ -208,24 +209,27 @@ function ReadView({ detail, receivedAt }: { detail: ApplicationDetail; receivedA
   const twoColumns = useTwoColumns();
   const canWithdraw = detail.availableEvents.includes("withdraw");
   const status = (
-    <Card size="small">
-      <Flex vertical gap={6}>
-        <Typography.Text strong>{nextStepText(detail, t as never)}</Typography.Text>
-        {detail.statusReason && (detail.status === "ineligible" || detail.status === "withdrawn") && (
-          <Typography.Text style={{ whiteSpace: "pre-wrap" }}>{detail.statusReason}</Typography.Text>
-        )}
-        {detail.lastSubmittedAt ? (
-          <Typography.Text type="secondary">
-            {t("applications.versionLine", {
-              number: detail.submissionCount,
-              time: formatDateTime(detail.lastSubmittedAt),
-            })}
-          </Typography.Text>
-        ) : (
-          <DeadlineLine detail={detail} receivedAt={receivedAt} />
-        )}
-      </Flex>
-    </Card>
+    <>
+      <DecisionCard applicationId={detail.id} status={detail.status} />
+      <Card size="small">
+        <Flex vertical gap={6}>
+          <Typography.Text strong>{nextStepText(detail, t as never)}</Typography.Text>
+          {detail.statusReason && (detail.status === "ineligible" || detail.status === "withdrawn") && (
+            <Typography.Text style={{ whiteSpace: "pre-wrap" }}>{detail.statusReason}</Typography.Text>
+          )}
+          {detail.lastSubmittedAt ? (
+            <Typography.Text type="secondary">
+              {t("applications.versionLine", {
+                number: detail.submissionCount,
+                time: formatDateTime(detail.lastSubmittedAt),
+              })}
+            </Typography.Text>
+          ) : (
+            <DeadlineLine detail={detail} receivedAt={receivedAt} />
+          )}
+        </Flex>
+      </Card>
+    </>
   );
   const withdraw = canWithdraw && <WithdrawLink detail={detail} version={() => detail.version} />;
   if (!twoColumns)

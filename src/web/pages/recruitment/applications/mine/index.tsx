@@ -13,6 +13,7 @@ import { formatDateTime } from "../../../../components/format";
 import { PageHeader } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
 import { ApplicationStatusTag, useRecruitmentLabels } from "../../../../components/recruitmentLabels";
+import { DecisionCard } from "../../../admission/decisions/DecisionCard";
 import { Countdown } from "../components/Countdown";
 
 export default function MyApplicationsPage() {
@@ -132,6 +133,7 @@ function ApplicationCard({
           )}
         </Flex>
         <Typography.Text strong>{nextStepText(item, t as never)}</Typography.Text>
+        <DecisionCard applicationId={item.id} status={item.status} compact />
         <Button
           type={editable ? "primary" : "default"}
           block

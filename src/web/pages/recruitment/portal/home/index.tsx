@@ -11,6 +11,7 @@ import { useDocumentTitle } from "../../../../components/PageHeader";
 import { Panel } from "../../../../components/Panel";
 import { QueryError } from "../../../../components/QueryError";
 import { useRecruitmentLabels } from "../../../../components/recruitmentLabels";
+import { PortalNotices } from "../../../admission/notices/PortalNotices";
 import { useRemainingText, useServerNow } from "../components/Countdown";
 
 /** The portal's front page: open calls as cards, then upcoming and recently closed, and the "3+1" model. */
@@ -70,6 +71,7 @@ export default function PortalHomePage() {
         </>
       )}
 
+      <PortalNotices />
       <ModelIntro />
     </Flex>
   );
