@@ -13,6 +13,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../db/client";
 import { ERROR_MESSAGES } from "../schemas/messages";
+import { applicationInspectionRoutes, inspectionRoutes } from "./areas/admission/inspections/routes";
 import type { AreaDeps } from "./areas/deps";
 import { auditRoutes } from "./areas/platform/audit/routes";
 import { authRoutes } from "./areas/platform/auth/routes";
@@ -109,6 +110,8 @@ export async function buildApp(options: {
       await api.register(registrationRoutes, { ...deps, prefix: "/registration" });
       await api.register(applicationRoutes, { ...deps, prefix: "/applications" });
       await api.register(intakeRoutes, { ...deps, prefix: "/applications" });
+      await api.register(inspectionRoutes, { ...deps, prefix: "/inspections" });
+      await api.register(applicationInspectionRoutes, { ...deps, prefix: "/applications" });
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

@@ -43,6 +43,10 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   organization_exists: 409,
   call_status_invalid: 409,
   sms_unavailable: 503,
+  inspection_incomplete: 409,
+  inspection_status_invalid: 409,
+  inspector_not_eligible: 400,
+  inspection_exists: 409,
 };
 
 export class AppError extends Error {

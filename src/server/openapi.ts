@@ -30,6 +30,11 @@ const TAGS = [
     description:
       "材料审核, the staff's side of applications: queue, a verdict per item, decisions, extensions, messages, screening file",
   },
+  {
+    name: "inspections",
+    description:
+      "Stage 2 (考察筛选): plan inspections, record and sign off the finding, correct it, screen out",
+  },
   { name: "files", description: "Message attachments and downloads of any stored file" },
   { name: "notifications", description: "The bell: a user's notices and their read state" },
   {

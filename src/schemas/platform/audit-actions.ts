@@ -12,6 +12,7 @@ export const AUDIT_ENTITIES = {
   call: { zhCN: "招募", en: "Call" },
   application: { zhCN: "申请", en: "Application" },
   file: { zhCN: "文件", en: "File" },
+  inspection: { zhCN: "考察", en: "Inspection" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -95,15 +96,27 @@ export const AUDIT_ACTIONS = {
     en: "Reopened an inspection for a correction",
   },
   "application.screen_out": { entity: "application", zhCN: "考察未通过", en: "Screened out at inspection" },
-  "application.enter_review": { entity: "application", zhCN: "进入入壳评审", en: "Entered the admission review" },
-  "application.leave_review": { entity: "application", zhCN: "移出评审轮次", en: "Removed from a review round" },
+  "application.enter_review": {
+    entity: "application",
+    zhCN: "进入入壳评审",
+    en: "Entered the admission review",
+  },
+  "application.leave_review": {
+    entity: "application",
+    zhCN: "移出评审轮次",
+    en: "Removed from a review round",
+  },
   "application.admit": { entity: "application", zhCN: "决定拟入壳", en: "Decided to admit" },
   "application.waitlist": { entity: "application", zhCN: "列入候补", en: "Waitlisted" },
   "application.reject": { entity: "application", zhCN: "决定未入选", en: "Decided not to select" },
   "application.reconsider": { entity: "application", zhCN: "重新评议", en: "Reconsidered a decision" },
   "application.confirm": { entity: "application", zhCN: "确认入壳", en: "Confirmed the place" },
   "application.decline": { entity: "application", zhCN: "放弃入壳", en: "Declined the place" },
-  "application.lapse": { entity: "application", zhCN: "逾期未确认入壳", en: "Recorded a lapsed confirmation" },
+  "application.lapse": {
+    entity: "application",
+    zhCN: "逾期未确认入壳",
+    en: "Recorded a lapsed confirmation",
+  },
   "application.extend": { entity: "application", zhCN: "延长截止时间", en: "Extended the deadline" },
   "application.message": { entity: "application", zhCN: "发送消息", en: "Sent a message" },
   "application.exported": {
@@ -111,6 +124,20 @@ export const AUDIT_ACTIONS = {
     zhCN: "导出初筛基础文件",
     en: "Exported the screening file",
   },
+
+  "inspection.plan_edit": { entity: "inspection", zhCN: "修改考察安排", en: "Changed an inspection plan" },
+  "inspection.record": { entity: "inspection", zhCN: "保存考察记录", en: "Saved an inspection record" },
+  "inspection.sign_off": {
+    entity: "inspection",
+    zhCN: "签署考察记录",
+    en: "Signed off an inspection record",
+  },
+  "inspection.correct": {
+    entity: "inspection",
+    zhCN: "更正考察记录",
+    en: "Opened a correction of an inspection",
+  },
+  "inspection.cancel": { entity: "inspection", zhCN: "取消考察", en: "Cancelled an inspection" },
 
   "file.upload": { entity: "file", zhCN: "上传附件", en: "Uploaded an attachment" },
 
