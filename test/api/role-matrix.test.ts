@@ -14,6 +14,7 @@ import { applications, calls, notificationSettings, organizations, users } from 
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../src/db/seed/changping";
 import { defaultCallRules, make } from "../factories";
 import { type Client, startTestApp, type TestApp } from "../support/app";
+import { type InspectionIds, inspectionFixtures } from "./admission/role-matrix-inspections";
 import { type RecruitmentIds, recruitmentFixtures } from "./recruitment/role-matrix-recruitment";
 
 const ACTORS = [
@@ -28,7 +29,7 @@ const ACTORS = [
   "partner",
 ] as const;
 type Actor = (typeof ACTORS)[number];
-type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds;
+type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds & InspectionIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -246,6 +247,38 @@ const MATRIX: Record<string, Case[]> = {
                                                      expect: [401, 201, 201, 403, 403, 404, 403, 403, 403] }],
   "POST /api/applications/{id}/messages/read":    [{ id: "ownSubmitted", expect: [401, 200, 200, 403, 403, 200, 403, 403, 403] },
                                                    { id: "otherSubmitted", expect: [401, 200, 200, 403, 403, 404, 403, 403, 403] }],
+
+  // Inspections (stage 2, 考察): staff plan; staff and the named inspector (an expert) read and
+  // record; an expert not named on one finds nothing (404). A stale version (999) answers 409
+  // once the policy let the actor through.
+  "GET /api/inspections":                         [{ expect: [401, 200, 200, 200, 403, 403, 403, 403, 403] }],
+  "POST /api/inspections":                        [{ note: "a submitted application: 409 proves the policy passed",
+                                                     body: () => ({ applicationId: ids.submittedApplication, scheduledAt: FUTURE(), mode: "online", inspectorIds: [ids.expertId] }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/inspections/inspectors":              [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/inspections/{id}":                    [{ id: "expertInspection", expect: [401, 200, 200, 200, 403, 403, 403, 403, 403] },
+                                                   { id: "staffInspection", expect: [401, 200, 200, 404, 403, 403, 403, 403, 403] }],
+  "PATCH /api/inspections/{id}/plan":             [{ id: "expertInspection", body: () => ({ version: 999, scheduledAt: FUTURE(), mode: "online", inspectorIds: [ids.expertId] }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/inspections/{id}/cancel":            [{ id: "expertInspection", body: () => ({ version: 999, reason: "矩阵测试" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "PATCH /api/inspections/{id}/finding":          [{ id: "expertInspection", body: () => ({ version: 999, finding: {} }),
+                                                     expect: [401, 409, 409, 409, 403, 403, 403, 403, 403] },
+                                                   { id: "staffInspection", body: () => ({ version: 999, finding: {} }),
+                                                     expect: [401, 409, 409, 404, 403, 403, 403, 403, 403] }],
+  "POST /api/inspections/{id}/sign-off":          [{ id: "expertInspection", note: "planned, nothing recorded: 409",
+                                                     body: () => ({ version: 999 }),
+                                                     expect: [401, 409, 409, 409, 403, 403, 403, 403, 403] },
+                                                   { id: "staffInspection", body: () => ({ version: 999 }),
+                                                     expect: [401, 409, 409, 404, 403, 403, 403, 403, 403] }],
+  "POST /api/inspections/{id}/corrections":       [{ id: "expertInspection", note: "not signed off: 409",
+                                                     body: () => ({ reason: "矩阵测试" }),
+                                                     expect: [401, 409, 409, 409, 403, 403, 403, 403, 403] },
+                                                   { id: "staffInspection", body: () => ({ reason: "矩阵测试" }),
+                                                     expect: [401, 409, 409, 404, 403, 403, 403, 403, 403] }],
+  "GET /api/applications/{id}/inspection":        [{ id: "acceptedApplication", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/applications/{id}/screen-out":       [{ id: "acceptedApplication", body: () => ({ version: 999, reason: "矩阵测试" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
 };
 
 /**
@@ -277,6 +310,7 @@ beforeAll(async () => {
     ownOrg,
     user: target.id,
     ...(await recruitmentFixtures(t, clients.member)),
+    ...(await inspectionFixtures(t)),
   };
 });
 afterAll(() => t.close());
