@@ -66,6 +66,8 @@ const ApplyPage = lazy(() => import("./pages/recruitment/applications/apply"));
 const IntakeQueuePage = lazy(() => import("./pages/recruitment/intake/queue"));
 const IntakeApplicationPage = lazy(() => import("./pages/recruitment/intake/application"));
 const DossierPage = lazy(() => import("./pages/recruitment/intake/dossier"));
+const InspectionListPage = lazy(() => import("./pages/admission/inspections/list"));
+const InspectionPage = lazy(() => import("./pages/admission/inspections/detail"));
 const ForbiddenPage = lazy(() => import("./pages/platform/exception/403"));
 const NotFoundPage = lazy(() => import("./pages/platform/exception/404"));
 
@@ -144,6 +146,13 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Guard allow="canApply" page={<MyApplicationsPage />} /> },
           { path: ":id", element: <Guard allow="canApply" page={<ApplyPage />} /> },
+        ],
+      },
+      {
+        path: "inspections",
+        children: [
+          { index: true, element: <Guard allow="inspectionList" page={<InspectionListPage />} /> },
+          { path: ":id", element: <Guard allow="inspectionList" page={<InspectionPage />} /> },
         ],
       },
       { path: "notifications", element: <NotificationsPage /> },

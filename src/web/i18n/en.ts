@@ -1,5 +1,6 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as portal from "../../schemas/recruitment/portal-text";
+import * as inspections from "./areas/admission/inspections";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
@@ -60,6 +61,7 @@ export const en: Messages = {
     calls: "Calls",
     applications: "Applications",
     myApplications: "My applications",
+    inspections: "Inspections",
     users: "Users",
     audit: "Audit log",
     mainNav: "Main navigation",
@@ -340,4 +342,6 @@ export const en: Messages = {
   homes: homes.en,
   applications: applications.en,
   intake: { ...intake.en, ...intakeFiles.en },
+  // Stage 2.
+  inspections: inspections.en,
 };

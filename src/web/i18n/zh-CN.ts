@@ -1,5 +1,6 @@
 import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as portal from "../../schemas/recruitment/portal-text";
+import * as inspections from "./areas/admission/inspections";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
@@ -59,6 +60,7 @@ export const zhCN = {
     calls: "招募管理",
     applications: "申请审核",
     myApplications: "我的申请",
+    inspections: "考察",
     users: "用户管理",
     audit: "审计日志",
     mainNav: "主导航",
@@ -337,6 +339,8 @@ export const zhCN = {
   homes: homes.zhCN,
   applications: applications.zhCN,
   intake: { ...intake.zhCN, ...intakeFiles.zhCN },
+  // Stage 2.
+  inspections: inspections.zhCN,
 };
 
 /** The shape every language must fill (strings only, same keys). */

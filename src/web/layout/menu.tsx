@@ -5,6 +5,7 @@ import {
   HomeOutlined,
   NotificationOutlined,
   ShopOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import type { MenuProps } from "antd";
@@ -28,6 +29,9 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
       icon: <FileDoneOutlined aria-hidden />,
       label: t("nav.applications"),
     });
+  }
+  if (access.inspectionList) {
+    items.push({ key: "/inspections", icon: <SolutionOutlined aria-hidden />, label: t("nav.inspections") });
   }
   if (access.canApply) {
     items.push({
@@ -62,6 +66,7 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     "/my-organization",
     "/calls",
     "/applications",
+    "/inspections",
     "/my-applications",
     "/users",
     "/audit",
