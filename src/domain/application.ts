@@ -199,7 +199,11 @@ export const SCREENING_STATUSES = [
 ] as const satisfies readonly ApplicationStatus[];
 
 /** The decision statuses of the admission review (stage 3), provisional until the public notice ends. */
-export const DECISION_STATUSES = ["admitted", "waitlisted", "rejected"] as const satisfies readonly ApplicationStatus[];
+export const DECISION_STATUSES = [
+  "admitted",
+  "waitlisted",
+  "rejected",
+] as const satisfies readonly ApplicationStatus[];
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
 /** The decision events, by the status each leads to. */

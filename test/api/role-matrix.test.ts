@@ -276,6 +276,8 @@ const MATRIX: Record<string, Case[]> = {
                                                      expect: [401, 409, 409, 409, 403, 403, 403, 403, 403] },
                                                    { id: "staffInspection", body: () => ({ reason: "矩阵测试" }),
                                                      expect: [401, 409, 409, 404, 403, 403, 403, 403, 403] }],
+  "POST /api/inspections/{id}/files":            [{ id: "expertInspection", note: "no file: 400 proves the policy passed", body: () => ({}),
+                                                     expect: [401, 400, 400, 400, 403, 403, 403, 403, 403] }],
   "GET /api/applications/{id}/inspection":        [{ id: "acceptedApplication", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   "POST /api/applications/{id}/screen-out":       [{ id: "acceptedApplication", body: () => ({ version: 999, reason: "矩阵测试" }),
                                                      expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],

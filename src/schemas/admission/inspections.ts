@@ -70,6 +70,8 @@ export const ZInspectionFinding = z.object({
     .partialRecord(z.enum([...REGISTERED_EXCLUSIONS, ...UNREGISTERED_CONDITIONS]), ZCheckFinding)
     .optional(),
   recommendation: z.object({ decision: z.enum(RECOMMENDATIONS).nullish(), reason: para() }).optional(),
+  /** Files of the record in general (photos, scans), beside each check's evidence files. */
+  fileIds: z.array(ZId).max(50).refine(unique, { error: "duplicate" }).optional(),
 });
 export type InspectionFindingInput = z.input<typeof ZInspectionFinding>;
 
@@ -170,6 +172,8 @@ export const ZInspectionDetail = ZInspectionRow.extend({
   updatedAt: z.string(),
   /** Earlier revisions (signed-off versions a correction superseded), newest first. */
   revisions: z.array(ZInspectionRevision),
+  /** The files the finding names (photos, scans), for their names and types. */
+  files: z.array(z.object({ id: z.string(), originalName: z.string(), mime: z.string(), size: z.number() })),
   /** What the actor may do: plan edits and cancel (staff), record (staff or an inspector). */
   can: z.object({ plan: z.boolean(), record: z.boolean() }),
 });

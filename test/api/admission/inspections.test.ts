@@ -412,3 +412,65 @@ describe("who sees what", () => {
     expect((await foreignStaff.get(`/api/applications/${app.id}/inspection`)).statusCode).toBe(404);
   });
 });
+
+describe("files of the record", () => {
+  const PNG = Buffer.from(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082",
+    "hex",
+  );
+  const uploadTo = (client: Client, id: string) =>
+    client.request({
+      method: "POST",
+      url: `/api/inspections/${id}/files`,
+      ...multipartFile(PNG, "现场照片.png"),
+    });
+
+  it("an inspector attaches a photo and names it as a check's evidence; others cannot attach or read it", async () => {
+    const app = await accepted();
+    const id = await plan(staff, app.id, [expertId]);
+    const up = await uploadTo(expert, id);
+    expect(up.statusCode, up.body).toBe(201);
+    const fileId = up.json().id as string;
+    expect((await uploadTo(otherExpert, id)).statusCode).toBe(404);
+    expect((await uploadTo(foreignStaff, id)).statusCode).toBe(404);
+    expect((await uploadTo(await t.signIn("member"), id)).statusCode).toBe(403);
+    const finding = completeFinding();
+    finding.checks = {
+      ...finding.checks,
+      no_own_bank_account: { answer: "no", evidence: null, fileIds: [fileId] },
+    };
+    finding.fileIds = [fileId];
+    expect((await save(expert, id, finding)).statusCode).toBe(200);
+    const detail = (await expert.get(`/api/inspections/${id}`)).json();
+    expect(detail.files.map((f: { id: string }) => f.id)).toEqual([fileId]);
+    expect(detail.gaps).toEqual([]);
+    expect((await expert.get(`/api/files/${fileId}`)).statusCode).toBe(200);
+    expect((await staff.get(`/api/files/${fileId}`)).statusCode).toBe(200);
+    expect((await otherExpert.get(`/api/files/${fileId}`)).statusCode).toBe(404);
+    expect((await foreignStaff.get(`/api/files/${fileId}`)).statusCode).toBe(404);
+  });
+
+  it("refuses a finding naming another record's file (400) and uploads to a signed-off record (409)", async () => {
+    const one = await plan(staff, (await accepted()).id, [expertId]);
+    const two = await plan(staff, (await accepted()).id, [expertId]);
+    const fileId = (await uploadTo(expert, one)).json().id as string;
+    const res = await save(expert, two, { fileIds: [fileId] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().field).toBe("finding.fileIds");
+    await save(expert, one, completeFinding());
+    expect((await signOff(expert, one)).statusCode).toBe(200);
+    expect((await uploadTo(expert, one)).statusCode).toBe(409);
+  });
+});
+
+function multipartFile(content: Buffer, filename: string) {
+  const boundary = `----insp${Math.random().toString(16).slice(2)}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+}

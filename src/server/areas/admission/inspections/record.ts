@@ -19,6 +19,7 @@ import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
 import { AppError, versionConflict } from "../../../errors";
 import { applyTransition, illegalTransition } from "../../recruitment/applications/transition";
+import { requireOwnFiles } from "./files";
 import { type InspectionRow, loadInspection } from "./load";
 
 type FindingSave = z.output<typeof ZFindingSave>;
@@ -61,6 +62,7 @@ export async function saveFinding(
     const to = nextInspectionStatus(row.status, "record");
     if (!to) throw statusInvalid(ctx, row.status);
     if (row.version !== input.version) throw versionConflict(row.version);
+    await requireOwnFiles(tx, row, input.finding);
     const [updated] = await tx
       .update(inspections)
       .set({ finding: input.finding, status: to, version: row.version + 1, updatedAt: new Date() })

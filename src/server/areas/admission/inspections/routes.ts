@@ -21,10 +21,14 @@ import {
   ZSignOff,
 } from "../../../../schemas/admission/inspections";
 import { ZIdParams } from "../../../../schemas/common";
+import { uploadForm, ZUploadedFile } from "../../../../schemas/platform/files";
 import { ZDecisionResult } from "../../../../schemas/recruitment/intake";
 import { signedIn } from "../../../context";
 import { errors } from "../../../route-docs";
+import { localFileStorage } from "../../../storage";
 import type { AreaDeps } from "../../deps";
+import { receiveUpload } from "../../platform/files/receive";
+import { checkInspectionFileRole, checkInspectionOpen, uploadInspectionFile } from "./files";
 import { listInspections } from "./list";
 import { cancelInspection, editPlan, planInspection } from "./plan";
 import { correctInspection, saveFinding, signOff } from "./record";
@@ -40,7 +44,32 @@ const ZSaved = z.object({
   updatedAt: z.string(),
 });
 
-export const inspectionRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }) => {
+export const inspectionRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, config }) => {
+  const storage = localFileStorage(config.dataDir);
+
+  app.post(
+    "/:id/files",
+    {
+      schema: {
+        tags,
+        operationId: "uploadInspectionFile",
+        summary:
+          "Attach a photo or scan to an open inspection record (multipart: `file`); the finding then names it by id",
+        consumes: ["multipart/form-data"],
+        params: ZIdParams,
+        body: uploadForm({}),
+        response: { 201: ZUploadedFile, ...errors(400, 401, 403, 404, 409, 413, 429) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = signedIn(request);
+      checkInspectionFileRole(ctx);
+      const id = request.params.id;
+      const upload = await receiveUpload(request, storage, () => checkInspectionOpen(db, ctx, id));
+      return reply.status(201).send(await uploadInspectionFile(db, ctx, storage, id, upload));
+    },
+  );
+
   app.get(
     "",
     {

@@ -14,10 +14,15 @@ import {
   type InspectionFinding,
   inspectionGaps,
 } from "../../../../domain/inspection";
-import type { ApplicationInspection, InspectionDetail } from "../../../../schemas/admission/inspections";
+import type {
+  ApplicationInspection,
+  InspectionDetail,
+  InspectionFindingInput,
+} from "../../../../schemas/admission/inspections";
 import type { Context } from "../../../context";
 import { requireAccess } from "../../../policy";
 import { loadApplication } from "../../recruitment/intake/load";
+import { filesNamed } from "./files";
 import { inspectorNames } from "./list";
 import { type InspectionRow, inspectionSubject, loadInspection } from "./load";
 
@@ -81,6 +86,7 @@ export async function inspectionDetail(db: Db, ctx: Context, id: string): Promis
       recommendation: r.recommendation,
       finding: r.finding as Record<string, unknown>,
     })),
+    files: await filesNamed(db, finding as InspectionFindingInput),
     can: {
       plan: decide(ctx.actor, "inspection.plan", subject) === "allow" && open,
       record: decide(ctx.actor, "inspection.record", subject) === "allow" && open,

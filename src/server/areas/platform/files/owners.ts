@@ -6,17 +6,21 @@
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
-import { applications } from "../../../../db/schema";
+import { applications, inspections } from "../../../../db/schema";
 import { type Action, decide, type Subject } from "../../../../domain/access";
 import type { Actor } from "../../../../domain/roles";
 import { FILE_OWNER_KINDS, type FileOwnerKind } from "../../../../domain/upload";
 import type { Context } from "../../../context";
 import { AppError, notFound } from "../../../errors";
 import { requireAccess, requireRoleFor } from "../../../policy";
+import { inspectionSubject } from "../../admission/inspections/load";
 
 interface OwnerKind {
-  /** The owner's policy subject, or null when no such record exists. */
-  subject(db: Db, ownerId: string): Promise<Subject | null>;
+  /**
+   * The owner's policy subject for `actor`, or null when no such record exists (the actor is
+   * there for kinds whose relations depend on who asks: an inspection's inspectors).
+   */
+  subject(db: Db, ownerId: string, actor: Actor): Promise<Subject | null>;
   /** Whoever may do this to the owner may read its files. */
   read: Action;
   /** What attaching a file to the owner takes, for this actor. */
@@ -25,7 +29,7 @@ interface OwnerKind {
    * The stored-bytes ceiling its files count against (UPLOAD_LIMITS.stored*): the files of every
    * kind with the same account and the same owner id count together.
    */
-  account: "application";
+  account: "application" | "inspection";
 }
 
 async function applicationSubject(db: Db, id: string): Promise<Subject | null> {
@@ -42,6 +46,12 @@ function threadAction(actor: Actor): Action {
   return decide(actor, "application.intake") === "allow" ? "application.intake" : "application.apply";
 }
 
+/** An inspection's subject with the actor's `inspector` relation (src/server/areas/admission/inspections/load.ts). */
+async function inspectionOwnerSubject(db: Db, id: string, actor: Actor): Promise<Subject | null> {
+  const [row] = await db.select().from(inspections).where(eq(inspections.id, id)).limit(1);
+  return row ? inspectionSubject(db, actor, row) : null;
+}
+
 const OWNER_KINDS: Record<FileOwnerKind, OwnerKind> = {
   // Uploaded by the applicant for one requirement; the documents service also checks the form
   // is still theirs to change.
@@ -56,6 +66,14 @@ const OWNER_KINDS: Record<FileOwnerKind, OwnerKind> = {
     read: "application.read",
     attach: threadAction,
     account: "application",
+  },
+  // Photos and scans of an inspection record: read by whoever reads the record (staff, its
+  // inspectors), attached by whoever records it; the record service checks it is still open.
+  inspection: {
+    subject: inspectionOwnerSubject,
+    read: "inspection.read",
+    attach: () => "inspection.record",
+    account: "inspection",
   },
 };
 
@@ -78,7 +96,7 @@ export async function ownerForAttach(
 ): Promise<Subject> {
   const action = OWNER_KINDS[kind].attach(ctx.actor);
   requireRoleFor(ctx.actor, action);
-  const subject = await OWNER_KINDS[kind].subject(db, ownerId);
+  const subject = await OWNER_KINDS[kind].subject(db, ownerId, ctx.actor);
   if (!subject) throw notFound();
   requireAccess(ctx.actor, action, subject);
   return subject;
@@ -98,7 +116,7 @@ export async function mayReadOwner(
   file: { baseId: string; ownerType: FileOwnerKind; ownerId: string },
 ): Promise<boolean> {
   const kind = OWNER_KINDS[file.ownerType];
-  const subject = await kind.subject(db, file.ownerId);
+  const subject = await kind.subject(db, file.ownerId, ctx.actor);
   // A file and its owner share a base; were they ever to differ, the file's base decides too.
   if (!subject || subject.baseId !== file.baseId) return false;
   return decide(ctx.actor, kind.read, subject) === "allow";
