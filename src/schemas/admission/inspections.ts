@@ -175,7 +175,9 @@ export const ZInspectionDetail = ZInspectionRow.extend({
   /** The files the finding names (photos, scans), for their names and types. */
   files: z.array(z.object({ id: z.string(), originalName: z.string(), mime: z.string(), size: z.number() })),
   /** What the actor may do: plan edits and cancel (staff), record (staff or an inspector). */
-  can: z.object({ plan: z.boolean(), record: z.boolean() }),
+  can: z.object({ plan: z.boolean(), record: z.boolean(), correct: z.boolean() }),
+  /** The correction that supersedes this revision, if one was opened. */
+  supersededById: z.string().nullable(),
 });
 export type InspectionDetail = z.infer<typeof ZInspectionDetail>;
 

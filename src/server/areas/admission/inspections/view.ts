@@ -42,6 +42,12 @@ export async function inspectionDetail(db: Db, ctx: Context, id: string): Promis
   const signers = await signerNames(db, [row, ...revisions]);
   const subject = await inspectionSubject(db, ctx.actor, row);
   const open = row.status === "planned" || row.status === "recording";
+  const [successor] = await db
+    .select({ id: inspections.id })
+    .from(inspections)
+    .where(eq(inspections.supersedesId, row.id))
+    .limit(1);
+  const mayRecord = decide(ctx.actor, "inspection.record", subject) === "allow";
   return {
     id: row.id,
     applicationId: row.applicationId,
@@ -89,8 +95,10 @@ export async function inspectionDetail(db: Db, ctx: Context, id: string): Promis
     files: await filesNamed(db, finding as InspectionFindingInput),
     can: {
       plan: decide(ctx.actor, "inspection.plan", subject) === "allow" && open,
-      record: decide(ctx.actor, "inspection.record", subject) === "allow" && open,
+      record: mayRecord && open,
+      correct: mayRecord && row.status === "signed_off" && !successor,
     },
+    supersededById: successor?.id ?? null,
   };
 }
 

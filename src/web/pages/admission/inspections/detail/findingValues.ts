@@ -44,7 +44,10 @@ export function findingKeys(checks: readonly string[]): string[] {
 
 const value = (v: unknown): DraftValue => (v === undefined ? null : (v as DraftValue));
 
-export function toValues(finding: InspectionFinding & { fileIds?: readonly string[] }, checks: readonly string[]): FindingValues {
+export function toValues(
+  finding: InspectionFinding & { fileIds?: readonly string[] },
+  checks: readonly string[],
+): FindingValues {
   const { leader = {}, finances = {}, recommendation = {} } = finding;
   const values: FindingValues = {
     "leader.background": value(leader.background),
@@ -77,8 +80,14 @@ const num = (v: DraftValue | undefined) => (typeof v === "number" ? v : null);
 const list = (v: DraftValue | undefined) => (Array.isArray(v) ? (v as string[]) : []);
 
 /** The finding the API takes; a check with nothing filled is left out. */
-export function toFinding(values: FindingValues, checks: readonly string[]): InspectionFindingInput & { fileIds?: string[] } {
-  const checkEntries: Record<string, { answer: "yes" | "no" | "unknown"; evidence: string | null; fileIds: string[] }> = {};
+export function toFinding(
+  values: FindingValues,
+  checks: readonly string[],
+): InspectionFindingInput & { fileIds?: string[] } {
+  const checkEntries: Record<
+    string,
+    { answer: "yes" | "no" | "unknown"; evidence: string | null; fileIds: string[] }
+  > = {};
   for (const c of checks) {
     const answer = str(values[`checks.${c}.answer`]);
     const evidence = str(values[`checks.${c}.evidence`]);

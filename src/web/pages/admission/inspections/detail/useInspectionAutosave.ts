@@ -19,7 +19,13 @@ import { getInspection, inspectionKeys, saveFinding } from "../../../../api/admi
 import { type ApiError, isApiError } from "../../../../api/client";
 import { useCurrentUser } from "../../../../auth/session";
 import { draftStore } from "../../../../offline/draftStore";
-import { type DraftChanges, type DraftScope, type DraftValue, sameValue, unsentAgainst } from "../../../../offline/drafts";
+import {
+  type DraftChanges,
+  type DraftScope,
+  type DraftValue,
+  sameValue,
+  unsentAgainst,
+} from "../../../../offline/drafts";
 import { type FindingValues, findingKeys, toFinding, toValues } from "./findingValues";
 
 export type SaveState =
@@ -29,7 +35,11 @@ export type SaveState =
   | { kind: "error"; message: string }
   | { kind: "offline" }
   /** Fields changed here and there: each with both values, for the user to choose. */
-  | { kind: "conflict"; latest: InspectionDetail; fields: { key: string; mine: DraftValue; theirs: DraftValue }[] }
+  | {
+      kind: "conflict";
+      latest: InspectionDetail;
+      fields: { key: string; mine: DraftValue; theirs: DraftValue }[];
+    }
   | { kind: "locked"; message: string };
 
 const DEBOUNCE_MS = 1500;
@@ -40,7 +50,8 @@ const unreachable = (error: unknown): error is ApiError =>
   isApiError(error) &&
   (error.status === 0 || error.status === 502 || error.status === 503 || error.status === 504);
 
-export const valuesOf = (detail: InspectionDetail) => toValues(detail.finding as InspectionFinding, detail.checks);
+export const valuesOf = (detail: InspectionDetail) =>
+  toValues(detail.finding as InspectionFinding, detail.checks);
 
 export function useInspectionAutosave(detail: InspectionDetail, editable: boolean) {
   const client = useQueryClient();
@@ -50,7 +61,10 @@ export function useInspectionAutosave(detail: InspectionDetail, editable: boolea
   const id = detail.id;
   const checks = detail.checks;
   const keys = useMemo(() => new Set(findingKeys(checks)), [checks]);
-  const scope = useMemo<DraftScope>(() => ({ userId: user.id, kind: DRAFT_KIND, recordId: id }), [user.id, id]);
+  const scope = useMemo<DraftScope>(
+    () => ({ userId: user.id, kind: DRAFT_KIND, recordId: id }),
+    [user.id, id],
+  );
   const [values, setValues] = useState<FindingValues>(() => valuesOf(detail));
   const [state, setState] = useState<SaveState>({ kind: "idle" });
   const [pending, setPending] = useState(0);
@@ -67,11 +81,14 @@ export function useInspectionAutosave(detail: InspectionDetail, editable: boolea
   notice.current = (count) => void message.info(t("inspections.save.restored", { count }));
 
   const syncPending = useCallback(() => setPending(dirty.current.size), []);
-  const keep = useCallback((write: (store: NonNullable<Awaited<ReturnType<typeof draftStore>>>) => Promise<void>) => {
-    void draftStore()
-      .then((store) => store && write(store))
-      .catch(() => setKeeping(false));
-  }, []);
+  const keep = useCallback(
+    (write: (store: NonNullable<Awaited<ReturnType<typeof draftStore>>>) => Promise<void>) => {
+      void draftStore()
+        .then((store) => store && write(store))
+        .catch(() => setKeeping(false));
+    },
+    [],
+  );
 
   // A newer version from elsewhere is taken only when nothing here is unsaved.
   useEffect(() => {
@@ -116,7 +133,10 @@ export function useInspectionAutosave(detail: InspectionDetail, editable: boolea
           const latest = await getInspection(id).catch(() => null);
           if (latest) setState(conflictWith(latest));
           else setState({ kind: "error", message: error.message });
-        } else if (isApiError(error) && (error.code === "inspection_status_invalid" || error.status === 404)) {
+        } else if (
+          isApiError(error) &&
+          (error.code === "inspection_status_invalid" || error.status === 404)
+        ) {
           blocked.current = true;
           setState({ kind: "locked", message: error.message });
           void client.invalidateQueries({ queryKey: inspectionKeys.detail(id) });

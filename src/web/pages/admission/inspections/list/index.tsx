@@ -171,7 +171,9 @@ export default function InspectionListPage() {
             key: "status",
             title: t("inspections.attr.status"),
             width: 100,
-            render: (_: unknown, row: InspectionRow) => <InspectionStatusTag status={row.status as InspectionStatus} />,
+            render: (_: unknown, row: InspectionRow) => (
+              <InspectionStatusTag status={row.status as InspectionStatus} />
+            ),
           },
           {
             key: "recommendation",
