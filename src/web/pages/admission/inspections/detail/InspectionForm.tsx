@@ -58,11 +58,12 @@ export function InspectionForm({
     </div>
   );
   const choice = (key: string, label: string, options: { value: DraftValue; label: string }[]) => (
-    <div role="radiogroup" aria-labelledby={`${id(key)}-label`}>
+    <div>
       <span id={`${id(key)}-label`} style={field}>
         {label}
       </span>
       <Radio.Group
+        aria-labelledby={`${id(key)}-label`}
         value={values[key] ?? null}
         disabled={readOnly}
         onChange={(e) => change(key, e.target.value as DraftValue)}
@@ -120,17 +121,15 @@ export function InspectionForm({
       {section(
         t("inspections.section.finances"),
         <>
-          <div role="group" aria-labelledby="insp-income-label">
-            <span id="insp-income-label" style={field}>
-              {labels.field["finances.incomeSources"]}
-            </span>
+          <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+            <legend style={field}>{labels.field["finances.incomeSources"]}</legend>
             <Checkbox.Group
               value={list("finances.incomeSources")}
               disabled={readOnly}
               onChange={(v) => change("finances.incomeSources", v as string[])}
               options={INCOME_SOURCES.map((s) => ({ value: s, label: labels.incomeSource[s] }))}
             />
-          </div>
+          </fieldset>
           {yuan("finances.lastYearIncomeFen", labels.field["finances.lastYearIncomeFen"])}
           {yuan("finances.lastYearSpendingFen", labels.field["finances.lastYearSpendingFen"])}
           {choice(

@@ -50,6 +50,15 @@ const unreachable = (error: unknown): error is ApiError =>
   isApiError(error) &&
   (error.status === 0 || error.status === 502 || error.status === 503 || error.status === 504);
 
+/** The fields changed here that the latest version holds differently. */
+function conflictWith(latest: InspectionDetail, mine: FindingValues, changed: Set<string>): SaveState {
+  const theirs = valuesOf(latest);
+  const fields = [...changed]
+    .filter((key) => !sameValue(mine[key], theirs[key]))
+    .map((key) => ({ key, mine: mine[key] ?? null, theirs: theirs[key] ?? null }));
+  return { kind: "conflict", latest, fields };
+}
+
 export const valuesOf = (detail: InspectionDetail) =>
   toValues(detail.finding as InspectionFinding, detail.checks);
 
@@ -131,7 +140,7 @@ export function useInspectionAutosave(detail: InspectionDetail, editable: boolea
         } else if (isApiError(error) && error.code === "version_conflict") {
           blocked.current = true;
           const latest = await getInspection(id).catch(() => null);
-          if (latest) setState(conflictWith(latest));
+          if (latest) setState(conflictWith(latest, valuesRef.current, dirty.current));
           else setState({ kind: "error", message: error.message });
         } else if (
           isApiError(error) &&
@@ -153,15 +162,6 @@ export function useInspectionAutosave(detail: InspectionDetail, editable: boolea
     if (ok && dirty.current.size > 0) timer.current = window.setTimeout(() => void save(), DEBOUNCE_MS);
     return ok;
   }, [client, id, scope, keep, syncPending]);
-
-  /** The fields changed here that the latest version holds differently. */
-  const conflictWith = (latest: InspectionDetail): SaveState => {
-    const theirs = valuesOf(latest);
-    const fields = [...dirty.current]
-      .filter((key) => !sameValue(valuesRef.current[key], theirs[key]))
-      .map((key) => ({ key, mine: valuesRef.current[key] ?? null, theirs: theirs[key] ?? null }));
-    return { kind: "conflict", latest, fields };
-  };
 
   // On opening: what this device holds unsent for the record goes back into the form, and out.
   useEffect(() => {
