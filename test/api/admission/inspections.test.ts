@@ -474,3 +474,24 @@ function multipartFile(content: Buffer, filename: string) {
   ]);
   return { payload, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
 }
+
+describe("the staff home's to-do", () => {
+  it("counts accepted applications to plan and inspections whose time has passed, not signed off", async () => {
+    const toPlan = await accepted();
+    const app = await accepted();
+    const past = new Date(Date.now() - 3_600_000).toISOString();
+    const res = await staff.post("/api/inspections", { ...planBody(app.id, [expertId]), scheduledAt: past });
+    expect(res.statusCode, res.body).toBe(200);
+    const future = await plan(staff, (await accepted()).id, [expertId]);
+    const waiting = (await staff.get("/api/applications/waiting")).json();
+    const planIds = waiting.toPlan.items.map((i: { applicationId: string }) => i.applicationId);
+    expect(waiting.toPlan.count).toBeGreaterThanOrEqual(1);
+    const all = (await staff.get("/api/applications?status=accepted&pageSize=200")).json();
+    expect(all.total).toBe(waiting.toPlan.count);
+    expect(all.items.map((i: { id: string }) => i.id)).toContain(toPlan.id);
+    expect(planIds.length).toBeLessThanOrEqual(5);
+    const signIds = waiting.toSignOff.items.map((i: { inspectionId: string }) => i.inspectionId);
+    expect(signIds).toContain(res.json().id);
+    expect(signIds).not.toContain(future);
+  });
+});

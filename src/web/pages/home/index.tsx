@@ -17,6 +17,7 @@ import { QueryError } from "../../components/QueryError";
 import { FiguresHome } from "./figures/FiguresHome";
 import { GuestHome } from "./GuestHome";
 import { MyApplicationsCard } from "./MyApplicationsCard";
+import { MyInspectionsCard } from "./MyInspectionsCard";
 import { ShareList } from "./ShareList";
 import { StaffWaiting } from "./StaffWaiting";
 
@@ -46,6 +47,7 @@ export default function HomePage() {
       />
       <MyApplicationsCard />
       <StaffWaiting />
+      <MyInspectionsCard />
       <GuestHome />
       {figuresHome && <FiguresHome />}
       {!registryStats ? null : stats.isError ? (

@@ -212,7 +212,7 @@ function InspectionView({ detail }: { detail: InspectionDetail }) {
                 </ul>
               </div>
             ) : (
-              <Typography.Text type="success">{t("inspections.signOff.ready")}</Typography.Text>
+              <Typography.Text style={{ color: "#237804" }}>{t("inspections.signOff.ready")}</Typography.Text>
             )}
             {refused && <Alert type="error" showIcon role="alert" title={refused} />}
             <div>
