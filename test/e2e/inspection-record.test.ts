@@ -138,6 +138,25 @@ test(
       finances: { lastYearIncomeFen: 48_000_000, lastYearSpendingFen: 45_500_050 },
     });
     expect(signed.files.map((f) => f.originalName)).toEqual(["现场照片.png"]);
+
+    // Staff at a desktop: the application page shows the inspection; the dossier prints the record.
+    const desk = await e2e.page({ viewport: { width: 1280, height: 900 } });
+    await signIn(desk, "staff");
+    await desk.goto(`/applications/${planned.applicationId}`);
+    const card = desk.getByRole("heading", { name: "考察", exact: true });
+    await card.waitFor(UI_WAIT);
+    await desk.getByText("建议进入评审").first().waitFor(UI_WAIT);
+    await button(desk, "考察未通过").waitFor();
+    await settle(desk);
+    await checkA11y(desk, "staff application page with its inspection");
+    await desk.goto(`/inspections/${planned.id}`);
+    await desk.getByText("记录已签署，只读").waitFor(UI_WAIT);
+    await settle(desk);
+    await picture(desk, "inspection-record-desktop");
+    await desk.goto(`/applications/${planned.applicationId}/dossier`);
+    await desk.getByRole("heading", { name: "考察", exact: true }).waitFor(UI_WAIT);
+    await desk.getByRole("rowheader", { name: "负责人背景" }).waitFor();
+    expect(await desk.getByRole("cell", { name: "社工专业，社区服务八年" }).count()).toBe(1);
   },
   E2E_TEST_TIMEOUT,
 );
