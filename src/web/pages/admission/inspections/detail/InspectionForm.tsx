@@ -103,7 +103,8 @@ export function InspectionForm({
   const unregistered = detail.organization.registrationStatus === "unregistered";
 
   return (
-    <div>
+    // A form column, not the whole width of a wide screen: lines stay readable.
+    <div style={{ maxWidth: 960 }}>
       {section(
         t("inspections.section.leader"),
         <>
