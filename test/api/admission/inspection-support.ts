@@ -10,7 +10,7 @@ export async function userId(t: TestApp, username: string): Promise<string> {
   return row.id;
 }
 
-export const inTwoDays = () => new Date(Date.now() + 2 * 24 * 3600 * 1000).toISOString();
+const inTwoDays = () => new Date(Date.now() + 2 * 24 * 3600 * 1000).toISOString();
 
 export function planBody(applicationId: string, inspectorIds: string[]) {
   return {

@@ -7,7 +7,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applicationEvents, bases, inspectionInspectors, inspections } from "../../../src/db/schema";
+import { shanghaiDateTime } from "../../../src/domain/shanghai-time";
 import { MAX_FEN } from "../../../src/schemas/admission/inspections";
+import { renderNotification } from "../../../src/schemas/platform/notifications";
 import { FACTORY_PASSWORD, make } from "../../factories";
 import type { Client, TestApp } from "../../support/app";
 import { startTestApp } from "../../support/app";
@@ -91,6 +93,15 @@ describe("planning", () => {
       scheduledAt: body.scheduledAt,
     });
     expect((await auditOf(t, app.id)).map((a) => a.action)).toContain("application.plan_inspection");
+    // The notice's words say when, how and where, in both languages (Beijing time).
+    const params = notices.at(-1)?.params as Record<string, string>;
+    const when = shanghaiDateTime(new Date(body.scheduledAt));
+    const zh = renderNotification("zh-CN", "application_status", params);
+    expect(zh.title).toBe(`考察安排：${when}`);
+    expect(zh.body).toContain(`实地考察，时间 ${when}（北京时间），地点：${body.place}`);
+    const en = renderNotification("en", "application_status", params);
+    expect(en.body).toContain(`on site`);
+    expect(en.body).toContain(`${when} (Beijing time), at: ${body.place}`);
   });
 
   it("refuses a plan for an application that is not accepted: 409 with the current status, nothing written", async () => {

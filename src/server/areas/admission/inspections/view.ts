@@ -135,7 +135,7 @@ export async function applicationInspection(
   return latestInspectionOf(db, application.id);
 }
 
-export async function latestInspectionOf(db: Db, applicationId: string): Promise<ApplicationInspection> {
+async function latestInspectionOf(db: Db, applicationId: string): Promise<ApplicationInspection> {
   const [row] = await db
     .select({ inspection: inspections, registration: organizations.registrationStatus })
     .from(inspections)

@@ -9,17 +9,6 @@ import type { DraftValue } from "../../../../offline/drafts";
 
 export type FindingValues = Record<string, DraftValue>;
 
-export const TEXT_KEYS = [
-  "leader.background",
-  "leader.commitment",
-  "leader.skills",
-  "leader.referencesNote",
-  "businessModel",
-  "governance",
-  "risks",
-  "recommendation.reason",
-] as const;
-
 /** Every key of the form for an organization answering `checks`. */
 export function findingKeys(checks: readonly string[]): string[] {
   return [

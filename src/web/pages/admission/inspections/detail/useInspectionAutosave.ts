@@ -59,8 +59,7 @@ function conflictWith(latest: InspectionDetail, mine: FindingValues, changed: Se
   return { kind: "conflict", latest, fields };
 }
 
-export const valuesOf = (detail: InspectionDetail) =>
-  toValues(detail.finding as InspectionFinding, detail.checks);
+const valuesOf = (detail: InspectionDetail) => toValues(detail.finding as InspectionFinding, detail.checks);
 
 export function useInspectionAutosave(detail: InspectionDetail, editable: boolean) {
   const client = useQueryClient();
