@@ -226,3 +226,48 @@ test(
   },
   E2E_TEST_TIMEOUT,
 );
+
+test(
+  "staff plan an inspection from the application page: time in Beijing time, place, inspectors",
+  async () => {
+    const staff = await e2e.api("staff");
+    const accepted = await staff.get<QueuePage>("/api/applications?status=accepted&pageSize=50");
+    const application = accepted.items[accepted.items.length - 1];
+    if (!application) throw new Error("no accepted application in the demo data");
+    const page = await e2e.page({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, "staff");
+    await page.goto(`/applications/${application.id}`);
+    await button(page, "安排考察").click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText(`安排考察：${application.organization.name}`).waitFor();
+    const when = dialog.getByLabel("考察时间");
+    await when.click();
+    await when.fill("2026-12-20 10:00");
+    await when.press("Enter");
+    await dialog.getByLabel("考察地点").fill("机构办公室（昌平区某街道）");
+    const who = dialog.getByLabel("考察人");
+    await who.click();
+    await who.fill("张立新");
+    await page.locator(".ant-select-item-option", { hasText: "张立新" }).click();
+    // A multiple select stays open after a choice: a click elsewhere in the dialog closes it.
+    await dialog.getByText(`安排考察：${application.organization.name}`).click();
+    await page.locator(".ant-select-dropdown").waitFor({ state: "hidden" });
+    await settle(page);
+    await checkA11y(page, "plan inspection dialog");
+    await button(dialog, "确定安排").click();
+    await page.waitForURL(/\/inspections\/[0-9a-f-]+$/, UI_WAIT);
+    await page.getByText("机构办公室（昌平区某街道）").waitFor(UI_WAIT);
+    const id = page.url().split("/").pop() as string;
+    const detail = await staff.get<InspectionDetail>(`/api/inspections/${id}`);
+    expect(detail).toMatchObject({
+      status: "planned",
+      mode: "on_site",
+      scheduledAt: "2026-12-20T02:00:00.000Z",
+      inspectors: [{ name: "张立新" }],
+    });
+    expect((await staff.get<{ status: string }>(`/api/applications/${application.id}`)).status).toBe(
+      "in_inspection",
+    );
+  },
+  E2E_TEST_TIMEOUT,
+);
