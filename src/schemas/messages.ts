@@ -248,6 +248,23 @@ export const ERROR_MESSAGES = {
     "zh-CN": "该评审轮次还没有拟入壳的申请，无可公示",
     en: "The round has no admitted applications yet; there is nothing to publish",
   },
+  // Stage 2: inspections.
+  inspection_incomplete: {
+    "zh-CN": "考察记录尚不完整，不能签署。还缺：{gaps}",
+    en: "The inspection record is not complete and cannot be signed off. Still missing: {gaps}",
+  },
+  inspection_status_invalid: {
+    "zh-CN": "考察当前的状态（{status}）不允许此操作，请刷新页面查看最新状态",
+    en: "The inspection's current status ({status}) does not allow this; reload to see where it stands",
+  },
+  inspector_not_eligible: {
+    "zh-CN": "以下人员不能担任考察人（须为本基地的工作人员、管理员或专家）：{names}",
+    en: "These people cannot inspect (they must be staff, administrators or experts of this base): {names}",
+  },
+  inspection_exists: {
+    "zh-CN": "该申请已有进行中的考察，请在原考察中修改安排",
+    en: "This application already has an inspection under way; change that one's plan instead",
+  },
   // (more error codes for later areas go above this line)
 } satisfies Catalog;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -15,6 +15,7 @@ import type { Database } from "../db/client";
 import { ERROR_MESSAGES } from "../schemas/messages";
 import { decisionRoutes, placementRoutes } from "./areas/admission/decisions/routes";
 import { expertPublicRoutes, expertRoutes, invitationRoutes } from "./areas/admission/experts/routes";
+import { applicationInspectionRoutes, inspectionRoutes } from "./areas/admission/inspections/routes";
 import { noticeRoutes, portalNoticeRoutes } from "./areas/admission/notices/routes";
 import { rankingRoutes } from "./areas/admission/ranking/routes";
 import { reviewRoutes } from "./areas/admission/reviews/routes";
@@ -129,6 +130,8 @@ export async function buildApp(options: {
       await api.register(placementRoutes, { ...deps, prefix: "/organizations" });
       await api.register(noticeRoutes, { ...deps, prefix: "/notices" });
       await api.register(portalNoticeRoutes, { ...deps, prefix: "/portal/notices" });
+      await api.register(inspectionRoutes, { ...deps, prefix: "/inspections" });
+      await api.register(applicationInspectionRoutes, { ...deps, prefix: "/applications" });
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

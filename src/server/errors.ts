@@ -74,6 +74,10 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   notice_closed: 409,
   objections_unanswered: 409,
   nothing_to_notice: 409,
+  inspection_incomplete: 409,
+  inspection_status_invalid: 409,
+  inspector_not_eligible: 400,
+  inspection_exists: 409,
 };
 
 export class AppError extends Error {

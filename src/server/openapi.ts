@@ -41,6 +41,11 @@ const TAGS = [
     name: "notices",
     description: "The public notice (公示): publish, objections, close (decisions final, letters)",
   },
+  {
+    name: "inspections",
+    description:
+      "Stage 2 (考察筛选): plan inspections, record and sign off the finding, correct it, screen out",
+  },
   { name: "files", description: "Message attachments and downloads of any stored file" },
   { name: "notifications", description: "The bell: a user's notices and their read state" },
   {

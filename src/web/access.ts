@@ -3,7 +3,7 @@
  * the server enforces (src/domain/access.ts), so the screen never offers what the server refuses.
  */
 
-import { type Action, decide } from "../domain/access";
+import { type Action, decide, listScope } from "../domain/access";
 import { type Actor, hasRole } from "../domain/roles";
 import type { CurrentUser } from "../schemas/platform/auth";
 import type { Organization } from "../schemas/platform/organizations";
@@ -28,6 +28,10 @@ export interface Access {
   applicationQueue: boolean;
   applicationIntake: boolean;
   applicationExport: boolean;
+  /** 考察: the inspections list (staff: the base's; an expert: those they are named on). */
+  inspectionList: boolean;
+  /** 安排考察: plan, change and cancel inspections; screen out. */
+  inspectionPlan: boolean;
   /** 我的申请: an organization member linked to an organization applies for it. */
   canApply: boolean;
   /** 评审专家: invite experts, their list and detail, conflicts, sign-in links. */
@@ -61,6 +65,8 @@ const NONE: Access = {
   applicationQueue: false,
   applicationIntake: false,
   applicationExport: false,
+  inspectionList: false,
+  inspectionPlan: false,
   canApply: false,
   recruitmentFigures: false,
   expertManage: false,
@@ -102,6 +108,8 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     applicationQueue: may("application.list"),
     applicationIntake: may("application.intake"),
     applicationExport: may("application.export"),
+    inspectionList: listScope(actor, "inspection.list") !== null,
+    inspectionPlan: may("inspection.plan"),
     canApply: may("application.apply"),
     recruitmentFigures: may("stats.recruitment"),
     expertManage: may("expert.manage"),

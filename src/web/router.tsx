@@ -82,6 +82,8 @@ const ScoringPage = lazy(() => import("./pages/admission/reviews/score"));
 const MeetingPage = lazy(() => import("./pages/admission/meeting"));
 const NoticesPage = lazy(() => import("./pages/admission/notices"));
 const PortalNoticePage = lazy(() => import("./pages/admission/notices/portal"));
+const InspectionListPage = lazy(() => import("./pages/admission/inspections/list"));
+const InspectionPage = lazy(() => import("./pages/admission/inspections/detail"));
 const ForbiddenPage = lazy(() => import("./pages/platform/exception/403"));
 const NotFoundPage = lazy(() => import("./pages/platform/exception/404"));
 
@@ -168,6 +170,13 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Guard allow="canApply" page={<MyApplicationsPage />} /> },
           { path: ":id", element: <Guard allow="canApply" page={<ApplyPage />} /> },
+        ],
+      },
+      {
+        path: "inspections",
+        children: [
+          { index: true, element: <Guard allow="inspectionList" page={<InspectionListPage />} /> },
+          { path: ":id", element: <Guard allow="inspectionList" page={<InspectionPage />} /> },
         ],
       },
       {

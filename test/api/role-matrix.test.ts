@@ -23,6 +23,7 @@ import { defaultCallRules, make } from "../factories";
 import { type Client, startTestApp, type TestApp } from "../support/app";
 import { type DecisionIds, decisionFixtures } from "./admission/role-matrix-decisions";
 import { type ExpertIds, expertFixtures } from "./admission/role-matrix-experts";
+import { type InspectionIds, inspectionFixtures } from "./admission/role-matrix-inspections";
 import { type RoundIds, roundFixtures } from "./admission/role-matrix-rounds";
 import { type RecruitmentIds, recruitmentFixtures } from "./recruitment/role-matrix-recruitment";
 
@@ -41,7 +42,8 @@ type Actor = (typeof ACTORS)[number];
 type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds &
   ExpertIds &
   RoundIds &
-  DecisionIds;
+  DecisionIds &
+  InspectionIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -395,6 +397,40 @@ const MATRIX: Record<string, Case[]> = {
                                                      expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
   "GET /api/portal/notices":                      [{ expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] }],
   "GET /api/portal/notices/{id}":                 [{ id: "notice", expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] }],
+
+  // Inspections (stage 2, 考察): staff plan; staff and the named inspector (an expert) read and
+  // record; an expert not named on one finds nothing (404). A stale version (999) answers 409
+  // once the policy let the actor through.
+  "GET /api/inspections":                         [{ expect: [401, 200, 200, 200, 403, 403, 403, 403, 403] }],
+  "POST /api/inspections":                        [{ note: "a submitted application: 409 proves the policy passed",
+                                                     body: () => ({ applicationId: ids.submittedApplication, scheduledAt: FUTURE(), mode: "online", inspectorIds: [ids.expertId] }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/inspections/inspectors":              [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/inspections/{id}":                    [{ id: "expertInspection", expect: [401, 200, 200, 200, 403, 403, 403, 403, 403] },
+                                                   { id: "staffInspection", expect: [401, 200, 200, 404, 403, 403, 403, 403, 403] }],
+  "PATCH /api/inspections/{id}/plan":             [{ id: "expertInspection", body: () => ({ version: 999, scheduledAt: FUTURE(), mode: "online", inspectorIds: [ids.expertId] }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/inspections/{id}/cancel":            [{ id: "expertInspection", body: () => ({ version: 999, reason: "矩阵测试" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "PATCH /api/inspections/{id}/finding":          [{ id: "expertInspection", body: () => ({ version: 999, finding: {} }),
+                                                     expect: [401, 409, 409, 409, 403, 403, 403, 403, 403] },
+                                                   { id: "staffInspection", body: () => ({ version: 999, finding: {} }),
+                                                     expect: [401, 409, 409, 404, 403, 403, 403, 403, 403] }],
+  "POST /api/inspections/{id}/sign-off":          [{ id: "expertInspection", note: "planned, nothing recorded: 409",
+                                                     body: () => ({ version: 999 }),
+                                                     expect: [401, 409, 409, 409, 403, 403, 403, 403, 403] },
+                                                   { id: "staffInspection", body: () => ({ version: 999 }),
+                                                     expect: [401, 409, 409, 404, 403, 403, 403, 403, 403] }],
+  "POST /api/inspections/{id}/corrections":       [{ id: "expertInspection", note: "not signed off: 409",
+                                                     body: () => ({ reason: "矩阵测试" }),
+                                                     expect: [401, 409, 409, 409, 403, 403, 403, 403, 403] },
+                                                   { id: "staffInspection", body: () => ({ reason: "矩阵测试" }),
+                                                     expect: [401, 409, 409, 404, 403, 403, 403, 403, 403] }],
+  "POST /api/inspections/{id}/files":            [{ id: "expertInspection", note: "no file: 400 proves the policy passed", body: () => ({}),
+                                                     expect: [401, 400, 400, 400, 403, 403, 403, 403, 403] }],
+  "GET /api/applications/{id}/inspection":        [{ id: "acceptedApplication", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/applications/{id}/screen-out":       [{ id: "acceptedApplication", body: () => ({ version: 999, reason: "矩阵测试" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
 };
 
 /**
@@ -429,6 +465,7 @@ beforeAll(async () => {
     ...(await expertFixtures(t, clients.staff)),
     ...(await roundFixtures(t, clients.staff)),
     ...(await decisionFixtures(t, ownOrg)),
+    ...(await inspectionFixtures(t)),
   };
 });
 afterAll(() => t.close());

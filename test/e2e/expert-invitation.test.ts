@@ -68,8 +68,11 @@ test(
     await phone.getByLabel("确认新密码").fill("Reviewer-2026x");
     await button(phone, "接受邀请").click();
 
+    // Straight to their assignments (none yet), and their home says the same.
+    await phone.getByRole("heading", { level: 1, name: "我的评审" }).waitFor();
+    expect(new URL(phone.url()).pathname).toBe("/reviews");
+    await phone.goto("/");
     await phone.getByRole("heading", { level: 1, name: "首页" }).waitFor();
-    expect(new URL(phone.url()).pathname).toBe("/");
     await phone.getByRole("heading", { name: "我的评审" }).waitFor();
     await settle(phone);
     await checkA11y(phone, "expert-home");
@@ -137,6 +140,8 @@ test(
     await phone.getByRole("heading", { level: 1, name: "通过链接登录" }).waitFor();
     await checkA11y(phone, "sign-in-link");
     await button(phone, "登录并进入评审").click();
+    await phone.getByRole("heading", { level: 1, name: "我的评审" }).waitFor();
+    await phone.goto("/");
     await phone.getByRole("heading", { level: 1, name: "首页" }).waitFor();
 
     await phone.getByRole("link", { name: "完善专家资料" }).click();

@@ -11,12 +11,8 @@ import { longText, optionalText, secretText, text, ZId, ZPage, ZPageQuery } from
 import { ZCurrentUser } from "../platform/auth";
 import { ZMobile } from "../platform/organizations";
 
-/**
- * Where an expert lands after joining or following a sign-in link: their assignments (/reviews,
- * the page of the scoring helper). Until that page is merged it is the home page, which shows
- * the expert a card pointing to it.
- */
-export const EXPERT_LANDING = "/";
+/** Where an expert lands after joining or following a sign-in link: their assignments. */
+export const EXPERT_LANDING = "/reviews";
 
 /** An invitation link is good for 14 days unless staff choose otherwise (1 to 60 days). */
 export const INVITATION_DAYS_DEFAULT = 14;

@@ -18,6 +18,7 @@ export const AUDIT_ENTITIES = {
   round: { zhCN: "评审轮次", en: "Review round" },
   review: { zhCN: "专家评分", en: "Review" },
   notice: { zhCN: "入壳公示", en: "Public notice" },
+  inspection: { zhCN: "考察", en: "Inspection" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -199,6 +200,19 @@ export const AUDIT_ACTIONS = {
     zhCN: "关闭公示（决定生效，发送通知书）",
     en: "Closed a notice (decisions final, letters sent)",
   },
+  "inspection.plan_edit": { entity: "inspection", zhCN: "修改考察安排", en: "Changed an inspection plan" },
+  "inspection.record": { entity: "inspection", zhCN: "保存考察记录", en: "Saved an inspection record" },
+  "inspection.sign_off": {
+    entity: "inspection",
+    zhCN: "签署考察记录",
+    en: "Signed off an inspection record",
+  },
+  "inspection.correct": {
+    entity: "inspection",
+    zhCN: "更正考察记录",
+    en: "Opened a correction of an inspection",
+  },
+  "inspection.cancel": { entity: "inspection", zhCN: "取消考察", en: "Cancelled an inspection" },
 
   "file.upload": { entity: "file", zhCN: "上传附件", en: "Uploaded an attachment" },
 

@@ -4,7 +4,9 @@
  */
 import { z } from "zod";
 import type { ApplicationStatus } from "../../domain/application";
+import type { InspectionMode } from "../../domain/inspection";
 import { shanghaiDateTime } from "../../domain/shanghai-time";
+import { INSPECTION_LABELS } from "../admission/inspection-labels";
 import { ZPage, ZPageQuery } from "../common";
 import type { Lang } from "../messages";
 import { RECRUITMENT_LABELS } from "../recruitment/labels";
@@ -143,6 +145,15 @@ const zhCN: Record<NotificationKind, Renderer> = {
       };
     }
     const status = statusLabel("zh-CN", p.status);
+    if (p.scheduledAt) {
+      // An inspection planned (or re-planned): when, how and where, for the organization to prepare.
+      const mode = INSPECTION_LABELS["zh-CN"].mode[p.mode as InspectionMode] ?? text(p.mode);
+      const place = p.place ? `，${p.mode === "online" ? "线上链接" : "地点"}：${p.place}` : "";
+      return {
+        title: `考察安排：${timeParam(p.scheduledAt)}`,
+        body: `${org}${call}申请已安排${mode}，时间 ${timeParam(p.scheduledAt)}（北京时间）${place}。${reason}`,
+      };
+    }
     return {
       title: `申请状态：${status}`,
       body: `${org}${call}申请状态已变为“${status}”。${reason}`,
@@ -190,6 +201,14 @@ const en: Record<NotificationKind, Renderer> = {
       };
     }
     const status = statusLabel("en", p.status);
+    if (p.scheduledAt) {
+      const mode = INSPECTION_LABELS.en.mode[p.mode as InspectionMode] ?? text(p.mode);
+      const place = p.place ? `, ${p.mode === "online" ? "link" : "at"}: ${p.place}` : "";
+      return {
+        title: `Inspection planned: ${timeParam(p.scheduledAt)}`,
+        body: `An inspection (${mode.toLowerCase()}) of ${subject.charAt(0).toLowerCase()}${subject.slice(1)} is planned for ${timeParam(p.scheduledAt)} (Beijing time)${place}.${reason}`,
+      };
+    }
     return { title: `Application: ${status}`, body: `${subject} is now “${status}”.${reason}` };
   },
   application_deadline: (p) => {

@@ -181,6 +181,8 @@ const ZWaitingItem = z.object({
   /** Unread messages (messages card), or the first words of the oldest one. */
   unread: z.number().optional(),
   preview: z.string().optional(),
+  /** Stage 2's card of inspections to sign off: the inspection the item opens. */
+  inspectionId: z.string().optional(),
 });
 export type WaitingItem = z.infer<typeof ZWaitingItem>;
 
@@ -199,5 +201,9 @@ export const ZWaiting = z.object({
     }),
   ),
   returnedOverdue: z.object({ count: z.number(), items: z.array(ZWaitingItem) }),
+  /** Stage 2: accepted applications with no inspection planned yet. */
+  toPlan: z.object({ count: z.number(), items: z.array(ZWaitingItem) }),
+  /** Stage 2: inspections planned or being recorded whose time has passed, not signed off. */
+  toSignOff: z.object({ count: z.number(), items: z.array(ZWaitingItem) }),
 });
 export type Waiting = z.infer<typeof ZWaiting>;

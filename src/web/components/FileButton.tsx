@@ -13,12 +13,14 @@ type Props = Omit<ButtonProps, "onClick" | "htmlType"> & {
   /** The input's accept list (".pdf,.jpg"). */
   accept?: string;
   multiple?: boolean;
+  /** On a phone, open the camera instead of the file chooser ("environment": the back camera). */
+  capture?: "environment" | "user";
   /** The chosen files, once the chooser closes with a choice. */
   onFiles: (files: File[]) => void;
   ref?: Ref<HTMLButtonElement>;
 };
 
-export function FileButton({ accept, multiple, onFiles, ref, ...button }: Props) {
+export function FileButton({ accept, multiple, capture, onFiles, ref, ...button }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const self = useRef<HTMLButtonElement | null>(null);
 
@@ -40,6 +42,7 @@ export function FileButton({ accept, multiple, onFiles, ref, ...button }: Props)
         tabIndex={-1}
         accept={accept}
         multiple={multiple}
+        capture={capture}
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];
           // Cleared so that choosing the same file again is a change too.

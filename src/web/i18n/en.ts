@@ -2,6 +2,7 @@ import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as portal from "../../schemas/recruitment/portal-text";
 import * as admission from "./areas/admission/decisions";
 import * as experts from "./areas/admission/experts";
+import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
 import * as account from "./areas/platform/account";
@@ -67,6 +68,7 @@ export const en: Messages = {
     rounds: "Review rounds",
     rubrics: "Rubrics",
     reviews: "My reviews",
+    inspections: "Inspections",
     users: "Users",
     experts: "Experts",
     myExpertProfile: "Expert profile",
@@ -355,4 +357,6 @@ export const en: Messages = {
   reviews: reviews.en,
   // Stage 3 areas.
   admission: admission.en,
+  // Stage 2.
+  inspections: inspections.en,
 };

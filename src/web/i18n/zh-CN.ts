@@ -2,6 +2,7 @@ import { ORGANIZATION_LABELS } from "../../schemas/labels";
 import * as portal from "../../schemas/recruitment/portal-text";
 import * as admission from "./areas/admission/decisions";
 import * as experts from "./areas/admission/experts";
+import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
 import * as account from "./areas/platform/account";
@@ -66,6 +67,7 @@ export const zhCN = {
     rounds: "评审轮次",
     rubrics: "评审指标",
     reviews: "我的评审",
+    inspections: "考察",
     users: "用户管理",
     experts: "评审专家",
     myExpertProfile: "专家资料",
@@ -352,6 +354,8 @@ export const zhCN = {
   reviews: reviews.zhCN,
   // Stage 3 areas.
   admission: admission.zhCN,
+  // Stage 2.
+  inspections: inspections.zhCN,
 };
 
 /** The shape every language must fill (strings only, same keys). */

@@ -35,6 +35,9 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
       label: t("nav.applications"),
     });
   }
+  if (access.inspectionList) {
+    items.push({ key: "/inspections", icon: <SolutionOutlined aria-hidden />, label: t("nav.inspections") });
+  }
   if (access.roundManage) {
     items.push({ key: "/rounds", icon: <ClusterOutlined aria-hidden />, label: t("nav.rounds") });
     items.push({ key: "/rubrics", icon: <OrderedListOutlined aria-hidden />, label: t("nav.rubrics") });
@@ -88,6 +91,7 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     "/my-organization",
     "/calls",
     "/applications",
+    "/inspections",
     "/rounds",
     "/rubrics",
     "/reviews",

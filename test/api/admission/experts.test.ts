@@ -140,7 +140,7 @@ describe("joining", () => {
       password: "Expert-pass-2026",
     });
     expect(joined.statusCode, joined.body).toBe(200);
-    expect(joined.json()).toMatchObject({ linked: false, target: "/" });
+    expect(joined.json()).toMatchObject({ linked: false, target: "/reviews" });
     expect(joined.json().user).toMatchObject({ displayName: "王立评审", roles: ["expert"] });
     // Signed in: the cookie the answer set works.
     expect((await anon.get("/api/auth/me")).statusCode).toBe(200);
@@ -255,7 +255,7 @@ describe("sign-in links", () => {
     const browser = t.anonymous();
     const redeemed = await browser.post("/api/sign-in-links/redeem", { token });
     expect(redeemed.statusCode, redeemed.body).toBe(200);
-    expect(redeemed.json()).toMatchObject({ target: "/", user: { id: expert.id } });
+    expect(redeemed.json()).toMatchObject({ target: "/reviews", user: { id: expert.id } });
     expect((await browser.get("/api/experts/me/profile")).statusCode).toBe(200);
     const second = await t.anonymous().post("/api/sign-in-links/redeem", { token });
     expect(second.statusCode).toBe(409);

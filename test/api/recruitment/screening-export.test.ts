@@ -6,10 +6,13 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applicationDocuments, files, intakeVerdicts } from "../../../src/db/schema";
+import { SCREENING_STATUSES } from "../../../src/domain/application";
 import type { ApplicationDetail } from "../../../src/schemas/recruitment/applications";
 import type { QueuePage } from "../../../src/schemas/recruitment/intake";
+import { RECRUITMENT_LABELS } from "../../../src/schemas/recruitment/labels";
 import { defaultCallRules, make } from "../../factories";
 import { type Client, startTestApp, type TestApp } from "../../support/app";
+import { completeFinding, planBody, userId } from "../admission/inspection-support";
 import { applicationIn } from "./intake-support";
 
 let t: TestApp;
@@ -147,8 +150,12 @@ describe("GET /api/applications/export.xlsx", () => {
     const me = (await staff.get("/api/auth/me")).json() as { user: { displayName: string } };
     const lines = prefaceOf(preface);
     expect(lines.get("招募")).toBe("2026年度孵化招募");
+    // Every status from screening on (stage 2 and 3 statuses too, since the foundation of issue 9).
+    const screening = SCREENING_STATUSES.map((s) => RECRUITMENT_LABELS["zh-CN"].applicationStatus[s]).join(
+      "、",
+    );
     expect(lines.get("筛选条件")).toBe(
-      "申请状态：已受理（进入初筛）、考察中、已考察、考察未通过、评审中、拟入壳、候补、未入选、已确认入壳、已放弃入壳（默认：已进入初筛及之后各阶段的申请）；排序：社会组织名称升序",
+      `申请状态：${screening}（默认：已进入初筛及之后各阶段的申请）；排序：社会组织名称升序`,
     );
     expect(lines.get("申请数")).toBe("2");
     expect(lines.get("导出时间")).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）$/);
@@ -217,6 +224,64 @@ describe("GET /api/applications/export.xlsx", () => {
     expect(row.getCell(col("最近提交时间")).value).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     const rowB = rows.find((r) => r !== row) as ExcelJS.Row;
     expect(rowB.getCell(col("项目计划书（审核）")).value).toBe("已更新，待复核（上次审核：缺失）");
+  });
+
+  it("holds each application's latest inspection: date, inspectors, recommendation, exclusions found", async () => {
+    const call = await make(t).call({ title: "考察列测试招募" });
+    const found = await applicationIn(t, "accepted", {
+      callId: call.id,
+      organizationId: (await make(t).organization({ name: "甲考察测试协会" })).id,
+    });
+    const notYet = await applicationIn(t, "accepted", {
+      callId: call.id,
+      organizationId: (await make(t).organization({ name: "乙考察测试协会" })).id,
+    });
+    const expertId = await userId(t, "expert");
+    const staffId = await userId(t, "staff");
+    const scheduledAt = "2026-11-20T02:00:00.000Z";
+    const planned = await staff.post("/api/inspections", {
+      ...planBody(found.id, [expertId, staffId]),
+      scheduledAt,
+    });
+    expect(planned.statusCode, planned.body).toBe(200);
+    const id = planned.json().id as string;
+    const finding = completeFinding();
+    finding.checks = {
+      ...finding.checks,
+      administrative_penalty_2y: { answer: "yes", evidence: "2025年受过警告处罚" },
+    };
+    finding.recommendation = { decision: "reject", reason: "近两年有行政处罚" };
+    expect((await staff.patch(`/api/inspections/${id}/finding`, { version: 1, finding })).statusCode).toBe(
+      200,
+    );
+    expect((await staff.post(`/api/inspections/${id}/sign-off`, { version: 2 })).statusCode).toBe(200);
+
+    const res = await staff.get(
+      `/api/applications/export.xlsx?callId=${call.id}&status=accepted,inspected&sort=name&order=asc`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const { data } = await sheets(res.rawPayload);
+    const header = headerOf(data);
+    const col = (name: string) => {
+      const i = header.indexOf(name);
+      if (i < 0) throw new Error(`no column ${name} in ${header.join("|")}`);
+      return i + 1;
+    };
+    const rows = dataRows(data);
+    const byName = (name: string) =>
+      rows.find((r) => r.getCell(col("社会组织名称")).text === name) as ExcelJS.Row;
+    const a = byName("甲考察测试协会");
+    expect(a.getCell(col("申请状态")).text).toBe("已考察");
+    expect(a.getCell(col("考察日期")).value).toBe("2026-11-20 10:00");
+    expect(a.getCell(col("考察状态")).value).toBe("已签署");
+    expect(a.getCell(col("考察人")).value).toBe("张立新、李晓梅");
+    expect(a.getCell(col("考察建议")).value).toBe("建议不予通过");
+    expect(a.getCell(col("发现的排除情形")).value).toBe("近两年受过行政处罚");
+    const b = byName("乙考察测试协会");
+    expect(b.getCell(col("申请状态")).text).toBe("已受理（进入初筛）");
+    for (const h of ["考察日期", "考察状态", "考察人", "考察建议", "发现的排除情形"])
+      expect(b.getCell(col(h)).text).toBe("");
+    expect(notYet.id).toBeTruthy();
   });
 
   it("widens only when statuses are asked for, and says so", async () => {

@@ -3,7 +3,14 @@
  * closing within a week, returned applications past their deadline. Every item is one click from
  * its action; nothing shows for other roles.
  */
-import { ClockCircleOutlined, FileSearchOutlined, MessageOutlined, WarningOutlined } from "@ant-design/icons";
+import {
+  AuditOutlined,
+  CalendarOutlined,
+  ClockCircleOutlined,
+  FileSearchOutlined,
+  MessageOutlined,
+  WarningOutlined,
+} from "@ant-design/icons";
 import { Badge, Card, Col, Empty, Row, Skeleton } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -35,8 +42,18 @@ function WaitingCards() {
   }
   const w = waiting.data;
   const itemLine = (item: WaitingItem, hash = "") => (
-    <li key={item.applicationId} style={{ padding: "6px 0", borderBottom: "1px solid #f0f0f0" }}>
-      <Link to={`/applications/${item.applicationId}${hash}`} style={{ fontWeight: 500 }}>
+    <li
+      key={item.inspectionId ?? item.applicationId}
+      style={{ padding: "6px 0", borderBottom: "1px solid #f0f0f0" }}
+    >
+      <Link
+        to={
+          item.inspectionId
+            ? `/inspections/${item.inspectionId}`
+            : `/applications/${item.applicationId}${hash}`
+        }
+        style={{ fontWeight: 500 }}
+      >
         {item.organizationName}
       </Link>
       {item.unread ? <Badge count={item.unread} size="small" style={{ marginInlineStart: 6 }} /> : null}
@@ -111,6 +128,22 @@ function WaitingCards() {
           link="/applications?status=returned"
         >
           {list(w.returnedOverdue.items)}
+        </WaitingCard>
+        <WaitingCard
+          icon={<CalendarOutlined />}
+          title={t("inspections.toPlan")}
+          count={w.toPlan.count}
+          link="/applications?status=accepted&sort=statusChangedAt&order=asc"
+        >
+          {list(w.toPlan.items)}
+        </WaitingCard>
+        <WaitingCard
+          icon={<AuditOutlined />}
+          title={t("inspections.toSignOff")}
+          count={w.toSignOff.count}
+          link="/inspections?status=planned,recording&sort=scheduledAt&order=asc"
+        >
+          {list(w.toSignOff.items)}
         </WaitingCard>
       </Row>
     </section>

@@ -21,6 +21,7 @@ import { ExpertCard, PendingInvitations } from "./ExpertCard";
 import { FiguresHome } from "./figures/FiguresHome";
 import { GuestHome } from "./GuestHome";
 import { MyApplicationsCard } from "./MyApplicationsCard";
+import { MyInspectionsCard } from "./MyInspectionsCard";
 import { ShareList } from "./ShareList";
 import { StaffWaiting } from "./StaffWaiting";
 
@@ -55,6 +56,7 @@ export default function HomePage() {
       <RoundsShortCard />
       <MyReviewsCard />
       <AdmissionWaiting />
+      <MyInspectionsCard />
       <GuestHome />
       {figuresHome && <FiguresHome />}
       {!registryStats ? null : stats.isError ? (

@@ -6,17 +6,22 @@
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
-import { applications } from "../../../../db/schema";
+import { applications, inspections } from "../../../../db/schema";
 import { type Action, decide, type Subject } from "../../../../domain/access";
 import type { Actor } from "../../../../domain/roles";
 import { FILE_OWNER_KINDS, type FileOwnerKind } from "../../../../domain/upload";
 import type { Context } from "../../../context";
 import { AppError, notFound } from "../../../errors";
 import { requireAccess, requireRoleFor } from "../../../policy";
+import { inspectionSubject } from "../../admission/inspections/load";
 import { reviewRelations } from "../../admission/reviews/relations";
 
 interface OwnerKind {
-  /** The owner's policy subject, or null when no such record exists. */
+  /**
+   * The owner's policy subject for `actor`, or null when no such record exists (the actor is
+   * there for kinds whose relations depend on who asks: an inspection's inspectors, an
+   * application's assigned experts).
+   */
   subject(db: Db, ownerId: string, actor: Actor): Promise<Subject | null>;
   /** Whoever may do this to the owner may read its files. */
   read: Action;
@@ -26,7 +31,7 @@ interface OwnerKind {
    * The stored-bytes ceiling its files count against (UPLOAD_LIMITS.stored*): the files of every
    * kind with the same account and the same owner id count together.
    */
-  account: "application";
+  account: "application" | "inspection";
 }
 
 async function applicationSubject(db: Db, id: string, actor: Actor): Promise<Subject | null> {
@@ -49,6 +54,12 @@ function threadAction(actor: Actor): Action {
   return decide(actor, "application.intake") === "allow" ? "application.intake" : "application.apply";
 }
 
+/** An inspection's subject with the actor's relations (src/server/areas/admission/inspections/load.ts). */
+async function inspectionOwnerSubject(db: Db, id: string, actor: Actor): Promise<Subject | null> {
+  const [row] = await db.select().from(inspections).where(eq(inspections.id, id)).limit(1);
+  return row ? inspectionSubject(db, actor, row) : null;
+}
+
 const OWNER_KINDS: Record<FileOwnerKind, OwnerKind> = {
   // Uploaded by the applicant for one requirement; the documents service also checks the form
   // is still theirs to change.
@@ -67,6 +78,15 @@ const OWNER_KINDS: Record<FileOwnerKind, OwnerKind> = {
     read: "application.read",
     attach: threadAction,
     account: "application",
+  },
+  // Photos and scans of an inspection record: read by whoever reads the record (staff, its
+  // inspectors, the experts reviewing the application), attached by whoever records it; the
+  // record service checks it is still open.
+  inspection: {
+    subject: inspectionOwnerSubject,
+    read: "inspection.read",
+    attach: () => "inspection.record",
+    account: "inspection",
   },
 };
 

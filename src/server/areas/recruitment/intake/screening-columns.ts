@@ -10,6 +10,7 @@ import { questionsFor, type Track, trackOf } from "../../../../domain/call";
 import type { EligibilityCheck } from "../../../../domain/eligibility";
 import { maskMobile } from "../../../../domain/phone";
 import { shanghaiDateTime } from "../../../../domain/shanghai-time";
+import { INSPECTION_LABELS } from "../../../../schemas/admission/inspection-labels";
 import { eligibilitySummary } from "../../../../schemas/recruitment/eligibility-words";
 import { RECRUITMENT_LABELS } from "../../../../schemas/recruitment/labels";
 import type { ExportCell } from "../../../xlsx-export";
@@ -17,6 +18,7 @@ import { FIELD_LABELS, LIST_SEPARATOR, REGISTRATION_LABELS } from "../../platfor
 import type { CallRow } from "./load";
 
 const L = RECRUITMENT_LABELS["zh-CN"];
+const INSPECTION_WORDS = INSPECTION_LABELS["zh-CN"];
 
 /** One application with everything the file shows, loaded by screening-export.ts. */
 export interface ScreeningRow {
@@ -55,6 +57,15 @@ export interface ScreeningRow {
   verdicts: Map<string, { status: IntakeVerdictStatus; reason: string | null; stale: boolean }>;
   /** The track's rules judged on the registry's current record (null: the track is gone). */
   eligibility: EligibilityCheck[] | null;
+  /** The latest inspection (stage 2), or null when none was planned. */
+  inspection: {
+    scheduledAt: Date;
+    status: keyof typeof INSPECTION_WORDS.status;
+    inspectors: string[];
+    recommendation: keyof typeof INSPECTION_WORDS.recommendation | null;
+    /** The checks found against admission (exclusionsFound), as words. */
+    exclusions: string[];
+  } | null;
 }
 
 export interface ScreeningColumn {
@@ -102,6 +113,25 @@ const fixed = (origin: string): ScreeningColumn[] => [
   { header: "状态变更时间", width: 17, value: (r) => time(r.application.statusChangedAt) },
   { header: "延期至", width: 17, value: (r) => time(r.application.extendedUntil) },
   { header: "最近状态说明", width: 30, value: (r) => r.application.statusReason },
+  // Stage 2 (考察): the latest inspection, as planned and as found.
+  { header: "考察日期", width: 17, value: (r) => time(r.inspection?.scheduledAt ?? null) },
+  {
+    header: "考察状态",
+    width: 10,
+    value: (r) => (r.inspection ? INSPECTION_WORDS.status[r.inspection.status] : null),
+  },
+  { header: "考察人", width: 16, value: (r) => r.inspection?.inspectors.join(LIST_SEPARATOR) ?? null },
+  {
+    header: "考察建议",
+    width: 14,
+    value: (r) =>
+      r.inspection?.recommendation ? INSPECTION_WORDS.recommendation[r.inspection.recommendation] : null,
+  },
+  {
+    header: "发现的排除情形",
+    width: 30,
+    value: (r) => (r.inspection ? r.inspection.exclusions.join(LIST_SEPARATOR) || "无" : null),
+  },
 ];
 
 function answerText(value: AnswerValue | undefined): string | number | null {

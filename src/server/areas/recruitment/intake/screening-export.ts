@@ -11,14 +11,20 @@ import {
   applications,
   calls,
   files,
+  inspectionInspectors,
+  inspections,
   intakeVerdicts,
   organizations,
   towns,
+  users,
 } from "../../../../db/schema";
 import { SCREENING_STATUSES } from "../../../../domain/application";
 import { trackOf } from "../../../../domain/call";
+import { exclusionsFound, type InspectionFinding } from "../../../../domain/inspection";
 import { isVerdictStale } from "../../../../domain/intake-gaps";
+import type { RegistrationStatus } from "../../../../domain/organization";
 import { shanghaiDate } from "../../../../domain/shanghai-time";
+import { INSPECTION_LABELS } from "../../../../schemas/admission/inspection-labels";
 import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
 import { AppError } from "../../../errors";
@@ -72,6 +78,7 @@ export async function exportScreeningFile(
     .limit(EXPORT_LIMIT);
   const ids = base.map((r) => r.application.id);
   const { documents, verdicts } = await attachmentsOf(db, ids);
+  const inspected = await latestInspections(db, ids);
   const now = new Date();
   const rows: ScreeningRow[] = base.map((r) => {
     const track = trackOf(call.rules, r.application.track);
@@ -85,6 +92,7 @@ export async function exportScreeningFile(
       eligibility: track
         ? eligibilityReport(track.eligibility, r.organization, r.application, now).checks
         : null,
+      inspection: inspectionOf(inspected.get(r.application.id), r.organization.registrationStatus),
     };
   });
   const columns = screeningColumns(call, origin);
@@ -160,4 +168,46 @@ async function attachmentsOf(db: Db, ids: string[]): Promise<{ documents: Docs; 
     }
   }
   return { documents, verdicts };
+}
+
+type LatestInspection = { row: typeof inspections.$inferSelect; inspectors: string[] };
+
+/** Each application's latest inspection (highest revision) with its inspectors' names. */
+async function latestInspections(db: Db, ids: string[]): Promise<Map<string, LatestInspection>> {
+  const latest = new Map<string, LatestInspection>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    const rows = await db
+      .select()
+      .from(inspections)
+      .where(inArray(inspections.applicationId, chunk))
+      .orderBy(inspections.revision);
+    for (const row of rows) latest.set(row.applicationId, { row, inspectors: [] });
+    const wanted = [...latest.values()].filter((l) => chunk.includes(l.row.applicationId));
+    if (wanted.length === 0) continue;
+    const byInspection = new Map(wanted.map((l) => [l.row.id, l]));
+    const names = await db
+      .select({ inspectionId: inspectionInspectors.inspectionId, name: users.displayName })
+      .from(inspectionInspectors)
+      .innerJoin(users, eq(users.id, inspectionInspectors.userId))
+      .where(inArray(inspectionInspectors.inspectionId, [...byInspection.keys()]))
+      .orderBy(users.displayName);
+    for (const n of names) byInspection.get(n.inspectionId)?.inspectors.push(n.name);
+  }
+  return latest;
+}
+
+function inspectionOf(
+  latest: LatestInspection | undefined,
+  registration: RegistrationStatus,
+): ScreeningRow["inspection"] {
+  if (!latest) return null;
+  const words = INSPECTION_LABELS["zh-CN"].check;
+  return {
+    scheduledAt: latest.row.scheduledAt,
+    status: latest.row.status,
+    inspectors: latest.inspectors,
+    recommendation: latest.row.recommendation,
+    exclusions: exclusionsFound(latest.row.finding as InspectionFinding, registration).map((c) => words[c]),
+  };
 }

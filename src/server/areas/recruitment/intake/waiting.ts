@@ -5,7 +5,7 @@
  */
 import { and, asc, count, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
-import { applicationMessages, applications, calls, organizations } from "../../../../db/schema";
+import { applicationMessages, applications, calls, inspections, organizations } from "../../../../db/schema";
 import type { ListScope } from "../../../../domain/access";
 import { deadlineOf } from "../../../../domain/application";
 import type { Waiting, WaitingItem } from "../../../../schemas/recruitment/intake";
@@ -18,13 +18,22 @@ const WEEK = 7 * 24 * 60 * 60 * 1000;
 
 export async function waitingForStaff(db: Db, ctx: Context): Promise<Waiting> {
   const scope = requireListScope(ctx.actor, "application.list");
-  const [toCheck, unanswered, closingSoon, overdue] = await Promise.all([
+  const [toCheck, unanswered, closingSoon, overdue, toPlan, toSignOff] = await Promise.all([
     toCheckCard(db, scope),
     unansweredCard(db, scope),
     closingSoonCard(db, scope),
     overdueCard(db, scope),
+    toPlanCard(db, scope),
+    toSignOffCard(db, scope),
   ]);
-  return { toCheck, unansweredMessages: unanswered, closingSoon, returnedOverdue: overdue };
+  return {
+    toCheck,
+    unansweredMessages: unanswered,
+    closingSoon,
+    returnedOverdue: overdue,
+    toPlan,
+    toSignOff,
+  };
 }
 
 /** What every item shows: the application, its organization and its call. */
@@ -184,5 +193,39 @@ async function overdueCard(db: Db, scope: ListScope) {
   return {
     count: total?.n ?? 0,
     items: rows.map((r) => item(r, deadlineOf(r.closesAt, r.extendedUntil))),
+  };
+}
+
+/** Stage 2: accepted, no inspection planned yet (the oldest acceptance first). */
+async function toPlanCard(db: Db, scope: ListScope) {
+  const where = and(scopeWhere(scope, APPLICATION_SCOPE), eq(applications.status, "accepted"));
+  const [total] = await db.select({ n: count() }).from(applications).where(where);
+  const rows = await applicationItems(db)
+    .where(where)
+    .orderBy(asc(applications.statusChangedAt), asc(applications.id))
+    .limit(ITEMS);
+  return { count: total?.n ?? 0, items: rows.map((r) => item(r, r.statusChangedAt)) };
+}
+
+/** Stage 2: inspections planned or being recorded whose time has passed (the oldest first). */
+async function toSignOffCard(db: Db, scope: ListScope) {
+  const where = and(
+    scopeWhere(scope, { baseId: inspections.baseId }),
+    inArray(inspections.status, ["planned", "recording"]),
+    lte(inspections.scheduledAt, new Date()),
+  );
+  const [total] = await db.select({ n: count() }).from(inspections).where(where);
+  const rows = await db
+    .select({ ...ITEM_COLUMNS, inspectionId: inspections.id, scheduledAt: inspections.scheduledAt })
+    .from(inspections)
+    .innerJoin(applications, eq(applications.id, inspections.applicationId))
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .where(where)
+    .orderBy(asc(inspections.scheduledAt), asc(inspections.id))
+    .limit(ITEMS);
+  return {
+    count: total?.n ?? 0,
+    items: rows.map((r) => ({ ...item(r, r.scheduledAt), inspectionId: r.inspectionId })),
   };
 }

@@ -8,6 +8,7 @@ import { MessageThread } from "../../../../components/MessageThread";
 import { PageHeader } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
 import { ApplicationStatusTag, TrackText } from "../../../../components/recruitmentLabels";
+import { ApplicationInspectionCard } from "../../../admission/inspections/components/ApplicationInspectionCard";
 import { Answers, OrganizationProfile } from "../components/ApplicationSections";
 import { EligibilityPanel } from "../components/EligibilityPanel";
 import { ChangesCard } from "./ChangesCard";
@@ -121,6 +122,7 @@ export default function IntakeApplicationPage() {
         </Col>
         <Col xs={24} xl={9}>
           <div style={{ display: "grid", gap: 16 }}>
+            <ApplicationInspectionCard detail={detail} onChanged={() => void application.refetch()} />
             <Card size="small" id="messages" title={h2(t("intake.detail.messages"))}>
               <MessageThread applicationId={detail.id} side="staff" />
             </Card>

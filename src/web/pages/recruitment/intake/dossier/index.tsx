@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from "../../../../components/format";
 import { useDocumentTitle } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
 import { useRecruitmentLabels } from "../../../../components/recruitmentLabels";
+import { InspectionDossier } from "../../../admission/inspections/components/InspectionDossier";
 import { answerText, filesFor, requirementList, verdictOf } from "../components/ApplicationSections";
 import {
   EligibilityResultTag,
@@ -186,6 +187,8 @@ function Dossier({ detail }: { detail: ApplicationDetail }) {
           })}
         </tbody>
       </table>
+
+      <InspectionDossier applicationId={detail.id} styles={styles} />
 
       <h2>{t("intake.detail.history")}</h2>
       <table className={styles.table}>
