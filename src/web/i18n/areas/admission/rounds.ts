@@ -10,6 +10,7 @@ export const zhCN = {
   statusName: { draft: "筹备中", open: "评审中", closed: "已结束" },
   k: "每份申请评审人数",
   deadline: "评分截止时间",
+  meetingLink: "评审会：排名与决定",
   method: "汇总方法",
   methodName: {
     mean: "平均分",
@@ -102,6 +103,7 @@ export const en: typeof zhCN = {
   statusName: { draft: "Being set up", open: "Scoring", closed: "Closed" },
   k: "Reviewers per application",
   deadline: "Scoring deadline",
+  meetingLink: "Meeting: ranking and decisions",
   method: "Aggregation",
   methodName: {
     mean: "Mean",

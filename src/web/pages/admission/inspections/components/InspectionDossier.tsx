@@ -22,12 +22,13 @@ export function InspectionDossier({
   return (
     <>
       <h2>{t("inspections.onApplication.title")}</h2>
-      <Record id={summary.data.id} styles={styles} />
+      <InspectionRecordTable id={summary.data.id} styles={styles} />
     </>
   );
 }
 
-function Record({ id, styles }: { id: string; styles: Record<string, string> }) {
+/** One inspection record (read through GET /api/inspections/:id) as a labelled two-column table. */
+export function InspectionRecordTable({ id, styles }: { id: string; styles: Record<string, string> }) {
   const { t } = useTranslation();
   const labels = useInspectionLabels();
   const detail = useInspection(id).data;

@@ -13,7 +13,6 @@ import {
   Button,
   Card,
   Col,
-  Descriptions,
   Flex,
   Grid,
   Input,
@@ -35,6 +34,8 @@ import { formatDateTime } from "../../../../components/format";
 import { PageHeader } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
 import { Answers, OrganizationProfile } from "../../../recruitment/intake/components/ApplicationSections";
+import { InspectionRecordTable } from "../../inspections/components/InspectionDossier";
+import recordStyles from "../../inspections/components/record.module.css";
 import { type ReviewValues, useReviewAutosave } from "./useReviewAutosave";
 
 export default function ScoringPage() {
@@ -427,7 +428,11 @@ function Dossier({ detail }: { detail: ReviewDetail }) {
         )}
       </Card>
       <Card title={t("reviews.inspection")} size="small">
-        {detail.inspection ? <Inspection inspection={detail.inspection} /> : t("reviews.noInspection")}
+        {detail.inspection ? (
+          <InspectionRecordTable id={detail.inspection.id} styles={recordStyles} />
+        ) : (
+          t("reviews.noInspection")
+        )}
       </Card>
     </Flex>
   );
@@ -459,26 +464,5 @@ function Viewer({ file }: { file?: { id: string; originalName: string; mime: str
     <a href={inlineFileUrl(file.id)} target="_blank" rel="noreferrer">
       {file.originalName}
     </a>
-  );
-}
-
-function Inspection({ inspection }: { inspection: NonNullable<ReviewDetail["inspection"]> }) {
-  const { t } = useTranslation();
-  const entries = Object.entries(inspection.finding).filter(
-    ([, v]) => v !== null && v !== undefined && v !== "",
-  );
-  return (
-    <Descriptions size="small" bordered column={1}>
-      <Descriptions.Item label={t("reviews.recommendation")}>
-        {inspection.recommendation ?? "—"}
-      </Descriptions.Item>
-      {entries.map(([key, value]) => (
-        <Descriptions.Item key={key} label={key}>
-          <span style={{ whiteSpace: "pre-wrap" }}>
-            {typeof value === "object" ? JSON.stringify(value, null, 1) : String(value)}
-          </span>
-        </Descriptions.Item>
-      ))}
-    </Descriptions>
   );
 }

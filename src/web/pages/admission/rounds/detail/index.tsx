@@ -27,7 +27,7 @@ import {
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import type { Track } from "../../../../../domain/call";
 import { RANK_METHODS } from "../../../../../domain/review/track-ranking";
 import type { AssignmentView, RoundDetail } from "../../../../../schemas/admission/rounds";
@@ -86,7 +86,18 @@ export default function RoundDetailPage() {
             <span>{t("rounds.progress", { submitted: r.submittedCount, total: r.reviewCount })}</span>
           </Space>
         }
-        extra={<Moves round={r} />}
+        extra={
+          <Space wrap>
+            {r.status !== "draft" && (
+              <Link to={`/rounds/${r.id}/meeting`}>
+                <Button type={r.status === "closed" ? "primary" : "default"}>
+                  {t("rounds.meetingLink")}
+                </Button>
+              </Link>
+            )}
+            <Moves round={r} />
+          </Space>
+        }
       />
       <Tabs
         items={[
