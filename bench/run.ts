@@ -138,6 +138,8 @@ async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
     organizationIds: prepared.sampleIds,
     callId: prepared.callId,
     applicationIds: prepared.applicationIds,
+    roundId: prepared.admission.roundId,
+    expertReviewIds: prepared.admission.expertReviewIds,
   };
   await preflight(server.url, context, sessions);
 

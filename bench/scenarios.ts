@@ -12,10 +12,14 @@ export interface ScenarioContext {
   callId: string;
   /** Submitted applications (no drafts) to cycle through in the staff detail. */
   applicationIds: string[];
+  /** The open review round of the bench's data (stages 2-3). */
+  roundId: string;
+  /** The demo expert's reviews in that round, for the scoring page. */
+  expertReviewIds: string[];
 }
 
 /** The demo accounts the scenarios sign in as: each route is measured as the role that uses it. */
-export const BENCH_ACCOUNTS = ["staff", "viewer", "liaison"] as const;
+export const BENCH_ACCOUNTS = ["staff", "viewer", "liaison", "expert"] as const;
 export type BenchAccount = (typeof BENCH_ACCOUNTS)[number];
 
 export interface Scenario {
@@ -113,6 +117,30 @@ export const SCENARIOS: Scenario[] = [
     name: "recruitment figures (liaison, town)",
     account: "liaison",
     paths: () => () => "/api/stats/recruitment",
+  },
+  {
+    // The expert's assignment list: every round they review in, with their progress.
+    name: "expert's assignments",
+    account: "expert",
+    paths: () => () => "/api/reviews",
+  },
+  {
+    // One application's scoring page: dossier, documents, the inspection, rubric and the draft.
+    name: "scoring page (expert)",
+    account: "expert",
+    paths: ({ expertReviewIds }) => {
+      let next = 0;
+      return () => `/api/reviews/${expertReviewIds[next++ % expertReviewIds.length]}`;
+    },
+  },
+  {
+    // The review meeting's table: every track ranked by every method over the submitted reviews.
+    name: "round ranking (staff)",
+    account: "staff",
+    paths: ({ roundId }) => {
+      const path = `/api/rounds/${roundId}/ranking`;
+      return () => path;
+    },
   },
 ];
 
