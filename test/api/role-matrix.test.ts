@@ -8,7 +8,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { and, eq, ne } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   applications,
@@ -451,10 +451,20 @@ beforeAll(async () => {
   for (const actor of ACTORS.slice(1)) clients[actor] = await t.signIn(actor);
   const [member] = await t.db.select().from(users).where(eq(users.username, "member"));
   const ownOrg = member?.organizationId as string;
+  // Another organization, outside the liaison's town (the rows expect a 404 for the liaison),
+  // always the same one: without an order the database may hand back any.
+  const [liaison] = await t.db.select().from(users).where(eq(users.username, "liaison"));
   const [other] = await t.db
     .select({ id: organizations.id })
     .from(organizations)
-    .where(and(eq(organizations.baseId, t.baseId), ne(organizations.id, ownOrg)))
+    .where(
+      and(
+        eq(organizations.baseId, t.baseId),
+        ne(organizations.id, ownOrg),
+        sql`${organizations.townId} IS DISTINCT FROM ${liaison?.townId ?? null}`,
+      ),
+    )
+    .orderBy(asc(organizations.name))
     .limit(1);
   const target = await make(t).user({ roles: ["mentor"] });
   ids = {

@@ -21,7 +21,7 @@ export const CRITERIA: CriterionTemplate[] = [
     max: 10,
     name: { zhCN: "创新性", en: "Innovation" },
     description: { zhCN: "创新程度", en: "How new" },
-    levels: [],
+    levels: [{ min: 0, max: 10, meaning: { zhCN: "按创新程度", en: "By how new" } }],
   },
   {
     key: "feasibility",
@@ -30,7 +30,7 @@ export const CRITERIA: CriterionTemplate[] = [
     max: 5,
     name: { zhCN: "可行性", en: "Feasibility" },
     description: { zhCN: "能否落地", en: "Can it be done" },
-    levels: [],
+    levels: [{ min: 1, max: 5, meaning: { zhCN: "按可行程度", en: "By how feasible" } }],
   },
 ];
 

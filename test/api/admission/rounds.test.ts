@@ -238,7 +238,7 @@ describe("rubrics", () => {
     };
   };
 
-  it("lists each track's defaults; an edit before any round opened is in place, after opening a new version", async () => {
+  it("lists each track's rubric; an edit of a version no round used is in place, of a used one a new version", async () => {
     const list = await staff.get("/api/rubrics");
     expect(list.statusCode).toBe(200);
     expect(list.json().tracks.map((x: { track: string }) => x.track)).toEqual([
@@ -248,6 +248,15 @@ describe("rubrics", () => {
       "space",
     ]);
 
+    // The demo's rounds used version 1 of every track: an edit of it makes version 2.
+    const used = await editBody("space");
+    expect(used.current.frozenAt).not.toBeNull();
+    const made = await staff.put("/api/rubrics/space", { ...used.body, title: "空间入驻评审指标（修订）" });
+    expect(made.statusCode, made.body).toBe(200);
+    expect(made.json()).toMatchObject({ version: used.current.version + 1, frozenAt: null });
+    expect(made.json().id).not.toBe(used.current.id);
+
+    // Version 2 no round has used yet: an edit changes it in place.
     const { current, body } = await editBody("space");
     expect(current.frozenAt).toBeNull();
     const edited = await staff.put("/api/rubrics/space", { ...body, title: "空间入驻评审指标（修订）" });
