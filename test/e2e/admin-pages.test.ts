@@ -55,7 +55,19 @@ test(
     await pageHeading(page, "Audit log").waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     const menu = await mainNav(page).getByRole("menuitem").allTextContents();
-    expect(menu).toEqual(["Home", "Organizations", "Calls", "Applications", "Users", "Audit log"]);
+    expect(menu).toEqual([
+      "Home",
+      "Organizations",
+      "Calls",
+      "Applications",
+      "Inspections",
+      "Experts",
+      "Review rounds",
+      "Rubrics",
+      "Public notices",
+      "Users",
+      "Audit log",
+    ]);
     await checkA11y(page, "audit log (English)");
     await shot(page, "admin-audit-en");
 

@@ -14,10 +14,10 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import type { InspectionDetail } from "../../src/schemas/admission/inspections";
-import type { QueuePage } from "../../src/schemas/recruitment/intake";
 import { checkA11y } from "./support/a11y";
 import { PHONE } from "./support/browser";
 import { E2E_TEST_TIMEOUT, setupE2E } from "./support/e2e";
+import { acceptWaitingApplication } from "./support/intake";
 import { SHOT_DIR } from "./support/shot";
 import { button, settle, signIn, UI_WAIT } from "./support/ui";
 
@@ -29,13 +29,10 @@ const PNG = Buffer.from(
 const picture = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SHOT_DIR, `${name}.png`), fullPage: true });
 
-let used = 0;
 /** An accepted demo application planned for the demo expert; answers the inspection. */
 async function plannedForExpert(): Promise<InspectionDetail> {
   const staff = await e2e.api("staff");
-  const accepted = await staff.get<QueuePage>("/api/applications?status=accepted&pageSize=50");
-  const application = accepted.items[used++];
-  if (!application) throw new Error("no accepted application in the demo data");
+  const application = await acceptWaitingApplication(staff);
   const inspectors = await staff.get<{ id: string; name: string }[]>("/api/inspections/inspectors");
   const expert = inspectors.find((u) => u.name === "张立新");
   if (!expert) throw new Error("the demo expert is not offered as an inspector");
@@ -231,9 +228,7 @@ test(
   "staff plan an inspection from the application page: time in Beijing time, place, inspectors",
   async () => {
     const staff = await e2e.api("staff");
-    const accepted = await staff.get<QueuePage>("/api/applications?status=accepted&pageSize=50");
-    const application = accepted.items[accepted.items.length - 1];
-    if (!application) throw new Error("no accepted application in the demo data");
+    const application = await acceptWaitingApplication(staff);
     const page = await e2e.page({ viewport: { width: 1280, height: 900 } });
     await signIn(page, "staff");
     await page.goto(`/applications/${application.id}`);

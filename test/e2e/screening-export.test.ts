@@ -5,6 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { expect, test } from "vitest";
+import { SCREENING_STATUSES } from "../../src/domain/application";
 import type { QueuePage } from "../../src/schemas/recruitment/intake";
 import { checkA11y } from "./support/a11y";
 import { PHONE } from "./support/browser";
@@ -45,7 +46,10 @@ test(
     await checkA11y(page, "intake queue with a call, on a phone");
     await shot(page, "screening-export-phone-call");
 
-    const inScreening = await staff.get<QueuePage>(`/api/applications?callId=${callId}&status=accepted`);
+    // Those that reached screening and went on from it (inspection, review, decision).
+    const inScreening = await staff.get<QueuePage>(
+      `/api/applications?callId=${callId}&status=${SCREENING_STATUSES.join(",")}`,
+    );
     let downloading = page.waitForEvent("download");
     await button(page, "导出初筛基础文件").click();
     const narrow = await readBack(await (await downloading).path());

@@ -38,6 +38,9 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
   if (access.inspectionList) {
     items.push({ key: "/inspections", icon: <SolutionOutlined aria-hidden />, label: t("nav.inspections") });
   }
+  if (access.expertManage) {
+    items.push({ key: "/experts", icon: <IdcardOutlined aria-hidden />, label: t("nav.experts") });
+  }
   if (access.roundManage) {
     items.push({ key: "/rounds", icon: <ClusterOutlined aria-hidden />, label: t("nav.rounds") });
     items.push({ key: "/rubrics", icon: <OrderedListOutlined aria-hidden />, label: t("nav.rubrics") });
@@ -61,9 +64,6 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
       icon: <ShopOutlined aria-hidden />,
       label: t("nav.myOrganization"),
     });
-  }
-  if (access.expertManage) {
-    items.push({ key: "/experts", icon: <SolutionOutlined aria-hidden />, label: t("nav.experts") });
   }
   if (access.isExpert) {
     items.push({

@@ -3,6 +3,7 @@
  * from) with its versions. Staff edit names and weights: a version a round opened with is frozen,
  * so the edit becomes the next version and the rounds keep theirs.
  */
+
 import {
   App,
   Button,
@@ -24,6 +25,7 @@ import type { Rubric, TrackRubrics } from "../../../../schemas/admission/rubrics
 import { useEditRubric, useRubrics } from "../../../api/admission/rounds";
 import { isApiError } from "../../../api/client";
 import { formatDateTime } from "../../../components/format";
+import { ToneTag } from "../../../components/labels";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
 import { useRecruitmentLabels } from "../../../components/recruitmentLabels";
@@ -96,9 +98,9 @@ function RubricCard({ rubric, extra }: { rubric: Rubric; extra?: React.ReactNode
           <span>{rubric.title}</span>
           <Tag>{t("rounds.rubricVersion", { version: rubric.version })}</Tag>
           {rubric.frozenAt ? (
-            <Tag color="orange">{t("rounds.frozen")}</Tag>
+            <ToneTag tone="orange">{t("rounds.frozen")}</ToneTag>
           ) : (
-            <Tag color="green">{t("rounds.editable")}</Tag>
+            <ToneTag tone="green">{t("rounds.editable")}</ToneTag>
           )}
           {rubric.roundCount > 0 && <Tag>{t("rounds.usedBy", { count: rubric.roundCount })}</Tag>}
         </Flex>

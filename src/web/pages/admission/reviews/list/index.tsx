@@ -1,9 +1,11 @@
 /** 我的评审: the expert's assignments by round, x of n submitted, the deadline; one click (or Enter) to score. */
-import { Card, Empty, Flex, List, Progress, Tag, Typography } from "antd";
+
+import { Card, Empty, Flex, List, Progress, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useMyReviews } from "../../../../api/admission/reviews";
 import { formatDateTime } from "../../../../components/format";
+import { ToneTag } from "../../../../components/labels";
 import { PageHeader } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
 import { TrackText } from "../../../../components/recruitmentLabels";
@@ -44,12 +46,12 @@ export default function MyReviewsPage() {
                 renderItem={(r) => (
                   <List.Item
                     actions={[
-                      <Tag
+                      <ToneTag
                         key="s"
-                        color={r.status === "submitted" ? "green" : r.status === "draft" ? "blue" : undefined}
+                        tone={r.status === "submitted" ? "green" : r.status === "draft" ? "blue" : "default"}
                       >
                         {t(`reviews.status.${r.status}`)}
-                      </Tag>,
+                      </ToneTag>,
                     ]}
                   >
                     <Flex vertical gap={2}>

@@ -31,6 +31,7 @@ import { submitReview, useReview } from "../../../../api/admission/reviews";
 import { isApiError } from "../../../../api/client";
 import { inlineFileUrl } from "../../../../api/recruitment/applications";
 import { formatDateTime } from "../../../../components/format";
+import { ToneTag } from "../../../../components/labels";
 import { PageHeader } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
 import { Answers, OrganizationProfile } from "../../../recruitment/intake/components/ApplicationSections";
@@ -125,9 +126,9 @@ function Scoring({ detail }: { detail: ReviewDetail }) {
           <Space wrap size={8}>
             <span>{detail.round.title}</span>
             <span>{t("reviews.deadline", { time: formatDateTime(detail.round.deadline) })}</span>
-            <Tag color={detail.status === "submitted" ? "green" : "blue"}>
+            <ToneTag tone={detail.status === "submitted" ? "green" : "blue"}>
               {t(`reviews.status.${detail.status}`)}
-            </Tag>
+            </ToneTag>
           </Space>
         }
       />

@@ -1,4 +1,5 @@
 /** 评审轮次: the base's review rounds (list-page kit) and the form that creates one. */
+
 import { PlusOutlined } from "@ant-design/icons";
 import {
   App,
@@ -11,7 +12,6 @@ import {
   Select,
   Switch,
   type TableProps,
-  Tag,
 } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
@@ -23,6 +23,7 @@ import { useCreateRound, useRoundList } from "../../../../api/admission/rounds";
 import { isApiError } from "../../../../api/client";
 import { useCallList } from "../../../../api/recruitment/calls";
 import { formatDateTime } from "../../../../components/format";
+import { ToneTag } from "../../../../components/labels";
 import { ListResults } from "../../../../components/list/ListResults";
 import { useUrlQuery } from "../../../../components/list/useUrlQuery";
 import { PageHeader } from "../../../../components/PageHeader";
@@ -30,9 +31,9 @@ import { PageHeader } from "../../../../components/PageHeader";
 export function RoundStatusTag({ status }: { status: Round["status"] }) {
   const { t } = useTranslation();
   return (
-    <Tag color={{ draft: "default", open: "processing", closed: "success" }[status]}>
+    <ToneTag tone={({ draft: "default", open: "blue", closed: "green" } as const)[status]}>
       {t(`rounds.statusName.${status}`)}
-    </Tag>
+    </ToneTag>
   );
 }
 
