@@ -17,8 +17,7 @@ import type { FileStorage } from "../../../storage";
 import { ownerForAttach } from "../../platform/files/owners";
 import type { ReceivedUpload } from "../../platform/files/receive";
 import { storeUpload } from "../../platform/files/service";
-import { loadInspection } from "./load";
-import { statusInvalid } from "./record";
+import { loadInspection, statusInvalid } from "./load";
 
 /** Before the body is read: a role that never records gets 403. */
 export function checkInspectionFileRole(ctx: Context): void {

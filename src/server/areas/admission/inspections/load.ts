@@ -8,9 +8,11 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
 import { inspectionInspectors, inspections } from "../../../../db/schema";
 import type { Action, Relation, Subject } from "../../../../domain/access";
+import type { InspectionStatus } from "../../../../domain/inspection";
 import type { Actor } from "../../../../domain/roles";
+import { INSPECTION_LABELS } from "../../../../schemas/admission/inspection-labels";
 import type { Context } from "../../../context";
-import { notFound } from "../../../errors";
+import { AppError, notFound } from "../../../errors";
 import { requireAccess, requireRoleFor } from "../../../policy";
 import { reviewRelations } from "../reviews/relations";
 
@@ -46,4 +48,12 @@ export async function loadInspection(
   if (!row) throw notFound();
   requireAccess(ctx.actor, action, await inspectionSubject(tx, ctx.actor, row));
   return row;
+}
+
+/** 409: the inspection's status does not allow this, said in the user's language. */
+export function statusInvalid(ctx: Context, status: InspectionStatus): AppError {
+  return new AppError("inspection_status_invalid", {
+    params: { status: INSPECTION_LABELS[ctx.lang].status[status] },
+    details: { currentStatus: status },
+  });
 }

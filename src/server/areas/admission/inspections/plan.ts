@@ -19,8 +19,7 @@ import { AppError, notFound, versionConflict } from "../../../errors";
 import { noticeOtherSide } from "../../recruitment/applications/notice";
 import { applyTransition } from "../../recruitment/applications/transition";
 import { loadApplication } from "../../recruitment/intake/load";
-import { type InspectionRow, loadInspection } from "./load";
-import { statusInvalid } from "./record";
+import { type InspectionRow, loadInspection, statusInvalid } from "./load";
 
 type Create = z.output<typeof ZInspectionCreate>;
 type PlanEdit = z.output<typeof ZInspectionPlanEdit>;

@@ -20,19 +20,11 @@ import type { Context } from "../../../context";
 import { AppError, versionConflict } from "../../../errors";
 import { applyTransition, illegalTransition } from "../../recruitment/applications/transition";
 import { requireOwnFiles } from "./files";
-import { type InspectionRow, loadInspection } from "./load";
+import { type InspectionRow, loadInspection, statusInvalid } from "./load";
 
 type FindingSave = z.output<typeof ZFindingSave>;
 type SignOff = z.output<typeof ZSignOff>;
 type Correction = z.output<typeof ZCorrection>;
-
-/** 409: the inspection's status does not allow this, said in the user's language. */
-export function statusInvalid(ctx: Context, status: InspectionStatus): AppError {
-  return new AppError("inspection_status_invalid", {
-    params: { status: INSPECTION_LABELS[ctx.lang].status[status] },
-    details: { currentStatus: status },
-  });
-}
 
 async function registrationOf(tx: Db, organizationId: string) {
   const [org] = await tx
