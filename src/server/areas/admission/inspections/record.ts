@@ -13,7 +13,7 @@ import {
   inspectionGaps,
   nextInspectionStatus,
 } from "../../../../domain/inspection";
-import { gapLabel, INSPECTION_LABELS } from "../../../../schemas/admission/inspection-labels";
+import { gapLabel } from "../../../../schemas/admission/inspection-labels";
 import type { ZCorrection, ZFindingSave, ZSignOff } from "../../../../schemas/admission/inspections";
 import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
