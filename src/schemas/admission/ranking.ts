@@ -27,6 +27,8 @@ export const ZRankedDecision = z.object({
   reason: z.string(),
   overQuotaReason: z.string().nullable(),
   final: z.boolean(),
+  /** When a final admission must be confirmed by; after it staff may record the lapse. */
+  confirmBy: z.iso.datetime().nullable(),
   version: z.number().int(),
 });
 

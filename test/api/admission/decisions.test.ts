@@ -291,6 +291,13 @@ describe("the public notice, the letters and the place", () => {
     // Another organization's decision does not exist for the member.
     expect((await member.get(`/api/applications/${out}/decision`)).statusCode).toBe(404);
     expect((await member.get(`/api/rounds/${r.roundId}/ranking`)).statusCode).toBe(403);
+    // The meeting knows the date to confirm by (its lapse button shows once it has passed).
+    const meeting = (await staff.get(`/api/rounds/${r.roundId}/ranking`)).json();
+    const row = meeting.tracks[0].applications.find(
+      (a: { applicationId: string }) => a.applicationId === mine,
+    );
+    expect(row.decision).toMatchObject({ final: true, confirmBy: expect.any(String) });
+    expect(Date.parse(row.decision.confirmBy)).toBeGreaterThan(Date.now());
 
     // Lapse is refused before the date.
     const early2 = await staff.post(`/api/applications/${mine}/lapse`, { version: await versionOf(mine) });

@@ -181,6 +181,7 @@ export async function computeRanking(db: Db, round: RoundRow): Promise<RoundRank
               reason: decision.reason,
               overQuotaReason: decision.overQuotaReason,
               final: decision.finalAt !== null,
+              confirmBy: decision.confirmBy?.toISOString() ?? null,
               version: decision.version,
             }
           : null,

@@ -63,6 +63,7 @@ export const zhCN = {
     reconsider: "重新评议",
     offer: "递补入壳",
     lapse: "记为逾期",
+    lapseConfirm: "确认截止日期已过且机构未确认：记为逾期未确认，名额空出，可递补候补机构？",
     dialogTitle: "{{decision}}：{{name}}",
     reason: "理由（将写入结果通知书）",
     reasonRequired: "请填写理由",
@@ -206,6 +207,8 @@ export const en: typeof zhCN = {
     reconsider: "Reconsider",
     offer: "Offer place",
     lapse: "Record lapse",
+    lapseConfirm:
+      "The confirmation date passed without an answer: record the lapse and free the place for the waitlist?",
     dialogTitle: "{{decision}}: {{name}}",
     reason: "Reason (goes into the decision letter)",
     reasonRequired: "Give a reason",

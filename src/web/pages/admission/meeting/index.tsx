@@ -7,11 +7,13 @@
 import { DownloadOutlined, NotificationOutlined, WarningOutlined } from "@ant-design/icons";
 import {
   Alert,
+  App,
   Button,
   Card,
   Collapse,
   Drawer,
   Flex,
+  Popconfirm,
   Segmented,
   Skeleton,
   Space,
@@ -25,7 +27,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { RANK_METHODS, type RankMethod } from "../../../../domain/review/track-ranking";
 import type { RankedApplication, TrackRankingView } from "../../../../schemas/admission/ranking";
-import { downloadRanking, useRanking } from "../../../api/admission/meeting";
+import { downloadRanking, useDecisionAct, useRanking } from "../../../api/admission/meeting";
 import { ToneTag } from "../../../components/labels";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
@@ -257,7 +259,9 @@ function TrackView({ roundId, track }: { roundId: string; track: TrackRankingVie
             title: t("common.actions"),
             key: "actions",
             width: 230,
-            render: (_, a) => <DecisionButtons a={a} onDecide={(kind) => decide(a, kind)} />,
+            render: (_, a) => (
+              <DecisionButtons a={a} roundId={roundId} onDecide={(kind) => decide(a, kind)} />
+            ),
           },
         ]}
       />
@@ -309,13 +313,19 @@ function TrackView({ roundId, track }: { roundId: string; track: TrackRankingVie
 
 function DecisionButtons({
   a,
+  roundId,
   onDecide,
 }: {
   a: RankedApplication;
+  roundId: string;
   onDecide: (kind: DecideTarget["kind"]) => void;
 }) {
   const { t } = useTranslation();
   const final = a.decision?.final ?? false;
+  const confirmBy = a.decision?.confirmBy ?? null;
+  if (final && a.status === "admitted" && confirmBy && Date.parse(confirmBy) < Date.now()) {
+    return <LapseButton a={a} roundId={roundId} />;
+  }
   if (a.status === "in_review") {
     return (
       <Space size={4} wrap>
@@ -350,6 +360,30 @@ function DecisionButtons({
         {t("admission.decide.reconsider")}
       </Button>
     </Space>
+  );
+}
+
+/** The confirmation date passed without an answer: staff record it, and the place is free. */
+function LapseButton({ a, roundId }: { a: RankedApplication; roundId: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const act = useDecisionAct(roundId);
+  return (
+    <Popconfirm
+      title={t("admission.decide.lapseConfirm")}
+      onConfirm={() =>
+        act
+          .mutateAsync({ kind: "lapse", id: a.applicationId, body: { version: a.applicationVersion } })
+          .then(() => void message.success(t("admission.decide.done")))
+          .catch(
+            (error: unknown) => void message.error(error instanceof Error ? error.message : String(error)),
+          )
+      }
+    >
+      <Button size="small" danger loading={act.isPending}>
+        {t("admission.decide.lapse")}
+      </Button>
+    </Popconfirm>
   );
 }
 
