@@ -5,6 +5,7 @@
  */
 
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -154,11 +155,17 @@ function RubricEditor({ track, rubric, onDone }: { track: Track; rubric: Rubric;
   const { t } = useTranslation();
   const { message } = App.useApp();
   const edit = useEditRubric();
-  const [form] = Form.useForm<{ title: string; weights: number[]; names: string[] }>();
+  const [form] = Form.useForm<{
+    title: string;
+    weights: number[];
+    names: string[];
+    descriptions: string[];
+    levels: string[][];
+  }>();
   return (
     <Card size="small" title={t("rounds.editWeights")}>
       {rubric.frozenAt && (
-        <Typography.Paragraph type="warning">{t("rounds.editFrozenHint")}</Typography.Paragraph>
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t("rounds.editFrozenHint")} />
       )}
       <Form
         form={form}
@@ -167,6 +174,8 @@ function RubricEditor({ track, rubric, onDone }: { track: Track; rubric: Rubric;
           title: rubric.title,
           weights: rubric.criteria.map((c) => c.weight),
           names: rubric.criteria.map((c) => c.name.zhCN),
+          descriptions: rubric.criteria.map((c) => c.description.zhCN),
+          levels: rubric.criteria.map((c) => c.levels.map((b) => b.meaning.zhCN)),
         }}
         onFinish={(v) =>
           edit.mutate(
@@ -176,10 +185,16 @@ function RubricEditor({ track, rubric, onDone }: { track: Track; rubric: Rubric;
                 version: rubric.version,
                 title: v.title,
                 source: rubric.source,
+                // The scale and its bands stay; their words, the names and the weights change.
                 criteria: rubric.criteria.map((c, i) => ({
                   ...c,
                   weight: v.weights[i] ?? c.weight,
                   name: { ...c.name, zhCN: v.names[i] ?? c.name.zhCN },
+                  description: { ...c.description, zhCN: v.descriptions[i] ?? c.description.zhCN },
+                  levels: c.levels.map((b, j) => ({
+                    ...b,
+                    meaning: { ...b.meaning, zhCN: v.levels[i]?.[j] ?? b.meaning.zhCN },
+                  })),
                 })),
               },
             },
@@ -193,18 +208,45 @@ function RubricEditor({ track, rubric, onDone }: { track: Track; rubric: Rubric;
           )
         }
       >
-        <Form.Item name="title" label={t("rounds.title")} rules={[{ required: true }]}>
+        <Form.Item name="title" label={t("rounds.rubricTitle")} rules={[{ required: true }]}>
           <Input maxLength={100} />
         </Form.Item>
         {rubric.criteria.map((c, i) => (
-          <Flex key={c.key} gap={8} wrap>
-            <Form.Item name={["names", i]} label={t("rounds.criterion")} style={{ flex: 1, minWidth: 180 }}>
-              <Input maxLength={60} />
+          <fieldset
+            key={c.key}
+            style={{ border: "1px solid #f0f0f0", borderRadius: 6, padding: "8px 12px", marginBottom: 12 }}
+          >
+            <legend style={{ fontSize: 14, fontWeight: 600, width: "auto", padding: "0 4px", margin: 0 }}>
+              {c.name.zhCN}（{c.min}–{c.max}）
+            </legend>
+            <Flex gap={8} wrap>
+              <Form.Item
+                name={["names", i]}
+                label={t("rounds.criterion")}
+                rules={[{ required: true }]}
+                style={{ flex: 1, minWidth: 180 }}
+              >
+                <Input maxLength={60} />
+              </Form.Item>
+              <Form.Item name={["weights", i]} label={t("rounds.weight")} rules={[{ required: true }]}>
+                <InputNumber min={1} max={1000} precision={0} />
+              </Form.Item>
+            </Flex>
+            <Form.Item name={["descriptions", i]} label={t("rounds.criterionDescription")}>
+              <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
             </Form.Item>
-            <Form.Item name={["weights", i]} label={t("rounds.weight")}>
-              <InputNumber min={1} max={1000} precision={0} />
-            </Form.Item>
-          </Flex>
+            {c.levels.map((b, j) => (
+              <Form.Item
+                key={b.min}
+                name={["levels", i, j]}
+                label={t("rounds.levelMeaning", { min: b.min, max: b.max })}
+                rules={[{ required: true }]}
+                style={{ marginBottom: 8 }}
+              >
+                <Input maxLength={200} />
+              </Form.Item>
+            ))}
+          </fieldset>
         ))}
         <Flex gap={8}>
           <Button type="primary" htmlType="submit" loading={edit.isPending}>
