@@ -154,6 +154,7 @@ function SubjectsTab({ round }: { round: RoundDetail }) {
   const add = useAddSubjects(round.id);
   const remove = useRemoveSubject(round.id);
   const fail = useFail();
+  const labels = useRecruitmentLabels();
   const [picked, setPicked] = useState<string[]>([]);
   return (
     <Flex vertical gap={16}>
@@ -171,7 +172,8 @@ function SubjectsTab({ round }: { round: RoundDetail }) {
               options={(candidates.data?.applications ?? []).map((a) => ({
                 value: a.applicationId,
                 disabled: a.status !== "inspected",
-                label: `${a.organizationName}（${a.status === "inspected" ? "" : "✕ "}${a.status}）`,
+                // Only inspected applications may join; the others say where they stand, in words.
+                label: `${a.organizationName}（${labels.applicationStatus[a.status]}）`,
               }))}
             />
             <Button
