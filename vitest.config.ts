@@ -4,15 +4,23 @@ import { defineConfig } from "vitest/config";
 // again on PostgreSQL (each test file in a database of its own). Browser tests: `npm run test:e2e`.
 const postgres = process.env.DATABASE_URL;
 
+// A worker imports the app once and runs its files one after another (isolate: false): loading
+// the server's module graph per file cost about two seconds a file. Each file still gets a
+// database of its own (loaded from the run's template), so files share no data, only modules;
+// no module keeps state across apps (each buildApp makes its own limiter, outbox and config).
+const shared = { isolate: false };
+
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" } },
+      { test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node", ...shared } },
       {
         test: {
           name: "api",
           include: ["test/api/**/*.test.ts"],
+          ...shared,
           env: { TEST_ENGINE: "pglite" },
+          globalSetup: ["test/support/pglite-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 180_000,
         },
@@ -23,6 +31,7 @@ export default defineConfig({
               test: {
                 name: "api-postgres",
                 include: ["test/api/**/*.test.ts"],
+                ...shared,
                 env: { TEST_ENGINE: "postgres" },
                 globalSetup: ["test/support/postgres-setup.ts"],
                 testTimeout: 30_000,

@@ -1,31 +1,22 @@
 /**
  * A fresh, migrated and demo-seeded database for one test file, on the engine the project runs
- * (TEST_ENGINE): PGlite cloned from a per-worker template, or a PostgreSQL copy of the run's
- * template database.
+ * (TEST_ENGINE): PGlite loaded from the run's template dump (pglite-setup.ts), or a PostgreSQL
+ * copy of the run's template database (postgres-setup.ts).
  */
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
-import { type Database, migrateDatabase, openDatabase, PGLITE_EXTENSIONS } from "../../src/db/client";
-import { seedDemoIfEmpty } from "../../src/db/seed/demo";
-import { hashPassword } from "../../src/server/passwords";
+import { type Database, openDatabase, PGLITE_EXTENSIONS } from "../../src/db/client";
 import { adminQuery, withDatabase } from "./postgres-setup";
 
-const cache = globalThis as { hatcheryTemplate?: Promise<PGlite> };
+let template: Promise<Blob> | undefined;
 
 export async function testDatabase(): Promise<Database> {
   if (process.env.TEST_ENGINE === "postgres") return postgresCopy();
-  cache.hatcheryTemplate ??= pgliteTemplate();
-  const template = await cache.hatcheryTemplate;
-  return openDatabase({ databaseUrl: null, pglite: (await template.clone()) as PGlite });
-}
-
-async function pgliteTemplate(): Promise<PGlite> {
-  const pglite = new PGlite({ extensions: PGLITE_EXTENSIONS });
-  const database = await openDatabase({ databaseUrl: null, pglite });
-  await migrateDatabase(database);
-  await seedDemoIfEmpty(database.db, hashPassword);
-  return pglite;
+  template ??= readFile(inject("pgliteTemplate")).then((bytes) => new Blob([bytes]));
+  const pglite = new PGlite({ extensions: PGLITE_EXTENSIONS, loadDataDir: await template });
+  return openDatabase({ databaseUrl: null, pglite });
 }
 
 async function postgresCopy(): Promise<Database> {
