@@ -209,6 +209,9 @@ EOF
 start() {
   ensure_packages
   mkdir -p "$DIR"/{pg/run,log,pgbouncer,app,nginx,data}
+  if [ "$(id -u)" -eq 0 ] && ! runuser -u "$SERVICE_USER" -- test -x "$DIR"; then
+    die "the $SERVICE_USER user cannot reach $DIR (a parent directory is closed to it): set SCALE_OUT_DIR to a directory it can reach, e.g. under /tmp or /srv"
+  fi
   if [ "$(id -u)" -eq 0 ]; then chown -R "$SERVICE_USER" "$DIR/pg" "$DIR/log" "$DIR/pgbouncer"; fi
   chmod 700 "$DIR/pg"
   start_primary
