@@ -154,7 +154,8 @@ start_app() {
     export DATA_DIR=$DIR/data PORT=$port HOST=127.0.0.1 TRUST_PROXY=true
     export EMAIL_POLL_SECONDS=${EMAIL_POLL_SECONDS:-2} SMS_POLL_SECONDS=${SMS_POLL_SECONDS:-2}
     # `npm start`'s way: build what is stale, then run the bundle.
-    exec node scripts/start.mjs
+    # nohup: the instances outlive the terminal the script was started from.
+    exec nohup node scripts/start.mjs
   ) >"$DIR/log/app$n.log" 2>&1 &
   echo $! >"$pidfile"
   wait_for "app instance $n (port $port)" curl -fsS "http://127.0.0.1:$port/api/health"
