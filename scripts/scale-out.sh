@@ -130,6 +130,8 @@ auth_file = $DIR/pgbouncer/users.txt
 ; A server connection serves one transaction, then the next client's: many app connections
 ; share few PostgreSQL backends. Nothing session-level may pass here (DATABASE_DIRECT_URL).
 pool_mode = transaction
+; The console (database "pgbouncer": SHOW POOLS, SHOW CLIENTS) for the topology test.
+admin_users = postgres
 max_client_conn = 500
 default_pool_size = 20
 ignore_startup_parameters = extra_float_digits,options

@@ -21,6 +21,7 @@ const URL_ = env.SCALE_OUT_URL ?? "http://127.0.0.1:58080";
 // The test reads and prepares rows on the primary directly, and watches the replica.
 const PRIMARY_URL = env.SCALE_OUT_PRIMARY_URL ?? "postgres://postgres@127.0.0.1:55432/hatchery";
 const REPLICA_URL = env.SCALE_OUT_REPLICA_URL ?? "postgres://postgres@127.0.0.1:55433/hatchery";
+const PGBOUNCER_CONSOLE_URL = env.SCALE_OUT_PGBOUNCER_URL ?? "postgres://postgres@127.0.0.1:56432/pgbouncer";
 
 let pool: pg.Pool;
 let replica: pg.Client;
@@ -141,6 +142,24 @@ describe("two instances behind nginx", () => {
     expect(rows.map((r) => ({ status: r.status, attempts: r.attempts }))).toEqual([
       { status: "sent", attempts: 1 },
     ]);
+  });
+
+  it("reach the primary through PgBouncer in transaction mode", async () => {
+    const staff = httpClient(URL_);
+    expect((await staff.signIn("staff")).status).toBe(200);
+    await onBoth(() => staff.get("/api/auth/me"));
+    // The console speaks the simple query protocol only: pg sends a query without parameters so.
+    const console_ = new pg.Client({ connectionString: PGBOUNCER_CONSOLE_URL });
+    await console_.connect();
+    try {
+      const pools = (await console_.query("SHOW POOLS")).rows.filter((r) => r.database === "hatchery");
+      expect(pools.map((r) => r.pool_mode)).toEqual(["transaction"]);
+      // The instances' pools are PgBouncer's clients (idle ones stay connected for 10 s).
+      const clients = (await console_.query("SHOW CLIENTS")).rows.filter((r) => r.database === "hatchery");
+      expect(clients.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await console_.end();
+    }
   });
 
   it("serves the figures from the streaming replica", async () => {
