@@ -39,10 +39,10 @@ as_service() {
 
 alive() { [ -f "$1" ] && kill -0 "$(head -n 1 "$1")" 2>/dev/null; }
 
-wait_for() { # wait_for <what> <command...>: up to 60 s
+wait_for() { # wait_for <what> <command...>: up to WAIT_SECONDS (60 s)
   local what=$1
   shift
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 $((${WAIT_SECONDS:-60} * 2))); do
     if "$@" >/dev/null 2>&1; then return 0; fi
     sleep 0.5
   done
@@ -160,7 +160,8 @@ start_app() {
     exec nohup node scripts/start.mjs
   ) >"$DIR/log/app$n.log" 2>&1 &
   echo $! >"$pidfile"
-  wait_for "app instance $n (port $port)" curl -fsS "http://127.0.0.1:$port/api/health"
+  # The first start of a clean clone builds the web app and the server first: minutes, not seconds.
+  WAIT_SECONDS=600 wait_for "app instance $n (port $port)" curl -fsS "http://127.0.0.1:$port/api/health"
 }
 
 start_nginx() {
