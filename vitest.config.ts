@@ -40,6 +40,19 @@ export default defineConfig({
             },
           ]
         : []),
+      // Two instances behind nginx (scripts/scale-out.sh start): only against a running topology.
+      ...(process.env.SCALE_OUT_URL
+        ? [
+            {
+              test: {
+                name: "topology",
+                include: ["test/topology/**/*.test.ts"],
+                testTimeout: 60_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
       {
         test: {
           name: "e2e",

@@ -26,6 +26,10 @@ export interface Database {
   /** The PGlite instance, for backups; null on PostgreSQL. */
   pglite: PGlite | null;
   pool: pg.Pool | null;
+  /** For read-only figures and reports: a replica's pool when DATABASE_READ_URL is set, else `db`. */
+  readDb: Db;
+  /** Where the migration lock is taken: a session-level connection, not a transaction pooler. */
+  directUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -39,52 +43,89 @@ export const PGLITE_EXTENSIONS = { pg_trgm, btree_gist };
 
 export async function openDatabase(options: {
   databaseUrl: string | null;
+  /** Defaults to databaseUrl. */
+  directUrl?: string | null;
+  /** Defaults to databaseUrl (one pool for everything). */
+  readUrl?: string | null;
   dataDir?: string;
   pglite?: PGlite;
 }): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({
-      connectionString: options.databaseUrl,
-      max: Number(process.env.DB_POOL_SIZE ?? 10),
-    });
-    // An idle client whose server went away (a restart, an administrator) must not crash the
-    // process: the pool drops it and the next query opens a new connection.
-    pool.on("error", (error) => process.emitWarning(`PostgreSQL idle client: ${error.message}`));
-    // pool.end() resolves once its clients are told to end, not once they have: wait for every
-    // socket to close, so whoever closes the database (a shutdown, a test dropping its copy)
-    // never catches a connection mid-goodbye.
-    const closed = new Set<Promise<void>>();
-    pool.on("connect", (client) => {
-      const ended = new Promise<void>((resolve) => client.once("end", () => resolve()));
-      closed.add(ended);
-      void ended.then(() => closed.delete(ended));
-    });
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
-    const close = async () => {
-      await pool.end();
-      await Promise.race([Promise.all(closed), delay(5000, undefined, { ref: false })]);
+    const { databaseUrl } = options;
+    const primary = openPool(databaseUrl);
+    const replica = options.readUrl && options.readUrl !== databaseUrl ? openPool(options.readUrl) : null;
+    return {
+      db: primary.db,
+      engine: "postgres",
+      pglite: null,
+      pool: primary.pool,
+      readDb: replica?.db ?? primary.db,
+      directUrl: options.directUrl || databaseUrl,
+      close: async () => {
+        await Promise.all([primary.close(), replica?.close()]);
+      },
     };
-    return { db, engine: "postgres", pglite: null, pool, close };
   }
   const client =
     options.pglite ??
     new PGlite(path.join(options.dataDir ?? "./data", "db"), { extensions: PGLITE_EXTENSIONS });
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, engine: "pglite", pglite: client, pool: null, close: () => client.close() };
+  return {
+    db,
+    engine: "pglite",
+    pglite: client,
+    pool: null,
+    readDb: db,
+    directUrl: null,
+    close: () => client.close(),
+  };
+}
+
+/**
+ * A pool and its Drizzle database. Drizzle sends unnamed statements (a name only with
+ * `.prepare(name)`, which the code never uses), so the pool may sit behind PgBouncer in
+ * transaction mode.
+ */
+function openPool(connectionString: string): { db: Db; pool: pg.Pool; close(): Promise<void> } {
+  const pool = new pg.Pool({
+    connectionString,
+    max: Number(process.env.DB_POOL_SIZE ?? 10),
+  });
+  // An idle client whose server went away (a restart, an administrator) must not crash the
+  // process: the pool drops it and the next query opens a new connection.
+  pool.on("error", (error) => process.emitWarning(`PostgreSQL idle client: ${error.message}`));
+  // pool.end() resolves once its clients are told to end, not once they have: wait for every
+  // socket to close, so whoever closes the database (a shutdown, a test dropping its copy)
+  // never catches a connection mid-goodbye.
+  const closed = new Set<Promise<void>>();
+  pool.on("connect", (client) => {
+    const ended = new Promise<void>((resolve) => client.once("end", () => resolve()));
+    closed.add(ended);
+    void ended.then(() => closed.delete(ended));
+  });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const close = async () => {
+    await pool.end();
+    await Promise.race([Promise.all(closed), delay(5000, undefined, { ref: false })]);
+  };
+  return { db, pool, close };
 }
 
 export async function migrateDatabase(database: Database): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_DIR };
   if (database.pool) {
-    // Several instances may start at once on one PostgreSQL: one migrates, the others wait.
-    const client = await database.pool.connect();
+    // Several instances may start at once on one PostgreSQL: one migrates, the others wait. The
+    // lock belongs to a session, so it is taken on a direct connection (DATABASE_DIRECT_URL): a
+    // transaction pooler would hand the session to someone else between statements.
+    const client = new pg.Client({ connectionString: database.directUrl ?? undefined });
+    await client.connect();
     try {
       await client.query("SELECT pg_advisory_lock(727001)");
       await migratePg(drizzlePg(client, { schema }), config);
     } finally {
       await client.query("SELECT pg_advisory_unlock(727001)").catch(() => {});
-      client.release();
+      await client.end();
     }
   } else {
     await migratePglite(database.db as never, config);

@@ -98,7 +98,7 @@ export async function buildApp(options: {
     cookieSecure: config.cookieSecure,
   });
 
-  const deps: AreaDeps = { db: database.db, database, config };
+  const deps: AreaDeps = { db: database.db, readDb: database.readDb, database, config };
   await app.register(
     async (api) => {
       api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>

@@ -13,6 +13,10 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | null;
+  /** A session-level connection to the primary (the migration lock), past a transaction pooler. */
+  databaseDirectUrl: string | null;
+  /** A read-only replica for the figures and reports; defaults to DATABASE_URL. */
+  databaseReadUrl: string | null;
   sessionSecret: string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -53,6 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? "0.0.0.0",
     dataDir,
     databaseUrl: env.DATABASE_URL || null,
+    databaseDirectUrl: env.DATABASE_DIRECT_URL || env.DATABASE_URL || null,
+    databaseReadUrl: env.DATABASE_READ_URL || env.DATABASE_URL || null,
     sessionSecret: env.SESSION_SECRET || persistedSecret(dataDir, "session-secret"),
     sessionIdleMinutes: intVar(env, "SESSION_IDLE_MINUTES", 120),
     sessionAbsoluteHours: intVar(env, "SESSION_ABSOLUTE_HOURS", 12),
