@@ -26,6 +26,12 @@ export interface Database {
   /** The PGlite instance, for backups; null on PostgreSQL. */
   pglite: PGlite | null;
   pool: pg.Pool | null;
+  /**
+   * Where what needs a session-level connection connects (LISTEN, the migration lock):
+   * DATABASE_DIRECT_URL, else DATABASE_URL, so a transaction-mode PgBouncer can serve the pool
+   * while these reach PostgreSQL itself. null on PGlite.
+   */
+  directUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -39,6 +45,8 @@ export const PGLITE_EXTENSIONS = { pg_trgm, btree_gist };
 
 export async function openDatabase(options: {
   databaseUrl: string | null;
+  /** Defaults to databaseUrl. */
+  directUrl?: string | null;
   dataDir?: string;
   pglite?: PGlite;
 }): Promise<Database> {
@@ -64,27 +72,38 @@ export async function openDatabase(options: {
       await pool.end();
       await Promise.race([Promise.all(closed), delay(5000, undefined, { ref: false })]);
     };
-    return { db, engine: "postgres", pglite: null, pool, close };
+    const directUrl = options.directUrl || options.databaseUrl;
+    return { db, engine: "postgres", pglite: null, pool, directUrl, close };
   }
   const client =
     options.pglite ??
     new PGlite(path.join(options.dataDir ?? "./data", "db"), { extensions: PGLITE_EXTENSIONS });
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, engine: "pglite", pglite: client, pool: null, close: () => client.close() };
+  return {
+    db,
+    engine: "pglite",
+    pglite: client,
+    pool: null,
+    directUrl: null,
+    close: () => client.close(),
+  };
 }
 
 export async function migrateDatabase(database: Database): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_DIR };
-  if (database.pool) {
-    // Several instances may start at once on one PostgreSQL: one migrates, the others wait.
-    const client = await database.pool.connect();
+  if (database.directUrl) {
+    // Several instances may start at once on one PostgreSQL: one migrates, the others wait. A
+    // session-level lock, so on the direct connection: through a transaction-mode pooler the
+    // lock and the migration could land on different server connections.
+    const client = new pg.Client({ connectionString: database.directUrl });
+    await client.connect();
     try {
       await client.query("SELECT pg_advisory_lock(727001)");
       await migratePg(drizzlePg(client, { schema }), config);
     } finally {
       await client.query("SELECT pg_advisory_unlock(727001)").catch(() => {});
-      client.release();
+      await client.end();
     }
   } else {
     await migratePglite(database.db as never, config);

@@ -24,7 +24,11 @@ import { localFileStorage } from "./storage";
 async function main(): Promise<void> {
   const config = loadConfig();
   const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    directUrl: config.databaseDirectUrl,
+    dataDir: config.dataDir,
+  });
   await migrateDatabase(database);
   const seed = config.seedDemo ? await seedDemoIfEmpty(database.db, hashPassword) : null;
   if (!config.seedDemo) await bootstrapInstallation(database.db, config);
