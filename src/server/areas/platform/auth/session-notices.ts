@@ -59,16 +59,19 @@ export async function startSessionNotices(
     async sync() {
       if (database.pglite || !cache.live) return;
       const token = `${instance}:${++serial}`;
-      let timer: NodeJS.Timeout | undefined;
+      let release = () => {};
       const arrived = new Promise<void>((resolve) => {
-        waiting.set(token, resolve);
-        timer = setTimeout(() => {
-          listener.reconnect();
-          resolve();
-        }, SYNC_TIMEOUT_MS);
+        release = resolve;
       });
+      waiting.set(token, release);
+      let timer: NodeJS.Timeout | undefined;
       try {
         await database.db.execute(sql`SELECT pg_notify(${CHANNEL}, ${`sync:${token}`})`);
+        // Timed from the commit, not from the wait for a pool connection, which load can lengthen.
+        timer = setTimeout(() => {
+          listener.reconnect();
+          release();
+        }, SYNC_TIMEOUT_MS);
         await arrived;
       } catch {
         // The request's own answer stands; the cache must not, until listening is proven again.
