@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { sessions } from "../../../src/db/schema";
 import type { SessionCache, SessionNotice } from "../../../src/server/areas/platform/auth/session-cache";
 import { sessionIdOf } from "../../../src/server/areas/platform/auth/sessions";
+import { loadConfig } from "../../../src/server/config";
 import { FACTORY_PASSWORD, make } from "../../factories";
 import { type Client, startTestApp, type TestApp } from "../../support/app";
 import { freshAddress, freshMobile, post, RecordingSms } from "../recruitment/registration-support";
@@ -232,5 +233,34 @@ describe.skipIf(process.env.TEST_ENGINE !== "postgres")("when the listening conn
     await resumed;
     const { client: next } = await cachedOnB();
     expect(cachedOn(b, next)).toBe(true);
+  });
+});
+
+describe("configuration", () => {
+  it("reads SESSION_CACHE_SECONDS (0: off) and DATABASE_DIRECT_URL (else DATABASE_URL)", () => {
+    const env = { DATA_DIR: "/tmp/hatchery-test-unused", SESSION_SECRET: "s" };
+    expect(loadConfig(env)).toMatchObject({ sessionCacheSeconds: 5, databaseDirectUrl: null });
+    expect(loadConfig({ ...env, SESSION_CACHE_SECONDS: "0" }).sessionCacheSeconds).toBe(0);
+    expect(() => loadConfig({ ...env, SESSION_CACHE_SECONDS: "-1" })).toThrow(/SESSION_CACHE_SECONDS/);
+    const pooled = { ...env, DATABASE_URL: "postgres://pgbouncer:6432/h" };
+    expect(loadConfig(pooled).databaseDirectUrl).toBe("postgres://pgbouncer:6432/h");
+    expect(
+      loadConfig({ ...pooled, DATABASE_DIRECT_URL: "postgres://primary:5432/h" }).databaseDirectUrl,
+    ).toBe("postgres://primary:5432/h");
+  });
+
+  it("with the cache off, every request reads its session and a sign-out ends it", async () => {
+    const off = await startTestApp({ sessionCacheSeconds: 0 }, { database: a.database });
+    try {
+      expect(off.app.sessionCache).toBeNull();
+      const user = await make(off).user();
+      const client = await off.signIn(user.username, FACTORY_PASSWORD);
+      const cookies = { ...client.cookies };
+      expect((await meOn(off, client)).statusCode).toBe(200);
+      expect((await client.post("/api/auth/logout")).statusCode).toBe(200);
+      expect((await meOn(off, { cookies })).statusCode).toBe(401);
+    } finally {
+      await off.close();
+    }
   });
 });
