@@ -53,6 +53,8 @@ export function queueQuery(callId: string): Record<string, string> {
 
 export const SCENARIOS: Scenario[] = [
   { name: "ping (no database)", account: null, paths: () => () => "/api/ping" },
+  // The same route with a session cookie: what resolving the session costs every signed-in request.
+  { name: "ping (signed in)", account: "staff", paths: () => () => "/api/ping" },
   {
     name: "organization list (virtual, q=助老)",
     account: "staff",

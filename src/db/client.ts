@@ -28,7 +28,11 @@ export interface Database {
   pool: pg.Pool | null;
   /** For read-only figures and reports: a replica's pool when DATABASE_READ_URL is set, else `db`. */
   readDb: Db;
-  /** Where the migration lock is taken: a session-level connection, not a transaction pooler. */
+  /**
+   * Where what needs a session-level connection connects (LISTEN, the migration lock):
+   * DATABASE_DIRECT_URL, else DATABASE_URL, so a transaction-mode PgBouncer can serve the pool
+   * while these reach PostgreSQL itself. null on PGlite.
+   */
   directUrl: string | null;
   close(): Promise<void>;
 }
@@ -114,11 +118,11 @@ function openPool(connectionString: string): { db: Db; pool: pg.Pool; close(): P
 
 export async function migrateDatabase(database: Database): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_DIR };
-  if (database.pool) {
-    // Several instances may start at once on one PostgreSQL: one migrates, the others wait. The
-    // lock belongs to a session, so it is taken on a direct connection (DATABASE_DIRECT_URL): a
-    // transaction pooler would hand the session to someone else between statements.
-    const client = new pg.Client({ connectionString: database.directUrl ?? undefined });
+  if (database.directUrl) {
+    // Several instances may start at once on one PostgreSQL: one migrates, the others wait. A
+    // session-level lock, so on the direct connection: through a transaction-mode pooler the
+    // lock and the migration could land on different server connections.
+    const client = new pg.Client({ connectionString: database.directUrl });
     await client.connect();
     try {
       await client.query("SELECT pg_advisory_lock(727001)");

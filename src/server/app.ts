@@ -91,11 +91,12 @@ export async function buildApp(options: {
   await registerOpenApi(app);
 
   registerErrorHandler(app);
-  registerAuth(app, database.db, {
+  registerAuth(app, database, {
     secret: config.sessionSecret,
     idleMinutes: config.sessionIdleMinutes,
     absoluteHours: config.sessionAbsoluteHours,
     cookieSecure: config.cookieSecure,
+    cacheSeconds: config.sessionCacheSeconds,
   });
 
   const deps: AreaDeps = { db: database.db, readDb: database.readDb, database, config };

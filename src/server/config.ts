@@ -13,13 +13,15 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | null;
-  /** A session-level connection to the primary (the migration lock), past a transaction pooler. */
+  /** For LISTEN and the migration lock, which need a session-level connection (not PgBouncer's). */
   databaseDirectUrl: string | null;
   /** A read-only replica for the figures and reports; defaults to DATABASE_URL. */
   databaseReadUrl: string | null;
   sessionSecret: string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** How long an instance may answer from a session it read; 0: every request reads it. */
+  sessionCacheSeconds: number;
   cookieSecure: boolean;
   seedDemo: boolean;
   logLevel: string;
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: env.SESSION_SECRET || persistedSecret(dataDir, "session-secret"),
     sessionIdleMinutes: intVar(env, "SESSION_IDLE_MINUTES", 120),
     sessionAbsoluteHours: intVar(env, "SESSION_ABSOLUTE_HOURS", 12),
+    sessionCacheSeconds: intVar(env, "SESSION_CACHE_SECONDS", 5, { zero: true }),
     cookieSecure: env.COOKIE_SECURE === "true",
     seedDemo: env.SEED_DEMO !== "false",
     logLevel: env.LOG_LEVEL ?? "info",
@@ -104,12 +107,12 @@ function quietHoursVar(raw: string): SmsLimits["quiet"] {
   return parsed.quiet;
 }
 
-function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, allow = { zero: false }): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value < 0 || (value === 0 && !allow.zero))
+    throw new Error(`${name} must be a ${allow.zero ? "non-negative" : "positive"} integer, got "${raw}"`);
   return value;
 }
 

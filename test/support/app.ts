@@ -56,9 +56,13 @@ function testConfig(overrides: Partial<Config> = {}): Config {
 
 export async function startTestApp(
   overrides: Partial<Config> = {},
-  options: { webRoot?: string } = {},
+  options: {
+    webRoot?: string;
+    /** Another app instance on this one's database (closed by its owner, not by this app). */
+    database?: Database;
+  } = {},
 ): Promise<TestApp> {
-  const database = await testDatabase();
+  const database = options.database ?? (await testDatabase());
   const config = testConfig(overrides);
   const app = await buildApp({ config, database, webRoot: options.webRoot });
   const undeclared = new Set<string>();
@@ -122,7 +126,7 @@ export async function startTestApp(
     },
     async close() {
       await app.close();
-      await database.close();
+      if (!options.database) await database.close();
     },
   };
 }

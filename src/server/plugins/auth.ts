@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
-import type { Db } from "../../db/client";
+import type { Database } from "../../db/client";
+import { SessionCache } from "../areas/platform/auth/session-cache";
+import { type SessionNotices, startSessionNotices } from "../areas/platform/auth/session-notices";
 import {
   CSRF_COOKIE,
   csrfMatches,
@@ -11,25 +13,35 @@ import {
 import { AppError } from "../errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** A few MB at most; a city's sessions active within a few seconds are far fewer. */
+const SESSION_CACHE_ENTRIES = 10_000;
 
 /**
  * Resolves the session cookie into `request.actor` for every API request, and requires the CSRF
  * header (double submit: the cookie the app reads, echoed in X-CSRF-Token) on every unsafe one.
+ * With `cacheSeconds` > 0, sessions come from the session cache (session-cache.ts) while this
+ * instance listens for the notices that end them.
  */
 export function registerAuth(
   app: FastifyInstance,
-  db: Db,
-  settings: SessionSettings & { cookieSecure: boolean },
+  database: Database,
+  settings: SessionSettings & { cookieSecure: boolean; cacheSeconds: number },
 ): void {
+  const { db } = database;
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionExpired", false);
   registerSessionRequirement(app);
+  const cache =
+    settings.cacheSeconds > 0
+      ? new SessionCache({ maxEntries: SESSION_CACHE_ENTRIES, maxAgeMs: settings.cacheSeconds * 1000 })
+      : null;
+  registerSessionNotices(app, database, cache);
 
   app.addHook("onRequest", async (request, reply) => {
     if (!request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const found = await lookupSession(db, token, settings);
+    const found = await lookupSession(db, token, settings, cache);
     if (found.kind !== "valid") {
       request.sessionExpired = true;
       clearSessionCookies(reply, settings.cookieSecure);
@@ -42,6 +54,28 @@ export function registerAuth(
         throw new AppError("csrf_failed");
       }
     }
+  });
+}
+
+/**
+ * Listens for the notices once the app is ready and stops with it. An unsafe request's answer
+ * waits until this instance has applied the notices of what it committed (`sync`), so the next
+ * request here never finds a session it has just ended (a sign-out, a disabled account).
+ */
+function registerSessionNotices(app: FastifyInstance, database: Database, cache: SessionCache | null): void {
+  let notices: SessionNotices | null = null;
+  app.decorate("sessionCache", cache ? { cache, sync: async () => notices?.sync() } : null);
+  if (!cache) return;
+  app.addHook("onReady", async () => {
+    notices = await startSessionNotices(database, cache, app.log);
+  });
+  app.addHook("onClose", async () => {
+    await notices?.stop();
+    cache.suspend(new Error("closing"));
+  });
+  app.addHook("onSend", async (request, _reply, payload) => {
+    if (notices && !SAFE_METHODS.has(request.method) && request.url.startsWith("/api/")) await notices.sync();
+    return payload;
   });
 }
 
@@ -60,6 +94,10 @@ function registerSessionRequirement(app: FastifyInstance): void {
 }
 
 declare module "fastify" {
+  interface FastifyInstance {
+    /** null when SESSION_CACHE_SECONDS is 0. */
+    sessionCache: { cache: SessionCache; sync(): Promise<void> } | null;
+  }
   interface FastifyContextConfig {
     /** Reachable without a session (health, sign-in, the OpenAPI document). */
     public?: boolean;

@@ -33,6 +33,8 @@ describe("session expiry", () => {
       .update(sessions)
       .set({ lastSeenAt: idle })
       .where(eq(sessions.id, sessionOf(client)));
+    // A write from outside reaches the app's session cache by notice, as another instance's does.
+    await t.app.sessionCache?.sync();
     const cookie = client.cookies.hatchery_session as string;
 
     const res = await client.get("/api/auth/me");
@@ -54,6 +56,7 @@ describe("session expiry", () => {
       .update(sessions)
       .set({ expiresAt: new Date(Date.now() - 1000), lastSeenAt: new Date() })
       .where(eq(sessions.id, id));
+    await t.app.sessionCache?.sync();
     const res = await client.get("/api/auth/me");
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe("session_expired");

@@ -9,6 +9,7 @@ import type { Db } from "../../../../db/client";
 import { bases, organizations, sessions, towns, users } from "../../../../db/schema";
 import { maskMobile } from "../../../../domain/phone";
 import type { SignedInActor } from "../../../context";
+import type { SessionCache } from "./session-cache";
 
 export const SESSION_COOKIE = "hatchery_session";
 export const CSRF_COOKIE = "hatchery_csrf";
@@ -41,13 +42,36 @@ export function csrfMatches(sessionId: string, secret: string, given: string | u
 
 export type SessionLookup = { kind: "none" } | { kind: "expired" } | { kind: "valid"; actor: SignedInActor };
 
-/** Finds the session for a token; expired ones (idle or absolute) are deleted on sight. */
+/**
+ * Last-seen is written at most once a minute per session and instance: the idle timeout needs
+ * minutes, not a write per request. So a session ends between idle − 1 min and idle after its
+ * last request.
+ */
+const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * Finds the session for a token; expired ones (idle or absolute) are deleted on sight. With a
+ * cache, a session read lately is answered without the database, its limits checked against
+ * the clock all the same; an idle limit that seems passed is checked in the database, where
+ * another instance may have touched it.
+ */
 export async function lookupSession(
   db: Db,
   token: string,
   settings: SessionSettings,
+  cache: SessionCache | null = null,
 ): Promise<SessionLookup> {
   const id = sessionIdOf(token);
+  const now = Date.now();
+  const cached = cache?.get(id, now);
+  if (cached && withinLimits(cached, settings, now)) {
+    if (now - cached.lastSeenAt > TOUCH_INTERVAL_MS) {
+      cached.lastSeenAt = now; // before the write, so the requests alongside do not write too
+      await touch(db, id);
+    }
+    return { kind: "valid", actor: cached.actor };
+  }
+  const epoch = cache?.epoch() ?? 0;
   const [row] = await db
     .select({
       session: sessions,
@@ -68,31 +92,42 @@ export async function lookupSession(
     .where(eq(sessions.id, id))
     .limit(1);
   if (!row) return { kind: "none" };
-  const now = Date.now();
-  const idleLimit = row.session.lastSeenAt.getTime() + settings.idleMinutes * 60_000;
-  if (row.session.expiresAt.getTime() <= now || idleLimit <= now || row.user.status !== "active") {
+  const limits = { expiresAt: row.session.expiresAt.getTime(), lastSeenAt: row.session.lastSeenAt.getTime() };
+  if (!withinLimits(limits, settings, now) || row.user.status !== "active") {
     await db.delete(sessions).where(eq(sessions.id, id));
+    cache?.forget(id);
     return { kind: "expired" };
   }
-  // Touch at most once a minute: the idle timeout needs minutes, not a write per request.
-  if (now - row.session.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, id));
+  if (now - limits.lastSeenAt > TOUCH_INTERVAL_MS) {
+    await touch(db, id);
+    limits.lastSeenAt = now;
   }
   const { user } = row;
-  return {
-    kind: "valid",
-    actor: {
-      userId: user.id,
-      baseId: user.baseId,
-      roles: user.roles,
-      organizationId: user.organizationId,
-      crossBase: user.crossBase,
-      townId: user.townId,
-      displayName: user.displayName,
-      sessionId: id,
-      mustChangePassword: user.mustChangePassword,
-    },
+  const actor: SignedInActor = {
+    userId: user.id,
+    baseId: user.baseId,
+    roles: user.roles,
+    organizationId: user.organizationId,
+    crossBase: user.crossBase,
+    townId: user.townId,
+    displayName: user.displayName,
+    sessionId: id,
+    mustChangePassword: user.mustChangePassword,
   };
+  cache?.put(id, { actor, ...limits }, now, epoch);
+  return { kind: "valid", actor };
+}
+
+function withinLimits(
+  session: { expiresAt: number; lastSeenAt: number },
+  settings: SessionSettings,
+  now: number,
+): boolean {
+  return session.expiresAt > now && session.lastSeenAt + settings.idleMinutes * 60_000 > now;
+}
+
+async function touch(db: Db, id: string): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, id));
 }
 
 export async function createSession(
