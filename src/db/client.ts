@@ -15,6 +15,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import * as schema from "./schema";
+import { countedPglite, countStatementsOnPool } from "./statement-count";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -74,7 +75,7 @@ export async function openDatabase(options: {
     options.pglite ??
     new PGlite(path.join(options.dataDir ?? "./data", "db"), { extensions: PGLITE_EXTENSIONS });
   await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(countedPglite(client), { schema }) as unknown as Db;
   return {
     db,
     engine: "pglite",
@@ -108,6 +109,7 @@ function openPool(connectionString: string): { db: Db; pool: pg.Pool; close(): P
     closed.add(ended);
     void ended.then(() => closed.delete(ended));
   });
+  countStatementsOnPool(pool); // per request, for the Server-Timing header
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   const close = async () => {
     await pool.end();

@@ -43,6 +43,7 @@ import { requestLang } from "./lang";
 import { registerOpenApi } from "./openapi";
 import { registerAuth } from "./plugins/auth";
 import { registerErrorHandler } from "./plugins/error-handler";
+import { registerServerTiming } from "./plugins/server-timing";
 
 const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
@@ -68,6 +69,7 @@ export async function buildApp(options: {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerServerTiming(app); // first, so that every statement of a request is counted
 
   await app.register(helmet, {
     contentSecurityPolicy: {
