@@ -1,0 +1,82 @@
+/**
+ * The per-request statement count (src/db/statement-count.ts) in the Server-Timing header: what a
+ * request runs is counted in that request, on either engine, transactions included; what runs
+ * outside a request is not counted anywhere.
+ */
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type StatementTally, withStatementTally } from "../../../src/db/statement-count";
+import type { Client, TestApp } from "../../support/app";
+import { startTestApp } from "../../support/app";
+
+let t: TestApp;
+let staff: Client;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  staff = await t.signIn("staff");
+});
+afterAll(() => t.close());
+
+function timing(response: { headers: Record<string, unknown> }): { statements: number; ms: number } {
+  const header = String(response.headers["server-timing"] ?? "");
+  const match = /^db;desc="(\d+) statements?";dur=(\d+(?:\.\d+)?)$/.exec(header);
+  if (!match) throw new Error(`unexpected Server-Timing: ${header}`);
+  return { statements: Number(match[1]), ms: Number(match[2]) };
+}
+
+describe("Server-Timing: the statements of a request", () => {
+  it("is 0 for a route that touches no database, and counts the session lookup when signed in", async () => {
+    expect(timing(await t.anonymous().get("/api/ping")).statements).toBe(0);
+    const signedIn = timing(await staff.get("/api/ping"));
+    expect(signedIn.statements).toBeGreaterThanOrEqual(1);
+  });
+
+  it("counts every statement of a list, with its time", async () => {
+    const answer = timing(await staff.get("/api/calls"));
+    // The session, the page, its total and the calls' figures: a handful, not none.
+    expect(answer.statements).toBeGreaterThanOrEqual(3);
+    expect(answer.ms).toBeGreaterThan(0);
+  });
+
+  it("counts a transaction's BEGIN and COMMIT and what runs inside it, on either engine", async () => {
+    const tally: StatementTally = { statements: 0, ms: 0 };
+    await withStatementTally(tally, async () => {
+      await t.db.execute(sql`SELECT 1`);
+      await t.db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT 2`);
+        await tx.execute(sql`SELECT 3`);
+      });
+      await t.db
+        .transaction(async (tx) => {
+          await tx.execute(sql`SELECT 4`);
+          throw new Error("rolled back");
+        })
+        .catch(() => {});
+    });
+    // 1; BEGIN, 2, 3, COMMIT; BEGIN, 4, ROLLBACK
+    expect(tally.statements).toBe(8);
+    expect(tally.ms).toBeGreaterThan(0);
+  });
+
+  it("does not count statements run outside a request, nor leak them into the next one", async () => {
+    const first = timing(await staff.get("/api/notifications/unread-count")).statements;
+    for (let i = 0; i < 5; i++) await t.db.execute(sql`SELECT 1`);
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT 1`);
+    });
+    const second = timing(await staff.get("/api/notifications/unread-count")).statements;
+    expect(second).toBeLessThanOrEqual(first);
+  });
+
+  it("keeps concurrent requests apart", async () => {
+    const alone = timing(await staff.get("/api/calls")).statements;
+    const ping = timing(await staff.get("/api/ping")).statements;
+    const together = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => staff.get(i % 2 ? "/api/calls" : "/api/ping")),
+    );
+    together.forEach((response, i) => {
+      expect(timing(response).statements).toBeLessThanOrEqual(i % 2 ? alone : ping);
+    });
+  });
+});
