@@ -9,14 +9,27 @@
  * or answers (200, JSON) an object with both an `items` array and a `total`. Each needs a row in
  * PAGED below (who may call it, its path's ids, the rows it needs) or in NOT_MEASURED with the
  * reason; a list in neither, or a row for a route that is no list, fails the first test.
+ *
+ * A list without pages (the answer is an array, or an object with an `items` array and no
+ * `total`) answers all its rows, so it is measured by its data instead: called, given more rows,
+ * called again; the second call must answer more rows with no more statements. Each is in
+ * UNPAGED, with how to grow it or why it is not measured, the same way.
  */
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expertInvitations, users } from "../../src/db/schema";
+import {
+  admissionNotices,
+  applications,
+  communities,
+  expertInvitations,
+  towns,
+  users,
+} from "../../src/db/schema";
 import { make } from "../factories";
 import type { Client, TestApp } from "../support/app";
 import { startTestApp } from "../support/app";
 import { plan } from "./admission/inspection-support";
+import { roundWithReviews } from "./admission/ranking-fixtures";
 import { expert, inDays, inspectedApplication } from "./admission/rounds-support";
 
 /** A demo account (demo password) that may use the list. */
@@ -25,6 +38,10 @@ type Account = "admin" | "staff" | "expert" | "member" | "viewer" | "liaison";
 interface Ids {
   /** A published call of the base, open now, that the grown rows belong to. */
   call: string;
+  /** A submitted application of the demo member's organization. */
+  application: string;
+  /** A round with reviews. */
+  round: string;
 }
 
 interface Measured {
@@ -53,7 +70,9 @@ const PAGED: Record<string, Measured> = {
   "GET /api/organizations":      { as: "admin" },
   "GET /api/users":              { as: "admin" },
   "GET /api/audit":              { as: "admin" },
-  "GET /api/calls":              { as: "staff", grow: ({ t }) => times(ROWS, () => make(t).call()) },
+  "GET /api/calls":              { as: "staff", grow: ({ t }) =>
+                                     // drafts, which staff list and the portal does not (its list stops at 50)
+                                     times(ROWS, () => make(t).call({ status: "draft", publishedAt: null })) },
   "GET /api/applications":       { as: "staff", grow: ({ t, ids }) =>
                                      times(ROWS, (i) => inspectedApplication(t, ids.call, { status: i % 2 ? "submitted" : "accepted" })) },
   "GET /api/experts":            { as: "staff", grow: ({ t }) => times(ROWS, () => expert(t, ["health", "elderly"])) },
@@ -68,6 +87,41 @@ const PAGED: Record<string, Measured> = {
 /** Paged lists this test does not call, each with why. */
 const NOT_MEASURED: Record<string, string> = {};
 
+const GROWTH = 10;
+
+interface Grown extends Measured {
+  grow: (ctx: GrowContext) => Promise<void>;
+  /** The rows of an answer that is not an array or `{ items }`. */
+  rows?: (body: never) => number;
+}
+
+// biome-ignore format: reads as a table
+const UNPAGED: Record<string, Grown | string> = {
+  "GET /api/audit/actions":            "the registry of action codes in the code (audit-actions.ts), read from no table",
+  "GET /api/towns":                    { as: "staff", grow: ({ t }) => growTowns(t) },
+  "GET /api/hub-organizations":        { as: "staff", grow: ({ t }) =>
+                                           times(GROWTH, () => make(t).organization({ registrationStatus: "foundation" })) },
+  "GET /api/registration/bases":       "the installation's bases: one per district, created by an operator, not by use",
+  "GET /api/portal/calls":             { as: "member", grow: ({ t }) => times(GROWTH, () => make(t).call()) },
+  "GET /api/applications/mine":        { as: "member", grow: ({ t }) => growOwnApplications(t) },
+  "GET /api/applications/{id}/messages": { as: "staff", url: (i) => `/api/applications/${i.application}/messages`,
+                                           grow: ({ as, ids }) => times(GROWTH, (i) =>
+                                             created(as("staff").post(`/api/applications/${ids.application}/messages`, { body: `N+1 测试消息${i}`, fileIds: [] }))) },
+  "GET /api/experts/me/conflicts":     { as: "expert", grow: ({ t, as }) => times(GROWTH, async (i) => {
+                                           const organization = await make(t).organization();
+                                           await created(as("expert").post("/api/experts/me/conflicts", { organizationId: organization.id, reason: `N+1 测试回避${i}` }));
+                                         }) },
+  "GET /api/experts/me/organizations": { as: "expert", url: () => `/api/experts/me/organizations?q=${encodeURIComponent("回避测试")}`,
+                                           grow: ({ t }) => times(GROWTH, (i) => make(t).organization({ name: `回避测试公益服务中心${i}` })) },
+  "GET /api/rounds/{id}/notes":        { as: "staff", url: (i) => `/api/rounds/${i.round}/notes`,
+                                           grow: ({ as, ids }) => times(GROWTH, (i) =>
+                                             created(as("staff").post(`/api/rounds/${ids.round}/notes`, { body: `N+1 测试记录${i}` }))) },
+  "GET /api/organizations/{id}/placements": "an organization's places: one per admitted application, a handful in its life",
+  "GET /api/notices":                  { as: "staff", grow: ({ t, ids }) => growNotices(t, ids) },
+  "GET /api/portal/notices":           { as: "member", grow: ({ t, ids }) => growNotices(t, ids) },
+  "GET /api/inspections/inspectors":   { as: "staff", grow: ({ t }) => times(GROWTH, () => expert(t)) },
+};
+
 let t: TestApp;
 let ids: Ids;
 const clients = {} as Record<Account, Client>;
@@ -78,7 +132,14 @@ beforeAll(async () => {
     clients[account] = await t.signIn(account);
   }
   const call = await make(t).call();
-  ids = { call: call.id };
+  const round = await roundWithReviews(t, { scores: [[[8, 4]], [[6, 3]]] });
+  const [application] = await t.db
+    .select({ id: applications.id })
+    .from(applications)
+    .innerJoin(users, eq(users.organizationId, applications.organizationId))
+    .where(and(eq(users.username, "member"), ne(applications.status, "draft")))
+    .limit(1);
+  ids = { call: call.id, round: round.roundId, application: application?.id as string };
   const ctx: GrowContext = { t, ids, as: (account) => clients[account] };
   for (const measured of Object.values(PAGED)) await measured.grow?.(ctx);
 }, 600_000);
@@ -117,6 +178,39 @@ describe("no list runs a statement per row (N+1)", () => {
     }
     expect({ tooFew, offenders }).toEqual({ tooFew: [], offenders: [] });
   });
+
+  it("knows every list without pages of the OpenAPI document", async () => {
+    const unpaged = await unpagedLists();
+    expect({
+      neitherMeasuredNorExcused: unpaged.filter((route) => !(route in UNPAGED)),
+      rowWithoutList: Object.keys(UNPAGED).filter((route) => !unpaged.includes(route)),
+    }).toEqual({ neitherMeasuredNorExcused: [], rowWithoutList: [] });
+  });
+
+  it(`every list without pages runs as many statements after ${GROWTH} more rows`, async () => {
+    const offenders: string[] = [];
+    const notGrown: string[] = [];
+    const ctx: GrowContext = { t, ids, as: (account) => clients[account] };
+    for (const [route, grown] of Object.entries(UNPAGED)) {
+      if (typeof grown === "string") continue;
+      const path = route.split(" ")[1] as string;
+      if (path.includes("{") && !grown.url) throw new Error(`${route}: give its url with real ids`);
+      const url = grown.url ? grown.url(ids) : path;
+      const client = clients[grown.as];
+      const before = [await wholeList(client, url, grown), await wholeList(client, url, grown)];
+      await grown.grow(ctx);
+      const after = [await wholeList(client, url, grown), await wholeList(client, url, grown)];
+      const [rowsBefore, rowsAfter] = [before[0]?.rows ?? 0, after[0]?.rows ?? 0];
+      const least = (calls: { statements: number }[]) => Math.min(...calls.map((c) => c.statements));
+      if (rowsAfter <= rowsBefore) notGrown.push(`${route}: ${rowsBefore} rows, then ${rowsAfter}`);
+      if (least(after) > least(before)) {
+        offenders.push(
+          `${route} as ${grown.as}: ${least(before)} statements for ${rowsBefore} rows, ${least(after)} for ${rowsAfter}`,
+        );
+      }
+    }
+    expect({ notGrown, offenders }).toEqual({ notGrown: [], offenders: [] });
+  });
 });
 
 /** "GET /api/…" of every paged list: a pageSize parameter, or an answer with items and total. */
@@ -135,11 +229,41 @@ async function pagedLists(): Promise<string[]> {
   return routes.sort();
 }
 
+/** "GET /api/…" of every list answered whole: an array, or `items` without a `total`. */
+async function unpagedLists(): Promise<string[]> {
+  const paged = await pagedLists();
+  const doc = (await t.anonymous().get("/api/openapi.json")).json();
+  const routes: string[] = [];
+  for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, Operation>>)) {
+    const answer = methods.get?.responses?.["200"]?.content?.["application/json"]?.schema;
+    if (!answer || paged.includes(`GET ${path}`)) continue;
+    if (answer.type === "array" || answer.properties?.items?.type === "array") routes.push(`GET ${path}`);
+  }
+  return routes.sort();
+}
+
+async function wholeList(
+  client: Client,
+  url: string,
+  grown: Grown,
+): Promise<{ statements: number; rows: number }> {
+  const response = await client.get(url);
+  if (response.statusCode !== 200) throw new Error(`GET ${url}: ${response.statusCode} ${response.body}`);
+  const body = response.json();
+  const rows = grown.rows ? grown.rows(body as never) : Array.isArray(body) ? body.length : body.items.length;
+  return { statements: statementsOf(response.headers["server-timing"]), rows };
+}
+
 interface Operation {
   parameters?: { in: string; name: string }[];
   responses?: Record<
     string,
-    { content?: Record<string, { schema?: { properties?: Record<string, { type?: string }> } }> }
+    {
+      content?: Record<
+        string,
+        { schema?: { type?: string; properties?: Record<string, { type?: string }> } }
+      >;
+    }
   >;
 }
 
@@ -196,5 +320,46 @@ async function growInspections(t: TestApp, ids: Ids, staff: Client): Promise<voi
   await times(ROWS, async () => {
     const { application } = await inspectedApplication(t, ids.call, { status: "accepted" });
     await plan(staff, application.id, [demoExpert?.id as string, other.id]);
+  });
+}
+
+async function growTowns(t: TestApp): Promise<void> {
+  await times(GROWTH, async (i) => {
+    const [town] = await t.db
+      .insert(towns)
+      .values({ baseId: t.baseId, name: `N+1 测试镇${i}`, kind: "town", sortOrder: 900 + i })
+      .returning();
+    await t.db
+      .insert(communities)
+      .values([1, 2, 3].map((n) => ({ baseId: t.baseId, townId: town?.id as string, name: `测试社区${n}` })));
+  });
+}
+
+/** Applications of the demo member's organization, one to each of new calls. */
+async function growOwnApplications(t: TestApp): Promise<void> {
+  const [member] = await t.db.select().from(users).where(eq(users.username, "member"));
+  await times(GROWTH, async (i) => {
+    const call = await make(t).call();
+    await make(t).application({
+      callId: call.id,
+      organizationId: member?.organizationId as string,
+      track: "org",
+      ...(i % 2 ? {} : { status: "submitted", firstSubmittedAt: new Date(), lastSubmittedAt: new Date() }),
+    });
+  });
+}
+
+/** Published notices of a round, each listing an admitted application. */
+async function growNotices(t: TestApp, ids: Ids): Promise<void> {
+  await times(GROWTH, async (i) => {
+    const { application } = await inspectedApplication(t, ids.call, { status: "admitted" });
+    await t.db.insert(admissionNotices).values({
+      baseId: t.baseId,
+      roundId: ids.round,
+      title: `N+1 测试公示${i}`,
+      startsAt: new Date(Date.now() - 86_400_000),
+      endsAt: new Date(Date.now() + 5 * 86_400_000),
+      applicationIds: [application.id],
+    });
   });
 }

@@ -31,7 +31,7 @@ import { AppError, fieldError, notFound, versionConflict } from "../../../errors
 import { requireAccess, requireRoleFor } from "../../../policy";
 import { sendLetter } from "../decisions/letters";
 import { loadRound } from "../ranking/load";
-import { type NoticeRow, toPublicNotice, toStaffNotice } from "./view";
+import { type NoticeRow, toPublicNotice, toStaffNotice, toStaffNotices } from "./view";
 
 async function loadNotice(
   db: Db,
@@ -94,7 +94,7 @@ export async function listStaffNotices(db: Db, ctx: Context): Promise<{ items: S
     .from(admissionNotices)
     .where(eq(admissionNotices.baseId, ctx.actor.baseId))
     .orderBy(desc(admissionNotices.startsAt));
-  return { items: await Promise.all(rows.map((r) => toStaffNotice(db, r))) };
+  return { items: await toStaffNotices(db, rows) };
 }
 
 export async function getStaffNotice(db: Db, ctx: Context, id: string): Promise<StaffNotice> {
