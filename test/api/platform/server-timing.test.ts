@@ -69,6 +69,23 @@ describe("Server-Timing: the statements of a request", () => {
     expect(second).toBeLessThanOrEqual(first);
   });
 
+  it("is not sent where a count could tell whether an account exists: a public route's POST", async () => {
+    const known = await t
+      .anonymous()
+      .post("/api/auth/login", { username: "member", password: "Wrong-pass-2026" });
+    const unknown = await t
+      .anonymous()
+      .post("/api/auth/login", { username: "nobody", password: "Wrong-pass-2026" });
+    expect([known.statusCode, unknown.statusCode]).toEqual([401, 401]);
+    expect([known.headers["server-timing"], unknown.headers["server-timing"]]).toEqual([
+      undefined,
+      undefined,
+    ]);
+    // Public reads keep it (the portal), and so does a signed-in POST.
+    expect(timing(await t.anonymous().get("/api/portal/calls")).statements).toBeGreaterThanOrEqual(1);
+    expect(timing(await staff.post("/api/notifications/read-all")).statements).toBeGreaterThanOrEqual(2);
+  });
+
   it("keeps concurrent requests apart", async () => {
     const alone = timing(await staff.get("/api/calls")).statements;
     const ping = timing(await staff.get("/api/ping")).statements;
