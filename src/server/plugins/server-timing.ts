@@ -14,11 +14,6 @@ export function registerServerTiming(app: FastifyInstance): void {
     request.statementTally = tally;
     withStatementTally(tally, done);
   });
-  // A body is read from the socket's events, outside the context opened above: enter it again.
-  app.addHook("preValidation", (request, _reply, done) => {
-    if (request.statementTally) withStatementTally(request.statementTally, done);
-    else done();
-  });
   app.addHook("onSend", (request, reply, payload, done) => {
     const tally = request.statementTally;
     if (tally && !takesCredentialsFromAnyone(request)) {

@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type StatementTally, withStatementTally } from "../../../src/db/statement-count";
+import { defaultCallRules } from "../../factories";
 import type { Client, TestApp } from "../../support/app";
 import { startTestApp } from "../../support/app";
 
@@ -84,6 +85,30 @@ describe("Server-Timing: the statements of a request", () => {
     // Public reads keep it (the portal), and so does a signed-in POST.
     expect(timing(await t.anonymous().get("/api/portal/calls")).statements).toBeGreaterThanOrEqual(1);
     expect(timing(await staff.post("/api/notifications/read-all")).statements).toBeGreaterThanOrEqual(2);
+  });
+
+  it("counts what runs after a body is read, over a real socket", async () => {
+    // inject() hands Fastify the body at once; a socket delivers a large one in several events
+    // (Fastify reads them in the request's context, so the tally follows).
+    const address = await t.app.listen({ host: "127.0.0.1", port: 0 });
+    const cookie = Object.entries(staff.cookies)
+      .map(([name, value]) => `${name}=${value}`)
+      .join("; ");
+    const response = await fetch(`${address}/api/calls`, {
+      method: "POST",
+      headers: { cookie, "x-csrf-token": staff.csrfToken as string, "content-type": "application/json" },
+      body: JSON.stringify({
+        title: "计时测试招募",
+        description: "",
+        rules: defaultCallRules(),
+        padding: "x".repeat(400_000),
+      }),
+    });
+    expect(response.status).toBe(201);
+    // The session, then BEGIN, the call, its audit entry, COMMIT.
+    expect(
+      timing({ headers: { "server-timing": response.headers.get("server-timing") } }).statements,
+    ).toBeGreaterThanOrEqual(5);
   });
 
   it("keeps concurrent requests apart", async () => {
