@@ -53,7 +53,7 @@ interface Measured {
   as: Account;
   /** The path with its ids, when the route has path parameters; a query of its own may follow. */
   url?: (ids: Ids) => string;
-  /** Adds rows until the list (as `as` sees it, at `url`) has at least ROWS. */
+  /** Adds rows, so that the list (as `as` sees it, at `url`) has at least ROWS. */
   grow?: (ctx: GrowContext) => Promise<void>;
 }
 
