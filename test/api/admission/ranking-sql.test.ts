@@ -55,6 +55,7 @@ interface Built {
   roundId: string;
   perTrack: { track: Track; rubricId: string; criteria: CriterionTemplate[]; submitted: Sub[] }[];
 }
+type Plan = { e: number; scores: Record<string, number>; status: "submitted" | "draft" | "assigned" }[];
 interface Sub {
   applicationId: string;
   expertId: string;
@@ -66,7 +67,8 @@ async function buildRound(seed: number, method: RankMethod): Promise<Built> {
   const f = make(t);
   const call = await f.call();
   const experts = [];
-  for (let e = 0; e < 7; e++) experts.push(await f.user({ roles: ["expert"], displayName: `专家${seed}-${e}` }));
+  for (let e = 0; e < 7; e++)
+    experts.push(await f.user({ roles: ["expert"], displayName: `专家${seed}-${e}` }));
   const rubricIds: Partial<Record<Track, string>> = {};
   const perTrack: Built["perTrack"] = [];
   const [round] = await t.db
@@ -89,36 +91,58 @@ async function buildRound(seed: number, method: RankMethod): Promise<Built> {
   for (const [track, criteria] of Object.entries(RUBRICS) as [Track, CriterionTemplate[]][]) {
     const [rubric] = await t.db
       .insert(rubrics)
-      .values({ baseId: t.baseId, track, version: 1000 + seed * 10 + perTrack.length, title: "等价", criteria })
+      .values({
+        baseId: t.baseId,
+        track,
+        version: 1000 + seed * 10 + perTrack.length,
+        title: "等价",
+        criteria,
+      })
       .returning();
     if (!rubric) throw new Error("no rubric");
     rubricIds[track] = rubric.id;
     const submitted: Sub[] = [];
     const apps = track === "space" ? 3 : 9 + Math.floor(rnd() * 6);
     const earlier: Record<string, number>[] = [];
+    let previous: Plan | null = null;
     for (let a = 0; a < apps; a++) {
       const organization = await f.organization();
       const application = await f.application({ callId: call.id, organizationId: organization.id, track });
       await t.db
         .insert(roundSubjects)
-        .values({ roundId: round.id, subjectId: application.id, baseId: t.baseId, organizationId: organization.id, track });
+        .values({
+          roundId: round.id,
+          subjectId: application.id,
+          baseId: t.baseId,
+          organizationId: organization.id,
+          track,
+        });
       if (a === apps - 1 && track !== "space") continue; // one application nobody has scored yet
-      for (const [e, expert] of experts.entries()) {
-        const chance = rnd();
-        if (chance < 0.3 && e > 1) continue; // not assigned, or kept off by a conflict
-        // Expert 0 is a constant scorer, expert 6 scored a single application per track.
-        if (e === 6 && a > 0) continue;
-        const copy = earlier.length > 0 && rnd() < 0.25;
-        const scores: Record<string, number> = copy
-          ? (earlier[Math.floor(rnd() * earlier.length)] as Record<string, number>)
-          : Object.fromEntries(
-              criteria.map((c) => [
-                c.key,
-                e === 0 ? c.max - 1 : c.min + Math.round(rnd() * (c.max - c.min) * 2) / 2,
-              ]),
-            );
-        earlier.push(scores);
-        const status = chance > 0.93 ? "draft" : chance > 0.9 ? "assigned" : "submitted";
+      // Every third application or so is scored exactly as the one before it: a tie down to the id.
+      const plan: Plan = previous && rnd() < 0.3 ? previous : [];
+      if (plan !== previous) {
+        for (const e of experts.keys()) {
+          const chance = rnd();
+          if (chance < 0.3 && e > 1) continue; // not assigned, or kept off by a conflict
+          // Expert 0 is a constant scorer, expert 6 scored a single application per track.
+          if (e === 6 && a > 0) continue;
+          const copy = earlier.length > 0 && rnd() < 0.25;
+          const scores: Record<string, number> = copy
+            ? (earlier[Math.floor(rnd() * earlier.length)] as Record<string, number>)
+            : Object.fromEntries(
+                criteria.map((c) => [
+                  c.key,
+                  e === 0 ? c.max - 1 : c.min + Math.round(rnd() * (c.max - c.min) * 2) / 2,
+                ]),
+              );
+          earlier.push(scores);
+          const status = chance > 0.93 ? "draft" : chance > 0.9 ? "assigned" : "submitted";
+          plan.push({ e, scores, status });
+        }
+      }
+      previous = plan;
+      for (const { e, scores, status } of plan) {
+        const expert = experts[e] as { id: string };
         await t.db.insert(reviews).values({
           baseId: t.baseId,
           roundId: round.id,
@@ -131,7 +155,8 @@ async function buildRound(seed: number, method: RankMethod): Promise<Built> {
           scores,
           submittedAt: status === "submitted" ? new Date() : null,
         });
-        if (status === "submitted") submitted.push({ applicationId: application.id, expertId: expert.id, scores });
+        if (status === "submitted")
+          submitted.push({ applicationId: application.id, expertId: expert.id, scores });
       }
     }
     perTrack.push({ track, rubricId: rubric.id, criteria, submitted });
@@ -156,6 +181,9 @@ async function allPages(roundId: string, track: Track, sort: RankMethod) {
   return { body, items: items as Record<string, unknown>[] };
 }
 
+/** What the seeded rounds must contain, or the comparison proves less than it says. */
+const seen = { trimmedNull: false, differ: false, constant: false, tie: false };
+
 describe("the ranking computed in the database", () => {
   for (const [i, method] of RANK_METHODS.entries()) {
     it(`equals rankTrack's for every track and order (round's method ${method})`, async () => {
@@ -167,6 +195,14 @@ describe("the ranking computed in the database", () => {
           reviews: part.submitted.map((s) => ({ ...s, track: part.track, rubricId: part.rubricId })),
           settings: { method, trimmedMinReviews: 4, spreadThreshold: 20, expertDeviationThreshold: 10 },
         });
+        seen.trimmedNull ||= expected.applications.some((a) => a.trimmedMean === null);
+        seen.differ ||= expected.applications.some((a) => a.ranksDiffer);
+        seen.constant ||= expected.experts.some((e) => e.constant);
+        seen.tie ||= expected.applications.some((a, k) =>
+          expected.applications.some(
+            (b, m) => m !== k && a.mean === b.mean && a.median === b.median && a.count === b.count,
+          ),
+        );
         for (const sort of RANK_METHODS) {
           const { body, items } = await allPages(built.roundId, part.track, sort);
           const want = [...expected.applications].sort(
@@ -207,7 +243,13 @@ describe("the ranking computed in the database", () => {
               reviews: a.reviews,
             });
           }
-          const tracks = body.tracks as { track: Track; methodsAgree: boolean; schulzeCost: unknown; ranked: number; unreviewed: number }[];
+          const tracks = body.tracks as {
+            track: Track;
+            methodsAgree: boolean;
+            schulzeCost: unknown;
+            ranked: number;
+            unreviewed: number;
+          }[];
           const totals = tracks.find((x) => x.track === part.track);
           expect(totals).toMatchObject({
             methodsAgree: expected.methodsAgree,
@@ -220,6 +262,10 @@ describe("the ranking computed in the database", () => {
       }
     });
   }
+
+  it("was compared on rounds with ties to the id, unranked trimmed means, differing methods and constant scorers", () => {
+    expect(seen).toEqual({ trimmedNull: true, differ: true, constant: true, tie: true });
+  });
 
   it("refuses, as the JS does, a submitted review that does not fit the rubric", async () => {
     const built = await buildRound(77, "mean");

@@ -4,14 +4,13 @@
  * experts and each track's totals; Schulze's ranks come from schulze-ranks.ts. What the figures
  * mean: docs/REVIEW.md.
  */
-import { type SQL, sql } from "drizzle-orm";
-import { inArray } from "drizzle-orm";
+import { inArray, type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../../db/client";
 import { admissionDecisions, reviews, rubrics } from "../../../../db/schema";
 import { TRACKS, type Track } from "../../../../domain/call";
 import { type Review, ReviewInputError, totalMicro, validateRubric } from "../../../../domain/review/rubric";
 import { DEFAULT_RANKING_SETTINGS, type RankingSettings } from "../../../../domain/review/track-ranking";
-import type { RankingPage, RankingQuery, RankedApplication } from "../../../../schemas/admission/ranking";
+import type { RankedApplication, RankingPage, RankingQuery } from "../../../../schemas/admission/ranking";
 import { ZRankingQuery } from "../../../../schemas/admission/ranking";
 import type { Context } from "../../../context";
 import { AppError } from "../../../errors";
@@ -114,8 +113,9 @@ export async function rankingPage(
         ranked: totals?.ranked ?? 0,
         unreviewed: totals?.unreviewed ?? 0,
         methodsAgree: totals?.agree ?? true,
-        schulzeCost: (votes.find((v) => v.track === r.track) as { cost: RankingPage["tracks"][0]["schulzeCost"] })
-          .cost,
+        schulzeCost: (
+          votes.find((v) => v.track === r.track) as { cost: RankingPage["tracks"][0]["schulzeCost"] }
+        ).cost,
         nextOnWaitlist: next
           ? {
               applicationId: next.applicationId,
@@ -172,7 +172,10 @@ async function refuseInvalidReview(db: Db, options: AggregateOptions, trackRubri
       SELECT c.id, c.track FROM checked c WHERE NOT c.ok ORDER BY c.subject_id, c.expert_id LIMIT 1`),
   );
   if (!bad) return;
-  const [review] = await db.select().from(reviews).where(inArray(reviews.id, [bad.id]));
+  const [review] = await db
+    .select()
+    .from(reviews)
+    .where(inArray(reviews.id, [bad.id]));
   const rubric = trackRubrics.find((r) => r.track === bad.track) as TrackRubric;
   const asReview: Review = {
     applicationId: review?.subjectId ?? "",
@@ -226,10 +229,10 @@ function pageSql(
 ): SQL {
   const rank = sql.raw(METHOD_RANK[sort]);
   const order =
-    q.order === "asc" ? sql`${rank} ASC NULLS LAST, position ASC` : sql`${rank} DESC NULLS FIRST, position DESC`;
-  const means = selected.criteria.map(
-    (c) => sql`${c.key}::text, avg((c.scores->>${c.key})::float8)`,
-  );
+    q.order === "asc"
+      ? sql`${rank} ASC NULLS LAST, position ASC`
+      : sql`${rank} DESC NULLS FIRST, position DESC`;
+  const means = selected.criteria.map((c) => sql`${c.key}::text, avg((c.scores->>${c.key})::float8)`);
   return sql`WITH ${rankingCtes(o)},
   page AS (
     SELECT * FROM ranked WHERE track = ${selected.track} ORDER BY ${order}

@@ -1,7 +1,13 @@
 /** The review meeting's routes under /api/rounds: the ranking, its .xlsx, the meeting notes. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ZNote, ZNoteInput, ZNotes, ZRankingPage, ZRankingQuery } from "../../../../schemas/admission/ranking";
+import {
+  ZNote,
+  ZNoteInput,
+  ZNotes,
+  ZRankingPage,
+  ZRankingQuery,
+} from "../../../../schemas/admission/ranking";
 import { ZIdParams } from "../../../../schemas/common";
 import { signedIn } from "../../../context";
 import { errors } from "../../../route-docs";
