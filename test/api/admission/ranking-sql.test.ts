@@ -108,15 +108,13 @@ async function buildRound(seed: number, method: RankMethod): Promise<Built> {
     for (let a = 0; a < apps; a++) {
       const organization = await f.organization();
       const application = await f.application({ callId: call.id, organizationId: organization.id, track });
-      await t.db
-        .insert(roundSubjects)
-        .values({
-          roundId: round.id,
-          subjectId: application.id,
-          baseId: t.baseId,
-          organizationId: organization.id,
-          track,
-        });
+      await t.db.insert(roundSubjects).values({
+        roundId: round.id,
+        subjectId: application.id,
+        baseId: t.baseId,
+        organizationId: organization.id,
+        track,
+      });
       if (a === apps - 1 && track !== "space") continue; // one application nobody has scored yet
       // Every third application or so is scored exactly as the one before it: a tie down to the id.
       const plan: Plan = previous && rnd() < 0.3 ? previous : [];

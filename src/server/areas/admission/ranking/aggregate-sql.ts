@@ -56,7 +56,12 @@ function fits(rubric: TrackRubric): SQL {
 
 /** A list as one text[] parameter-per-element array (drizzle would expand a bare JS array into a row). */
 const textArray = (values: readonly string[]) =>
-  values.length === 0 ? sql`ARRAY[]::text[]` : sql`ARRAY[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+  values.length === 0
+    ? sql`ARRAY[]::text[]`
+    : sql`ARRAY[${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )}]::text[]`;
 
 function byTrack(
   column: SQL,
