@@ -108,16 +108,15 @@ export function rankingCtes(o: AggregateOptions): SQL {
      WHERE s.round_id = ${o.roundId}::uuid AND s.track = ANY(${textArray(tracks)})
   ),
   checked AS (
-    SELECT r.id, r.subject_id, r.expert_id, s.track, r.scores,
-           ${byTrack(sql`s.track`, o.rubrics, fits, sql`false`)} AS ok
+    -- The validity and the total in one pass, and no jsonb kept in the materialized rows.
+    SELECT r.id, r.subject_id, r.expert_id, s.track, f.ok,
+           CASE WHEN f.ok THEN ${byTrack(sql`s.track`, o.rubrics, totalOf, sql`NULL::bigint`)} END AS total
       FROM reviews r JOIN subj s ON s.subject_id = r.subject_id
+     CROSS JOIN LATERAL (SELECT ${byTrack(sql`s.track`, o.rubrics, fits, sql`false`)} AS ok) f
      WHERE r.round_id = ${o.roundId}::uuid AND r.status = 'submitted'
   ),
   invalid AS (SELECT subject_id, expert_id FROM checked WHERE NOT ok),
-  rev AS (
-    SELECT r.id, r.subject_id, r.expert_id, r.track, ${byTrack(sql`r.track`, o.rubrics, totalOf, sql`NULL::bigint`)} AS total
-      FROM checked r WHERE r.ok
-  ),
+  rev AS (SELECT id, subject_id, expert_id, track, total FROM checked WHERE ok),
   expert AS (
     SELECT track, expert_id, count(*)::int AS n, sum(total) AS s, sum(total)::float8 / count(*) AS mean
       FROM rev GROUP BY track, expert_id

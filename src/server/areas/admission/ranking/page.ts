@@ -301,7 +301,8 @@ function pageSql(
           AND NOT EXISTS (SELECT 1 FROM ranked k WHERE k.subject_id = s.subject_id)
         ORDER BY o.name, s.subject_id LIMIT 50) u) AS unreviewed,
     (SELECT json_build_object(${sql.join(means, sql`, `)})
-       FROM checked c WHERE c.ok AND c.track = ${selected.track}) AS criterion_means`;
+       FROM checked c JOIN reviews rv ON rv.id = c.id
+      WHERE c.ok AND c.track = ${selected.track}) AS criterion_means`;
 }
 
 /** The decisions of the page's applications: at most a page of rows. */
