@@ -30,8 +30,8 @@ export interface TrackRubric {
 /** Math.round for the positive and negative values here: half up, never half to even. */
 const roundHalfUp = (x: SQL) => sql`(floor(${x}) + CASE WHEN ${x} - floor(${x}) >= 0.5 THEN 1 ELSE 0 END)`;
 
-/** The review's total in micro-points, as `totalMicro` computes it. */
-function totalOf(rubric: TrackRubric): SQL {
+/** The review's total in micro-points before rounding, as `totalMicro` computes it. */
+function unroundedTotal(rubric: TrackRubric): SQL {
   const terms = rubric.criteria.map(
     (c) =>
       sql`(${c.weight}::float8 * ((r.scores->>${c.key})::float8 - ${c.min}::float8)) / ${c.max - c.min}::float8`,
@@ -39,7 +39,7 @@ function totalOf(rubric: TrackRubric): SQL {
   const weighted = sql`(${sql.join(terms, sql` + `)})`;
   let weightSum = 0;
   for (const c of rubric.criteria) weightSum += c.weight;
-  return sql`${roundHalfUp(sql`((${weighted} * 100::float8 * 1000000::float8) / ${weightSum}::float8)`)}::bigint`;
+  return sql`((${weighted} * 100::float8 * 1000000::float8) / ${weightSum}::float8)`;
 }
 
 /** True when the review fits its track's rubric: the rubric's id, every key and no other, numbers within scale. */
@@ -107,16 +107,19 @@ export function rankingCtes(o: AggregateOptions): SQL {
     SELECT s.subject_id, s.track FROM round_subjects s
      WHERE s.round_id = ${o.roundId}::uuid AND s.track = ANY(${textArray(tracks)})
   ),
-  checked AS (
-    -- The validity and the total in one pass, and no jsonb kept in the materialized rows.
+  checked AS MATERIALIZED (
+    -- The validity and the unrounded total in one pass, each evaluated once (OFFSET 0 keeps the
+    -- planner from copying the check into every place that reads it), and no jsonb kept.
     SELECT r.id, r.subject_id, r.expert_id, s.track, f.ok,
-           CASE WHEN f.ok THEN ${byTrack(sql`s.track`, o.rubrics, totalOf, sql`NULL::bigint`)} END AS total
+           CASE WHEN f.ok THEN ${byTrack(sql`s.track`, o.rubrics, unroundedTotal, sql`NULL::float8`)} END AS x
       FROM reviews r JOIN subj s ON s.subject_id = r.subject_id
-     CROSS JOIN LATERAL (SELECT ${byTrack(sql`s.track`, o.rubrics, fits, sql`false`)} AS ok) f
+     CROSS JOIN LATERAL (SELECT ${byTrack(sql`s.track`, o.rubrics, fits, sql`false`)} AS ok OFFSET 0) f
      WHERE r.round_id = ${o.roundId}::uuid AND r.status = 'submitted'
   ),
   invalid AS (SELECT subject_id, expert_id FROM checked WHERE NOT ok),
-  rev AS (SELECT id, subject_id, expert_id, track, total FROM checked WHERE ok),
+  rev AS MATERIALIZED (
+    SELECT id, subject_id, expert_id, track, ${roundHalfUp(sql`x`)}::bigint AS total FROM checked WHERE ok
+  ),
   expert AS (
     SELECT track, expert_id, count(*)::int AS n, sum(total) AS s, sum(total)::float8 / count(*) AS mean
       FROM rev GROUP BY track, expert_id

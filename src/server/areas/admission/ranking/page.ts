@@ -232,7 +232,7 @@ function pageSql(
     q.order === "asc"
       ? sql`${rank} ASC NULLS LAST, position ASC`
       : sql`${rank} DESC NULLS FIRST, position DESC`;
-  const means = selected.criteria.map((c) => sql`${c.key}::text, avg((c.scores->>${c.key})::float8)`);
+  const means = selected.criteria.map((c) => sql`${c.key}::text, avg((rv.scores->>${c.key})::float8)`);
   return sql`WITH ${rankingCtes(o)},
   page AS (
     SELECT * FROM ranked WHERE track = ${selected.track} ORDER BY ${order}
