@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reviewRounds, reviews, roundSubjects, rubrics } from "../../../src/db/schema";
 import type { Track } from "../../../src/domain/call";
 import type { CriterionTemplate } from "../../../src/domain/review/default-rubrics";
+import { totalMicro } from "../../../src/domain/review/rubric";
 import { RANK_METHODS, type RankMethod, rankTrack } from "../../../src/domain/review/track-ranking";
 import { make } from "../../factories";
 import { type Client, startTestApp, type TestApp } from "../../support/app";
@@ -152,6 +153,15 @@ async function buildRound(seed: number, method: RankMethod): Promise<Built> {
           reopenedCount: status === "draft" ? 1 : 0,
           scores,
           submittedAt: status === "submitted" ? new Date() : null,
+          // About half as the app submits them (the total stored), half written without one:
+          // the ranking computes those from the scores. Both paths must give the same figures.
+          totalMicro:
+            status === "submitted" && rnd() < 0.5
+              ? totalMicro(
+                  { id: rubric.id, track, criteria },
+                  { applicationId: application.id, expertId: expert.id, track, rubricId: rubric.id, scores },
+                )
+              : null,
         });
         if (status === "submitted")
           submitted.push({ applicationId: application.id, expertId: expert.id, scores });
@@ -271,7 +281,7 @@ describe("the ranking computed in the database", () => {
     const victim = part.submitted[0] as Sub;
     await t.db
       .update(reviews)
-      .set({ scores: { ...victim.scores, a: 10.5 } })
+      .set({ scores: { ...victim.scores, a: 10.5 }, totalMicro: null })
       .where(eq(reviews.subjectId, victim.applicationId));
     const res = await staff.get(`/api/rounds/${built.roundId}/ranking`);
     expect(res.statusCode, res.body).toBe(400);
@@ -281,7 +291,7 @@ describe("the ranking computed in the database", () => {
     });
     await t.db
       .update(reviews)
-      .set({ scores: { ...victim.scores, extra: 1 } })
+      .set({ scores: { ...victim.scores, extra: 1 }, totalMicro: null })
       .where(eq(reviews.subjectId, victim.applicationId));
     const unknown = await staff.get(`/api/rounds/${built.roundId}/ranking`);
     expect(unknown.json()).toMatchObject({ details: { code: "criterion_unknown", criterion: "extra" } });

@@ -49,9 +49,9 @@ function fits(rubric: TrackRubric): SQL {
     (c) => sql`CASE WHEN jsonb_typeof(r.scores->${c.key}) = 'number'
       THEN (r.scores->>${c.key})::float8 BETWEEN ${c.min}::float8 AND ${c.max}::float8 ELSE false END`,
   );
-  return sql`(r.rubric_id = ${rubric.rubricId}::uuid
-    AND (r.scores - ${textArray(keys)}) = '{}'::jsonb
-    AND ${sql.join(scores, sql` AND `)})`;
+  // A total stored at submit was checked then by the same rules (reviews/service.ts).
+  return sql`(r.rubric_id = ${rubric.rubricId}::uuid AND (r.total_micro IS NOT NULL OR ((r.scores - ${textArray(keys)}) = '{}'::jsonb
+    AND ${sql.join(scores, sql` AND `)})))`;
 }
 
 /** A list as one text[] parameter-per-element array (drizzle would expand a bare JS array into a row). */
@@ -111,7 +111,8 @@ export function rankingCtes(o: AggregateOptions): SQL {
     -- The validity and the unrounded total in one pass, each evaluated once (OFFSET 0 keeps the
     -- planner from copying the check into every place that reads it), and no jsonb kept.
     SELECT r.id, r.subject_id, r.expert_id, s.track, f.ok,
-           CASE WHEN f.ok THEN ${byTrack(sql`s.track`, o.rubrics, unroundedTotal, sql`NULL::float8`)} END AS x
+           CASE WHEN f.ok THEN coalesce(r.total_micro::float8,
+             ${byTrack(sql`s.track`, o.rubrics, unroundedTotal, sql`NULL::float8`)}) END AS x
       FROM reviews r JOIN subj s ON s.subject_id = r.subject_id
      CROSS JOIN LATERAL (SELECT ${byTrack(sql`s.track`, o.rubrics, fits, sql`false`)} AS ok OFFSET 0) f
      WHERE r.round_id = ${o.roundId}::uuid AND r.status = 'submitted'
