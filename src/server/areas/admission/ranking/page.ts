@@ -27,7 +27,7 @@ export async function getRankingPage(db: Db, ctx: Context, roundId: string, quer
 }
 
 /** The round's settings and each track's rubric, refused as the JS ranking refuses them. */
-export async function rankingInput(db: Db, round: RoundRow) {
+async function rankingInput(db: Db, round: RoundRow) {
   const settings: RankingSettings = {
     ...DEFAULT_RANKING_SETTINGS,
     method: round.method,
@@ -69,7 +69,7 @@ function refuse(track: Track, check: () => void) {
   }
 }
 
-export async function rankingPage(
+async function rankingPage(
   db: Db,
   round: RoundRow,
   q: ReturnType<typeof ZRankingQuery.parse>,
