@@ -17,6 +17,7 @@
  * computed per track over the ballots only (schulze-ranks.ts).
  */
 import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../../../db/client";
 import type { Track } from "../../../../domain/call";
 import type { RankingSettings, RankMethod } from "../../../../domain/review/track-ranking";
 
@@ -182,3 +183,15 @@ export function trackTotalsSql(o: AggregateOptions): SQL {
 }
 
 export { METHOD_RANK };
+
+/**
+ * Runs the ranking's statements with room to sort in memory: at tens of thousands of reviews the
+ * ordered aggregates and rank windows outgrow the default 4 MB and spill to disk. SET LOCAL ends
+ * with the transaction, so the pool's connections keep their settings.
+ */
+export async function withSortMemory<T>(db: Db, run: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+    return run(tx as unknown as Db);
+  });
+}

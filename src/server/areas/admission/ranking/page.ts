@@ -14,7 +14,13 @@ import type { RankedApplication, RankingPage, RankingQuery } from "../../../../s
 import { ZRankingQuery } from "../../../../schemas/admission/ranking";
 import type { Context } from "../../../context";
 import { AppError } from "../../../errors";
-import { type AggregateOptions, METHOD_RANK, rankingCtes, type TrackRubric } from "./aggregate-sql";
+import {
+  type AggregateOptions,
+  METHOD_RANK,
+  rankingCtes,
+  type TrackRubric,
+  withSortMemory,
+} from "./aggregate-sql";
 import { loadRound, type RoundRow } from "./load";
 import { quotaOf } from "./ranking";
 import { schulzeRanks } from "./schulze-ranks";
@@ -95,7 +101,9 @@ async function rankingPage(
     input.rubrics.map((r) => r.track),
   );
   options.schulze = { ids: votes.flatMap((v) => v.ids), ranks: votes.flatMap((v) => v.ranks) };
-  const [row] = rowsOf<PageRow>(await db.execute(pageSql(options, selected, sort, q)));
+  const [row] = rowsOf<PageRow>(
+    await withSortMemory(db, (tx) => tx.execute(pageSql(options, selected, sort, q))),
+  );
   if (!row) throw new Error("the ranking query returned no row");
 
   const items = await withDecisions(db, row.items ?? []);
