@@ -122,20 +122,29 @@ export function rankingCtes(o: AggregateOptions): SQL {
   rev AS MATERIALIZED (
     SELECT id, subject_id, expert_id, track, ${roundHalfUp(sql`x`)}::bigint AS total FROM checked WHERE ok
   ),
-  expert AS (
-    SELECT track, expert_id, count(*)::int AS n, sum(total) AS s, sum(total)::float8 / count(*) AS mean
-      FROM rev GROUP BY track, expert_id
+  -- Each expert's count, mean and SD as windows over their reviews in ascending total: one sort,
+  -- and the squares summed in the order the JS sums them (a whole-partition frame adds its rows
+  -- in the window's order).
+  expert_w AS (
+    SELECT r.*, count(*) OVER w AS n, sum(r.total) OVER w AS s
+      FROM rev r
+    WINDOW w AS (PARTITION BY r.track, r.expert_id ORDER BY r.total
+                 ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+  ),
+  scored AS MATERIALIZED (
+    SELECT id, subject_id, expert_id, track, total, n AS expert_n, mean AS expert_mean, sd AS expert_sd,
+           CASE WHEN sd = 0 THEN NULL ELSE (total - mean) / sd END AS z
+      FROM (
+        SELECT e.*, sqrt(sum((e.total - e.mean) * (e.total - e.mean)) OVER w / e.n) AS sd
+          FROM (SELECT x.*, x.s::float8 / x.n AS mean FROM expert_w x) e
+        WINDOW w AS (PARTITION BY e.track, e.expert_id ORDER BY e.total
+                     ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+      ) q
   ),
   scale AS (
-    SELECT e.track, e.expert_id, e.n, e.s, e.mean,
-           sqrt(sum((r.total - e.mean) * (r.total - e.mean) ORDER BY r.total) / e.n) AS sd
-      FROM expert e JOIN rev r ON r.track = e.track AND r.expert_id = e.expert_id
-     GROUP BY e.track, e.expert_id, e.n, e.s, e.mean
-  ),
-  scored AS (
-    SELECT r.id, r.subject_id, r.expert_id, r.track, r.total,
-           CASE WHEN c.sd = 0 THEN NULL ELSE (r.total - c.mean) / c.sd END AS z
-      FROM rev r JOIN scale c ON c.track = r.track AND c.expert_id = r.expert_id
+    SELECT DISTINCT ON (track, expert_id) track, expert_id, expert_n::int AS n, expert_mean AS mean,
+           expert_sd AS sd
+      FROM scored ORDER BY track, expert_id
   ),
   app AS (
     SELECT track, subject_id, count(*)::int AS n, sum(total) AS s, min(total) AS lo, max(total) AS hi,
