@@ -10,8 +10,9 @@
  *   `totalMicro` (the criteria summed left to right, the weights' sum passed in from JS), and
  *   rounded half up as Math.round does (PostgreSQL's round(float8) rounds half to even);
  * - totals are whole micro-points (bigint), so counts, sums, minima and maxima are exact;
- * - every floating sum the JS takes over a sorted list is an ordered aggregate here
- *   (`sum(x ORDER BY x)`: float8 addition in the same order), and every division the same one.
+ * - every floating sum the JS takes over a sorted list is summed here in the same order (an
+ *   ordered aggregate `sum(x ORDER BY x)`, or a window ordered the same way whose frame is the
+ *   whole partition), and every division is the same one.
  *
  * Schulze's ranks are not computed here (its closure is cubic): they come in as a parameter,
  * computed per track over the ballots only (schulze-ranks.ts).
