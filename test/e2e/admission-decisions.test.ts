@@ -76,8 +76,13 @@ test(
     await checkA11y(page, "meeting view");
     await shot(page, "meeting-1280");
 
-    // The method switch reorders the table without losing the line.
+    // The method switch asks the server for the page in that method's order (the table is paged
+    // and sorted by the server) without losing the line.
+    const sorted = page.waitForResponse((r) => /\/ranking\?.*sort=zScore/.test(r.url()) && r.ok());
     await page.getByText("标准分", { exact: true }).first().click();
+    const answer = await (await sorted).json();
+    expect(answer).toMatchObject({ sort: "zScore", page: 1, pageSize: 20, total: 3 });
+    await page.getByText("共 3 条").waitFor();
     expect(await page.locator("tr.hatchery-quota-last").count()).toBe(1);
 
     // The charts load ECharts on demand and draw per criterion and per expert.

@@ -7,6 +7,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   index,
   integer,
@@ -352,6 +353,13 @@ export const reviews = pgTable(
     comments: jsonb("comments").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
     overallComment: text("overall_comment"),
     submittedAt: at("submitted_at"),
+    /**
+     * The weighted total in micro-points (domain/review/rubric.ts `totalMicro`), written when the
+     * review is submitted and cleared when it is reopened, so the ranking sums numbers instead of
+     * reading every review's scores (docs/REVIEW.md, "Computed in the database"). Null on a review
+     * written otherwise: the ranking then computes it from the scores.
+     */
+    totalMicro: bigint("total_micro", { mode: "number" }),
     reopenedCount: integer("reopened_count").notNull().default(0),
     version: integer("version").notNull().default(1),
     createdAt: created(),

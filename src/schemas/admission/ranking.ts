@@ -7,7 +7,7 @@ import { z } from "zod";
 import { DECISION_STATUSES } from "../../domain/application";
 import { TRACKS } from "../../domain/call";
 import { RANK_METHODS } from "../../domain/review/track-ranking";
-import { longText, ZId } from "../common";
+import { longText, ZId, ZPageQuery } from "../common";
 
 const ZRanks = z.object(Object.fromEntries(RANK_METHODS.map((m) => [m, z.number().int().nullable()])));
 
@@ -112,6 +112,67 @@ export const ZRoundRanking = z.object({
 });
 export type RoundRanking = z.infer<typeof ZRoundRanking>;
 
+/** One page of one track's ranking, as every list: `sort` is the method whose order it follows. */
+export const ZRankingQuery = ZPageQuery.extend({
+  /** The round's first track with subjects when omitted. */
+  track: z.enum(TRACKS).optional(),
+  /** The round's method when omitted. */
+  sort: z.enum(RANK_METHODS).optional(),
+  order: z.enum(["asc", "desc"]).default("asc"),
+});
+export type RankingQuery = z.input<typeof ZRankingQuery>;
+
+const ZSchulzeCost = ZTrackRanking.shape.schulzeCost;
+
+/** What the meeting shows of each track whichever page it is on. */
+export const ZTrackTotals = z.object({
+  track: z.enum(TRACKS),
+  rubricId: z.uuid(),
+  quota: z.number().int().nullable(),
+  admitted: z.number().int(),
+  /** Applications with a submitted review (the ranked ones) and those without. */
+  ranked: z.number().int(),
+  unreviewed: z.number().int(),
+  methodsAgree: z.boolean(),
+  schulzeCost: ZSchulzeCost,
+  /** The first waitlisted application in the method's order, when a place is free. */
+  nextOnWaitlist: z
+    .object({ applicationId: z.uuid(), organizationName: z.string(), applicationVersion: z.number().int() })
+    .nullable(),
+});
+export type TrackTotals = z.infer<typeof ZTrackTotals>;
+
+export const ZRankingPage = z.object({
+  roundId: z.uuid(),
+  title: z.string(),
+  status: z.string(),
+  method: z.enum(RANK_METHODS),
+  tracks: z.array(ZTrackTotals),
+  /** The track of this page, with what its tab shows beside the table; null when the round has none. */
+  track: z
+    .object({
+      track: z.enum(TRACKS),
+      criteria: z.array(ZCriterionInfo),
+      /** Each criterion's mean score over the track's submitted reviews (for the charts). */
+      criterionMeans: z.record(z.string(), z.number().nullable()),
+      experts: z.array(ZRankedExpert),
+      /** Up to 50 of the track's subjects with no submitted review, by name. */
+      unreviewed: z.array(
+        z.object({ applicationId: z.uuid(), organizationName: z.string(), status: z.string() }),
+      ),
+      /** The place of the red rule: after the row ranked `quota` by `sort`, on page `page`. */
+      quotaLine: z.object({ position: z.number().int(), page: z.number().int() }).nullable(),
+    })
+    .nullable(),
+  sort: z.enum(RANK_METHODS),
+  order: z.enum(["asc", "desc"]),
+  items: z.array(ZRankedApplication),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type RankingPage = z.infer<typeof ZRankingPage>;
+
 export const ZNoteInput = z.object({
   body: longText(4000).min(1, { error: "required" }),
   /** On one application of the round; the round's own note when omitted. */
@@ -122,6 +183,8 @@ export type NoteInput = z.input<typeof ZNoteInput>;
 export const ZNote = z.object({
   id: z.uuid(),
   applicationId: z.uuid().nullable(),
+  /** The organization of the application the note is on. */
+  organizationName: z.string().nullable(),
   body: z.string(),
   authorName: z.string().nullable(),
   createdAt: z.iso.datetime(),

@@ -82,9 +82,9 @@ describe("deciding within the quota", () => {
       .where(and(eq(auditLog.entityId, second), eq(auditLog.action, "application.admit")));
     expect(audit[0]?.after).toMatchObject({ overQuota: { quota: 1, count: 1 } });
 
-    const ranking = (await staff.get(`/api/rounds/${r.roundId}/ranking`)).json().tracks[0];
-    expect(ranking.admitted).toBe(2);
-    expect(ranking.applications[0].decision).toMatchObject({ decision: "admitted", final: false });
+    const ranking = (await staff.get(`/api/rounds/${r.roundId}/ranking`)).json();
+    expect(ranking.tracks[0].admitted).toBe(2);
+    expect(ranking.items[0].decision).toMatchObject({ decision: "admitted", final: false });
   });
 
   it("two staff deciding one application at once: exactly one succeeds, the other gets 409", async () => {
@@ -293,9 +293,7 @@ describe("the public notice, the letters and the place", () => {
     expect((await member.get(`/api/rounds/${r.roundId}/ranking`)).statusCode).toBe(403);
     // The meeting knows the date to confirm by (its lapse button shows once it has passed).
     const meeting = (await staff.get(`/api/rounds/${r.roundId}/ranking`)).json();
-    const row = meeting.tracks[0].applications.find(
-      (a: { applicationId: string }) => a.applicationId === mine,
-    );
+    const row = meeting.items.find((a: { applicationId: string }) => a.applicationId === mine);
     expect(row.decision).toMatchObject({ final: true, confirmBy: expect.any(String) });
     expect(Date.parse(row.decision.confirmBy)).toBeGreaterThan(Date.now());
 
@@ -358,7 +356,11 @@ describe("the public notice, the letters and the place", () => {
     });
     expect(declined.statusCode, declined.body).toBe(200);
     expect(declined.json().status).toBe("declined");
-    expect((await staff.get(`/api/rounds/${r.roundId}/ranking`)).json().tracks[0].nextOnWaitlist).toBe(next);
+    expect(
+      (await staff.get(`/api/rounds/${r.roundId}/ranking`)).json().tracks[0].nextOnWaitlist,
+    ).toMatchObject({
+      applicationId: next,
+    });
 
     const offered = await staff.post(`/api/applications/${next}/offer`, {
       reason: "原入选机构放弃，按排名递补",

@@ -51,7 +51,7 @@ describe("the round's ranking", () => {
     const body = res.json();
     expect(body.method).toBe("schulze");
     expect(body.tracks).toHaveLength(1);
-    const track = body.tracks[0];
+    const track = { ...body.tracks[0], ...body.track, applications: body.items };
     const expected = rankTrack({
       track: "org",
       rubric: { id: round.rubricId, track: "org", criteria: CRITERIA },
@@ -124,6 +124,26 @@ describe("the round's ranking", () => {
     expect(d).toMatchObject({ count: 2, trimmedMean: null, trimmedMeanReason: "too_few_reviews" });
   });
 
+  it("is a page like any list: page, pageSize and sort by a method; the totals and the quota line stay the whole track's", async () => {
+    const all = (await staff.get(`/api/rounds/${round.roundId}/ranking?sort=mean`)).json();
+    const second = (
+      await staff.get(`/api/rounds/${round.roundId}/ranking?sort=mean&page=2&pageSize=2`)
+    ).json();
+    expect(second).toMatchObject({ page: 2, pageSize: 2, total: 4, sort: "mean", order: "asc" });
+    expect(second.items.map((a: { applicationId: string }) => a.applicationId)).toEqual(
+      all.items.slice(2).map((a: { applicationId: string }) => a.applicationId),
+    );
+    expect(second.items.map((a: { ranks: { mean: number } }) => a.ranks.mean)).toEqual([3, 4]);
+    expect(second.track.quotaLine).toEqual({ position: 2, page: 1 });
+    expect(second.tracks[0]).toMatchObject({ ranked: 4, unreviewed: 0, quota: 2 });
+    const reversed = (
+      await staff.get(`/api/rounds/${round.roundId}/ranking?sort=mean&order=desc&pageSize=1`)
+    ).json();
+    expect(reversed.items[0].applicationId).toBe(all.items[3].applicationId);
+    expect((await staff.get(`/api/rounds/${round.roundId}/ranking?sort=best`)).statusCode).toBe(400);
+    expect((await staff.get(`/api/rounds/${round.roundId}/ranking?pageSize=500`)).statusCode).toBe(400);
+  });
+
   it("is for base staff only: an expert and a member are refused, an unknown round is 404", async () => {
     expect((await (await t.signIn("expert")).get(`/api/rounds/${round.roundId}/ranking`)).statusCode).toBe(
       403,
@@ -157,7 +177,7 @@ describe("the round's ranking", () => {
   });
 
   it("exports every score as .xlsx, which reads back as the API's ranking", async () => {
-    const api = (await staff.get(`/api/rounds/${round.roundId}/ranking`)).json().tracks[0];
+    const api = { applications: (await staff.get(`/api/rounds/${round.roundId}/ranking`)).json().items };
     const res = await staff.get(`/api/rounds/${round.roundId}/ranking.xlsx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toContain("spreadsheetml");

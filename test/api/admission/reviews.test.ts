@@ -319,12 +319,19 @@ describe("staff reopen a submitted review", () => {
     expect(notYet.json().code).toBe("review_not_submitted");
     await scoreAll(clients[2] as Client, review.id, 5);
     const submitted = await submit(clients[2] as Client, review.id);
+    // Submitting stores the total the ranking sums (every criterion 5 of 0-10: 50 points);
+    // reopening clears it, so a draft's scores never count.
+    const storedTotal = async () =>
+      (await t.db.select({ total: reviews.totalMicro }).from(reviews).where(eq(reviews.id, review.id)))[0]
+        ?.total;
+    expect(await storedTotal()).toBe(50_000_000);
     const reopened = await staff.post(`/api/reviews/${review.id}/reopen`, {
       version: submitted.json().version,
       reason: "评语与分数不一致，请核对",
     });
     expect(reopened.statusCode, reopened.body).toBe(200);
     expect(reopened.json()).toMatchObject({ status: "draft", submittedAt: null });
+    expect(await storedTotal()).toBeNull();
     const audit = await t.db
       .select()
       .from(auditLog)

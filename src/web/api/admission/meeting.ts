@@ -2,7 +2,7 @@
  * The review meeting and the admission decisions: a round's ranking, its .xlsx, the notes, and
  * the staff's acts on one application (decide, reconsider, lapse, offer from the waitlist).
  */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   DecisionBody,
   DecisionView,
@@ -11,20 +11,25 @@ import type {
   Placements,
   ReconsiderBody,
 } from "../../../schemas/admission/decisions";
-import type { Note, NoteInput, RoundRanking } from "../../../schemas/admission/ranking";
+import type { Note, NoteInput, RankingPage, RankingQuery } from "../../../schemas/admission/ranking";
 import { download, request } from "../client";
 
 const keys = {
-  ranking: (id: string) => ["round", id, "ranking"] as const,
+  ranking: (id: string, query?: RankingQuery) => ["round", id, "ranking", ...(query ? [query] : [])] as const,
   notes: (id: string) => ["round", id, "notes"] as const,
   decision: (id: string) => ["application", id, "decision"] as const,
   placements: (id: string) => ["organization", id, "placements"] as const,
 };
 
-export function useRanking(roundId: string) {
+/** One page of one track of the round's ranking; the previous page stays on screen while the next loads. */
+export function useRanking(roundId: string, query: RankingQuery) {
+  const params = new URLSearchParams(
+    Object.entries(query).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
+  );
   return useQuery({
-    queryKey: keys.ranking(roundId),
-    queryFn: ({ signal }) => request<RoundRanking>(`/api/rounds/${roundId}/ranking`, { signal }),
+    queryKey: keys.ranking(roundId, query),
+    queryFn: ({ signal }) => request<RankingPage>(`/api/rounds/${roundId}/ranking?${params}`, { signal }),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -20,9 +20,8 @@ import { TRACKS, type Track, trackOf } from "../../../../domain/call";
 import { ReviewInputError } from "../../../../domain/review/rubric";
 import { rankTrack } from "../../../../domain/review/track-ranking";
 import type { RoundRanking, TrackRankingView } from "../../../../schemas/admission/ranking";
-import type { Context } from "../../../context";
 import { AppError } from "../../../errors";
-import { loadRound, type RoundRow } from "./load";
+import type { RoundRow } from "./load";
 
 const HOLDS_PLACE = ["admitted", "confirmed"] as const;
 
@@ -49,11 +48,6 @@ export async function placesTaken(db: Db, roundId: string, track: Track, except?
       ),
     );
   return rows.filter((r) => r.id !== except).length;
-}
-
-export async function getRanking(db: Db, ctx: Context, roundId: string): Promise<RoundRanking> {
-  const round = await loadRound(db, ctx, roundId);
-  return computeRanking(db, round);
 }
 
 export async function computeRanking(db: Db, round: RoundRow): Promise<RoundRanking> {

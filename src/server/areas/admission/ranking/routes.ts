@@ -1,7 +1,13 @@
 /** The review meeting's routes under /api/rounds: the ranking, its .xlsx, the meeting notes. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ZNote, ZNoteInput, ZNotes, ZRoundRanking } from "../../../../schemas/admission/ranking";
+import {
+  ZNote,
+  ZNoteInput,
+  ZNotes,
+  ZRankingPage,
+  ZRankingQuery,
+} from "../../../../schemas/admission/ranking";
 import { ZIdParams } from "../../../../schemas/common";
 import { signedIn } from "../../../context";
 import { errors } from "../../../route-docs";
@@ -9,7 +15,7 @@ import type { AreaDeps } from "../../deps";
 import { attachment, XLSX_TYPE } from "../../platform/organizations/spreadsheet";
 import { exportRanking } from "./export";
 import { addNote, listNotes } from "./notes";
-import { getRanking } from "./ranking";
+import { getRankingPage } from "./page";
 
 const tags = ["meeting"];
 
@@ -21,12 +27,13 @@ export const rankingRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }
         tags,
         operationId: "getRoundRanking",
         summary:
-          "The round's ranking per track: every method side by side, flags, expert deviations, quota, decisions, each review's scores",
+          "One page of one track of the round's ranking, computed in the database: every method side by side, flags, decisions, each review's scores; each track's totals, the track's experts and the quota line",
         params: ZIdParams,
-        response: { 200: ZRoundRanking, ...errors(400, 401, 403, 404) },
+        querystring: ZRankingQuery,
+        response: { 200: ZRankingPage, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => getRanking(db, signedIn(request), request.params.id),
+    async (request) => getRankingPage(db, signedIn(request), request.params.id, request.query),
   );
 
   app.get(

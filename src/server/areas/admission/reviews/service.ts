@@ -16,7 +16,7 @@ import {
   roundSubjects,
 } from "../../../../db/schema";
 import type { CriterionTemplate } from "../../../../domain/review/default-rubrics";
-import { weightedTotal } from "../../../../domain/review/rubric";
+import { ReviewInputError, totalMicro, weightedTotal } from "../../../../domain/review/rubric";
 import type {
   MyReviews,
   ReviewDetail,
@@ -322,6 +322,25 @@ function submitProblems(rubric: RubricRow, review: ReviewRow, lang: Lang): Probl
   return problems;
 }
 
+/**
+ * The total the ranking sums (reviews.total_micro), by the ranking's own function; null when the
+ * ranking math would refuse the scores, so the ranking computes and refuses them itself.
+ */
+function storedTotal(rubric: RubricRow, review: ReviewRow): number | null {
+  try {
+    return totalMicro(domainRubric(rubric), {
+      applicationId: review.subjectId,
+      expertId: review.expertId,
+      track: rubric.track,
+      rubricId: review.rubricId,
+      scores: review.scores,
+    });
+  } catch (error) {
+    if (error instanceof ReviewInputError) return null;
+    throw error;
+  }
+}
+
 export async function submitReview(db: Db, ctx: Context, id: string, version: number): Promise<ReviewSaved> {
   return db.transaction(async (tx) => {
     const { review, round, rubric, organizationId } = await loadOwnReview(tx, ctx, id, { lock: true });
@@ -346,7 +365,13 @@ export async function submitReview(db: Db, ctx: Context, id: string, version: nu
     const now = new Date();
     const [updated] = await tx
       .update(reviews)
-      .set({ status: "submitted", submittedAt: now, version: review.version + 1, updatedAt: now })
+      .set({
+        status: "submitted",
+        submittedAt: now,
+        totalMicro: storedTotal(rubric, review),
+        version: review.version + 1,
+        updatedAt: now,
+      })
       .where(and(eq(reviews.id, id), eq(reviews.version, review.version)))
       .returning();
     if (!updated) throw versionConflict(review.version + 1);
@@ -384,6 +409,7 @@ export async function reopenReview(
       .set({
         status: "draft",
         submittedAt: null,
+        totalMicro: null,
         reopenedCount: review.reopenedCount + 1,
         version: review.version + 1,
         updatedAt: new Date(),

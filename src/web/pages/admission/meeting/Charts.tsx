@@ -5,9 +5,9 @@
  */
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import type { TrackRankingView } from "../../../../schemas/admission/ranking";
+import type { RankingPage } from "../../../../schemas/admission/ranking";
 
-export default function Charts({ track }: { track: TrackRankingView }) {
+export default function Charts({ track }: { track: NonNullable<RankingPage["track"]> }) {
   const { t, i18n } = useTranslation();
   const criteriaRef = useRef<HTMLDivElement>(null);
   const expertsRef = useRef<HTMLDivElement>(null);
@@ -18,10 +18,9 @@ export default function Charts({ track }: { track: TrackRankingView }) {
     void import("echarts").then((echarts) => {
       if (disposed || !criteriaRef.current || !expertsRef.current) return;
       const en = i18n.language === "en";
-      const reviews = track.applications.flatMap((a) => a.reviews);
+      // Each criterion's mean over the whole track, computed by the server (the table holds a page).
       const criteria = track.criteria.map((c) => {
-        const scores = reviews.map((r) => r.scores[c.key]).filter((s): s is number => typeof s === "number");
-        const mean = scores.length ? scores.reduce((x, y) => x + y, 0) / scores.length : 0;
+        const mean = track.criterionMeans[c.key] ?? c.min;
         return {
           name: en ? c.nameEn : c.nameZh,
           share: Math.round(((mean - c.min) / (c.max - c.min)) * 1000) / 10,

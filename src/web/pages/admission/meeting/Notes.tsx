@@ -1,19 +1,18 @@
 /** The meeting's notes: on the round or on one application, newest last, and a form to add one. */
 import { Button, Card, Empty, Flex, Form, Input, message, Select, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import type { RoundRanking } from "../../../../schemas/admission/ranking";
+import type { RankedApplication } from "../../../../schemas/admission/ranking";
 import { useAddNote, useNotes } from "../../../api/admission/meeting";
 import { formatDateTime } from "../../../components/format";
 import { errorMessage } from "../../../components/serverErrors";
 
-export function Notes({ roundId, ranking }: { roundId: string; ranking: RoundRanking }) {
+/** `items`: the applications on screen (the ranking's current page), which a new note may be on. */
+export function Notes({ roundId, items }: { roundId: string; items: RankedApplication[] }) {
   const { t } = useTranslation();
   const notes = useNotes(roundId);
   const add = useAddNote(roundId);
   const [form] = Form.useForm<{ body: string; applicationId: string }>();
-  const names = new Map(
-    ranking.tracks.flatMap((tr) => tr.applications.map((a) => [a.applicationId, a.organizationName])),
-  );
+  const names = new Map(items.map((a) => [a.applicationId, a.organizationName]));
   const submit = async (values: { body: string; applicationId: string }) => {
     try {
       await add.mutateAsync({ body: values.body, applicationId: values.applicationId || null });
@@ -33,8 +32,7 @@ export function Notes({ roundId, ranking }: { roundId: string; ranking: RoundRan
             <li key={n.id} style={{ padding: "8px 0", borderBottom: "1px solid #f0f0f0" }}>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {n.authorName} · {formatDateTime(n.createdAt)}
-                {n.applicationId &&
-                  ` · ${t("admission.meeting.noteOn", { name: names.get(n.applicationId) ?? "" })}`}
+                {n.applicationId && ` · ${t("admission.meeting.noteOn", { name: n.organizationName ?? "" })}`}
               </Typography.Text>
               <div style={{ whiteSpace: "pre-wrap" }}>{n.body}</div>
             </li>

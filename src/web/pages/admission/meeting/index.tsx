@@ -22,11 +22,17 @@ import {
   Tag,
   Typography,
 } from "antd";
-import { lazy, Suspense, useMemo, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import type { Track } from "../../../../domain/call";
 import { RANK_METHODS, type RankMethod } from "../../../../domain/review/track-ranking";
-import type { RankedApplication, TrackRankingView } from "../../../../schemas/admission/ranking";
+import type {
+  RankedApplication,
+  RankingPage,
+  RankingQuery,
+  TrackTotals,
+} from "../../../../schemas/admission/ranking";
 import { downloadRanking, useDecisionAct, useRanking } from "../../../api/admission/meeting";
 import { ToneTag } from "../../../components/labels";
 import { PageHeader } from "../../../components/PageHeader";
@@ -43,8 +49,10 @@ export default function MeetingPage() {
   const { id = "" } = useParams();
   const { t } = useTranslation();
   const labels = useRecruitmentLabels();
-  const ranking = useRanking(id);
-  const title = ranking.data ? t("admission.meeting.title", { title: ranking.data.title }) : t("app.loading");
+  const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20 });
+  const ranking = useRanking(id, query);
+  const data = ranking.data;
+  const title = data ? t("admission.meeting.title", { title: data.title }) : t("app.loading");
   return (
     <>
       <PageHeader
@@ -60,46 +68,70 @@ export default function MeetingPage() {
           </Space>
         }
       />
-      {ranking.isError ? (
+      {ranking.isError && !data ? (
         <QueryError error={ranking.error} onRetry={() => void ranking.refetch()} />
-      ) : !ranking.data ? (
+      ) : !data ? (
         <Card>
           <Skeleton active />
         </Card>
-      ) : ranking.data.tracks.length === 0 ? (
+      ) : !data.track ? (
         <Card>{t("admission.meeting.empty")}</Card>
       ) : (
         <Tabs
-          items={ranking.data.tracks.map((track) => ({
-            key: track.track,
-            label: labels.track[track.track],
-            children: <TrackView roundId={id} track={track} />,
+          activeKey={data.track.track}
+          // A new track starts at its first page in the round's method.
+          onChange={(track) => setQuery({ page: 1, pageSize: query.pageSize, track: track as Track })}
+          items={data.tracks.map((totals) => ({
+            key: totals.track,
+            label: labels.track[totals.track],
+            children:
+              data.track?.track === totals.track ? (
+                <TrackView
+                  roundId={id}
+                  data={data}
+                  totals={totals}
+                  loading={ranking.isFetching}
+                  onQuery={(patch) => setQuery((q) => ({ ...q, track: totals.track, ...patch }))}
+                />
+              ) : (
+                <Skeleton active />
+              ),
           }))}
         />
       )}
-      {ranking.data && <Notes roundId={id} ranking={ranking.data} />}
+      {data && <Notes roundId={id} items={data.items} />}
     </>
   );
 }
 
-function TrackView({ roundId, track }: { roundId: string; track: TrackRankingView }) {
+type Query = RankingQuery;
+
+function TrackView({
+  roundId,
+  data,
+  totals,
+  loading,
+  onQuery,
+}: {
+  roundId: string;
+  data: RankingPage;
+  totals: TrackTotals;
+  loading: boolean;
+  onQuery: (patch: Partial<Query>) => void;
+}) {
   const { t } = useTranslation();
-  const [method, setMethod] = useState<RankMethod>(track.method);
+  const track = data.track as NonNullable<RankingPage["track"]>;
+  const method = data.sort;
   const [open, setOpen] = useState<RankedApplication | null>(null);
   const [deciding, setDeciding] = useState<DecideTarget | null>(null);
-  const rows = useMemo(
-    () =>
-      [...track.applications].sort(
-        (a, b) =>
-          (a.ranks[method] ?? Number.MAX_SAFE_INTEGER) - (b.ranks[method] ?? Number.MAX_SAFE_INTEGER) ||
-          a.position - b.position,
-      ),
-    [track, method],
-  );
-  const quota = track.quota;
-  const quotaFull = quota !== null && track.admitted >= quota;
-  const next = track.applications.find((a) => a.applicationId === track.nextOnWaitlist);
-  const decide = (a: RankedApplication, kind: DecideTarget["kind"]) =>
+  const rows = data.items;
+  const quota = totals.quota;
+  const quotaFull = quota !== null && totals.admitted >= quota;
+  const next = totals.nextOnWaitlist;
+  const decide = (
+    a: { applicationId: string; organizationName: string; applicationVersion: number },
+    kind: DecideTarget["kind"],
+  ) =>
     setDeciding({
       applicationId: a.applicationId,
       organizationName: a.organizationName,
@@ -117,11 +149,11 @@ function TrackView({ roundId, track }: { roundId: string; track: TrackRankingVie
           <div style={{ maxWidth: "100%", overflowX: "auto" }}>
             <Segmented<RankMethod>
               value={method}
-              onChange={setMethod}
+              onChange={(sort) => onQuery({ sort, order: "asc", page: 1 })}
               options={RANK_METHODS.map((m) => ({
                 value: m,
                 label:
-                  m === track.method
+                  m === data.method
                     ? `${t(`admission.meeting.methods.${m}`)}（${t("admission.meeting.roundMethod")}）`
                     : t(`admission.meeting.methods.${m}`),
               }))}
@@ -132,10 +164,10 @@ function TrackView({ roundId, track }: { roundId: string; track: TrackRankingVie
           <ToneTag tone={quotaFull ? "red" : "blue"}>
             {quota === null
               ? t("admission.meeting.noQuota")
-              : t("admission.meeting.quota", { quota, admitted: track.admitted })}
+              : t("admission.meeting.quota", { quota, admitted: totals.admitted })}
           </ToneTag>
-          <ToneTag tone={track.methodsAgree ? "green" : "orange"}>
-            {track.methodsAgree ? t("admission.meeting.methodsAgree") : t("admission.meeting.methodsDiffer")}
+          <ToneTag tone={totals.methodsAgree ? "green" : "orange"}>
+            {totals.methodsAgree ? t("admission.meeting.methodsAgree") : t("admission.meeting.methodsDiffer")}
           </ToneTag>
         </Space>
       </Flex>
@@ -154,10 +186,29 @@ function TrackView({ roundId, track }: { roundId: string; track: TrackRankingVie
       <Table<RankedApplication>
         rowKey="applicationId"
         dataSource={rows}
-        pagination={false}
+        loading={loading}
+        pagination={{
+          current: data.page,
+          pageSize: data.pageSize,
+          total: data.total,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          showTotal: (total) => t("common.total", { count: total }),
+        }}
+        onChange={(pagination, _filters, sorter) => {
+          const order = !Array.isArray(sorter) && sorter.order === "descend" ? "desc" : "asc";
+          onQuery({
+            page: pagination.pageSize !== data.pageSize ? 1 : (pagination.current ?? 1),
+            pageSize: pagination.pageSize ?? data.pageSize,
+            order,
+          });
+        }}
         size="middle"
         scroll={{ x: 1100 }}
-        rowClassName={(_, index) => (quota !== null && index === quota - 1 ? "hatchery-quota-last" : "")}
+        // The red rule under the last place within the quota, wherever the page starts.
+        rowClassName={(a) =>
+          track.quotaLine && a.ranks[method] === track.quotaLine.position ? "hatchery-quota-last" : ""
+        }
         caption={
           quota !== null ? (
             <Typography.Text
@@ -175,6 +226,10 @@ function TrackView({ roundId, track }: { roundId: string; track: TrackRankingVie
             key: "rank",
             width: 64,
             fixed: "left",
+            // Server-side: the arrow reverses the method's order.
+            sorter: true,
+            sortOrder: data.order === "desc" ? "descend" : "ascend",
+            sortDirections: ["ascend", "descend", "ascend"],
             render: (_, a) => a.ranks[method] ?? "—",
           },
           {
@@ -265,10 +320,12 @@ function TrackView({ roundId, track }: { roundId: string; track: TrackRankingVie
           },
         ]}
       />
-      {track.unreviewed.length > 0 && (
+      {totals.unreviewed > 0 && (
         <Typography.Text type="secondary">
           {t("admission.meeting.unreviewed", {
-            names: track.unreviewed.map((u) => u.organizationName).join("、"),
+            names:
+              track.unreviewed.map((u) => u.organizationName).join("、") +
+              (totals.unreviewed > track.unreviewed.length ? " …" : ""),
           })}
         </Typography.Text>
       )}
@@ -289,7 +346,7 @@ function TrackView({ roundId, track }: { roundId: string; track: TrackRankingVie
           ))}
         </Flex>
         <Typography.Paragraph type="secondary" style={{ margin: "8px 0 0", fontSize: 12 }}>
-          {t("admission.meeting.schulzeCost", track.schulzeCost)}
+          {t("admission.meeting.schulzeCost", totals.schulzeCost)}
         </Typography.Paragraph>
       </Card>
       <Collapse
@@ -389,7 +446,7 @@ function LapseButton({ a, roundId }: { a: RankedApplication; roundId: string }) 
 
 /** Each expert's scores and comments of one application, with their totals. */
 function Breakdown(props: {
-  track: TrackRankingView;
+  track: NonNullable<RankingPage["track"]>;
   application: RankedApplication | null;
   onClose: () => void;
 }) {
