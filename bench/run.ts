@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --scale=20000 --duration=10 --engines=pglite,postgres --explain]` (or the
- * BENCH_* variables): for each engine, a fresh database with `scale` generated organizations, the
+ * `npm run bench [-- --scale=district|city|province --duration=10 --engines=pglite,postgres --explain]`
+ * (or the BENCH_* variables): for each engine, a fresh database of that size (bench/scale.ts), the
  * SMS outbox's drain timed on it, the server in a child process on 127.0.0.1, and every scenario
  * at every concurrency for a fixed duration. Prints the machine and two tables (requests, SMS);
  * exits non-zero if any request was answered with anything but 2xx or a queued text was not
@@ -11,6 +11,7 @@
 import type { Engine } from "../src/db/client";
 import { type PreparedDatabase, prepareDatabase } from "./prepare";
 import { failures, machineLines, type Row, type SmsRow, smsFailures, smsTable, table } from "./report";
+import { checkEngines, parseScale, type Scale } from "./scale";
 import {
   BENCH_ACCOUNTS,
   measure,
@@ -23,7 +24,7 @@ import {
 import { type RunningServer, signIn, startServer } from "./server";
 
 interface Options {
-  scale: number;
+  scale: Scale;
   seconds: number;
   warmupSeconds: number;
   engines: Engine[];
@@ -72,7 +73,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
   for (const e of engines)
     if (e !== "pglite" && e !== "postgres") throw new Error(`bench: unknown engine "${e}"`);
   return {
-    scale: positive("scale", value("scale", "BENCH_SCALE", "20000")),
+    scale: parseScale(value("scale", "BENCH_SCALE", "district")),
     seconds: positive("duration", value("duration", "BENCH_DURATION", "10")),
     warmupSeconds: positive("warmup", value("warmup", "BENCH_WARMUP", "2")),
     engines: engines as Engine[],
@@ -108,19 +109,26 @@ const engineLines: string[] = [];
 const smsRows: SmsRow[] = [];
 
 async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
-  log(`${engine}: preparing a database with ${options.scale} generated organizations …`);
+  const { scale } = options;
+  log(
+    `${engine}: preparing a ${scale.name} database: ${scale.organizations} organizations, ${scale.calls} calls of up to ${scale.perCall} applications …`,
+  );
   const prepared: PreparedDatabase = await prepareDatabase(engine, options, {
     log,
     onCleanup: (undo) => cleanups.push(undo),
   });
   log(
     `${engine}: ${prepared.serverVersion}, ${prepared.organizationCount} organizations, ` +
-      `${prepared.applicationCount} applications, ready in ${prepared.loadSeconds.toFixed(1)} s; starting the server`,
+      `${prepared.applicationCount} applications, loaded in ${prepared.bulkSeconds.toFixed(1)} s (COPY ${prepared.copySeconds.toFixed(1)} s), ready in ${prepared.loadSeconds.toFixed(1)} s; starting the server`,
   );
   const pool = engine === "postgres" ? `, pool of ${process.env.DB_POOL_SIZE ?? 10} connections` : "";
   engineLines.push(
     `engine:  ${engine}: ${prepared.serverVersion}${pool}, ${prepared.organizationCount} organizations, ` +
-      `${prepared.applicationCount} applications, ${prepared.staffUnread} unread notifications for staff; ` +
+      `${prepared.applicationCount} applications in ${prepared.calls} calls, ${prepared.admission.rounds} rounds of ` +
+      `${prepared.admission.reviews} reviews by ${prepared.admission.experts} experts (the ranking's round: ` +
+      `${prepared.admission.rankingSubjects} applications), ${prepared.staffUnread} unread notifications for staff; ` +
+      `loaded in ${prepared.bulkSeconds.toFixed(1)} s (${prepared.copySeconds.toFixed(1)} s of it in COPY; ready with the ` +
+      `demo seed and VACUUM ANALYZE in ${prepared.loadSeconds.toFixed(1)} s); ` +
       `the liaison's town ${prepared.liaisonTown.name}: ${prepared.liaisonTown.organizations} organizations, ` +
       `${prepared.liaisonTown.applications} applications`,
   );
@@ -139,6 +147,7 @@ async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
     callId: prepared.callId,
     applicationIds: prepared.applicationIds,
     roundId: prepared.admission.roundId,
+    rankingRoundId: prepared.admission.rankingRoundId,
     expertReviewIds: prepared.admission.expertReviewIds,
   };
   await preflight(server.url, context, sessions);
@@ -191,6 +200,7 @@ function log(message: string): void {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const options = parseOptions(argv, process.env);
+  checkEngines(options.scale, options.engines);
   const envShown = Object.entries(process.env)
     .filter(([k]) => k.startsWith("BENCH_"))
     .map(([k, v]) => `${k}=${v} `)
@@ -198,7 +208,7 @@ async function main(): Promise<void> {
   const command = `${envShown}npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}`;
   const header = machineLines(command);
   header.push(
-    `options: ${options.scale} organizations (seed ${options.seed}), ${options.seconds} s per row after a ` +
+    `options: scale ${options.scale.name} (seed ${options.seed}), ${options.seconds} s per row after a ` +
       `${options.warmupSeconds} s warm-up per scenario, server log level ${options.logLevel}`,
   );
   console.log(header.join("\n"));
