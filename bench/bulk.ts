@@ -28,8 +28,9 @@ export async function copyRows(database: Database, table: Table, rows: Row[]): P
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
+    // A generated column is the database's to fill (as Drizzle's insert leaves it out).
     const keys = Object.keys(columns)
-      .filter((k) => row[k] !== undefined)
+      .filter((k) => row[k] !== undefined && !columns[k]?.generated)
       .join(",");
     const group = groups.get(keys);
     if (group) group.push(row);

@@ -25,7 +25,7 @@ export interface Scale {
   engines: Engine[];
 }
 
-export const SCALES: Record<string, Scale> = {
+const SCALES: Record<string, Scale> = {
   // One district's base: the embedded engine's home.
   district: {
     name: "district",
