@@ -64,7 +64,8 @@ export function table(rows: Row[]): string {
       r.engine,
       r.scenario,
       String(r.connections),
-      r.measurement.requestsPerSecond.toFixed(0),
+      // A route slower than ten a second still shows how slow (0.3, not 0).
+      r.measurement.requestsPerSecond.toFixed(r.measurement.requestsPerSecond < 10 ? 1 : 0),
       figure(r.measurement.p50, 2),
       figure(r.measurement.p99, 2),
       figure(r.ratio, 3),
