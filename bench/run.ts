@@ -151,7 +151,7 @@ async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
       `${prepared.admission.reviews} reviews by ${prepared.admission.experts} experts (the ranking's round: ` +
       `${prepared.admission.rankingSubjects} applications), ${prepared.staffUnread} unread notifications for staff; ` +
       `loaded in ${prepared.bulkSeconds.toFixed(1)} s (${prepared.copySeconds.toFixed(1)} s of it in COPY; ready with the ` +
-      `demo seed and VACUUM ANALYZE in ${prepared.loadSeconds.toFixed(1)} s); ` +
+      `demo seed, VACUUM ANALYZE and the SMS drain in ${prepared.loadSeconds.toFixed(1)} s); ` +
       `the liaison's town ${prepared.liaisonTown.name}: ${prepared.liaisonTown.organizations} organizations, ` +
       `${prepared.liaisonTown.applications} applications`,
   );
