@@ -97,6 +97,10 @@ export async function prepareDatabase(
       perCall: scale.perCall,
       experts: scale.experts,
       k: scale.k,
+      // Every fifth call: enough to see a city's load move.
+      progress: (message) => {
+        if (/^call \d*[05] of/.test(message)) lap(message);
+      },
     });
     const bulkSeconds = (performance.now() - bulkStarted) / 1000;
     const copySeconds = copyClock.seconds;

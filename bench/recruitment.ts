@@ -102,7 +102,15 @@ export async function loadRecruitment(
   database: Database,
   baseId: string,
   pool: ProfileRow[],
-  options: { seed: number; calls: number; perCall: number; experts: number; k: number },
+  options: {
+    seed: number;
+    calls: number;
+    perCall: number;
+    experts: number;
+    k: number;
+    /** Told after each call is in: a city takes minutes. */
+    progress?: (message: string) => void;
+  },
 ): Promise<LoadedRecruitment> {
   const { db } = database;
   const now = new Date();
@@ -224,6 +232,7 @@ export async function loadRecruitment(
       }),
     );
     await flush();
+    options.progress?.(`call ${options.calls - p} of ${options.calls} in, ${rows} rows so far`);
   }
   const openCall = await playCall(call, options.perCall, 0, () => pick(OPEN_SCRIPTS));
   const openRound = await recordRound(ctx, random, openCall.accepted, {

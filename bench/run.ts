@@ -8,7 +8,7 @@
  * one request at a time after the rows), and the server's peak resident memory during the row.
  * Prints the machine and the tables (requests, SMS); exits non-zero if any request was answered
  * with anything but 2xx or a queued text was not sent. Temporary directories and databases are
- * removed at the end, also on failure or Ctrl-C.
+ * removed at the end, also on failure, Ctrl-C or SIGTERM.
  * Other options: --warmup (s), --connections=1,50, --seed, --log-level (server's), --sms (texts
  * to drain, 0: none), --explain (plans of the scenarios' queries), --profile (a CPU profile of
  * the slowest route at the highest concurrency, its top self times printed).
@@ -280,10 +280,16 @@ async function main(): Promise<void> {
   );
   console.log(header.join("\n"));
 
-  process.once("SIGINT", () => {
-    log("interrupted: cleaning up");
-    void cleanUp().finally(() => process.exit(130));
-  });
+  // Ctrl-C, or a `timeout` around a long run: the database and the server go either way.
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
+    process.once(signal, () => {
+      log(`${signal}: cleaning up`);
+      void cleanUp().finally(() => process.exit(code));
+    });
+  }
 
   const rows: Row[] = [];
   for (const engine of options.engines) rows.push(...(await benchEngine(engine, options)));
