@@ -14,8 +14,8 @@ export interface ScenarioContext {
   applicationIds: string[];
   /** The open review round of the bench's data (stages 2-3). */
   roundId: string;
-  /** The largest round (an earlier call's at district scale and above): the ranking's. */
-  rankingRoundId: string;
+  /** The largest round (an earlier call's at district scale and above): the ranking's; `roundId` when absent. */
+  rankingRoundId?: string;
   /** The demo expert's reviews in that round, for the scoring page. */
   expertReviewIds: string[];
 }
@@ -145,8 +145,8 @@ export const SCENARIOS: Scenario[] = [
     // The review meeting's table: every track ranked by every method over the submitted reviews.
     name: "round ranking (staff)",
     account: "staff",
-    paths: ({ rankingRoundId }) => {
-      const path = `/api/rounds/${rankingRoundId}/ranking`;
+    paths: ({ rankingRoundId, roundId }) => {
+      const path = `/api/rounds/${rankingRoundId ?? roundId}/ranking`;
       return () => path;
     },
   },
