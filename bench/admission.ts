@@ -1,9 +1,9 @@
 /**
- * Stages 2 and 3 in the bench's data: every accepted application of the bench's recruitment is
- * inspected and signed off, then reviewed in one open round by the demo `expert` and `experts`
- * generated experts, k reviews each, about half of them submitted. Written with the demo story's
- * own writers (src/db/seed/admission.ts) into the row recorder, so the rows go in with the
- * recruitment's, 1,000 per INSERT, and the same seed gives the same round.
+ * Stages 2 and 3 in the bench's data: every accepted application of each call is inspected and
+ * signed off, then reviewed in that call's round by the run's experts (the demo `expert` among
+ * them). Written with the demo story's own writers (src/db/seed/admission.ts) into the row
+ * recorder, so the rows go in with the recruitment's, in bulk, and the same seed gives the same
+ * rounds.
  */
 
 import { expertProfiles, users } from "../src/db/schema";
@@ -12,32 +12,27 @@ import type { Live, SeedContext } from "../src/db/seed/application-writer";
 import type { Track } from "../src/domain/call";
 import { ORGANIZATION_FIELDS, type OrganizationField } from "../src/domain/organization";
 
-export interface RecordedAdmission {
+export interface RecordedRound {
   roundId: string;
   inspections: number;
-  experts: number;
   reviews: number;
   submitted: number;
 }
 
-export async function recordAdmission(
+/**
+ * The round's experts: the demo `expert` account (so its assignment list has volume) and
+ * `count - 1` generated ones, recorded once for every round of the run.
+ */
+export async function recordExperts(
   ctx: SeedContext,
   random: () => number,
-  accepted: Live[],
-  options: {
-    experts: number;
-    k: number;
-    passwordHash: string;
-    rubricIds: Record<Track, string>;
-    /** The demo `expert` account: it joins the round, so its assignment list has volume. */
-    demoExpertId: string;
-  },
-): Promise<RecordedAdmission> {
+  options: { count: number; passwordHash: string; demoExpertId: string },
+): Promise<Expert[]> {
   const newId = ctx.newId as () => string;
   const experts: Expert[] = [
     { ...expertOf(0, random), username: "expert", displayName: "张立新", id: options.demoExpertId },
   ];
-  for (let i = 1; i < options.experts; i++) {
+  for (let i = 1; i < options.count; i++) {
     const expert = { ...expertOf(i, random), id: newId() };
     experts.push(expert);
     await ctx.tx.insert(users).values({
@@ -57,9 +52,34 @@ export async function recordAdmission(
       title: expert.title,
     });
   }
+  return experts;
+}
+
+/**
+ * One call's accepted applications inspected, signed off and reviewed in a round by every
+ * expert in turn, k reviews each. An open round (the open call's) has about half its reviews
+ * submitted; a closed one (an earlier call's, `closedAt` set) has them all.
+ */
+export async function recordRound(
+  ctx: SeedContext,
+  random: () => number,
+  accepted: Live[],
+  options: {
+    title: string;
+    experts: Expert[];
+    k: number;
+    rubricIds: Record<Track, string>;
+    /** When the round opened; inspections are signed off before it. */
+    openedAt: Date;
+    closedAt: Date | null;
+  },
+): Promise<RecordedRound> {
   const subjects: Subject[] = [];
+  const { openedAt, closedAt } = options;
   for (const live of accepted) {
-    const visit = new Date((live.statusChangedAt.getTime() + ctx.now.getTime()) / 2);
+    // Between the intake's acceptance and the round's opening (an hour before it at the latest).
+    const latest = Math.min(openedAt.getTime(), ctx.now.getTime()) - 2 * 3600_000;
+    const visit = new Date((live.statusChangedAt.getTime() + latest) / 2);
     await inspect(ctx, random, live, {
       planned: new Date(live.statusChangedAt.getTime() + 60_000),
       visit,
@@ -69,24 +89,25 @@ export async function recordAdmission(
     subjects.push({ live, quality: 3 + random() * 6 });
   }
   const round = await seedRound(ctx, random, {
-    title: "基准测试评审轮次",
+    title: options.title,
     callId: accepted[0]?.call.id ?? null,
     subjects,
-    experts,
+    experts: options.experts,
     k: options.k,
-    openedAt: new Date(ctx.now.getTime() - 30 * 60_000),
-    deadline: new Date(ctx.now.getTime() + 5 * 24 * 3600_000),
-    closedAt: null,
+    openedAt,
+    deadline: closedAt
+      ? new Date(closedAt.getTime() - 3600_000)
+      : new Date(ctx.now.getTime() + 5 * 24 * 3600_000),
+    closedAt,
     method: "mean",
     quotas: {},
     rubricIds: options.rubricIds,
-    submitted: (_expert, n) => n % 2 === 0,
+    submitted: (_expert, n) => closedAt !== null || n % 2 === 0,
   });
   return {
     roundId: round.id,
     inspections: subjects.length,
-    experts: experts.length,
-    reviews: subjects.length * Math.min(options.k, experts.length),
+    reviews: subjects.length * Math.min(options.k, options.experts.length),
     submitted: round.reviews.length,
   };
 }

@@ -1,9 +1,9 @@
 /**
  * A fresh database per engine for one bench run: migrated, demo-seeded (accounts, towns, calls),
- * then loaded with `scale` generated organizations and a recruitment of about 2,000 of their
- * applications to the open call, in batched multi-row INSERTs. The same seed gives the same
- * organizations and applications on every run and on both engines. Then, before the server
- * starts, the SMS outbox's drain is timed on it (sms-drain.ts).
+ * then loaded with the scale's generated organizations, its calls' applications, inspections and
+ * review rounds (bench/scale.ts), by COPY (bench/bulk.ts). The same seed gives the same
+ * organizations, applications and reviews on every run and on both engines. Then, before the
+ * server starts, the SMS outbox's drain is timed on it (sms-drain.ts).
  */
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -20,20 +20,17 @@ import { generateOrganizations, seededRandom } from "../src/db/seed/generate";
 import type { Residency } from "../src/domain/organization";
 import { hashPassword } from "../src/server/passwords";
 import { adminQuery, withDatabase } from "../test/support/postgres-setup";
-import type { RecordedAdmission } from "./admission";
+import { copyClock, copyRows } from "./bulk";
 import { explainQueries } from "./explain";
-import { loadRecruitment } from "./recruitment";
+import { seededUuid } from "./recorder";
+import { loadRecruitment, type RecordedAdmission } from "./recruitment";
+import type { Scale } from "./scale";
 import { measureSmsDrain, type SmsDrain } from "./sms-drain";
 
-const BATCH = 1000;
 // Credit-code serials above the demo's, so the (base, credit code) unique index never clashes.
 const SERIAL_OFFSET = 100_000;
 /** How many distinct organizations (and applications) the detail scenarios cycle through. */
 const DETAIL_SAMPLE = 1000;
-/** Applications to the open call (fewer when `scale` leaves fewer organizations to apply). */
-const APPLICATIONS = 2000;
-/** Experts of the bench's review round (the demo `expert` among them), k = 3 reviews each. */
-const EXPERTS = 40;
 
 export interface PreparedDatabase {
   engine: Engine;
@@ -51,8 +48,13 @@ export interface PreparedDatabase {
   staffUnread: number;
   /** The demo liaison's town and what its figures count there. */
   liaisonTown: { name: string; organizations: number; applications: number };
-  /** Stages 2-3: the open round, its size, and the demo expert's reviews (the scoring page's). */
+  /** Stages 2-3: the rounds, their size, and the demo expert's reviews (the scoring page's). */
   admission: RecordedAdmission & { expertReviewIds: string[] };
+  calls: number;
+  /** Seconds the bulk load took (organizations, applications, reviews), without the VACUUM. */
+  bulkSeconds: number;
+  /** Of which in COPY (the rest: playing the stories in memory). */
+  copySeconds: number;
   /** The SMS outbox's drain; null with `--sms=0`. */
   smsDrain: SmsDrain | null;
   loadSeconds: number;
@@ -63,7 +65,7 @@ export interface PreparedDatabase {
 
 export async function prepareDatabase(
   engine: Engine,
-  options: { scale: number; seed: number; postgresUrl: string; explain: boolean; smsNotices: number },
+  options: { scale: Scale; seed: number; postgresUrl: string; explain: boolean; smsNotices: number },
   hooks: {
     log(message: string): void;
     /** Receives the undo step (remove the directory, drop the database) as soon as there is one. */
@@ -82,16 +84,31 @@ export async function prepareDatabase(
     await migrateDatabase(database);
     const { baseId } = await seedDemoIfEmpty(database.db, hashPassword);
     lap("migrated and demo-seeded");
-    const applicants = await insertOrganizations(database, baseId, options);
-    lap(`${options.scale} organizations inserted`);
+    const bulkStarted = performance.now();
+    const { scale } = options;
+    const applicants = await insertOrganizations(database, baseId, {
+      organizations: scale.organizations,
+      seed: options.seed,
+    });
+    lap(`${scale.organizations} organizations inserted`);
     const recruitment = await loadRecruitment(database, baseId, applicants, {
       seed: options.seed,
-      wanted: APPLICATIONS,
-      experts: EXPERTS,
+      calls: scale.calls,
+      perCall: scale.perCall,
+      experts: scale.experts,
+      k: scale.k,
+      // Every fifth call: enough to see a city's load move.
+      progress: (message) => {
+        if (/^call \d*[05] of/.test(message)) lap(message);
+      },
     });
+    const bulkSeconds = (performance.now() - bulkStarted) / 1000;
+    const copySeconds = copyClock.seconds;
+    copyClock.seconds = 0;
+    copyClock.rows = 0;
     const { admission } = recruitment;
     lap(
-      `${recruitment.rows} rows of a recruitment inserted (with ${admission.inspections} inspections and a round of ${admission.reviews} reviews by ${admission.experts} experts, ${admission.submitted} submitted)`,
+      `${recruitment.rows} rows of ${recruitment.calls} calls' recruitment inserted (with ${admission.inspections} inspections and ${admission.rounds} rounds of ${admission.reviews} reviews by ${admission.experts} experts, ${admission.submitted} submitted)`,
     );
     // What PostgreSQL's autovacuum does after such a load (PGlite has no autovacuum daemon):
     // statistics for the planner, and the GIN indexes' pending lists merged into the index.
@@ -141,6 +158,9 @@ export async function prepareDatabase(
       sampleIds: ids.map((r) => r.id),
       callId: recruitment.callId,
       admission: { ...recruitment.admission, expertReviewIds },
+      calls: recruitment.calls,
+      bulkSeconds,
+      copySeconds,
       applicationIds: recruitment.applicationIds
         .filter((_, i) => i % applicationStep === 0)
         .slice(0, DETAIL_SAMPLE),
@@ -214,11 +234,14 @@ async function postgresTarget(adminUrl: string): Promise<Target> {
   };
 }
 
-/** Inserts the generated organizations; returns those that may apply to a call, as profiles. */
+/**
+ * COPYs the generated organizations in (ids seeded too, so a run's ids repeat); returns those
+ * that may apply to a call, as the profiles the applications are judged by.
+ */
 async function insertOrganizations(
   database: Database,
   baseId: string,
-  options: { scale: number; seed: number },
+  options: { organizations: number; seed: number },
 ): Promise<ProfileRow[]> {
   const { db } = database;
   const townRows = await db
@@ -227,58 +250,62 @@ async function insertOrganizations(
     .where(eq(towns.baseId, baseId))
     .orderBy(asc(towns.sortOrder));
   const communityRows = await db.select().from(communities).where(eq(communities.baseId, baseId));
-  const communityId = (townId: string, name: string | undefined) =>
-    communityRows.find((c) => c.townId === townId && c.name === name)?.id;
+  const communityIds = new Map(communityRows.map((c) => [`${c.townId}/${c.name}`, c.id]));
   const random = seededRandom(options.seed);
   // Roughly the demo's mix: a tenth resident, a third virtually incubated, the rest neither.
-  const residencies: Residency[] = Array.from({ length: options.scale }, () => {
+  const residencies: Residency[] = Array.from({ length: options.organizations }, () => {
     const r = random();
     return r < 0.1 ? "resident" : r < 0.45 ? "virtual" : "none";
   });
-  const generated = generateOrganizations(random, options.scale, {
+  const generated = generateOrganizations(random, options.organizations, {
     towns: DEMO_TOWNS.map((t) => ({ name: t.name, communities: t.communities.length })),
     residencies,
     offset: SERIAL_OFFSET,
   });
-  const applicants: ProfileRow[] = [];
-  for (let start = 0; start < generated.length; start += BATCH) {
-    const rows = generated.slice(start, start + BATCH).map((g) => {
-      // The demo seed gives towns sortOrder = their index in DEMO_TOWNS, as the generator counts them.
-      const town = townRows[g.townIndex];
-      const names = DEMO_TOWNS[g.townIndex]?.communities ?? [];
-      return {
-        baseId,
-        name: g.name,
-        registrationStatus: g.registrationStatus,
-        creditCode: g.creditCode,
-        foundedOn: g.foundedOn,
-        fields: g.fields,
-        townId: town?.id ?? null,
-        communityIds: town
-          ? g.communityPicks.map((p) => communityId(town.id, names[p])).filter((id): id is string => !!id)
-          : [],
-        address: g.address,
-        leaderName: g.leaderName,
-        contactName: g.contactName,
-        contactPhone: g.contactPhone,
-        staffCount: g.staffCount,
-        volunteerCount: g.volunteerCount,
-        partyOrganization: g.partyOrganization,
-        partyMemberCount: g.partyMemberCount,
-        residency: g.residency,
-        description: g.description,
-      };
+  // A stream of its own for the ids: the organizations' contents stay those of earlier runs.
+  const ids = seededRandom(options.seed ^ 0x1d5);
+  const rows = generated.map((g) => {
+    // The demo seed gives towns sortOrder = their index in DEMO_TOWNS, as the generator counts them.
+    const town = townRows[g.townIndex];
+    const names = DEMO_TOWNS[g.townIndex]?.communities ?? [];
+    return {
+      id: seededUuid(ids),
+      baseId,
+      name: g.name,
+      registrationStatus: g.registrationStatus,
+      creditCode: g.creditCode,
+      foundedOn: g.foundedOn,
+      fields: g.fields,
+      townId: town?.id ?? null,
+      townName: town?.name ?? null,
+      communityIds: town
+        ? g.communityPicks
+            .map((p) => communityIds.get(`${town.id}/${names[p]}`))
+            .filter((id): id is string => !!id)
+        : [],
+      address: g.address,
+      leaderName: g.leaderName,
+      contactName: g.contactName,
+      contactPhone: g.contactPhone,
+      staffCount: g.staffCount,
+      volunteerCount: g.volunteerCount,
+      partyOrganization: g.partyOrganization,
+      partyMemberCount: g.partyMemberCount,
+      residency: g.residency,
+      description: g.description,
+    };
+  });
+  await copyRows(
+    database,
+    organizations,
+    rows.map(({ townName: _, ...row }) => row),
+  );
+  // As the demo's applicants: the virtually incubated and the not yet incubated.
+  return rows
+    .filter((row) => row.residency !== "resident")
+    .map((row) => {
+      const profile = { townName: row.townName } as Record<string, unknown>;
+      for (const key of Object.keys(PROFILE_COLUMNS)) profile[key] = row[key as keyof typeof row];
+      return profile as ProfileRow;
     });
-    const inserted = await db
-      .insert(organizations)
-      .values(rows)
-      .returning({ ...PROFILE_COLUMNS, residency: organizations.residency });
-    // As the demo's applicants: the virtually incubated and the not yet incubated.
-    for (const { residency, ...profile } of inserted) {
-      if (residency === "resident") continue;
-      const townName = townRows.find((t) => t.id === profile.townId)?.name ?? null;
-      applicants.push({ ...profile, townName });
-    }
-  }
-  return applicants;
 }

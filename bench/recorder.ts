@@ -1,18 +1,17 @@
 /**
  * A stand-in for the database the demo seed's writers (src/db/seed/application-*.ts) write to:
  * it keeps their rows in memory, so the bench plays thousands of applications with the demo's own
- * code and then inserts every table's rows 1,000 per INSERT instead of one statement per row.
+ * code and then COPYs every table's rows in (bench/bulk.ts) instead of one statement per row.
  * It answers only what those writers ask: `insert().values()` (with `.returning()` of columns it
  * knows, or `.onConflictDoUpdate()`), and `update().set().where(eq(table.id, …))`. Anything else
  * throws at once, so a writer that starts to read from the database is noticed on the first run.
  */
 import { getTableColumns, getTableName, type SQL, type Table } from "drizzle-orm";
 import { getTableConfig, type PgColumn, PgDialect, type PgTable } from "drizzle-orm/pg-core";
-import type { Db } from "../src/db/client";
+import type { Database, Db } from "../src/db/client";
+import { copyRows } from "./bulk";
 
 type Row = Record<string, unknown>;
-
-const BATCH = 1000;
 
 export class RowRecorder {
   private readonly rows = new Map<Table, Row[]>();
@@ -45,17 +44,23 @@ export class RowRecorder {
     return this.rows.get(table)?.length ?? 0;
   }
 
-  /** Inserts every recorded row, table by table in `order` (parents before children). */
-  async insertAll(db: Db, order: Table[]): Promise<void> {
+  /** COPYs every recorded row in, table by table in `order` (parents before children). */
+  async insertAll(database: Database, order: Table[]): Promise<void> {
     for (const table of this.rows.keys()) {
       if (!order.includes(table)) throw new Error(`bench: no insert order given for ${getTableName(table)}`);
     }
-    for (const table of order) {
-      const rows = referencedFirst(table, this.rows.get(table) ?? []);
-      for (let start = 0; start < rows.length; start += BATCH) {
-        await db.insert(table as never).values(rows.slice(start, start + BATCH) as never);
-      }
-    }
+    for (const table of order)
+      await copyRows(database, table, referencedFirst(table, this.rows.get(table) ?? []));
+  }
+
+  /** Forgets the recorded rows (once inserted); returns how many there were. */
+  clear(): number {
+    let n = 0;
+    for (const rows of this.rows.values()) n += rows.length;
+    this.rows.clear();
+    this.byId.clear();
+    this.byKey.clear();
+    return n;
   }
 
   private insert(table: Table, values: Row | Row[]) {

@@ -5,6 +5,7 @@
  */
 import os from "node:os";
 import type { Measurement } from "./scenarios";
+import type { ProfileLine, SqlFigures } from "./server-figures";
 import type { SmsDrain } from "./sms-drain";
 
 export interface Row {
@@ -14,6 +15,10 @@ export interface Row {
   measurement: Measurement;
   /** This row's requests/s over the no-database route's at the same concurrency, same run. */
   ratio: number;
+  /** The server's peak resident memory during the row, MiB (0 where /proc is not there). */
+  rssMiB: number;
+  /** The route's SQL, measured one request at a time before its rows; null: not measured. */
+  sql: SqlFigures | null;
 }
 
 export function machineLines(command: string): string[] {
@@ -37,7 +42,21 @@ export interface SmsRow {
 }
 
 export function table(rows: Row[]): string {
-  const header = ["engine", "scenario", "connections", "requests/s", "p50 ms", "p99 ms", "ratio", "non-2xx"];
+  const header = [
+    "engine",
+    "scenario",
+    "connections",
+    "requests/s",
+    "p50 ms",
+    "p99 ms",
+    "ratio",
+    "SQL/request",
+    "SQL direct ms",
+    "RSS MiB",
+    "non-2xx",
+  ];
+  const figure = (n: number | undefined, digits: number) =>
+    n === undefined || Number.isNaN(n) ? "-" : n.toFixed(digits);
   return markdown(
     header,
     2,
@@ -45,10 +64,18 @@ export function table(rows: Row[]): string {
       r.engine,
       r.scenario,
       String(r.connections),
-      r.measurement.requestsPerSecond.toFixed(0),
-      r.measurement.p50.toFixed(2),
-      r.measurement.p99.toFixed(2),
-      r.ratio.toFixed(3),
+      // A route slower than ten a second still shows how slow (0.3, not 0).
+      r.measurement.requestsPerSecond.toFixed(r.measurement.requestsPerSecond < 10 ? 1 : 0),
+      figure(r.measurement.p50, 2),
+      figure(r.measurement.p99, 2),
+      figure(r.ratio, 3),
+      r.sql
+        ? r.sql.fewest === r.sql.most
+          ? String(r.sql.statements)
+          : `${r.sql.statements} (${r.sql.fewest}-${r.sql.most})`
+        : "-",
+      figure(r.sql?.directMs, 2),
+      r.rssMiB.toFixed(0),
       String(r.measurement.non2xx + r.measurement.errors),
     ]),
   );
@@ -78,6 +105,15 @@ export function smsTable(rows: SmsRow[]): string {
       drain.perSecond.toFixed(0),
       String(drain.notices - drain.sent),
     ]),
+  );
+}
+
+/** A CPU profile's top functions by self time, with their share of all samples. */
+export function profileTable(lines: ProfileLine[]): string {
+  return markdown(
+    ["function (file:line)", "self time"],
+    1,
+    lines.map((l) => [`\`${l.name}\``, `${(l.share * 100).toFixed(1)} %`]),
   );
 }
 

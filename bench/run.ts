@@ -1,18 +1,34 @@
 /**
- * `npm run bench [-- --scale=20000 --duration=10 --engines=pglite,postgres --explain]` (or the
- * BENCH_* variables): for each engine, a fresh database with `scale` generated organizations, the
- * SMS outbox's drain timed on it, the server in a child process on 127.0.0.1, and every scenario
- * at every concurrency for a fixed duration. Prints the machine and two tables (requests, SMS);
- * exits non-zero if any request was answered with anything but 2xx or a queued text was not
- * sent. Temporary directories and databases are removed at the end, also on failure or Ctrl-C.
+ * `npm run bench [-- --scale=district|city|province --duration=10 --engines=pglite,postgres]`
+ * (or the BENCH_* variables): for each engine, a fresh database of that size (bench/scale.ts,
+ * loaded by COPY, the load timed), the SMS outbox's drain timed on it, the server in a child
+ * process on 127.0.0.1, and every scenario at every concurrency for a fixed duration, after a
+ * warm-up of its own. Each row: requests/s, p50, p99, the ratio to the no-database route, the SQL
+ * statements a request sends and how long they take run directly (bench/sql-probe.ts, measured
+ * one request at a time after the rows), and the server's peak resident memory during the row.
+ * Prints the machine and the tables (requests, SMS); exits non-zero if any request was answered
+ * with anything but 2xx or a queued text was not sent. Temporary directories and databases are
+ * removed at the end, also on failure, Ctrl-C or SIGTERM.
  * Other options: --warmup (s), --connections=1,50, --seed, --log-level (server's), --sms (texts
- * to drain, 0: none).
+ * to drain, 0: none), --explain (plans of the scenarios' queries), --profile (a CPU profile of
+ * the slowest route at the highest concurrency, its top self times printed).
  */
 import type { Engine } from "../src/db/client";
 import { type PreparedDatabase, prepareDatabase } from "./prepare";
-import { failures, machineLines, type Row, type SmsRow, smsFailures, smsTable, table } from "./report";
+import {
+  failures,
+  machineLines,
+  profileTable,
+  type Row,
+  type SmsRow,
+  smsFailures,
+  smsTable,
+  table,
+} from "./report";
+import { checkEngines, parseScale, type Scale } from "./scale";
 import {
   BENCH_ACCOUNTS,
+  headersOf,
   measure,
   preflight,
   SCENARIOS,
@@ -21,9 +37,10 @@ import {
   settle,
 } from "./scenarios";
 import { type RunningServer, signIn, startServer } from "./server";
+import { profiled, residentMiB, sampleMemory, sqlFigures } from "./server-figures";
 
 interface Options {
-  scale: number;
+  scale: Scale;
   seconds: number;
   warmupSeconds: number;
   engines: Engine[];
@@ -33,13 +50,14 @@ interface Options {
   logLevel: string;
   explain: boolean;
   smsNotices: number;
+  profile: boolean;
 }
 
 function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
   const args = new Map<string, string>();
   for (const arg of argv) {
-    if (arg === "--explain") {
-      args.set("explain", "true");
+    if (arg === "--explain" || arg === "--profile") {
+      args.set(arg.slice(2), "true");
       continue;
     }
     const match = /^--([a-z-]+)=(.*)$/.exec(arg);
@@ -56,6 +74,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     "log-level",
     "explain",
     "sms",
+    "profile",
   ];
   for (const name of args.keys())
     if (!known.includes(name)) throw new Error(`bench: unknown option --${name}`);
@@ -72,7 +91,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
   for (const e of engines)
     if (e !== "pglite" && e !== "postgres") throw new Error(`bench: unknown engine "${e}"`);
   return {
-    scale: positive("scale", value("scale", "BENCH_SCALE", "20000")),
+    scale: parseScale(value("scale", "BENCH_SCALE", "district")),
     seconds: positive("duration", value("duration", "BENCH_DURATION", "10")),
     warmupSeconds: positive("warmup", value("warmup", "BENCH_WARMUP", "2")),
     engines: engines as Engine[],
@@ -84,6 +103,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     logLevel: value("log-level", "BENCH_LOG_LEVEL", "info"),
     explain: value("explain", "BENCH_EXPLAIN", "false") === "true",
     smsNotices: nonNegative("sms", value("sms", "BENCH_SMS", "5000")),
+    profile: value("profile", "BENCH_PROFILE", "false") === "true",
   };
 }
 
@@ -106,21 +126,32 @@ function cleanUp(): Promise<void> {
 const engineLines: string[] = [];
 /** The SMS outbox's drain per engine. */
 const smsRows: SmsRow[] = [];
+/** The server's peak resident memory per engine (the kernel's high-water mark). */
+const peaks: string[] = [];
+/** The slowest route's CPU profile per engine, with `--profile`. */
+const profiles: string[] = [];
 
 async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
-  log(`${engine}: preparing a database with ${options.scale} generated organizations …`);
+  const { scale } = options;
+  log(
+    `${engine}: preparing a ${scale.name} database: ${scale.organizations} organizations, ${scale.calls} calls of up to ${scale.perCall} applications …`,
+  );
   const prepared: PreparedDatabase = await prepareDatabase(engine, options, {
     log,
     onCleanup: (undo) => cleanups.push(undo),
   });
   log(
     `${engine}: ${prepared.serverVersion}, ${prepared.organizationCount} organizations, ` +
-      `${prepared.applicationCount} applications, ready in ${prepared.loadSeconds.toFixed(1)} s; starting the server`,
+      `${prepared.applicationCount} applications, loaded in ${prepared.bulkSeconds.toFixed(1)} s (COPY ${prepared.copySeconds.toFixed(1)} s), ready in ${prepared.loadSeconds.toFixed(1)} s; starting the server`,
   );
   const pool = engine === "postgres" ? `, pool of ${process.env.DB_POOL_SIZE ?? 10} connections` : "";
   engineLines.push(
     `engine:  ${engine}: ${prepared.serverVersion}${pool}, ${prepared.organizationCount} organizations, ` +
-      `${prepared.applicationCount} applications, ${prepared.staffUnread} unread notifications for staff; ` +
+      `${prepared.applicationCount} applications in ${prepared.calls} calls, ${prepared.admission.rounds} rounds of ` +
+      `${prepared.admission.reviews} reviews by ${prepared.admission.experts} experts (the ranking's round: ` +
+      `${prepared.admission.rankingSubjects} applications), ${prepared.staffUnread} unread notifications for staff; ` +
+      `loaded in ${prepared.bulkSeconds.toFixed(1)} s (${prepared.copySeconds.toFixed(1)} s of it in COPY; ready with the ` +
+      `demo seed, VACUUM ANALYZE and the SMS drain in ${prepared.loadSeconds.toFixed(1)} s); ` +
       `the liaison's town ${prepared.liaisonTown.name}: ${prepared.liaisonTown.organizations} organizations, ` +
       `${prepared.liaisonTown.applications} applications`,
   );
@@ -139,12 +170,14 @@ async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
     callId: prepared.callId,
     applicationIds: prepared.applicationIds,
     roundId: prepared.admission.roundId,
+    rankingRoundId: prepared.admission.rankingRoundId,
     expertReviewIds: prepared.admission.expertReviewIds,
   };
   await preflight(server.url, context, sessions);
 
-  // Unrecorded warm-up: JIT, connection pool and database caches, at moderate concurrency.
+  const rows: Row[] = [];
   for (const scenario of SCENARIOS) {
+    // Unrecorded warm-up: JIT, connection pool and database caches, at moderate concurrency.
     await measure({
       url: server.url,
       scenario,
@@ -154,11 +187,18 @@ async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
       sessions,
     });
     await settle(server.url);
-  }
-
-  const rows: Row[] = [];
-  for (const scenario of SCENARIOS) {
+    // The route's SQL, one request at a time, before its load leaves anything behind.
+    const nextPath = scenario.paths(context);
+    const sql = await sqlFigures(server, () => ({
+      path: nextPath(),
+      headers: headersOf(scenario, sessions),
+    }));
+    log(
+      `${engine}: ${scenario.name}: ${sql.statements} statements a request (${sql.fewest}-${sql.most}), ` +
+        `${sql.directMs.toFixed(2)} ms run directly, ${sql.httpMs.toFixed(2)} ms over HTTP (one at a time)`,
+    );
     for (const connections of options.connections) {
+      const memory = sampleMemory(server.pid);
       const measurement = await measure({
         url: server.url,
         scenario,
@@ -167,21 +207,57 @@ async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
         seconds: options.seconds,
         sessions,
       });
+      const rssMiB = await memory.stop();
       await settle(server.url);
-      rows.push({ engine, scenario: scenario.name, connections, measurement, ratio: 1 });
+      rows.push({ engine, scenario: scenario.name, connections, measurement, ratio: 1, rssMiB, sql });
       log(
         `${engine}: ${scenario.name} × ${connections}: ${measurement.requestsPerSecond.toFixed(0)} req/s, ` +
-          `p50 ${measurement.p50.toFixed(2)} ms, p99 ${measurement.p99.toFixed(2)} ms`,
+          `p50 ${measurement.p50.toFixed(2)} ms, p99 ${measurement.p99.toFixed(2)} ms, RSS ${rssMiB.toFixed(0)} MiB`,
       );
     }
   }
   const yardstick = SCENARIOS[0]?.name;
   for (const row of rows) {
     const ping = rows.find((r) => r.scenario === yardstick && r.connections === row.connections);
-    row.ratio = ping ? row.measurement.requestsPerSecond / ping.measurement.requestsPerSecond : Number.NaN;
+    row.ratio = ping?.measurement.requestsPerSecond
+      ? row.measurement.requestsPerSecond / ping.measurement.requestsPerSecond
+      : Number.NaN;
   }
+  peaks.push(`${engine}: ${(await residentMiB(server.pid, "VmHWM")).toFixed(0)} MiB`);
+  if (options.profile) await profileSlowest(engine, server, rows, context, sessions, options);
   await cleanUp();
   return rows;
+}
+
+/**
+ * The CPU profile of the slowest route (the longest request one at a time) at the highest
+ * concurrency, run again for the row's duration while the probe's profiler samples the server:
+ * its top self times.
+ */
+async function profileSlowest(
+  engine: Engine,
+  server: RunningServer,
+  rows: Row[],
+  context: ScenarioContext,
+  sessions: Sessions,
+  options: Options,
+): Promise<void> {
+  const connections = Math.max(...options.connections);
+  // The longest single request: under load several routes can get none through at all.
+  const slowest = rows
+    .filter((r) => r.connections === connections && r.scenario !== SCENARIOS[0]?.name)
+    .sort((a, b) => (b.sql?.httpMs ?? 0) - (a.sql?.httpMs ?? 0))[0];
+  const scenario = SCENARIOS.find((s) => s.name === slowest?.scenario);
+  if (!scenario) return;
+  log(`${engine}: profiling ${scenario.name} × ${connections} for ${options.seconds} s …`);
+  const { result, top } = await profiled(server, () =>
+    measure({ url: server.url, scenario, context, connections, seconds: options.seconds, sessions }),
+  );
+  await settle(server.url);
+  profiles.push(
+    `CPU profile, ${engine}, ${scenario.name} × ${connections} (${result.requestsPerSecond.toFixed(0)} req/s while ` +
+      `profiled), the server's top self time:\n\n${profileTable(top)}`,
+  );
 }
 
 function log(message: string): void {
@@ -191,6 +267,7 @@ function log(message: string): void {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const options = parseOptions(argv, process.env);
+  checkEngines(options.scale, options.engines);
   const envShown = Object.entries(process.env)
     .filter(([k]) => k.startsWith("BENCH_"))
     .map(([k, v]) => `${k}=${v} `)
@@ -198,19 +275,27 @@ async function main(): Promise<void> {
   const command = `${envShown}npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}`;
   const header = machineLines(command);
   header.push(
-    `options: ${options.scale} organizations (seed ${options.seed}), ${options.seconds} s per row after a ` +
+    `options: scale ${options.scale.name} (seed ${options.seed}), ${options.seconds} s per row after a ` +
       `${options.warmupSeconds} s warm-up per scenario, server log level ${options.logLevel}`,
   );
   console.log(header.join("\n"));
 
-  process.once("SIGINT", () => {
-    log("interrupted: cleaning up");
-    void cleanUp().finally(() => process.exit(130));
-  });
+  // Ctrl-C, or a `timeout` around a long run: the database and the server go either way.
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
+    process.once(signal, () => {
+      log(`${signal}: cleaning up`);
+      void cleanUp().finally(() => process.exit(code));
+    });
+  }
 
   const rows: Row[] = [];
   for (const engine of options.engines) rows.push(...(await benchEngine(engine, options)));
-  console.log(`${engineLines.join("\n")}\n\n${table(rows)}\n`);
+  console.log(`${engineLines.join("\n")}\n`);
+  console.log(`server peak memory (RSS high-water mark): ${peaks.join(", ")}\n\n${table(rows)}\n`);
+  for (const profile of profiles) console.log(`${profile}\n`);
   if (smsRows.length > 0) console.log(`${smsTable(smsRows)}\n`);
   const failed = failures(rows);
   if (failed.length > 0) {

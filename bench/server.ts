@@ -15,6 +15,10 @@ import { DEMO_PASSWORD } from "../src/db/seed/changping";
 export interface RunningServer {
   url: string;
   logFile: string;
+  /** The server process's id (its memory is read from /proc/<pid>/status). */
+  pid: number;
+  /** Asks the server's probe (bench/sql-probe.ts) and waits for its answer. */
+  probe<T>(message: Record<string, unknown> & { probe: string }): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -28,24 +32,35 @@ export async function startServer(options: {
   const port = await freePort();
   const logFile = path.join(options.logDir, "server.log");
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-    cwd: process.cwd(),
-    env: {
-      ...process.env,
-      ...options.env,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      SEED_DEMO: "false",
-      SESSION_SECRET: randomBytes(24).toString("base64url"),
-      LOG_LEVEL: options.logLevel,
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", "./bench/sql-probe.ts", "src/server/main.ts"],
+    {
+      cwd: process.cwd(),
+      env: {
+        ...process.env,
+        ...options.env,
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        SEED_DEMO: "false",
+        SESSION_SECRET: randomBytes(24).toString("base64url"),
+        LOG_LEVEL: options.logLevel,
+      },
+      // The fourth: the IPC channel to the probe.
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const url = `http://127.0.0.1:${port}`;
-  const server: RunningServer = { url, logFile, stop: () => stopProcess(child) };
+  const server: RunningServer = {
+    url,
+    logFile,
+    pid: child.pid ?? 0,
+    probe: (message) => askProbe(child, message),
+    stop: () => stopProcess(child),
+  };
   try {
     await waitForHealth(url, child);
   } catch (error) {
@@ -70,6 +85,20 @@ export async function signIn(url: string, username: string): Promise<string> {
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
+}
+
+/** One question to the probe; its answer is the next message with the same `probe` name. */
+function askProbe<T>(child: ChildProcess, message: Record<string, unknown> & { probe: string }): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const listen = (answer: { probe?: string; error?: string }) => {
+      if (answer?.probe !== message.probe) return;
+      child.off("message", listen);
+      if (answer.error) reject(new Error(`bench: the server's probe: ${answer.error}`));
+      else resolve(answer as T);
+    };
+    child.on("message", listen);
+    child.send(message);
+  });
 }
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
