@@ -22,7 +22,7 @@ import {
   withSortMemory,
 } from "./aggregate-sql";
 import { loadRound, type RoundRow } from "./load";
-import { quotaOf } from "./ranking";
+import { decisionView, quotaOf } from "./ranking";
 import { schulzeRanks } from "./schulze-ranks";
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -328,16 +328,7 @@ async function withDecisions(
       ...a,
       zScoreReviews: Number(a.zScoreReviews),
       reviews: a.reviews.map((r) => ({ ...r, zScore: num(r.zScore) })),
-      decision: d
-        ? {
-            decision: d.decision,
-            reason: d.reason,
-            overQuotaReason: d.overQuotaReason,
-            final: d.finalAt !== null,
-            confirmBy: d.confirmBy?.toISOString() ?? null,
-            version: d.version,
-          }
-        : null,
+      decision: d ? decisionView(d) : null,
     };
   });
 }

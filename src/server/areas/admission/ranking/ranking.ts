@@ -26,6 +26,18 @@ import type { RoundRow } from "./load";
 const HOLDS_PLACE = ["admitted", "confirmed"] as const;
 
 /** The places of `track` in this round: the round's own quota, else the call's for the track. */
+/** A decision as the ranking shows it beside its application (the meeting and the export). */
+export function decisionView(d: typeof admissionDecisions.$inferSelect) {
+  return {
+    decision: d.decision,
+    reason: d.reason,
+    overQuotaReason: d.overQuotaReason,
+    final: d.finalAt !== null,
+    confirmBy: d.confirmBy?.toISOString() ?? null,
+    version: d.version,
+  };
+}
+
 export async function quotaOf(db: Db, round: RoundRow, track: Track): Promise<number | null> {
   const own = round.quotas[track];
   if (typeof own === "number") return own;
@@ -169,16 +181,7 @@ export async function computeRanking(db: Db, round: RoundRow): Promise<RoundRank
             overallComment: row?.overallComment ?? null,
           };
         }),
-        decision: decision
-          ? {
-              decision: decision.decision,
-              reason: decision.reason,
-              overQuotaReason: decision.overQuotaReason,
-              final: decision.finalAt !== null,
-              confirmBy: decision.confirmBy?.toISOString() ?? null,
-              version: decision.version,
-            }
-          : null,
+        decision: decision ? decisionView(decision) : null,
       };
     });
     const rankedIds = new Set(ranked.applications.map((a) => a.applicationId));
