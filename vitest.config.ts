@@ -7,7 +7,8 @@ const postgres = process.env.DATABASE_URL;
 // A worker imports the app once and runs its files one after another (isolate: false): loading
 // the server's module graph per file cost about two seconds a file. Each file still gets a
 // database of its own (loaded from the run's template), so files share no data, only modules;
-// no module keeps state across apps (each buildApp makes its own limiter, outbox and config).
+// no module keeps state across apps (each buildApp makes its own limiter, outbox and config;
+// the ranking's Schulze memo is keyed by the reviews it was computed from).
 const shared = { isolate: false };
 
 export default defineConfig({
