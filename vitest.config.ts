@@ -58,6 +58,8 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
+          // The browser tests that build their app in-process (startTestApp) load this template too.
+          globalSetup: ["test/support/pglite-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
