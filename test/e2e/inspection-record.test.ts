@@ -243,7 +243,11 @@ test(
     const who = dialog.getByLabel("考察人");
     await who.click();
     await who.fill("张立新");
-    await page.locator(".ant-select-item-option", { hasText: "张立新" }).click();
+    // Picked by keyboard once the filtered option is the active one: a click could land while the
+    // dropdown was still moving in (CI once lost the choice that way), Enter takes the active one.
+    await page.locator(".ant-select-item-option-active", { hasText: "张立新" }).waitFor(UI_WAIT);
+    await who.press("Enter");
+    await dialog.locator(".ant-select-selection-item", { hasText: "张立新" }).waitFor(UI_WAIT);
     // A multiple select stays open after a choice: a click elsewhere in the dialog closes it.
     await dialog.getByText(`安排考察：${application.organization.name}`).click();
     await page.locator(".ant-select-dropdown").waitFor({ state: "hidden" });
