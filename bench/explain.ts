@@ -87,7 +87,7 @@ async function statementsOf(database: Database, run: (db: Db) => Promise<unknown
   const logged = database.pool
     ? drizzlePg(database.pool, { schema, logger })
     : database.pglite
-      ? drizzlePglite(database.pglite, { schema, logger })
+      ? drizzlePglite(database.pglite as never, { schema, logger })
       : null;
   if (!logged) throw new Error("bench: no database client to explain on");
   await run(logged as unknown as Db);

@@ -4,10 +4,10 @@
  * outside, without anything in the application's own code:
  *
  * - `record` / `take`: every SQL statement the server sends (text and parameters), at the two
- *   drivers' query functions (pg's Client, PGlite), between the two messages. The bench sends
+ *   drivers' query functions (pg's Client, the embedded database's client), between the two messages. The bench sends
  *   requests one at a time in between, so the count per request is the route's.
  * - `replay`: runs one request's statements again, one after another, on the same engine
- *   (its own connection on PostgreSQL, the server's PGlite instance otherwise) and times them:
+ *   (its own connection on PostgreSQL, the server's PGlite worker otherwise) and times them:
  *   what the database's part of the route costs without HTTP, validation or serialization.
  * - `profile-start` / `profile-stop`: the V8 CPU profiler over the inspector, stopped with the
  *   functions that took the most self time.
@@ -16,8 +16,8 @@
  * a recording; the bench divides by several requests, so a stray one shows as a fraction.
  */
 import { Session } from "node:inspector/promises";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { PgliteRemote } from "../src/db/pglite-remote";
 
 interface Statement {
   text: string;
@@ -26,8 +26,12 @@ interface Statement {
 
 let recording = false;
 let recorded: Statement[] = [];
-/** The server's PGlite instance, as last seen running a query (the replay's engine). */
-let pglite: PGlite | null = null;
+/**
+ * The server's PGlite client (its worker thread's, src/db/pglite-remote.ts), as last seen running
+ * a query (the replay's engine). Statements inside a transaction go by another path and are not
+ * recorded (as before, when PGlite ran in-process and its transaction's query was a closure too).
+ */
+let pglite: PgliteRemote | null = null;
 
 function normalize(args: unknown[]): Statement | null {
   const [first, second] = args;
@@ -48,8 +52,8 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   return (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof pgQuery;
 
-const pgliteQuery = PGlite.prototype.query;
-PGlite.prototype.query = function (this: PGlite, ...args: unknown[]) {
+const pgliteQuery = PgliteRemote.prototype.query;
+PgliteRemote.prototype.query = function (this: PgliteRemote, ...args: unknown[]) {
   pglite = this;
   if (recording) {
     const statement = normalize(args);

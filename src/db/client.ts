@@ -1,19 +1,18 @@
 /**
  * One Drizzle database over either engine: embedded PGlite (default, data under DATA_DIR/db) or
  * PostgreSQL through `pg` when DATABASE_URL is set. Both speak the same SQL and migrations.
+ * PGlite runs in a worker thread (pglite-remote.ts), off the HTTP server's event loop.
  */
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
-import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { PgliteRemote } from "./pglite-remote";
 import * as schema from "./schema";
 import { countedPglite, countStatementsOnPool } from "./statement-count";
 
@@ -24,8 +23,8 @@ export type Engine = "pglite" | "postgres";
 export interface Database {
   db: Db;
   engine: Engine;
-  /** The PGlite instance, for backups; null on PostgreSQL. */
-  pglite: PGlite | null;
+  /** The embedded database (PGlite in its worker thread), for backups and LISTEN; null on PostgreSQL. */
+  pglite: PgliteRemote | null;
   pool: pg.Pool | null;
   /** For read-only figures and reports: a replica's pool when DATABASE_READ_URL is set, else `db`. */
   readDb: Db;
@@ -44,7 +43,7 @@ export const MIGRATIONS_DIR = path.resolve(
   "../../src/db/migrations",
 );
 
-export const PGLITE_EXTENSIONS = { pg_trgm, btree_gist };
+export { PGLITE_EXTENSIONS } from "./pglite-extensions";
 
 export async function openDatabase(options: {
   databaseUrl: string | null;
@@ -52,8 +51,12 @@ export async function openDatabase(options: {
   directUrl?: string | null;
   /** Defaults to databaseUrl (one pool for everything). */
   readUrl?: string | null;
+  /** PGlite's data lives in dataDir/db ("./data" by default) unless `embedded` says otherwise. */
   dataDir?: string;
-  pglite?: PGlite;
+  /** PGlite in memory (no dataDir), optionally started from a dump: the tests' databases. */
+  embedded?: { memory: true; loadDataDir?: Uint8Array<ArrayBuffer> };
+  /** The embedded database's worker died: every query fails from now on (the server exits). */
+  onEmbeddedExit?: (error: Error) => void;
 }): Promise<Database> {
   if (options.databaseUrl) {
     const { databaseUrl } = options;
@@ -71,11 +74,14 @@ export async function openDatabase(options: {
       },
     };
   }
-  const client =
-    options.pglite ??
-    new PGlite(path.join(options.dataDir ?? "./data", "db"), { extensions: PGLITE_EXTENSIONS });
-  await client.waitReady;
-  const db = drizzlePglite(countedPglite(client), { schema }) as unknown as Db;
+  const client = await PgliteRemote.open(
+    options.embedded
+      ? { loadDataDir: options.embedded.loadDataDir }
+      : { dataDir: path.join(options.dataDir ?? "./data", "db") },
+    { onExit: options.onEmbeddedExit },
+  );
+  // Drizzle's pglite driver needs only query and transaction: the remote offers both.
+  const db = drizzlePglite(countedPglite(client) as never, { schema }) as unknown as Db;
   return {
     db,
     engine: "pglite",

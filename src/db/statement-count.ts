@@ -7,10 +7,10 @@
  * Both engines are wrapped where Drizzle hands them a statement: PGlite's `query`/`exec`/
  * `transaction` (BEGIN and COMMIT counted as on PostgreSQL), node-postgres's `pool.query` and the
  * `query` of a client checked out for a transaction. The time is from the call to the answer, so
- * it includes waiting for the engine (PGlite's lock, a pool connection): what the request waited.
+ * it includes waiting for the engine (the embedded database's mutex, a pool connection): what the request waited.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { PGlite, Transaction } from "@electric-sql/pglite";
+import type { Transaction } from "@electric-sql/pglite";
 import type pg from "pg";
 
 export interface StatementTally {
@@ -55,11 +55,11 @@ function timed(tally: StatementTally | undefined, args: unknown[], invoke: Call)
 }
 
 /**
- * The PGlite instance Drizzle is given: the same database, its statements counted. A proxy rather
- * than patched methods, because PGlite keeps private state that `this` must reach, and the
- * instance itself (backups, the test template) stays as it was.
+ * The PGlite client Drizzle is given (pglite-remote.ts): the same database, its statements
+ * counted. A proxy rather than patched methods, because the client keeps private state that
+ * `this` must reach, and the instance itself (backups, LISTEN) stays as it was.
  */
-export function countedPglite(pglite: PGlite): PGlite {
+export function countedPglite<T extends object>(pglite: T): T {
   return new Proxy(pglite, {
     get(target, property) {
       const value = Reflect.get(target, property, target);

@@ -29,6 +29,12 @@ async function main(): Promise<void> {
     directUrl: config.databaseDirectUrl,
     readUrl: config.databaseReadUrl,
     dataDir: config.dataDir,
+    // PGlite's worker thread died (a crash, out of memory): nothing can be answered any more.
+    // Exit, so that a supervisor (systemd, Docker's restart policy) starts the server again.
+    onEmbeddedExit: (error) => {
+      console.error(`fatal: ${error.message}; exiting`, error.cause ?? "");
+      process.exit(1);
+    },
   });
   await migrateDatabase(database);
   const seed = config.seedDemo ? await seedDemoIfEmpty(database.db, hashPassword) : null;

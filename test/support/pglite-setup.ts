@@ -6,8 +6,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { migrateDatabase, openDatabase, PGLITE_EXTENSIONS } from "../../src/db/client";
+import { migrateDatabase, openDatabase } from "../../src/db/client";
 import { seedDemoIfEmpty } from "../../src/db/seed/demo";
 import { hashPassword } from "../../src/server/passwords";
 
@@ -17,12 +16,13 @@ export default async function setup({
   provide: (key: "pgliteTemplate", value: string) => void;
 }) {
   const directory = await mkdtemp(path.join(tmpdir(), "hatchery-pglite-template-"));
-  const pglite = new PGlite({ extensions: PGLITE_EXTENSIONS });
-  const database = await openDatabase({ databaseUrl: null, pglite });
+  const database = await openDatabase({ databaseUrl: null, embedded: { memory: true } });
   await migrateDatabase(database);
   await seedDemoIfEmpty(database.db, hashPassword);
   const file = path.join(directory, "template.tar.gz");
-  await writeFile(file, Buffer.from(await (await pglite.dumpDataDir("gzip")).arrayBuffer()));
+  const dump = await database.pglite?.dumpDataDir("gzip");
+  if (!dump) throw new Error("pglite-setup: no embedded database");
+  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
   await database.close();
   provide("pgliteTemplate", file);
   return () => rm(directory, { recursive: true, force: true });

@@ -7,19 +7,11 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import {
-  type Database,
-  MIGRATIONS_DIR,
-  migrateDatabase,
-  openDatabase,
-  PGLITE_EXTENSIONS,
-  rowsOf,
-} from "../../../src/db/client";
+import { type Database, MIGRATIONS_DIR, migrateDatabase, openDatabase, rowsOf } from "../../../src/db/client";
 import type { Role } from "../../../src/domain/roles";
 import { fileForDownload } from "../../../src/server/areas/platform/files/service";
 import type { Context } from "../../../src/server/context";
@@ -52,10 +44,7 @@ beforeAll(async () => {
     dropDatabase = () => adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await migratePg(database.db as never, { migrationsFolder: oldFolder });
   } else {
-    database = await openDatabase({
-      databaseUrl: null,
-      pglite: new PGlite({ extensions: PGLITE_EXTENSIONS }),
-    });
+    database = await openDatabase({ databaseUrl: null, embedded: { memory: true } });
     await migratePglite(database.db as never, { migrationsFolder: oldFolder });
   }
 });

@@ -1,7 +1,7 @@
 /**
- * Local maintenance for the embedded database. PGlite lives inside this process and nothing else
- * may open its data directory while the server runs, so `npm run backup` asks the server for the
- * dump instead. The caller proves file access to DATA_DIR by presenting the maintenance token the
+ * Local maintenance for the embedded database. PGlite lives inside this process (in its worker
+ * thread) and nothing else may open its data directory while the server runs, so `npm run backup`
+ * asks the server for the dump instead. The caller proves file access to DATA_DIR by presenting the maintenance token the
  * server writes there when it starts listening (mode 600). Hidden from the OpenAPI document: it is
  * an operator's tool, described in docs/OPERATIONS.md, not part of the application's contract.
  */
@@ -52,10 +52,9 @@ export const systemRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { datab
       throw new AppError("forbidden");
     }
     const migrations = await appliedMigrations(pglite);
-    // A checkpoint first keeps the files current; then the dump runs holding the transaction lock,
-    // so no request's transaction is half-way through when the files are read.
-    await pglite.exec("CHECKPOINT");
-    const dump = await pglite._runExclusiveTransaction(() => pglite.dumpDataDir("gzip"));
+    // The worker checkpoints and dumps holding the database's mutex (pglite-remote.ts), so no
+    // request's transaction is half-way through when the files are read.
+    const dump = await pglite.dumpDataDir("gzip");
     request.log.info({ bytes: dump.size }, "database dump sent for backup");
     return reply
       .header("content-type", "application/gzip")

@@ -1,0 +1,360 @@
+/**
+ * The embedded database seen from the HTTP server's thread: PGlite runs in a worker thread
+ * (pglite-worker.ts) and this client speaks to it by messages, so a long statement no longer
+ * stops every other request's JavaScript (PGlite's WebAssembly runs on the thread that calls it).
+ *
+ * It offers the part of PGlite's interface that Drizzle's pglite driver and this code use:
+ * `query`, `exec`, `transaction` (with `query`/`sql`/`exec`/`rollback` on the transaction),
+ * `listen`, `dumpDataDir`, `close`, `waitReady`.
+ *
+ * One mutex: PGlite is one connection, so every statement, and every transaction from BEGIN to
+ * COMMIT, takes it in turn. A transaction's callback runs here, on the main thread, between
+ * messages; holding the mutex across it is what keeps another request's statement from landing
+ * inside an open transaction. (In-process PGlite does the same with its own transaction lock.)
+ *
+ * If the worker dies, every waiting call and every later one rejects with a clear error and
+ * `onExit` is told: the server logs it and exits, for its supervisor to start it again.
+ */
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { QueryOptions, Results, Transaction } from "@electric-sql/pglite";
+
+type DumpCompression = "none" | "gzip" | "auto";
+
+/** What the worker is started with. */
+export interface WorkerStart {
+  /** A directory on disk; none for a database in memory. */
+  dataDir?: string;
+  /** A dump (`dumpDataDir`) to start from, as the tests' template. */
+  loadDataDir?: Uint8Array<ArrayBuffer>;
+}
+
+type WorkerOp =
+  | {
+      op: "query";
+      sql: string;
+      params?: unknown[];
+      options?: {
+        rowMode?: "array" | "object";
+        /** Types to hand back as text (Drizzle's identity parsers). */
+        textTypes?: number[];
+        blob?: ArrayBuffer;
+        paramTypes?: number[];
+      };
+    }
+  | { op: "exec"; sql: string }
+  | { op: "begin" | "commit" | "rollback" }
+  | { op: "listen" | "unlisten"; channel: string }
+  | { op: "dump"; compression?: DumpCompression }
+  | { op: "close" };
+
+export type WorkerRequest = { id: number } & WorkerOp;
+
+export interface SerializedError {
+  name: string;
+  message: string;
+  stack?: string;
+  fields: Record<string, unknown>;
+}
+
+export type WorkerReply = { id: number } & (
+  | { ok: true; result: unknown }
+  | { ok: false; error: SerializedError }
+);
+
+type WorkerMessage =
+  | WorkerReply
+  | { channel: string; payload: string }
+  | { ready: boolean; error?: SerializedError };
+
+/** The error the worker answered, with the fields our code reads (code, constraint, detail...). */
+function revive(serialized: SerializedError): Error {
+  const error = new Error(serialized.message);
+  error.name = serialized.name;
+  Object.assign(error, serialized.fields);
+  // The worker's frames (where PGlite raised it), then ours (who asked).
+  const here = error.stack?.split("\n").slice(1).join("\n") ?? "";
+  error.stack = `${serialized.stack ?? `${serialized.name}: ${serialized.message}`}\n    --- in the PGlite worker, asked from:\n${here}`;
+  return error;
+}
+
+/** Drizzle's parsers return the text as it came; only such parsers can be rebuilt in the worker. */
+function textTypesOf(parsers: QueryOptions["parsers"]): number[] | undefined {
+  if (!parsers) return undefined;
+  const probe = "\u0000text\u0000";
+  return Object.entries(parsers).map(([oid, parse]) => {
+    if (parse(probe, Number(oid)) !== probe) {
+      throw new Error(
+        `pglite-remote: the parser for type ${oid} is not the identity; only those cross to the worker`,
+      );
+    }
+    return Number(oid);
+  });
+}
+
+type Plain = Results & { blobBytes?: ArrayBuffer };
+function withBlob(result: Plain): Results {
+  const { blobBytes, ...rest } = result;
+  return blobBytes ? { ...rest, blob: new Blob([blobBytes]) } : rest;
+}
+
+/**
+ * Where the worker's code is: beside this file. From the sources (tsx, vitest) that is a .ts file,
+ * which a bare worker thread cannot load, so it first registers tsx's loader; the built server
+ * (scripts/build-server.mjs) has dist/server/pglite-worker.js beside dist/server/main.js.
+ */
+function startWorker(start: WorkerStart): Worker {
+  const here = import.meta.url;
+  const transfer = start.loadDataDir ? [start.loadDataDir.buffer] : [];
+  // No inherited flags: the bench's probe (--import bench/sql-probe.ts) belongs to the main thread.
+  const common = { workerData: start, transferList: transfer, execArgv: [] };
+  if (here.endsWith(".js")) return new Worker(new URL("./pglite-worker.js", here), common);
+  const entry = pathToFileURL(fileURLToPath(new URL("./pglite-worker.ts", here))).href;
+  // tsx's ESM API (its CommonJS twin cannot register from an eval'd worker), found from here.
+  const tsx = pathToFileURL(
+    createRequire(here)
+      .resolve("tsx/esm/api")
+      .replace(/\.cjs$/, ".mjs"),
+  ).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { ...common, eval: true });
+}
+
+/** One at a time, in the order asked. */
+class Mutex {
+  #tail: Promise<void> = Promise.resolve();
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    const before = this.#tail;
+    let release = () => {};
+    this.#tail = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await before;
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+}
+
+export class PgliteRemote {
+  readonly waitReady: Promise<void>;
+  #worker: Worker;
+  #mutex = new Mutex();
+  #nextId = 1;
+  #pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  #listeners = new Map<string, Set<(payload: string) => void>>();
+  #failure: Error | null = null;
+  #closing = false;
+
+  /** Starts the worker and resolves once its database is open. */
+  static async open(
+    start: WorkerStart,
+    options: { onExit?: (error: Error) => void } = {},
+  ): Promise<PgliteRemote> {
+    const remote = new PgliteRemote(start, options.onExit);
+    await remote.waitReady;
+    return remote;
+  }
+
+  private constructor(start: WorkerStart, onExit?: (error: Error) => void) {
+    this.#worker = startWorker(start);
+    let ready = (_: unknown) => {};
+    let failed = (_: Error) => {};
+    this.waitReady = new Promise<void>((resolve, reject) => {
+      ready = resolve as never;
+      failed = reject;
+    });
+    this.#worker.on("message", (message: WorkerMessage) => {
+      if ("ready" in message) {
+        if (message.ready) ready(undefined);
+        else failed(revive(message.error as SerializedError));
+        this.#idle(); // referenced while starting
+      } else if ("channel" in message) {
+        for (const callback of this.#listeners.get(message.channel) ?? []) callback(message.payload);
+      } else {
+        const call = this.#pending.get(message.id);
+        this.#pending.delete(message.id);
+        this.#idle();
+        if (message.ok) call?.resolve(message.result);
+        else call?.reject(revive(message.error));
+      }
+    });
+    let crash: Error | null = null;
+    this.#worker.on("error", (error) => {
+      crash = error;
+    });
+    this.#worker.on("exit", (code) => {
+      const reason = crash ? `: ${crash.message}` : ` (exit code ${code})`;
+      const error = new Error(
+        this.#closing ? "the embedded database is closed" : `the embedded database's worker stopped${reason}`,
+        { cause: crash ?? undefined },
+      );
+      this.#failure = error;
+      failed(error);
+      for (const call of this.#pending.values()) call.reject(error);
+      this.#pending.clear();
+      if (!this.#closing) onExit?.(error);
+    });
+  }
+
+  get closed(): boolean {
+    return this.#failure !== null || this.#closing;
+  }
+
+  /** The worker keeps the process alive only while it has work (a script that forgets to close). */
+  #idle(): void {
+    if (this.#pending.size === 0) this.#worker.unref();
+    else this.#worker.ref();
+  }
+
+  #call<T>(request: WorkerOp, transfer: ArrayBuffer[] = []): Promise<T> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    const id = this.#nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.#idle();
+      this.#worker.postMessage({ ...request, id }, transfer);
+    });
+  }
+
+  async #query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
+    if (options?.serializers || options?.onNotice) {
+      throw new Error("pglite-remote: serializers and onNotice do not cross to the worker");
+    }
+    const blob = options?.blob ? await options.blob.arrayBuffer() : undefined;
+    const result = await this.#call<Plain>(
+      {
+        op: "query",
+        sql,
+        params,
+        options: options && {
+          rowMode: options.rowMode,
+          textTypes: textTypesOf(options.parsers),
+          blob,
+          paramTypes: options.paramTypes,
+        },
+      },
+      blob ? [blob] : [],
+    );
+    return withBlob(result) as Results<T>;
+  }
+
+  async #exec(sql: string): Promise<Results[]> {
+    return (await this.#call<Plain[]>({ op: "exec", sql })).map(withBlob);
+  }
+
+  query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
+    return this.#mutex.run(() => this.#query<T>(sql, params, options));
+  }
+
+  exec(sql: string, _options?: QueryOptions): Promise<Results[]> {
+    return this.#mutex.run(() => this.#exec(sql));
+  }
+
+  async sql<T>(strings: TemplateStringsArray, ...params: unknown[]): Promise<Results<T>> {
+    return this.query<T>(...templated(strings, params));
+  }
+
+  /** As PGlite's: BEGIN, the callback, COMMIT; ROLLBACK if it throws. The mutex is held throughout. */
+  transaction<T>(callback: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.#mutex.run(async () => {
+      await this.#call({ op: "begin" });
+      let closed = false;
+      const open = () => {
+        if (closed) throw new Error("Transaction is closed");
+      };
+      const tx: Transaction = {
+        query: async <R>(sql: string, params?: unknown[], options?: QueryOptions) => {
+          open();
+          return this.#query<R>(sql, params, options);
+        },
+        sql: async <R>(strings: TemplateStringsArray, ...params: unknown[]) => {
+          open();
+          return this.#query<R>(...templated(strings, params));
+        },
+        exec: async (sql: string) => {
+          open();
+          return this.#exec(sql);
+        },
+        rollback: async () => {
+          open();
+          await this.#call({ op: "rollback" });
+          closed = true;
+        },
+        listen: async () => {
+          throw new Error("pglite-remote: listen inside a transaction is not supported");
+        },
+        get closed() {
+          return closed;
+        },
+      };
+      try {
+        const result = await callback(tx);
+        if (!closed) {
+          closed = true;
+          await this.#call({ op: "commit" });
+        }
+        return result;
+      } catch (error) {
+        if (!closed) {
+          closed = true;
+          await this.#call({ op: "rollback" }).catch(() => {});
+        }
+        throw error;
+      }
+    });
+  }
+
+  /** Notices arrive before the answer to the statement whose commit sent them. */
+  async listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>> {
+    let callbacks = this.#listeners.get(channel);
+    if (!callbacks) {
+      callbacks = new Set();
+      this.#listeners.set(channel, callbacks);
+      await this.#mutex.run(() => this.#call({ op: "listen", channel }));
+    }
+    callbacks.add(callback);
+    return async () => {
+      const current = this.#listeners.get(channel);
+      current?.delete(callback);
+      if (current?.size === 0) {
+        this.#listeners.delete(channel);
+        if (!this.closed) await this.#mutex.run(() => this.#call({ op: "unlisten", channel }));
+      }
+    };
+  }
+
+  /**
+   * The data directory as a tarball, taken after a CHECKPOINT while holding the mutex, so no
+   * transaction is half-way through.
+   */
+  async dumpDataDir(compression?: DumpCompression): Promise<Blob> {
+    const dump = await this.#mutex.run(() =>
+      this.#call<{ bytes: ArrayBuffer; type: string }>({ op: "dump", compression }),
+    );
+    return new Blob([dump.bytes], { type: dump.type });
+  }
+
+  /** Ends the worker at once, as a crash would: what waits rejects, `onExit` is told (tests). */
+  async stopWorker(): Promise<void> {
+    await this.#worker.terminate();
+  }
+
+  /** Waits for what is queued, closes the database, ends the worker. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.#mutex.run(async () => {
+      this.#closing = true;
+      await this.#call({ op: "close" });
+    });
+    await this.#worker.terminate();
+  }
+}
+
+/** A tagged template as text with $1, $2... and its parameters. */
+function templated(strings: TemplateStringsArray, params: unknown[]): [string, unknown[]] {
+  return [strings.reduce((text, part, i) => `${text}$${i}${part}`), params];
+}
