@@ -19,6 +19,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { QueryOptions, Results, Transaction } from "@electric-sql/pglite";
+import { queueOrder } from "./statement-count";
 
 type DumpCompression = "none" | "gzip" | "auto";
 
@@ -106,9 +107,14 @@ function withBlob(result: Plain): Results {
  */
 function startWorker(start: WorkerStart): Worker {
   const here = import.meta.url;
-  const transfer = start.loadDataDir ? [start.loadDataDir.buffer] : [];
+  // The dump's bytes move to the worker (transferred), unless they are part of a larger buffer
+  // (a pooled Buffer), which is copied rather than taken from its other users.
+  const dump = start.loadDataDir;
+  const whole = !dump || (dump.byteOffset === 0 && dump.byteLength === dump.buffer.byteLength);
+  const workerData: WorkerStart = whole ? start : { ...start, loadDataDir: dump.slice() };
+  const transfer = workerData.loadDataDir ? [workerData.loadDataDir.buffer] : [];
   // No inherited flags: the bench's probe (--import bench/sql-probe.ts) belongs to the main thread.
-  const common = { workerData: start, transferList: transfer, execArgv: [] };
+  const common = { workerData, transferList: transfer, execArgv: [] };
   if (here.endsWith(".js")) return new Worker(new URL("./pglite-worker.js", here), common);
   const entry = pathToFileURL(fileURLToPath(new URL("./pglite-worker.ts", here))).href;
   // tsx's ESM API (its CommonJS twin cannot register from an eval'd worker), found from here.
@@ -121,21 +127,34 @@ function startWorker(start: WorkerStart): Worker {
   return new Worker(boot, { ...common, eval: true });
 }
 
-/** One at a time, in the order asked. */
+/**
+ * One at a time; of those waiting, the oldest request first (`queueOrder`), then the order asked.
+ * First come first served by statement would advance every request in flight one statement per
+ * round, so under load all of them finish late together; by request, they finish one after
+ * another, as when PGlite ran in-process and held the event loop.
+ */
 class Mutex {
-  #tail: Promise<void> = Promise.resolve();
+  #busy = false;
+  #waiting: { order: number; resume(): void }[] = [];
   async run<T>(work: () => Promise<T>): Promise<T> {
-    const before = this.#tail;
-    let release = () => {};
-    this.#tail = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await before;
+    if (this.#busy) {
+      const order = queueOrder();
+      await new Promise<void>((resume) => this.#waiting.push({ order, resume }));
+    } else this.#busy = true;
     try {
       return await work();
     } finally {
-      release();
+      this.#next();
     }
+  }
+  #next(): void {
+    let first = 0;
+    for (let i = 1; i < this.#waiting.length; i++) {
+      if ((this.#waiting[i]?.order ?? 0) < (this.#waiting[first]?.order ?? 0)) first = i;
+    }
+    const [next] = this.#waiting.splice(first, 1);
+    if (next) next.resume();
+    else this.#busy = false;
   }
 }
 
@@ -148,6 +167,7 @@ export class PgliteRemote {
   #listeners = new Map<string, Set<(payload: string) => void>>();
   #failure: Error | null = null;
   #closing = false;
+  #started = false;
 
   /** Starts the worker and resolves once its database is open. */
   static async open(
@@ -169,6 +189,7 @@ export class PgliteRemote {
     });
     this.#worker.on("message", (message: WorkerMessage) => {
       if ("ready" in message) {
+        this.#started = message.ready;
         if (message.ready) ready(undefined);
         else failed(revive(message.error as SerializedError));
         this.#idle(); // referenced while starting
@@ -196,7 +217,8 @@ export class PgliteRemote {
       failed(error);
       for (const call of this.#pending.values()) call.reject(error);
       this.#pending.clear();
-      if (!this.#closing) onExit?.(error);
+      // A worker that never opened its database failed `open`, which says why.
+      if (!this.#closing && this.#started) onExit?.(error);
     });
   }
 
@@ -212,6 +234,9 @@ export class PgliteRemote {
 
   #call<T>(request: WorkerOp, transfer: ArrayBuffer[] = []): Promise<T> {
     if (this.#failure) return Promise.reject(this.#failure);
+    if (this.#closing && request.op !== "close") {
+      return Promise.reject(new Error("the embedded database is closed"));
+    }
     const id = this.#nextId++;
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject });

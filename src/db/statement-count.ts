@@ -20,9 +20,23 @@ export interface StatementTally {
 
 const tallies = new AsyncLocalStorage<StatementTally>();
 
+let arrivals = 0;
+const arrivalOf = new WeakMap<StatementTally, number>();
+
 /** Runs `fn` (and everything it starts) counting its statements into `tally`. */
 export function withStatementTally<T>(tally: StatementTally, fn: () => T): T {
+  arrivalOf.set(tally, ++arrivals);
   return tallies.run(tally, fn);
+}
+
+/**
+ * Where a statement queues for the embedded database (pglite-remote.ts): the request it belongs
+ * to in order of arrival, so the oldest request in flight is served first; outside a request,
+ * the statement's own arrival.
+ */
+export function queueOrder(): number {
+  const tally = tallies.getStore();
+  return (tally && arrivalOf.get(tally)) ?? ++arrivals;
 }
 
 function record(tally: StatementTally, startedAt: number): void {
