@@ -15,7 +15,9 @@
  * If the worker dies, every waiting call and every later one rejects with a clear error and
  * `onExit` is told: the server logs it and exits, for its supervisor to start it again.
  */
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { QueryOptions, Results, Transaction } from "@electric-sql/pglite";
@@ -29,6 +31,28 @@ export interface WorkerStart {
   dataDir?: string;
   /** A dump (`dumpDataDir`) to start from, as the tests' template. */
   loadDataDir?: Uint8Array<ArrayBuffer>;
+  /** PGlite's WebAssembly, compiled once per process and shared by its workers (`compiled`). */
+  pgliteWasmModule?: WebAssembly.Module;
+  initdbWasmModule?: WebAssembly.Module;
+}
+
+let compiled: Promise<Pick<WorkerStart, "pgliteWasmModule" | "initdbWasmModule">> | undefined;
+
+/**
+ * PGlite's two WebAssembly modules, compiled once: a worker given them skips compiling 9 MB of
+ * WebAssembly, which a process opening a database per test file would otherwise pay each time.
+ */
+function compiledModules(): NonNullable<typeof compiled> {
+  compiled ??= (async () => {
+    const dist = path.dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
+    const [pglite, initdb] = await Promise.all(
+      ["pglite.wasm", "initdb.wasm"].map(async (file) =>
+        WebAssembly.compile(await readFile(path.join(dist, file))),
+      ),
+    );
+    return { pgliteWasmModule: pglite, initdbWasmModule: initdb };
+  })();
+  return compiled;
 }
 
 type WorkerOp =
@@ -174,7 +198,7 @@ export class PgliteRemote {
     start: WorkerStart,
     options: { onExit?: (error: Error) => void } = {},
   ): Promise<PgliteRemote> {
-    const remote = new PgliteRemote(start, options.onExit);
+    const remote = new PgliteRemote({ ...start, ...(await compiledModules()) }, options.onExit);
     await remote.waitReady;
     return remote;
   }

@@ -54,7 +54,13 @@ async function plainResults(
 
 async function open(): Promise<PGlite> {
   const loadDataDir = start.loadDataDir ? new Blob([start.loadDataDir]) : undefined;
-  const pglite = new PGlite({ dataDir: start.dataDir, extensions: PGLITE_EXTENSIONS, loadDataDir });
+  const pglite = new PGlite({
+    dataDir: start.dataDir,
+    extensions: PGLITE_EXTENSIONS,
+    loadDataDir,
+    pgliteWasmModule: start.pgliteWasmModule,
+    initdbWasmModule: start.initdbWasmModule,
+  });
   await pglite.waitReady;
   return pglite;
 }
