@@ -40,9 +40,9 @@ import { registrationRoutes } from "./areas/recruitment/registration/routes";
 import type { Config } from "./config";
 import { requestLang } from "./lang";
 import { registerOpenApi } from "./openapi";
-import { registerSecurityHeaders } from "./plugins/security-headers";
 import { registerAuth } from "./plugins/auth";
 import { registerErrorHandler } from "./plugins/error-handler";
+import { registerSecurityHeaders } from "./plugins/security-headers";
 import { registerServerTiming } from "./plugins/server-timing";
 
 const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -74,7 +74,12 @@ export async function buildApp(options: {
   registerServerTiming(app); // first, so that every statement of a request is counted
   app.addHook("onResponse", (request, reply, done) => {
     request.log.info(
-      { method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: reply.elapsedTime },
+      {
+        method: request.method,
+        url: request.url,
+        statusCode: reply.statusCode,
+        responseTime: reply.elapsedTime,
+      },
       "request completed",
     );
     done();
