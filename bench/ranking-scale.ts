@@ -100,7 +100,9 @@ async function measure(engine: Engine, applications: number): Promise<Figure> {
     const aggregateMs = await time(() => trackTotalsSql(options));
     if (args.explain) {
       const plan = rowsOf<Record<string, string>>(
-        await database.db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${trackTotalsSql(options)}`),
+        await withSortMemory(database.db, (tx) =>
+          tx.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${trackTotalsSql(options)}`),
+        ),
       );
       console.log(plan.map((r) => Object.values(r)[0]).join("\n"));
     }

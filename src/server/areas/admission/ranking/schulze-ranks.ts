@@ -13,6 +13,7 @@ import { type Db, rowsOf } from "../../../../db/client";
 import type { Track } from "../../../../domain/call";
 import { compareByTieRule, type TieKeys } from "../../../../domain/review/ranking";
 import type { SchulzeCost } from "../../../../domain/review/schulze";
+import { withSortMemory } from "./aggregate-sql";
 import { schulzeInWorker } from "./schulze-thread";
 
 export interface TrackSchulze {
@@ -80,9 +81,11 @@ export async function computeSchulze(db: Db, ctes: SQL, tracks: readonly Track[]
     median: number;
     mean: number;
   }>(
-    await db.execute(sql`WITH ${ctes}
-      SELECT r.track, r.subject_id, r.expert_id, r.total::float8 AS total, v.n, v.median, v.mean
-        FROM rev r JOIN valued v ON v.track = r.track AND v.subject_id = r.subject_id`),
+    await withSortMemory(db, (tx) =>
+      tx.execute(sql`WITH ${ctes}
+        SELECT r.track, r.subject_id, r.expert_id, r.total::float8 AS total, v.n, v.median, v.mean
+          FROM rev r JOIN valued v ON v.tk = r.tk AND v.subject_id = r.subject_id`),
+    ),
   );
   return Promise.all(
     tracks.map(async (track) => {
