@@ -229,7 +229,9 @@ async function postgresTarget(adminUrl: string): Promise<Target> {
     open: () => openDatabase({ databaseUrl: url }),
     cleanup: async () => {
       await rm(dataDir, { recursive: true, force: true });
-      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // --keep: left for EXPLAIN and a server of one's own (dropped by hand).
+      if (process.env.BENCH_KEEP === "true") console.log(`bench: kept the database ${url}`);
+      else await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }

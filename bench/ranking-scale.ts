@@ -11,6 +11,7 @@
  *   npm run bench:ranking -- --sizes=600,6000 --engines=postgres --runs=5
  */
 import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -56,6 +57,8 @@ interface Figure {
   reviews: number;
   loadSeconds: number;
   aggregateMs: number;
+  /** The PostgreSQL server process's CPU time for the statement (median), when it runs here. */
+  aggregateCpuMs: number | null;
   fromScoresMs: number;
   schulze: { track: string; candidates: number; pathSteps: number; ms: number | null }[];
 }
@@ -80,13 +83,25 @@ async function measure(engine: Engine, applications: number): Promise<Figure> {
     const started = performance.now();
     const options = await loadRound(database, applications);
     const loadSeconds = (performance.now() - started) / 1000;
+    // Wall time, and on a local PostgreSQL the server process's own CPU time for the statement
+    // (/proc/<backend pid>/stat): on a shared machine the wall time follows the load, the CPU
+    // time mostly does not.
+    let cpuMs: number | null = null;
     const time = async (statement: () => ReturnType<typeof trackTotalsSql>) => {
       const laps: number[] = [];
+      const cpu: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         const t0 = performance.now();
-        await withSortMemory(database.db, (tx) => tx.execute(statement()));
+        await withSortMemory(database.db, async (tx) => {
+          const ticks = database.pglite ? null : await backendTicks(tx);
+          const result = await tx.execute(statement());
+          const after = ticks ? await ticks() : null;
+          if (after !== null) cpu.push(after);
+          return result;
+        });
         laps.push(performance.now() - t0);
       }
+      cpuMs = cpu.length === RUNS ? (cpu.sort((a, b) => a - b)[cpu.length >> 1] as number) : null;
       return laps.sort((a, b) => a - b)[laps.length >> 1] as number;
     };
     // First as rows written without a stored total (computed from the scores in the statement),
@@ -98,9 +113,12 @@ async function measure(engine: Engine, applications: number): Promise<Figure> {
     if (database.pglite) await database.pglite.exec("VACUUM ANALYZE");
     else await database.db.execute(sql`VACUUM ANALYZE`);
     const aggregateMs = await time(() => trackTotalsSql(options));
+    const aggregateCpuMs = cpuMs as number | null;
     if (args.explain) {
       const plan = rowsOf<Record<string, string>>(
-        await database.db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${trackTotalsSql(options)}`),
+        await withSortMemory(database.db, (tx) =>
+          tx.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${trackTotalsSql(options)}`),
+        ),
       );
       console.log(plan.map((r) => Object.values(r)[0]).join("\n"));
     }
@@ -128,11 +146,12 @@ async function measure(engine: Engine, applications: number): Promise<Figure> {
       reviews: applications * REVIEWS_EACH,
       loadSeconds,
       aggregateMs,
+      aggregateCpuMs,
       fromScoresMs,
       schulze,
     };
     console.log(
-      `${engine} ${applications}: loaded in ${loadSeconds.toFixed(1)} s, aggregation ${aggregateMs.toFixed(0)} ms (${fromScoresMs.toFixed(0)} ms from the scores)`,
+      `${engine} ${applications}: loaded in ${loadSeconds.toFixed(1)} s, aggregation ${aggregateMs.toFixed(0)} ms${aggregateCpuMs === null ? "" : ` (server CPU ${aggregateCpuMs} ms)`} (${fromScoresMs.toFixed(0)} ms from the scores)`,
     );
     return figure;
   } finally {
@@ -204,16 +223,16 @@ async function loadRound(database: Database, applications: number): Promise<Aggr
 
 function report(figures: Figure[]) {
   console.log(
-    "\n| engine | applications | reviews | load s | aggregation ms | × | totals from the scores ms | × |",
+    "\n| engine | applications | reviews | load s | aggregation ms | × | server CPU ms | × | totals from the scores ms | × |",
   );
   console.log(
-    "| ------ | -----------: | ------: | -----: | -------------: | -: | ------------------------: | -: |",
+    "| ------ | -----------: | ------: | -----: | -------------: | -: | ------------: | -: | ------------------------: | -: |",
   );
   for (const f of figures) {
     const before = figures.find((g) => g.engine === f.engine && g.applications * 10 === f.applications);
     const ratio = (a: number, b: number | undefined) => (b ? (a / b).toFixed(1) : "");
     console.log(
-      `| ${f.engine} | ${f.applications.toLocaleString("en")} | ${f.reviews.toLocaleString("en")} | ${f.loadSeconds.toFixed(1)} | ${f.aggregateMs.toFixed(0)} | ${ratio(f.aggregateMs, before?.aggregateMs)} | ${f.fromScoresMs.toFixed(0)} | ${ratio(f.fromScoresMs, before?.fromScoresMs)} |`,
+      `| ${f.engine} | ${f.applications.toLocaleString("en")} | ${f.reviews.toLocaleString("en")} | ${f.loadSeconds.toFixed(1)} | ${f.aggregateMs.toFixed(0)} | ${ratio(f.aggregateMs, before?.aggregateMs)} | ${f.aggregateCpuMs ?? ""} | ${f.aggregateCpuMs === null ? "" : ratio(f.aggregateCpuMs, before?.aggregateCpuMs ?? undefined)} | ${f.fromScoresMs.toFixed(0)} | ${ratio(f.fromScoresMs, before?.fromScoresMs)} |`,
     );
   }
   console.log("\n× : against the size ten times smaller on the same engine (ten times the rows).");
@@ -227,6 +246,20 @@ function report(figures: Figure[]) {
       );
     }
   }
+}
+
+/** The CPU time (ms) the transaction's backend has used since this call, read when the returned function is. */
+async function backendTicks(tx: Database["db"]): Promise<(() => Promise<number>) | null> {
+  const [row] = rowsOf<{ pid: number }>(await tx.execute(sql`SELECT pg_backend_pid() AS pid`));
+  const file = `/proc/${row?.pid}/stat`;
+  if (!existsSync(file)) return null; // a server on another machine
+  // utime and stime, in clock ticks (100 a second on Linux): fields 14 and 15, after the name.
+  const read = () => {
+    const fields = readFileSync(file, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+  const start = read();
+  return async () => read() - start;
 }
 
 interface Target {

@@ -11,7 +11,8 @@
  * removed at the end, also on failure, Ctrl-C or SIGTERM.
  * Other options: --warmup (s), --connections=1,50, --seed, --log-level (server's), --sms (texts
  * to drain, 0: none), --explain (plans of the scenarios' queries), --profile (a CPU profile of
- * the slowest route at the highest concurrency, its top self times printed).
+ * the slowest route at the highest concurrency, its top self times printed), --keep (the
+ * PostgreSQL database is left in place and its URL printed, for EXPLAIN or a server of one's own).
  */
 import type { Engine } from "../src/db/client";
 import { type PreparedDatabase, prepareDatabase } from "./prepare";
@@ -56,7 +57,7 @@ interface Options {
 function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
   const args = new Map<string, string>();
   for (const arg of argv) {
-    if (arg === "--explain" || arg === "--profile") {
+    if (arg === "--explain" || arg === "--profile" || arg === "--keep") {
       args.set(arg.slice(2), "true");
       continue;
     }
@@ -75,6 +76,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     "explain",
     "sms",
     "profile",
+    "keep",
   ];
   for (const name of args.keys())
     if (!known.includes(name)) throw new Error(`bench: unknown option --${name}`);
@@ -87,6 +89,8 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     return n;
   };
   const nonNegative = (name: string, raw: string) => (raw === "0" ? 0 : positive(name, raw));
+  // Read where the PostgreSQL database is dropped (bench/prepare.ts).
+  if (args.get("keep") === "true") env.BENCH_KEEP = "true";
   const engines = value("engines", "BENCH_ENGINES", "pglite,postgres").split(",");
   for (const e of engines)
     if (e !== "pglite" && e !== "postgres") throw new Error(`bench: unknown engine "${e}"`);

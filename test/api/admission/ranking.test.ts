@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rankTrack } from "../../../src/domain/review/track-ranking";
 import { RANKING_HEADERS } from "../../../src/server/areas/admission/ranking/export";
+import { schulzeJobsPosted } from "../../../src/server/areas/admission/ranking/schulze-thread";
 import { type Client, startTestApp, type TestApp } from "../../support/app";
 import { CRITERIA, type RoundFixture, roundWithReviews } from "./ranking-fixtures";
 
@@ -45,6 +46,21 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe("the round's ranking", () => {
+  it("computes Schulze once for concurrent requests over the same reviews, in the worker", async () => {
+    const fresh = await roundWithReviews(t, { scores: SCORES, method: "schulze" });
+    const before = schulzeJobsPosted();
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => staff.get(`/api/rounds/${fresh.roundId}/ranking`)),
+    );
+    for (const res of responses) expect(res.statusCode, res.body).toBe(200);
+    const orders = responses.map((res) =>
+      JSON.stringify(res.json().items.map((a: { applicationId: string }) => a.applicationId)),
+    );
+    expect(new Set(orders).size).toBe(1);
+    // One track, one computation: the other four requests waited on it (or found it done).
+    expect(schulzeJobsPosted() - before).toBe(1);
+  });
+
   it("is rankTrack's output for the round's rubric and submitted reviews (drafts left out), in the round's method's order", async () => {
     const res = await staff.get(`/api/rounds/${round.roundId}/ranking`);
     expect(res.statusCode, res.body).toBe(200);

@@ -38,5 +38,15 @@ describe("health and contract", () => {
     const res = await t.anonymous().get("/api/health");
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(res.headers["content-security-policy"]).toContain("frame-src 'self'");
+    expect(res.headers["content-security-policy"]).not.toContain("upgrade-insecure-requests");
+    expect(res.headers["x-frame-options"]).toBe("SAMEORIGIN");
+    expect(res.headers["referrer-policy"]).toBe("no-referrer");
+    // Not over plain HTTP (COOKIE_SECURE is off here): HSTS would pin a test host to HTTPS.
+    expect(res.headers["strict-transport-security"]).toBeUndefined();
+    // On every answer, a 404 and a refusal too.
+    for (const path of ["/api/no-such-thing", "/api/organizations"]) {
+      expect((await t.anonymous().get(path)).headers["x-content-type-options"]).toBe("nosniff");
+    }
   });
 });

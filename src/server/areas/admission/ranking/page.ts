@@ -93,7 +93,6 @@ async function rankingPage(
     settings: input.settings,
     schulze: { ids: [], ranks: [] },
   };
-  await refuseInvalidReview(db, options, input.rubrics);
   const votes = await schulzeRanks(
     db,
     round.id,
@@ -105,6 +104,8 @@ async function rankingPage(
     await withSortMemory(db, (tx) => tx.execute(pageSql(options, selected, sort, q))),
   );
   if (!row) throw new Error("the ranking query returned no row");
+  // Checked in the same statement (one pass over the round's reviews), refused before anything is shown.
+  if (row.invalid) await refuseInvalidReview(db, row.invalid, input.rubrics);
 
   const items = await withDecisions(db, row.items ?? []);
   const tracks = await Promise.all(
@@ -174,12 +175,11 @@ async function rankingPage(
 }
 
 /** A review that the math refuses is a 400 naming it, with the JS validator's own words. */
-async function refuseInvalidReview(db: Db, options: AggregateOptions, trackRubrics: readonly TrackRubric[]) {
-  const [bad] = rowsOf<{ id: string; track: Track }>(
-    await db.execute(sql`WITH ${rankingCtes(options)}
-      SELECT c.id, c.track FROM checked c WHERE NOT c.ok ORDER BY c.subject_id, c.expert_id LIMIT 1`),
-  );
-  if (!bad) return;
+async function refuseInvalidReview(
+  db: Db,
+  bad: { id: string; track: Track },
+  trackRubrics: readonly TrackRubric[],
+) {
   const [review] = await db
     .select()
     .from(reviews)
@@ -203,6 +203,8 @@ async function refuseInvalidReview(db: Db, options: AggregateOptions, trackRubri
 }
 
 interface PageRow {
+  /** The first review (by application, expert) that does not fit its rubric, if any. */
+  invalid: { id: string; track: Track } | null;
   tracks:
     | {
         track: Track;
@@ -310,7 +312,9 @@ function pageSql(
         ORDER BY o.name, s.subject_id LIMIT 50) u) AS unreviewed,
     (SELECT json_build_object(${sql.join(means, sql`, `)})
        FROM checked c JOIN reviews rv ON rv.id = c.id
-      WHERE c.ok AND c.track = ${selected.track}) AS criterion_means`;
+      WHERE c.ok AND c.track = ${selected.track}) AS criterion_means,
+    (SELECT json_build_object('id', c.id, 'track', c.track) FROM checked c WHERE NOT c.ok
+      ORDER BY c.subject_id, c.expert_id LIMIT 1) AS invalid`;
 }
 
 /** The decisions of the page's applications: at most a page of rows. */
