@@ -3,7 +3,7 @@
  * answered, calls closing within a week, returned applications whose deadline passed. Each item
  * carries what its link needs, so the home page is one click from every action.
  */
-import { and, asc, count, eq, gt, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, lte, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
 import { applicationMessages, applications, calls, inspections, organizations } from "../../../../db/schema";
 import type { ListScope } from "../../../../domain/access";
@@ -45,10 +45,19 @@ const ITEM_COLUMNS = {
   status: applications.status,
 };
 
-function applicationItems(db: Db) {
+/**
+ * A card's count as a column of its page, so a card is one statement, not two: an uncorrelated
+ * subquery, computed once. An empty page means a count of zero (same conditions).
+ */
+function totalOf(query: SQLWrapper) {
+  return sql<number>`(${query})`.mapWith(Number);
+}
+
+function applicationItems(db: Db, total: SQL<number>) {
   return db
     .select({
       ...ITEM_COLUMNS,
+      total,
       lastSubmittedAt: applications.lastSubmittedAt,
       statusChangedAt: applications.statusChangedAt,
       closesAt: calls.closesAt,
@@ -80,13 +89,16 @@ async function toCheckCard(db: Db, scope: ListScope) {
     scopeWhere(scope, APPLICATION_SCOPE),
     sql`${applications.status} in ('submitted', 'resubmitted')`,
   );
-  const [total] = await db.select({ n: count() }).from(applications).where(where);
+  const total = totalOf(db.select({ n: count() }).from(applications).where(where));
   const waitingSince = sql`coalesce(${applications.lastSubmittedAt}, ${applications.statusChangedAt})`;
-  const rows = await applicationItems(db)
+  const rows = await applicationItems(db, total)
     .where(where)
     .orderBy(asc(waitingSince), asc(applications.id))
     .limit(ITEMS);
-  return { count: total?.n ?? 0, items: rows.map((r) => item(r, r.lastSubmittedAt ?? r.statusChangedAt)) };
+  return {
+    count: rows[0]?.total ?? 0,
+    items: rows.map((r) => item(r, r.lastSubmittedAt ?? r.statusChangedAt)),
+  };
 }
 
 async function unansweredCard(db: Db, scope: ListScope) {
@@ -115,10 +127,11 @@ async function unansweredCard(db: Db, scope: ListScope) {
     )
     .groupBy(applicationMessages.applicationId)
     .as("unread");
-  const [total] = await db.select({ n: count() }).from(unread);
   const rows = await db
     .select({
       ...ITEM_COLUMNS,
+      // Every group joins exactly one application: the window counts the groups.
+      total: sql<number>`count(*) over ()`.mapWith(Number),
       unread: unread.unread,
       oldest: unread.oldest,
       preview: unread.preview,
@@ -130,7 +143,7 @@ async function unansweredCard(db: Db, scope: ListScope) {
     .orderBy(asc(unread.oldest), asc(applications.id))
     .limit(ITEMS);
   return {
-    count: total?.n ?? 0,
+    count: rows[0]?.total ?? 0,
     items: rows.map((r) => ({
       ...item(r, new Date(r.oldest)),
       unread: Number(r.unread),
@@ -185,14 +198,16 @@ async function overdueCard(db: Db, scope: ListScope) {
     eq(applications.status, "returned"),
     sql`${deadline} < now()`,
   );
-  const [total] = await db
-    .select({ n: count() })
-    .from(applications)
-    .innerJoin(calls, eq(calls.id, applications.callId))
-    .where(where);
-  const rows = await applicationItems(db).where(where).orderBy(asc(deadline)).limit(ITEMS);
+  const total = totalOf(
+    db
+      .select({ n: count() })
+      .from(applications)
+      .innerJoin(calls, eq(calls.id, applications.callId))
+      .where(where),
+  );
+  const rows = await applicationItems(db, total).where(where).orderBy(asc(deadline)).limit(ITEMS);
   return {
-    count: total?.n ?? 0,
+    count: rows[0]?.total ?? 0,
     items: rows.map((r) => item(r, deadlineOf(r.closesAt, r.extendedUntil))),
   };
 }
@@ -200,12 +215,12 @@ async function overdueCard(db: Db, scope: ListScope) {
 /** Stage 2: accepted, no inspection planned yet (the oldest acceptance first). */
 async function toPlanCard(db: Db, scope: ListScope) {
   const where = and(scopeWhere(scope, APPLICATION_SCOPE), eq(applications.status, "accepted"));
-  const [total] = await db.select({ n: count() }).from(applications).where(where);
-  const rows = await applicationItems(db)
+  const total = totalOf(db.select({ n: count() }).from(applications).where(where));
+  const rows = await applicationItems(db, total)
     .where(where)
     .orderBy(asc(applications.statusChangedAt), asc(applications.id))
     .limit(ITEMS);
-  return { count: total?.n ?? 0, items: rows.map((r) => item(r, r.statusChangedAt)) };
+  return { count: rows[0]?.total ?? 0, items: rows.map((r) => item(r, r.statusChangedAt)) };
 }
 
 /** Stage 2: inspections planned or being recorded whose time has passed (the oldest first). */
@@ -215,9 +230,13 @@ async function toSignOffCard(db: Db, scope: ListScope) {
     inArray(inspections.status, ["planned", "recording"]),
     lte(inspections.scheduledAt, new Date()),
   );
-  const [total] = await db.select({ n: count() }).from(inspections).where(where);
   const rows = await db
-    .select({ ...ITEM_COLUMNS, inspectionId: inspections.id, scheduledAt: inspections.scheduledAt })
+    .select({
+      ...ITEM_COLUMNS,
+      inspectionId: inspections.id,
+      scheduledAt: inspections.scheduledAt,
+      total: totalOf(db.select({ n: count() }).from(inspections).where(where)),
+    })
     .from(inspections)
     .innerJoin(applications, eq(applications.id, inspections.applicationId))
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
@@ -226,7 +245,7 @@ async function toSignOffCard(db: Db, scope: ListScope) {
     .orderBy(asc(inspections.scheduledAt), asc(inspections.id))
     .limit(ITEMS);
   return {
-    count: total?.n ?? 0,
+    count: rows[0]?.total ?? 0,
     items: rows.map((r) => ({ ...item(r, r.scheduledAt), inspectionId: r.inspectionId })),
   };
 }
