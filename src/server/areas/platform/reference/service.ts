@@ -15,6 +15,7 @@ import type { HomeStats, Town } from "../../../../schemas/platform/reference";
 import type { Context } from "../../../context";
 import { requireAccess } from "../../../policy";
 import { scopeWhere } from "../../../scope";
+import { type Reads, UNSHARED } from "../../../shared-reads";
 import { ORGANIZATION_SCOPE } from "../organizations/list";
 
 export async function listTowns(db: Db, ctx: Context): Promise<Town[]> {
@@ -56,15 +57,26 @@ export async function listHubOrganizations(db: Db, ctx: Context) {
  * The home page's live figures, scoped like the organization list; a community liaison's are
  * their town's (none while no town is set), like their recruitment figures.
  */
-export async function homeStats(db: Db, ctx: Context): Promise<HomeStats> {
+export async function homeStats(db: Db, ctx: Context, reads: Reads = UNSHARED): Promise<HomeStats> {
   requireAccess(ctx.actor, "stats.read");
   // A liaison's figures are its town's; roles that list no organizations see zeros, not an error.
   const scope = listScope(ctx.actor, "stats.recruitment") ?? listScope(ctx.actor, "organization.list");
+  const admin = hasRole(ctx.actor, "admin");
+  // The answer depends on the scope, and for an administrator the base: shared by those alike.
+  const key = `home:${admin ? ctx.actor.baseId : ""}:${JSON.stringify(scope)}`;
+  return reads.read(key, () => homeStatsOf(db, ctx, scope, admin));
+}
+
+async function homeStatsOf(
+  db: Db,
+  ctx: Context,
+  scope: ListScope | null,
+  admin: boolean,
+): Promise<HomeStats> {
   const { totals, byField, byTown } =
     scope?.kind === "bases" || scope?.kind === "town"
       ? await keptCounts(db, scope)
       : await countedNow(db, scope ? scopeWhere(scope, ORGANIZATION_SCOPE) : sql`false`);
-  const admin = hasRole(ctx.actor, "admin");
   let userCount: number | null = null;
   let auditToday: number | null = null;
   if (admin) {

@@ -19,11 +19,21 @@ import type { RecruitmentFigures } from "../../../../schemas/recruitment/figures
 import type { Context } from "../../../context";
 import { requireAccess } from "../../../policy";
 import { requireListScope } from "../../../scope";
+import { type Reads, UNSHARED } from "../../../shared-reads";
 import { type ApplicationGroupRow, buildSections } from "./sections";
 
-export async function recruitmentFigures(db: Db, ctx: Context): Promise<RecruitmentFigures> {
+export async function recruitmentFigures(
+  db: Db,
+  ctx: Context,
+  reads: Reads = UNSHARED,
+): Promise<RecruitmentFigures> {
   requireAccess(ctx.actor, "stats.recruitment");
   const scope = requireListScope(ctx.actor, "stats.recruitment");
+  // The answer depends on the scope alone: readers of the same scope share a read in flight.
+  return reads.read(`figures:${JSON.stringify(scope)}`, () => figuresOf(db, scope));
+}
+
+async function figuresOf(db: Db, scope: ListScope): Promise<RecruitmentFigures> {
   if (scope.kind === "town") return townFigures(db, scope);
   // Never given for the figures: they are the base's, a town's or all bases'.
   if (scope.kind === "organization" || scope.kind === "assigned")

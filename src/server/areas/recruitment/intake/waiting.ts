@@ -11,13 +11,19 @@ import { deadlineOf } from "../../../../domain/application";
 import type { Waiting, WaitingItem } from "../../../../schemas/recruitment/intake";
 import type { Context } from "../../../context";
 import { requireListScope, scopeWhere } from "../../../scope";
+import { type Reads, UNSHARED } from "../../../shared-reads";
 import { APPLICATION_SCOPE } from "./queue";
 
 const ITEMS = 5;
 const WEEK = 7 * 24 * 60 * 60 * 1000;
 
-export async function waitingForStaff(db: Db, ctx: Context): Promise<Waiting> {
+export async function waitingForStaff(db: Db, ctx: Context, reads: Reads = UNSHARED): Promise<Waiting> {
   const scope = requireListScope(ctx.actor, "application.list");
+  // The answer depends on the scope alone (the base): its staff share a read in flight.
+  return reads.read(`waiting:${JSON.stringify(scope)}`, () => waitingIn(db, scope));
+}
+
+async function waitingIn(db: Db, scope: ListScope): Promise<Waiting> {
   const [toCheck, unanswered, closingSoon, overdue, toPlan, toSignOff] = await Promise.all([
     toCheckCard(db, scope),
     unansweredCard(db, scope),
