@@ -39,49 +39,44 @@ async function figuresOf(db: Db, scope: ListScope): Promise<RecruitmentFigures> 
   if (scope.kind === "organization" || scope.kind === "assigned")
     return { scope: "base", town: null, sections: [] };
   const where = scope.baseIds === "all" ? undefined : inArray(bases.id, scope.baseIds);
-  const baseRows = await db
-    .select({ id: bases.id, name: bases.name })
-    .from(bases)
-    .where(where)
-    .orderBy(asc(bases.name));
-  const sections = await countSections(db, baseRows, null);
+  // The bases and their counts in one round trip: the scope already names the bases.
+  const [baseRows, counts] = await Promise.all([
+    db.select({ id: bases.id, name: bases.name }).from(bases).where(where).orderBy(asc(bases.name)),
+    readCounts(db, scope.baseIds, null),
+  ]);
+  const sections = buildSections(baseRows, { ...counts, withTowns: true });
   return { scope: scope.baseIds === "all" ? "bases" : "base", town: null, sections };
 }
 
 /** A liaison's town: its organizations and their applications; calls are the base's (public). */
 async function townFigures(db: Db, scope: Extract<ListScope, { kind: "town" }>): Promise<RecruitmentFigures> {
-  const [town] = scope.townId
-    ? await db
-        .select({ id: towns.id, name: towns.name })
-        .from(towns)
-        .where(and(eq(towns.id, scope.townId), eq(towns.baseId, scope.baseId)))
-    : [];
-  // No town set (or one of another base): no figures at all, rather than the whole base's.
+  // No town set: no figures at all, rather than the whole base's.
+  if (!scope.townId) return { scope: "town", town: null, sections: [] };
+  const [[town], baseRows, counts] = await Promise.all([
+    db
+      .select({ id: towns.id, name: towns.name })
+      .from(towns)
+      .where(and(eq(towns.id, scope.townId), eq(towns.baseId, scope.baseId))),
+    db.select({ id: bases.id, name: bases.name }).from(bases).where(eq(bases.id, scope.baseId)),
+    readCounts(db, [scope.baseId], scope.townId),
+  ]);
+  // A town of another base: nothing either (its counts were read under this base: none).
   if (!town) return { scope: "town", town: null, sections: [] };
-  const baseRows = await db
-    .select({ id: bases.id, name: bases.name })
-    .from(bases)
-    .where(eq(bases.id, scope.baseId));
-  const sections = await countSections(db, baseRows, town.id, { withTowns: false });
-  return { scope: "town", town, sections };
+  return { scope: "town", town, sections: buildSections(baseRows, { ...counts, withTowns: false }) };
 }
 
 /**
- * The counts of the given bases, or of one town of one base: read from the counts the database
+ * The counts of the given bases (all: every base), or of one town of one base: read from the counts the database
  * keeps (src/db/schema/counts.ts, migration 0017), a few hundred rows whatever the registry's
  * size, instead of grouping every organization and application of the base on each visit.
  */
-async function countSections(
-  db: Db,
-  baseRows: { id: string; name: string }[],
-  townId: string | null,
-  options = { withTowns: true },
-) {
-  if (baseRows.length === 0) return [];
-  const ids = baseRows.map((b) => b.id);
+async function readCounts(db: Db, baseIds: string[] | "all", townId: string | null) {
   const now = sql`now()`;
   const inScope = (columns: { baseId: PgColumn; townId: PgColumn }) =>
-    and(inArray(columns.baseId, ids), townId ? eq(columns.townId, townId) : undefined);
+    and(
+      baseIds === "all" ? undefined : inArray(columns.baseId, baseIds),
+      townId ? eq(columns.townId, townId) : undefined,
+    );
   const sumOf = (filter?: SQL) =>
     sql<number>`coalesce(sum(${applicationCounts.n})${filter ? sql` filter (where ${filter})` : sql``}, 0)`.mapWith(
       Number,
@@ -96,7 +91,7 @@ async function countSections(
         closed: sql<number>`count(*) filter (where ${calls.status} = 'closed' or (${calls.status} = 'published' and ${calls.closesAt} <= ${now}))`,
       })
       .from(calls)
-      .where(inArray(calls.baseId, ids))
+      .where(baseIds === "all" ? undefined : inArray(calls.baseId, baseIds))
       .groupBy(calls.baseId),
     db
       .select({
@@ -141,7 +136,7 @@ async function countSections(
       .groupBy(organizationFieldCounts.baseId, organizationFieldCounts.field)
       .having(sql`sum(${organizationFieldCounts.n}) > 0`),
   ]);
-  return buildSections(baseRows, {
+  return {
     calls: callRows.map((r) => ({
       baseId: r.baseId,
       upcoming: Number(r.upcoming),
@@ -151,6 +146,5 @@ async function countSections(
     applications: applicationRows,
     kinds: kindRows,
     fields: fieldRows,
-    withTowns: options.withTowns,
-  });
+  };
 }

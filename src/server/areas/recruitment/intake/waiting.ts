@@ -4,7 +4,7 @@
  * carries what its link needs, so the home page is one click from every action.
  */
 import { and, asc, count, eq, gt, inArray, lte, type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import type { Db } from "../../../../db/client";
+import { type Db, rowsOf } from "../../../../db/client";
 import { applicationMessages, applications, calls, inspections, organizations } from "../../../../db/schema";
 import type { ListScope } from "../../../../domain/access";
 import { deadlineOf } from "../../../../domain/application";
@@ -117,6 +117,8 @@ async function unansweredCard(db: Db, scope: ListScope) {
         sql<string>`(array_agg(left(${applicationMessages.body}, 80) order by ${applicationMessages.createdAt}))[1]`.as(
           "preview",
         ),
+      // Over the groups (a window runs after GROUP BY), before the five are cut.
+      total: sql<number>`count(*) over ()`.as("total"),
     })
     .from(applicationMessages)
     .where(
@@ -132,12 +134,14 @@ async function unansweredCard(db: Db, scope: ListScope) {
       ),
     )
     .groupBy(applicationMessages.applicationId)
+    // The five oldest are chosen among the groups, so only they are joined to their application.
+    .orderBy(sql`min(${applicationMessages.createdAt})`, asc(applicationMessages.applicationId))
+    .limit(ITEMS)
     .as("unread");
   const rows = await db
     .select({
       ...ITEM_COLUMNS,
-      // Every group joins exactly one application: the window counts the groups.
-      total: sql<number>`count(*) over ()`.mapWith(Number),
+      total: sql<number>`${unread.total}`.mapWith(Number),
       unread: unread.unread,
       oldest: unread.oldest,
       preview: unread.preview,
@@ -160,39 +164,43 @@ async function unansweredCard(db: Db, scope: ListScope) {
 
 async function closingSoonCard(db: Db, scope: ListScope) {
   const now = new Date();
-  const soon = await db
-    .select({ id: calls.id, title: calls.title, closesAt: calls.closesAt })
-    .from(calls)
-    .where(
-      and(
-        scopeWhere(scope, { baseId: calls.baseId }),
-        eq(calls.status, "published"),
-        gt(calls.closesAt, now),
-        lte(calls.closesAt, new Date(now.getTime() + WEEK)),
-      ),
-    )
-    .orderBy(asc(calls.closesAt));
-  if (soon.length === 0) return [];
-  const counts = await db
-    .select({ callId: applications.callId, status: applications.status, n: count() })
-    .from(applications)
-    .where(
-      inArray(
-        applications.callId,
-        soon.map((c) => c.id),
-      ),
-    )
-    .groupBy(applications.callId, applications.status);
-  const of = (callId: string, ...statuses: string[]) =>
-    counts.filter((c) => c.callId === callId && statuses.includes(c.status)).reduce((s, c) => s + c.n, 0);
+  const within = and(
+    scopeWhere(scope, { baseId: calls.baseId }),
+    eq(calls.status, "published"),
+    gt(calls.closesAt, now),
+    lte(calls.closesAt, new Date(now.getTime() + WEEK)),
+  );
+  // The calls and their counts by status in one statement (a lateral count per call).
+  const soon = rowsOf<{
+    id: string;
+    title: string;
+    closesAt: Date | string;
+    drafts: number;
+    toCheck: number;
+    returned: number;
+    accepted: number;
+  }>(
+    await db.execute(sql`
+      select ${calls.id} as "id", ${calls.title} as "title", ${calls.closesAt} as "closesAt",
+        n.drafts as "drafts", n.to_check as "toCheck", n.returned as "returned", n.accepted as "accepted"
+      from ${calls} cross join lateral (
+        select count(*) filter (where a.status = 'draft')::int as drafts,
+          count(*) filter (where a.status in ('submitted', 'resubmitted'))::int as to_check,
+          count(*) filter (where a.status = 'returned')::int as returned,
+          count(*) filter (where a.status = 'accepted')::int as accepted
+        from ${applications} a where a.call_id = ${calls.id}
+      ) n
+      where ${within}
+      order by ${calls.closesAt}`),
+  );
   return soon.map((c) => ({
     id: c.id,
     title: c.title,
-    closesAt: c.closesAt.toISOString(),
-    drafts: of(c.id, "draft"),
-    toCheck: of(c.id, "submitted", "resubmitted"),
-    returned: of(c.id, "returned"),
-    accepted: of(c.id, "accepted"),
+    closesAt: new Date(c.closesAt).toISOString(),
+    drafts: Number(c.drafts),
+    toCheck: Number(c.toCheck),
+    returned: Number(c.returned),
+    accepted: Number(c.accepted),
   }));
 }
 
