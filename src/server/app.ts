@@ -44,6 +44,7 @@ import { registerAuth } from "./plugins/auth";
 import { registerErrorHandler } from "./plugins/error-handler";
 import { registerSecurityHeaders } from "./plugins/security-headers";
 import { registerServerTiming } from "./plugins/server-timing";
+import { SharedReads } from "./shared-reads";
 
 const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
@@ -115,7 +116,13 @@ export async function buildApp(options: {
     cacheSeconds: config.sessionCacheSeconds,
   });
 
-  const deps: AreaDeps = { db: database.db, readDb: database.readDb, database, config };
+  const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+  // An unsafe request's answer starts a new generation of shared reads: whoever wrote reads it.
+  const shared = new SharedReads();
+  app.addHook("onSend", async (request) => {
+    if (!SAFE_METHODS.has(request.method)) shared.written();
+  });
+  const deps: AreaDeps = { db: database.db, readDb: database.readDb, database, config, shared };
   await app.register(
     async (api) => {
       api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>

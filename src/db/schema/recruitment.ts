@@ -132,6 +132,10 @@ export const applications = pgTable(
     index("applications_base_organization").on(t.baseId, t.organizationId),
     // Per-track counts of one call (caps, the portal's "full", removing a track).
     index("applications_call_track_status").on(t.callId, t.track, t.status),
+    // The staff to-do's "to check": the five waiting longest, read in order from the index.
+    index("applications_to_check")
+      .on(t.baseId, sql`coalesce(${t.lastSubmittedAt}, ${t.statusChangedAt})`, t.id)
+      .where(sql`${t.status} in ('submitted', 'resubmitted')`),
   ],
 );
 

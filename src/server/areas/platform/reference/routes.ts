@@ -5,7 +5,7 @@ import { errors } from "../../../route-docs";
 import type { AreaDeps } from "../../deps";
 import { homeStats, listHubOrganizations, listTowns } from "./service";
 
-export const referenceRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, readDb }) => {
+export const referenceRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, readDb, shared }) => {
   app.get(
     "/towns",
     {
@@ -40,6 +40,6 @@ export const referenceRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db
         response: { 200: ZHomeStats, ...errors(401) },
       },
     },
-    async (request) => homeStats(readDb, signedIn(request)),
+    async (request) => homeStats(readDb, signedIn(request), shared),
   );
 };

@@ -5,7 +5,7 @@ import { errors } from "../../../route-docs";
 import type { AreaDeps } from "../../deps";
 import { recruitmentFigures } from "./service";
 
-export const figureRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { readDb }) => {
+export const figureRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { readDb, shared }) => {
   app.get(
     "/recruitment",
     {
@@ -17,6 +17,6 @@ export const figureRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { readD
         response: { 200: ZRecruitmentFigures, ...errors(401, 403) },
       },
     },
-    async (request) => recruitmentFigures(readDb, signedIn(request)),
+    async (request) => recruitmentFigures(readDb, signedIn(request), shared),
   );
 };

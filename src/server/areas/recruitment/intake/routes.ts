@@ -48,7 +48,7 @@ const decision = {
   response: { 200: ZDecisionResult, ...errors(400, 401, 403, 404, 409) },
 };
 
-export const intakeRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }) => {
+export const intakeRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, shared }) => {
   app.get(
     "",
     {
@@ -103,7 +103,7 @@ export const intakeRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db })
         response: { 200: ZWaiting, ...errors(401, 403) },
       },
     },
-    async (request) => waitingForStaff(db, signedIn(request)),
+    async (request) => waitingForStaff(db, signedIn(request), shared),
   );
 
   app.post(

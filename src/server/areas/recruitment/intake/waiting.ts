@@ -3,21 +3,27 @@
  * answered, calls closing within a week, returned applications whose deadline passed. Each item
  * carries what its link needs, so the home page is one click from every action.
  */
-import { and, asc, count, eq, gt, inArray, lte, sql } from "drizzle-orm";
-import type { Db } from "../../../../db/client";
+import { and, asc, count, eq, gt, inArray, lte, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "../../../../db/client";
 import { applicationMessages, applications, calls, inspections, organizations } from "../../../../db/schema";
 import type { ListScope } from "../../../../domain/access";
 import { deadlineOf } from "../../../../domain/application";
 import type { Waiting, WaitingItem } from "../../../../schemas/recruitment/intake";
 import type { Context } from "../../../context";
 import { requireListScope, scopeWhere } from "../../../scope";
+import { type Reads, UNSHARED } from "../../../shared-reads";
 import { APPLICATION_SCOPE } from "./queue";
 
 const ITEMS = 5;
 const WEEK = 7 * 24 * 60 * 60 * 1000;
 
-export async function waitingForStaff(db: Db, ctx: Context): Promise<Waiting> {
+export async function waitingForStaff(db: Db, ctx: Context, reads: Reads = UNSHARED): Promise<Waiting> {
   const scope = requireListScope(ctx.actor, "application.list");
+  // The answer depends on the scope alone (the base): its staff share a read in flight.
+  return reads.read(`waiting:${JSON.stringify(scope)}`, () => waitingIn(db, scope));
+}
+
+async function waitingIn(db: Db, scope: ListScope): Promise<Waiting> {
   const [toCheck, unanswered, closingSoon, overdue, toPlan, toSignOff] = await Promise.all([
     toCheckCard(db, scope),
     unansweredCard(db, scope),
@@ -45,10 +51,19 @@ const ITEM_COLUMNS = {
   status: applications.status,
 };
 
-function applicationItems(db: Db) {
+/**
+ * A card's count as a column of its page, so a card is one statement, not two: an uncorrelated
+ * subquery, computed once. An empty page means a count of zero (same conditions).
+ */
+function totalOf(query: SQLWrapper) {
+  return sql<number>`(${query})`.mapWith(Number);
+}
+
+function applicationItems(db: Db, total: SQL<number>) {
   return db
     .select({
       ...ITEM_COLUMNS,
+      total,
       lastSubmittedAt: applications.lastSubmittedAt,
       statusChangedAt: applications.statusChangedAt,
       closesAt: calls.closesAt,
@@ -75,17 +90,21 @@ function item(row: ItemRow, since: Date): WaitingItem {
 }
 
 async function toCheckCard(db: Db, scope: ListScope) {
+  // In the words of the partial index applications_to_check, which then gives the five in order.
   const where = and(
     scopeWhere(scope, APPLICATION_SCOPE),
-    inArray(applications.status, ["submitted", "resubmitted"]),
+    sql`${applications.status} in ('submitted', 'resubmitted')`,
   );
-  const [total] = await db.select({ n: count() }).from(applications).where(where);
+  const total = totalOf(db.select({ n: count() }).from(applications).where(where));
   const waitingSince = sql`coalesce(${applications.lastSubmittedAt}, ${applications.statusChangedAt})`;
-  const rows = await applicationItems(db)
+  const rows = await applicationItems(db, total)
     .where(where)
     .orderBy(asc(waitingSince), asc(applications.id))
     .limit(ITEMS);
-  return { count: total?.n ?? 0, items: rows.map((r) => item(r, r.lastSubmittedAt ?? r.statusChangedAt)) };
+  return {
+    count: rows[0]?.total ?? 0,
+    items: rows.map((r) => item(r, r.lastSubmittedAt ?? r.statusChangedAt)),
+  };
 }
 
 async function unansweredCard(db: Db, scope: ListScope) {
@@ -98,6 +117,8 @@ async function unansweredCard(db: Db, scope: ListScope) {
         sql<string>`(array_agg(left(${applicationMessages.body}, 80) order by ${applicationMessages.createdAt}))[1]`.as(
           "preview",
         ),
+      // Over the groups (a window runs after GROUP BY), before the five are cut.
+      total: sql<number>`count(*) over ()`.as("total"),
     })
     .from(applicationMessages)
     .where(
@@ -113,11 +134,14 @@ async function unansweredCard(db: Db, scope: ListScope) {
       ),
     )
     .groupBy(applicationMessages.applicationId)
+    // The five oldest are chosen among the groups, so only they are joined to their application.
+    .orderBy(sql`min(${applicationMessages.createdAt})`, asc(applicationMessages.applicationId))
+    .limit(ITEMS)
     .as("unread");
-  const [total] = await db.select({ n: count() }).from(unread);
   const rows = await db
     .select({
       ...ITEM_COLUMNS,
+      total: sql<number>`${unread.total}`.mapWith(Number),
       unread: unread.unread,
       oldest: unread.oldest,
       preview: unread.preview,
@@ -129,7 +153,7 @@ async function unansweredCard(db: Db, scope: ListScope) {
     .orderBy(asc(unread.oldest), asc(applications.id))
     .limit(ITEMS);
   return {
-    count: total?.n ?? 0,
+    count: rows[0]?.total ?? 0,
     items: rows.map((r) => ({
       ...item(r, new Date(r.oldest)),
       unread: Number(r.unread),
@@ -140,39 +164,43 @@ async function unansweredCard(db: Db, scope: ListScope) {
 
 async function closingSoonCard(db: Db, scope: ListScope) {
   const now = new Date();
-  const soon = await db
-    .select({ id: calls.id, title: calls.title, closesAt: calls.closesAt })
-    .from(calls)
-    .where(
-      and(
-        scopeWhere(scope, { baseId: calls.baseId }),
-        eq(calls.status, "published"),
-        gt(calls.closesAt, now),
-        lte(calls.closesAt, new Date(now.getTime() + WEEK)),
-      ),
-    )
-    .orderBy(asc(calls.closesAt));
-  if (soon.length === 0) return [];
-  const counts = await db
-    .select({ callId: applications.callId, status: applications.status, n: count() })
-    .from(applications)
-    .where(
-      inArray(
-        applications.callId,
-        soon.map((c) => c.id),
-      ),
-    )
-    .groupBy(applications.callId, applications.status);
-  const of = (callId: string, ...statuses: string[]) =>
-    counts.filter((c) => c.callId === callId && statuses.includes(c.status)).reduce((s, c) => s + c.n, 0);
+  const within = and(
+    scopeWhere(scope, { baseId: calls.baseId }),
+    eq(calls.status, "published"),
+    gt(calls.closesAt, now),
+    lte(calls.closesAt, new Date(now.getTime() + WEEK)),
+  );
+  // The calls and their counts by status in one statement (a lateral count per call).
+  const soon = rowsOf<{
+    id: string;
+    title: string;
+    closesAt: Date | string;
+    drafts: number;
+    toCheck: number;
+    returned: number;
+    accepted: number;
+  }>(
+    await db.execute(sql`
+      select ${calls.id} as "id", ${calls.title} as "title", ${calls.closesAt} as "closesAt",
+        n.drafts as "drafts", n.to_check as "toCheck", n.returned as "returned", n.accepted as "accepted"
+      from ${calls} cross join lateral (
+        select count(*) filter (where a.status = 'draft')::int as drafts,
+          count(*) filter (where a.status in ('submitted', 'resubmitted'))::int as to_check,
+          count(*) filter (where a.status = 'returned')::int as returned,
+          count(*) filter (where a.status = 'accepted')::int as accepted
+        from ${applications} a where a.call_id = ${calls.id}
+      ) n
+      where ${within}
+      order by ${calls.closesAt}`),
+  );
   return soon.map((c) => ({
     id: c.id,
     title: c.title,
-    closesAt: c.closesAt.toISOString(),
-    drafts: of(c.id, "draft"),
-    toCheck: of(c.id, "submitted", "resubmitted"),
-    returned: of(c.id, "returned"),
-    accepted: of(c.id, "accepted"),
+    closesAt: new Date(c.closesAt).toISOString(),
+    drafts: Number(c.drafts),
+    toCheck: Number(c.toCheck),
+    returned: Number(c.returned),
+    accepted: Number(c.accepted),
   }));
 }
 
@@ -184,14 +212,16 @@ async function overdueCard(db: Db, scope: ListScope) {
     eq(applications.status, "returned"),
     sql`${deadline} < now()`,
   );
-  const [total] = await db
-    .select({ n: count() })
-    .from(applications)
-    .innerJoin(calls, eq(calls.id, applications.callId))
-    .where(where);
-  const rows = await applicationItems(db).where(where).orderBy(asc(deadline)).limit(ITEMS);
+  const total = totalOf(
+    db
+      .select({ n: count() })
+      .from(applications)
+      .innerJoin(calls, eq(calls.id, applications.callId))
+      .where(where),
+  );
+  const rows = await applicationItems(db, total).where(where).orderBy(asc(deadline)).limit(ITEMS);
   return {
-    count: total?.n ?? 0,
+    count: rows[0]?.total ?? 0,
     items: rows.map((r) => item(r, deadlineOf(r.closesAt, r.extendedUntil))),
   };
 }
@@ -199,12 +229,12 @@ async function overdueCard(db: Db, scope: ListScope) {
 /** Stage 2: accepted, no inspection planned yet (the oldest acceptance first). */
 async function toPlanCard(db: Db, scope: ListScope) {
   const where = and(scopeWhere(scope, APPLICATION_SCOPE), eq(applications.status, "accepted"));
-  const [total] = await db.select({ n: count() }).from(applications).where(where);
-  const rows = await applicationItems(db)
+  const total = totalOf(db.select({ n: count() }).from(applications).where(where));
+  const rows = await applicationItems(db, total)
     .where(where)
     .orderBy(asc(applications.statusChangedAt), asc(applications.id))
     .limit(ITEMS);
-  return { count: total?.n ?? 0, items: rows.map((r) => item(r, r.statusChangedAt)) };
+  return { count: rows[0]?.total ?? 0, items: rows.map((r) => item(r, r.statusChangedAt)) };
 }
 
 /** Stage 2: inspections planned or being recorded whose time has passed (the oldest first). */
@@ -214,9 +244,13 @@ async function toSignOffCard(db: Db, scope: ListScope) {
     inArray(inspections.status, ["planned", "recording"]),
     lte(inspections.scheduledAt, new Date()),
   );
-  const [total] = await db.select({ n: count() }).from(inspections).where(where);
   const rows = await db
-    .select({ ...ITEM_COLUMNS, inspectionId: inspections.id, scheduledAt: inspections.scheduledAt })
+    .select({
+      ...ITEM_COLUMNS,
+      inspectionId: inspections.id,
+      scheduledAt: inspections.scheduledAt,
+      total: totalOf(db.select({ n: count() }).from(inspections).where(where)),
+    })
     .from(inspections)
     .innerJoin(applications, eq(applications.id, inspections.applicationId))
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
@@ -225,7 +259,7 @@ async function toSignOffCard(db: Db, scope: ListScope) {
     .orderBy(asc(inspections.scheduledAt), asc(inspections.id))
     .limit(ITEMS);
   return {
-    count: total?.n ?? 0,
+    count: rows[0]?.total ?? 0,
     items: rows.map((r) => ({ ...item(r, r.scheduledAt), inspectionId: r.inspectionId })),
   };
 }
