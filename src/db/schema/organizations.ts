@@ -61,6 +61,9 @@ export const organizations = pgTable(
     index("organizations_base_updated").on(t.baseId, t.updatedAt),
     index("organizations_base_name").on(t.baseId, t.name),
     index("organizations_base_town").on(t.baseId, t.townId),
+    // The phone conflict of interest: an expert's mobile as an organization's contact phone,
+    // checked on every expert's list and scoring page (a scan of the registry without it).
+    index("organizations_contact_phone").on(t.baseId, t.contactPhone),
     index("organizations_fields").using("gin", t.fields),
     // Substring search on Chinese names ("阳光" finds "昌平阳光助老服务中心") needs trigrams.
     index("organizations_name_bigrams").using("gin", t.nameBigrams),

@@ -1,0 +1,1 @@
+CREATE INDEX "organizations_contact_phone" ON "organizations" USING btree ("base_id","contact_phone");
