@@ -6,7 +6,7 @@ import { z } from "zod";
 import { TRACKS } from "../../domain/call";
 import { RECOMMENDATIONS } from "../../domain/inspection";
 import { REVIEW_STATUSES, ROUND_STATUSES } from "../../domain/review/round";
-import { longText, text, ZVersion } from "../common";
+import { longText, text, ZId, ZVersion } from "../common";
 import { ZApplicationDetail } from "../recruitment/applications";
 import { ZCriterion } from "./rubrics";
 
@@ -26,9 +26,16 @@ export const ZReviewRoundGroup = z.object({
   deadline: z.iso.datetime(),
   total: z.number().int(),
   submitted: z.number().int(),
-  reviews: z.array(ZReviewEntry),
+  /**
+   * The assignments, by organization name: for an open round and the round asked for
+   * (`?roundId=`); null for the others (closed, decided), which are counted only, so an expert
+   * of many past rounds does not receive every review they ever wrote with each visit.
+   */
+  reviews: z.array(ZReviewEntry).nullable(),
 });
 export const ZMyReviews = z.object({ rounds: z.array(ZReviewRoundGroup), serverNow: z.iso.datetime() });
+/** `roundId`: that round's assignments are listed too, whatever its status. */
+export const ZMyReviewsQuery = z.object({ roundId: ZId.optional() });
 export type MyReviews = z.infer<typeof ZMyReviews>;
 export type ReviewEntry = z.infer<typeof ZReviewEntry>;
 

@@ -276,6 +276,15 @@ describe("scoring", () => {
     });
     expect(closed?.statusCode).toBe(409);
     expect(closed?.json().code).toBe("round_not_open");
+    // Closed, the round is counted in the list; its reviews come when asked for.
+    const list = (await clients[0]?.get("/api/reviews"))?.json();
+    const group = list.rounds.find((r: { roundId: string }) => r.roundId === round.id);
+    expect(group).toMatchObject({ status: "closed", total: 2, submitted: 0, reviews: null });
+    const asked = (await clients[0]?.get(`/api/reviews?roundId=${round.id}`))?.json();
+    const listed = asked.rounds.find((r: { roundId: string }) => r.roundId === round.id);
+    expect(listed).toMatchObject({ status: "closed", total: 2, submitted: 0 });
+    expect(listed.reviews.map((r: { id: string }) => r.id)).toContain(review.id);
+    expect((await clients[0]?.get("/api/reviews?roundId=1"))?.statusCode).toBe(400);
   });
 });
 

@@ -4,6 +4,7 @@ import { request } from "../client";
 
 export const reviewKeys = {
   mine: ["reviews", "mine"] as const,
+  round: (roundId: string) => ["reviews", "mine", roundId] as const,
   detail: (id: string) => ["reviews", "detail", id] as const,
 };
 
@@ -11,6 +12,20 @@ export function useMyReviews(enabled = true) {
   return useQuery({
     queryKey: reviewKeys.mine,
     queryFn: ({ signal }) => request<MyReviews>("/api/reviews", { signal }),
+    enabled,
+  });
+}
+
+/** One round's assignments (a round that is not open comes counted only in the list). */
+export function useRoundReviews(roundId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: reviewKeys.round(roundId),
+    queryFn: async ({ signal }) => {
+      const mine = await request<MyReviews>(`/api/reviews?roundId=${encodeURIComponent(roundId)}`, {
+        signal,
+      });
+      return mine.rounds.find((r) => r.roundId === roundId)?.reviews ?? [];
+    },
     enabled,
   });
 }

@@ -5,6 +5,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
   ZMyReviews,
+  ZMyReviewsQuery,
   ZReviewDetail,
   ZReviewDraft,
   ZReviewSaved,
@@ -26,11 +27,13 @@ export const reviewRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db })
       schema: {
         tags,
         operationId: "listMyReviews",
-        summary: "The expert's assignments grouped by round: x of n submitted, the deadline",
-        response: { 200: ZMyReviews, ...errors(401, 403) },
+        summary:
+          "The expert's rounds: x of n submitted, the deadline; the assignments of the open rounds, and of `roundId` when asked",
+        querystring: ZMyReviewsQuery,
+        response: { 200: ZMyReviews, ...errors(400, 401, 403) },
       },
     },
-    async (request) => listMyReviews(db, signedIn(request)),
+    async (request) => listMyReviews(db, signedIn(request), request.query),
   );
 
   app.get(

@@ -4,6 +4,7 @@ export const zhCN = {
   empty: "目前没有分配给您的评审。评审轮次开始后，这里会列出待您评分的申请。",
   progress: "已提交 {{submitted}} / {{total}}",
   deadline: "截止：{{time}}",
+  showReviews: "查看本轮评审",
   status: { assigned: "待评分", draft: "评分中", submitted: "已提交" },
   score: "评分",
   open: "打开",
@@ -50,6 +51,7 @@ export const en: typeof zhCN = {
   empty:
     "Nothing is assigned to you now. When a review round opens, the applications to score are listed here.",
   progress: "{{submitted}} of {{total}} submitted",
+  showReviews: "Show this round's reviews",
   deadline: "Deadline: {{time}}",
   status: { assigned: "To score", draft: "In progress", submitted: "Submitted" },
   score: "Score",

@@ -25,7 +25,7 @@ export function MyReviewsCard() {
         dataSource={rounds}
         rowKey="roundId"
         renderItem={(r) => {
-          const next = r.reviews.find((x) => x.status !== "submitted");
+          const next = r.reviews?.find((x) => x.status !== "submitted");
           return (
             <List.Item style={{ paddingInline: 0 }}>
               {next ? (

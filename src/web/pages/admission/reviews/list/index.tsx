@@ -1,9 +1,11 @@
 /** 我的评审: the expert's assignments by round, x of n submitted, the deadline; one click (or Enter) to score. */
 
-import { Card, Empty, Flex, List, Progress, Typography } from "antd";
+import { Button, Card, Empty, Flex, List, Progress, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useMyReviews } from "../../../../api/admission/reviews";
+import type { ReviewEntry } from "../../../../../schemas/admission/reviews";
+import { useMyReviews, useRoundReviews } from "../../../../api/admission/reviews";
 import { formatDateTime } from "../../../../components/format";
 import { ToneTag } from "../../../../components/labels";
 import { PageHeader } from "../../../../components/PageHeader";
@@ -40,35 +42,53 @@ export default function MyReviewsPage() {
                 />
                 <span>{t("reviews.progress", { submitted: round.submitted, total: round.total })}</span>
               </Flex>
-              <List
-                dataSource={round.reviews}
-                rowKey="id"
-                renderItem={(r) => (
-                  <List.Item
-                    actions={[
-                      <ToneTag
-                        key="s"
-                        tone={r.status === "submitted" ? "green" : r.status === "draft" ? "blue" : "default"}
-                      >
-                        {t(`reviews.status.${r.status}`)}
-                      </ToneTag>,
-                    ]}
-                  >
-                    <Flex vertical gap={2}>
-                      <Link to={`/reviews/${r.id}`} style={{ fontWeight: 600 }}>
-                        {r.organizationName}
-                      </Link>
-                      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                        <TrackText track={r.track} />
-                      </Typography.Text>
-                    </Flex>
-                  </List.Item>
-                )}
-              />
+              {round.reviews ? <ReviewList reviews={round.reviews} /> : <PastRound roundId={round.roundId} />}
             </Card>
           ))}
         </Flex>
       )}
     </>
+  );
+}
+
+/** A round that is not open comes counted only: its reviews are fetched when asked for. */
+function PastRound({ roundId }: { roundId: string }) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState(false);
+  const reviews = useRoundReviews(roundId, shown);
+  if (!shown) return <Button onClick={() => setShown(true)}>{t("reviews.showReviews")}</Button>;
+  if (reviews.isError) return <QueryError error={reviews.error} onRetry={() => void reviews.refetch()} />;
+  if (!reviews.data) return <Card loading variant="borderless" />;
+  return <ReviewList reviews={reviews.data} />;
+}
+
+function ReviewList({ reviews }: { reviews: ReviewEntry[] }) {
+  const { t } = useTranslation();
+  return (
+    <List
+      dataSource={reviews}
+      rowKey="id"
+      renderItem={(r) => (
+        <List.Item
+          actions={[
+            <ToneTag
+              key="s"
+              tone={r.status === "submitted" ? "green" : r.status === "draft" ? "blue" : "default"}
+            >
+              {t(`reviews.status.${r.status}`)}
+            </ToneTag>,
+          ]}
+        >
+          <Flex vertical gap={2}>
+            <Link to={`/reviews/${r.id}`} style={{ fontWeight: 600 }}>
+              {r.organizationName}
+            </Link>
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              <TrackText track={r.track} />
+            </Typography.Text>
+          </Flex>
+        </List.Item>
+      )}
+    />
   );
 }
