@@ -18,6 +18,7 @@
  * masked phone, a domain, the linked organization's name ("member" and "inspector" need none).
  */
 import { and, eq, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import type { Db } from "../../../../db/client";
 import {
   expertConflicts,
@@ -38,7 +39,12 @@ export interface ConflictFinding {
   reason: string;
 }
 
-/** Every conflict between these experts and these organizations of one base. */
+/**
+ * Every conflict between these experts and these organizations of one base. Two statements in
+ * the usual case (an expert with a mobile and no organization of their own): the experts with
+ * their stored and inspection conflicts, then the phone matches; it runs on every page an expert
+ * opens (their list, the scoring page, the application and its files).
+ */
 export async function findConflicts(
   db: Db,
   baseId: string,
@@ -48,43 +54,71 @@ export async function findConflicts(
   if (expertIds.length === 0 || organizationIds.length === 0) return [];
   const experts = [...expertIds];
   const orgs = [...organizationIds];
-  const stored = await db
+  const stored = db
     .select({
-      expertId: expertConflicts.expertId,
-      organizationId: expertConflicts.organizationId,
-      kind: expertConflicts.source,
-      reason: expertConflicts.reason,
+      found: sql`coalesce(json_agg(json_build_object('organizationId', ${expertConflicts.organizationId}, 'kind', ${expertConflicts.source}, 'reason', ${expertConflicts.reason})), '[]')`,
     })
     .from(expertConflicts)
     .where(
       and(
         eq(expertConflicts.baseId, baseId),
-        inArray(expertConflicts.expertId, experts),
+        eq(expertConflicts.expertId, users.id),
         inArray(expertConflicts.organizationId, orgs),
       ),
     );
-  const people = await db
-    .select({ key: users.id, mobile: users.mobile, email: users.email, organizationId: users.organizationId })
-    .from(users)
-    .where(inArray(users.id, experts));
-  const detected = await detectConflicts(db, baseId, people, orgs);
   // The expert inspected the organization (any inspection of it, in this base).
-  const inspected = await db
-    .selectDistinct({ expertId: inspectionInspectors.userId, organizationId: inspections.organizationId })
+  const inspected = db
+    .select({ found: sql`coalesce(json_agg(distinct ${inspections.organizationId}), '[]')` })
     .from(inspectionInspectors)
     .innerJoin(inspections, eq(inspections.id, inspectionInspectors.inspectionId))
     .where(
       and(
         eq(inspections.baseId, baseId),
-        inArray(inspectionInspectors.userId, experts),
+        eq(inspectionInspectors.userId, users.id),
         inArray(inspections.organizationId, orgs),
       ),
     );
+  const rows = await db
+    .select({
+      key: users.id,
+      mobile: users.mobile,
+      email: users.email,
+      organizationId: users.organizationId,
+      stored: sql<StoredFinding[] | string>`(${stored})`,
+      inspected: sql<string[] | string>`(${inspected})`,
+    })
+    .from(users)
+    .where(inArray(users.id, experts));
+  const people: Person[] = rows.map(({ key, mobile, email, organizationId }) => ({
+    key,
+    mobile,
+    email,
+    organizationId,
+  }));
+  const detected = await detectConflicts(db, baseId, people, orgs);
   return [
-    ...stored,
+    ...rows.flatMap((r) => json(r.stored).map((c) => ({ expertId: r.key, ...c }))),
     ...detected.map(({ key, ...rest }) => ({ expertId: key, ...rest })),
-    ...inspected.map((i) => ({ ...i, kind: "inspector" as const, reason: "inspector" })),
+    ...rows.flatMap((r) =>
+      json(r.inspected).map((organizationId) => ({
+        expertId: r.key,
+        organizationId,
+        kind: "inspector" as const,
+        reason: "inspector",
+      })),
+    ),
   ];
+}
+
+interface StoredFinding {
+  organizationId: string;
+  kind: ConflictSource;
+  reason: string;
+}
+
+/** A JSON column as the driver gives it: parsed by node-postgres, maybe text elsewhere. */
+function json<T>(value: T[] | string): T[] {
+  return typeof value === "string" ? (JSON.parse(value) as T[]) : value;
 }
 
 /** Someone who may review: an expert's account, or a candidate staff think of inviting. */
@@ -182,27 +216,44 @@ export async function detectConflicts(
   // phone: the organization's contact phone, or a member account's mobile.
   const mobiles = [...new Set(people.flatMap((p) => (p.mobile ? [p.mobile] : [])))];
   if (mobiles.length > 0) {
-    const contacts = await db
-      .select({ id: organizations.id, phone: organizations.contactPhone })
-      .from(organizations)
-      .where(
-        and(
-          eq(organizations.baseId, baseId),
-          inArray(organizations.contactPhone, mobiles),
-          inOrgs(organizations.id),
+    // The contact phones and the member accounts' mobiles in one statement.
+    const matches = await unionAll(
+      db
+        .select({
+          source: sql<"contact" | "member">`'contact'`.as("source"),
+          organizationId: organizations.id,
+          phone: organizations.contactPhone,
+        })
+        .from(organizations)
+        .where(
+          and(
+            eq(organizations.baseId, baseId),
+            inArray(organizations.contactPhone, mobiles),
+            inOrgs(organizations.id),
+          ),
         ),
-      );
-    const memberPhones = await db
-      .select({ organizationId: users.organizationId, mobile: users.mobile })
-      .from(users)
-      .where(
-        and(
-          eq(users.baseId, baseId),
-          isNotNull(users.organizationId),
-          inArray(users.mobile, mobiles),
-          inOrgs(users.organizationId),
+      db
+        .select({
+          source: sql<"contact" | "member">`'member'`.as("source"),
+          organizationId: sql<string>`${users.organizationId}`.as("organization_id"),
+          phone: users.mobile,
+        })
+        .from(users)
+        .where(
+          and(
+            eq(users.baseId, baseId),
+            isNotNull(users.organizationId),
+            inArray(users.mobile, mobiles),
+            inOrgs(users.organizationId),
+          ),
         ),
-      );
+    );
+    const contacts = matches
+      .filter((m) => m.source === "contact")
+      .map((m) => ({ id: m.organizationId, phone: m.phone }));
+    const memberPhones = matches
+      .filter((m) => m.source === "member")
+      .map((m) => ({ organizationId: m.organizationId, mobile: m.phone }));
     for (const p of people) {
       if (!p.mobile) continue;
       const masked = maskMobile(p.mobile) ?? "";
