@@ -16,6 +16,7 @@ import {
   smsOutbox,
   users,
 } from "../../../src/db/schema";
+import { type ConflictFinding, findConflicts } from "../../../src/server/areas/admission/experts/conflicts";
 import { FACTORY_PASSWORD, make } from "../../factories";
 import { type Client, startTestApp, type TestApp } from "../../support/app";
 
@@ -450,6 +451,21 @@ describe("profile and conflicts", () => {
     expect(kinds.some((k) => k.startsWith(webmailOrg.id))).toBe(false);
     expect(kinds.some((k) => k.startsWith(memberPhoneOrg.id))).toBe(false);
     expect(detail.json().organizationName).toBe(hub.name);
+
+    // Asked about a few organizations or about many (then found against all and narrowed): the
+    // same findings for the ones asked about.
+    const asked = [hub, spoke, phoneOrg, memberPhoneOrg, domainOrg, webmailOrg, inspectedOrg].map(
+      (o) => o.id,
+    );
+    const filler = Array.from({ length: 120 }, () => crypto.randomUUID());
+    const described = (found: ConflictFinding[]) =>
+      found.map((c) => `${c.expertId}:${c.organizationId}:${c.kind}:${c.reason}`).sort();
+    const few = await findConflicts(t.db, t.baseId, [expert.id], asked);
+    const many = await findConflicts(t.db, t.baseId, [expert.id], [...filler, ...asked]);
+    const one = await findConflicts(t.db, t.baseId, [expert.id], [spoke.id]);
+    expect(described(few)).toHaveLength(5);
+    expect(described(many)).toEqual(described(few));
+    expect(described(one)).toEqual([`${expert.id}:${spoke.id}:linked:${hub.name}`]);
   });
 
   it("checks a candidate before inviting: membership, phone, email domain, hub link", async () => {

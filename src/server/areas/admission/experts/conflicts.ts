@@ -53,7 +53,12 @@ export async function findConflicts(
 ): Promise<ConflictFinding[]> {
   if (expertIds.length === 0 || organizationIds.length === 0) return [];
   const experts = [...expertIds];
-  const orgs = [...organizationIds];
+  // A long list (an expert's thousand past assignments) is not sent as parameters to three
+  // statements: the experts' conflicts with any organization are few, and are narrowed here.
+  const wanted = organizationIds.length > MANY_ORGANIZATIONS ? new Set(organizationIds) : null;
+  const orgs = wanted ? "all" : [...organizationIds];
+  const inOrgs = (column: typeof expertConflicts.organizationId | typeof inspections.organizationId) =>
+    orgs === "all" ? undefined : inArray(column, orgs);
   const stored = db
     .select({
       found: sql`coalesce(json_agg(json_build_object('organizationId', ${expertConflicts.organizationId}, 'kind', ${expertConflicts.source}, 'reason', ${expertConflicts.reason})), '[]')`,
@@ -63,7 +68,10 @@ export async function findConflicts(
       and(
         eq(expertConflicts.baseId, baseId),
         eq(expertConflicts.expertId, users.id),
-        inArray(expertConflicts.organizationId, orgs),
+        // Repeated as constants: the planner then reads by the expert's index (a correlated
+        // reference alone left it guessing, and it hashed every inspection of the organizations).
+        inArray(expertConflicts.expertId, experts),
+        inOrgs(expertConflicts.organizationId),
       ),
     );
   // The expert inspected the organization (any inspection of it, in this base).
@@ -75,7 +83,8 @@ export async function findConflicts(
       and(
         eq(inspections.baseId, baseId),
         eq(inspectionInspectors.userId, users.id),
-        inArray(inspections.organizationId, orgs),
+        inArray(inspectionInspectors.userId, experts),
+        inOrgs(inspections.organizationId),
       ),
     );
   const rows = await db
@@ -96,7 +105,7 @@ export async function findConflicts(
     organizationId,
   }));
   const detected = await detectConflicts(db, baseId, people, orgs);
-  return [
+  const found: ConflictFinding[] = [
     ...rows.flatMap((r) => json(r.stored).map((c) => ({ expertId: r.key, ...c }))),
     ...detected.map(({ key, ...rest }) => ({ expertId: key, ...rest })),
     ...rows.flatMap((r) =>
@@ -108,7 +117,11 @@ export async function findConflicts(
       })),
     ),
   ];
+  return wanted ? found.filter((f) => wanted.has(f.organizationId)) : found;
 }
+
+/** Above this many organizations, the conflicts are found with all of the base's and narrowed. */
+const MANY_ORGANIZATIONS = 100;
 
 interface StoredFinding {
   organizationId: string;

@@ -16,6 +16,7 @@ import {
   roundSubjects,
 } from "../../../../db/schema";
 import type { CriterionTemplate } from "../../../../domain/review/default-rubrics";
+import type { ReviewStatus } from "../../../../domain/review/round";
 import { ReviewInputError, totalMicro, weightedTotal } from "../../../../domain/review/rubric";
 import type {
   MyReviews,
@@ -111,13 +112,16 @@ export async function listMyReviews(
         title: reviewRounds.title,
         roundStatus: reviewRounds.status,
         deadline: reviewRounds.deadline,
-        organizationId: subject.organizationId,
-        status: reviews.status,
+        // [organization, status] per review: one row per round, not one per review.
+        assignments: sql<
+          [string, ReviewStatus][] | string
+        >`json_agg(json_build_array(${subject.organizationId}, ${reviews.status}))`,
       })
       .from(reviews)
       .innerJoin(reviewRounds, eq(reviewRounds.id, reviews.roundId))
       .innerJoinLateral(subject, sql`true`)
       .where(mine)
+      .groupBy(reviewRounds.id)
       .orderBy(desc(reviewRounds.deadline), asc(reviewRounds.id)),
     db
       .select({
@@ -143,32 +147,34 @@ export async function listMyReviews(
       .where(and(mine, listed))
       .orderBy(asc(organizations.name), asc(reviews.id)),
   ]);
+  const rounds = assigned.map((r) => ({
+    ...r,
+    assignments:
+      typeof r.assignments === "string"
+        ? (JSON.parse(r.assignments) as [string, ReviewStatus][])
+        : r.assignments,
+  }));
   // A conflict found after the assignment hides the application, as opening it would (404).
   const conflicts = await findConflicts(
     db,
     ctx.actor.baseId,
     [ctx.actor.userId],
-    [...new Set(assigned.map((r) => r.organizationId))],
+    [...new Set(rounds.flatMap((r) => r.assignments.map(([organizationId]) => organizationId)))],
   );
   const conflicted = new Set(conflicts.map((c) => c.organizationId));
   const groups = new Map<string, MyReviews["rounds"][number]>();
-  for (const row of assigned) {
-    if (conflicted.has(row.organizationId)) continue;
-    let group = groups.get(row.roundId);
-    if (!group) {
-      group = {
-        roundId: row.roundId,
-        title: row.title,
-        status: row.roundStatus,
-        deadline: row.deadline.toISOString(),
-        total: 0,
-        submitted: 0,
-        reviews: row.roundStatus === "open" || row.roundId === options.roundId ? [] : null,
-      };
-      groups.set(row.roundId, group);
-    }
-    group.total++;
-    if (row.status === "submitted") group.submitted++;
+  for (const round of rounds) {
+    const kept = round.assignments.filter(([organizationId]) => !conflicted.has(organizationId));
+    if (kept.length === 0) continue;
+    groups.set(round.roundId, {
+      roundId: round.roundId,
+      title: round.title,
+      status: round.roundStatus,
+      deadline: round.deadline.toISOString(),
+      total: kept.length,
+      submitted: kept.filter(([, status]) => status === "submitted").length,
+      reviews: round.roundStatus === "open" || round.roundId === options.roundId ? [] : null,
+    });
   }
   for (const row of entries) {
     if (conflicted.has(row.organizationId)) continue;
