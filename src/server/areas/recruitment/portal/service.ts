@@ -17,8 +17,21 @@ const WINDOW_ORDER = { open: 0, not_open: 1, closed: 2 } as const;
 export async function listPublicCalls(db: Db): Promise<PublicCallList> {
   const now = new Date();
   const since = new Date(now.getTime() - RECENTLY_CLOSED_DAYS * 24 * 3600 * 1000);
+  // The summary's columns only: each call's rules (tracks with their eligibility, documents and
+  // questions, 2 kB stored) were read, sent as text and parsed for two fields per track.
   const rows = await db
-    .select({ call: calls, baseName: bases.name })
+    .select({
+      id: calls.id,
+      title: calls.title,
+      status: calls.status,
+      opensAt: calls.opensAt,
+      closesAt: calls.closesAt,
+      revision: calls.revision,
+      baseName: bases.name,
+      tracks: sql<SummaryTrack[] | string>`(
+        select coalesce(jsonb_agg(jsonb_build_object('track', t -> 'track', 'quota', t -> 'quota') order by n), '[]')
+        from jsonb_array_elements(${calls.rules} -> 'tracks') with ordinality as e(t, n))`,
+    })
     .from(calls)
     .innerJoin(bases, eq(bases.id, calls.baseId))
     .where(
@@ -30,7 +43,9 @@ export async function listPublicCalls(db: Db): Promise<PublicCallList> {
     )
     .orderBy(desc(calls.closesAt))
     .limit(200);
-  const items = rows.map((r) => toSummary(r.call, r.baseName, now));
+  const items = rows.map((r) =>
+    toSummary(r, typeof r.tracks === "string" ? (JSON.parse(r.tracks) as SummaryTrack[]) : r.tracks, now),
+  );
   items.sort((a, b) => {
     const order = WINDOW_ORDER[a.window] - WINDOW_ORDER[b.window];
     if (order !== 0) return order;
@@ -54,7 +69,7 @@ export async function getPublicCall(db: Db, id: string): Promise<PublicCall> {
   const limited = call.rules.tracks.filter((t) => t.maxApplications !== null).map((t) => t.track);
   const held = await activeApplicationsInTracks(db, call.id, limited, true);
   return {
-    ...toSummary(call, baseName, now),
+    ...toSummary({ ...call, baseName }, call.rules.tracks, now),
     description: call.description,
     publishedAt: call.publishedAt?.toISOString() ?? null,
     tracks: call.rules.tracks.map((t) => ({
@@ -68,16 +83,22 @@ export async function getPublicCall(db: Db, id: string): Promise<PublicCall> {
   };
 }
 
-function toSummary(call: CallRow, baseName: string, now: Date): PublicCallSummary {
+type SummaryTrack = PublicCallSummary["tracks"][number];
+
+function toSummary(
+  call: Pick<CallRow, "id" | "title" | "status" | "opensAt" | "closesAt" | "revision"> & { baseName: string },
+  tracks: readonly SummaryTrack[],
+  now: Date,
+): PublicCallSummary {
   return {
     id: call.id,
     title: call.title,
-    baseName,
+    baseName: call.baseName,
     status: call.status,
     window: callWindow(call, now),
     opensAt: call.opensAt.toISOString(),
     closesAt: call.closesAt.toISOString(),
-    tracks: call.rules.tracks.map((t) => ({ track: t.track, quota: t.quota })),
+    tracks: tracks.map((t) => ({ track: t.track, quota: t.quota })),
     revision: call.revision,
   };
 }
