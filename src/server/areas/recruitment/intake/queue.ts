@@ -35,18 +35,15 @@ const awaitingReply = sql`exists (
 )`;
 
 /**
- * Two steps: the page's ids (sorted and cut on `applications` alone when no filter or sort needs
- * the organization), then the 20 rows with their joins. Joining every match to the registry
- * before cutting the page made the queue a scan of all organizations.
+ * The page's ids are cut on `applications` alone when no filter or sort needs the organization
+ * (joining every match to the registry before cutting the page made the queue a scan of all
+ * organizations); the 20 rows with their joins are read around that cut in the same statement,
+ * and the count beside it on the pool.
  */
 export async function listQueue(db: Db, ctx: Context, query: QueueQueryData): Promise<QueuePage> {
   const where = queueWhere(ctx, query);
   const byOrganization = needsOrganization(query);
-  const [totals] = await withOrganization(
-    db.select({ total: count() }).from(applications).$dynamic(),
-    byOrganization,
-  ).where(where);
-  const page = await withOrganization(
+  const page = withOrganization(
     db.select({ id: applications.id }).from(applications).$dynamic(),
     byOrganization,
   )
@@ -54,10 +51,14 @@ export async function listQueue(db: Db, ctx: Context, query: QueueQueryData): Pr
     .orderBy(...queueOrder(query))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const ids = page.map((r) => r.id);
-  const rows = ids.length === 0 ? [] : await selectQueue(db).where(inArray(applications.id, ids));
-  const position = new Map(ids.map((id, i) => [id, i]));
-  rows.sort((a, b) => (position.get(a.application.id) ?? 0) - (position.get(b.application.id) ?? 0));
+  const [[totals], rows] = await Promise.all([
+    withOrganization(db.select({ total: count() }).from(applications).$dynamic(), byOrganization).where(
+      where,
+    ),
+    selectQueue(db)
+      .where(inArray(applications.id, page))
+      .orderBy(...queueOrder(query)),
+  ]);
   return {
     items: rows.map(toQueueRow),
     total: totals?.total ?? 0,
@@ -81,7 +82,20 @@ function withOrganization<Q extends PgSelect>(query: Q, byOrganization: boolean)
 function selectQueue(db: Db) {
   return db
     .select({
-      application: applications,
+      // What a row shows: not the answers, the documents' state or the audit columns.
+      application: {
+        id: applications.id,
+        organizationId: applications.organizationId,
+        callId: applications.callId,
+        track: applications.track,
+        status: applications.status,
+        missingItems: applications.missingItems,
+        submissionCount: applications.submissionCount,
+        lastSubmittedAt: applications.lastSubmittedAt,
+        statusChangedAt: applications.statusChangedAt,
+        extendedUntil: applications.extendedUntil,
+        version: applications.version,
+      },
       organizationName: organizations.name,
       townName: towns.name,
       callTitle: calls.title,
