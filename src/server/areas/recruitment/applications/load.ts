@@ -2,7 +2,7 @@
  * Reading what an application service works on, with the policy check the action needs: a
  * member asking for another organization's application gets 404, as if it did not exist.
  */
-import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
 import { findOrganizationProfile } from "../../../../db/organization-profile";
 import { applicationDocuments, applications, calls, files } from "../../../../db/schema";
@@ -86,30 +86,3 @@ export async function activeDocuments(tx: Db, applicationId: string) {
     .orderBy(asc(applicationDocuments.createdAt), asc(applicationDocuments.id));
 }
 export type DocumentRow = Awaited<ReturnType<typeof activeDocuments>>[number];
-
-/** The documents a corrected file replaced (each item's history), oldest replacement first. */
-export async function replacedDocuments(tx: Db, applicationId: string) {
-  return tx
-    .select({
-      id: applicationDocuments.id,
-      requirementKey: applicationDocuments.requirementKey,
-      replacedAt: applicationDocuments.removedAt,
-      replacedById: applicationDocuments.replacedById,
-      file: {
-        id: files.id,
-        originalName: files.originalName,
-        size: files.size,
-        mime: files.mime,
-        createdAt: files.createdAt,
-      },
-    })
-    .from(applicationDocuments)
-    .innerJoin(files, eq(files.id, applicationDocuments.fileId))
-    .where(
-      and(
-        eq(applicationDocuments.applicationId, applicationId),
-        isNotNull(applicationDocuments.replacedById),
-      ),
-    )
-    .orderBy(asc(applicationDocuments.removedAt), asc(applicationDocuments.id));
-}
