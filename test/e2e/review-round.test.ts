@@ -171,6 +171,18 @@ test(
       .where(and(eq(reviews.roundId, round.id), eq(reviews.expertId, demoExpert?.id as string)));
     expect(mine.map((r) => r.status)).toEqual(["submitted", "submitted"]);
 
+    // Closed, the round is counted on the list; its reviews are shown when asked for.
+    const closing = (await staff.get(`/api/rounds/${round.id}`)).json();
+    expect((await staff.post(`/api/rounds/${round.id}/close`, { version: closing.version })).statusCode).toBe(
+      200,
+    );
+    await p.goto("/reviews");
+    const card = p.locator(".ant-card").filter({ hasText: closing.title });
+    await card.getByText("已提交 2 / 2").first().waitFor();
+    expect(await card.locator('a[href^="/reviews/"]').count()).toBe(0);
+    await card.getByRole("button", { name: "查看本轮评审" }).click();
+    await expect.poll(() => card.locator('a[href^="/reviews/"]').count(), UI_WAIT).toBe(2);
+
     // The scoring page on a phone: the rubric first, the dossier under it.
     const phone = await page(PHONE, true);
     await signIn(phone, "expert");
