@@ -4,6 +4,7 @@ import {
   applications,
   auditLog,
   expertConflicts,
+  inspections,
   notifications,
   reviewRounds,
   reviews,
@@ -72,7 +73,7 @@ async function submit(client: Client, id: string) {
 
 describe("the expert's assignments", () => {
   it("shows nothing before the round opens; then the assignments grouped by round with x of n and the deadline", async () => {
-    const { round, clients, reviewOf } = await scene();
+    const { round, clients, reviewOf, apps } = await scene();
     const early = (await clients[0]?.get("/api/reviews"))?.json();
     expect(early.rounds.find((r: { roundId: string }) => r.roundId === round.id)).toBeUndefined();
     const review = await reviewOf(0, 0);
@@ -90,6 +91,20 @@ describe("the expert's assignments", () => {
       .where(and(eq(notifications.userId, review.expertId), eq(notifications.kind, "review_assigned")));
     expect(told[0]?.params).toMatchObject({ roundId: round.id, count: 2 });
 
+    // The signed-off inspection is shown (the latest revision), a draft one is not.
+    const application = apps.find((a) => a.application.id === review.subjectId);
+    const signedOffAt = new Date(Date.now() - 3600_000);
+    await t.db.insert(inspections).values([
+      {
+        baseId: t.baseId,
+        applicationId: review.subjectId,
+        organizationId: application?.organization.id as string,
+        mode: "on_site",
+        scheduledAt: new Date(Date.now() - 2 * DAY),
+        signedOffAt,
+        place: "社区活动中心",
+      },
+    ]);
     const detail = await clients[0]?.get(`/api/reviews/${review.id}`);
     expect(detail?.statusCode, detail?.body).toBe(200);
     expect(detail?.json()).toMatchObject({
@@ -98,7 +113,15 @@ describe("the expert's assignments", () => {
       track: "org",
       others: null,
       application: { id: review.subjectId, availableEvents: [] },
+      inspection: { mode: "on_site", place: "社区活动中心", signedOffAt: signedOffAt.toISOString() },
     });
+    // The expert's other reviews of the round, for "next": both of theirs.
+    expect(
+      detail
+        ?.json()
+        .siblings.map((r: { id: string }) => r.id)
+        .sort(),
+    ).toEqual(group.reviews.map((r: { id: string }) => r.id).sort());
     expect(detail?.json().rubric.criteria.length).toBeGreaterThan(0);
     // The application itself, as its reviewer.
     expect((await clients[0]?.get(`/api/applications/${review.subjectId}`))?.statusCode).toBe(200);

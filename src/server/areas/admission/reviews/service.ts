@@ -5,7 +5,7 @@
  * either end), and, only after their own submit and only if the round says so, the others'
  * scores. Staff reopen a submitted review (audited, the expert told).
  */
-import { and, asc, desc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
 import {
   applications,
@@ -194,33 +194,37 @@ export async function listMyReviews(
 export async function getReview(db: Db, ctx: Context, id: string): Promise<ReviewDetail> {
   const loaded = await loadOwnReview(db, ctx, id);
   const { review, round, rubric } = loaded;
-  const [application] = await db
-    .select()
+  // The application with its signed-off inspection and the expert's other reviews of the round
+  // (for "next") in one statement; then its dossier and (after one's submit) the others' scores.
+  const [row] = await db
+    .select({
+      application: applications,
+      inspection: sql<InspectionJson | string | null>`(
+        select json_build_object('id', i.id, 'revision', i.revision, 'mode', i.mode,
+          'scheduledAt', i.scheduled_at, 'place', i.place, 'recommendation', i.recommendation,
+          'signedOffAt', i.signed_off_at, 'finding', i.finding)
+        from ${inspections} i
+        where i.application_id = ${review.subjectId} and i.signed_off_at is not null
+        order by i.revision desc limit 1)`,
+      siblings: sql<ReviewDetail["siblings"] | string>`coalesce((
+        select json_agg(json_build_object('id', r.id, 'status', r.status, 'organizationName', o.name)
+          order by o.name, r.id)
+        from ${reviews} r
+        join ${roundSubjects} rs on rs.round_id = r.round_id and rs.subject_id = r.subject_id
+        join ${organizations} o on o.id = rs.organization_id
+        where r.round_id = ${round.id} and r.expert_id = ${ctx.actor.userId}), '[]')`,
+    })
     .from(applications)
     .where(eq(applications.id, review.subjectId))
     .limit(1);
-  if (!application) throw new AppError("not_found");
-  const [dossier, inspection, siblings, others] = await Promise.all([
+  if (!row) throw new AppError("not_found");
+  const { application } = row;
+  const found = parsed(row.inspection);
+  const siblings = parsed(row.siblings);
+  const [dossier, others] = await Promise.all([
     applicationDetail(db, ctx, application),
-    db
-      .select()
-      .from(inspections)
-      .where(and(eq(inspections.applicationId, application.id), isNotNull(inspections.signedOffAt)))
-      .orderBy(desc(inspections.revision))
-      .limit(1),
-    db
-      .select({ id: reviews.id, status: reviews.status, organizationName: organizations.name })
-      .from(reviews)
-      .innerJoin(
-        roundSubjects,
-        and(eq(roundSubjects.roundId, reviews.roundId), eq(roundSubjects.subjectId, reviews.subjectId)),
-      )
-      .innerJoin(organizations, eq(organizations.id, roundSubjects.organizationId))
-      .where(and(eq(reviews.roundId, round.id), eq(reviews.expertId, ctx.actor.userId)))
-      .orderBy(asc(organizations.name), asc(reviews.id)),
     othersOf(db, loaded),
   ]);
-  const found = inspection[0];
   return {
     id: review.id,
     version: review.version,
@@ -253,17 +257,25 @@ export async function getReview(db: Db, ctx: Context, id: string): Promise<Revie
           id: found.id,
           revision: found.revision,
           mode: found.mode,
-          scheduledAt: found.scheduledAt.toISOString(),
+          scheduledAt: new Date(found.scheduledAt).toISOString(),
           place: found.place,
           recommendation: found.recommendation,
-          signedOffAt: found.signedOffAt?.toISOString() ?? null,
-          finding: found.finding as Record<string, unknown>,
+          signedOffAt: found.signedOffAt === null ? null : new Date(found.signedOffAt).toISOString(),
+          finding: found.finding,
         }
       : null,
     others,
     siblings,
     serverNow: new Date().toISOString(),
   };
+}
+
+/** The signed-off inspection as the database's JSON gives it (times as ISO strings). */
+type InspectionJson = NonNullable<ReviewDetail["inspection"]>;
+
+/** A JSON column as the driver gives it: parsed by node-postgres, maybe text elsewhere. */
+function parsed<T>(value: T | string): T {
+  return typeof value === "string" ? (JSON.parse(value) as T) : value;
 }
 
 /** The others' submitted reviews: never before one's own submit, and only if the round reveals them. */
