@@ -19,12 +19,17 @@ export async function loadForRead(db: Db, ctx: Context, id: string): Promise<App
   requireRoleFor(ctx.actor, "application.read");
   const [row] = await db.select().from(applications).where(eq(applications.id, id)).limit(1);
   if (!row) throw notFound();
+  await authorizeRead(db, ctx, row);
+  return row;
+}
+
+/** The read check on a row already loaded (the detail reads it with the rest). */
+export async function authorizeRead(db: Db, ctx: Context, row: ApplicationRow): Promise<void> {
   // An expert reads it only as its assigned (and unconflicted) reviewer.
   requireAccess(ctx.actor, "application.read", {
     ...row,
     relations: await reviewRelations(db, ctx.actor, row),
   });
-  return row;
 }
 
 /** The application as its own organization acts on it; `lock` takes the row for this transaction. */

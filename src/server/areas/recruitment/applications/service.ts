@@ -19,17 +19,18 @@ import type {
 import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
 import { AppError, fieldError, notFound, versionConflict } from "../../../errors";
-import { requireAccess } from "../../../policy";
+import { requireAccess, requireRoleFor } from "../../../policy";
 import { requireListScope, scopeWhere } from "../../../scope";
 import { APPLICATION_SCOPE } from "../intake/queue";
-import { activeDocuments, loadCall, loadForApply, loadForRead } from "./load";
+import { activeDocuments, authorizeRead, loadCall, loadForApply } from "./load";
 import { questionRequirement, refreshMissingItems } from "./problems";
 import { applyTransition, illegalTransition } from "./transition";
-import { applicationDetail } from "./view";
+import { readApplicationDetail } from "./view";
 import { windowError } from "./window";
 
 export async function getApplication(db: Db, ctx: Context, id: string): Promise<ApplicationDetail> {
-  return applicationDetail(db, ctx, await loadForRead(db, ctx, id));
+  requireRoleFor(ctx.actor, "application.read");
+  return readApplicationDetail(db, ctx, id, (row) => authorizeRead(db, ctx, row));
 }
 
 /** The member organization's applications, newest first, with what a card shows. */

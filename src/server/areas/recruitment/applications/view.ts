@@ -2,7 +2,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
 import { PROFILE_COLUMNS } from "../../../../db/organization-profile";
-import { calls, organizations, towns } from "../../../../db/schema";
+import { applications, calls, organizations, towns } from "../../../../db/schema";
 import { availableEvents, deadlineOf } from "../../../../domain/application";
 import { canSubmitAt, questionsFor, trackOf } from "../../../../domain/call";
 import { eligibilityChecks } from "../../../../domain/eligibility";
@@ -65,8 +65,33 @@ export async function applicationDetail(
   ctx: Context,
   row: ApplicationRow,
 ): Promise<ApplicationDetail> {
+  const loaded = await loadDetail(db, row.id);
+  if (!loaded) throw notFound();
+  return detailView(ctx, row, loaded);
+}
+
+/**
+ * The detail by the application's id, the application read in the same statement as the rest;
+ * `authorize` sees the row before anything of it is answered (404 or 403 as the caller decides).
+ */
+export async function readApplicationDetail(
+  db: Db,
+  ctx: Context,
+  id: string,
+  authorize: (row: ApplicationRow) => Promise<void>,
+): Promise<ApplicationDetail> {
+  const loaded = await loadDetail(db, id);
+  if (!loaded) throw notFound();
+  await authorize(loaded.application);
+  return detailView(ctx, loaded.application, loaded);
+}
+
+function detailView(
+  ctx: Context,
+  row: ApplicationRow,
+  { call, profile, documents, replaced, verdicts, events, submissions }: DetailData,
+): ApplicationDetail {
   const now = new Date();
-  const { call, profile, documents, replaced, verdicts, events, submissions } = await loadDetail(db, row);
   const staff = isStaff(ctx);
   const track = trackOf(call.rules, row.track);
   return {
@@ -150,15 +175,17 @@ interface DetailLists {
 }
 
 /**
- * The call, the registry profile and the five lists of the detail (current and replaced
+ * The application, its call, the registry profile and the five lists of the detail (current and replaced
  * documents, intake verdicts, history, submissions) in one statement: as seven, they cost a city
  * base's busiest page more in round trips and per-statement work than in reading (each list is a
  * handful of rows by an index on the application). Each list keeps the order it had as a query.
  */
-async function loadDetail(db: Db, row: ApplicationRow) {
-  const id = row.id;
+type DetailData = NonNullable<Awaited<ReturnType<typeof loadDetail>>>;
+
+async function loadDetail(db: Db, id: string) {
   const [found] = await db
     .select({
+      application: applications,
       call: calls,
       profile: { ...PROFILE_COLUMNS, townName: towns.name },
       lists: sql<DetailLists>`json_build_object(
@@ -198,15 +225,17 @@ async function loadDetail(db: Db, row: ApplicationRow) {
           where s.application_id = ${id}), '[]')
       )`,
     })
-    .from(calls)
-    .innerJoin(organizations, eq(organizations.id, row.organizationId))
+    .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
     .leftJoin(towns, eq(towns.id, organizations.townId))
-    .where(eq(calls.id, row.callId))
+    .where(eq(applications.id, id))
     .limit(1);
-  if (!found) throw notFound();
+  if (!found) return null;
   const lists = typeof found.lists === "string" ? (JSON.parse(found.lists) as DetailLists) : found.lists;
   const at = (iso: string) => new Date(iso);
   return {
+    application: found.application,
     call: found.call,
     profile: found.profile as ProfileRow,
     documents: lists.documents.map((d) => ({ ...d, file: { ...d.file, createdAt: at(d.file.createdAt) } })),
