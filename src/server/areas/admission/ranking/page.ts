@@ -4,6 +4,7 @@
  * experts and each track's totals; Schulze's ranks come from schulze-ranks.ts. What the figures
  * mean: docs/REVIEW.md.
  */
+
 import { inArray, type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../../db/client";
 import { admissionDecisions, reviews, rubrics } from "../../../../db/schema";
@@ -14,6 +15,7 @@ import type { RankedApplication, RankingPage, RankingQuery } from "../../../../s
 import { ZRankingQuery } from "../../../../schemas/admission/ranking";
 import type { Context } from "../../../context";
 import { AppError } from "../../../errors";
+import { type Reads, UNSHARED } from "../../../shared-reads";
 import {
   type AggregateOptions,
   METHOD_RANK,
@@ -27,9 +29,20 @@ import { schulzeRanks } from "./schulze-ranks";
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-export async function getRankingPage(db: Db, ctx: Context, roundId: string, query: RankingQuery) {
+export async function getRankingPage(
+  db: Db,
+  ctx: Context,
+  roundId: string,
+  query: RankingQuery,
+  reads: Reads = UNSHARED,
+) {
   const round = await loadRound(db, ctx, roundId);
-  return rankingPage(db, round, ZRankingQuery.parse(query));
+  const page = ZRankingQuery.parse(query);
+  // The page depends on the round and the question alone, not on who asks (the access check is
+  // above), so a meeting whose staff open the same page together reads it once (shared-reads.ts).
+  return reads.read(`ranking:${round.id}:${round.version}:${JSON.stringify(page)}`, () =>
+    rankingPage(db, round, page),
+  );
 }
 
 /** The round's settings and each track's rubric, refused as the JS ranking refuses them. */

@@ -19,7 +19,7 @@ import { getRankingPage } from "./page";
 
 const tags = ["meeting"];
 
-export const rankingRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }) => {
+export const rankingRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, shared }) => {
   app.get(
     "/:id/ranking",
     {
@@ -33,7 +33,7 @@ export const rankingRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }
         response: { 200: ZRankingPage, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => getRankingPage(db, signedIn(request), request.params.id, request.query),
+    async (request) => getRankingPage(db, signedIn(request), request.params.id, request.query, shared),
   );
 
   app.get(
