@@ -18,10 +18,10 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { QueryOptions, Results, Transaction } from "@electric-sql/pglite";
 import { queueOrder } from "./statement-count";
+import { startModuleWorker } from "./worker-module";
 
 type DumpCompression = "none" | "gzip" | "auto";
 
@@ -124,11 +124,7 @@ function withBlob(result: Plain): Results {
   return blobBytes ? { ...rest, blob: new Blob([blobBytes]) } : rest;
 }
 
-/**
- * Where the worker's code is: beside this file. From the sources (tsx, vitest) that is a .ts file,
- * which a bare worker thread cannot load, so it first registers tsx's loader; the built server
- * (scripts/build-server.mjs) has dist/server/pglite-worker.js beside dist/server/main.js.
- */
+/** The worker (pglite-worker.ts, or its bundle beside the built server's main.js: worker-module.ts). */
 function startWorker(start: WorkerStart): Worker {
   const here = import.meta.url;
   // The dump's bytes move to the worker (transferred), unless they are part of a larger buffer
@@ -139,16 +135,7 @@ function startWorker(start: WorkerStart): Worker {
   const transfer = workerData.loadDataDir ? [workerData.loadDataDir.buffer] : [];
   // No inherited flags: the bench's probe (--import bench/sql-probe.ts) belongs to the main thread.
   const common = { workerData, transferList: transfer, execArgv: [] };
-  if (here.endsWith(".js")) return new Worker(new URL("./pglite-worker.js", here), common);
-  const entry = pathToFileURL(fileURLToPath(new URL("./pglite-worker.ts", here))).href;
-  // tsx's ESM API (its CommonJS twin cannot register from an eval'd worker), found from here.
-  const tsx = pathToFileURL(
-    createRequire(here)
-      .resolve("tsx/esm/api")
-      .replace(/\.cjs$/, ".mjs"),
-  ).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { ...common, eval: true });
+  return startModuleWorker(here, "pglite-worker", common);
 }
 
 /**

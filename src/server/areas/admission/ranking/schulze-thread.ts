@@ -4,9 +4,8 @@
  * source, loaded through tsx's loader; in the bundle (dist/server/main.js) it is the sibling
  * dist/server/schulze-worker.js. The process is held open only while a job is pending.
  */
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startModuleWorker } from "../../../../db/worker-module";
 import type { IndexedBallots, SchulzeCost } from "../../../../domain/review/schulze";
 import type { SchulzeAnswer, SchulzeJob } from "./schulze-worker";
 
@@ -27,19 +26,7 @@ let nextId = 1;
 export const schulzeJobsPosted = () => nextId - 1;
 
 function startWorker(): Thread {
-  const fromSource = import.meta.url.endsWith(".ts");
-  const entry = new URL(fromSource ? "./schulze-worker.ts" : "./schulze-worker.js", import.meta.url);
-  let started: Worker;
-  if (fromSource) {
-    // Node 20 does not apply an --import loader to a worker's own entry: register tsx first.
-    const tsxApi = createRequire(import.meta.url)
-      .resolve("tsx/esm/api")
-      .replace(/\.cjs$/, ".mjs");
-    const boot = `import(${JSON.stringify(pathToFileURL(tsxApi).href)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-    started = new Worker(boot, { eval: true });
-  } else {
-    started = new Worker(entry);
-  }
+  const started = startModuleWorker(import.meta.url, "schulze-worker");
   started.unref();
   const pending = new Map<number, Pending>();
   const own: Thread = { worker: started, pending };
