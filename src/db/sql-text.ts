@@ -10,3 +10,13 @@ export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; cause?: { code?: string } } | null;
   return e?.code === "23505" || e?.cause?.code === "23505";
 }
+
+/**
+ * A transaction PostgreSQL aborted so that another could go on: a deadlock (40P01) or a
+ * serialization failure (40001). Nothing of it was written; the same request may simply be sent
+ * again.
+ */
+export function isTransientConflict(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } } | null;
+  return [e?.code, e?.cause?.code].some((code) => code === "40P01" || code === "40001");
+}

@@ -62,6 +62,10 @@ export const ERROR_MESSAGES = {
   },
   cannot_disable_self: { "zh-CN": "不能停用自己的账号", en: "You cannot disable your own account" },
   internal: { "zh-CN": "服务器内部错误，请稍后重试", en: "Internal server error; try again later" },
+  busy_retry: {
+    "zh-CN": "系统正忙，本次操作未保存任何内容，请重试",
+    en: "The system was busy and nothing was saved; please try again",
+  },
   // Recruitment and applications (stage 1).
   illegal_transition: {
     "zh-CN": "申请当前的状态不允许此操作，请刷新页面查看最新状态",

@@ -26,6 +26,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   duplicate: 409,
   payload_too_large: 413,
   internal: 500,
+  busy_retry: 503,
   illegal_transition: 409,
   intake_items_unchecked: 409,
   call_not_open: 409,

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { isUniqueViolation } from "../../db/sql-text";
+import { isTransientConflict, isUniqueViolation } from "../../db/sql-text";
 import type { ErrorResponse } from "../../schemas/common";
 import { ERROR_MESSAGES, FIELD_MESSAGES, format, isFieldMessageKey, type Lang } from "../../schemas/messages";
 import { AppError } from "../errors";
@@ -48,6 +48,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
         lang,
         new AppError("duplicate", { params: { label: lang === "en" ? "The record" : "该记录" } }),
       );
+    }
+    // PostgreSQL chose this transaction to abort (a deadlock, a serialization failure) so that
+    // another could finish: it wrote nothing, and the client may send it again.
+    if (isTransientConflict(error)) {
+      request.log.warn({ err: loggable(error) }, "transaction aborted by the database, retryable");
+      return sendAppError(reply, lang, new AppError("busy_retry"));
     }
     request.log.error({ err: loggable(error) }, "unhandled error");
     return reply.status(500).send({ code: "internal", message: ERROR_MESSAGES.internal[lang] });

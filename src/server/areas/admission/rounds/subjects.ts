@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
-import { applications, reviews, roundSubjects } from "../../../../db/schema";
+import { applications, organizations, reviews, roundSubjects } from "../../../../db/schema";
 import type { RoundDetail } from "../../../../schemas/admission/rounds";
 import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
@@ -43,6 +43,11 @@ export async function addSubjects(
           details: { applicationId, currentStatus: application.status },
         });
       }
+    }
+    // Each transition updates the kept counts of its (town, track) (migration 0017) and holds
+    // those rows to the commit: two rounds filled at once take them in the same order, town then
+    // track, so neither waits for a row the other holds while holding one it needs.
+    for (const application of await inCountOrder(tx, rows)) {
       await applyTransition(tx, ctx, application, "enter_review", {
         noticeParams: { callTitle },
         auditAfter: { roundId: round.id },
@@ -113,4 +118,27 @@ export async function removeSubject(
     return round;
   });
   return roundDetail(db, round);
+}
+
+/** The applications ordered as the counts they change are keyed: town, track, then id. */
+async function inCountOrder<T extends { id: string; organizationId: string; track: string }>(
+  tx: Db,
+  rows: readonly T[],
+): Promise<T[]> {
+  const orgIds = [...new Set(rows.map((r) => r.organizationId))];
+  const towns = new Map(
+    (orgIds.length
+      ? await tx
+          .select({ id: organizations.id, townId: organizations.townId })
+          .from(organizations)
+          .where(inArray(organizations.id, orgIds))
+      : []
+    ).map((o) => [o.id, o.townId ?? ""]),
+  );
+  const key = (r: T) => [towns.get(r.organizationId) ?? "", r.track, r.id];
+  return [...rows].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (x[i] as string) < (y[i] as string) ? -1 : 1;
+    return 0;
+  });
 }
