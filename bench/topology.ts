@@ -28,8 +28,8 @@ function option(name: string, fallback: string): string {
 }
 
 async function main(): Promise<void> {
-  const viaNginx = option("url", process.env.SCALE_OUT_URL ?? "http://127.0.0.1:58080");
-  const direct = option("direct", "http://127.0.0.1:53001");
+  const viaNginx = option("url", process.env.SCALE_OUT_URL ?? "http://127.0.0.1:28080");
+  const direct = option("direct", "http://127.0.0.1:23001");
   const seconds = Number(option("duration", "10"));
   const connections = option("connections", "1,50").split(",").map(Number);
   const sessions = {} as Sessions;

@@ -17,11 +17,11 @@ import { FACTORY_PASSWORD, make } from "../factories";
 import { httpClient } from "./http-client";
 
 const env = process.env;
-const URL_ = env.SCALE_OUT_URL ?? "http://127.0.0.1:58080";
+const URL_ = env.SCALE_OUT_URL ?? "http://127.0.0.1:28080";
 // The test reads and prepares rows on the primary directly, and watches the replica.
-const PRIMARY_URL = env.SCALE_OUT_PRIMARY_URL ?? "postgres://postgres@127.0.0.1:55432/hatchery";
-const REPLICA_URL = env.SCALE_OUT_REPLICA_URL ?? "postgres://postgres@127.0.0.1:55433/hatchery";
-const PGBOUNCER_CONSOLE_URL = env.SCALE_OUT_PGBOUNCER_URL ?? "postgres://postgres@127.0.0.1:56432/pgbouncer";
+const PRIMARY_URL = env.SCALE_OUT_PRIMARY_URL ?? "postgres://postgres@127.0.0.1:25432/hatchery";
+const REPLICA_URL = env.SCALE_OUT_REPLICA_URL ?? "postgres://postgres@127.0.0.1:25433/hatchery";
+const PGBOUNCER_CONSOLE_URL = env.SCALE_OUT_PGBOUNCER_URL ?? "postgres://postgres@127.0.0.1:26432/pgbouncer";
 
 let pool: pg.Pool;
 let replica: pg.Client;
