@@ -252,7 +252,14 @@ export class PgliteRemote {
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       this.#idle();
-      this.#worker.postMessage({ ...request, id }, transfer);
+      try {
+        this.#worker.postMessage({ ...request, id }, transfer);
+      } catch (error) {
+        // A parameter the structured clone refuses (a function, a symbol): nothing was sent.
+        this.#pending.delete(id);
+        this.#idle();
+        reject(error);
+      }
     });
   }
 
@@ -379,14 +386,20 @@ export class PgliteRemote {
     await this.#worker.terminate();
   }
 
-  /** Waits for what is queued, closes the database, ends the worker. */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    await this.#mutex.run(async () => {
-      this.#closing = true;
-      await this.#call({ op: "close" });
-    });
-    await this.#worker.terminate();
+  #closed: Promise<void> | null = null;
+
+  /** Waits for what is queued, closes the database, ends the worker; a second call waits for the first. */
+  close(): Promise<void> {
+    this.#closed ??= this.closed
+      ? Promise.resolve()
+      : (async () => {
+          await this.#mutex.run(async () => {
+            this.#closing = true;
+            await this.#call({ op: "close" });
+          });
+          await this.#worker.terminate();
+        })();
+    return this.#closed;
   }
 }
 

@@ -128,4 +128,18 @@ describe.skipIf(!pglite)("PGlite in a worker thread", () => {
     expect(exits.map((e) => e.message)).toEqual([expect.stringMatching(/worker stopped/)]);
     await database.close();
   });
+  it("refuses a parameter that cannot cross to the worker, sends nothing, and goes on", async () => {
+    const remote = t.database.pglite as PgliteRemote;
+    await expect(remote.query("SELECT $1::text AS v", [() => 1])).rejects.toThrow();
+    expect((await remote.query<{ v: string }>("SELECT $1::text AS v", ["ok"])).rows).toEqual([{ v: "ok" }]);
+  });
+
+  it("closes once when asked twice at the same time (two signals)", async () => {
+    const loadDataDir = new Uint8Array(await readFile(inject("pgliteTemplate")));
+    const database = await openDatabase({ databaseUrl: null, embedded: { memory: true, loadDataDir } });
+    const remote = database.pglite as PgliteRemote;
+    await expect(Promise.all([remote.close(), remote.close()])).resolves.toEqual([undefined, undefined]);
+    expect(remote.closed).toBe(true);
+    await expect(remote.close()).resolves.toBeUndefined();
+  });
 });
