@@ -149,7 +149,8 @@ async function attachmentsOf(db: Db, ids: string[]): Promise<{ documents: Docs; 
       .from(applicationDocuments)
       .innerJoin(files, eq(files.id, applicationDocuments.fileId))
       .where(and(inArray(applicationDocuments.applicationId, chunk), isNull(applicationDocuments.removedAt)))
-      .orderBy(applicationDocuments.createdAt);
+      // The detail's order: documents added in one transaction share their time, so the id decides.
+      .orderBy(applicationDocuments.createdAt, applicationDocuments.id);
     const uploads = new Map<string, Date[]>();
     for (const d of docs) {
       const perApp: ScreeningRow["documents"] = documents.get(d.applicationId) ?? new Map();
