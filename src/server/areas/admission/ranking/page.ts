@@ -14,7 +14,6 @@ import { DEFAULT_RANKING_SETTINGS, type RankingSettings } from "../../../../doma
 import type { RankedApplication, RankingPage, RankingQuery } from "../../../../schemas/admission/ranking";
 import { ZRankingQuery } from "../../../../schemas/admission/ranking";
 import type { Context } from "../../../context";
-import { AppError } from "../../../errors";
 import { type Reads, UNSHARED } from "../../../shared-reads";
 import {
   type AggregateOptions,
@@ -24,7 +23,7 @@ import {
   withSortMemory,
 } from "./aggregate-sql";
 import { loadRound, type RoundRow } from "./load";
-import { decisionView, quotaOf } from "./ranking";
+import { asRankingInput, decisionView, quotaOf } from "./ranking";
 import { schulzeRanks } from "./schulze-ranks";
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -63,7 +62,7 @@ async function rankingInput(db: Db, round: RoundRow) {
   for (const track of TRACKS) {
     const row = rows.find((r) => r.id === round.rubricIds[track]);
     if (!row || !present.includes(track)) continue;
-    refuse(track, () => {
+    asRankingInput(track, () => {
       validateRubric({ id: row.id, track: row.track, criteria: row.criteria });
       if (row.track !== track) {
         throw new ReviewInputError("track_mismatch", { reason: "the rubric belongs to another track" });
@@ -72,20 +71,6 @@ async function rankingInput(db: Db, round: RoundRow) {
     trackRubrics.push({ track, rubricId: row.id, criteria: row.criteria, row });
   }
   return { settings, rubrics: trackRubrics };
-}
-
-function refuse(track: Track, check: () => void) {
-  try {
-    check();
-  } catch (error) {
-    if (error instanceof ReviewInputError) {
-      throw new AppError("ranking_input_invalid", {
-        params: { problem: error.message },
-        details: { code: error.code, ...error.details, track },
-      });
-    }
-    throw error;
-  }
 }
 
 async function rankingPage(
@@ -205,7 +190,7 @@ async function refuseInvalidReview(
     rubricId: review?.rubricId ?? "",
     scores: review?.scores ?? {},
   };
-  refuse(bad.track, () => {
+  asRankingInput(bad.track, () => {
     totalMicro({ id: rubric.rubricId, track: rubric.track, criteria: rubric.criteria }, asReview);
     // The database saw a problem the JS does not (a bound at float precision): say so plainly.
     throw new ReviewInputError("score_invalid", {

@@ -117,9 +117,8 @@ export async function computeRanking(db: Db, round: RoundRow): Promise<RoundRank
     if (inTrack.length === 0 || !rubric) continue;
     const ids = new Set(inTrack.map((s) => s.applicationId));
     const trackReviews = submitted.filter((r) => ids.has(r.subjectId));
-    let ranked: ReturnType<typeof rankTrack>;
-    try {
-      ranked = rankTrack({
+    const ranked = asRankingInput(track, () =>
+      rankTrack({
         track,
         rubric: { id: rubric.id, track: rubric.track, criteria: rubric.criteria },
         reviews: trackReviews.map((r) => ({
@@ -135,16 +134,8 @@ export async function computeRanking(db: Db, round: RoundRow): Promise<RoundRank
           spreadThreshold: round.spreadThreshold,
           expertDeviationThreshold: round.expertDeviationThreshold,
         },
-      });
-    } catch (error) {
-      if (error instanceof ReviewInputError) {
-        throw new AppError("ranking_input_invalid", {
-          params: { problem: error.message },
-          details: { code: error.code, ...error.details, track },
-        });
-      }
-      throw error;
-    }
+      }),
+    );
     const reviewOf = (applicationId: string, expertId: string) =>
       trackReviews.find((r) => r.subjectId === applicationId && r.expertId === expertId);
     const applicationsView = ranked.applications.map((a, i) => {
@@ -220,4 +211,19 @@ export async function computeRanking(db: Db, round: RoundRow): Promise<RoundRank
     });
   }
   return { roundId: round.id, title: round.title, status: round.status, method: round.method, tracks };
+}
+
+/** Runs `compute` over a track's rubric and reviews; input the math refuses is a 400 naming the track. */
+export function asRankingInput<T>(track: Track, compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof ReviewInputError) {
+      throw new AppError("ranking_input_invalid", {
+        params: { problem: error.message },
+        details: { code: error.code, ...error.details, track },
+      });
+    }
+    throw error;
+  }
 }
