@@ -4,9 +4,24 @@
  * the demo data alike, so a history row always has the same shape. Stage 2 onward adds its
  * records' histories here.
  */
+import { eq, sql } from "drizzle-orm";
 import type { ApplicationEvent, ApplicationSide, ApplicationStatus } from "../domain/application";
+import type { Track } from "../domain/call";
 import type { Db } from "./client";
-import { applicationEvents } from "./schema";
+import { applicationEvents, applications, growthEvents } from "./schema";
+
+declare module "../domain/growth" {
+  interface GrowthKinds {
+    /** An application's status change or dated act, as its history has it (stages 1-3). */
+    "application.status": {
+      event: ApplicationEvent | "extend";
+      fromStatus: ApplicationStatus;
+      toStatus: ApplicationStatus;
+      track: Track;
+      reason: string | null;
+    };
+  }
+}
 
 export interface ApplicationHistoryEntry {
   baseId: string;
@@ -35,4 +50,27 @@ export async function recordApplicationHistory(tx: Db, entry: ApplicationHistory
     actorName: entry.actor.name,
     ...(entry.at ? { createdAt: entry.at } : {}),
   });
+  // The organization's growth file has every step of its applications (the application row gives
+  // the organization and the track, so the callers need not).
+  await tx.insert(growthEvents).select(
+    tx
+      .select({
+        id: sql`gen_random_uuid()`.as("id"),
+        baseId: applications.baseId,
+        organizationId: applications.organizationId,
+        incubationId: sql`NULL::uuid`.as("incubation_id"),
+        kind: sql`'application.status'`.as("kind"),
+        occurredAt: sql`${entry.at ?? new Date()}::timestamptz`.as("occurred_at"),
+        subjectId: applications.id,
+        params: sql`jsonb_build_object('event', ${entry.event}::text, 'fromStatus', ${entry.fromStatus}::text,
+          'toStatus', ${entry.toStatus}::text, 'track', ${applications.track}, 'reason', ${entry.reason ?? null}::text)`.as(
+          "params",
+        ),
+        actorName: sql`${entry.actor.name}::text`.as("actor_name"),
+        staffOnly: sql`false`.as("staff_only"),
+        createdAt: sql`now()`.as("created_at"),
+      })
+      .from(applications)
+      .where(eq(applications.id, entry.applicationId)),
+  );
 }

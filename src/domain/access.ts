@@ -33,14 +33,22 @@ export type Action =
   | "expert.self"
   | "round.manage"
   | "review.write"
-  | "admission.decide";
+  | "admission.decide"
+  // Stage 4 (孵化服务): incubations and cohorts, the capacity instrument, assessments, the plan
+  // and the growth file.
+  | "incubation.manage"
+  | "incubation.read"
+  | "instrument.manage"
+  | "assessment.read"
+  | "assessment.self"
+  | "assessment.assess";
 
 /**
  * How the actor stands to one record beyond its base and its organization, as the loader that
  * read the record found it: an expert assigned to review an application, an inspector of an
- * inspection, a mentor of an incubation. The loader fills these in; the rules below decide.
+ * inspection, a mentor of an incubation, an expert invited to assess an incubation. The loader fills these in; the rules below decide.
  */
-export const RELATIONS = ["assigned_expert", "inspector", "mentor"] as const;
+export const RELATIONS = ["assigned_expert", "inspector", "mentor", "assessor"] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 /** The record a decision is about, where one is. */
@@ -133,6 +141,31 @@ export function decide(actor: Actor, action: Action, subject?: Subject): Decisio
       // Only the expert assigned: an unassigned or conflicted expert finds no such review.
       if (!hasRole(actor, "expert")) return "forbidden";
       return !subject || related(subject, "assigned_expert") ? "allow" : "not_found";
+    case "incubation.manage":
+    case "instrument.manage":
+      return hasRole(actor, "admin", "staff") ? "allow" : "forbidden";
+    case "incubation.read":
+      // Staff; the organization's own members; its mentors and invited assessors (relations).
+      if (hasRole(actor, "admin", "staff")) return "allow";
+      if (hasRole(actor, "org_member") && ownOrganization(actor, subject)) return "allow";
+      if (hasRole(actor, "mentor") && subject && related(subject, "mentor")) return "allow";
+      if (hasRole(actor, "expert") && subject && related(subject, "assessor")) return "allow";
+      return hasRole(actor, "org_member", "mentor", "expert") ? "not_found" : "forbidden";
+    case "assessment.read":
+      // As the incubation; which assessments a member sees (not the assessor's drafts) is the
+      // service's filter, as the subject is the incubation.
+      if (hasRole(actor, "admin", "staff")) return "allow";
+      if (hasRole(actor, "org_member") && ownOrganization(actor, subject)) return "allow";
+      if (hasRole(actor, "expert") && subject && related(subject, "assessor")) return "allow";
+      return hasRole(actor, "org_member", "expert") ? "not_found" : "forbidden";
+    case "assessment.self":
+      // The self-assessment is the organization's own act, as applying is.
+      if (!hasRole(actor, "org_member")) return "forbidden";
+      return !subject || ownOrganization(actor, subject) ? "allow" : "not_found";
+    case "assessment.assess":
+      if (hasRole(actor, "admin", "staff")) return "allow";
+      if (!hasRole(actor, "expert")) return "forbidden";
+      return !subject || related(subject, "assessor") ? "allow" : "not_found";
     case "stats.recruitment":
       // Counts of the recruitment and the registry, for the base and the public bodies it
       // reports to (agency statistics); experts, mentors, partners and members have no use for them.
@@ -152,7 +185,8 @@ export type ListAction =
   | "audit.read"
   | "stats.recruitment"
   | "inspection.list"
-  | "review.listOwn";
+  | "review.listOwn"
+  | "incubation.list";
 
 /**
  * Which records a list (or a set of figures) may show: those of some bases, those of one town of
@@ -186,6 +220,14 @@ export function listScope(actor: Actor, action: ListAction): ListScope | null {
         ? { kind: "assigned", baseId: actor.baseId, userId: actor.userId }
         : null;
     case "review.listOwn":
+      return hasRole(actor, "expert")
+        ? { kind: "assigned", baseId: actor.baseId, userId: actor.userId }
+        : null;
+    case "incubation.list":
+      // Staff see the base's incubations; a member its organization's; an expert those it is
+      // invited to assess (mentors join with the mentor programme).
+      if (hasRole(actor, "admin", "staff")) return ownBase;
+      if (hasRole(actor, "org_member") && actor.organizationId) return own;
       return hasRole(actor, "expert")
         ? { kind: "assigned", baseId: actor.baseId, userId: actor.userId }
         : null;

@@ -15,28 +15,6 @@ const OTHER_BASE = "base-2";
 const OWN_ORG = "org-own";
 const OTHER_ORG = "org-other";
 
-const ACTIONS: Action[] = [
-  "organization.list",
-  "organization.read",
-  "organization.create",
-  "organization.update",
-  "organization.updateAdministrative",
-  "organization.import",
-  "organization.export",
-  "organization.revealContact",
-  "call.manage",
-  "application.list",
-  "application.read",
-  "application.apply",
-  "application.intake",
-  "application.export",
-  "user.manage",
-  "audit.read",
-  "reference.read",
-  "stats.read",
-  "stats.recruitment",
-];
-
 function actor(roles: Role[], extra: Partial<Actor> = {}): Actor {
   return {
     userId: "u",
@@ -88,7 +66,15 @@ const EXPECTED: Record<Action, Decision[]> = {
   "round.manage": [A, A, F, F, F, F, F, F],
   "review.write": [F, F, N, F, F, F, F, F],
   "admission.decide": [A, A, F, F, F, F, F, F],
+  "incubation.manage": [A, A, F, F, F, F, F, F],
+  // An incubation of another organization: a mentor or an assessor without the relation finds none.
+  "incubation.read": [A, A, N, N, N, F, F, F],
+  "instrument.manage": [A, A, F, F, F, F, F, F],
+  "assessment.read": [A, A, N, F, N, F, F, F],
+  "assessment.self": [F, F, F, F, N, F, F, F],
+  "assessment.assess": [A, A, N, F, F, F, F, F],
 };
+const ACTIONS = Object.keys(EXPECTED) as Action[];
 
 describe("the policy table", () => {
   it("decides every role × action as written", () => {
@@ -163,6 +149,30 @@ describe("the policy table", () => {
     expect(listScope(actor(["org_member"]), "inspection.list")).toBeNull();
   });
 
+  it("opens an incubation to its members, its mentors and its invited assessors, no one else's", () => {
+    const other = { baseId: BASE, organizationId: OTHER_ORG };
+    const own = { baseId: BASE, organizationId: OWN_ORG };
+    const member = actor(["org_member"]);
+    expect(decide(member, "incubation.read", own)).toBe(A);
+    expect(decide(member, "assessment.self", own)).toBe(A);
+    expect(decide(member, "assessment.assess", own)).toBe(F);
+    expect(decide(actor(["mentor"]), "incubation.read", { ...other, relations: ["mentor"] })).toBe(A);
+    const expert = actor(["expert"]);
+    expect(decide(expert, "incubation.read", { ...other, relations: ["assessor"] })).toBe(A);
+    expect(decide(expert, "assessment.assess", { ...other, relations: ["assessor"] })).toBe(A);
+    expect(decide(expert, "assessment.assess", { ...other, relations: ["assigned_expert"] })).toBe(N);
+    expect(decide(expert, "incubation.read", { ...other, baseId: OTHER_BASE, relations: ["assessor"] })).toBe(
+      N,
+    );
+    expect(listScope(member, "incubation.list")).toEqual({
+      kind: "organization",
+      baseId: BASE,
+      organizationId: OWN_ORG,
+    });
+    expect(listScope(expert, "incubation.list")).toEqual({ kind: "assigned", baseId: BASE, userId: "u" });
+    expect(listScope(actor(["government_viewer"]), "incubation.list")).toBeNull();
+  });
+
   it("lets an expert read an application only through an assignment, in its own base", () => {
     const expert = actor(["expert"]);
     const assigned = { baseId: BASE, organizationId: OTHER_ORG, relations: ["assigned_expert"] as const };
@@ -177,12 +187,20 @@ describe("the policy table", () => {
   });
 
   it("never lets a relation alone open a record to a role whose rules do not name it", () => {
+    // Each relation belongs to one role: an expert's to review, inspect or assess; a mentor's.
+    const holder: Record<(typeof RELATIONS)[number], Role> = {
+      assigned_expert: "expert",
+      inspector: "expert",
+      assessor: "expert",
+      mentor: "mentor",
+    };
     fc.assert(
       fc.property(
-        fc.constantFrom(...ROLES.filter((r) => r !== "expert")),
+        fc.constantFrom(...ROLES),
         fc.constantFrom(...ACTIONS),
         fc.subarray([...RELATIONS]),
-        (role, action, relations) => {
+        (role, action, all) => {
+          const relations = all.filter((r) => holder[r] !== role);
           const plain = { baseId: BASE, organizationId: OTHER_ORG };
           return (
             decide(actor([role]), action, { ...plain, relations }) === decide(actor([role]), action, plain)
@@ -211,7 +229,10 @@ describe("the policy table", () => {
   });
 
   it("gives a list a scope exactly when the policy lets the actor's roles see it", () => {
-    const LISTS: Exclude<ListAction, "application.listOwn" | "inspection.list" | "review.listOwn">[] = [
+    const LISTS: Exclude<
+      ListAction,
+      "application.listOwn" | "inspection.list" | "review.listOwn" | "incubation.list"
+    >[] = [
       "organization.list",
       "application.list",
       "call.manage",

@@ -19,6 +19,10 @@ export const AUDIT_ENTITIES = {
   review: { zhCN: "专家评分", en: "Review" },
   notice: { zhCN: "入壳公示", en: "Public notice" },
   inspection: { zhCN: "考察", en: "Inspection" },
+  incubation: { zhCN: "孵化", en: "Incubation" },
+  cohort: { zhCN: "孵化批次", en: "Cohort" },
+  instrument: { zhCN: "能力评估体系", en: "Capacity instrument" },
+  assessment: { zhCN: "能力评估", en: "Capacity assessment" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -213,6 +217,36 @@ export const AUDIT_ACTIONS = {
     en: "Opened a correction of an inspection",
   },
   "inspection.cancel": { entity: "inspection", zhCN: "取消考察", en: "Cancelled an inspection" },
+
+  "incubation.enrol": { entity: "incubation", zhCN: "开始孵化", en: "Started an incubation" },
+  "incubation.update": { entity: "incubation", zhCN: "修改孵化信息", en: "Changed an incubation" },
+  "incubation.suspend": { entity: "incubation", zhCN: "暂停孵化", en: "Suspended an incubation" },
+  "incubation.resume": { entity: "incubation", zhCN: "恢复孵化", en: "Resumed an incubation" },
+  "incubation.extend": { entity: "incubation", zhCN: "延长孵化期", en: "Extended an incubation" },
+  "incubation.start_exit_review": {
+    entity: "incubation",
+    zhCN: "进入出壳评估",
+    en: "Started an exit review",
+  },
+  "incubation.graduate": { entity: "incubation", zhCN: "出壳毕业", en: "Graduated an incubation" },
+  "incubation.terminate": { entity: "incubation", zhCN: "终止孵化", en: "Terminated an incubation" },
+  "incubation.settings": { entity: "base", zhCN: "修改孵化设置", en: "Changed the incubation settings" },
+  "cohort.create": { entity: "cohort", zhCN: "新建孵化批次", en: "Created a cohort" },
+  "instrument.create": { entity: "instrument", zhCN: "新建能力评估体系", en: "Created an instrument" },
+  "instrument.draft": { entity: "instrument", zhCN: "编辑评估体系草稿", en: "Edited an instrument draft" },
+  "instrument.publish": {
+    entity: "instrument",
+    zhCN: "发布评估体系版本",
+    en: "Published an instrument version",
+  },
+  "instrument.activate": {
+    entity: "instrument",
+    zhCN: "设为赛道启用版本",
+    en: "Made a version a track's active one",
+  },
+  "assessment.start": { entity: "assessment", zhCN: "开始能力评估", en: "Started an assessment" },
+  "assessment.submit": { entity: "assessment", zhCN: "提交能力评估", en: "Submitted an assessment" },
+  "assessment.correct": { entity: "assessment", zhCN: "更正能力评估", en: "Corrected an assessment" },
 
   "file.upload": { entity: "file", zhCN: "上传附件", en: "Uploaded an attachment" },
 
