@@ -7,6 +7,8 @@
 import { eq, sql } from "drizzle-orm";
 import type { ApplicationEvent, ApplicationSide, ApplicationStatus } from "../domain/application";
 import type { Track } from "../domain/call";
+import type { Lang } from "../schemas/messages";
+import { RECRUITMENT_LABELS } from "../schemas/recruitment/labels";
 import type { Db } from "./client";
 import { applicationEvents, applications, growthEvents } from "./schema";
 
@@ -18,7 +20,8 @@ declare module "../domain/growth" {
       fromStatus: ApplicationStatus;
       toStatus: ApplicationStatus;
       track: Track;
-      reason: string | null;
+      /** The reason given, if any. */
+      note: string | null;
     };
   }
 }
@@ -51,7 +54,9 @@ export async function recordApplicationHistory(tx: Db, entry: ApplicationHistory
     ...(entry.at ? { createdAt: entry.at } : {}),
   });
   // The organization's growth file has every step of its applications (the application row gives
-  // the organization and the track, so the callers need not).
+  // the organization and the track, so the callers need not). Migration 0019 titles older ones alike.
+  const zh = RECRUITMENT_LABELS["zh-CN"];
+  const en = RECRUITMENT_LABELS.en;
   await tx.insert(growthEvents).select(
     tx
       .select({
@@ -62,8 +67,11 @@ export async function recordApplicationHistory(tx: Db, entry: ApplicationHistory
         kind: sql`'application.status'`.as("kind"),
         occurredAt: sql`${entry.at ?? new Date()}::timestamptz`.as("occurred_at"),
         subjectId: applications.id,
+        title: sql`jsonb_build_object(
+          'zhCN', ${`${zh.applicationEvent[entry.event]} · `} || (${sql.raw(trackCase("zh-CN"))}),
+          'en', ${`${en.applicationEvent[entry.event]} · `} || (${sql.raw(trackCase("en"))}))`.as("title"),
         params: sql`jsonb_build_object('event', ${entry.event}::text, 'fromStatus', ${entry.fromStatus}::text,
-          'toStatus', ${entry.toStatus}::text, 'track', ${applications.track}, 'reason', ${entry.reason ?? null}::text)`.as(
+          'toStatus', ${entry.toStatus}::text, 'track', ${applications.track}, 'note', ${entry.reason ?? null}::text)`.as(
           "params",
         ),
         actorName: sql`${entry.actor.name}::text`.as("actor_name"),
@@ -73,4 +81,13 @@ export async function recordApplicationHistory(tx: Db, entry: ApplicationHistory
       .from(applications)
       .where(eq(applications.id, entry.applicationId)),
   );
+}
+
+/** The track's label in SQL, for the title of a row written by INSERT … SELECT (constants only). */
+function trackCase(lang: Lang): string {
+  const labels = RECRUITMENT_LABELS[lang].track;
+  const arms = Object.entries(labels).map(
+    ([track, label]) => `WHEN '${track}' THEN '${label.replaceAll("'", "''")}'`,
+  );
+  return `CASE applications.track ${arms.join(" ")} END`;
 }

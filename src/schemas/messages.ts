@@ -512,6 +512,11 @@ export const FIELD_MESSAGES = {
     en: "This application is not in the review round",
   },
   ends_before_start: { "zh-CN": "结束时间须晚于开始时间", en: "Must be later than the start" },
+  period_reversed: {
+    "zh-CN": "结束日期不能早于开始日期",
+    en: "The end day must not be before the start day",
+  },
+  growth_area_invalid: { "zh-CN": "档案类别格式不正确", en: "Not a growth-file area" },
 } satisfies Catalog;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

@@ -22,6 +22,7 @@ import {
   applications,
   communities,
   expertInvitations,
+  growthEvents,
   reviewRounds,
   reviews,
   roundSubjects,
@@ -43,6 +44,8 @@ interface Ids {
   call: string;
   /** A submitted application of the demo member's organization. */
   application: string;
+  /** The demo member's organization. */
+  memberOrganization: string;
   /** A closed round with reviews: its id, rubric and experts. */
   round: string;
   rubric: string;
@@ -89,6 +92,8 @@ const PAGED: Record<string, Measured> = {
   "GET /api/notifications":      { as: "staff" },
   "GET /api/rounds/{id}/ranking":{ as: "staff", url: (i) => `/api/rounds/${i.round}/ranking`,
                                    grow: ({ t, ids }) => growRound(t, ids, ROWS) },
+  "GET /api/organizations/{id}/growth": { as: "member", url: (i) => `/api/organizations/${i.memberOrganization}/growth`,
+                                   grow: ({ t, ids }) => growGrowthFile(t, ids) },
 };
 
 /** Paged lists this test does not call, each with why. */
@@ -153,7 +158,7 @@ beforeAll(async () => {
   const call = await make(t).call();
   const round = await roundWithReviews(t, { scores: [[[8, 4]], [[6, 3]]] });
   const [application] = await t.db
-    .select({ id: applications.id })
+    .select({ id: applications.id, organizationId: applications.organizationId })
     .from(applications)
     .innerJoin(users, eq(users.organizationId, applications.organizationId))
     .where(and(eq(users.username, "member"), ne(applications.status, "draft")))
@@ -164,6 +169,7 @@ beforeAll(async () => {
     rubric: round.rubricId,
     experts: round.expertIds,
     application: application?.id as string,
+    memberOrganization: application?.organizationId as string,
   };
   const ctx: GrowContext = { t, ids, as: (account) => clients[account] };
   for (const measured of Object.values(PAGED)) await measured.grow?.(ctx);
@@ -426,4 +432,18 @@ async function growRound(t: TestApp, ids: Ids, count = GROWTH): Promise<void> {
       })),
     );
   });
+}
+
+/** Events in the member's growth file, as the areas write them (the history writer's kind). */
+async function growGrowthFile(t: TestApp, ids: Ids): Promise<void> {
+  await t.db.insert(growthEvents).values(
+    Array.from({ length: ROWS }, (_, i) => ({
+      baseId: t.baseId,
+      organizationId: ids.memberOrganization,
+      kind: "application.status",
+      title: { zhCN: `N+1 测试事件${i}`, en: `N+1 test event ${i}` },
+      params: { note: null },
+      occurredAt: new Date(Date.now() - i * 60_000),
+    })),
+  );
 }

@@ -380,6 +380,12 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/applications/{id}/file.zip":          [{ id: "roundOwnApplication", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   "GET /api/organizations/{id}/placements":       [{ id: "org",    expect: [401, 200, 200, 403, 403, 404, 200, 404, 403] },
                                                    { id: "ownOrg", expect: [401, 200, 200, 403, 403, 200, 200, 404, 403] }],
+  // Stage 4: an organization's growth file is the base's and the organization's own; an expert or a
+  // mentor without a relation to its incubation finds none.
+  "GET /api/organizations/{id}/growth":           [{ id: "org",    expect: [401, 200, 200, 404, 404, 404, 403, 403, 403] },
+                                                   { id: "ownOrg", expect: [401, 200, 200, 404, 404, 200, 403, 403, 403] }],
+  "GET /api/organizations/{id}/growth/export.xlsx": [{ id: "org",  expect: [401, 200, 200, 404, 404, 404, 403, 403, 403] },
+                                                   { id: "ownOrg", expect: [401, 200, 200, 404, 404, 200, 403, 403, 403] }],
   "GET /api/notices":                             [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   "POST /api/notices":                            [{ note: "the round has nothing admitted: 409 proves the policy passed",
                                                      body: () => ({ roundId: ids.round, title: "矩阵测试公示", startsAt: new Date().toISOString(), workingDays: 5 }),

@@ -65,6 +65,11 @@ export const AUDIT_ACTIONS = {
   "organization.updated": { entity: "organization", zhCN: "修改组织", en: "Edited an organization" },
   "organization.imported": { entity: "organization", zhCN: "导入组织", en: "Imported organizations" },
   "organization.exported": { entity: "organization", zhCN: "导出组织", en: "Exported organizations" },
+  "organization.growth_exported": {
+    entity: "organization",
+    zhCN: "导出成长档案",
+    en: "Exported a growth file",
+  },
   "organization.contact_revealed": {
     entity: "organization",
     zhCN: "查看完整联系电话",
