@@ -48,6 +48,8 @@ export interface Access {
   admissionDecide: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
+  /** 成长档案: the base's staff for any organization, a member for its own. */
+  canReadGrowthFile: (organization: Pick<Organization, "id" | "baseId">) => boolean;
 }
 
 const NONE: Access = {
@@ -76,6 +78,7 @@ const NONE: Access = {
   admissionDecide: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
+  canReadGrowthFile: () => false,
 };
 
 export function accessFor(user: CurrentUser | null | undefined): Access {
@@ -119,5 +122,6 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     admissionDecide: may("admission.decide"),
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
+    canReadGrowthFile: (organization) => onRecord("incubation.read", organization),
   };
 }

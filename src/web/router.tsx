@@ -84,6 +84,7 @@ const NoticesPage = lazy(() => import("./pages/admission/notices"));
 const PortalNoticePage = lazy(() => import("./pages/admission/notices/portal"));
 const InspectionListPage = lazy(() => import("./pages/admission/inspections/list"));
 const InspectionPage = lazy(() => import("./pages/admission/inspections/detail"));
+const GrowthFilePage = lazy(() => import("./pages/incubation/growth"));
 const ForbiddenPage = lazy(() => import("./pages/platform/exception/403"));
 const NotFoundPage = lazy(() => import("./pages/platform/exception/404"));
 
@@ -146,6 +147,7 @@ export const router = createBrowserRouter([
           { path: "import", element: <Guard allow="organizationImport" page={<OrganizationImportPage />} /> },
           { path: ":id", element: <OrganizationDetailPage /> },
           { path: ":id/edit", element: <OrganizationEditPage /> },
+          { path: ":id/growth", element: <GrowthFilePage /> },
         ],
       },
       {

@@ -5,6 +5,7 @@ import * as experts from "./areas/admission/experts";
 import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
+import * as growth from "./areas/incubation/growth";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
@@ -346,6 +347,7 @@ export const zhCN = {
   passwordReset: passwordReset.zhCN,
   account: account.zhCN,
   homes: homes.zhCN,
+  growth: growth.zhCN,
   applications: applications.zhCN,
   intake: { ...intake.zhCN, ...intakeFiles.zhCN },
   experts: experts.zhCN,

@@ -16,7 +16,7 @@ import {
   useEligibilityBasis,
   useEligibilityLines,
 } from "../components/EligibilityPanel";
-import styles from "./dossier.module.css";
+import styles from "../../../../components/document.module.css";
 
 /** Everything about one application on one page, printed on A4 without the app's frame (打印). */
 export default function IntakeDossierPage() {
