@@ -26,6 +26,7 @@ import { reviewRoutes } from "./areas/admission/reviews/routes";
 import { roundRoutes } from "./areas/admission/rounds/routes";
 import { rubricRoutes } from "./areas/admission/rubrics/routes";
 import type { AreaDeps } from "./areas/deps";
+import { incubationFigureRoutes } from "./areas/incubation/figures/routes";
 import { growthRoutes } from "./areas/incubation/growth/routes";
 import { auditRoutes } from "./areas/platform/audit/routes";
 import { authRoutes } from "./areas/platform/auth/routes";
@@ -174,6 +175,7 @@ export async function buildApp(options: {
       await api.register(inspectionRoutes, { ...deps, prefix: "/inspections" });
       // Stage 4 (孵化服务)
       await api.register(growthRoutes, { ...deps, prefix: "/organizations" });
+      await api.register(incubationFigureRoutes, { ...deps, prefix: "/stats" });
       await api.register(applicationInspectionRoutes, { ...deps, prefix: "/applications" });
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });

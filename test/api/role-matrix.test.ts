@@ -162,6 +162,8 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/stats/home":                          [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
   "GET /api/stats/recruitment":                   [{ note: "counts for the base and its public partners; the liaison's are its town's",
                                                      expect: [401, 200, 200, 403, 403, 403, 200, 200, 403] }],
+  "GET /api/stats/incubation":                    [{ note: "the same audience and scope as the recruitment figures",
+                                                     expect: [401, 200, 200, 403, 403, 403, 200, 200, 403] }],
 
   // Stage 1: calls (staff), the public portal, applicant registration, notifications.
   "GET /api/calls":                               [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],

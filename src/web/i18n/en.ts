@@ -5,6 +5,7 @@ import * as experts from "./areas/admission/experts";
 import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
+import * as incubationFigures from "./areas/incubation/figures";
 import * as growth from "./areas/incubation/growth";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
@@ -351,6 +352,7 @@ export const en: Messages = {
   account: account.en,
   homes: homes.en,
   growth: growth.en,
+  incubationFigures: incubationFigures.en,
   applications: applications.en,
   intake: { ...intake.en, ...intakeFiles.en },
   experts: experts.en,

@@ -5,6 +5,7 @@ import * as experts from "./areas/admission/experts";
 import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
+import * as incubationFigures from "./areas/incubation/figures";
 import * as growth from "./areas/incubation/growth";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
@@ -348,6 +349,7 @@ export const zhCN = {
   account: account.zhCN,
   homes: homes.zhCN,
   growth: growth.zhCN,
+  incubationFigures: incubationFigures.zhCN,
   applications: applications.zhCN,
   intake: { ...intake.zhCN, ...intakeFiles.zhCN },
   experts: experts.zhCN,
