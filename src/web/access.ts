@@ -48,6 +48,8 @@ export interface Access {
   admissionDecide: boolean;
   /** Stage 4, 孵化管理: the incubations list, enrolment, transitions, cohorts and settings. */
   incubationManage: boolean;
+  /** One incubation's page: staff, the organization's members, an invited assessor. */
+  incubationRead: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
 }
@@ -77,6 +79,7 @@ const NONE: Access = {
   reviewWrite: false,
   admissionDecide: false,
   incubationManage: false,
+  incubationRead: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
 };
@@ -121,6 +124,7 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     reviewWrite: may("review.write"),
     admissionDecide: may("admission.decide"),
     incubationManage: may("incubation.manage"),
+    incubationRead: listScope(actor, "incubation.list") !== null,
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
   };
