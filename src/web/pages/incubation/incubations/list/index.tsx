@@ -239,6 +239,12 @@ export default function IncubationListPage() {
           label: (row) => t("incubations.bulk.select", { name: row.organization.name }),
           allLabel: t("incubations.bulk.selectAll"),
         }}
+        // No `scroll` (as the intake queue): antd's measure row would repeat the select-all
+        // checkbox inside aria-hidden; the header sticks under the app's header by CSS.
+        table={{
+          scroll: undefined,
+          styles: { header: { cell: { position: "sticky", top: 64, zIndex: 3 } } },
+        }}
         renderCard={(row) => (
           <>
             <Link to={`/incubations/${row.id}`} style={{ fontWeight: 600 }}>
