@@ -35,8 +35,6 @@ export function useIncubations(query: Partial<IncubationListState>) {
   });
 }
 
-export const getIncubation = (id: string) => request<Incubation>(`/api/incubations/${id}`);
-
 export function useIncubation(id: string) {
   return useQuery({
     queryKey: keys.detail(id),

@@ -77,7 +77,7 @@ export async function createCohort(db: Db, ctx: Context, body: CohortCreate): Pr
   }
 }
 
-export const cohortNameTaken = (name: string) =>
+const cohortNameTaken = (name: string) =>
   new AppError("cohort_name_taken", { field: "name", params: { name }, details: { name } });
 
 /** A cohort of the base, or null. */

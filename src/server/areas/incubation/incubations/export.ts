@@ -13,7 +13,7 @@ import { selectIncubationRows } from "./list";
 const EXPORT_LIMIT = 50_000;
 
 /** The columns, in order: the test reads the file back by these headers. */
-export const INCUBATION_EXPORT_COLUMNS = [
+const INCUBATION_EXPORT_COLUMNS = [
   { header: "社会组织", width: 32 },
   { header: "孵化批次", width: 16 },
   { header: "赛道", width: 14 },

@@ -35,11 +35,7 @@ export function dueConditions(settings: IncubationSettings, today: string) {
 }
 
 /** The list's WHERE for this actor and these filters (the export uses it too). */
-export async function incubationFilter(
-  db: Db,
-  ctx: Context,
-  query: Omit<IncubationListState, "page" | "pageSize">,
-) {
+async function incubationFilter(db: Db, ctx: Context, query: Omit<IncubationListState, "page" | "pageSize">) {
   const scope = requireListScope(ctx.actor, "incubation.list");
   const settings = await settingsOf(db, ctx.actor.baseId);
   const due = dueConditions(settings, shanghaiDate(new Date()));

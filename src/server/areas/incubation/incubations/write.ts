@@ -35,7 +35,7 @@ import { type IncubationRow, loadIncubation } from "./load";
 
 const OPEN_STATUSES_CLOSED: IncubationStatus[] = ["graduated", "terminated"];
 
-export function incubationStatusInvalid(ctx: Context, current: IncubationStatus): AppError {
+function incubationStatusInvalid(ctx: Context, current: IncubationStatus): AppError {
   return new AppError("incubation_status_invalid", {
     params: { status: INCUBATION_LABELS[ctx.lang].status[current] },
     details: { currentStatus: current },
@@ -77,7 +77,7 @@ async function requireResponsible(
     .select({ id: users.id, roles: users.roles, status: users.status })
     .from(users)
     .where(and(eq(users.id, id), eq(users.baseId, baseId)));
-  if (!user || user.status !== "active" || !user.roles.some((r) => r === "staff" || r === "admin")) {
+  if (user?.status !== "active" || !user.roles.some((r) => r === "staff" || r === "admin")) {
     throw fieldError("responsibleId", "responsible_not_staff");
   }
   return user.id;
@@ -215,7 +215,7 @@ export async function enrolFromAdmission(
     needsDesk: track === "space",
     origin: "admission",
     enrolReason: null,
-    startOn: cohort.startsOn > today ? cohort.startsOn : today,
+    startOn: [cohort.startsOn, today].sort().at(-1) as string,
     responsibleId,
   });
 }
@@ -263,7 +263,7 @@ export async function enrolDirect(db: Db, ctx: Context, body: EnrolBody): Promis
  * the lifecycle refuses, 409 on a stale version; suspend/extend/terminate need a reason, extend a
  * new planned end later than the current one. Graduation and termination set the end day.
  */
-export async function applyIncubationTransition(
+async function applyIncubationTransition(
   tx: Db,
   ctx: Context,
   row: IncubationRow,
