@@ -79,6 +79,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   inspection_status_invalid: 409,
   inspector_not_eligible: 400,
   inspection_exists: 409,
+  incubation_status_invalid: 409,
+  incubation_open_exists: 409,
+  cohort_name_taken: 409,
 };
 
 export class AppError extends Error {

@@ -46,6 +46,10 @@ export interface Access {
   reviewWrite: boolean;
   /** Stage 3: the decisions with their public notice. */
   admissionDecide: boolean;
+  /** Stage 4, 孵化管理: the incubations list, enrolment, transitions, cohorts and settings. */
+  incubationManage: boolean;
+  /** One incubation's page: staff, the organization's members, an invited assessor. */
+  incubationRead: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   /** 成长档案: the base's staff for any organization, a member for its own. */
@@ -76,6 +80,8 @@ const NONE: Access = {
   roundManage: false,
   reviewWrite: false,
   admissionDecide: false,
+  incubationManage: false,
+  incubationRead: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
   canReadGrowthFile: () => false,
@@ -120,6 +126,8 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     roundManage: may("round.manage"),
     reviewWrite: may("review.write"),
     admissionDecide: may("admission.decide"),
+    incubationManage: may("incubation.manage"),
+    incubationRead: listScope(actor, "incubation.list") !== null,
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
     canReadGrowthFile: (organization) => onRecord("incubation.read", organization),

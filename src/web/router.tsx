@@ -85,6 +85,9 @@ const PortalNoticePage = lazy(() => import("./pages/admission/notices/portal"));
 const InspectionListPage = lazy(() => import("./pages/admission/inspections/list"));
 const InspectionPage = lazy(() => import("./pages/admission/inspections/detail"));
 const GrowthFilePage = lazy(() => import("./pages/incubation/growth"));
+const IncubationListPage = lazy(() => import("./pages/incubation/incubations/list"));
+const IncubationPage = lazy(() => import("./pages/incubation/incubations/detail"));
+const CohortsPage = lazy(() => import("./pages/incubation/cohorts"));
 const ForbiddenPage = lazy(() => import("./pages/platform/exception/403"));
 const NotFoundPage = lazy(() => import("./pages/platform/exception/404"));
 
@@ -179,6 +182,14 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Guard allow="inspectionList" page={<InspectionListPage />} /> },
           { path: ":id", element: <Guard allow="inspectionList" page={<InspectionPage />} /> },
+        ],
+      },
+      {
+        path: "incubations",
+        children: [
+          { index: true, element: <Guard allow="incubationManage" page={<IncubationListPage />} /> },
+          { path: "cohorts", element: <Guard allow="incubationManage" page={<CohortsPage />} /> },
+          { path: ":id", element: <Guard allow="incubationRead" page={<IncubationPage />} /> },
         ],
       },
       {

@@ -94,6 +94,7 @@ const PAGED: Record<string, Measured> = {
                                    grow: ({ t, ids }) => growRound(t, ids, ROWS) },
   "GET /api/organizations/{id}/growth": { as: "member", url: (i) => `/api/organizations/${i.memberOrganization}/growth`,
                                    grow: ({ t, ids }) => growGrowthFile(t, ids) },
+  "GET /api/incubations":        { as: "staff", grow: ({ t, as }) => growIncubations(t, as("staff")) },
 };
 
 /** Paged lists this test does not call, each with why. */
@@ -133,6 +134,9 @@ const UNPAGED: Record<string, Grown | string> = {
   "GET /api/notices":                  { as: "staff", grow: ({ t, ids }) => growNotices(t, ids) },
   "GET /api/portal/notices":           { as: "member", grow: ({ t, ids }) => growNotices(t, ids) },
   "GET /api/inspections/inspectors":   { as: "staff", grow: ({ t }) => times(GROWTH, () => expert(t)) },
+  "GET /api/cohorts":                  { as: "staff", grow: ({ as }) => times(GROWTH, (i) =>
+                                           created(as("staff").post("/api/cohorts", { name: `N+1 测试批次${i}-${Date.now()}`, startsOn: "2026-03-01" }))) },
+  "GET /api/organizations/{id}/incubations": "an organization's incubations: one open at a time, a handful in its life",
 };
 
 /**
@@ -243,6 +247,27 @@ describe("no list runs a statement per row (N+1)", () => {
     expect({ notGrown, offenders }).toEqual({ notGrown: [], offenders: [] });
   });
 });
+
+/** ROWS incubations (each of a new organization) in a new cohort, enrolled as staff do. */
+async function growIncubations(t: TestApp, staff: Client) {
+  const cohort = await staff.post("/api/cohorts", {
+    name: `N+1 孵化批次${Date.now()}`,
+    startsOn: "2026-01-01",
+  });
+  const cohortId = cohort.json().id as string;
+  await times(ROWS, async (i) => {
+    const organization = await make(t).organization();
+    await created(
+      staff.post("/api/incubations", {
+        organizationId: organization.id,
+        track: "org",
+        cohortId,
+        startOn: "2026-01-01",
+        reason: `N+1 测试${i}`,
+      }),
+    );
+  });
+}
 
 /** "GET /api/…" of every paged list: a pageSize parameter, or an answer with items and total. */
 async function pagedLists(): Promise<string[]> {

@@ -25,6 +25,7 @@ import { type DecisionIds, decisionFixtures } from "./admission/role-matrix-deci
 import { type ExpertIds, expertFixtures } from "./admission/role-matrix-experts";
 import { type InspectionIds, inspectionFixtures } from "./admission/role-matrix-inspections";
 import { type RoundIds, roundFixtures } from "./admission/role-matrix-rounds";
+import { type IncubationIds, incubationFixtures } from "./incubation/role-matrix-incubations";
 import { type RecruitmentIds, recruitmentFixtures } from "./recruitment/role-matrix-recruitment";
 
 const ACTORS = [
@@ -43,7 +44,8 @@ type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds &
   ExpertIds &
   RoundIds &
   DecisionIds &
-  InspectionIds;
+  InspectionIds &
+  IncubationIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -439,6 +441,30 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/applications/{id}/inspection":        [{ id: "acceptedApplication", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   "POST /api/applications/{id}/screen-out":       [{ id: "acceptedApplication", body: () => ({ version: 999, reason: "矩阵测试" }),
                                                      expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  // Stage 4 incubations (孵化): staff manage; the organization's members read their own; an expert
+  // reads one it is named on as an assessor (none here: 404); a stale version (999) answers 409.
+  "GET /api/incubations":                         [{ expect: [401, 200, 200, 200, 403, 200, 403, 403, 403] }],
+  "POST /api/incubations":                        [{ note: "the member's organization is incubating already: 409 proves the policy passed",
+                                                     body: () => ({ organizationId: ids.ownOrg, track: "org", cohortId: ids.cohort, startOn: "2026-02-01", reason: "矩阵测试" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/incubations/export.xlsx":             [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/incubations/waiting":                 [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/incubations/bulk":                   [{ body: () => ({ action: "move", ids: [ids.otherIncubation], cohortId: ids.cohort }),
+                                                     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/incubations/{id}":                    [{ id: "ownIncubation", expect: [401, 200, 200, 404, 404, 200, 403, 403, 403] },
+                                                   { id: "otherIncubation", expect: [401, 200, 200, 404, 404, 404, 403, 403, 403] }],
+  "POST /api/incubations/{id}/transition":        [{ id: "ownIncubation", body: () => ({ event: "suspend", reason: "矩阵测试", version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "PATCH /api/incubations/{id}":                  [{ id: "ownIncubation", body: () => ({ residency: "virtual", version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/organizations/{id}/incubations":      [{ id: "ownOrg", expect: [401, 200, 200, 404, 404, 200, 403, 403, 403] },
+                                                   { id: "org",    expect: [401, 200, 200, 404, 404, 404, 403, 403, 403] }],
+  "GET /api/cohorts":                             [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/cohorts":                            [{ body: (actor) => ({ name: `矩阵批次-${actor}-${++serial}`, startsOn: "2026-09-01" }),
+                                                     expect: [401, 201, 201, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/incubation-settings":                 [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "PUT /api/incubation-settings":                 [{ body: () => ({ termMonths: 12, baselineDueDays: 30, exitDueDays: 30, version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
 };
 
 /**
@@ -484,6 +510,7 @@ beforeAll(async () => {
     ...(await roundFixtures(t, clients.staff)),
     ...(await decisionFixtures(t, ownOrg)),
     ...(await inspectionFixtures(t)),
+    ...(await incubationFixtures(t, ownOrg)),
   };
 });
 afterAll(() => t.close());

@@ -7,6 +7,7 @@ import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
 import * as incubationFigures from "./areas/incubation/figures";
 import * as growth from "./areas/incubation/growth";
+import * as incubations from "./areas/incubation/incubations";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
@@ -363,4 +364,6 @@ export const en: Messages = {
   admission: admission.en,
   // Stage 2.
   inspections: inspections.en,
+  // Stage 4.
+  incubations: incubations.en,
 };

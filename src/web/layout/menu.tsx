@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  ExperimentOutlined,
   FileDoneOutlined,
   FormOutlined,
   HomeOutlined,
@@ -37,6 +38,13 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
   }
   if (access.inspectionList) {
     items.push({ key: "/inspections", icon: <SolutionOutlined aria-hidden />, label: t("nav.inspections") });
+  }
+  if (access.incubationManage) {
+    items.push({
+      key: "/incubations",
+      icon: <ExperimentOutlined aria-hidden />,
+      label: t("incubations.nav"),
+    });
   }
   if (access.expertManage) {
     items.push({ key: "/experts", icon: <IdcardOutlined aria-hidden />, label: t("nav.experts") });
@@ -92,6 +100,7 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     "/calls",
     "/applications",
     "/inspections",
+    "/incubations",
     "/rounds",
     "/rubrics",
     "/reviews",

@@ -12,6 +12,7 @@ import { PageHeader } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
 import { useIsMobile } from "../../../../components/useIsMobile";
 import { Placements } from "../../../admission/decisions/Placements";
+import { OrganizationIncubations } from "../../../incubation/incubations/components/IncubationHomeCards";
 import { ContactPhone } from "./components/ContactPhone";
 
 export default function OrganizationDetailPage() {
@@ -63,6 +64,7 @@ export default function OrganizationDetailPage() {
       ) : (
         <>
           <Placements organizationId={org.id} />
+          <OrganizationIncubations organizationId={org.id} />
           <Sections org={org} />
         </>
       )}
