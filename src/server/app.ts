@@ -26,6 +26,7 @@ import { reviewRoutes } from "./areas/admission/reviews/routes";
 import { roundRoutes } from "./areas/admission/rounds/routes";
 import { rubricRoutes } from "./areas/admission/rubrics/routes";
 import type { AreaDeps } from "./areas/deps";
+import { planRoutes } from "./areas/incubation/plan/routes";
 import { auditRoutes } from "./areas/platform/audit/routes";
 import { authRoutes } from "./areas/platform/auth/routes";
 import { fileRoutes } from "./areas/platform/files/routes";
@@ -171,6 +172,7 @@ export async function buildApp(options: {
       await api.register(noticeRoutes, { ...deps, prefix: "/notices" });
       await api.register(portalNoticeRoutes, { ...deps, prefix: "/portal/notices" });
       await api.register(inspectionRoutes, { ...deps, prefix: "/inspections" });
+      await api.register(planRoutes, { ...deps, prefix: "/incubations" });
       await api.register(applicationInspectionRoutes, { ...deps, prefix: "/applications" });
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });

@@ -79,6 +79,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   inspection_status_invalid: 409,
   inspector_not_eligible: 400,
   inspection_exists: 409,
+  plan_status_invalid: 409,
 };
 
 export class AppError extends Error {
