@@ -14,6 +14,7 @@ import {
   planActions,
   users,
 } from "../../../src/db/schema";
+import type { ActionInput, GoalInput } from "../../../src/schemas/incubation/plan";
 import {
   overduePlanActions,
   sendOverduePlanNotices,
@@ -51,6 +52,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+type Body = ReturnType<typeof planBody>;
+const goal = (b: Body) => b.goals[0] as GoalInput;
+const act = (b: Body, i: number) => goal(b).actions[i] as ActionInput;
 const url = (id: string, rest = "") => `/api/incubations/${id}${rest}`;
 
 describe("needs", () => {
@@ -252,26 +256,62 @@ describe("bad input to the draft", () => {
       source: "other",
     });
     const cases: [(b: ReturnType<typeof planBody>) => void, string, string][] = [
-      [(b) => void (b.goals[0]!.title = ""), "goals.0.title", "此项必填"],
       [
-        (b) => void (b.goals[0]!.actions[0]!.title = "制定\u202E制度"),
+        (b) => {
+          goal(b).title = "";
+        },
+        "goals.0.title",
+        "此项必填",
+      ],
+      [
+        (b) => {
+          act(b, 0).title = "制定\u202E制度";
+        },
         "goals.0.actions.0.title",
         "含有控制字符",
       ],
-      [(b) => void (b.goals[0]!.actions[0]!.dueOn = "2027-02-30"), "goals.0.actions.0.dueOn", "没有这一天"],
-      [(b) => void (b.goals[0]!.actions[0]!.dueOn = "2099-01-01"), "goals.0.actions.0.dueOn", "完成日期过远"],
       [
-        (b) => void (b.goals[0]!.actions[0]!.dueOn = "2026-08-01"),
+        (b) => {
+          act(b, 0).dueOn = "2027-02-30";
+        },
+        "goals.0.actions.0.dueOn",
+        "没有这一天",
+      ],
+      [
+        (b) => {
+          act(b, 0).dueOn = "2099-01-01";
+        },
+        "goals.0.actions.0.dueOn",
+        "完成日期过远",
+      ],
+      [
+        (b) => {
+          act(b, 0).dueOn = "2026-08-01";
+        },
         "goals.0.actions.0.dueOn",
         "不能早于孵化开始日",
       ],
       [
-        (b) => void (b.goals[0]!.actions[0]!.needId = foreignNeed.json().id),
+        (b) => {
+          act(b, 0).needId = foreignNeed.json().id;
+        },
         "goals.0.actions.0.needId",
         "不属于本孵化",
       ],
-      [(b) => void (b.goals[0]!.id = foreignNeed.json().id), "goals.0.id", "不属于本计划"],
-      [(b) => void (b.goals = Array.from({ length: 13 }, () => b.goals[0]!)), "goals", "不能大于 12"],
+      [
+        (b) => {
+          goal(b).id = foreignNeed.json().id;
+        },
+        "goals.0.id",
+        "不属于本计划",
+      ],
+      [
+        (b) => {
+          b.goals = Array.from({ length: 13 }, () => goal(b));
+        },
+        "goals",
+        "不能大于 12",
+      ],
     ];
     for (const [change, field, message] of cases) {
       const body = planBody(0);
@@ -284,10 +324,10 @@ describe("bad input to the draft", () => {
     expect((await readPlan(staff, inc.id)).plan).toBeNull();
     // A member owns the organization's action, never the base's.
     const own = planBody(0);
-    own.goals[0]!.actions[0]!.ownerUserId = memberId;
+    act(own, 0).ownerUserId = memberId;
     expect((await staff.put(url(inc.id, "/plan"), own)).statusCode).toBe(200);
     const wrongSide = planBody(1);
-    wrongSide.goals[0]!.actions[1]!.ownerUserId = memberId;
+    act(wrongSide, 1).ownerUserId = memberId;
     expect((await staff.put(url(inc.id, "/plan"), wrongSide)).json()).toMatchObject({
       field: "goals.0.actions.1.ownerUserId",
     });
