@@ -84,6 +84,7 @@ const NoticesPage = lazy(() => import("./pages/admission/notices"));
 const PortalNoticePage = lazy(() => import("./pages/admission/notices/portal"));
 const InspectionListPage = lazy(() => import("./pages/admission/inspections/list"));
 const InspectionPage = lazy(() => import("./pages/admission/inspections/detail"));
+const IncubationPlanPage = lazy(() => import("./pages/incubation/plan"));
 const ForbiddenPage = lazy(() => import("./pages/platform/exception/403"));
 const NotFoundPage = lazy(() => import("./pages/platform/exception/404"));
 
@@ -172,6 +173,8 @@ export const router = createBrowserRouter([
           { path: ":id", element: <Guard allow="canApply" page={<ApplyPage />} /> },
         ],
       },
+      // The plan hangs off an incubation; the server decides who may see it (404 or 403 shown).
+      { path: "incubations/:id/plan", element: <IncubationPlanPage /> },
       {
         path: "inspections",
         children: [

@@ -5,6 +5,7 @@ import * as experts from "./areas/admission/experts";
 import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
+import * as incubationPlan from "./areas/incubation/plan";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
@@ -356,6 +357,7 @@ export const zhCN = {
   admission: admission.zhCN,
   // Stage 2.
   inspections: inspections.zhCN,
+  incubationPlan: incubationPlan.zhCN,
 };
 
 /** The shape every language must fill (strings only, same keys). */
