@@ -10,11 +10,12 @@ export function usePlanLabels() {
   return { ...PLAN_LABELS[lang], category: SERVICE_CATEGORY_LABELS[lang] };
 }
 
+// Solid tags with white text: antd's light preset tags (gold, green) fall below 4.5:1 at 12 px.
 const CATEGORY_COLORS: Record<ServiceCategory, string> = {
-  information: "blue",
-  consulting: "purple",
-  capital: "gold",
-  resources: "green",
+  information: "#0958d9",
+  consulting: "#531dab",
+  capital: "#ad4e00",
+  resources: "#237804",
 };
 
 /** A 4Z category tag, each category its own colour. */
@@ -25,8 +26,8 @@ export function CategoryTag({ category }: { category: ServiceCategory }) {
 
 const PLAN_COLORS: Record<PlanStatus, string> = {
   draft: "default",
-  proposed: "processing",
-  agreed: "success",
+  proposed: "#0958d9",
+  agreed: "#237804",
 };
 
 export function PlanStatusTag({ status }: { status: PlanStatus }) {
@@ -41,8 +42,8 @@ export function PlanStatusTag({ status }: { status: PlanStatus }) {
 }
 
 const ACTION_COLORS: Record<ActionStatus, string> = {
-  open: "processing",
-  done: "success",
+  open: "#0958d9",
+  done: "#237804",
   dropped: "default",
 };
 
@@ -56,6 +57,6 @@ export function ActionStatusTag({
   overdueText: string;
 }) {
   const labels = usePlanLabels();
-  if (overdue) return <Tag color="error">{overdueText}</Tag>;
+  if (overdue) return <Tag color="#cf1322">{overdueText}</Tag>;
   return <Tag color={ACTION_COLORS[status]}>{labels.actionStatus[status]}</Tag>;
 }
