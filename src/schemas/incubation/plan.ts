@@ -109,7 +109,7 @@ export const ZProgress = z.object({
 });
 export type Progress = z.infer<typeof ZProgress>;
 
-export const ZPlanAction = z.object({
+export const ZPlanActionView = z.object({
   id: z.uuid(),
   title: z.string(),
   ownerSide: z.enum(ACTION_OWNERS),
@@ -124,14 +124,14 @@ export const ZPlanAction = z.object({
   needId: z.uuid().nullable(),
   version: z.number().int(),
 });
-export type PlanAction = z.infer<typeof ZPlanAction>;
+export type PlanAction = z.infer<typeof ZPlanActionView>;
 
 export const ZPlanGoal = z.object({
   id: z.uuid(),
   title: z.string(),
   dimensionKey: z.string().nullable(),
   target: z.string(),
-  actions: z.array(ZPlanAction),
+  actions: z.array(ZPlanActionView),
   progress: ZProgress,
 });
 export type PlanGoal = z.infer<typeof ZPlanGoal>;

@@ -241,7 +241,11 @@ function ActionItem({ view, action, needs }: { view: PlanView; action: PlanActio
               : t("incubationPlan.plan.dueOn", { date: action.dueOn })}
           </Typography.Text>
           {action.service && <CategoryTag category={action.service} />}
-          {need && <Typography.Text type="secondary">{need.title}</Typography.Text>}
+          {need && (
+            <Typography.Text type="secondary">
+              {t("incubationPlan.plan.answers", { title: need.title })}
+            </Typography.Text>
+          )}
         </Flex>
         {action.doneNote && <Typography.Text type="secondary">{action.doneNote}</Typography.Text>}
         {view.can.progress && mine && (

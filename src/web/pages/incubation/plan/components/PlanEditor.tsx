@@ -134,7 +134,7 @@ export function PlanEditor({ view, needs }: { view: PlanView; needs: Need[] }) {
                           key={action.key}
                           size="small"
                           type="inner"
-                          title={`${t("incubationPlan.plan.action")} ${a + 1}`}
+                          title={t("incubationPlan.plan.actionN", { n: a + 1 })}
                           extra={
                             <Button
                               size="small"
