@@ -11,7 +11,7 @@ import type {
 } from "../../../schemas/incubation/plan";
 import { request } from "../client";
 
-export const planKeys = {
+const planKeys = {
   plan: (incubationId: string) => ["incubation", incubationId, "plan"] as const,
   needs: (incubationId: string) => ["incubation", incubationId, "needs"] as const,
 };

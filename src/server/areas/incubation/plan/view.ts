@@ -62,7 +62,7 @@ export async function planView(
 }
 
 /** The plan with its live goals and actions (removed ones are kept in the table, not shown). */
-export async function planDocument(db: Db, plan: PlanRow, today: string): Promise<Plan> {
+async function planDocument(db: Db, plan: PlanRow, today: string): Promise<Plan> {
   const goals = await db
     .select()
     .from(planGoals)

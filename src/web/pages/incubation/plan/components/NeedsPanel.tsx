@@ -7,13 +7,15 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   NEED_SOURCES,
+  NEED_STATUSES,
   type NeedSource,
+  type NeedStatus,
   SERVICE_CATEGORIES,
   type ServiceCategory,
 } from "../../../../../domain/incubation/plan";
 import type { Need, PlanDimension } from "../../../../../schemas/incubation/plan";
 import { isApiError } from "../../../../api/client";
-import { useRecordNeed } from "../../../../api/incubation/plan";
+import { useRecordNeed, useUpdateNeed } from "../../../../api/incubation/plan";
 import { errorMessage } from "../../../../components/serverErrors";
 import { useLang } from "../../../../i18n";
 import { CategoryTag, usePlanLabels } from "./labels";
@@ -30,6 +32,15 @@ export function NeedsPanel({ incubationId, needs, dimensions, canManage }: Props
   const labels = usePlanLabels();
   const lang = useLang();
   const [adding, setAdding] = useState(false);
+  const { message } = App.useApp();
+  const update = useUpdateNeed(incubationId);
+  const setStatus = async (need: Need, status: NeedStatus) => {
+    try {
+      await update.mutateAsync({ ...need, id: need.id, status });
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  };
   const dimensionName = (key: string | null) => dimensions.find((d) => d.key === key)?.name[lang] ?? key;
   return (
     <Card
@@ -53,7 +64,20 @@ export function NeedsPanel({ incubationId, needs, dimensions, canManage }: Props
         <List
           dataSource={needs}
           renderItem={(need) => (
-            <List.Item>
+            <List.Item
+              extra={
+                canManage && (
+                  <Select
+                    size="small"
+                    aria-label={`${t("incubationPlan.needs.status")}：${need.title}`}
+                    value={need.status}
+                    style={{ minWidth: 96 }}
+                    onChange={(status) => void setStatus(need, status)}
+                    options={NEED_STATUSES.map((s) => ({ value: s, label: labels.needStatus[s] }))}
+                  />
+                )
+              }
+            >
               <Flex vertical gap={4} style={{ width: "100%" }}>
                 <Flex wrap gap={8} align="center">
                   <CategoryTag category={need.category} />
