@@ -10,6 +10,7 @@ import {
   bases,
   growthEvents,
   incubationPlans,
+  incubations,
   notifications,
   planActions,
   users,
@@ -243,6 +244,27 @@ describe("the plan's lifecycle", () => {
       status: "draft",
     });
     expect((await staff.post(url(inc.id, "/plan/revise"), { version: 4 })).statusCode).toBe(409);
+  });
+});
+
+describe("a finished stay", () => {
+  it("keeps the plan and needs of a terminated incubation as they were: read, never changed", async () => {
+    const inc = await incubationOf(t, memberOrg);
+    const plan = await agreedPlan(staff, member, inc.id);
+    await t.db.update(incubations).set({ status: "terminated" }).where(eq(incubations.id, inc.id));
+    expect((await readPlan(member, inc.id)).plan.status).toBe("agreed");
+    const [action] = plan.plan.goals[0].actions;
+    const writes = [
+      await member.patch(url(inc.id, `/plan/actions/${action.id}`), { version: 1, status: "done" }),
+      await staff.post(url(inc.id, "/plan/revise"), { version: plan.plan.version }),
+      await staff.put(url(inc.id, "/plan"), planBody(plan.plan.version)),
+      await staff.post(url(inc.id, "/needs"), { category: "capital", title: "结束后", source: "other" }),
+    ];
+    for (const res of writes) {
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({ code: "plan_status_invalid", details: { currentStatus: "closed" } });
+    }
+    expect(writes[0]?.json().message).toContain("孵化已结束");
   });
 });
 

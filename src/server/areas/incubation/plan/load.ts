@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
 import { incubationPlans } from "../../../../db/schema";
 import type { Action } from "../../../../domain/access";
+import { isIncubationClosed } from "../../../../domain/incubation/lifecycle";
 import type { PlanStatus } from "../../../../domain/incubation/plan";
 import { PLAN_LABELS } from "../../../../schemas/incubation/plan";
 import type { Context } from "../../../context";
@@ -15,7 +16,11 @@ import { type IncubationRow, loadIncubation } from "../incubations/load";
 
 export type PlanRow = typeof incubationPlans.$inferSelect;
 
-/** The incubation (checked for `action`) and its plan, if any; the plan FOR UPDATE with `lock`. */
+/**
+ * The incubation (checked for `action`) and its plan, if any; the plan FOR UPDATE with `lock`.
+ * A change (`lock`) to the plan of a graduated or terminated incubation is refused: its record
+ * stays as it was when the stay ended.
+ */
 export async function loadPlan(
   tx: Db,
   ctx: Context,
@@ -24,6 +29,7 @@ export async function loadPlan(
   options: { lock?: boolean } = {},
 ): Promise<{ incubation: IncubationRow; plan: PlanRow | null }> {
   const incubation = await loadIncubation(tx, ctx, incubationId, action);
+  if (options.lock && isIncubationClosed(incubation.status)) throw incubationClosed(ctx);
   const query = tx
     .select()
     .from(incubationPlans)
@@ -31,6 +37,12 @@ export async function loadPlan(
     .limit(1);
   const [plan] = options.lock ? await query.for("update") : await query;
   return { incubation, plan: plan ?? null };
+}
+
+/** 409: the stay is over, its plan and needs are kept as they were. */
+export function incubationClosed(ctx: Context): AppError {
+  const status = ctx.lang === "en" ? "closed with its incubation" : "孵化已结束";
+  return new AppError("plan_status_invalid", { params: { status }, details: { currentStatus: "closed" } });
 }
 
 /** 409: the plan's status does not allow this, said in the user's language, with the current status. */

@@ -8,12 +8,14 @@ import type { z } from "zod";
 import type { Db } from "../../../../db/client";
 import { recordGrowth } from "../../../../db/growth";
 import { needs, users } from "../../../../db/schema";
+import { isIncubationClosed } from "../../../../domain/incubation/lifecycle";
 import { PLAN_LIMITS } from "../../../../domain/incubation/plan";
 import type { Need, NeedList, ZNeedCreate, ZNeedUpdate } from "../../../../schemas/incubation/plan";
 import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
 import { AppError, notFound, versionConflict } from "../../../errors";
 import { loadIncubation } from "../incubations/load";
+import { incubationClosed } from "./load";
 import "./growth";
 
 type NeedCreate = z.output<typeof ZNeedCreate>;
@@ -38,6 +40,7 @@ export async function recordNeed(
 ): Promise<Need> {
   return db.transaction(async (tx) => {
     const incubation = await loadIncubation(tx, ctx, incubationId, "plan.manage", { lock: true });
+    if (isIncubationClosed(incubation.status)) throw incubationClosed(ctx);
     const [{ n: existing } = { n: 0 }] = await tx
       .select({ n: count() })
       .from(needs)
@@ -92,6 +95,7 @@ export async function updateNeed(
 ): Promise<Need> {
   return db.transaction(async (tx) => {
     const incubation = await loadIncubation(tx, ctx, incubationId, "plan.manage");
+    if (isIncubationClosed(incubation.status)) throw incubationClosed(ctx);
     const [row] = await tx
       .select()
       .from(needs)

@@ -33,7 +33,7 @@ export async function reportAction(
   input: ActionProgress,
 ): Promise<{ version: number; status: ActionStatus }> {
   return db.transaction(async (tx) => {
-    const { incubation, plan } = await loadPlan(tx, ctx, incubationId, "plan.progress");
+    const { incubation, plan } = await loadPlan(tx, ctx, incubationId, "plan.progress", { lock: true });
     if (!plan) throw notFound();
     const [action] = await tx
       .select()
