@@ -30,6 +30,7 @@ import { cohortRoutes } from "./areas/incubation/cohorts/routes";
 import { incubationFigureRoutes } from "./areas/incubation/figures/routes";
 import { growthRoutes } from "./areas/incubation/growth/routes";
 import { incubationRoutes, organizationIncubationRoutes } from "./areas/incubation/incubations/routes";
+import { planRoutes } from "./areas/incubation/plan/routes";
 import { incubationSettingsRoutes } from "./areas/incubation/settings/routes";
 import { auditRoutes } from "./areas/platform/audit/routes";
 import { authRoutes } from "./areas/platform/auth/routes";
@@ -179,6 +180,7 @@ export async function buildApp(options: {
       // Stage 4 (孵化服务)
       await api.register(growthRoutes, { ...deps, prefix: "/organizations" });
       await api.register(incubationFigureRoutes, { ...deps, prefix: "/stats" });
+      await api.register(planRoutes, { ...deps, prefix: "/incubations" });
       await api.register(applicationInspectionRoutes, { ...deps, prefix: "/applications" });
       await api.register(incubationRoutes, { ...deps, prefix: "/incubations" });
       await api.register(organizationIncubationRoutes, { ...deps, prefix: "/organizations" });

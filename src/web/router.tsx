@@ -88,6 +88,7 @@ const GrowthFilePage = lazy(() => import("./pages/incubation/growth"));
 const IncubationListPage = lazy(() => import("./pages/incubation/incubations/list"));
 const IncubationPage = lazy(() => import("./pages/incubation/incubations/detail"));
 const CohortsPage = lazy(() => import("./pages/incubation/cohorts"));
+const IncubationPlanPage = lazy(() => import("./pages/incubation/plan"));
 const ForbiddenPage = lazy(() => import("./pages/platform/exception/403"));
 const NotFoundPage = lazy(() => import("./pages/platform/exception/404"));
 
@@ -177,6 +178,8 @@ export const router = createBrowserRouter([
           { path: ":id", element: <Guard allow="canApply" page={<ApplyPage />} /> },
         ],
       },
+      // The plan hangs off an incubation; the server decides who may see it (404 or 403 shown).
+      { path: "incubations/:id/plan", element: <IncubationPlanPage /> },
       {
         path: "inspections",
         children: [

@@ -35,11 +35,14 @@ import { startTestApp } from "../support/app";
 import { plan } from "./admission/inspection-support";
 import { roundWithReviews } from "./admission/ranking-fixtures";
 import { expert, inDays, inspectedApplication } from "./admission/rounds-support";
+import { incubationOf } from "./incubation/plan-support";
 
 /** A demo account (demo password) that may use the list. */
 type Account = "admin" | "staff" | "expert" | "member" | "viewer" | "liaison";
 
 interface Ids {
+  /** An incubation of another organization (its needs are grown). */
+  incubation: string;
   /** A published call of the base, open now, that the grown rows belong to. */
   call: string;
   /** A submitted application of the demo member's organization. */
@@ -137,6 +140,9 @@ const UNPAGED: Record<string, Grown | string> = {
   "GET /api/cohorts":                  { as: "staff", grow: ({ as }) => times(GROWTH, (i) =>
                                            created(as("staff").post("/api/cohorts", { name: `N+1 测试批次${i}-${Date.now()}`, startsOn: "2026-03-01" }))) },
   "GET /api/organizations/{id}/incubations": "an organization's incubations: one open at a time, a handful in its life",
+  "GET /api/incubations/{id}/needs":   { as: "staff", url: (i) => `/api/incubations/${i.incubation}/needs`,
+                                           grow: ({ as, ids }) => times(GROWTH, (i) =>
+                                             created(as("staff").post(`/api/incubations/${ids.incubation}/needs`, { category: "information", title: `N+1 测试需求${i}`, source: "other" }))) },
 };
 
 /**
@@ -168,6 +174,7 @@ beforeAll(async () => {
     .where(and(eq(users.username, "member"), ne(applications.status, "draft")))
     .limit(1);
   ids = {
+    incubation: (await incubationOf(t, (await make(t).organization()).id)).id,
     call: call.id,
     round: round.roundId,
     rubric: round.rubricId,

@@ -8,6 +8,7 @@ import * as rounds from "./areas/admission/rounds";
 import * as incubationFigures from "./areas/incubation/figures";
 import * as growth from "./areas/incubation/growth";
 import * as incubations from "./areas/incubation/incubations";
+import * as incubationPlan from "./areas/incubation/plan";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
@@ -366,4 +367,5 @@ export const en: Messages = {
   inspections: inspections.en,
   // Stage 4.
   incubations: incubations.en,
+  incubationPlan: incubationPlan.en,
 };

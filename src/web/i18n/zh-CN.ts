@@ -8,6 +8,7 @@ import * as rounds from "./areas/admission/rounds";
 import * as incubationFigures from "./areas/incubation/figures";
 import * as growth from "./areas/incubation/growth";
 import * as incubations from "./areas/incubation/incubations";
+import * as incubationPlan from "./areas/incubation/plan";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
@@ -363,6 +364,7 @@ export const zhCN = {
   inspections: inspections.zhCN,
   // Stage 4.
   incubations: incubations.zhCN,
+  incubationPlan: incubationPlan.zhCN,
 };
 
 /** The shape every language must fill (strings only, same keys). */
