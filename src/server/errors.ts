@@ -79,6 +79,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   inspection_status_invalid: 409,
   inspector_not_eligible: 400,
   inspection_exists: 409,
+  instrument_version_frozen: 409,
+  instrument_not_publishable: 400,
+  instrument_version_not_published: 409,
 };
 
 export class AppError extends Error {
