@@ -32,6 +32,16 @@ const valid = (): InstrumentContent => ({
     },
   ],
 });
+const dim = (c: InstrumentContent, d: number) => {
+  const found = c.dimensions[d];
+  if (!found) throw new Error(`no dimension ${d}`);
+  return found;
+};
+const ind = (c: InstrumentContent, d: number, i: number) => {
+  const found = dim(c, d).indicators[i];
+  if (!found) throw new Error(`no indicator ${d}.${i}`);
+  return found;
+};
 const clone = (c: InstrumentContent): InstrumentContent => structuredClone(c);
 const paths = (c: InstrumentContent) => instrumentProblems(c).map((p) => `${p.path} ${p.code}`);
 
@@ -50,14 +60,14 @@ describe("instrumentProblems", () => {
 
   it("names the field of each problem", () => {
     const c = valid();
-    c.dimensions[1]!.weight = 30;
+    dim(c, 1).weight = 30;
     expect(paths(c)).toEqual(["dimensions instrument_weight_total"]);
     expect(instrumentProblems(c)[0]?.params).toEqual({ total: 90, expected: 100 });
 
     const d = valid();
-    d.dimensions[1]!.indicators[0]!.weight = 0;
-    d.dimensions[1]!.indicators[1]!.weight = 1.5;
-    d.dimensions[0]!.weight = -60;
+    ind(d, 1, 0).weight = 0;
+    ind(d, 1, 1).weight = 1.5;
+    dim(d, 0).weight = -60;
     expect(paths(d)).toEqual([
       "dimensions.0.weight instrument_weight_invalid",
       "dimensions.1.indicators.0.weight instrument_weight_invalid",
@@ -67,26 +77,27 @@ describe("instrumentProblems", () => {
 
   it("refuses bad and duplicate keys, across dimensions for indicators", () => {
     const c = valid();
-    c.dimensions[0]!.key = "A";
-    c.dimensions[1]!.indicators[1]!.key = "a1";
-    c.dimensions[1]!.indicators[0]!.key = "x".repeat(41);
+    dim(c, 0).key = "A";
+    ind(c, 1, 1).key = "a1";
+    ind(c, 1, 0).key = "x".repeat(41);
     expect(paths(c)).toEqual([
       "dimensions.0.key instrument_key_invalid",
       "dimensions.1.indicators.0.key instrument_key_invalid",
       "dimensions.1.indicators.1.key instrument_key_duplicate",
     ]);
     const d = valid();
-    d.dimensions[1]!.key = "a";
+    dim(d, 1).key = "a";
     expect(paths(d)).toEqual(["dimensions.1.key instrument_key_duplicate"]);
   });
 
   it("needs both names, refuses control characters and over-long text", () => {
     const c = valid();
-    c.dimensions[0]!.name.en = "  ";
-    c.dimensions[0]!.indicators[0]!.name.zhCN = "a\u0007b";
-    c.dimensions[0]!.indicators[0]!.description.zhCN = "第一行\n第二行"; // line breaks are fine here
-    c.dimensions[0]!.indicators[0]!.evidence.en = "x".repeat(501);
-    c.dimensions[0]!.indicators[0]!.levels[2]!.description.zhCN = "";
+    dim(c, 0).name.en = "  ";
+    ind(c, 0, 0).name.zhCN = "a\u0007b";
+    ind(c, 0, 0).description.zhCN = "第一行\n第二行"; // line breaks are fine here
+    ind(c, 0, 0).evidence.en = "x".repeat(501);
+    const level = ind(c, 0, 0).levels[2];
+    if (level) level.description.zhCN = "";
     expect(paths(c)).toEqual([
       "dimensions.0.name.en instrument_text_required",
       "dimensions.0.indicators.0.name.zhCN instrument_text_invalid",
@@ -103,8 +114,8 @@ describe("instrumentProblems", () => {
     d.scale = { min: 0, max: 10 }; // 11 levels
     expect(paths(d)).toContain("scale instrument_scale_invalid");
     const e = valid();
-    e.dimensions[0]!.indicators[0]!.levels.reverse();
-    e.dimensions[1]!.indicators[0]!.levels.pop();
+    ind(e, 0, 0).levels.reverse();
+    ind(e, 1, 0).levels.pop();
     expect(paths(e)).toEqual([
       "dimensions.0.indicators.0.levels instrument_levels_invalid",
       "dimensions.1.indicators.0.levels instrument_levels_invalid",
@@ -113,10 +124,10 @@ describe("instrumentProblems", () => {
 
   it("counts dimensions (1-15) and indicators (1-12)", () => {
     const c = valid();
-    c.dimensions[0]!.indicators = [];
+    dim(c, 0).indicators = [];
     expect(paths(c)).toEqual(["dimensions.0.indicators instrument_indicators_count"]);
     const d = valid();
-    d.dimensions[1]!.indicators = Array.from({ length: 13 }, (_, i) => indicator(`x${i}`));
+    dim(d, 1).indicators = Array.from({ length: 13 }, (_, i) => indicator(`x${i}`));
     expect(paths(d)).toEqual(["dimensions.1.indicators instrument_indicators_count"]);
     expect(paths({ scale: { min: 1, max: 4 }, dimensions: [] })).toEqual([
       "dimensions instrument_dimensions_count",
@@ -167,7 +178,7 @@ describe("instrumentProblems", () => {
           })),
         };
         expect(instrumentProblems(content)).toEqual([]);
-        const first = content.dimensions[0]!;
+        const first = dim(content, 0);
         first.weight += delta;
         const problems = instrumentProblems(content);
         expect(problems.length).toBe(1);
@@ -188,10 +199,9 @@ describe("instrumentProblems", () => {
         (min, max, weights, name) => {
           const c = valid();
           c.scale = { min, max };
-          c.dimensions[0]!.name.zhCN = name;
+          dim(c, 0).name.zhCN = name;
           weights.forEach((wt, i) => {
-            const ind = c.dimensions[1]!.indicators[i % 2]!;
-            ind.weight = wt;
+            ind(c, 1, i % 2).weight = wt;
           });
           for (const p of instrumentProblems(clone(c))) {
             const target = p.path

@@ -48,9 +48,9 @@ export interface InstrumentProblem {
 }
 
 // C0/C1 controls (a description may have line breaks and tabs), bidi overrides, lone surrogates.
-const UNSAFE_LINE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029]|\p{Cs}/u;
-const UNSAFE_LINES =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\p{Cs}/u;
+const CONTROLS = "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069";
+const UNSAFE_LINE = new RegExp(`[${CONTROLS}\\t\\n\\r\\u2028\\u2029]|\\p{Cs}`, "u");
+const UNSAFE_LINES = new RegExp(`[${CONTROLS}]|\\p{Cs}`, "u");
 
 const isPositiveInt = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n) && n > 0;
 const isInt = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n);
@@ -128,9 +128,9 @@ export function instrumentProblems(content: InstrumentContent): InstrumentProble
     if (indicators.length < indCount.min || indicators.length > indCount.max) {
       add(`${at}.indicators`, "instrument_indicators_count", indCount);
     }
-    indicators.forEach((indicator, i) =>
-      checkIndicator(`${at}.indicators.${i}`, indicator, scaleOk ? { min, max } : null),
-    );
+    indicators.forEach((indicator, i) => {
+      checkIndicator(`${at}.indicators.${i}`, indicator, scaleOk ? { min, max } : null);
+    });
   });
   if (weightsOk && dimensions.length > 0 && total !== INSTRUMENT_LIMITS.dimensionWeightTotal) {
     add("dimensions", "instrument_weight_total", { total, expected: INSTRUMENT_LIMITS.dimensionWeightTotal });
@@ -162,12 +162,12 @@ export function instrumentProblems(content: InstrumentContent): InstrumentProble
         add(`${at}.levels`, "instrument_levels_invalid", { min: scale.min, max: scale.max });
       }
     }
-    levels.forEach((level, j) =>
+    levels.forEach((level, j) => {
       checkWords(`${at}.levels.${j}.description`, level.description, INSTRUMENT_LIMITS.level, {
         required: "zhCN",
         multiLine: true,
-      }),
-    );
+      });
+    });
   }
 }
 
