@@ -26,6 +26,7 @@ import { reviewRoutes } from "./areas/admission/reviews/routes";
 import { roundRoutes } from "./areas/admission/rounds/routes";
 import { rubricRoutes } from "./areas/admission/rubrics/routes";
 import type { AreaDeps } from "./areas/deps";
+import { instrumentRoutes } from "./areas/incubation/instruments/routes";
 import { auditRoutes } from "./areas/platform/audit/routes";
 import { authRoutes } from "./areas/platform/auth/routes";
 import { fileRoutes } from "./areas/platform/files/routes";
@@ -172,6 +173,8 @@ export async function buildApp(options: {
       await api.register(portalNoticeRoutes, { ...deps, prefix: "/portal/notices" });
       await api.register(inspectionRoutes, { ...deps, prefix: "/inspections" });
       await api.register(applicationInspectionRoutes, { ...deps, prefix: "/applications" });
+      // Stage 4: the capacity assessment instrument.
+      await api.register(instrumentRoutes, deps);
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

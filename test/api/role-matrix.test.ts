@@ -25,6 +25,7 @@ import { type DecisionIds, decisionFixtures } from "./admission/role-matrix-deci
 import { type ExpertIds, expertFixtures } from "./admission/role-matrix-experts";
 import { type InspectionIds, inspectionFixtures } from "./admission/role-matrix-inspections";
 import { type RoundIds, roundFixtures } from "./admission/role-matrix-rounds";
+import { type InstrumentIds, instrumentFixtures } from "./incubation/role-matrix-instruments";
 import { type RecruitmentIds, recruitmentFixtures } from "./recruitment/role-matrix-recruitment";
 
 const ACTORS = [
@@ -43,7 +44,8 @@ type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds &
   ExpertIds &
   RoundIds &
   DecisionIds &
-  InspectionIds;
+  InspectionIds &
+  InstrumentIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -431,6 +433,22 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/applications/{id}/inspection":        [{ id: "acceptedApplication", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   "POST /api/applications/{id}/screen-out":       [{ id: "acceptedApplication", body: () => ({ version: 999, reason: "矩阵测试" }),
                                                      expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  // The capacity instrument (stage 4): staff and the administrator only. A stale version (999)
+  // or a published (frozen) version answers 409 once the policy let the actor through.
+  "GET /api/instruments":                         [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/instruments":                        [{ body: () => ({ name: `矩阵测试体系${++serial}` }),
+                                                     expect: [401, 201, 201, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/instruments/{id}/draft":             [{ id: "matrixInstrument", note: "its one draft, found again",
+                                                     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/instrument-versions/{id}":           [{ id: "instrumentPublished", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "PUT /api/instrument-versions/{id}":           [{ id: "instrumentDraft", body: () => ({ version: 999, changeNote: "", content: { scale: { min: 1, max: 4 }, dimensions: [] } }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "DELETE /api/instrument-versions/{id}":        [{ id: "instrumentPublished", note: "published: frozen, 409",
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/instrument-versions/{id}/publish":  [{ id: "instrumentDraft", body: () => ({ version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "PUT /api/instrument-tracks/{track}":          [{ url: () => "/api/instrument-tracks/org", body: () => ({ versionId: ids.instrumentPublished }),
+                                                     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
 };
 
 /**
@@ -476,6 +494,7 @@ beforeAll(async () => {
     ...(await roundFixtures(t, clients.staff)),
     ...(await decisionFixtures(t, ownOrg)),
     ...(await inspectionFixtures(t)),
+    ...(await instrumentFixtures(t, clients.staff)),
   };
 });
 afterAll(() => t.close());
