@@ -46,6 +46,8 @@ export interface Access {
   reviewWrite: boolean;
   /** Stage 3: the decisions with their public notice. */
   admissionDecide: boolean;
+  /** Stage 4: 能力评估体系, the capacity instruments and their versions. */
+  instrumentManage: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
 }
@@ -74,6 +76,7 @@ const NONE: Access = {
   roundManage: false,
   reviewWrite: false,
   admissionDecide: false,
+  instrumentManage: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
 };
@@ -117,6 +120,7 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     roundManage: may("round.manage"),
     reviewWrite: may("review.write"),
     admissionDecide: may("admission.decide"),
+    instrumentManage: may("instrument.manage"),
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
   };

@@ -8,6 +8,7 @@ import {
   IdcardOutlined,
   NotificationOutlined,
   OrderedListOutlined,
+  RadarChartOutlined,
   ShopOutlined,
   SolutionOutlined,
   SoundOutlined,
@@ -50,6 +51,13 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
   }
   if (access.admissionDecide) {
     items.push({ key: "/notices", icon: <SoundOutlined aria-hidden />, label: t("admission.nav.notices") });
+  }
+  if (access.instrumentManage) {
+    items.push({
+      key: "/instruments",
+      icon: <RadarChartOutlined aria-hidden />,
+      label: t("instruments.nav"),
+    });
   }
   if (access.canApply) {
     items.push({
@@ -96,6 +104,7 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     "/rubrics",
     "/reviews",
     "/notices",
+    "/instruments",
     "/my-applications",
     "/experts",
     "/account/expert",
