@@ -23,7 +23,7 @@ export const INSTRUMENT_LIMITS = {
   level: 300,
 } as const;
 
-export const INSTRUMENT_KEY = /^[a-z][a-z0-9_]{0,39}$/;
+const INSTRUMENT_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 
 export const INSTRUMENT_PROBLEM_CODES = [
   "instrument_key_invalid",

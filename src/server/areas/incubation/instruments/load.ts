@@ -34,7 +34,7 @@ export async function activeByVersion(db: Db, baseId: string): Promise<Map<strin
   return map;
 }
 
-export function versionSummary(row: InstrumentVersionRow, tracks: readonly Track[]) {
+function versionSummary(row: InstrumentVersionRow, tracks: readonly Track[]) {
   return {
     id: row.id,
     number: row.number,
