@@ -34,6 +34,11 @@ test(
     await page.getByText("党组织覆盖").first().waitFor();
     await checkA11y(page, "instrument version");
     await shot(page, "instrument-version-1280");
+    // Printed: the instrument alone, without the menu and the buttons.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByRole("navigation").first().isVisible()).toBe(false);
+    await shot(page, "instrument-version-print");
+    await page.emulateMedia({ media: "screen" });
 
     // Edit: a new draft, version 2.
     await page.goto("/instruments");

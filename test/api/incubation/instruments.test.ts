@@ -29,6 +29,9 @@ const defaultOf = (l: InstrumentList) => l.instruments.find((i) => i.name === DE
 
 describe("the default instrument", () => {
   it("every base has it as version 1, published, active for all four tracks", async () => {
+    // Written by the demo seed, before anything read it.
+    const seeded = await t.db.select().from(activeInstruments).where(eq(activeInstruments.baseId, t.baseId));
+    expect(seeded).toHaveLength(4);
     const l = await list();
     const instrument = defaultOf(l);
     expect(instrument?.versions).toHaveLength(1);

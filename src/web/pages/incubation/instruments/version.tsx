@@ -58,6 +58,13 @@ import { useRecruitmentLabels } from "../../../components/recruitmentLabels";
 import { useVersionedForm } from "../../../components/useVersionedForm";
 
 type Lang = "zhCN" | "en";
+
+/** Printing a version: the instrument only, without the menu, the header and the buttons. */
+const PRINT_CSS = `@media print {
+  .ant-layout-sider, .ant-layout-header, .hatchery-skip-link, .instrument-no-print { display: none !important; }
+  .hatchery-main { margin: 0 !important; padding: 0 !important; }
+  .instrument-dimension { break-inside: avoid-page; }
+}`;
 const useLang = (): Lang => (useTranslation().i18n.language.startsWith("en") ? "en" : "zhCN");
 
 export default function InstrumentVersionPage() {
@@ -68,12 +75,17 @@ export default function InstrumentVersionPage() {
   const data = version.data;
   return (
     <>
+      <style>{PRINT_CSS}</style>
       <PageHeader
         backTo="/instruments"
         title={data ? `${data.instrumentName} v${data.number}` : t("instruments.title")}
         extra={
           data?.status === "published" && (
-            <Button icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()}>
+            <Button
+              className="instrument-no-print"
+              icon={<PrinterOutlined aria-hidden />}
+              onClick={() => window.print()}
+            >
               {t("instruments.print")}
             </Button>
           )
@@ -434,12 +446,11 @@ function DraftEditor({
                       <InputNumber min={1} max={100} precision={0} style={{ width: 100 }} />
                     </Form.Item>
                   </Flex>
-                  <Form.Item name={[dim.name, "description", "zhCN"]} label={t("instruments.descriptionZh")}>
-                    <Input.TextArea
-                      autoSize={{ minRows: 1, maxRows: 4 }}
-                      maxLength={INSTRUMENT_LIMITS.description}
-                    />
-                  </Form.Item>
+                  <WordsFields
+                    name={[dim.name, "description"]}
+                    labels={[t("instruments.descriptionZh"), t("instruments.descriptionEn")]}
+                    max={INSTRUMENT_LIMITS.description}
+                  />
                   <Form.List name={[dim.name, "indicators"]}>
                     {(inds, indOps) => (
                       <Flex vertical gap={8}>
@@ -517,24 +528,19 @@ function DraftEditor({
                                   label: t("instruments.details"),
                                   children: (
                                     <>
-                                      <Form.Item
-                                        name={[ind.name, "description", "zhCN"]}
-                                        label={t("instruments.descriptionZh")}
-                                      >
-                                        <Input.TextArea
-                                          autoSize={{ minRows: 1, maxRows: 4 }}
-                                          maxLength={INSTRUMENT_LIMITS.description}
-                                        />
-                                      </Form.Item>
-                                      <Form.Item
-                                        name={[ind.name, "evidence", "zhCN"]}
-                                        label={t("instruments.evidenceZh")}
-                                      >
-                                        <Input.TextArea
-                                          autoSize={{ minRows: 1, maxRows: 4 }}
-                                          maxLength={INSTRUMENT_LIMITS.evidence}
-                                        />
-                                      </Form.Item>
+                                      <WordsFields
+                                        name={[ind.name, "description"]}
+                                        labels={[
+                                          t("instruments.descriptionZh"),
+                                          t("instruments.descriptionEn"),
+                                        ]}
+                                        max={INSTRUMENT_LIMITS.description}
+                                      />
+                                      <WordsFields
+                                        name={[ind.name, "evidence"]}
+                                        labels={[t("instruments.evidenceZh"), t("instruments.evidenceEn")]}
+                                        max={INSTRUMENT_LIMITS.evidence}
+                                      />
                                       {scores.map((score, j) => (
                                         <Flex key={score} gap={8} wrap>
                                           <Form.Item
@@ -612,6 +618,27 @@ function DraftEditor({
         </Flex>
       </Flex>
     </Form>
+  );
+}
+
+/** A text in both languages, side by side (one under the other on a narrow screen). */
+function WordsFields({
+  name,
+  labels,
+  max,
+}: {
+  name: (string | number)[];
+  labels: [string, string];
+  max: number;
+}) {
+  return (
+    <Flex gap={8} wrap>
+      {(["zhCN", "en"] as const).map((lang, i) => (
+        <Form.Item key={lang} name={[...name, lang]} label={labels[i]} style={{ flex: 1, minWidth: 220 }}>
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={max} />
+        </Form.Item>
+      ))}
+    </Flex>
   );
 }
 
