@@ -8,7 +8,7 @@ import type { InstrumentList } from "../../src/schemas/incubation/instruments";
 import { checkA11y } from "./support/a11y";
 import { E2E_TEST_TIMEOUT, setupE2E } from "./support/e2e";
 import { shot } from "./support/shot";
-import { button, openFromMenu, pageHeading, signIn } from "./support/ui";
+import { button, mainNav, openFromMenu, pageHeading, signIn } from "./support/ui";
 
 const e2e = setupE2E();
 
@@ -36,7 +36,7 @@ test(
     await shot(page, "instrument-version-1280");
     // Printed: the instrument alone, without the menu and the buttons.
     await page.emulateMedia({ media: "print" });
-    expect(await page.getByRole("navigation").first().isVisible()).toBe(false);
+    expect(await mainNav(page).isVisible()).toBe(false);
     await shot(page, "instrument-version-print");
     await page.emulateMedia({ media: "screen" });
 
