@@ -7,7 +7,7 @@ import { expect, test } from "vitest";
 import type { InstrumentList } from "../../src/schemas/incubation/instruments";
 import { checkA11y } from "./support/a11y";
 import { E2E_TEST_TIMEOUT, setupE2E } from "./support/e2e";
-import { shot } from "./support/shot";
+import { SHOT_DIR, shot } from "./support/shot";
 import { button, mainNav, openFromMenu, pageHeading, signIn } from "./support/ui";
 
 const e2e = setupE2E();
@@ -51,6 +51,8 @@ test(
     await page.getByText("各维度权重之和须为 100（当前为 105）").first().waitFor();
     await checkA11y(page, "instrument editor");
     await shot(page, "instrument-editor-1280");
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SHOT_DIR}/instrument-editor-top-1280.png` });
     await weights.nth(2).fill("5");
     await page.getByText("维度权重合计为 100").waitFor();
     await page.getByLabel("修改说明").fill("党建引领权重上调为 15，使命与战略下调为 5");
@@ -78,6 +80,13 @@ test(
     expect(v2).toMatchObject({ number: 2, status: "published", tracks: ["space"] });
     expect(after.active.find((a) => a.track === "space")?.versionId).toBe(v2?.id);
     expect(after.active.find((a) => a.track === "org")?.versionId).toBe(instrument?.versions[0]?.id);
+
+    // Staff on a phone: the list still reads.
+    const phone = await e2e.page({ viewport: { width: 390, height: 844 } });
+    await signIn(phone, "staff");
+    await phone.goto("/instruments");
+    await phone.getByText("各赛道启用版本").waitFor();
+    await shot(phone, "instruments-list-390");
   },
   E2E_TEST_TIMEOUT,
 );

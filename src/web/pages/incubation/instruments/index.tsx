@@ -93,18 +93,23 @@ function ActiveTracks({ data }: { data: InstrumentList }) {
         rowKey="track"
         size="small"
         pagination={false}
+        scroll={{ x: true }}
         dataSource={TRACKS.map((track) => ({
           track,
           versionId: data.active.find((a) => a.track === track)?.versionId,
         }))}
         columns={[
-          { title: t("instruments.track"), render: (_, row) => labels.track[row.track], width: 160 },
+          {
+            title: t("instruments.track"),
+            render: (_, row) => <span style={{ whiteSpace: "nowrap" }}>{labels.track[row.track]}</span>,
+            width: 120,
+          },
           {
             title: t("instruments.activeVersion"),
             render: (_, row) => (
               <Select
                 aria-label={`${labels.track[row.track]} ${t("instruments.activeVersion")}`}
-                style={{ minWidth: 280, maxWidth: "100%" }}
+                style={{ width: "100%", maxWidth: 360, minWidth: 200 }}
                 value={row.versionId}
                 options={published}
                 onChange={(value: string) => change(row.track, value)}

@@ -647,6 +647,7 @@ function where(path: string, values: Values, t: TFunction): string {
   const parts = path.split(".");
   const out: string[] = [];
   const d = parts[0] === "dimensions" && parts[1] !== undefined ? Number(parts[1]) : null;
+  if (path === "dimensions") return t("instruments.dimensionWeight");
   if (d === null || Number.isNaN(d)) return t("instruments.title");
   const dim = values.content?.dimensions?.[d];
   out.push(dim?.name?.zhCN ? `${d + 1}. ${dim.name.zhCN}` : t("instruments.dimensionN", { n: d + 1 }));
