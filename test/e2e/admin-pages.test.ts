@@ -65,6 +65,7 @@ test(
       "Review rounds",
       "Rubrics",
       "Public notices",
+      "Capacity instruments",
       "Users",
       "Audit log",
     ]);
