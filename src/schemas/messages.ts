@@ -269,6 +269,19 @@ export const ERROR_MESSAGES = {
     "zh-CN": "该申请已有进行中的考察，请在原考察中修改安排",
     en: "This application already has an inspection under way; change that one's plan instead",
   },
+  // Stage 4: incubations and cohorts.
+  incubation_status_invalid: {
+    "zh-CN": "孵化当前的状态（{status}）不允许此操作，请刷新页面查看最新状态",
+    en: "The incubation's current status ({status}) does not allow this; reload to see where it stands",
+  },
+  incubation_open_exists: {
+    "zh-CN": "该机构已有进行中的孵化（{cohort}），结束后才能再次入孵",
+    en: "This organization already has an open incubation ({cohort}); it can be enrolled again once that one ends",
+  },
+  cohort_name_taken: {
+    "zh-CN": "本基地已有名为“{name}”的孵化批次，请换一个名称",
+    en: "The base already has a cohort named “{name}”; choose another name",
+  },
   // (more error codes for later areas go above this line)
   // Stage 4: the capacity assessment instrument.
   instrument_version_frozen: {
@@ -299,6 +312,17 @@ export const FIELD_MESSAGES = {
   number_invalid: { "zh-CN": "请输入数字", en: "Must be a number" },
   invalid_option: { "zh-CN": "不是可选的值", en: "Not one of the allowed values" },
   invalid_id: { "zh-CN": "编号格式不正确", en: "Invalid id" },
+  incubation_end_not_later: {
+    "zh-CN": "新的计划结束日须晚于当前的计划结束日（{current}）",
+    en: "The new planned end must be later than the current one ({current})",
+  },
+  incubation_reason_required: { "zh-CN": "请填写原因", en: "Give the reason" },
+  responsible_not_staff: {
+    "zh-CN": "负责人须为本基地的工作人员或管理员",
+    en: "The person responsible must be staff or an administrator of this base",
+  },
+  cohort_not_in_base: { "zh-CN": "未找到该孵化批次", en: "No such cohort in this base" },
+  organization_not_in_base: { "zh-CN": "未找到该社会组织", en: "No such organization in this base" },
   credit_code_invalid: {
     "zh-CN": "统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）",
     en: "A unified social credit code is 18 digits or capital letters (no I, O, Z, S, V)",
@@ -564,6 +588,11 @@ export const FIELD_MESSAGES = {
     "zh-CN": "每个维度须有 {min}–{max} 项指标",
     en: "Each dimension has {min} to {max} indicators",
   },
+  period_reversed: {
+    "zh-CN": "结束日期不能早于开始日期",
+    en: "The end day must not be before the start day",
+  },
+  growth_area_invalid: { "zh-CN": "档案类别格式不正确", en: "Not a growth-file area" },
 } satisfies Catalog;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

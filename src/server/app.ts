@@ -26,7 +26,12 @@ import { reviewRoutes } from "./areas/admission/reviews/routes";
 import { roundRoutes } from "./areas/admission/rounds/routes";
 import { rubricRoutes } from "./areas/admission/rubrics/routes";
 import type { AreaDeps } from "./areas/deps";
+import { cohortRoutes } from "./areas/incubation/cohorts/routes";
+import { incubationFigureRoutes } from "./areas/incubation/figures/routes";
+import { growthRoutes } from "./areas/incubation/growth/routes";
+import { incubationRoutes, organizationIncubationRoutes } from "./areas/incubation/incubations/routes";
 import { instrumentRoutes } from "./areas/incubation/instruments/routes";
+import { incubationSettingsRoutes } from "./areas/incubation/settings/routes";
 import { auditRoutes } from "./areas/platform/audit/routes";
 import { authRoutes } from "./areas/platform/auth/routes";
 import { fileRoutes } from "./areas/platform/files/routes";
@@ -172,9 +177,16 @@ export async function buildApp(options: {
       await api.register(noticeRoutes, { ...deps, prefix: "/notices" });
       await api.register(portalNoticeRoutes, { ...deps, prefix: "/portal/notices" });
       await api.register(inspectionRoutes, { ...deps, prefix: "/inspections" });
+      // Stage 4 (孵化服务)
+      await api.register(growthRoutes, { ...deps, prefix: "/organizations" });
+      await api.register(incubationFigureRoutes, { ...deps, prefix: "/stats" });
       await api.register(applicationInspectionRoutes, { ...deps, prefix: "/applications" });
       // Stage 4: the capacity assessment instrument.
       await api.register(instrumentRoutes, deps);
+      await api.register(incubationRoutes, { ...deps, prefix: "/incubations" });
+      await api.register(organizationIncubationRoutes, { ...deps, prefix: "/organizations" });
+      await api.register(cohortRoutes, { ...deps, prefix: "/cohorts" });
+      await api.register(incubationSettingsRoutes, { ...deps, prefix: "/incubation-settings" });
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

@@ -82,6 +82,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   instrument_version_frozen: 409,
   instrument_not_publishable: 400,
   instrument_version_not_published: 409,
+  incubation_status_invalid: 409,
+  incubation_open_exists: 409,
+  cohort_name_taken: 409,
 };
 
 export class AppError extends Error {

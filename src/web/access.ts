@@ -48,8 +48,14 @@ export interface Access {
   admissionDecide: boolean;
   /** Stage 4: 能力评估体系, the capacity instruments and their versions. */
   instrumentManage: boolean;
+  /** Stage 4, 孵化管理: the incubations list, enrolment, transitions, cohorts and settings. */
+  incubationManage: boolean;
+  /** One incubation's page: staff, the organization's members, an invited assessor. */
+  incubationRead: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
+  /** 成长档案: the base's staff for any organization, a member for its own. */
+  canReadGrowthFile: (organization: Pick<Organization, "id" | "baseId">) => boolean;
 }
 
 const NONE: Access = {
@@ -77,8 +83,11 @@ const NONE: Access = {
   reviewWrite: false,
   admissionDecide: false,
   instrumentManage: false,
+  incubationManage: false,
+  incubationRead: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
+  canReadGrowthFile: () => false,
 };
 
 export function accessFor(user: CurrentUser | null | undefined): Access {
@@ -121,7 +130,10 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     reviewWrite: may("review.write"),
     admissionDecide: may("admission.decide"),
     instrumentManage: may("instrument.manage"),
+    incubationManage: may("incubation.manage"),
+    incubationRead: listScope(actor, "incubation.list") !== null,
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
+    canReadGrowthFile: (organization) => onRecord("incubation.read", organization),
   };
 }

@@ -86,6 +86,10 @@ const NoticesPage = lazy(() => import("./pages/admission/notices"));
 const PortalNoticePage = lazy(() => import("./pages/admission/notices/portal"));
 const InspectionListPage = lazy(() => import("./pages/admission/inspections/list"));
 const InspectionPage = lazy(() => import("./pages/admission/inspections/detail"));
+const GrowthFilePage = lazy(() => import("./pages/incubation/growth"));
+const IncubationListPage = lazy(() => import("./pages/incubation/incubations/list"));
+const IncubationPage = lazy(() => import("./pages/incubation/incubations/detail"));
+const CohortsPage = lazy(() => import("./pages/incubation/cohorts"));
 const ForbiddenPage = lazy(() => import("./pages/platform/exception/403"));
 const NotFoundPage = lazy(() => import("./pages/platform/exception/404"));
 
@@ -148,6 +152,7 @@ export const router = createBrowserRouter([
           { path: "import", element: <Guard allow="organizationImport" page={<OrganizationImportPage />} /> },
           { path: ":id", element: <OrganizationDetailPage /> },
           { path: ":id/edit", element: <OrganizationEditPage /> },
+          { path: ":id/growth", element: <GrowthFilePage /> },
         ],
       },
       {
@@ -179,6 +184,14 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Guard allow="inspectionList" page={<InspectionListPage />} /> },
           { path: ":id", element: <Guard allow="inspectionList" page={<InspectionPage />} /> },
+        ],
+      },
+      {
+        path: "incubations",
+        children: [
+          { index: true, element: <Guard allow="incubationManage" page={<IncubationListPage />} /> },
+          { path: "cohorts", element: <Guard allow="incubationManage" page={<CohortsPage />} /> },
+          { path: ":id", element: <Guard allow="incubationRead" page={<IncubationPage />} /> },
         ],
       },
       {

@@ -22,6 +22,7 @@ import {
   applications,
   communities,
   expertInvitations,
+  growthEvents,
   reviewRounds,
   reviews,
   roundSubjects,
@@ -43,6 +44,8 @@ interface Ids {
   call: string;
   /** A submitted application of the demo member's organization. */
   application: string;
+  /** The demo member's organization. */
+  memberOrganization: string;
   /** A closed round with reviews: its id, rubric and experts. */
   round: string;
   rubric: string;
@@ -89,6 +92,9 @@ const PAGED: Record<string, Measured> = {
   "GET /api/notifications":      { as: "staff" },
   "GET /api/rounds/{id}/ranking":{ as: "staff", url: (i) => `/api/rounds/${i.round}/ranking`,
                                    grow: ({ t, ids }) => growRound(t, ids, ROWS) },
+  "GET /api/organizations/{id}/growth": { as: "member", url: (i) => `/api/organizations/${i.memberOrganization}/growth`,
+                                   grow: ({ t, ids }) => growGrowthFile(t, ids) },
+  "GET /api/incubations":        { as: "staff", grow: ({ t, as }) => growIncubations(t, as("staff")) },
 };
 
 /** Paged lists this test does not call, each with why. */
@@ -128,6 +134,9 @@ const UNPAGED: Record<string, Grown | string> = {
   "GET /api/notices":                  { as: "staff", grow: ({ t, ids }) => growNotices(t, ids) },
   "GET /api/portal/notices":           { as: "member", grow: ({ t, ids }) => growNotices(t, ids) },
   "GET /api/inspections/inspectors":   { as: "staff", grow: ({ t }) => times(GROWTH, () => expert(t)) },
+  "GET /api/cohorts":                  { as: "staff", grow: ({ as }) => times(GROWTH, (i) =>
+                                           created(as("staff").post("/api/cohorts", { name: `N+1 测试批次${i}-${Date.now()}`, startsOn: "2026-03-01" }))) },
+  "GET /api/organizations/{id}/incubations": "an organization's incubations: one open at a time, a handful in its life",
 };
 
 /**
@@ -157,7 +166,7 @@ beforeAll(async () => {
   const call = await make(t).call();
   const round = await roundWithReviews(t, { scores: [[[8, 4]], [[6, 3]]] });
   const [application] = await t.db
-    .select({ id: applications.id })
+    .select({ id: applications.id, organizationId: applications.organizationId })
     .from(applications)
     .innerJoin(users, eq(users.organizationId, applications.organizationId))
     .where(and(eq(users.username, "member"), ne(applications.status, "draft")))
@@ -168,6 +177,7 @@ beforeAll(async () => {
     rubric: round.rubricId,
     experts: round.expertIds,
     application: application?.id as string,
+    memberOrganization: application?.organizationId as string,
   };
   const ctx: GrowContext = { t, ids, as: (account) => clients[account] };
   for (const measured of Object.values(PAGED)) await measured.grow?.(ctx);
@@ -241,6 +251,27 @@ describe("no list runs a statement per row (N+1)", () => {
     expect({ notGrown, offenders }).toEqual({ notGrown: [], offenders: [] });
   });
 });
+
+/** ROWS incubations (each of a new organization) in a new cohort, enrolled as staff do. */
+async function growIncubations(t: TestApp, staff: Client) {
+  const cohort = await staff.post("/api/cohorts", {
+    name: `N+1 孵化批次${Date.now()}`,
+    startsOn: "2026-01-01",
+  });
+  const cohortId = cohort.json().id as string;
+  await times(ROWS, async (i) => {
+    const organization = await make(t).organization();
+    await created(
+      staff.post("/api/incubations", {
+        organizationId: organization.id,
+        track: "org",
+        cohortId,
+        startOn: "2026-01-01",
+        reason: `N+1 测试${i}`,
+      }),
+    );
+  });
+}
 
 /** "GET /api/…" of every paged list: a pageSize parameter, or an answer with items and total. */
 async function pagedLists(): Promise<string[]> {
@@ -430,4 +461,18 @@ async function growRound(t: TestApp, ids: Ids, count = GROWTH): Promise<void> {
       })),
     );
   });
+}
+
+/** Events in the member's growth file, as the areas write them (the history writer's kind). */
+async function growGrowthFile(t: TestApp, ids: Ids): Promise<void> {
+  await t.db.insert(growthEvents).values(
+    Array.from({ length: ROWS }, (_, i) => ({
+      baseId: t.baseId,
+      organizationId: ids.memberOrganization,
+      kind: "application.status",
+      title: { zhCN: `N+1 测试事件${i}`, en: `N+1 test event ${i}` },
+      params: { note: null },
+      occurredAt: new Date(Date.now() - i * 60_000),
+    })),
+  );
 }

@@ -25,6 +25,7 @@ import { type DecisionIds, decisionFixtures } from "./admission/role-matrix-deci
 import { type ExpertIds, expertFixtures } from "./admission/role-matrix-experts";
 import { type InspectionIds, inspectionFixtures } from "./admission/role-matrix-inspections";
 import { type RoundIds, roundFixtures } from "./admission/role-matrix-rounds";
+import { type IncubationIds, incubationFixtures } from "./incubation/role-matrix-incubations";
 import { type InstrumentIds, instrumentFixtures } from "./incubation/role-matrix-instruments";
 import { type RecruitmentIds, recruitmentFixtures } from "./recruitment/role-matrix-recruitment";
 
@@ -45,7 +46,8 @@ type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds &
   RoundIds &
   DecisionIds &
   InspectionIds &
-  InstrumentIds;
+  InstrumentIds &
+  IncubationIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -163,6 +165,8 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/hub-organizations":                   [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
   "GET /api/stats/home":                          [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
   "GET /api/stats/recruitment":                   [{ note: "counts for the base and its public partners; the liaison's are its town's",
+                                                     expect: [401, 200, 200, 403, 403, 403, 200, 200, 403] }],
+  "GET /api/stats/incubation":                    [{ note: "the same audience and scope as the recruitment figures",
                                                      expect: [401, 200, 200, 403, 403, 403, 200, 200, 403] }],
 
   // Stage 1: calls (staff), the public portal, applicant registration, notifications.
@@ -382,6 +386,12 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/applications/{id}/file.zip":          [{ id: "roundOwnApplication", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   "GET /api/organizations/{id}/placements":       [{ id: "org",    expect: [401, 200, 200, 403, 403, 404, 200, 404, 403] },
                                                    { id: "ownOrg", expect: [401, 200, 200, 403, 403, 200, 200, 404, 403] }],
+  // Stage 4: an organization's growth file is the base's and the organization's own; an expert or a
+  // mentor without a relation to its incubation finds none.
+  "GET /api/organizations/{id}/growth":           [{ id: "org",    expect: [401, 200, 200, 404, 404, 404, 403, 403, 403] },
+                                                   { id: "ownOrg", expect: [401, 200, 200, 404, 404, 200, 403, 403, 403] }],
+  "GET /api/organizations/{id}/growth/export.xlsx": [{ id: "org",  expect: [401, 200, 200, 404, 404, 404, 403, 403, 403] },
+                                                   { id: "ownOrg", expect: [401, 200, 200, 404, 404, 200, 403, 403, 403] }],
   "GET /api/notices":                             [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   "POST /api/notices":                            [{ note: "the round has nothing admitted: 409 proves the policy passed",
                                                      body: () => ({ roundId: ids.round, title: "矩阵测试公示", startsAt: new Date().toISOString(), workingDays: 5 }),
@@ -449,6 +459,30 @@ const MATRIX: Record<string, Case[]> = {
                                                      expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
   "PUT /api/instrument-tracks/{track}":          [{ url: () => "/api/instrument-tracks/org", body: () => ({ versionId: ids.instrumentPublished }),
                                                      expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  // Stage 4 incubations (孵化): staff manage; the organization's members read their own; an expert
+  // reads one it is named on as an assessor (none here: 404); a stale version (999) answers 409.
+  "GET /api/incubations":                         [{ expect: [401, 200, 200, 200, 403, 200, 403, 403, 403] }],
+  "POST /api/incubations":                        [{ note: "the member's organization is incubating already: 409 proves the policy passed",
+                                                     body: () => ({ organizationId: ids.ownOrg, track: "org", cohortId: ids.cohort, startOn: "2026-02-01", reason: "矩阵测试" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/incubations/export.xlsx":             [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/incubations/waiting":                 [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/incubations/bulk":                   [{ body: () => ({ action: "move", ids: [ids.otherIncubation], cohortId: ids.cohort }),
+                                                     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/incubations/{id}":                    [{ id: "ownIncubation", expect: [401, 200, 200, 404, 404, 200, 403, 403, 403] },
+                                                   { id: "otherIncubation", expect: [401, 200, 200, 404, 404, 404, 403, 403, 403] }],
+  "POST /api/incubations/{id}/transition":        [{ id: "ownIncubation", body: () => ({ event: "suspend", reason: "矩阵测试", version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "PATCH /api/incubations/{id}":                  [{ id: "ownIncubation", body: () => ({ residency: "virtual", version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/organizations/{id}/incubations":      [{ id: "ownOrg", expect: [401, 200, 200, 404, 404, 200, 403, 403, 403] },
+                                                   { id: "org",    expect: [401, 200, 200, 404, 404, 404, 403, 403, 403] }],
+  "GET /api/cohorts":                             [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/cohorts":                            [{ body: (actor) => ({ name: `矩阵批次-${actor}-${++serial}`, startsOn: "2026-09-01" }),
+                                                     expect: [401, 201, 201, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/incubation-settings":                 [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "PUT /api/incubation-settings":                 [{ body: () => ({ termMonths: 12, baselineDueDays: 30, exitDueDays: 30, version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
 };
 
 /**
@@ -495,6 +529,7 @@ beforeAll(async () => {
     ...(await decisionFixtures(t, ownOrg)),
     ...(await inspectionFixtures(t)),
     ...(await instrumentFixtures(t, clients.staff)),
+    ...(await incubationFixtures(t, ownOrg)),
   };
 });
 afterAll(() => t.close());

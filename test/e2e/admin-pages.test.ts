@@ -61,11 +61,12 @@ test(
       "Calls",
       "Applications",
       "Inspections",
+      "Incubations",
+      "Capacity instruments",
       "Experts",
       "Review rounds",
       "Rubrics",
       "Public notices",
-      "Capacity instruments",
       "Users",
       "Audit log",
     ]);

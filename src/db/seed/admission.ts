@@ -47,6 +47,7 @@ import {
 import { between, HOUR, MINUTE, shanghaiTime } from "./application-plan";
 import { finish, type Live, type SeedContext, transition } from "./application-writer";
 import { pickerOf } from "./generate";
+import { seedIncubations } from "./incubations";
 
 /** How an expert of the demo scores: a bias added to what an application deserves. */
 export interface DemoExpert {
@@ -201,6 +202,8 @@ export async function seedAdmission(
     confirmBy: ago(68, 17),
     member: lives.member,
   });
+  // Stage 4: the confirmed places have been incubating since the cohort began (two months).
+  await seedIncubations(tx, baseId, ago(61, 9), ctx.staff);
   await tx.insert(roundNotes).values([
     {
       baseId,

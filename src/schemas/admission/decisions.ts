@@ -54,6 +54,8 @@ export const ZDecisionView = z.object({
   respondedAt: z.iso.datetime().nullable(),
   roundTitle: z.string().nullable(),
   version: z.number().int().nullable(),
+  /** The incubation the confirmed place started (stage 4), for the link. */
+  incubationId: z.uuid().nullable(),
 });
 export type DecisionView = z.infer<typeof ZDecisionView>;
 

@@ -65,6 +65,11 @@ export const AUDIT_ACTIONS = {
   "organization.updated": { entity: "organization", zhCN: "修改组织", en: "Edited an organization" },
   "organization.imported": { entity: "organization", zhCN: "导入组织", en: "Imported organizations" },
   "organization.exported": { entity: "organization", zhCN: "导出组织", en: "Exported organizations" },
+  "organization.growth_exported": {
+    entity: "organization",
+    zhCN: "导出成长档案",
+    en: "Exported a growth file",
+  },
   "organization.contact_revealed": {
     entity: "organization",
     zhCN: "查看完整联系电话",
@@ -230,6 +235,7 @@ export const AUDIT_ACTIONS = {
   },
   "incubation.graduate": { entity: "incubation", zhCN: "出壳毕业", en: "Graduated an incubation" },
   "incubation.terminate": { entity: "incubation", zhCN: "终止孵化", en: "Terminated an incubation" },
+  "incubation.exported": { entity: "incubation", zhCN: "导出孵化名单", en: "Exported incubations" },
   "incubation.settings": { entity: "base", zhCN: "修改孵化设置", en: "Changed the incubation settings" },
   "cohort.create": { entity: "cohort", zhCN: "新建孵化批次", en: "Created a cohort" },
   "instrument.create": { entity: "instrument", zhCN: "新建能力评估体系", en: "Created an instrument" },

@@ -8,6 +8,7 @@ import type { InspectionMode } from "../../domain/inspection";
 import { shanghaiDateTime } from "../../domain/shanghai-time";
 import { INSPECTION_LABELS } from "../admission/inspection-labels";
 import { ZPage, ZPageQuery } from "../common";
+import { INCUBATION_LABELS } from "../incubation/incubation-labels";
 import type { Lang } from "../messages";
 import { RECRUITMENT_LABELS } from "../recruitment/labels";
 
@@ -19,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   "review_reopened",
   "review_deadline",
   "admission_decision",
+  "incubation_status",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -134,6 +136,18 @@ const zhCN: Record<NotificationKind, Renderer> = {
     body: `您在“${text(p.roundTitle)}”中还有 ${text(p.count)} 份评分未提交，评分将于 ${timeParam(p.deadline)}（北京时间）截止。`,
   }),
   admission_decision: letterZh,
+  incubation_status: (p) => {
+    const status = INCUBATION_LABELS["zh-CN"].status[p.status as "active"] ?? text(p.status);
+    const reason = p.reason ? `原因：${p.reason}` : "";
+    if (p.event === "enrol") {
+      return {
+        title: "孵化已开始",
+        body: `${p.organizationName ? `${p.organizationName}：` : ""}贵机构已进入“${text(p.cohortName)}”孵化，孵化期 ${text(p.startOn)} 至 ${text(p.plannedEndOn)}。`,
+      };
+    }
+    const end = p.event === "extend" ? `计划结束日延至 ${text(p.plannedEndOn)}。` : "";
+    return { title: `孵化状态：${status}`, body: `贵机构的孵化状态已变为“${status}”。${end}${reason}` };
+  },
   application_status: (p) => {
     const call = p.callTitle ? `“${p.callTitle}”` : "";
     const org = p.organizationName ? `${p.organizationName}的` : "";
@@ -188,6 +202,18 @@ const en: Record<NotificationKind, Renderer> = {
     body: `${text(p.count)} of your reviews in “${text(p.roundTitle)}” are not submitted yet; scoring closes at ${timeParam(p.deadline)} (Beijing time).`,
   }),
   admission_decision: letterEn,
+  incubation_status: (p) => {
+    const status = INCUBATION_LABELS.en.status[p.status as "active"] ?? text(p.status);
+    const reason = p.reason ? ` Reason: ${p.reason}` : "";
+    if (p.event === "enrol") {
+      return {
+        title: "Incubation started",
+        body: `${p.organizationName ? `${p.organizationName}: ` : ""}your organization joined the cohort “${text(p.cohortName)}”, from ${text(p.startOn)} to ${text(p.plannedEndOn)}.`,
+      };
+    }
+    const end = p.event === "extend" ? ` The planned end is now ${text(p.plannedEndOn)}.` : "";
+    return { title: `Incubation: ${status}`, body: `Your incubation is now “${status}”.${end}${reason}` };
+  },
   application_status: (p) => {
     const subject = [
       p.organizationName ? `${p.organizationName}'s application` : "The application",

@@ -5,6 +5,9 @@ import * as experts from "./areas/admission/experts";
 import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
+import * as incubationFigures from "./areas/incubation/figures";
+import * as growth from "./areas/incubation/growth";
+import * as incubations from "./areas/incubation/incubations";
 import * as instruments from "./areas/incubation/instruments";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
@@ -347,6 +350,8 @@ export const zhCN = {
   passwordReset: passwordReset.zhCN,
   account: account.zhCN,
   homes: homes.zhCN,
+  growth: growth.zhCN,
+  incubationFigures: incubationFigures.zhCN,
   applications: applications.zhCN,
   intake: { ...intake.zhCN, ...intakeFiles.zhCN },
   experts: experts.zhCN,
@@ -359,6 +364,8 @@ export const zhCN = {
   inspections: inspections.zhCN,
   // Stage 4: the capacity instrument.
   instruments: instruments.zhCN,
+  // Stage 4.
+  incubations: incubations.zhCN,
 };
 
 /** The shape every language must fill (strings only, same keys). */

@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  ExperimentOutlined,
   FileDoneOutlined,
   FormOutlined,
   HomeOutlined,
@@ -39,6 +40,20 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
   if (access.inspectionList) {
     items.push({ key: "/inspections", icon: <SolutionOutlined aria-hidden />, label: t("nav.inspections") });
   }
+  if (access.incubationManage) {
+    items.push({
+      key: "/incubations",
+      icon: <ExperimentOutlined aria-hidden />,
+      label: t("incubations.nav"),
+    });
+  }
+  if (access.instrumentManage) {
+    items.push({
+      key: "/instruments",
+      icon: <RadarChartOutlined aria-hidden />,
+      label: t("instruments.nav"),
+    });
+  }
   if (access.expertManage) {
     items.push({ key: "/experts", icon: <IdcardOutlined aria-hidden />, label: t("nav.experts") });
   }
@@ -51,13 +66,6 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
   }
   if (access.admissionDecide) {
     items.push({ key: "/notices", icon: <SoundOutlined aria-hidden />, label: t("admission.nav.notices") });
-  }
-  if (access.instrumentManage) {
-    items.push({
-      key: "/instruments",
-      icon: <RadarChartOutlined aria-hidden />,
-      label: t("instruments.nav"),
-    });
   }
   if (access.canApply) {
     items.push({
@@ -100,6 +108,7 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     "/calls",
     "/applications",
     "/inspections",
+    "/incubations",
     "/rounds",
     "/rubrics",
     "/reviews",

@@ -17,6 +17,10 @@ import { QueryError } from "../../components/QueryError";
 import { AdmissionWaiting } from "../admission/decisions/AdmissionWaiting";
 import { MyReviewsCard } from "../admission/reviews/MyReviewsCard";
 import { RoundsShortCard } from "../admission/rounds/RoundsShortCard";
+import {
+  MyIncubationCard,
+  StaffIncubationWaiting,
+} from "../incubation/incubations/components/IncubationHomeCards";
 import { ExpertCard, PendingInvitations } from "./ExpertCard";
 import { FiguresHome } from "./figures/FiguresHome";
 import { GuestHome } from "./GuestHome";
@@ -49,8 +53,10 @@ export default function HomePage() {
           </span>
         }
       />
+      <MyIncubationCard />
       <MyApplicationsCard />
       <StaffWaiting />
+      <StaffIncubationWaiting />
       <PendingInvitations />
       <ExpertCard />
       <RoundsShortCard />

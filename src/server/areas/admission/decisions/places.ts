@@ -10,6 +10,7 @@ import type { DecisionView, PlaceBody, Placements } from "../../../../schemas/ad
 import type { Context } from "../../../context";
 import { AppError, notFound } from "../../../errors";
 import { requireAccess, requireRoleFor } from "../../../policy";
+import { enrolFromAdmission } from "../../incubation/incubations/write";
 import { loadForApply } from "../../recruitment/applications/load";
 import { applyTransition, illegalTransition } from "../../recruitment/applications/transition";
 import { shanghaiDayOf } from "./decide";
@@ -31,6 +32,8 @@ export async function answerPlace(db: Db, ctx: Context, id: string, body: PlaceB
       });
     }
     await applyTransition(tx, ctx, application, body.answer, { expectedVersion: body.version });
+    // A confirmed place starts the incubation in the same transaction (stage 4).
+    if (body.answer === "confirm") await enrolFromAdmission(tx, ctx, application, decision);
     await tx
       .update(admissionDecisions)
       .set({ respondedAt: new Date(), updatedAt: new Date() })

@@ -5,7 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
-import { admissionDecisions, reviewRounds } from "../../../../db/schema";
+import { admissionDecisions, incubations, reviewRounds } from "../../../../db/schema";
 import { hasRole } from "../../../../domain/roles";
 import type { DecisionView } from "../../../../schemas/admission/decisions";
 import type { Context } from "../../../context";
@@ -14,9 +14,14 @@ import { loadForRead } from "../../recruitment/applications/load";
 export async function decisionView(db: Db, ctx: Context, id: string): Promise<DecisionView> {
   const application = await loadForRead(db, ctx, id);
   const [row] = await db
-    .select({ decision: admissionDecisions, roundTitle: reviewRounds.title })
+    .select({
+      decision: admissionDecisions,
+      roundTitle: reviewRounds.title,
+      incubationId: incubations.id,
+    })
     .from(admissionDecisions)
     .leftJoin(reviewRounds, eq(reviewRounds.id, admissionDecisions.roundId))
+    .leftJoin(incubations, eq(incubations.applicationId, admissionDecisions.applicationId))
     .where(eq(admissionDecisions.applicationId, id));
   const staff = hasRole(ctx.actor, "admin", "staff");
   const d = row && (staff || row.decision.finalAt) ? row.decision : null;
@@ -35,5 +40,6 @@ export async function decisionView(db: Db, ctx: Context, id: string): Promise<De
     respondedAt: d?.respondedAt?.toISOString() ?? null,
     roundTitle: d ? (row?.roundTitle ?? null) : null,
     version: d?.version ?? null,
+    incubationId: d ? (row?.incubationId ?? null) : null,
   };
 }

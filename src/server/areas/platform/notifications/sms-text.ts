@@ -113,5 +113,8 @@ export function renderNoticeSms(
           ? "A review of yours was reopened by the base: "
           : "基地已重新开放您的一份评分，请查看：",
       );
+    // The incubation's changes are read in the app (the bell and the email).
+    case "incubation_status":
+      return null;
   }
 }

@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { useAnswerPlace, useDecision } from "../../../api/admission/meeting";
 import { formatDate } from "../../../components/format";
 import { errorMessage } from "../../../components/serverErrors";
+import { DecisionIncubationLink } from "../../incubation/incubations/components/IncubationHomeCards";
 
 const DECIDED = ["admitted", "waitlisted", "rejected", "confirmed", "declined"];
 
@@ -84,6 +85,7 @@ export function DecisionCard({
         type={d.decision === "admitted" ? "success" : d.decision === "waitlisted" ? "warning" : "info"}
         showIcon
         message={<strong>{headline}</strong>}
+        description={d.incubationId ? <DecisionIncubationLink incubationId={d.incubationId} /> : undefined}
         style={{ marginBottom: 12 }}
       />
       <Descriptions column={1} size="small" styles={{ label: { whiteSpace: "nowrap" } }}>

@@ -9,6 +9,7 @@ import { PageHeader } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
 import { ApplicationStatusTag, TrackText } from "../../../../components/recruitmentLabels";
 import { ApplicationInspectionCard } from "../../../admission/inspections/components/ApplicationInspectionCard";
+import { ApplicationIncubationAlert } from "../../../incubation/incubations/components/IncubationHomeCards";
 import { Answers, OrganizationProfile } from "../components/ApplicationSections";
 import { EligibilityPanel } from "../components/EligibilityPanel";
 import { ChangesCard } from "./ChangesCard";
@@ -74,6 +75,7 @@ export default function IntakeApplicationPage() {
         }
       />
       {decided?.id === detail.id && <DecidedBanner step={step} action={decided.action} />}
+      <ApplicationIncubationAlert applicationId={detail.id} status={detail.status} />
       {detail.statusReason && (detail.status === "returned" || detail.status === "ineligible") && (
         <Alert
           type={detail.status === "ineligible" ? "error" : "warning"}

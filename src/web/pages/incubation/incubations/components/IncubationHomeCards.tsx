@@ -1,0 +1,193 @@
+/**
+ * The incubations on the home page: staff see their to-do (baselines overdue, exits due within
+ * the window), an organization's member sees "我的孵化" (its incubation's status and dates).
+ */
+import { ExperimentOutlined, FieldTimeOutlined } from "@ant-design/icons";
+import { Alert, Badge, Card, Col, Empty, Row, Typography } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { IncubationWaiting } from "../../../../../schemas/incubation/incubations";
+import { useDecision } from "../../../../api/admission/meeting";
+import { useIncubationWaiting, useOrganizationIncubations } from "../../../../api/incubation/incubations";
+import { useAccess } from "../../../../auth/session";
+import { formatDate } from "../../../../components/format";
+import { IncubationStatusTag } from "./labels";
+
+export function StaffIncubationWaiting() {
+  const { t } = useTranslation();
+  const access = useAccess();
+  const waiting = useIncubationWaiting(access.incubationManage);
+  if (!access.incubationManage || !waiting.data) return null;
+  const w = waiting.data;
+  const list = (items: IncubationWaiting["exitDue"]["items"], line: (day: string) => string) =>
+    items.length === 0 ? (
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("incubations.home.nothing")} />
+    ) : (
+      <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
+        {items.map((i) => (
+          <li key={i.id} style={{ padding: "6px 0", borderBottom: "1px solid #f0f0f0" }}>
+            <Link to={`/incubations/${i.id}`} style={{ fontWeight: 500 }}>
+              {i.organizationName}
+            </Link>
+            <div style={{ fontSize: 12, color: "rgba(0,0,0,0.68)" }}>
+              {i.cohortName} · {line(formatDate(i.day))}
+            </div>
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <section aria-label={t("incubations.home.title")} style={{ marginBottom: 16 }}>
+      <Row gutter={[16, 16]}>
+        <WaitingCard
+          icon={<ExperimentOutlined />}
+          title={t("incubations.home.baselineOverdue")}
+          count={w.baselineOverdue.count}
+          link="/incubations?due=baseline&sort=startOn&order=asc"
+        >
+          {list(w.baselineOverdue.items, (d) => t("incubations.home.started", { date: d }))}
+        </WaitingCard>
+        <WaitingCard
+          icon={<FieldTimeOutlined />}
+          title={t("incubations.home.exitDue")}
+          count={w.exitDue.count}
+          link="/incubations?due=exit&sort=plannedEndOn&order=asc"
+        >
+          {list(w.exitDue.items, (d) => t("incubations.home.ends", { date: d }))}
+        </WaitingCard>
+      </Row>
+    </section>
+  );
+}
+
+function WaitingCard(props: {
+  icon: ReactNode;
+  title: string;
+  count: number;
+  link: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Col xs={24} md={12} xl={6}>
+      <Card
+        size="small"
+        style={{ height: "100%" }}
+        title={
+          <h2 className="hatchery-card-title" style={{ display: "flex", gap: 8, alignItems: "center" }}>
+            <span aria-hidden style={{ color: "#0958d9" }}>
+              {props.icon}
+            </span>
+            {props.title}
+            <Badge
+              count={props.count}
+              showZero
+              color={props.count > 0 ? "#cf1322" : "#8c8c8c"}
+              overflowCount={999}
+            />
+          </h2>
+        }
+        extra={props.count > 0 ? <Link to={props.link}>{t("incubations.home.viewAll")}</Link> : null}
+      >
+        {props.children}
+      </Card>
+    </Col>
+  );
+}
+
+/** 我的孵化: the member's organization's incubations (the open one first). */
+export function MyIncubationCard() {
+  const { t } = useTranslation();
+  const access = useAccess();
+  const incubations = useOrganizationIncubations(access.isOrgMember ? access.myOrganizationId : null);
+  if (!access.isOrgMember || !access.myOrganizationId || !incubations.data) return null;
+  const items = incubations.data.items;
+  return (
+    <Card
+      size="small"
+      style={{ marginBottom: 16 }}
+      title={<h2 className="hatchery-card-title">{t("incubations.mine.title")}</h2>}
+      data-testid="my-incubation"
+    >
+      {items.length === 0 ? (
+        <Typography.Text type="secondary">{t("incubations.mine.none")}</Typography.Text>
+      ) : (
+        <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
+          {items.map((i) => (
+            <li key={i.id} style={{ padding: "6px 0" }}>
+              <Link to={`/incubations/${i.id}`} style={{ fontWeight: 500 }}>
+                {i.cohortName}
+              </Link>{" "}
+              <IncubationStatusTag status={i.status} />
+              <div style={{ fontSize: 13, color: "rgba(0,0,0,0.68)" }}>
+                {t("incubations.mine.period", {
+                  start: formatDate(i.startOn),
+                  end: formatDate(i.endedOn ?? i.plannedEndOn),
+                })}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+/** On an organization's page: its incubations, each linked; nothing when none. */
+export function OrganizationIncubations({ organizationId }: { organizationId: string }) {
+  const { t } = useTranslation();
+  const incubations = useOrganizationIncubations(organizationId);
+  const items = incubations.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Card
+      size="small"
+      style={{ marginBottom: 16 }}
+      title={<h2 className="hatchery-card-title">{t("incubations.organization.title")}</h2>}
+    >
+      <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+        {items.map((i) => (
+          <li key={i.id}>
+            <Link to={`/incubations/${i.id}`}>{i.cohortName}</Link> <IncubationStatusTag status={i.status} />{" "}
+            {t("incubations.mine.period", {
+              start: formatDate(i.startOn),
+              end: formatDate(i.endedOn ?? i.plannedEndOn),
+            })}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+/** On an admission decision: the incubation the confirmed place started. */
+export function DecisionIncubationLink({ incubationId }: { incubationId: string | null | undefined }) {
+  const { t } = useTranslation();
+  if (!incubationId) return null;
+  return (
+    <Link to={`/incubations/${incubationId}`} data-testid="decision-incubation-link">
+      {t("incubations.decisionLink")}
+    </Link>
+  );
+}
+
+/** On the staff's application page: once the place is confirmed, the incubation it started. */
+export function ApplicationIncubationAlert({
+  applicationId,
+  status,
+}: {
+  applicationId: string;
+  status: string;
+}) {
+  const decision = useDecision(applicationId, status === "confirmed");
+  if (status !== "confirmed" || !decision.data?.incubationId) return null;
+  return (
+    <Alert
+      type="success"
+      showIcon
+      style={{ marginBottom: 16 }}
+      message={<DecisionIncubationLink incubationId={decision.data.incubationId} />}
+    />
+  );
+}
