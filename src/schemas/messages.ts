@@ -288,6 +288,19 @@ export const ERROR_MESSAGES = {
     en: "The incubation plan is {status}, which does not allow this; reload to see where it stands",
   },
   // (more error codes for later areas go above this line)
+  // Stage 4: the capacity assessment instrument.
+  instrument_version_frozen: {
+    "zh-CN": "该版本已发布，内容已冻结，不能再修改或删除；如需调整，请“编辑”生成新的草稿版本",
+    en: "This version is published and frozen: it cannot be changed or deleted. To change it, start a new draft",
+  },
+  instrument_not_publishable: {
+    "zh-CN": "评估体系尚有 {count} 处问题，修正后才能发布",
+    en: "The instrument has {count} problems; fix them before publishing",
+  },
+  instrument_version_not_published: {
+    "zh-CN": "只能启用已发布的版本",
+    en: "Only a published version can be made active",
+  },
 } satisfies Catalog;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
@@ -541,6 +554,45 @@ export const FIELD_MESSAGES = {
     en: "This application is not in the review round",
   },
   ends_before_start: { "zh-CN": "结束时间须晚于开始时间", en: "Must be later than the start" },
+  // Stage 4: the capacity assessment instrument (instrumentProblems' codes).
+  instrument_key_invalid: {
+    "zh-CN": "代码须以小写英文字母开头，只含小写字母、数字和下划线，不超过 40 个字符",
+    en: "A key starts with a lowercase letter and has only lowercase letters, digits and underscores (at most 40)",
+  },
+  instrument_key_duplicate: {
+    "zh-CN": "代码“{key}”重复，每个维度和指标的代码须不同",
+    en: "The key “{key}” appears twice; every dimension and indicator needs its own",
+  },
+  instrument_text_required: { "zh-CN": "请填写此项", en: "Fill this in" },
+  instrument_text_invalid: {
+    "zh-CN": "含有不允许的控制字符，请删除后重试",
+    en: "Contains control characters that are not allowed",
+  },
+  instrument_text_too_long: { "zh-CN": "不能超过 {max} 个字符", en: "At most {max} characters" },
+  instrument_weight_invalid: {
+    "zh-CN": "权重须为 1–{max} 的整数",
+    en: "The weight must be a whole number from 1 to {max}",
+  },
+  instrument_weight_total: {
+    "zh-CN": "各维度权重之和须为 {expected}（当前为 {total}）",
+    en: "The dimensions' weights must add up to {expected} (now {total})",
+  },
+  instrument_scale_invalid: {
+    "zh-CN": "评分等级须为 0–100 之间的整数，最低分小于最高分，且不超过 {levels} 级",
+    en: "The scale is whole numbers within 0–100, the lowest below the highest, at most {levels} levels",
+  },
+  instrument_levels_invalid: {
+    "zh-CN": "须为 {min}–{max} 分的每个分值依次各写一条等级描述",
+    en: "Write one level description for each score from {min} to {max}, in order",
+  },
+  instrument_dimensions_count: {
+    "zh-CN": "评估体系须有 {min}–{max} 个维度",
+    en: "An instrument has {min} to {max} dimensions",
+  },
+  instrument_indicators_count: {
+    "zh-CN": "每个维度须有 {min}–{max} 项指标",
+    en: "Each dimension has {min} to {max} indicators",
+  },
   period_reversed: {
     "zh-CN": "结束日期不能早于开始日期",
     en: "The end day must not be before the start day",

@@ -30,6 +30,7 @@ import { cohortRoutes } from "./areas/incubation/cohorts/routes";
 import { incubationFigureRoutes } from "./areas/incubation/figures/routes";
 import { growthRoutes } from "./areas/incubation/growth/routes";
 import { incubationRoutes, organizationIncubationRoutes } from "./areas/incubation/incubations/routes";
+import { instrumentRoutes } from "./areas/incubation/instruments/routes";
 import { planRoutes } from "./areas/incubation/plan/routes";
 import { incubationSettingsRoutes } from "./areas/incubation/settings/routes";
 import { auditRoutes } from "./areas/platform/audit/routes";
@@ -182,6 +183,8 @@ export async function buildApp(options: {
       await api.register(incubationFigureRoutes, { ...deps, prefix: "/stats" });
       await api.register(planRoutes, { ...deps, prefix: "/incubations" });
       await api.register(applicationInspectionRoutes, { ...deps, prefix: "/applications" });
+      // Stage 4: the capacity assessment instrument.
+      await api.register(instrumentRoutes, deps);
       await api.register(incubationRoutes, { ...deps, prefix: "/incubations" });
       await api.register(organizationIncubationRoutes, { ...deps, prefix: "/organizations" });
       await api.register(cohortRoutes, { ...deps, prefix: "/cohorts" });

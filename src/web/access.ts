@@ -46,6 +46,8 @@ export interface Access {
   reviewWrite: boolean;
   /** Stage 3: the decisions with their public notice. */
   admissionDecide: boolean;
+  /** Stage 4: 能力评估体系, the capacity instruments and their versions. */
+  instrumentManage: boolean;
   /** Stage 4, 孵化管理: the incubations list, enrolment, transitions, cohorts and settings. */
   incubationManage: boolean;
   /** One incubation's page: staff, the organization's members, an invited assessor. */
@@ -80,6 +82,7 @@ const NONE: Access = {
   roundManage: false,
   reviewWrite: false,
   admissionDecide: false,
+  instrumentManage: false,
   incubationManage: false,
   incubationRead: false,
   canEditOrganization: () => false,
@@ -126,6 +129,7 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     roundManage: may("round.manage"),
     reviewWrite: may("review.write"),
     admissionDecide: may("admission.decide"),
+    instrumentManage: may("instrument.manage"),
     incubationManage: may("incubation.manage"),
     incubationRead: listScope(actor, "incubation.list") !== null,
     canEditOrganization: (organization) => onRecord("organization.update", organization),

@@ -77,6 +77,8 @@ const ExpertLinkSignInPage = lazy(loadLinkSignIn);
 const RoundListPage = lazy(() => import("./pages/admission/rounds/list"));
 const RoundDetailPage = lazy(() => import("./pages/admission/rounds/detail"));
 const RubricsPage = lazy(() => import("./pages/admission/rubrics"));
+const InstrumentsPage = lazy(() => import("./pages/incubation/instruments"));
+const InstrumentVersionPage = lazy(() => import("./pages/incubation/instruments/version"));
 const MyReviewsPage = lazy(() => import("./pages/admission/reviews/list"));
 const ScoringPage = lazy(() => import("./pages/admission/reviews/score"));
 const MeetingPage = lazy(() => import("./pages/admission/meeting"));
@@ -213,6 +215,16 @@ export const router = createBrowserRouter([
         ],
       },
       { path: "rubrics", element: <Guard allow="roundManage" page={<RubricsPage />} /> },
+      {
+        path: "instruments",
+        children: [
+          { index: true, element: <Guard allow="instrumentManage" page={<InstrumentsPage />} /> },
+          {
+            path: "versions/:id",
+            element: <Guard allow="instrumentManage" page={<InstrumentVersionPage />} />,
+          },
+        ],
+      },
       {
         path: "reviews",
         children: [

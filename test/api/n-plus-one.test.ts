@@ -154,6 +154,10 @@ const NESTED: Record<string, Grown> = {
   // The grown round is closed: its reviews are listed when asked for (open rounds' always are).
   "GET /api/reviews":             { as: "expert", url: (i) => `/api/reviews?roundId=${i.round}`, grow: ({ t, ids }) => growRound(t, ids),
                                     rows: (body: { rounds: { reviews: unknown[] | null }[] }) => body.rounds.reduce((n, r) => n + (r.reviews?.length ?? 0), 0) },
+  // The instruments with their versions nested.
+  "GET /api/instruments":         { as: "staff", grow: ({ as }) => times(GROWTH, (i) =>
+                                      created(as("staff").post("/api/instruments", { name: `N+1 测试评估体系${i}` }))),
+                                    rows: (body: { instruments: { versions: unknown[] }[] }) => body.instruments.reduce((n, i) => n + 1 + i.versions.length, 0) },
 };
 
 let t: TestApp;

@@ -27,6 +27,7 @@ import { type InspectionIds, inspectionFixtures } from "./admission/role-matrix-
 import { type RoundIds, roundFixtures } from "./admission/role-matrix-rounds";
 import { type PlanIds, planFixtures } from "./incubation/plan-matrix";
 import { type IncubationIds, incubationFixtures } from "./incubation/role-matrix-incubations";
+import { type InstrumentIds, instrumentFixtures } from "./incubation/role-matrix-instruments";
 import { type RecruitmentIds, recruitmentFixtures } from "./recruitment/role-matrix-recruitment";
 
 const ACTORS = [
@@ -47,7 +48,8 @@ type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds &
   DecisionIds &
   InspectionIds &
   IncubationIds &
-  PlanIds;
+  PlanIds &
+  InstrumentIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -443,6 +445,22 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/applications/{id}/inspection":        [{ id: "acceptedApplication", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   "POST /api/applications/{id}/screen-out":       [{ id: "acceptedApplication", body: () => ({ version: 999, reason: "矩阵测试" }),
                                                      expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  // The capacity instrument (stage 4): staff and the administrator only. A stale version (999)
+  // or a published (frozen) version answers 409 once the policy let the actor through.
+  "GET /api/instruments":                         [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/instruments":                        [{ body: () => ({ name: `矩阵测试体系${++serial}` }),
+                                                     expect: [401, 201, 201, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/instruments/{id}/draft":             [{ id: "matrixInstrument", note: "its one draft, found again",
+                                                     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/instrument-versions/{id}":           [{ id: "instrumentPublished", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "PUT /api/instrument-versions/{id}":           [{ id: "instrumentDraft", body: () => ({ version: 999, changeNote: "", content: { scale: { min: 1, max: 4 }, dimensions: [] } }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "DELETE /api/instrument-versions/{id}":        [{ id: "instrumentPublished", note: "published: frozen, 409",
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/instrument-versions/{id}/publish":  [{ id: "instrumentDraft", body: () => ({ version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "PUT /api/instrument-tracks/{track}":          [{ url: () => "/api/instrument-tracks/org", body: () => ({ versionId: ids.instrumentPublished }),
+                                                     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   // Stage 4 incubations (孵化): staff manage; the organization's members read their own; an expert
   // reads one it is named on as an assessor (none here: 404); a stale version (999) answers 409.
   "GET /api/incubations":                         [{ expect: [401, 200, 200, 200, 403, 200, 403, 403, 403] }],
@@ -546,6 +564,7 @@ beforeAll(async () => {
     ...(await roundFixtures(t, clients.staff)),
     ...(await decisionFixtures(t, ownOrg)),
     ...(await inspectionFixtures(t)),
+    ...(await instrumentFixtures(t, clients.staff)),
     ...(await incubationFixtures(t, ownOrg)),
     ...(await planFixtures(t, clients.staff, clients.member, ownOrg)),
   };

@@ -61,6 +61,8 @@ test(
       "Calls",
       "Applications",
       "Inspections",
+      "Incubations",
+      "Capacity instruments",
       "Experts",
       "Review rounds",
       "Rubrics",

@@ -5,6 +5,7 @@
 import { count, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { auditLog, bases, users } from "../schema";
+import { seedDefaultInstrument } from "./instruments";
 import { seedDefaultRubrics } from "./rubrics";
 
 export interface BootstrapInput {
@@ -26,6 +27,7 @@ export async function bootstrapIfEmpty(db: Db, input: BootstrapInput): Promise<b
     const [base] = await tx.insert(bases).values(input.base).returning();
     if (!base) throw new Error("bootstrap: base insert returned nothing");
     await seedDefaultRubrics(tx, base.id);
+    await seedDefaultInstrument(tx, base.id);
     const [admin] = await tx
       .insert(users)
       .values({ baseId: base.id, ...input.admin, roles: ["admin"], mustChangePassword: true })

@@ -12,6 +12,7 @@ import { seedApplications } from "./applications";
 import { DEMO_ACCOUNTS, DEMO_BASE, DEMO_PASSWORD, DEMO_TOWNS } from "./changping";
 import type { DemoBlob } from "./demo-pdf";
 import { generateOrganizations, seededRandom } from "./generate";
+import { seedDefaultInstrument } from "./instruments";
 import { seedRecruitment } from "./recruitment";
 import { seedDefaultRubrics } from "./rubrics";
 
@@ -43,6 +44,7 @@ export async function seedDemoIfEmpty(
     const [base] = await tx.insert(bases).values(DEMO_BASE).returning();
     if (!base) throw new Error("seed: base insert returned nothing");
     await seedDefaultRubrics(tx, base.id);
+    await seedDefaultInstrument(tx, base.id);
     const townRows = await tx
       .insert(towns)
       .values(DEMO_TOWNS.map((t, i) => ({ baseId: base.id, name: t.name, kind: t.kind, sortOrder: i })))

@@ -3,16 +3,14 @@
  * filtered by area and period, with the areas present and their counts (the page's filter chips).
  */
 import { z } from "zod";
-import { ZDay, ZPageQuery } from "../common";
+import { text, ZDay, ZPageQuery } from "../common";
 
 /** Areas are `<area>` of a kind `<area>.<event>`: lowercase words joined by `_`. */
-const ZArea = z.string().regex(/^[a-z][a-z_]{0,39}$/, { error: "growth_area_invalid" });
+const ZArea = text(40).regex(/^[a-z][a-z_]{0,39}$/, { error: "growth_area_invalid" });
 
 const ZGrowthFilterFields = ZPageQuery.extend({
   /** One area or several, comma-separated (application,assessment). */
-  areas: z
-    .string()
-    .max(400, { error: "too_long" })
+  areas: text(400)
     .transform((s) => s.split(",").filter(Boolean))
     .pipe(z.array(ZArea).max(20))
     .optional(),

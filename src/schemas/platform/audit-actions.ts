@@ -246,6 +246,11 @@ export const AUDIT_ACTIONS = {
     zhCN: "发布评估体系版本",
     en: "Published an instrument version",
   },
+  "instrument.discard": {
+    entity: "instrument",
+    zhCN: "删除评估体系草稿",
+    en: "Deleted an instrument draft",
+  },
   "instrument.activate": {
     entity: "instrument",
     zhCN: "设为赛道启用版本",

@@ -8,6 +8,7 @@ import * as rounds from "./areas/admission/rounds";
 import * as incubationFigures from "./areas/incubation/figures";
 import * as growth from "./areas/incubation/growth";
 import * as incubations from "./areas/incubation/incubations";
+import * as instruments from "./areas/incubation/instruments";
 import * as incubationPlan from "./areas/incubation/plan";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
@@ -365,6 +366,8 @@ export const en: Messages = {
   admission: admission.en,
   // Stage 2.
   inspections: inspections.en,
+  // Stage 4: the capacity instrument.
+  instruments: instruments.en,
   // Stage 4.
   incubations: incubations.en,
   incubationPlan: incubationPlan.en,

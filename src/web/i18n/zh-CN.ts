@@ -8,6 +8,7 @@ import * as rounds from "./areas/admission/rounds";
 import * as incubationFigures from "./areas/incubation/figures";
 import * as growth from "./areas/incubation/growth";
 import * as incubations from "./areas/incubation/incubations";
+import * as instruments from "./areas/incubation/instruments";
 import * as incubationPlan from "./areas/incubation/plan";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
@@ -362,6 +363,8 @@ export const zhCN = {
   admission: admission.zhCN,
   // Stage 2.
   inspections: inspections.zhCN,
+  // Stage 4: the capacity instrument.
+  instruments: instruments.zhCN,
   // Stage 4.
   incubations: incubations.zhCN,
   incubationPlan: incubationPlan.zhCN,

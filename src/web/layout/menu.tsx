@@ -9,6 +9,7 @@ import {
   IdcardOutlined,
   NotificationOutlined,
   OrderedListOutlined,
+  RadarChartOutlined,
   ShopOutlined,
   SolutionOutlined,
   SoundOutlined,
@@ -44,6 +45,13 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
       key: "/incubations",
       icon: <ExperimentOutlined aria-hidden />,
       label: t("incubations.nav"),
+    });
+  }
+  if (access.instrumentManage) {
+    items.push({
+      key: "/instruments",
+      icon: <RadarChartOutlined aria-hidden />,
+      label: t("instruments.nav"),
     });
   }
   if (access.expertManage) {
@@ -105,6 +113,7 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     "/rubrics",
     "/reviews",
     "/notices",
+    "/instruments",
     "/my-applications",
     "/experts",
     "/account/expert",
