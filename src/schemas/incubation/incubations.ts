@@ -72,7 +72,7 @@ export type CohortCreate = z.input<typeof ZCohortCreate>;
 
 const ZPerson = z.object({ id: z.string(), name: z.string() });
 
-export const ZIncubationHistoryItem = z.object({
+const ZIncubationHistoryEntry = z.object({
   id: z.string(),
   event: z.enum([...INCUBATION_EVENTS, "enrol"]),
   fromStatus: z.enum(INCUBATION_STATUSES).nullable(),
@@ -82,7 +82,6 @@ export const ZIncubationHistoryItem = z.object({
   actorName: z.string().nullable(),
   at: z.iso.datetime(),
 });
-export type IncubationHistoryItem = z.infer<typeof ZIncubationHistoryItem>;
 
 export const ZIncubation = z.object({
   id: z.string(),
@@ -102,7 +101,7 @@ export const ZIncubation = z.object({
   /** What the actor may fire now (empty for a member: the base acts). */
   actions: z.array(z.enum(INCUBATION_EVENTS)),
   canEdit: z.boolean(),
-  history: z.array(ZIncubationHistoryItem),
+  history: z.array(ZIncubationHistoryEntry),
   version: z.number().int(),
 });
 export type Incubation = z.infer<typeof ZIncubation>;
