@@ -105,7 +105,6 @@ export function MyIncubationCard() {
   const items = incubations.data.items;
   return (
     <Card
-      size="small"
       style={{ marginBottom: 16 }}
       title={<h2 className="hatchery-card-title">{t("incubations.mine.title")}</h2>}
       data-testid="my-incubation"
