@@ -61,6 +61,7 @@ test(
       "Calls",
       "Applications",
       "Inspections",
+      "Incubations",
       "Experts",
       "Review rounds",
       "Rubrics",

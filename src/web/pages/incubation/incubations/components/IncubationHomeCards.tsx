@@ -148,7 +148,11 @@ export function OrganizationIncubations({ organizationId }: { organizationId: st
       <ul style={{ margin: 0, paddingInlineStart: 18 }}>
         {items.map((i) => (
           <li key={i.id}>
-            <Link to={`/incubations/${i.id}`}>{i.cohortName}</Link> <IncubationStatusTag status={i.status} />{" "}
+            {/* Underlined: a link inside a line of text must not rely on its colour alone. */}
+            <Link to={`/incubations/${i.id}`} style={{ textDecoration: "underline" }}>
+              {i.cohortName}
+            </Link>{" "}
+            <IncubationStatusTag status={i.status} />{" "}
             {t("incubations.mine.period", {
               start: formatDate(i.startOn),
               end: formatDate(i.endedOn ?? i.plannedEndOn),
