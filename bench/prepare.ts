@@ -22,6 +22,7 @@ import { hashPassword } from "../src/server/passwords";
 import { adminQuery, withDatabase } from "../test/support/postgres-setup";
 import { copyClock, copyRows } from "./bulk";
 import { explainQueries } from "./explain";
+import { type LoadedIncubation, loadIncubation } from "./incubation";
 import { seededUuid } from "./recorder";
 import { loadRecruitment, type RecordedAdmission } from "./recruitment";
 import type { Scale } from "./scale";
@@ -50,6 +51,8 @@ export interface PreparedDatabase {
   liaisonTown: { name: string; organizations: number; applications: number };
   /** Stages 2-3: the rounds, their size, and the demo expert's reviews (the scoring page's). */
   admission: RecordedAdmission & { expertReviewIds: string[] };
+  /** Stage 4: cohorts, incubations and their growth files. */
+  incubation: LoadedIncubation;
   calls: number;
   /** Seconds the bulk load took (organizations, applications, reviews), without the VACUUM. */
   bulkSeconds: number;
@@ -102,6 +105,13 @@ export async function prepareDatabase(
         if (/^call \d*[05] of/.test(message)) lap(message);
       },
     });
+    const incubation = await loadIncubation(database, baseId, applicants, {
+      seed: options.seed,
+      calls: scale.calls,
+    });
+    lap(
+      `${incubation.incubations} incubations in ${incubation.cohorts} cohorts inserted (${incubation.growthEvents} growth-file events in all)`,
+    );
     const bulkSeconds = (performance.now() - bulkStarted) / 1000;
     const copySeconds = copyClock.seconds;
     copyClock.seconds = 0;
@@ -158,6 +168,7 @@ export async function prepareDatabase(
       sampleIds: ids.map((r) => r.id),
       callId: recruitment.callId,
       admission: { ...recruitment.admission, expertReviewIds },
+      incubation,
       calls: recruitment.calls,
       bulkSeconds,
       copySeconds,

@@ -176,6 +176,8 @@ async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
     roundId: prepared.admission.roundId,
     rankingRoundId: prepared.admission.rankingRoundId,
     expertReviewIds: prepared.admission.expertReviewIds,
+    cohortId: prepared.incubation.cohortId,
+    incubatedOrganizationIds: prepared.incubation.organizationIds,
   };
   await preflight(server.url, context, sessions);
 

@@ -18,6 +18,9 @@ export interface ScenarioContext {
   rankingRoundId?: string;
   /** The demo expert's reviews in that round, for the scoring page. */
   expertReviewIds: string[];
+  /** Stage 4: the largest cohort, and organizations with an incubation (a growth file of a few hundred events). */
+  cohortId: string;
+  incubatedOrganizationIds: string[];
 }
 
 /** The demo accounts the scenarios sign in as: each route is measured as the role that uses it. */
@@ -150,6 +153,25 @@ export const SCENARIOS: Scenario[] = [
     paths: ({ rankingRoundId, roundId }) => {
       const path = `/api/rounds/${rankingRoundId ?? roundId}/ranking`;
       return () => path;
+    },
+  },
+  {
+    // Stage 4: the staff's incubation list, one cohort's first page (with baseline and exit flags).
+    name: "incubation list (a cohort)",
+    account: "staff",
+    paths: ({ cohortId }) => {
+      const path = `/api/incubations?cohortId=${cohortId}&page=1&pageSize=20`;
+      return () => path;
+    },
+  },
+  {
+    // One organization's growth file, its first hundred events of a few hundred.
+    name: "growth file (staff)",
+    account: "staff",
+    paths: ({ incubatedOrganizationIds }) => {
+      let next = 0;
+      return () =>
+        `/api/organizations/${incubatedOrganizationIds[next++ % incubatedOrganizationIds.length]}/growth`;
     },
   },
 ];

@@ -41,6 +41,8 @@ async function main(): Promise<void> {
     applicationIds: [],
     roundId: "",
     expertReviewIds: [],
+    cohortId: "",
+    incubatedOrganizationIds: [],
   };
   const lines = [
     ...machineLines(`npm run bench:topology -- ${process.argv.slice(2).join(" ")}`.trim()),

@@ -3,7 +3,7 @@
  * so the file holds exactly what happened. The kinds and their params are declared by the areas
  * (src/domain/growth.ts).
  */
-import type { GrowthKind, GrowthKinds } from "../domain/growth";
+import type { GrowthKind, GrowthKinds, GrowthTitle } from "../domain/growth";
 import type { Db } from "./client";
 import { growthEvents } from "./schema";
 
@@ -12,6 +12,8 @@ export interface GrowthEntry<K extends GrowthKind> {
   organizationId: string;
   incubationId?: string | null;
   kind: K;
+  /** The line the file shows, in both languages, as it reads at the time. */
+  title: GrowthTitle;
   params: GrowthKinds[K];
   /** The record the event is about, for the file's link. */
   subjectId?: string | null;
@@ -28,6 +30,7 @@ export async function recordGrowth<K extends GrowthKind>(tx: Db, entry: GrowthEn
     organizationId: entry.organizationId,
     incubationId: entry.incubationId ?? null,
     kind: entry.kind,
+    title: entry.title,
     params: entry.params as Record<string, string | number | boolean | null>,
     subjectId: entry.subjectId ?? null,
     actorName: entry.actorName ?? null,

@@ -4,11 +4,12 @@
  * the demo data alike, so a history row always has the same shape. Stage 2 onward adds its
  * records' histories here.
  */
-import { eq, sql } from "drizzle-orm";
 import type { ApplicationEvent, ApplicationSide, ApplicationStatus } from "../domain/application";
 import type { Track } from "../domain/call";
+import { RECRUITMENT_LABELS } from "../schemas/recruitment/labels";
 import type { Db } from "./client";
-import { applicationEvents, applications, growthEvents } from "./schema";
+import { recordGrowth } from "./growth";
+import { applicationEvents } from "./schema";
 
 declare module "../domain/growth" {
   interface GrowthKinds {
@@ -18,7 +19,8 @@ declare module "../domain/growth" {
       fromStatus: ApplicationStatus;
       toStatus: ApplicationStatus;
       track: Track;
-      reason: string | null;
+      /** The reason given, if any. */
+      note: string | null;
     };
   }
 }
@@ -26,6 +28,9 @@ declare module "../domain/growth" {
 export interface ApplicationHistoryEntry {
   baseId: string;
   applicationId: string;
+  /** The application's organization and track: its growth file gets the step too. */
+  organizationId: string;
+  track: Track;
   event: ApplicationEvent | "extend";
   /** The status before and after; the same for an act that changes no status (an extension). */
   fromStatus: ApplicationStatus;
@@ -50,27 +55,27 @@ export async function recordApplicationHistory(tx: Db, entry: ApplicationHistory
     actorName: entry.actor.name,
     ...(entry.at ? { createdAt: entry.at } : {}),
   });
-  // The organization's growth file has every step of its applications (the application row gives
-  // the organization and the track, so the callers need not).
-  await tx.insert(growthEvents).select(
-    tx
-      .select({
-        id: sql`gen_random_uuid()`.as("id"),
-        baseId: applications.baseId,
-        organizationId: applications.organizationId,
-        incubationId: sql`NULL::uuid`.as("incubation_id"),
-        kind: sql`'application.status'`.as("kind"),
-        occurredAt: sql`${entry.at ?? new Date()}::timestamptz`.as("occurred_at"),
-        subjectId: applications.id,
-        params: sql`jsonb_build_object('event', ${entry.event}::text, 'fromStatus', ${entry.fromStatus}::text,
-          'toStatus', ${entry.toStatus}::text, 'track', ${applications.track}, 'reason', ${entry.reason ?? null}::text)`.as(
-          "params",
-        ),
-        actorName: sql`${entry.actor.name}::text`.as("actor_name"),
-        staffOnly: sql`false`.as("staff_only"),
-        createdAt: sql`now()`.as("created_at"),
-      })
-      .from(applications)
-      .where(eq(applications.id, entry.applicationId)),
-  );
+  // The organization's growth file has every step of its applications; migration 0019 titled the
+  // steps recorded before it the same way.
+  const zh = RECRUITMENT_LABELS["zh-CN"];
+  const en = RECRUITMENT_LABELS.en;
+  await recordGrowth(tx, {
+    baseId: entry.baseId,
+    organizationId: entry.organizationId,
+    kind: "application.status",
+    title: {
+      zhCN: `${zh.applicationEvent[entry.event]} · ${zh.track[entry.track]}`,
+      en: `${en.applicationEvent[entry.event]} · ${en.track[entry.track]}`,
+    },
+    params: {
+      event: entry.event,
+      fromStatus: entry.fromStatus,
+      toStatus: entry.toStatus,
+      track: entry.track,
+      note: entry.reason ?? null,
+    },
+    subjectId: entry.applicationId,
+    actorName: entry.actor.name,
+    at: entry.at,
+  });
 }

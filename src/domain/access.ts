@@ -41,7 +41,13 @@ export type Action =
   | "instrument.manage"
   | "assessment.read"
   | "assessment.self"
-  | "assessment.assess";
+  | "assessment.assess"
+  // The incubation plan (孵化计划) and the needs: staff write; the organization agrees and
+  // reports its own actions; the plan is read as the incubation is.
+  | "plan.read"
+  | "plan.manage"
+  | "plan.agree"
+  | "plan.progress";
 
 /**
  * How the actor stands to one record beyond its base and its organization, as the loader that
@@ -166,6 +172,23 @@ export function decide(actor: Actor, action: Action, subject?: Subject): Decisio
       if (hasRole(actor, "admin", "staff")) return "allow";
       if (!hasRole(actor, "expert")) return "forbidden";
       return !subject || related(subject, "assessor") ? "allow" : "not_found";
+    case "plan.manage":
+      return hasRole(actor, "admin", "staff") ? "allow" : "forbidden";
+    case "plan.read":
+      // Staff; the organization's own members; its mentors (the relation) work to the plan too.
+      if (hasRole(actor, "admin", "staff")) return "allow";
+      if (hasRole(actor, "org_member") && ownOrganization(actor, subject)) return "allow";
+      if (hasRole(actor, "mentor") && subject && related(subject, "mentor")) return "allow";
+      return hasRole(actor, "org_member", "mentor") ? "not_found" : "forbidden";
+    case "plan.agree":
+      // Agreeing is the organization's own act (staff record it on its behalf through plan.manage).
+      if (!hasRole(actor, "org_member")) return "forbidden";
+      return !subject || ownOrganization(actor, subject) ? "allow" : "not_found";
+    case "plan.progress":
+      // Marking actions done: staff any; a member its own organization's (which ones: the service).
+      if (hasRole(actor, "admin", "staff")) return "allow";
+      if (!hasRole(actor, "org_member")) return "forbidden";
+      return !subject || ownOrganization(actor, subject) ? "allow" : "not_found";
     case "stats.recruitment":
       // Counts of the recruitment and the registry, for the base and the public bodies it
       // reports to (agency statistics); experts, mentors, partners and members have no use for them.

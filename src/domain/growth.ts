@@ -6,11 +6,17 @@
  *     interface GrowthKinds { "assessment.submitted": { phase: AssessmentPhase; total: number } }
  *   }
  *
- * so a new area adds its events without editing a central list, and `recordGrowth` accepts a kind
- * only with its own params. The kind is `<area>.<event>`; the web client names each kind from its
- * area's strings (`growth.<kind>`) and links it by its area.
+ * so a new area adds its events without editing a central list or switch, and `recordGrowth`
+ * accepts a kind only with its own params. The kind is `<area>.<event>`. Each event is written with
+ * its title in both languages, so showing, filtering, printing and exporting the file needs no
+ * code per kind; a `note` param, where there is one, is shown under the title.
  */
 export type GrowthParamValue = string | number | boolean | null;
+
+export interface GrowthTitle {
+  zhCN: string;
+  en: string;
+}
 
 // biome-ignore lint/suspicious/noEmptyInterface: filled by the areas' declarations (declaration merging)
 export interface GrowthKinds {}

@@ -2,6 +2,7 @@
  * Words for the organization vocabulary, in both languages: the web app shows them and the
  * spreadsheets (export, import template, import) write and read them, so they agree everywhere.
  */
+import type { ServiceCategory } from "../domain/incubation/plan";
 import type { OrganizationField, RegistrationStatus, Residency } from "../domain/organization";
 import type { Lang } from "./messages";
 
@@ -60,4 +61,13 @@ export const ORGANIZATION_LABELS: Record<Lang, OrganizationLabels> = {
       poverty_relief: "Poverty relief",
     },
   },
+};
+
+/**
+ * The base's four service categories (4Z): what a need asks for and what a service gives. The plan,
+ * the services, mentoring and funding areas all tag with these words.
+ */
+export const SERVICE_CATEGORY_LABELS: Record<Lang, Record<ServiceCategory, string>> = {
+  "zh-CN": { information: "资讯", consulting: "咨询", capital: "资本", resources: "资源" },
+  en: { information: "Information", consulting: "Consulting", capital: "Capital", resources: "Resources" },
 };

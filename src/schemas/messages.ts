@@ -282,6 +282,11 @@ export const ERROR_MESSAGES = {
     "zh-CN": "本基地已有名为“{name}”的孵化批次，请换一个名称",
     en: "The base already has a cohort named “{name}”; choose another name",
   },
+  // The incubation plan (stage 4).
+  plan_status_invalid: {
+    "zh-CN": "孵化计划当前为“{status}”，不能进行此操作，请刷新页面查看最新状态",
+    en: "The incubation plan is {status}, which does not allow this; reload to see where it stands",
+  },
   // (more error codes for later areas go above this line)
 } satisfies Catalog;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -536,6 +541,35 @@ export const FIELD_MESSAGES = {
     en: "This application is not in the review round",
   },
   ends_before_start: { "zh-CN": "结束时间须晚于开始时间", en: "Must be later than the start" },
+  period_reversed: {
+    "zh-CN": "结束日期不能早于开始日期",
+    en: "The end day must not be before the start day",
+  },
+  growth_area_invalid: { "zh-CN": "档案类别格式不正确", en: "Not a growth-file area" },
+  // The incubation plan (stage 4).
+  due_too_late: {
+    "zh-CN": "完成日期过远：须在 {maximum} 之前",
+    en: "Too far off: the due day must be before {maximum}",
+  },
+  due_too_early: {
+    "zh-CN": "完成日期不能早于孵化开始日 {minimum}",
+    en: "The due day cannot be before the incubation's start ({minimum})",
+  },
+  dimension_unknown: {
+    "zh-CN": "能力评估体系中没有这一维度",
+    en: "The capacity instrument has no such dimension",
+  },
+  need_unknown: { "zh-CN": "该需求不属于本孵化", en: "This need is not one of this incubation's" },
+  owner_unknown: {
+    "zh-CN": "负责人须是本基地工作人员或本机构成员",
+    en: "The owner must be a staff member of the base or a member of the organization",
+  },
+  goal_unknown: { "zh-CN": "该目标不属于本计划", en: "This goal is not one of this plan's" },
+  action_unknown: { "zh-CN": "该行动不属于本计划", en: "This action is not one of this plan's" },
+  agreed_by_required: {
+    "zh-CN": "代为记录确认时，须填写机构确认人及确认方式",
+    en: "When recording the organization's agreement, say who agreed and how",
+  },
 } satisfies Catalog;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

@@ -27,7 +27,10 @@ import { roundRoutes } from "./areas/admission/rounds/routes";
 import { rubricRoutes } from "./areas/admission/rubrics/routes";
 import type { AreaDeps } from "./areas/deps";
 import { cohortRoutes } from "./areas/incubation/cohorts/routes";
+import { incubationFigureRoutes } from "./areas/incubation/figures/routes";
+import { growthRoutes } from "./areas/incubation/growth/routes";
 import { incubationRoutes, organizationIncubationRoutes } from "./areas/incubation/incubations/routes";
+import { planRoutes } from "./areas/incubation/plan/routes";
 import { incubationSettingsRoutes } from "./areas/incubation/settings/routes";
 import { auditRoutes } from "./areas/platform/audit/routes";
 import { authRoutes } from "./areas/platform/auth/routes";
@@ -174,6 +177,10 @@ export async function buildApp(options: {
       await api.register(noticeRoutes, { ...deps, prefix: "/notices" });
       await api.register(portalNoticeRoutes, { ...deps, prefix: "/portal/notices" });
       await api.register(inspectionRoutes, { ...deps, prefix: "/inspections" });
+      // Stage 4 (孵化服务)
+      await api.register(growthRoutes, { ...deps, prefix: "/organizations" });
+      await api.register(incubationFigureRoutes, { ...deps, prefix: "/stats" });
+      await api.register(planRoutes, { ...deps, prefix: "/incubations" });
       await api.register(applicationInspectionRoutes, { ...deps, prefix: "/applications" });
       await api.register(incubationRoutes, { ...deps, prefix: "/incubations" });
       await api.register(organizationIncubationRoutes, { ...deps, prefix: "/organizations" });

@@ -82,6 +82,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   incubation_status_invalid: 409,
   incubation_open_exists: 409,
   cohort_name_taken: 409,
+  plan_status_invalid: 409,
 };
 
 export class AppError extends Error {

@@ -9,6 +9,7 @@ import { seedDemoIfEmpty } from "../db/seed/demo";
 import { passwordProblems } from "../domain/password-policy";
 import { buildApp } from "./app";
 import { sendReviewReminders } from "./areas/admission/reviews/reminders";
+import { sendOverduePlanNotices } from "./areas/incubation/plan/overdue";
 import { mailerFor } from "./areas/platform/notifications/mailer";
 import { startEmailWorker } from "./areas/platform/notifications/outbox";
 import { startSmsWorker } from "./areas/platform/notifications/sms-outbox";
@@ -86,6 +87,15 @@ async function main(): Promise<void> {
       logger: app.log,
       run: async () => {
         const sent = await sendReviewReminders(database.db);
+        return sent > 0 ? { sent } : null;
+      },
+    }),
+    startPeriodic({
+      name: "overdue plan actions told to their organizations",
+      intervalMs: 15 * 60_000,
+      logger: app.log,
+      run: async () => {
+        const sent = await sendOverduePlanNotices(database.db);
         return sent > 0 ? { sent } : null;
       },
     }),

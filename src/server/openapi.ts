@@ -72,6 +72,11 @@ const TAGS = [
     description:
       "The expert's scoring: assignments, one application's dossier and rubric, drafts, submit; staff reopen",
   },
+  {
+    name: "plans",
+    description:
+      "Stage 4 (孵化计划): an incubation's needs (4Z), its plan (draft, propose, agree, revise) and the actions' progress",
+  },
 ];
 
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {

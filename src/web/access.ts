@@ -52,6 +52,8 @@ export interface Access {
   incubationRead: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
+  /** 成长档案: the base's staff for any organization, a member for its own. */
+  canReadGrowthFile: (organization: Pick<Organization, "id" | "baseId">) => boolean;
 }
 
 const NONE: Access = {
@@ -82,6 +84,7 @@ const NONE: Access = {
   incubationRead: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
+  canReadGrowthFile: () => false,
 };
 
 export function accessFor(user: CurrentUser | null | undefined): Access {
@@ -127,5 +130,6 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     incubationRead: listScope(actor, "incubation.list") !== null,
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
+    canReadGrowthFile: (organization) => onRecord("incubation.read", organization),
   };
 }

@@ -84,9 +84,11 @@ const NoticesPage = lazy(() => import("./pages/admission/notices"));
 const PortalNoticePage = lazy(() => import("./pages/admission/notices/portal"));
 const InspectionListPage = lazy(() => import("./pages/admission/inspections/list"));
 const InspectionPage = lazy(() => import("./pages/admission/inspections/detail"));
+const GrowthFilePage = lazy(() => import("./pages/incubation/growth"));
 const IncubationListPage = lazy(() => import("./pages/incubation/incubations/list"));
 const IncubationPage = lazy(() => import("./pages/incubation/incubations/detail"));
 const CohortsPage = lazy(() => import("./pages/incubation/cohorts"));
+const IncubationPlanPage = lazy(() => import("./pages/incubation/plan"));
 const ForbiddenPage = lazy(() => import("./pages/platform/exception/403"));
 const NotFoundPage = lazy(() => import("./pages/platform/exception/404"));
 
@@ -149,6 +151,7 @@ export const router = createBrowserRouter([
           { path: "import", element: <Guard allow="organizationImport" page={<OrganizationImportPage />} /> },
           { path: ":id", element: <OrganizationDetailPage /> },
           { path: ":id/edit", element: <OrganizationEditPage /> },
+          { path: ":id/growth", element: <GrowthFilePage /> },
         ],
       },
       {
@@ -175,6 +178,8 @@ export const router = createBrowserRouter([
           { path: ":id", element: <Guard allow="canApply" page={<ApplyPage />} /> },
         ],
       },
+      // The plan hangs off an incubation; the server decides who may see it (404 or 403 shown).
+      { path: "incubations/:id/plan", element: <IncubationPlanPage /> },
       {
         path: "inspections",
         children: [

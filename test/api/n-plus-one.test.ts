@@ -22,6 +22,7 @@ import {
   applications,
   communities,
   expertInvitations,
+  growthEvents,
   reviewRounds,
   reviews,
   roundSubjects,
@@ -34,15 +35,20 @@ import { startTestApp } from "../support/app";
 import { plan } from "./admission/inspection-support";
 import { roundWithReviews } from "./admission/ranking-fixtures";
 import { expert, inDays, inspectedApplication } from "./admission/rounds-support";
+import { incubationOf } from "./incubation/plan-support";
 
 /** A demo account (demo password) that may use the list. */
 type Account = "admin" | "staff" | "expert" | "member" | "viewer" | "liaison";
 
 interface Ids {
+  /** An incubation of another organization (its needs are grown). */
+  incubation: string;
   /** A published call of the base, open now, that the grown rows belong to. */
   call: string;
   /** A submitted application of the demo member's organization. */
   application: string;
+  /** The demo member's organization. */
+  memberOrganization: string;
   /** A closed round with reviews: its id, rubric and experts. */
   round: string;
   rubric: string;
@@ -89,6 +95,8 @@ const PAGED: Record<string, Measured> = {
   "GET /api/notifications":      { as: "staff" },
   "GET /api/rounds/{id}/ranking":{ as: "staff", url: (i) => `/api/rounds/${i.round}/ranking`,
                                    grow: ({ t, ids }) => growRound(t, ids, ROWS) },
+  "GET /api/organizations/{id}/growth": { as: "member", url: (i) => `/api/organizations/${i.memberOrganization}/growth`,
+                                   grow: ({ t, ids }) => growGrowthFile(t, ids) },
   "GET /api/incubations":        { as: "staff", grow: ({ t, as }) => growIncubations(t, as("staff")) },
 };
 
@@ -132,6 +140,9 @@ const UNPAGED: Record<string, Grown | string> = {
   "GET /api/cohorts":                  { as: "staff", grow: ({ as }) => times(GROWTH, (i) =>
                                            created(as("staff").post("/api/cohorts", { name: `N+1 测试批次${i}-${Date.now()}`, startsOn: "2026-03-01" }))) },
   "GET /api/organizations/{id}/incubations": "an organization's incubations: one open at a time, a handful in its life",
+  "GET /api/incubations/{id}/needs":   { as: "staff", url: (i) => `/api/incubations/${i.incubation}/needs`,
+                                           grow: ({ as, ids }) => times(GROWTH, (i) =>
+                                             created(as("staff").post(`/api/incubations/${ids.incubation}/needs`, { category: "information", title: `N+1 测试需求${i}`, source: "other" }))) },
 };
 
 /**
@@ -157,17 +168,19 @@ beforeAll(async () => {
   const call = await make(t).call();
   const round = await roundWithReviews(t, { scores: [[[8, 4]], [[6, 3]]] });
   const [application] = await t.db
-    .select({ id: applications.id })
+    .select({ id: applications.id, organizationId: applications.organizationId })
     .from(applications)
     .innerJoin(users, eq(users.organizationId, applications.organizationId))
     .where(and(eq(users.username, "member"), ne(applications.status, "draft")))
     .limit(1);
   ids = {
+    incubation: (await incubationOf(t, (await make(t).organization()).id)).id,
     call: call.id,
     round: round.roundId,
     rubric: round.rubricId,
     experts: round.expertIds,
     application: application?.id as string,
+    memberOrganization: application?.organizationId as string,
   };
   const ctx: GrowContext = { t, ids, as: (account) => clients[account] };
   for (const measured of Object.values(PAGED)) await measured.grow?.(ctx);
@@ -451,4 +464,18 @@ async function growRound(t: TestApp, ids: Ids, count = GROWTH): Promise<void> {
       })),
     );
   });
+}
+
+/** Events in the member's growth file, as the areas write them (the history writer's kind). */
+async function growGrowthFile(t: TestApp, ids: Ids): Promise<void> {
+  await t.db.insert(growthEvents).values(
+    Array.from({ length: ROWS }, (_, i) => ({
+      baseId: t.baseId,
+      organizationId: ids.memberOrganization,
+      kind: "application.status",
+      title: { zhCN: `N+1 测试事件${i}`, en: `N+1 test event ${i}` },
+      params: { note: null },
+      occurredAt: new Date(Date.now() - i * 60_000),
+    })),
+  );
 }

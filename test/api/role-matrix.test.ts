@@ -25,6 +25,7 @@ import { type DecisionIds, decisionFixtures } from "./admission/role-matrix-deci
 import { type ExpertIds, expertFixtures } from "./admission/role-matrix-experts";
 import { type InspectionIds, inspectionFixtures } from "./admission/role-matrix-inspections";
 import { type RoundIds, roundFixtures } from "./admission/role-matrix-rounds";
+import { type PlanIds, planFixtures } from "./incubation/plan-matrix";
 import { type IncubationIds, incubationFixtures } from "./incubation/role-matrix-incubations";
 import { type RecruitmentIds, recruitmentFixtures } from "./recruitment/role-matrix-recruitment";
 
@@ -45,7 +46,8 @@ type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds &
   RoundIds &
   DecisionIds &
   InspectionIds &
-  IncubationIds;
+  IncubationIds &
+  PlanIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -163,6 +165,8 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/hub-organizations":                   [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
   "GET /api/stats/home":                          [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
   "GET /api/stats/recruitment":                   [{ note: "counts for the base and its public partners; the liaison's are its town's",
+                                                     expect: [401, 200, 200, 403, 403, 403, 200, 200, 403] }],
+  "GET /api/stats/incubation":                    [{ note: "the same audience and scope as the recruitment figures",
                                                      expect: [401, 200, 200, 403, 403, 403, 200, 200, 403] }],
 
   // Stage 1: calls (staff), the public portal, applicant registration, notifications.
@@ -382,6 +386,12 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/applications/{id}/file.zip":          [{ id: "roundOwnApplication", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   "GET /api/organizations/{id}/placements":       [{ id: "org",    expect: [401, 200, 200, 403, 403, 404, 200, 404, 403] },
                                                    { id: "ownOrg", expect: [401, 200, 200, 403, 403, 200, 200, 404, 403] }],
+  // Stage 4: an organization's growth file is the base's and the organization's own; an expert or a
+  // mentor without a relation to its incubation finds none.
+  "GET /api/organizations/{id}/growth":           [{ id: "org",    expect: [401, 200, 200, 404, 404, 404, 403, 403, 403] },
+                                                   { id: "ownOrg", expect: [401, 200, 200, 404, 404, 200, 403, 403, 403] }],
+  "GET /api/organizations/{id}/growth/export.xlsx": [{ id: "org",  expect: [401, 200, 200, 404, 404, 404, 403, 403, 403] },
+                                                   { id: "ownOrg", expect: [401, 200, 200, 404, 404, 200, 403, 403, 403] }],
   "GET /api/notices":                             [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   "POST /api/notices":                            [{ note: "the round has nothing admitted: 409 proves the policy passed",
                                                      body: () => ({ roundId: ids.round, title: "矩阵测试公示", startsAt: new Date().toISOString(), workingDays: 5 }),
@@ -457,6 +467,40 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/incubation-settings":                 [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   "PUT /api/incubation-settings":                 [{ body: () => ({ termMonths: 12, baselineDueDays: 30, exitDueDays: 30, version: 999 }),
                                                      expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+
+  // The incubation plan (stage 4, 孵化计划): staff write; the organization's members read their own,
+  // agree and report their own actions; a mentor without the relation finds none (404). The plan
+  // is agreed, so a stale version (999) or a step it does not allow answers 409 past the policy.
+  "GET /api/incubations/{id}/needs":              [{ id: "planIncubation", expect: [401, 200, 200, 403, 404, 200, 403, 403, 403] },
+                                                   { id: "otherPlanIncubation", expect: [401, 200, 200, 403, 404, 404, 403, 403, 403] }],
+  "POST /api/incubations/{id}/needs":             [{ id: "planIncubation", body: () => ({ category: "resources", title: "矩阵测试", source: "other" }),
+                                                     expect: [401, 201, 201, 403, 403, 403, 403, 403, 403] }],
+  "PATCH /api/incubations/{id}/needs/{needId}":   [{ url: (i) => `/api/incubations/${i.planIncubation}/needs/${i.planNeed}`,
+                                                     body: () => ({ category: "resources", title: "矩阵测试", source: "other", status: "open", version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/incubations/{id}/plan":               [{ id: "planIncubation", expect: [401, 200, 200, 403, 404, 200, 403, 403, 403] },
+                                                   { id: "otherPlanIncubation", expect: [401, 200, 200, 403, 404, 404, 403, 403, 403] }],
+  "PUT /api/incubations/{id}/plan":               [{ id: "planIncubation", body: () => ({ version: 999, goals: [] }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/incubations/{id}/plan/propose":      [{ id: "planIncubation", body: () => ({ version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/incubations/{id}/plan/withdraw":     [{ id: "planIncubation", body: () => ({ version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/incubations/{id}/plan/agree":        [{ id: "planIncubation", note: "already agreed: 409 past the policy (staff on the organization's behalf)",
+                                                     body: () => ({ version: 999, note: "矩阵测试" }),
+                                                     expect: [401, 409, 409, 403, 403, 409, 403, 403, 403] },
+                                                   { id: "otherPlanIncubation", body: () => ({ version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 404, 403, 403, 403] }],
+  "POST /api/incubations/{id}/plan/revise":       [{ id: "planIncubation", body: () => ({ version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "PATCH /api/incubations/{id}/plan/actions/{actionId}": [
+                                                   { url: (i) => `/api/incubations/${i.planIncubation}/plan/actions/${i.planAction}`,
+                                                     body: () => ({ version: 999, status: "done" }),
+                                                     expect: [401, 409, 409, 403, 403, 409, 403, 403, 403] },
+                                                   { url: (i) => `/api/incubations/${i.otherPlanIncubation}/plan/actions/${i.planAction}`,
+                                                     note: "another organization's incubation: 404 to its member; no plan there: 404 to staff",
+                                                     body: () => ({ version: 999, status: "done" }),
+                                                     expect: [401, 404, 404, 403, 403, 404, 403, 403, 403] }],
 };
 
 /**
@@ -503,6 +547,7 @@ beforeAll(async () => {
     ...(await decisionFixtures(t, ownOrg)),
     ...(await inspectionFixtures(t)),
     ...(await incubationFixtures(t, ownOrg)),
+    ...(await planFixtures(t, clients.staff, clients.member, ownOrg)),
   };
 });
 afterAll(() => t.close());

@@ -58,6 +58,8 @@ test(
     await funnelShows(page, section.applications.funnel);
     await page.getByRole("heading", { name: "按申请组织所在镇街" }).waitFor();
     await page.getByRole("heading", { name: "社会组织名录：按登记类型" }).waitFor();
+    // Stage 4 beside stage 1: the incubations, per cohort with their baselines.
+    await page.getByRole("heading", { name: "孵化数据" }).waitFor();
     // The chart's code is its own chunks, fetched for this home only.
     expect(scripts.filter((s) => /\/(FunnelChart|echarts)-/.test(s))).toHaveLength(2);
     await checkA11y(page, "viewer home");

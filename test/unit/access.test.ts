@@ -73,6 +73,11 @@ const EXPECTED: Record<Action, Decision[]> = {
   "assessment.read": [A, A, N, F, N, F, F, F],
   "assessment.self": [F, F, F, F, N, F, F, F],
   "assessment.assess": [A, A, N, F, F, F, F, F],
+  // The plan of another organization's incubation: a mentor without the relation finds none.
+  "plan.read": [A, A, F, N, N, F, F, F],
+  "plan.manage": [A, A, F, F, F, F, F, F],
+  "plan.agree": [F, F, F, F, N, F, F, F],
+  "plan.progress": [A, A, F, F, N, F, F, F],
 };
 const ACTIONS = Object.keys(EXPECTED) as Action[];
 
@@ -171,6 +176,21 @@ describe("the policy table", () => {
     });
     expect(listScope(expert, "incubation.list")).toEqual({ kind: "assigned", baseId: BASE, userId: "u" });
     expect(listScope(actor(["government_viewer"]), "incubation.list")).toBeNull();
+  });
+
+  it("lets a member agree to and report on its own organization's plan only; a mentor reads it through the relation", () => {
+    const other = { baseId: BASE, organizationId: OTHER_ORG };
+    const own = { baseId: BASE, organizationId: OWN_ORG };
+    const member = actor(["org_member"]);
+    expect(decide(member, "plan.read", own)).toBe(A);
+    expect(decide(member, "plan.agree", own)).toBe(A);
+    expect(decide(member, "plan.progress", own)).toBe(A);
+    expect(decide(member, "plan.manage", own)).toBe(F);
+    expect(decide(member, "plan.agree", { ...own, baseId: OTHER_BASE })).toBe(N);
+    expect(decide(actor(["staff"]), "plan.agree", own)).toBe(F);
+    expect(decide(actor(["staff"]), "plan.progress", { ...other, baseId: OTHER_BASE })).toBe(N);
+    expect(decide(actor(["mentor"]), "plan.read", { ...other, relations: ["mentor"] })).toBe(A);
+    expect(decide(actor(["mentor"]), "plan.progress", { ...other, relations: ["mentor"] })).toBe(F);
   });
 
   it("lets an expert read an application only through an assignment, in its own base", () => {

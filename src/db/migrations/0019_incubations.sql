@@ -58,6 +58,7 @@ CREATE TABLE "growth_events" (
 	"kind" text NOT NULL,
 	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"subject_id" uuid,
+	"title" jsonb NOT NULL,
 	"params" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"actor_name" text,
 	"staff_only" boolean DEFAULT false NOT NULL,
@@ -182,10 +183,38 @@ CREATE INDEX "incubations_base_status_end" ON "incubations" USING btree ("base_i
 CREATE UNIQUE INDEX "instrument_versions_number" ON "instrument_versions" USING btree ("instrument_id","number");--> statement-breakpoint
 CREATE UNIQUE INDEX "instrument_versions_one_draft" ON "instrument_versions" USING btree ("instrument_id") WHERE "instrument_versions"."status" = 'draft';--> statement-breakpoint
 CREATE UNIQUE INDEX "instruments_base_name" ON "instruments" USING btree ("base_id","name");--> statement-breakpoint
--- The growth file starts with every application step recorded so far (stages 1-3).
-INSERT INTO "growth_events" ("base_id", "organization_id", "kind", "occurred_at", "subject_id", "params", "actor_name")
+-- The growth file starts with every application step recorded so far (stages 1-3), titled as
+-- src/db/history.ts titles new ones (the event, then the track; the labels of the time).
+INSERT INTO "growth_events" ("base_id", "organization_id", "kind", "occurred_at", "subject_id", "title", "params", "actor_name")
 SELECT e."base_id", a."organization_id", 'application.status', e."created_at", a."id",
+  jsonb_build_object('zhCN', ev.zh || ' · ' || tr.zh, 'en', ev.en || ' · ' || tr.en),
   jsonb_build_object('event', e."event", 'fromStatus', e."from_status", 'toStatus', e."to_status",
-    'track', a."track", 'reason', e."reason"),
+    'track', a."track", 'note', e."reason"),
   e."actor_name"
-FROM "application_events" e JOIN "applications" a ON a."id" = e."application_id";
+FROM "application_events" e
+JOIN "applications" a ON a."id" = e."application_id"
+JOIN (VALUES ('submit', '提交申请', 'Submitted'),
+  ('resubmit', '重新提交', 'Resubmitted'),
+  ('return', '退回补充', 'Returned for completion'),
+  ('accept', '受理进入初筛', 'Accepted for screening'),
+  ('mark_ineligible', '认定不符合条件', 'Marked ineligible'),
+  ('withdraw', '撤回申请', 'Withdrawn'),
+  ('extend', '延长截止时间', 'Deadline extended'),
+  ('plan_inspection', '安排考察', 'Inspection planned'),
+  ('cancel_inspection', '取消考察', 'Inspection cancelled'),
+  ('sign_off_inspection', '考察记录签署', 'Inspection signed off'),
+  ('reopen_inspection', '更正考察记录', 'Inspection record reopened for a correction'),
+  ('screen_out', '考察未通过', 'Screened out at inspection'),
+  ('enter_review', '进入入壳评审', 'Entered the admission review'),
+  ('leave_review', '移出评审轮次', 'Removed from the review round'),
+  ('admit', '拟入壳', 'To be admitted'),
+  ('waitlist', '列入候补', 'Waitlisted'),
+  ('reject', '未入选', 'Not selected'),
+  ('reconsider', '重新评议', 'Decision reconsidered'),
+  ('confirm', '确认入壳', 'Place confirmed'),
+  ('decline', '放弃入壳', 'Place declined'),
+  ('lapse', '逾期未确认', 'Confirmation date passed')) AS ev(event, zh, en) ON ev.event = e."event"
+JOIN (VALUES ('org', '组织孵化', 'Organization incubation'),
+  ('project', '项目孵化', 'Project incubation'),
+  ('combined', '组织+项目孵化', 'Organization + project'),
+  ('space', '空间入驻', 'Space residency')) AS tr(track, zh, en) ON tr.track = a."track";

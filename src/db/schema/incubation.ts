@@ -287,9 +287,10 @@ export const assessmentScores = pgTable(
 
 /**
  * The growth file (组织成长档案): one timeline per organization of everything the platform knows
- * about it. Each area writes its own kinds of event in the transaction of the act
- * (src/server/growth/record.ts); `params` holds what the timeline shows (a title, a status, a
- * score) as it was at the time, so the file reads the same later and needs no join per kind.
+ * about it. Each area writes its own kinds of event in the transaction of the act (src/db/growth.ts),
+ * with the line the file shows (`title`, both languages) and what else it shows (`params`: a
+ * status, a score, a note) as it was at the time, so the file reads the same later and needs no
+ * join and no code per kind to show or export it.
  */
 export const growthEvents = pgTable(
   "growth_events",
@@ -306,6 +307,7 @@ export const growthEvents = pgTable(
     occurredAt: at("occurred_at").notNull().defaultNow(),
     /** The record the event is about (an application, an assessment), for a link. */
     subjectId: uuid("subject_id"),
+    title: jsonb("title").$type<{ zhCN: string; en: string }>().notNull(),
     params: jsonb("params").$type<Record<string, string | number | boolean | null>>().notNull().default({}),
     actorName: text("actor_name"),
     /** Only the base sees it (a staff-side note, an assessor's draft result); members never. */

@@ -6,4 +6,5 @@ export * from "./counts";
 export * from "./incubation";
 export * from "./messaging";
 export * from "./organizations";
+export * from "./plan";
 export * from "./recruitment";

@@ -152,6 +152,8 @@ export async function transition(
   await recordApplicationHistory(ctx.tx, {
     baseId: ctx.baseId,
     applicationId: live.id,
+    organizationId: live.profile.id,
+    track: live.track,
     event,
     fromStatus: live.status,
     toStatus: to,

@@ -7,6 +7,7 @@
 import { and, eq } from "drizzle-orm";
 import { DEFAULT_INCUBATION_SETTINGS, plannedEndOn } from "../../domain/incubation/lifecycle";
 import { shanghaiDate } from "../../domain/shanghai-time";
+import { enrolledTitle } from "../../schemas/incubation/incubation-labels";
 import type { Db } from "../client";
 import { recordGrowth } from "../growth";
 import { admissionDecisions, applications, cohorts, incubationEvents, incubations } from "../schema";
@@ -73,6 +74,7 @@ export async function seedIncubations(
       organizationId: a.organizationId,
       incubationId: row.id,
       kind: "incubation.enrolled",
+      title: enrolledTitle(cohort.name, a.track),
       params: { cohortName: cohort.name, track: a.track, startOn, plannedEndOn: end, origin: "admission" },
       subjectId: row.id,
       actorName: staff.name,

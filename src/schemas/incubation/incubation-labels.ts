@@ -2,6 +2,9 @@
  * Words for the incubation vocabulary in both languages, shared by the web app, the export and
  * the notices, so a status reads the same everywhere.
  */
+
+import type { Track } from "../../domain/call";
+import type { GrowthTitle } from "../../domain/growth";
 import type {
   IncubationEvent,
   IncubationOrigin,
@@ -9,6 +12,7 @@ import type {
   Residency,
 } from "../../domain/incubation/lifecycle";
 import type { Lang } from "../messages";
+import { RECRUITMENT_LABELS } from "../recruitment/labels";
 
 interface IncubationLabels {
   status: Record<IncubationStatus, string>;
@@ -61,3 +65,23 @@ export const INCUBATION_LABELS: Record<Lang, IncubationLabels> = {
     origin: { admission: "Admission", direct: "Direct enrolment" },
   },
 };
+
+/** The growth file's lines for an incubation's start and its status changes (both languages). */
+const zh = { ...INCUBATION_LABELS["zh-CN"], track: RECRUITMENT_LABELS["zh-CN"].track };
+const en = { ...INCUBATION_LABELS.en, track: RECRUITMENT_LABELS.en.track };
+
+/** "开始孵化 · 2027年第一期 · 组织孵化". */
+export function enrolledTitle(cohortName: string, track: Track): GrowthTitle {
+  return {
+    zhCN: `开始孵化 · ${cohortName} · ${zh.track[track]}`,
+    en: `Incubation began · ${cohortName} · ${en.track[track]}`,
+  };
+}
+
+/** "孵化延期 · 至 2027-08-31", "孵化：出壳毕业". */
+export function statusTitle(event: IncubationEvent, plannedEndOn: string): GrowthTitle {
+  if (event === "extend") {
+    return { zhCN: `孵化延期 · 至 ${plannedEndOn}`, en: `Incubation extended · to ${plannedEndOn}` };
+  }
+  return { zhCN: `孵化：${zh.event[event]}`, en: `Incubation: ${en.event[event]}` };
+}

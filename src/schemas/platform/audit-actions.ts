@@ -23,6 +23,7 @@ export const AUDIT_ENTITIES = {
   cohort: { zhCN: "孵化批次", en: "Cohort" },
   instrument: { zhCN: "能力评估体系", en: "Capacity instrument" },
   assessment: { zhCN: "能力评估", en: "Capacity assessment" },
+  plan: { zhCN: "孵化计划", en: "Incubation plan" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -65,6 +66,11 @@ export const AUDIT_ACTIONS = {
   "organization.updated": { entity: "organization", zhCN: "修改组织", en: "Edited an organization" },
   "organization.imported": { entity: "organization", zhCN: "导入组织", en: "Imported organizations" },
   "organization.exported": { entity: "organization", zhCN: "导出组织", en: "Exported organizations" },
+  "organization.growth_exported": {
+    entity: "organization",
+    zhCN: "导出成长档案",
+    en: "Exported a growth file",
+  },
   "organization.contact_revealed": {
     entity: "organization",
     zhCN: "查看完整联系电话",
@@ -248,6 +254,15 @@ export const AUDIT_ACTIONS = {
   "assessment.start": { entity: "assessment", zhCN: "开始能力评估", en: "Started an assessment" },
   "assessment.submit": { entity: "assessment", zhCN: "提交能力评估", en: "Submitted an assessment" },
   "assessment.correct": { entity: "assessment", zhCN: "更正能力评估", en: "Corrected an assessment" },
+
+  "need.record": { entity: "plan", zhCN: "记录问题与需求", en: "Recorded a need" },
+  "need.update": { entity: "plan", zhCN: "修改问题与需求", en: "Edited a need" },
+  "plan.save": { entity: "plan", zhCN: "保存孵化计划草稿", en: "Saved a draft plan" },
+  "plan.propose": { entity: "plan", zhCN: "提交孵化计划供确认", en: "Proposed a plan" },
+  "plan.withdraw": { entity: "plan", zhCN: "撤回孵化计划", en: "Withdrew a proposed plan" },
+  "plan.agree": { entity: "plan", zhCN: "确认孵化计划", en: "Agreed a plan" },
+  "plan.revise": { entity: "plan", zhCN: "修订孵化计划", en: "Reopened a plan for revision" },
+  "plan.action_progress": { entity: "plan", zhCN: "更新计划行动进度", en: "Updated an action's progress" },
 
   "file.upload": { entity: "file", zhCN: "上传附件", en: "Uploaded an attachment" },
 

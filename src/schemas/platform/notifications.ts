@@ -21,6 +21,8 @@ export const NOTIFICATION_KINDS = [
   "review_deadline",
   "admission_decision",
   "incubation_status",
+  "plan_proposed",
+  "plan_action_overdue",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -123,6 +125,14 @@ const letterEn: Renderer = (p) => {
 };
 
 const zhCN: Record<NotificationKind, Renderer> = {
+  plan_proposed: (p) => ({
+    title: "孵化计划待确认",
+    body: `基地已提交${p.organizationName ? `${p.organizationName}的` : ""}孵化计划（第 ${text(p.revision)} 版），请查看目标与行动并确认。`,
+  }),
+  plan_action_overdue: (p) => ({
+    title: "计划行动已逾期",
+    body: `孵化计划中的行动“${text(p.actionTitle)}”应于 ${text(p.dueOn)} 完成，目前尚未完成。完成后请在孵化计划中标记。`,
+  }),
   review_assigned: (p) => ({
     title: "有待评审的申请",
     body: `评审轮次“${text(p.roundTitle)}”已开始：共 ${text(p.count)} 份申请待您评分，截止时间 ${timeParam(p.deadline)}（北京时间）。`,
@@ -189,6 +199,14 @@ const zhCN: Record<NotificationKind, Renderer> = {
 };
 
 const en: Record<NotificationKind, Renderer> = {
+  plan_proposed: (p) => ({
+    title: "An incubation plan to agree",
+    body: `The base proposed ${p.organizationName ? `${p.organizationName}'s` : "your"} incubation plan (revision ${text(p.revision)}); review its goals and actions and agree.`,
+  }),
+  plan_action_overdue: (p) => ({
+    title: "A plan action is overdue",
+    body: `The action “${text(p.actionTitle)}” of the incubation plan was due on ${text(p.dueOn)} and is not done yet. Mark it in the plan once done.`,
+  }),
   review_assigned: (p) => ({
     title: "Applications to score",
     body: `The review round “${text(p.roundTitle)}” is open: ${text(p.count)} applications wait for your scores by ${timeParam(p.deadline)} (Beijing time).`,

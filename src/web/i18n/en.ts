@@ -5,7 +5,10 @@ import * as experts from "./areas/admission/experts";
 import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
+import * as incubationFigures from "./areas/incubation/figures";
+import * as growth from "./areas/incubation/growth";
 import * as incubations from "./areas/incubation/incubations";
+import * as incubationPlan from "./areas/incubation/plan";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
@@ -350,6 +353,8 @@ export const en: Messages = {
   passwordReset: passwordReset.en,
   account: account.en,
   homes: homes.en,
+  growth: growth.en,
+  incubationFigures: incubationFigures.en,
   applications: applications.en,
   intake: { ...intake.en, ...intakeFiles.en },
   experts: experts.en,
@@ -362,4 +367,5 @@ export const en: Messages = {
   inspections: inspections.en,
   // Stage 4.
   incubations: incubations.en,
+  incubationPlan: incubationPlan.en,
 };

@@ -5,7 +5,10 @@ import * as experts from "./areas/admission/experts";
 import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
+import * as incubationFigures from "./areas/incubation/figures";
+import * as growth from "./areas/incubation/growth";
 import * as incubations from "./areas/incubation/incubations";
+import * as incubationPlan from "./areas/incubation/plan";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
@@ -347,6 +350,8 @@ export const zhCN = {
   passwordReset: passwordReset.zhCN,
   account: account.zhCN,
   homes: homes.zhCN,
+  growth: growth.zhCN,
+  incubationFigures: incubationFigures.zhCN,
   applications: applications.zhCN,
   intake: { ...intake.zhCN, ...intakeFiles.zhCN },
   experts: experts.zhCN,
@@ -359,6 +364,7 @@ export const zhCN = {
   inspections: inspections.zhCN,
   // Stage 4.
   incubations: incubations.zhCN,
+  incubationPlan: incubationPlan.zhCN,
 };
 
 /** The shape every language must fill (strings only, same keys). */

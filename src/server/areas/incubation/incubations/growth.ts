@@ -20,7 +20,8 @@ declare module "../../../../domain/growth" {
       event: IncubationEvent;
       fromStatus: IncubationStatus;
       toStatus: IncubationStatus;
-      reason: string | null;
+      /** The reason given. */
+      note: string | null;
       plannedEndOn: string;
     };
   }

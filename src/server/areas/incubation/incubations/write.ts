@@ -21,7 +21,11 @@ import {
   type Residency,
 } from "../../../../domain/incubation/lifecycle";
 import { shanghaiDate } from "../../../../domain/shanghai-time";
-import { INCUBATION_LABELS } from "../../../../schemas/incubation/incubation-labels";
+import {
+  enrolledTitle,
+  INCUBATION_LABELS,
+  statusTitle,
+} from "../../../../schemas/incubation/incubation-labels";
 import type { EnrolBody, IncubationEdit, TransitionBody } from "../../../../schemas/incubation/incubations";
 import { changedFields, recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
@@ -154,6 +158,7 @@ async function insertIncubation(tx: Db, ctx: Context, input: NewIncubation): Pro
     organizationId: row.organizationId,
     incubationId: row.id,
     kind: "incubation.enrolled",
+    title: enrolledTitle(input.cohort.name, row.track),
     params: {
       cohortName: input.cohort.name,
       track: row.track,
@@ -323,7 +328,8 @@ async function applyIncubationTransition(
     organizationId: row.organizationId,
     incubationId: row.id,
     kind: "incubation.status",
-    params: { event, fromStatus: row.status, toStatus: to, reason, plannedEndOn: newEnd },
+    title: statusTitle(event, newEnd),
+    params: { event, fromStatus: row.status, toStatus: to, note: reason, plannedEndOn: newEnd },
     subjectId: row.id,
     actorName: ctx.actor.displayName,
   });

@@ -88,6 +88,10 @@ export function renderNoticeSms(
       const body = (lang === "en" ? en : zh)[String(params.decision)];
       return body ? done(body) : null;
     }
+    // The incubation plan: the bell and email are enough; the member reads it in the app.
+    case "plan_proposed":
+    case "plan_action_overdue":
+      return null;
     case "application_message":
       return done(
         lang === "en"

@@ -70,6 +70,8 @@ export async function applyTransition(
   await recordApplicationHistory(tx, {
     baseId: application.baseId,
     applicationId: application.id,
+    organizationId: application.organizationId,
+    track: application.track,
     event,
     fromStatus: application.status,
     toStatus: to,

@@ -133,6 +133,8 @@ export async function extendDeadline(
     await recordApplicationHistory(tx, {
       baseId: application.baseId,
       applicationId: id,
+      organizationId: application.organizationId,
+      track: application.track,
       event: "extend",
       fromStatus: application.status,
       toStatus: application.status,

@@ -9,6 +9,7 @@ import { useRecruitmentFigures } from "../../../api/recruitment/figures";
 import { useCurrentUser } from "../../../auth/session";
 import { QueryError } from "../../../components/QueryError";
 import { FiguresSectionView } from "./FiguresSectionView";
+import { IncubationFiguresView } from "./IncubationFiguresView";
 
 export function FiguresHome() {
   const { t } = useTranslation();
@@ -40,32 +41,35 @@ export function FiguresHome() {
         ? t("homes.figures.scopeBases", { count: sections.length })
         : t("homes.figures.scopeBase", { base: user.baseName });
   return (
-    <section aria-labelledby="figures-title">
-      <h2 id="figures-title" className="hatchery-section-title">
-        {t("homes.figures.title")}
-        {town && (
-          <Tag icon={<EnvironmentOutlined aria-hidden />} color="blue" style={{ marginInlineStart: 8 }}>
-            {t("homes.figures.townTag", { town: town.name })}
-          </Tag>
-        )}
-      </h2>
-      <Typography.Paragraph type="secondary">{intro}</Typography.Paragraph>
-      {scope === "bases"
-        ? sections.map((section) => (
-            <section
-              key={section.baseId}
-              aria-labelledby={`base-${section.baseId}`}
-              style={{ marginBottom: 32 }}
-            >
-              <h3 id={`base-${section.baseId}`} className="hatchery-section-title">
-                {section.baseName}
-              </h3>
-              <FiguresSectionView section={section} heading="h4" />
-            </section>
-          ))
-        : sections.map((section) => (
-            <FiguresSectionView key={section.baseId} section={section} heading="h3" />
-          ))}
-    </section>
+    <>
+      <section aria-labelledby="figures-title">
+        <h2 id="figures-title" className="hatchery-section-title">
+          {t("homes.figures.title")}
+          {town && (
+            <Tag icon={<EnvironmentOutlined aria-hidden />} color="blue" style={{ marginInlineStart: 8 }}>
+              {t("homes.figures.townTag", { town: town.name })}
+            </Tag>
+          )}
+        </h2>
+        <Typography.Paragraph type="secondary">{intro}</Typography.Paragraph>
+        {scope === "bases"
+          ? sections.map((section) => (
+              <section
+                key={section.baseId}
+                aria-labelledby={`base-${section.baseId}`}
+                style={{ marginBottom: 32 }}
+              >
+                <h3 id={`base-${section.baseId}`} className="hatchery-section-title">
+                  {section.baseName}
+                </h3>
+                <FiguresSectionView section={section} heading="h4" />
+              </section>
+            ))
+          : sections.map((section) => (
+              <FiguresSectionView key={section.baseId} section={section} heading="h3" />
+            ))}
+      </section>
+      <IncubationFiguresView heading="h2" />
+    </>
   );
 }

@@ -1,5 +1,5 @@
-import { EditOutlined } from "@ant-design/icons";
-import { Button, Card, Descriptions, type DescriptionsProps, Skeleton } from "antd";
+import { EditOutlined, HistoryOutlined } from "@ant-design/icons";
+import { Button, Card, Descriptions, type DescriptionsProps, Skeleton, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import type { Organization } from "../../../../../schemas/platform/organizations";
@@ -34,15 +34,26 @@ export default function OrganizationDetailPage() {
         subTitle={isMine ? t("organization.mineTitle") : undefined}
         backTo={access.organizationList ? "/organizations" : undefined}
         extra={
-          org &&
-          access.canEditOrganization(org) && (
-            <Button
-              type="primary"
-              icon={<EditOutlined aria-hidden />}
-              onClick={() => navigate(`/organizations/${org.id}/edit`)}
-            >
-              {t("common.edit")}
-            </Button>
+          org && (
+            <Space wrap>
+              {access.canReadGrowthFile(org) && (
+                <Button
+                  icon={<HistoryOutlined aria-hidden />}
+                  onClick={() => navigate(`/organizations/${org.id}/growth`)}
+                >
+                  {t("growth.title")}
+                </Button>
+              )}
+              {access.canEditOrganization(org) && (
+                <Button
+                  type="primary"
+                  icon={<EditOutlined aria-hidden />}
+                  onClick={() => navigate(`/organizations/${org.id}/edit`)}
+                >
+                  {t("common.edit")}
+                </Button>
+              )}
+            </Space>
           )
         }
       />

@@ -5,6 +5,7 @@ import { useNavigate, useParams } from "react-router";
 import type { ApplicationDetail, EligibilityReport } from "../../../../../schemas/recruitment/applications";
 import { useApplication } from "../../../../api/recruitment/applications";
 import { useThread } from "../../../../api/recruitment/intake";
+import styles from "../../../../components/document.module.css";
 import { formatDate, formatDateTime } from "../../../../components/format";
 import { useDocumentTitle } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
@@ -16,7 +17,6 @@ import {
   useEligibilityBasis,
   useEligibilityLines,
 } from "../components/EligibilityPanel";
-import styles from "./dossier.module.css";
 
 /** Everything about one application on one page, printed on A4 without the app's frame (打印). */
 export default function IntakeDossierPage() {

@@ -1,0 +1,41 @@
+/** UI strings of the incubation figures (孵化数据) on the homes; `en` must have the same keys. */
+export const zhCN = {
+  title: "孵化数据",
+  intro: "在孵组织按期次统计；基线前测逾期指开始孵化后超过基地规定天数仍无工作人员评估。",
+  none: "尚无孵化记录",
+  current: "在孵",
+  graduated: "已出壳",
+  terminated: "已终止",
+  resident: "入驻",
+  virtual: "线上（虚拟）孵化",
+  cohortColumn: "期次",
+  startsColumn: "开始",
+  totalColumn: "合计",
+  baselineDoneColumn: "已完成基线",
+  baselineOverdueColumn: "基线逾期",
+  baselineMeanColumn: "基线平均分",
+  cohortsCaption: "各期次在孵、出壳与基线前测情况",
+  tracksCaption: "各孵化方向的孵化数",
+  trackColumn: "孵化方向",
+};
+
+export const en: typeof zhCN = {
+  title: "Incubation figures",
+  intro:
+    "Incubations by cohort; a baseline is overdue when the base's assessment is still missing the set number of days after the start.",
+  none: "No incubations yet",
+  current: "In incubation",
+  graduated: "Graduated",
+  terminated: "Terminated",
+  resident: "Resident",
+  virtual: "Virtual (online)",
+  cohortColumn: "Cohort",
+  startsColumn: "Starts",
+  totalColumn: "Total",
+  baselineDoneColumn: "Baselines done",
+  baselineOverdueColumn: "Baselines overdue",
+  baselineMeanColumn: "Mean baseline",
+  cohortsCaption: "In incubation, graduated and baselines by cohort",
+  tracksCaption: "Incubations by track",
+  trackColumn: "Track",
+};

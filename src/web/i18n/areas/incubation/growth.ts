@@ -1,0 +1,41 @@
+/** UI strings of the growth file (组织成长档案), Chinese first; `en` must have the same keys. */
+export const zhCN = {
+  title: "成长档案",
+  titleOf: "{{name}} · 成长档案",
+  intro: "该组织在平台上的全部经历：申请与入壳、考察、评审、孵化、能力评估、孵化计划……按时间倒序。",
+  areas: "类别",
+  allAreas: "全部",
+  period: "期间",
+  wholePeriod: "全部",
+  filters: "筛选成长档案",
+  print: "打印",
+  export: "导出 Excel",
+  back: "返回组织",
+  empty: "所选期间和类别没有记录",
+  by: "经办：{{name}}",
+  printedAt: "打印时间：{{time}}",
+  count: "共 {{count}} 条记录",
+  more: "加载更多",
+  openLink: "查看",
+};
+
+export const en: typeof zhCN = {
+  title: "Growth file",
+  titleOf: "{{name}} · Growth file",
+  intro:
+    "Everything this organization has done on the platform: applications and admission, inspection, review, incubation, assessments, the plan…, newest first.",
+  areas: "Areas",
+  allAreas: "All",
+  period: "Period",
+  wholePeriod: "All",
+  filters: "Filter the growth file",
+  print: "Print",
+  export: "Export to Excel",
+  back: "Back to the organization",
+  empty: "Nothing in this period and these areas",
+  by: "By {{name}}",
+  printedAt: "Printed {{time}}",
+  count: "{{count}} records",
+  more: "Load more",
+  openLink: "Open",
+};
