@@ -46,6 +46,11 @@ const TAGS = [
     description:
       "Stage 2 (考察筛选): plan inspections, record and sign off the finding, correct it, screen out",
   },
+  {
+    name: "incubations",
+    description:
+      "Stage 4 (孵化服务): incubations from a confirmed place or a direct enrolment, their lifecycle, cohorts, settings",
+  },
   { name: "files", description: "Message attachments and downloads of any stored file" },
   { name: "notifications", description: "The bell: a user's notices and their read state" },
   {

@@ -72,7 +72,7 @@ export type CohortCreate = z.input<typeof ZCohortCreate>;
 
 const ZPerson = z.object({ id: z.string(), name: z.string() });
 
-export const ZIncubationHistoryEntry = z.object({
+const ZIncubationHistoryEntry = z.object({
   id: z.string(),
   event: z.enum([...INCUBATION_EVENTS, "enrol"]),
   fromStatus: z.enum(INCUBATION_STATUSES).nullable(),
@@ -82,7 +82,6 @@ export const ZIncubationHistoryEntry = z.object({
   actorName: z.string().nullable(),
   at: z.iso.datetime(),
 });
-export type IncubationHistoryEntry = z.infer<typeof ZIncubationHistoryEntry>;
 
 export const ZIncubation = z.object({
   id: z.string(),

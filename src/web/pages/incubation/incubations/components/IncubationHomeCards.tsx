@@ -105,7 +105,6 @@ export function MyIncubationCard() {
   const items = incubations.data.items;
   return (
     <Card
-      size="small"
       style={{ marginBottom: 16 }}
       title={<h2 className="hatchery-card-title">{t("incubations.mine.title")}</h2>}
       data-testid="my-incubation"
@@ -149,7 +148,11 @@ export function OrganizationIncubations({ organizationId }: { organizationId: st
       <ul style={{ margin: 0, paddingInlineStart: 18 }}>
         {items.map((i) => (
           <li key={i.id}>
-            <Link to={`/incubations/${i.id}`}>{i.cohortName}</Link> <IncubationStatusTag status={i.status} />{" "}
+            {/* Underlined: a link inside a line of text must not rely on its colour alone. */}
+            <Link to={`/incubations/${i.id}`} style={{ textDecoration: "underline" }}>
+              {i.cohortName}
+            </Link>{" "}
+            <IncubationStatusTag status={i.status} />{" "}
             {t("incubations.mine.period", {
               start: formatDate(i.startOn),
               end: formatDate(i.endedOn ?? i.plannedEndOn),
