@@ -56,7 +56,16 @@ const TAGS = [
   {
     name: "figures",
     description:
-      "Recruitment figures for the homes of viewers and liaisons: counts only, scoped by the policy",
+      "Recruitment and incubation figures for the homes of viewers and liaisons: counts only, scoped by the policy",
+  },
+  {
+    name: "instruments",
+    description:
+      "组织能力考核评价体系: capacity instruments in versions (one draft, frozen on publishing), a track's active version",
+  },
+  {
+    name: "growth file",
+    description: "组织成长档案: an organization's timeline of everything the platform knows, by area and period, .xlsx",
   },
   {
     name: "rubrics",
