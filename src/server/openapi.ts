@@ -65,7 +65,8 @@ const TAGS = [
   },
   {
     name: "growth file",
-    description: "组织成长档案: an organization's timeline of everything the platform knows, by area and period, .xlsx",
+    description:
+      "组织成长档案: an organization's timeline of everything the platform knows, by area and period, .xlsx",
   },
   {
     name: "rubrics",

@@ -142,7 +142,7 @@ export type IncubationEdit = z.input<typeof ZIncubationEdit>;
 // The staff list.
 
 export const INCUBATION_SORTS = ["startOn", "plannedEndOn", "name", "updatedAt"] as const;
-export const INCUBATION_DUE = ["baseline", "exit"] as const;
+export const INCUBATION_DUE = ["baseline", "plan", "actions", "exit"] as const;
 const ZStatusList = text(200)
   .transform((s) => s.split(",").filter((x) => x !== ""))
   .pipe(z.array(z.enum(INCUBATION_STATUSES, { error: "invalid_option" })).max(INCUBATION_STATUSES.length));
@@ -233,5 +233,9 @@ const ZWaitingIncubation = z.object({
 export const ZIncubationWaiting = z.object({
   baselineOverdue: z.object({ count: z.number().int(), items: z.array(ZWaitingIncubation) }),
   exitDue: z.object({ count: z.number().int(), items: z.array(ZWaitingIncubation) }),
+  /** Plans not agreed when the baseline is due (the first month): the oldest start first. */
+  planNotAgreed: z.object({ count: z.number().int(), items: z.array(ZWaitingIncubation) }),
+  /** Incubations with an agreed plan's action overdue: the oldest start first. */
+  actionsOverdue: z.object({ count: z.number().int(), items: z.array(ZWaitingIncubation) }),
 });
 export type IncubationWaiting = z.infer<typeof ZIncubationWaiting>;

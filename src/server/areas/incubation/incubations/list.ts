@@ -31,7 +31,15 @@ export function dueConditions(settings: IncubationSettings, today: string) {
     select 1 from assessments a where a.incubation_id = ${incubations.id}
       and a.phase = 'baseline' and a.side = 'assessor' and a.status = 'submitted'))`;
   const exit = sql<boolean>`(${DUE_STATUSES} and ${incubations.plannedEndOn} <= ${exitHorizon}::date)`;
-  return { baseline, exit };
+  // The plan is agreed within the same days as the baseline (the first month of the year).
+  const plan = sql<boolean>`(${DUE_STATUSES} and ${incubations.startOn} < ${baselineCutoff}::date and not exists (
+    select 1 from incubation_plans p where p.incubation_id = ${incubations.id} and p.status = 'agreed'))`;
+  // An agreed plan's open action past its due day (src/server/areas/incubation/plan/overdue.ts).
+  const actions = sql<boolean>`exists (
+    select 1 from plan_actions pa join incubation_plans p on p.id = pa.plan_id
+    where p.incubation_id = ${incubations.id} and p.status = 'agreed'
+      and pa.status = 'open' and pa.removed_at is null and pa.due_on < ${today}::date)`;
+  return { baseline, exit, plan, actions };
 }
 
 /** The list's WHERE for this actor and these filters (the export uses it too). */
@@ -55,6 +63,8 @@ async function incubationFilter(db: Db, ctx: Context, query: Omit<IncubationList
   if (query.responsibleId) conditions.push(eq(incubations.responsibleId, query.responsibleId));
   if (query.due === "baseline") conditions.push(due.baseline);
   if (query.due === "exit") conditions.push(due.exit);
+  if (query.due === "plan") conditions.push(due.plan);
+  if (query.due === "actions") conditions.push(due.actions);
   const q = query.q?.trim();
   if (q) conditions.push(ilike(organizations.name, `%${escapeLike(q)}%`));
   return { where: and(...conditions), due };

@@ -1,6 +1,7 @@
 /**
- * What the incubations hold for staff on the home page: baselines overdue (the oldest start
- * first) and exits due within the window (the nearest end first), five of each with the count.
+ * What the incubations hold for staff on the home page: baselines overdue and plans not agreed
+ * (the oldest start first), incubations with plan actions overdue, and exits due within the window
+ * (the nearest end first), five of each with the count.
  * The answer depends on the base alone, so its staff share a read in flight.
  */
 import { asc, count, eq, type SQL, sql } from "drizzle-orm";
@@ -51,10 +52,12 @@ export async function incubationWaiting(
         items: rows.map(({ total: _t, ...r }) => r),
       };
     };
-    const [baselineOverdue, exitDue] = await Promise.all([
+    const [baselineOverdue, exitDue, planNotAgreed, actionsOverdue] = await Promise.all([
       card(due.baseline, incubations.startOn),
       card(due.exit, incubations.plannedEndOn),
+      card(due.plan, incubations.startOn),
+      card(due.actions, incubations.startOn),
     ]);
-    return { baselineOverdue, exitDue };
+    return { baselineOverdue, exitDue, planNotAgreed, actionsOverdue };
   });
 }

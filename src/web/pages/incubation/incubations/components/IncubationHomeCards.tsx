@@ -1,8 +1,8 @@
 /**
- * The incubations on the home page: staff see their to-do (baselines overdue, exits due within
- * the window), an organization's member sees "我的孵化" (its incubation's status and dates).
+ * The incubations on the home page: staff see their to-do (baselines overdue, plans not agreed,
+ * plan actions overdue, exits due within the window), an organization's member sees "我的孵化" (its incubation's status and dates).
  */
-import { ExperimentOutlined, FieldTimeOutlined } from "@ant-design/icons";
+import { CarryOutOutlined, ExperimentOutlined, FieldTimeOutlined, ScheduleOutlined } from "@ant-design/icons";
 import { Alert, Badge, Card, Col, Empty, Row, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -47,6 +47,22 @@ export function StaffIncubationWaiting() {
           link="/incubations?due=baseline&sort=startOn&order=asc"
         >
           {list(w.baselineOverdue.items, (d) => t("incubations.home.started", { date: d }))}
+        </WaitingCard>
+        <WaitingCard
+          icon={<ScheduleOutlined />}
+          title={t("incubations.home.planNotAgreed")}
+          count={w.planNotAgreed.count}
+          link="/incubations?due=plan&sort=startOn&order=asc"
+        >
+          {list(w.planNotAgreed.items, (d) => t("incubations.home.started", { date: d }))}
+        </WaitingCard>
+        <WaitingCard
+          icon={<CarryOutOutlined />}
+          title={t("incubations.home.actionsOverdue")}
+          count={w.actionsOverdue.count}
+          link="/incubations?due=actions&sort=startOn&order=asc"
+        >
+          {list(w.actionsOverdue.items, (d) => t("incubations.home.started", { date: d }))}
         </WaitingCard>
         <WaitingCard
           icon={<FieldTimeOutlined />}
