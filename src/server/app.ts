@@ -26,6 +26,11 @@ import { reviewRoutes } from "./areas/admission/reviews/routes";
 import { roundRoutes } from "./areas/admission/rounds/routes";
 import { rubricRoutes } from "./areas/admission/rubrics/routes";
 import type { AreaDeps } from "./areas/deps";
+import {
+  assessmentRoutes,
+  cohortAssessmentRoutes,
+  incubationAssessmentRoutes,
+} from "./areas/incubation/assessments/routes";
 import { auditRoutes } from "./areas/platform/audit/routes";
 import { authRoutes } from "./areas/platform/auth/routes";
 import { fileRoutes } from "./areas/platform/files/routes";
@@ -172,6 +177,9 @@ export async function buildApp(options: {
       await api.register(portalNoticeRoutes, { ...deps, prefix: "/portal/notices" });
       await api.register(inspectionRoutes, { ...deps, prefix: "/inspections" });
       await api.register(applicationInspectionRoutes, { ...deps, prefix: "/applications" });
+      await api.register(incubationAssessmentRoutes, { ...deps, prefix: "/incubations" });
+      await api.register(assessmentRoutes, { ...deps, prefix: "/assessments" });
+      await api.register(cohortAssessmentRoutes, { ...deps, prefix: "/cohorts" });
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

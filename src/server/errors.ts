@@ -79,6 +79,13 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   inspection_status_invalid: 409,
   inspector_not_eligible: 400,
   inspection_exists: 409,
+  assessment_no_instrument: 409,
+  assessment_submitted: 409,
+  assessment_incomplete: 400,
+  assessment_not_submitted: 409,
+  assessment_correction_open: 409,
+  assessment_version_mismatch: 409,
+  assessor_not_eligible: 400,
 };
 
 export class AppError extends Error {

@@ -25,10 +25,14 @@ export interface AssessmentResult {
   dimensions: Record<string, DimensionResult>;
 }
 
-/** Rounds half away from zero, so that rounding −x gives −(rounding x). */
+/**
+ * Rounds half away from zero, so that rounding −x gives −(rounding x); the product is first cut
+ * to 12 significant digits so that a decimal half such as 66.665 (66.66499… in binary) rounds up.
+ */
 function round(value: number, decimals: number): number {
   const factor = 10 ** decimals;
-  return (Math.sign(value) * Math.round(Math.abs(value) * factor + Number.EPSILON)) / factor;
+  const scaled = Number((Math.abs(value) * factor).toPrecision(12));
+  return (Math.sign(value) * Math.round(scaled)) / factor || 0;
 }
 
 export const round2 = (value: number) => round(value, 2);
