@@ -84,6 +84,10 @@ const NoticesPage = lazy(() => import("./pages/admission/notices"));
 const PortalNoticePage = lazy(() => import("./pages/admission/notices/portal"));
 const InspectionListPage = lazy(() => import("./pages/admission/inspections/list"));
 const InspectionPage = lazy(() => import("./pages/admission/inspections/detail"));
+const IncubationAssessmentsPage = lazy(() => import("./pages/incubation/assessments/incubation"));
+const AssessmentPage = lazy(() => import("./pages/incubation/assessments/form"));
+const AssessmentComparisonPage = lazy(() => import("./pages/incubation/assessments/compare"));
+const CohortBaselinePage = lazy(() => import("./pages/incubation/assessments/cohort"));
 const ForbiddenPage = lazy(() => import("./pages/platform/exception/403"));
 const NotFoundPage = lazy(() => import("./pages/platform/exception/404"));
 
@@ -179,6 +183,11 @@ export const router = createBrowserRouter([
           { path: ":id", element: <Guard allow="inspectionList" page={<InspectionPage />} /> },
         ],
       },
+      // Stage 4: capacity assessments. The server decides who sees what (404 / 403 on the page).
+      { path: "incubations/:id/assessments", element: <IncubationAssessmentsPage /> },
+      { path: "assessments/compare", element: <AssessmentComparisonPage /> },
+      { path: "assessments/:id", element: <AssessmentPage /> },
+      { path: "cohorts/:id/baseline", element: <CohortBaselinePage /> },
       {
         path: "experts",
         children: [

@@ -36,7 +36,7 @@ export const ZAssessmentSave = z.object({
     .array(
       z.object({
         indicatorKey: ZIndicatorKey,
-        score: ZScore,
+        score: ZScore.optional(),
         comment: longText(2000).optional(),
       }),
     )
@@ -209,3 +209,10 @@ export const ZCohortDistribution = z.object({
 
 /** The multipart fields sent before an evidence file: the indicator it supports. */
 export const ZEvidenceFields = z.object({ indicatorKey: ZIndicatorKey });
+
+export type AssessmentSave = z.input<typeof ZAssessmentSave>;
+export type AssessmentDetail = z.infer<typeof ZAssessmentDetail>;
+export type AssessmentSaved = z.infer<typeof ZAssessmentSaved>;
+export type IncubationAssessments = z.infer<typeof ZIncubationAssessments>;
+export type AssessmentComparisonView = z.infer<typeof ZAssessmentComparison>;
+export type CohortDistribution = z.infer<typeof ZCohortDistribution>;

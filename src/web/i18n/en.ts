@@ -5,6 +5,7 @@ import * as experts from "./areas/admission/experts";
 import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
+import * as assessments from "./areas/incubation/assessments";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
@@ -359,4 +360,6 @@ export const en: Messages = {
   admission: admission.en,
   // Stage 2.
   inspections: inspections.en,
+  // Stage 4.
+  assessments: assessments.en,
 };

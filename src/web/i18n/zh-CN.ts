@@ -5,6 +5,7 @@ import * as experts from "./areas/admission/experts";
 import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
+import * as assessments from "./areas/incubation/assessments";
 import * as account from "./areas/platform/account";
 import * as homes from "./areas/platform/homes";
 import * as notifications from "./areas/platform/notifications";
@@ -356,6 +357,8 @@ export const zhCN = {
   admission: admission.zhCN,
   // Stage 2.
   inspections: inspections.zhCN,
+  // Stage 4.
+  assessments: assessments.zhCN,
 };
 
 /** The shape every language must fill (strings only, same keys). */

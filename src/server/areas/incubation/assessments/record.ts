@@ -102,7 +102,7 @@ function checkScores(ctx: Context, content: InstrumentContent, items: NonNullabl
     if (!indicator) {
       throw fieldError(`scores.${index}.indicatorKey`, "indicator_unknown", { indicator: item.indicatorKey });
     }
-    if (item.score !== null && (item.score < min || item.score > max)) {
+    if (item.score != null && (item.score < min || item.score > max)) {
       const criterion = ctx.lang === "en" ? indicator.name.en : indicator.name.zhCN;
       throw fieldError(`scores.${index}.score`, "score_out_of_scale", { criterion, min, max });
     }
@@ -124,14 +124,17 @@ export async function saveScores(
     const items = input.scores ?? [];
     checkScores(ctx, content, items);
     for (const item of items) {
-      const set: { score: number | null; comment?: string } = { score: item.score };
+      // Only what was sent changes: a comment alone keeps the score, and the other way round.
+      const set: { score?: number | null; comment?: string } = {};
+      if (item.score !== undefined) set.score = item.score;
       if (item.comment !== undefined) set.comment = item.comment;
+      if (Object.keys(set).length === 0) continue;
       await tx
         .insert(assessmentScores)
         .values({
           assessmentId: id,
           indicatorKey: item.indicatorKey,
-          score: item.score,
+          score: item.score ?? null,
           comment: item.comment ?? "",
         })
         .onConflictDoUpdate({ target: [assessmentScores.assessmentId, assessmentScores.indicatorKey], set });
