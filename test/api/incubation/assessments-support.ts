@@ -59,6 +59,36 @@ export function smallInstrument(): InstrumentContent {
   };
 }
 
+/** Five dimensions of one indicator each (the radar's shape), scale 1-4. */
+export function fiveDimensions(): InstrumentContent {
+  const dims: [string, string, string][] = [
+    ["governance", "治理结构", "Governance"],
+    ["finance", "财务管理", "Finance"],
+    ["projects", "项目管理", "Projects"],
+    ["people", "人力资源", "People"],
+    ["reach", "社会影响", "Reach"],
+  ];
+  return {
+    scale: { min: 1, max: 4 },
+    dimensions: dims.map(([key, zh, en]) => ({
+      key,
+      name: words(zh, en),
+      description: words(`${zh}的总体情况`, `${en} overall`),
+      weight: 20,
+      indicators: [
+        {
+          key: `${key}_core`,
+          name: words(`${zh}水平`, `${en} level`),
+          description: words(`${zh}是否健全`, `Whether ${en} is in place`),
+          weight: 1,
+          evidence: words("相关制度与记录", "Rules and records"),
+          levels: levels(),
+        },
+      ],
+    })),
+  };
+}
+
 /** A published instrument version (a new instrument each call), optionally active for `track`. */
 export async function publishedVersion(
   t: Pick<TestApp, "db" | "baseId">,

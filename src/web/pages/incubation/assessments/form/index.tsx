@@ -19,7 +19,6 @@ import {
   Radio,
   Space,
   Statistic,
-  Tag,
   Typography,
 } from "antd";
 import { useState } from "react";
@@ -36,6 +35,7 @@ import {
 import { fileUrl } from "../../../../api/recruitment/applications";
 import { FileButton } from "../../../../components/FileButton";
 import { dayjs } from "../../../../components/format";
+import { ToneTag } from "../../../../components/labels";
 import { PageHeader } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
 import { errorMessage } from "../../../../components/serverErrors";
@@ -171,9 +171,11 @@ function AssessmentForm({ detail }: { detail: AssessmentDetail }) {
         title={title}
         backTo={`/incubations/${detail.incubationId}/assessments`}
         subTitle={
-          <Tag color={detail.status === "draft" ? "processing" : "success"}>
+          <ToneTag
+            tone={detail.status === "draft" ? "blue" : detail.status === "submitted" ? "green" : "default"}
+          >
             {t(`assessments.status.${detail.status}`)}
-          </Tag>
+          </ToneTag>
         }
       />
       <Space direction="vertical" size={4} style={{ marginBottom: 12 }}>
@@ -225,6 +227,7 @@ function AssessmentForm({ detail }: { detail: AssessmentDetail }) {
           </Typography.Text>
         </Flex>
         <Progress
+          aria-label={t("assessments.progress", { done, total: indicators.length })}
           percent={Math.round((done / Math.max(1, indicators.length)) * 100)}
           showInfo={false}
           size="small"

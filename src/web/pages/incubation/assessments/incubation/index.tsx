@@ -5,7 +5,7 @@
  * against the base's assessment of a phase; a later phase against the baseline).
  */
 import { useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Empty, Flex, Space, Tag, Typography } from "antd";
+import { App, Button, Card, Empty, Flex, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { ASSESSMENT_PHASES, type AssessmentPhase } from "../../../../../domain/incubation/assessment";
@@ -13,6 +13,7 @@ import type { IncubationAssessments } from "../../../../../schemas/incubation/as
 import { startAssessment, useIncubationAssessments } from "../../../../api/incubation/assessments";
 import { useAccess } from "../../../../auth/session";
 import { formatDate, formatDateTime } from "../../../../components/format";
+import { ToneTag } from "../../../../components/labels";
 import { PageHeader } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
 import { errorMessage } from "../../../../components/serverErrors";
@@ -83,13 +84,13 @@ export default function IncubationAssessmentsPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={8} align="center">
           <Typography.Text>{t("assessments.list.due", { date: formatDate(baseline.dueOn) })}</Typography.Text>
-          {baseline.overdue && <Tag color="error">{t("assessments.list.overdue")}</Tag>}
-          <Tag color={baseline.selfDone ? "success" : "default"}>
+          {baseline.overdue && <ToneTag tone="red">{t("assessments.list.overdue")}</ToneTag>}
+          <ToneTag tone={baseline.selfDone ? "green" : "default"}>
             {t(baseline.selfDone ? "assessments.list.selfDone" : "assessments.list.selfNotDone")}
-          </Tag>
-          <Tag color={baseline.assessorDone ? "success" : "default"}>
+          </ToneTag>
+          <ToneTag tone={baseline.assessorDone ? "green" : "default"}>
             {t(baseline.assessorDone ? "assessments.list.assessorDone" : "assessments.list.assessorNotDone")}
-          </Tag>
+          </ToneTag>
         </Flex>
       </Card>
       {mySide && (
@@ -125,17 +126,13 @@ export default function IncubationAssessmentsPage() {
                   </Typography.Text>
                 </Space>
                 <Space>
-                  <Tag
-                    color={
-                      item.status === "submitted"
-                        ? "success"
-                        : item.status === "draft"
-                          ? "processing"
-                          : "default"
+                  <ToneTag
+                    tone={
+                      item.status === "submitted" ? "green" : item.status === "draft" ? "blue" : "default"
                     }
                   >
                     {t(`assessments.status.${item.status}`)}
-                  </Tag>
+                  </ToneTag>
                   {item.total !== null && (
                     <Typography.Text>
                       {t("assessments.list.total")} <strong>{item.total.toFixed(2)}</strong>
