@@ -105,6 +105,18 @@ describe("worked examples", () => {
     expect(cmp.total.difference).toBe(-65);
   });
 
+  it("rounds a comparison's difference once, from the exact scores (66.67 − 33.33 is 33.33, not 33.34)", () => {
+    const one = content([{ key: "x", weight: 1, indicators: [["a", 1]] }]);
+    const exact = (s: number) => ({
+      instrumentVersionId: "v",
+      result: scoreAssessment(one, { a: s }, { exact: true }),
+    });
+    const cmp = compareAssessments(one, exact(3), exact(2));
+    if (!cmp.ok) throw new Error("refused");
+    expect(cmp.dimensions[0]).toEqual({ key: "x", first: 66.67, second: 33.33, difference: -33.33 });
+    expect(cmp.total).toEqual({ first: 66.67, second: 33.33, difference: -33.33 });
+  });
+
   it("quartiles by linear interpolation", () => {
     expect(quartiles([])).toBeNull();
     expect(quartiles([10])).toEqual({ min: 10, q1: 10, median: 10, q3: 10, max: 10 });

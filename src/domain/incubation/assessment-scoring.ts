@@ -72,8 +72,16 @@ function rawDimension(
   };
 }
 
-/** The result of `scores` on the version's `content` (a draft's live result, or the submitted one). */
-export function scoreAssessment(content: InstrumentContent, scores: IndicatorScores): AssessmentResult {
+/**
+ * The result of `scores` on the version's `content` (a draft's live result, or the submitted one).
+ * `exact` leaves the scores unrounded, for a comparison that rounds only its differences.
+ */
+export function scoreAssessment(
+  content: InstrumentContent,
+  scores: IndicatorScores,
+  options: { exact?: boolean } = {},
+): AssessmentResult {
+  const r2 = options.exact ? (v: number) => v : round2;
   const dimensions: Record<string, DimensionResult> = {};
   let weighted = 0;
   let scoredWeight = 0;
@@ -88,12 +96,12 @@ export function scoreAssessment(content: InstrumentContent, scores: IndicatorSco
       scoredWeight += dimension.weight;
     }
     dimensions[dimension.key] = {
-      score: raw.score === null ? null : round2(raw.score),
+      score: raw.score === null ? null : r2(raw.score),
       coverage: round(raw.coverage, 4),
     };
   }
   return {
-    total: scoredWeight > 0 ? round2(weighted / scoredWeight) : null,
+    total: scoredWeight > 0 ? r2(weighted / scoredWeight) : null,
     coverage: allWeight > 0 ? round(coveredWeight / allWeight, 4) : 0,
     dimensions,
   };
@@ -133,6 +141,7 @@ export type AssessmentComparison =
   | { ok: false; reason: "version_mismatch" };
 
 const difference = (a: number | null, b: number | null) => (a === null || b === null ? null : round2(b - a));
+const rounded = (v: number | null) => (v === null ? null : round2(v));
 
 /** How many dimensions the comparison names as its largest gaps and weakest. */
 export const COMPARISON_NAMES = 3;
@@ -140,6 +149,7 @@ export const COMPARISON_NAMES = 3;
 /**
  * The second assessment against the first, dimension by dimension and overall. Refused when the
  * two were taken on different instrument versions: their scores do not measure the same thing.
+ * Given exact results (scoreAssessment's `exact`), each difference is rounded once, at the end.
  */
 export function compareAssessments(
   content: InstrumentContent,
@@ -151,7 +161,7 @@ export function compareAssessments(
   const dimensions = content.dimensions.map((d) => {
     const a = first.result.dimensions[d.key]?.score ?? null;
     const b = second.result.dimensions[d.key]?.score ?? null;
-    return { key: d.key, first: a, second: b, difference: difference(a, b) };
+    return { key: d.key, first: rounded(a), second: rounded(b), difference: difference(a, b), exact: b };
   });
   const order = new Map(content.dimensions.map((d, i) => [d.key, i]));
   const byOrder = (a: DimensionDifference, b: DimensionDifference) =>
@@ -162,16 +172,16 @@ export function compareAssessments(
     .slice(0, COMPARISON_NAMES)
     .map((d) => d.key);
   const weakest = dimensions
-    .filter((d) => d.second !== null)
-    .sort((a, b) => (a.second ?? 0) - (b.second ?? 0) || byOrder(a, b))
+    .filter((d) => d.exact !== null)
+    .sort((a, b) => (a.exact ?? 0) - (b.exact ?? 0) || byOrder(a, b))
     .slice(0, COMPARISON_NAMES)
     .map((d) => d.key);
   const total = {
-    first: first.result.total,
-    second: second.result.total,
+    first: rounded(first.result.total),
+    second: rounded(second.result.total),
     difference: difference(first.result.total, second.result.total),
   };
-  return { ok: true, dimensions, total, largestGaps, weakest };
+  return { ok: true, dimensions: dimensions.map(({ exact: _, ...d }) => d), total, largestGaps, weakest };
 }
 
 /** Five-number summary of values (the cohort's box plot): linear interpolation between ranks. */

@@ -16,7 +16,11 @@ import {
   organizations,
   users,
 } from "../../../../db/schema";
-import { compareAssessments, quartiles } from "../../../../domain/incubation/assessment-scoring";
+import {
+  compareAssessments,
+  quartiles,
+  scoreAssessment,
+} from "../../../../domain/incubation/assessment-scoring";
 import type { InstrumentContent } from "../../../../domain/incubation/instrument";
 import { addDays, DEFAULT_INCUBATION_SETTINGS } from "../../../../domain/incubation/lifecycle";
 import { hasRole } from "../../../../domain/roles";
@@ -178,9 +182,10 @@ export async function compare(
     throw new AppError("assessment_version_mismatch");
   const version = await versionWithName(db, a.row.instrumentVersionId);
   const content = version.content;
+  // From the scores (kept as submitted), unrounded: each difference is rounded once, at the end.
   const sideOf = async (row: AssessmentRow) => ({
     instrumentVersionId: row.instrumentVersionId,
-    result: resultOf(row, content, scoreMap(await scoresOf(db, row.id))),
+    result: scoreAssessment(content, scoreMap(await scoresOf(db, row.id)), { exact: true }),
   });
   const comparison = compareAssessments(content, await sideOf(a.row), await sideOf(b.row));
   if (!comparison.ok) throw new AppError("assessment_version_mismatch");
