@@ -35,7 +35,7 @@ function round(value: number, decimals: number): number {
   return (Math.sign(value) * Math.round(scaled)) / factor || 0;
 }
 
-export const round2 = (value: number) => round(value, 2);
+const round2 = (value: number) => round(value, 2);
 
 /** (s − min) / (max − min) on the version's scale, within [0, 1]. */
 export function normalizedScore(score: number, scale: { min: number; max: number }): number {
@@ -144,7 +144,7 @@ const difference = (a: number | null, b: number | null) => (a === null || b === 
 const rounded = (v: number | null) => (v === null ? null : round2(v));
 
 /** How many dimensions the comparison names as its largest gaps and weakest. */
-export const COMPARISON_NAMES = 3;
+const COMPARISON_NAMES = 3;
 
 /**
  * The second assessment against the first, dimension by dimension and overall. Refused when the

@@ -26,7 +26,7 @@ const levels = () => [
 ];
 
 /** A small instrument: two dimensions (60/40) of two and one indicators, scale 1-4. */
-export function smallInstrument(): InstrumentContent {
+function smallInstrument(): InstrumentContent {
   const indicator = (key: string, zh: string, en: string, weight: number) => ({
     key,
     name: words(zh, en),

@@ -38,32 +38,25 @@ function Distribution({ data }: { data: CohortDistribution }) {
       <Card size="small" title={t("assessments.cohort.chart")} style={{ marginBottom: 16 }}>
         {data.total.n === 0 ? <Empty /> : <BoxPlot data={data} lang={l} />}
       </Card>
-      <div
-        role="region"
-        aria-label={t("assessments.cohort.chart")}
-        tabIndex={0}
-        style={{ overflowX: "auto" }}
-      >
-        <Table
-          size="small"
-          rowKey="key"
-          pagination={false}
-          dataSource={data.dimensions}
-          columns={[
-            {
-              title: t("assessments.comparison.dimension"),
-              dataIndex: "name",
-              render: (n: { zhCN: string; en: string }) => n[l],
-            },
-            { title: t("assessments.cohort.n"), dataIndex: "n", align: "right" },
-            { title: t("assessments.cohort.min"), dataIndex: "min", align: "right", render: fixed },
-            { title: t("assessments.cohort.q1"), dataIndex: "q1", align: "right", render: fixed },
-            { title: t("assessments.cohort.median"), dataIndex: "median", align: "right", render: fixed },
-            { title: t("assessments.cohort.q3"), dataIndex: "q3", align: "right", render: fixed },
-            { title: t("assessments.cohort.max"), dataIndex: "max", align: "right", render: fixed },
-          ]}
-        />
-      </div>
+      <Table
+        size="small"
+        rowKey="key"
+        pagination={false}
+        dataSource={data.dimensions}
+        columns={[
+          {
+            title: t("assessments.comparison.dimension"),
+            dataIndex: "name",
+            render: (n: { zhCN: string; en: string }) => n[l],
+          },
+          { title: t("assessments.cohort.n"), dataIndex: "n", align: "right" },
+          { title: t("assessments.cohort.min"), dataIndex: "min", align: "right", render: fixed },
+          { title: t("assessments.cohort.q1"), dataIndex: "q1", align: "right", render: fixed },
+          { title: t("assessments.cohort.median"), dataIndex: "median", align: "right", render: fixed },
+          { title: t("assessments.cohort.q3"), dataIndex: "q3", align: "right", render: fixed },
+          { title: t("assessments.cohort.max"), dataIndex: "max", align: "right", render: fixed },
+        ]}
+      />
       <Card
         size="small"
         title={t("assessments.cohort.missing", { count: data.missing.length })}

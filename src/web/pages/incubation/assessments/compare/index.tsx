@@ -68,54 +68,47 @@ function Comparison({ data }: { data: AssessmentComparisonView }) {
       <Card size="small" title={t("assessments.comparison.radar")} style={{ marginBottom: 16 }}>
         <Radar data={data} lang={l} firstLabel={firstLabel} secondLabel={secondLabel} />
       </Card>
-      <div
-        role="region"
-        aria-label={t("assessments.comparison.dimension")}
-        tabIndex={0}
-        style={{ overflowX: "auto" }}
-      >
-        <Table
-          size="small"
-          pagination={false}
-          rowKey="key"
-          dataSource={data.dimensions}
-          columns={[
-            {
-              title: t("assessments.comparison.dimension"),
-              dataIndex: "name",
-              render: (n: { zhCN: string; en: string }) => n[l],
-            },
-            { title: t("assessments.comparison.weight"), dataIndex: "weight", align: "right" },
-            { title: firstLabel, dataIndex: "first", align: "right", render: fixed },
-            { title: secondLabel, dataIndex: "second", align: "right", render: fixed },
-            {
-              title: t("assessments.comparison.difference"),
-              dataIndex: "difference",
-              align: "right",
-              render: signed,
-            },
-          ]}
-          summary={() => (
-            <Table.Summary.Row>
-              <Table.Summary.Cell index={0}>
-                <strong>{t("assessments.comparison.total")}</strong>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={1} align="right">
-                100
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={2} align="right">
-                <strong>{fixed(data.total.first)}</strong>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={3} align="right">
-                <strong>{fixed(data.total.second)}</strong>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={4} align="right">
-                <strong>{signed(data.total.difference)}</strong>
-              </Table.Summary.Cell>
-            </Table.Summary.Row>
-          )}
-        />
-      </div>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="key"
+        dataSource={data.dimensions}
+        columns={[
+          {
+            title: t("assessments.comparison.dimension"),
+            dataIndex: "name",
+            render: (n: { zhCN: string; en: string }) => n[l],
+          },
+          { title: t("assessments.comparison.weight"), dataIndex: "weight", align: "right" },
+          { title: firstLabel, dataIndex: "first", align: "right", render: fixed },
+          { title: secondLabel, dataIndex: "second", align: "right", render: fixed },
+          {
+            title: t("assessments.comparison.difference"),
+            dataIndex: "difference",
+            align: "right",
+            render: signed,
+          },
+        ]}
+        summary={() => (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0}>
+              <strong>{t("assessments.comparison.total")}</strong>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={1} align="right">
+              100
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={2} align="right">
+              <strong>{fixed(data.total.first)}</strong>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={3} align="right">
+              <strong>{fixed(data.total.second)}</strong>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={4} align="right">
+              <strong>{signed(data.total.difference)}</strong>
+            </Table.Summary.Cell>
+          </Table.Summary.Row>
+        )}
+      />
       <div className={styles.words}>
         <Typography.Paragraph>
           {gaps ? t("assessments.comparison.gaps", { list: gaps }) : t("assessments.comparison.noGaps")}
