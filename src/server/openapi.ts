@@ -46,6 +46,11 @@ const TAGS = [
     description:
       "Stage 2 (考察筛选): plan inspections, record and sign off the finding, correct it, screen out",
   },
+  {
+    name: "assessments",
+    description:
+      "Stage 4 (能力评估): the baseline pre-test and later phases, self and assessor; scores, submit, correct, compare, a cohort's distribution",
+  },
   { name: "files", description: "Message attachments and downloads of any stored file" },
   { name: "notifications", description: "The bell: a user's notices and their read state" },
   {

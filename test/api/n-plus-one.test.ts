@@ -34,6 +34,7 @@ import { startTestApp } from "../support/app";
 import { plan } from "./admission/inspection-support";
 import { roundWithReviews } from "./admission/ranking-fixtures";
 import { expert, inDays, inspectedApplication } from "./admission/rounds-support";
+import { cohort, growAssessments, incubation } from "./incubation/assessments-support";
 
 /** A demo account (demo password) that may use the list. */
 type Account = "admin" | "staff" | "expert" | "member" | "viewer" | "liaison";
@@ -47,6 +48,8 @@ interface Ids {
   round: string;
   rubric: string;
   experts: string[];
+  /** An incubation of a new organization (its assessments). */
+  incubation: string;
 }
 
 interface Measured {
@@ -128,6 +131,8 @@ const UNPAGED: Record<string, Grown | string> = {
   "GET /api/notices":                  { as: "staff", grow: ({ t, ids }) => growNotices(t, ids) },
   "GET /api/portal/notices":           { as: "member", grow: ({ t, ids }) => growNotices(t, ids) },
   "GET /api/inspections/inspectors":   { as: "staff", grow: ({ t }) => times(GROWTH, () => expert(t)) },
+  "GET /api/incubations/{id}/assessments": { as: "staff", url: (i) => `/api/incubations/${i.incubation}/assessments`,
+                                           grow: ({ t, ids }) => growAssessments(t, ids.incubation) },
 };
 
 /**
@@ -164,6 +169,7 @@ beforeAll(async () => {
     rubric: round.rubricId,
     experts: round.expertIds,
     application: application?.id as string,
+    incubation: await incubation(t, (await make(t).organization()).id, await cohort(t)),
   };
   const ctx: GrowContext = { t, ids, as: (account) => clients[account] };
   for (const measured of Object.values(PAGED)) await measured.grow?.(ctx);

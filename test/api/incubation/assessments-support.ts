@@ -11,8 +11,10 @@ import {
   incubations,
   instruments,
   instrumentVersions,
+  users,
 } from "../../../src/db/schema";
 import type { Track } from "../../../src/domain/call";
+import { ASSESSMENT_PHASES, type AssessmentPhase } from "../../../src/domain/incubation/assessment";
 import type { InstrumentContent } from "../../../src/domain/incubation/instrument";
 import type { Client, TestApp } from "../../support/app";
 
@@ -207,4 +209,28 @@ export async function fillAndSubmit(
   const sent = await submit(t, client, id);
   if (sent.statusCode !== 200) throw new Error(`submit failed: ${sent.statusCode} ${sent.body}`);
   return sent.json();
+}
+
+/** GROWTH more assessments of an incubation, each named on another assessor (for the N+1 test). */
+export async function growAssessments(t: Pick<TestApp, "db" | "baseId">, incubationId: string, n = 10) {
+  const [row] = await t.db.select().from(incubations).where(eq(incubations.id, incubationId));
+  if (!row) throw new Error("no incubation");
+  const versionId = await publishedVersion(t);
+  const assessors = await t.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.baseId, row.baseId))
+    .limit(n);
+  await t.db.insert(assessments).values(
+    Array.from({ length: n }, (_, i) => ({
+      baseId: row.baseId,
+      incubationId,
+      organizationId: row.organizationId,
+      instrumentVersionId: versionId,
+      phase: ASSESSMENT_PHASES[i % ASSESSMENT_PHASES.length] as AssessmentPhase,
+      side: "assessor" as const,
+      revision: i + 1,
+      assessorId: assessors[i % Math.max(1, assessors.length)]?.id ?? null,
+    })),
+  );
 }

@@ -131,18 +131,22 @@ export async function incubationAssessments(
   incubationId: string,
 ): Promise<z.infer<typeof ZIncubationAssessments>> {
   const incubation = await loadIncubation(db, ctx, incubationId, "assessment.read");
-  const [rows, [settings]] = await Promise.all([
+  const [joined, [settings]] = await Promise.all([
+    // The assessors' names in the same statement: one query whatever the number of rows.
     db
-      .select()
+      .select({ row: assessments, assessorName: users.displayName })
       .from(assessments)
+      .leftJoin(users, eq(users.id, assessments.assessorId))
       .where(eq(assessments.incubationId, incubation.id))
       .orderBy(assessments.createdAt, assessments.revision),
     db.select().from(incubationSettings).where(eq(incubationSettings.baseId, incubation.baseId)),
   ]);
-  const visible = rows.filter((r) => seesAssessment(ctx.actor, r));
-  const names = await namesOf(
-    db,
-    visible.map((r) => r.assessorId),
+  const rows = joined.map((j) => j.row);
+  const visible = joined.filter((j) => seesAssessment(ctx.actor, j.row));
+  const names = new Map(
+    visible.flatMap((j) =>
+      j.row.assessorId && j.assessorName ? [[j.row.assessorId, j.assessorName] as const] : [],
+    ),
   );
   const done = (side: "self" | "assessor") =>
     rows.some((r) => r.phase === "baseline" && r.side === side && r.status !== "draft");
@@ -150,7 +154,7 @@ export async function incubationAssessments(
   const selfDone = done("self");
   const assessorDone = done("assessor");
   return {
-    items: visible.map((r) => summaryItem(r, names)),
+    items: visible.map((j) => summaryItem(j.row, names)),
     baseline: {
       dueOn,
       overdue: shanghaiDate(new Date()) > dueOn && !(selfDone && assessorDone),
