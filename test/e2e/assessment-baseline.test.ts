@@ -50,7 +50,8 @@ test(
   "the member fills the baseline self-assessment on a phone, staff score theirs, the comparison shows the radar",
   async () => {
     await publishedVersion(t, { track: "org", content: fiveDimensions() });
-    const incubationId = await incubation(t, await memberOrganizationId(t), await cohort(t));
+    const cohortId = await cohort(t);
+    const incubationId = await incubation(t, await memberOrganizationId(t), cohortId);
 
     // The member, on a phone: start the baseline self-assessment from the incubation's page.
     const { page } = await openPage(browser, baseUrl, { viewport: PHONE_390, mobile: true });
@@ -137,6 +138,13 @@ test(
       path.join(SHOT_DIR, "assessment-comparison-a4"),
     ]);
     await desk.emulateMedia({ media: "screen" });
+
+    // The cohort's baseline distribution (staff): a box per dimension.
+    await desk.goto(`/cohorts/${cohortId}/baseline`);
+    await pageHeading(desk, /^基线分布：/).waitFor();
+    await desk.locator("[data-testid=cohort-boxplot] svg").waitFor();
+    await checkA11y(desk, "cohort baseline distribution (staff, desktop)");
+    await shot(desk, "assessment-cohort-desktop");
 
     await page.goto(`/assessments/compare?first=${selfId}&second=${assessorId}`);
     await pageHeading(page, /^评估对比：/).waitFor();
