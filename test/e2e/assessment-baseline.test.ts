@@ -60,7 +60,7 @@ test(
     await pageHeading(page, "能力评估").waitFor();
     await page.getByText(/基线前测应于/).waitFor();
     await checkA11y(page, "an incubation's assessments (member, phone)");
-    await page.getByRole("button", { name: "开始基线前测自评" }).click();
+    await page.getByRole("button", { name: "开始自评：基线前测" }).click();
     await pageHeading(page, /^基线前测 · 机构自评：/).waitFor();
     await page.getByText("已评 0 / 5 项").waitFor();
     await checkA11y(page, "assessment form, empty (member, phone)");
@@ -94,7 +94,10 @@ test(
     const desk = (await openPage(browser, baseUrl, { viewport: { width: 1280, height: 900 } })).page;
     await signIn(desk, "staff");
     await desk.goto(`/incubations/${incubationId}/assessments`);
-    await desk.getByRole("button", { name: "开始基线前测评估" }).click();
+    await desk.getByRole("combobox", { name: "评估人" }).waitFor();
+    await checkA11y(desk, "an incubation's assessments (staff, desktop)");
+    await shot(desk, "assessment-incubation-desktop");
+    await desk.getByRole("button", { name: "开始基地评估：基线前测" }).click();
     await pageHeading(desk, /^基线前测 · 基地评估：/).waitFor();
     await pick(desk, "治理结构水平", 2);
     await pick(desk, "财务管理水平", 1);

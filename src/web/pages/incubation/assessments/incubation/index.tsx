@@ -5,11 +5,13 @@
  * against the base's assessment of a phase; a later phase against the baseline).
  */
 import { useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Empty, Flex, Space, Typography } from "antd";
+import { App, Button, Card, Empty, Flex, Select, Space, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { ASSESSMENT_PHASES, type AssessmentPhase } from "../../../../../domain/incubation/assessment";
 import type { IncubationAssessments } from "../../../../../schemas/incubation/assessments";
+import { useInspectorCandidates } from "../../../../api/admission/inspections";
 import { startAssessment, useIncubationAssessments } from "../../../../api/incubation/assessments";
 import { useAccess } from "../../../../auth/session";
 import { formatDate, formatDateTime } from "../../../../components/format";
@@ -40,6 +42,10 @@ export default function IncubationAssessmentsPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const client = useQueryClient();
+  const staff = !access.isOrgMember && access.applicationQueue;
+  // Staff may name an expert (or another staff member) of the base as the assessor.
+  const candidates = useInspectorCandidates(staff);
+  const [assessorId, setAssessorId] = useState<string | null>(null);
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   if (!query.data) return <Card loading />;
   const { items, baseline } = query.data;
@@ -49,7 +55,11 @@ export default function IncubationAssessmentsPage() {
   const start = async (phase: AssessmentPhase) => {
     if (!mySide) return;
     try {
-      const started = await startAssessment(id, { phase, side: mySide });
+      const started = await startAssessment(id, {
+        phase,
+        side: mySide,
+        ...(mySide === "assessor" && assessorId ? { assessorId } : {}),
+      });
       await client.invalidateQueries({ queryKey: ["assessments"] });
       navigate(`/assessments/${started.id}`);
     } catch (error) {
@@ -94,7 +104,20 @@ export default function IncubationAssessmentsPage() {
         </Flex>
       </Card>
       {mySide && (
-        <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+        <Flex wrap gap={8} align="center" style={{ marginBottom: 16 }}>
+          {mySide === "assessor" && (
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              aria-label={t("assessments.list.assessor")}
+              placeholder={t("assessments.list.assessorSelf")}
+              style={{ minWidth: 220 }}
+              value={assessorId}
+              onChange={(v) => setAssessorId(v ?? null)}
+              options={(candidates.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            />
+          )}
           {ASSESSMENT_PHASES.filter((p) => !current.has(`${p}:${mySide}`)).map((phase) => (
             <Button
               key={phase}
