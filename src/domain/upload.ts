@@ -21,7 +21,12 @@ export type UploadMime = keyof typeof ALLOWED_UPLOAD_TYPES;
  * document, or an attachment in the application's message thread (owned by the thread, that is
  * the application, because it is uploaded before the message that carries it is written).
  */
-export const FILE_OWNER_KINDS = ["application_document", "application_thread", "inspection"] as const;
+export const FILE_OWNER_KINDS = [
+  "application_document",
+  "application_thread",
+  "inspection",
+  "assessment",
+] as const;
 export type FileOwnerKind = (typeof FILE_OWNER_KINDS)[number];
 
 export const UPLOAD_LIMITS = {

@@ -287,6 +287,35 @@ export const ERROR_MESSAGES = {
     "zh-CN": "孵化计划当前为“{status}”，不能进行此操作，请刷新页面查看最新状态",
     en: "The incubation plan is {status}, which does not allow this; reload to see where it stands",
   },
+  // Stage 4: capacity assessments (能力评估).
+  assessment_no_instrument: {
+    "zh-CN": "该孵化方向尚未设定启用的能力评估体系，请先在“评估体系”中发布并启用一个版本",
+    en: "No capacity assessment instrument is active for this track; publish and activate a version first",
+  },
+  assessment_submitted: {
+    "zh-CN": "该评估已提交，不能再修改；如需更改请发起更正",
+    en: "This assessment has been submitted and can no longer be changed; start a correction instead",
+  },
+  assessment_incomplete: {
+    "zh-CN": "还有指标未评分，不能提交：{missing}",
+    en: "Some indicators are not scored yet, so it cannot be submitted: {missing}",
+  },
+  assessment_not_submitted: {
+    "zh-CN": "只有已提交的评估才能更正或对比",
+    en: "Only a submitted assessment can be corrected or compared",
+  },
+  assessment_correction_open: {
+    "zh-CN": "该评估已有一份更正，请在那份更正中修改",
+    en: "This assessment already has a correction; make the change there",
+  },
+  assessment_version_mismatch: {
+    "zh-CN": "这两份评估使用的评估体系版本不同，无法对比",
+    en: "These two assessments use different versions of the instrument and cannot be compared",
+  },
+  assessor_not_eligible: {
+    "zh-CN": "评估人须为本基地在职的专家、工作人员或管理员",
+    en: "The assessor must be an active expert, staff member or administrator of this base",
+  },
   // (more error codes for later areas go above this line)
   // Stage 4: the capacity assessment instrument.
   instrument_version_frozen: {
@@ -621,6 +650,14 @@ export const FIELD_MESSAGES = {
   agreed_by_required: {
     "zh-CN": "代为记录确认时，须填写机构确认人及确认方式",
     en: "When recording the organization's agreement, say who agreed and how",
+  },
+  indicator_unknown: {
+    "zh-CN": "评估体系中没有“{indicator}”这一指标",
+    en: "The instrument has no indicator “{indicator}”",
+  },
+  assessor_not_for_self: {
+    "zh-CN": "自评不指定评估人",
+    en: "A self-assessment has no assessor to name",
   },
 } satisfies Catalog;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

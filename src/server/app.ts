@@ -26,6 +26,11 @@ import { reviewRoutes } from "./areas/admission/reviews/routes";
 import { roundRoutes } from "./areas/admission/rounds/routes";
 import { rubricRoutes } from "./areas/admission/rubrics/routes";
 import type { AreaDeps } from "./areas/deps";
+import {
+  assessmentRoutes,
+  cohortAssessmentRoutes,
+  incubationAssessmentRoutes,
+} from "./areas/incubation/assessments/routes";
 import { cohortRoutes } from "./areas/incubation/cohorts/routes";
 import { incubationFigureRoutes } from "./areas/incubation/figures/routes";
 import { growthRoutes } from "./areas/incubation/growth/routes";
@@ -189,6 +194,9 @@ export async function buildApp(options: {
       await api.register(organizationIncubationRoutes, { ...deps, prefix: "/organizations" });
       await api.register(cohortRoutes, { ...deps, prefix: "/cohorts" });
       await api.register(incubationSettingsRoutes, { ...deps, prefix: "/incubation-settings" });
+      await api.register(incubationAssessmentRoutes, { ...deps, prefix: "/incubations" });
+      await api.register(assessmentRoutes, { ...deps, prefix: "/assessments" });
+      await api.register(cohortAssessmentRoutes, { ...deps, prefix: "/cohorts" });
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

@@ -86,6 +86,13 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   incubation_open_exists: 409,
   cohort_name_taken: 409,
   plan_status_invalid: 409,
+  assessment_no_instrument: 409,
+  assessment_submitted: 409,
+  assessment_incomplete: 400,
+  assessment_not_submitted: 409,
+  assessment_correction_open: 409,
+  assessment_version_mismatch: 409,
+  assessor_not_eligible: 400,
 };
 
 export class AppError extends Error {

@@ -51,6 +51,11 @@ const TAGS = [
     description:
       "Stage 4 (孵化服务): incubations from a confirmed place or a direct enrolment, their lifecycle, cohorts, settings",
   },
+  {
+    name: "assessments",
+    description:
+      "Stage 4 (能力评估): the baseline pre-test and later phases, self and assessor; scores, submit, correct, compare, a cohort's distribution",
+  },
   { name: "files", description: "Message attachments and downloads of any stored file" },
   { name: "notifications", description: "The bell: a user's notices and their read state" },
   {

@@ -91,6 +91,10 @@ const IncubationListPage = lazy(() => import("./pages/incubation/incubations/lis
 const IncubationPage = lazy(() => import("./pages/incubation/incubations/detail"));
 const CohortsPage = lazy(() => import("./pages/incubation/cohorts"));
 const IncubationPlanPage = lazy(() => import("./pages/incubation/plan"));
+const IncubationAssessmentsPage = lazy(() => import("./pages/incubation/assessments/incubation"));
+const AssessmentPage = lazy(() => import("./pages/incubation/assessments/form"));
+const AssessmentComparisonPage = lazy(() => import("./pages/incubation/assessments/compare"));
+const CohortBaselinePage = lazy(() => import("./pages/incubation/assessments/cohort"));
 const ForbiddenPage = lazy(() => import("./pages/platform/exception/403"));
 const NotFoundPage = lazy(() => import("./pages/platform/exception/404"));
 
@@ -189,6 +193,11 @@ export const router = createBrowserRouter([
           { path: ":id", element: <Guard allow="inspectionList" page={<InspectionPage />} /> },
         ],
       },
+      // Stage 4: capacity assessments. The server decides who sees what (404 / 403 on the page).
+      { path: "incubations/:id/assessments", element: <IncubationAssessmentsPage /> },
+      { path: "assessments/compare", element: <AssessmentComparisonPage /> },
+      { path: "assessments/:id", element: <AssessmentPage /> },
+      { path: "cohorts/:id/baseline", element: <CohortBaselinePage /> },
       {
         path: "incubations",
         children: [

@@ -35,6 +35,7 @@ import { startTestApp } from "../support/app";
 import { plan } from "./admission/inspection-support";
 import { roundWithReviews } from "./admission/ranking-fixtures";
 import { expert, inDays, inspectedApplication } from "./admission/rounds-support";
+import { cohort, growAssessments, incubation } from "./incubation/assessments-support";
 import { incubationOf } from "./incubation/plan-support";
 
 /** A demo account (demo password) that may use the list. */
@@ -53,6 +54,8 @@ interface Ids {
   round: string;
   rubric: string;
   experts: string[];
+  /** An incubation of a new organization (its assessments). */
+  assessed: string;
 }
 
 interface Measured {
@@ -143,6 +146,8 @@ const UNPAGED: Record<string, Grown | string> = {
   "GET /api/incubations/{id}/needs":   { as: "staff", url: (i) => `/api/incubations/${i.incubation}/needs`,
                                            grow: ({ as, ids }) => times(GROWTH, (i) =>
                                              created(as("staff").post(`/api/incubations/${ids.incubation}/needs`, { category: "information", title: `N+1 测试需求${i}`, source: "other" }))) },
+  "GET /api/incubations/{id}/assessments": { as: "staff", url: (i) => `/api/incubations/${i.assessed}/assessments`,
+                                           grow: ({ t, ids }) => growAssessments(t, ids.assessed) },
 };
 
 /**
@@ -185,6 +190,7 @@ beforeAll(async () => {
     experts: round.expertIds,
     application: application?.id as string,
     memberOrganization: application?.organizationId as string,
+    assessed: await incubation(t, (await make(t).organization()).id, await cohort(t)),
   };
   const ctx: GrowContext = { t, ids, as: (account) => clients[account] };
   for (const measured of Object.values(PAGED)) await measured.grow?.(ctx);

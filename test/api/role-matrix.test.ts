@@ -25,6 +25,7 @@ import { type DecisionIds, decisionFixtures } from "./admission/role-matrix-deci
 import { type ExpertIds, expertFixtures } from "./admission/role-matrix-experts";
 import { type InspectionIds, inspectionFixtures } from "./admission/role-matrix-inspections";
 import { type RoundIds, roundFixtures } from "./admission/role-matrix-rounds";
+import { type AssessmentIds, assessmentFixtures } from "./incubation/assessments-role-matrix";
 import { type PlanIds, planFixtures } from "./incubation/plan-matrix";
 import { type IncubationIds, incubationFixtures } from "./incubation/role-matrix-incubations";
 import { type InstrumentIds, instrumentFixtures } from "./incubation/role-matrix-instruments";
@@ -49,7 +50,8 @@ type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds &
   InspectionIds &
   IncubationIds &
   PlanIds &
-  InstrumentIds;
+  InstrumentIds &
+  AssessmentIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -471,7 +473,8 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/incubations/waiting":                 [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   "POST /api/incubations/bulk":                   [{ body: () => ({ action: "move", ids: [ids.otherIncubation], cohortId: ids.cohort }),
                                                      expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
-  "GET /api/incubations/{id}":                    [{ id: "ownIncubation", expect: [401, 200, 200, 404, 404, 200, 403, 403, 403] },
+  // The demo expert is named assessor on an assessment of the member's incubation (the assessment fixtures).
+  "GET /api/incubations/{id}":                    [{ id: "ownIncubation", expect: [401, 200, 200, 200, 404, 200, 403, 403, 403] },
                                                    { id: "otherIncubation", expect: [401, 200, 200, 404, 404, 404, 403, 403, 403] }],
   "POST /api/incubations/{id}/transition":        [{ id: "ownIncubation", body: () => ({ event: "suspend", reason: "矩阵测试", version: 999 }),
                                                      expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
@@ -519,6 +522,38 @@ const MATRIX: Record<string, Case[]> = {
                                                      note: "another organization's incubation: 404 to its member; no plan there: 404 to staff",
                                                      body: () => ({ version: 999, status: "done" }),
                                                      expect: [401, 404, 404, 403, 403, 404, 403, 403, 403] }],
+
+  // Assessments (stage 4, 能力评估): the self-assessment is the member's, the assessor's is staff's
+  // and the named expert's (the demo expert is named on the assessor draft); a member sees the
+  // assessor's only once submitted, an expert only the one naming them. A stale version (999)
+  // answers 409 once the policy let the actor through; a draft cannot be corrected (409).
+  "GET /api/incubations/{id}/assessments":        [{ id: "ownIncubation", expect: [401, 200, 200, 200, 403, 200, 403, 403, 403] }],
+  "POST /api/incubations/{id}/assessments":       [{ id: "ownIncubation", note: "the member self-assesses, the others try the assessor's side; an existing one is answered",
+                                                     body: (a) => ({ phase: "baseline", side: a === "member" ? "self" : "assessor" }),
+                                                     expect: [401, 200, 200, 403, 403, 200, 403, 403, 403] }],
+  "GET /api/assessments/compare":                 [{ url: (i) => `/api/assessments/compare?first=${i.selfDraft}&second=${i.assessorDraft}`,
+                                                     expect: [401, 200, 200, 404, 403, 404, 403, 403, 403] },
+                                                   { url: (i) => `/api/assessments/compare?first=${i.selfSubmitted}&second=${i.assessorSubmitted}`,
+                                                     expect: [401, 200, 200, 404, 403, 200, 403, 403, 403] }],
+  "GET /api/assessments/{id}":                    [{ id: "selfDraft", expect: [401, 200, 200, 404, 403, 200, 403, 403, 403] },
+                                                   { id: "assessorDraft", expect: [401, 200, 200, 200, 403, 404, 403, 403, 403] }],
+  "PATCH /api/assessments/{id}":                  [{ id: "selfDraft", body: () => ({ version: 999, scores: [] }),
+                                                     expect: [401, 403, 403, 404, 403, 409, 403, 403, 403] },
+                                                   { id: "assessorDraft", body: () => ({ version: 999, scores: [] }),
+                                                     expect: [401, 409, 409, 409, 403, 404, 403, 403, 403] }],
+  "POST /api/assessments/{id}/submit":            [{ id: "selfDraft", body: () => ({ version: 999 }),
+                                                     expect: [401, 403, 403, 404, 403, 409, 403, 403, 403] },
+                                                   { id: "assessorDraft", body: () => ({ version: 999 }),
+                                                     expect: [401, 409, 409, 409, 403, 404, 403, 403, 403] }],
+  "POST /api/assessments/{id}/corrections":       [{ id: "selfDraft", note: "a draft: 409", body: () => ({ reason: "矩阵测试" }),
+                                                     expect: [401, 403, 403, 404, 403, 409, 403, 403, 403] },
+                                                   { id: "assessorDraft", body: () => ({ reason: "矩阵测试" }),
+                                                     expect: [401, 409, 409, 409, 403, 404, 403, 403, 403] }],
+  "POST /api/assessments/{id}/evidence":          [{ id: "selfDraft", note: "no file: 400 for every role that fills assessments in",
+                                                     body: () => ({}), expect: [401, 400, 400, 400, 403, 400, 403, 403, 403] }],
+  "DELETE /api/assessments/{id}/evidence/{fileId}": [{ url: (i) => `/api/assessments/${i.selfDraft}/evidence/${NOWHERE}`, note: "no such file on it: 404 for the member",
+                                                     expect: [401, 403, 403, 404, 403, 404, 403, 403, 403] }],
+  "GET /api/cohorts/{id}/baseline-distribution":  [{ id: "cohort", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
 };
 
 /**
@@ -567,6 +602,7 @@ beforeAll(async () => {
     ...(await instrumentFixtures(t, clients.staff)),
     ...(await incubationFixtures(t, ownOrg)),
     ...(await planFixtures(t, clients.staff, clients.member, ownOrg)),
+    ...(await assessmentFixtures(t, ownOrg)),
   };
 });
 afterAll(() => t.close());

@@ -49,7 +49,7 @@ import { users } from "./accounts";
 import { bases } from "./bases";
 import { oneOf } from "./checks";
 import { organizations } from "./organizations";
-import { applications } from "./recruitment";
+import { applications, files } from "./recruitment";
 
 const created = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updated = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -283,6 +283,28 @@ export const assessmentScores = pgTable(
     comment: text("comment").notNull().default(""),
   },
   (t) => [primaryKey({ columns: [t.assessmentId, t.indicatorKey] })],
+);
+
+/**
+ * Evidence for one indicator of an assessment: a file (owner kind "assessment", the assessment's
+ * id) and the indicator it supports. A correction copies the links, so the files stay with it.
+ */
+export const assessmentEvidence = pgTable(
+  "assessment_evidence",
+  {
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id),
+    fileId: uuid("file_id")
+      .notNull()
+      .references(() => files.id),
+    indicatorKey: text("indicator_key").notNull(),
+    createdAt: created(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assessmentId, t.fileId] }),
+    index("assessment_evidence_file").on(t.fileId),
+  ],
 );
 
 /**

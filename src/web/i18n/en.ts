@@ -5,6 +5,7 @@ import * as experts from "./areas/admission/experts";
 import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
+import * as assessments from "./areas/incubation/assessments";
 import * as incubationFigures from "./areas/incubation/figures";
 import * as growth from "./areas/incubation/growth";
 import * as incubations from "./areas/incubation/incubations";
@@ -371,4 +372,6 @@ export const en: Messages = {
   // Stage 4.
   incubations: incubations.en,
   incubationPlan: incubationPlan.en,
+  // Stage 4.
+  assessments: assessments.en,
 };

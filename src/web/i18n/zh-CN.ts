@@ -5,6 +5,7 @@ import * as experts from "./areas/admission/experts";
 import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
+import * as assessments from "./areas/incubation/assessments";
 import * as incubationFigures from "./areas/incubation/figures";
 import * as growth from "./areas/incubation/growth";
 import * as incubations from "./areas/incubation/incubations";
@@ -368,6 +369,8 @@ export const zhCN = {
   // Stage 4.
   incubations: incubations.zhCN,
   incubationPlan: incubationPlan.zhCN,
+  // Stage 4.
+  assessments: assessments.zhCN,
 };
 
 /** The shape every language must fill (strings only, same keys). */

@@ -49,7 +49,9 @@ describe("plans and actions due", () => {
     expect(after.actionsOverdue.count).toBe((await listed("actions")).length);
     expect(after.actionsOverdue.items.map((i: { id: string }) => i.id)).toContain(late.id);
 
-    const action = plan.plan.goals[0].actions.find((a: { ownerSide: string }) => a.ownerSide === "organization");
+    const action = plan.plan.goals[0].actions.find(
+      (a: { ownerSide: string }) => a.ownerSide === "organization",
+    );
     const done = await staff.patch(`/api/incubations/${late.id}/plan/actions/${action.id}`, {
       status: "done",
       note: "制度已印发",

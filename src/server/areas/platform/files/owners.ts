@@ -15,6 +15,7 @@ import { AppError, notFound } from "../../../errors";
 import { requireAccess, requireRoleFor } from "../../../policy";
 import { inspectionSubject } from "../../admission/inspections/load";
 import { reviewRelations } from "../../admission/reviews/relations";
+import { actorWriteAction, assessmentOwnerSubject } from "../../incubation/assessments/load";
 
 interface OwnerKind {
   /**
@@ -31,7 +32,7 @@ interface OwnerKind {
    * The stored-bytes ceiling its files count against (UPLOAD_LIMITS.stored*): the files of every
    * kind with the same account and the same owner id count together.
    */
-  account: "application" | "inspection";
+  account: "application" | "inspection" | "assessment";
 }
 
 async function applicationSubject(db: Db, id: string, actor: Actor): Promise<Subject | null> {
@@ -87,6 +88,15 @@ const OWNER_KINDS: Record<FileOwnerKind, OwnerKind> = {
     read: "inspection.read",
     attach: () => "inspection.record",
     account: "inspection",
+  },
+  // Evidence of a capacity assessment, for one indicator: read by whoever sees the assessment (a
+  // member not the assessor's draft, an expert only one naming them), attached by whoever fills
+  // in its side; the assessment service checks it is still a draft and the side is the actor's.
+  assessment: {
+    subject: assessmentOwnerSubject,
+    read: "assessment.read",
+    attach: actorWriteAction,
+    account: "assessment",
   },
 };
 

@@ -1,3 +1,11 @@
+CREATE TABLE "assessment_evidence" (
+	"assessment_id" uuid NOT NULL,
+	"file_id" uuid NOT NULL,
+	"indicator_key" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "assessment_evidence_assessment_id_file_id_pk" PRIMARY KEY("assessment_id","file_id")
+);
+--> statement-breakpoint
 CREATE TABLE "incubation_plans" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"base_id" uuid NOT NULL,
@@ -91,6 +99,8 @@ CREATE TABLE "plan_goals" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "assessment_evidence" ADD CONSTRAINT "assessment_evidence_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "public"."assessments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assessment_evidence" ADD CONSTRAINT "assessment_evidence_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "incubation_plans" ADD CONSTRAINT "incubation_plans_base_id_bases_id_fk" FOREIGN KEY ("base_id") REFERENCES "public"."bases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "incubation_plans" ADD CONSTRAINT "incubation_plans_incubation_id_incubations_id_fk" FOREIGN KEY ("incubation_id") REFERENCES "public"."incubations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "incubation_plans" ADD CONSTRAINT "incubation_plans_proposed_by_users_id_fk" FOREIGN KEY ("proposed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -110,10 +120,17 @@ ALTER TABLE "plan_events" ADD CONSTRAINT "plan_events_action_id_plan_actions_id_
 ALTER TABLE "plan_events" ADD CONSTRAINT "plan_events_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_goals" ADD CONSTRAINT "plan_goals_base_id_bases_id_fk" FOREIGN KEY ("base_id") REFERENCES "public"."bases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_goals" ADD CONSTRAINT "plan_goals_plan_id_incubation_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."incubation_plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "assessment_evidence_file" ON "assessment_evidence" USING btree ("file_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "incubation_plans_incubation" ON "incubation_plans" USING btree ("incubation_id");--> statement-breakpoint
 CREATE INDEX "incubation_plans_base_status" ON "incubation_plans" USING btree ("base_id","status");--> statement-breakpoint
 CREATE INDEX "needs_incubation" ON "needs" USING btree ("incubation_id","created_at");--> statement-breakpoint
 CREATE INDEX "plan_actions_plan" ON "plan_actions" USING btree ("plan_id","goal_id","position");--> statement-breakpoint
 CREATE INDEX "plan_actions_base_open_due" ON "plan_actions" USING btree ("base_id","due_on") WHERE "plan_actions"."status" = 'open' AND "plan_actions"."removed_at" IS NULL;--> statement-breakpoint
 CREATE INDEX "plan_events_plan" ON "plan_events" USING btree ("plan_id","created_at");--> statement-breakpoint
-CREATE INDEX "plan_goals_plan" ON "plan_goals" USING btree ("plan_id","position");
+CREATE INDEX "plan_goals_plan" ON "plan_goals" USING btree ("plan_id","position");--> statement-breakpoint
+-- Assessments keep evidence files: a new owner kind (FILE_OWNER_KINDS in src/domain/upload.ts),
+-- so the CHECK of known kinds is replaced (it is not in the schema files: see 0014).
+ALTER TABLE "files" DROP CONSTRAINT "files_owner_type_known";
+--> statement-breakpoint
+ALTER TABLE "files" ADD CONSTRAINT "files_owner_type_known"
+  CHECK ("owner_type" IN ('application_document', 'application_thread', 'inspection', 'assessment'));
