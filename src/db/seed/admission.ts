@@ -47,6 +47,7 @@ import {
 import { between, HOUR, MINUTE, shanghaiTime } from "./application-plan";
 import { finish, type Live, type SeedContext, transition } from "./application-writer";
 import { pickerOf } from "./generate";
+import { seedIncubationWork } from "./incubation-work";
 import { seedIncubations } from "./incubations";
 
 /** How an expert of the demo scores: a bias added to what an application deserves. */
@@ -204,6 +205,8 @@ export async function seedAdmission(
   });
   // Stage 4: the confirmed places have been incubating since the cohort began (two months).
   await seedIncubations(tx, baseId, ago(61, 9), ctx.staff);
+  // Their first month: baselines, needs, plans (one plan still waits for the member's agreement).
+  await seedIncubationWork(tx, baseId, ctx.staff, now);
   await tx.insert(roundNotes).values([
     {
       baseId,

@@ -3,7 +3,9 @@
  * categories, the plan as one document (goals with their actions), its lifecycle and the actions'
  * progress; and the words for them in both languages, shared by the server's messages and the page.
  */
+
 import { z } from "zod";
+import type { GrowthTitle } from "../../domain/growth";
 import {
   ACTION_OWNERS,
   ACTION_STATUSES,
@@ -18,8 +20,10 @@ import {
   PLAN_STATUSES,
   type PlanStatus,
   SERVICE_CATEGORIES,
+  type ServiceCategory,
 } from "../../domain/incubation/plan";
 import { INT4_MAX, longText, optionalText, text, ZDay, ZId, ZVersion } from "../common";
+import { SERVICE_CATEGORY_LABELS } from "../labels";
 import type { Lang } from "../messages";
 
 const title = (max: number) => text(max).min(1, { error: "required" });
@@ -212,4 +216,26 @@ export const PLAN_LABELS: Record<Lang, PlanWords> = {
     actionStatus: { open: "Open", done: "Done", dropped: "Dropped" },
     owner: { organization: "Organization", base: "Base" },
   },
+};
+
+const category = (lang: Lang, c: ServiceCategory) => SERVICE_CATEGORY_LABELS[lang][c];
+
+/** The growth file's lines of the plan's kinds, in both languages. */
+export const planTitles = {
+  needRecorded: (title: string, c: ServiceCategory): GrowthTitle => ({
+    zhCN: `记录需求（${category("zh-CN", c)}）：${title}`,
+    en: `Need recorded (${category("en", c)}): ${title}`,
+  }),
+  agreed: (revision: number, onBehalf: boolean): GrowthTitle => ({
+    zhCN: `孵化计划确认${revision > 1 ? `（第 ${revision} 版）` : ""}${onBehalf ? "（工作人员代为记录）" : ""}`,
+    en: `Incubation plan agreed${revision > 1 ? ` (revision ${revision})` : ""}${onBehalf ? " (recorded by staff)" : ""}`,
+  }),
+  revised: (revision: number): GrowthTitle => ({
+    zhCN: `孵化计划重新修订（第 ${revision} 版）`,
+    en: `Incubation plan reopened for revision ${revision}`,
+  }),
+  actionClosed: (title: string, status: ActionStatus): GrowthTitle =>
+    status === "dropped"
+      ? { zhCN: `取消行动：${title}`, en: `Action dropped: ${title}` }
+      : { zhCN: `完成行动：${title}`, en: `Action done: ${title}` },
 };

@@ -20,9 +20,12 @@ describe("the demo's incubations", () => {
     const days = (Date.now() - Date.parse(cohorts[0].startsOn)) / 86_400_000;
     expect(days).toBeGreaterThan(55);
     expect(cohorts[0].total).toBe(list.total);
-    // Started two months ago with no baseline yet: overdue, so the staff's to-do has work.
+    // Their first month (src/db/seed/incubation-work.ts): one base baseline still missing, one
+    // organization without a plan, one agreed plan with an action overdue: the staff's to-do has work.
     const waiting = (await staff.get("/api/incubations/waiting")).json();
-    expect(waiting.baselineOverdue.count).toBe(list.total);
+    expect(waiting.baselineOverdue.count).toBe(1);
+    expect(waiting.planNotAgreed.count).toBeGreaterThanOrEqual(2);
+    expect(waiting.actionsOverdue.count).toBe(1);
 
     const member = await t.signIn("member");
     const own = await memberOrganizationId(t);
@@ -38,5 +41,23 @@ describe("the demo's incubations", () => {
     });
     expect(page.responsible).not.toBeNull();
     expect(page.history).toHaveLength(1);
+
+    // The member's baselines are in (its own and the base's), and its plan waits for its agreement.
+    const summary = (await member.get(`/api/incubations/${mine[0].id}/assessments`)).json();
+    expect(summary.baseline).toMatchObject({ selfDone: true, assessorDone: true });
+    const plan = (await member.get(`/api/incubations/${mine[0].id}/plan`)).json();
+    expect(plan.plan.status).toBe("proposed");
+    expect(plan.can.agree).toBe(true);
+    const agreed = await member.post(`/api/incubations/${mine[0].id}/plan/agree`, {
+      version: plan.plan.version,
+    });
+    expect(agreed.statusCode, agreed.body).toBe(200);
+    // Its first action was due three days ago: overdue now that the plan is agreed.
+    const after = (await member.get(`/api/incubations/${mine[0].id}/plan`)).json();
+    expect(after.plan.progress.overdue).toBe(1);
+    const file = (await member.get(`/api/organizations/${own}/growth?areas=assessment`)).json();
+    expect(file.items.map((e: { title: { zhCN: string } }) => e.title.zhCN).join("|")).toMatch(
+      /基线前测 · 机构自评提交/,
+    );
   });
 });

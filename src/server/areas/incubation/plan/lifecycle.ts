@@ -23,7 +23,8 @@ import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
 import { fieldError, versionConflict } from "../../../errors";
 import { notify } from "../../../notify";
-import { planTitles } from "./growth";
+import "./growth";
+import { planTitles } from "../../../../schemas/incubation/plan";
 import { loadPlan, planStatusInvalid } from "./load";
 
 type PlanStep = z.output<typeof ZPlanStep>;

@@ -15,7 +15,8 @@ import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
 import { AppError, notFound, versionConflict } from "../../../errors";
 import { loadIncubation } from "../incubations/load";
-import { planTitles } from "./growth";
+import "./growth";
+import { planTitles } from "../../../../schemas/incubation/plan";
 import { incubationClosed } from "./load";
 
 type NeedCreate = z.output<typeof ZNeedCreate>;

@@ -14,7 +14,8 @@ import type { ZActionProgress } from "../../../../schemas/incubation/plan";
 import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
 import { AppError, notFound, versionConflict } from "../../../errors";
-import { planTitles } from "./growth";
+import "./growth";
+import { planTitles } from "../../../../schemas/incubation/plan";
 import { loadPlan, planStatusInvalid } from "./load";
 
 type ActionProgress = z.output<typeof ZActionProgress>;

@@ -12,6 +12,7 @@ import { useDecision } from "../../../../api/admission/meeting";
 import { useIncubationWaiting, useOrganizationIncubations } from "../../../../api/incubation/incubations";
 import { useAccess } from "../../../../auth/session";
 import { formatDate } from "../../../../components/format";
+import { IncubationWork } from "./IncubationWork";
 import { IncubationStatusTag } from "./labels";
 
 export function StaffIncubationWaiting() {
@@ -119,33 +120,41 @@ export function MyIncubationCard() {
   const incubations = useOrganizationIncubations(access.isOrgMember ? access.myOrganizationId : null);
   if (!access.isOrgMember || !access.myOrganizationId || !incubations.data) return null;
   const items = incubations.data.items;
+  const open = items.find((i) => i.status !== "graduated" && i.status !== "terminated");
   return (
-    <Card
-      style={{ marginBottom: 16 }}
-      title={<h2 className="hatchery-card-title">{t("incubations.mine.title")}</h2>}
-      data-testid="my-incubation"
-    >
-      {items.length === 0 ? (
-        <Typography.Text type="secondary">{t("incubations.mine.none")}</Typography.Text>
-      ) : (
-        <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
-          {items.map((i) => (
-            <li key={i.id} style={{ padding: "6px 0" }}>
-              <Link to={`/incubations/${i.id}`} style={{ fontWeight: 500 }}>
-                {i.cohortName}
-              </Link>{" "}
-              <IncubationStatusTag status={i.status} />
-              <div style={{ fontSize: 13, color: "rgba(0,0,0,0.68)" }}>
-                {t("incubations.mine.period", {
-                  start: formatDate(i.startOn),
-                  end: formatDate(i.endedOn ?? i.plannedEndOn),
-                })}
-              </div>
-            </li>
-          ))}
-        </ul>
+    <>
+      <Card
+        style={{ marginBottom: 16 }}
+        title={<h2 className="hatchery-card-title">{t("incubations.mine.title")}</h2>}
+        data-testid="my-incubation"
+      >
+        {items.length === 0 ? (
+          <Typography.Text type="secondary">{t("incubations.mine.none")}</Typography.Text>
+        ) : (
+          <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
+            {items.map((i) => (
+              <li key={i.id} style={{ padding: "6px 0" }}>
+                <Link to={`/incubations/${i.id}`} style={{ fontWeight: 500 }}>
+                  {i.cohortName}
+                </Link>{" "}
+                <IncubationStatusTag status={i.status} />
+                <div style={{ fontSize: 13, color: "rgba(0,0,0,0.68)" }}>
+                  {t("incubations.mine.period", {
+                    start: formatDate(i.startOn),
+                    end: formatDate(i.endedOn ?? i.plannedEndOn),
+                  })}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      {open && (
+        <div style={{ marginBottom: 16 }}>
+          <IncubationWork incubationId={open.id} organizationId={access.myOrganizationId} />
+        </div>
       )}
-    </Card>
+    </>
   );
 }
 
