@@ -15,7 +15,6 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -50,19 +49,10 @@ import {
 import { RANK_METHODS, type RankMethod } from "../../domain/review/track-ranking";
 import type { InspectionFindingInput } from "../../schemas/admission/inspections";
 import { users } from "./accounts";
-import { bases } from "./bases";
 import { oneOf } from "./checks";
+import { at, baseRef, created, updated, userRef } from "./columns";
 import { organizations } from "./organizations";
 import { applications, calls } from "./recruitment";
-
-const created = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updated = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
-const at = (name: string) => timestamp(name, { withTimezone: true });
-const baseRef = () =>
-  uuid("base_id")
-    .notNull()
-    .references(() => bases.id);
-const userRef = (name: string) => uuid(name).references(() => users.id);
 
 /**
  * One inspection of an application's organization. A signed-off record is frozen: a correction

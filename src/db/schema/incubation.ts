@@ -17,7 +17,6 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -45,20 +44,11 @@ import {
   RESIDENCIES,
   type Residency,
 } from "../../domain/incubation/lifecycle";
-import { users } from "./accounts";
 import { bases } from "./bases";
 import { oneOf } from "./checks";
+import { at, baseRef, created, updated, userRef } from "./columns";
 import { organizations } from "./organizations";
 import { applications, files } from "./recruitment";
-
-const created = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updated = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
-const at = (name: string) => timestamp(name, { withTimezone: true });
-const baseRef = () =>
-  uuid("base_id")
-    .notNull()
-    .references(() => bases.id);
-const userRef = (name: string) => uuid(name).references(() => users.id);
 
 /** What a base sets for its incubations (one row a base; the defaults when it has none). */
 export const incubationSettings = pgTable("incubation_settings", {

@@ -6,17 +6,7 @@
  */
 
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  date,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import {
   ACTION_OWNERS,
   ACTION_STATUSES,
@@ -33,19 +23,10 @@ import {
   SERVICE_CATEGORIES,
   type ServiceCategory,
 } from "../../domain/incubation/plan";
-import { users } from "./accounts";
-import { bases } from "./bases";
 import { oneOf } from "./checks";
+import { at, baseRef, created, updated, userRef } from "./columns";
 import { incubations } from "./incubation";
 
-const created = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updated = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
-const at = (name: string) => timestamp(name, { withTimezone: true });
-const baseRef = () =>
-  uuid("base_id")
-    .notNull()
-    .references(() => bases.id);
-const userRef = (name: string) => uuid(name).references(() => users.id);
 const incubationRef = () =>
   uuid("incubation_id")
     .notNull()

@@ -31,16 +31,9 @@ import { CALL_STATUSES, type CallRules, type CallStatus, TRACKS, type Track } fr
 import { REMINDER_LEADS, type ReminderLead } from "../../domain/reminders";
 import type { FileOwnerKind } from "../../domain/upload";
 import { users } from "./accounts";
-import { bases } from "./bases";
 import { oneOf } from "./checks";
+import { baseRef, created, updated } from "./columns";
 import { organizations } from "./organizations";
-
-const created = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updated = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
-const baseRef = () =>
-  uuid("base_id")
-    .notNull()
-    .references(() => bases.id);
 
 export const calls = pgTable(
   "calls",

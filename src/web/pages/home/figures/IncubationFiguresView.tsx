@@ -59,49 +59,47 @@ function SectionView({ section, named }: { section: IncubationSection; named: bo
         <Statistic title={t("incubationFigures.graduated")} value={count(["graduated"])} />
         <Statistic title={t("incubationFigures.terminated")} value={count(["terminated"])} />
       </Flex>
-      <div className="hatchery-table-scroll">
-        <table className="hatchery-figure-table">
-          <caption className="hatchery-visually-hidden">{t("incubationFigures.cohortsCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("incubationFigures.cohortColumn")}</th>
-              <th scope="col">{t("incubationFigures.startsColumn")}</th>
-              <th scope="col" className="number">
-                {t("incubationFigures.totalColumn")}
-              </th>
-              <th scope="col" className="number">
-                {t("incubationFigures.current")}
-              </th>
-              <th scope="col" className="number">
-                {t("incubationFigures.graduated")}
-              </th>
-              <th scope="col" className="number">
-                {t("incubationFigures.baselineDoneColumn")}
-              </th>
-              <th scope="col" className="number">
-                {t("incubationFigures.baselineOverdueColumn")}
-              </th>
-              <th scope="col" className="number">
-                {t("incubationFigures.baselineMeanColumn")}
-              </th>
+      <table className="hatchery-figure-table">
+        <caption className="hatchery-visually-hidden">{t("incubationFigures.cohortsCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("incubationFigures.cohortColumn")}</th>
+            <th scope="col">{t("incubationFigures.startsColumn")}</th>
+            <th scope="col" className="number">
+              {t("incubationFigures.totalColumn")}
+            </th>
+            <th scope="col" className="number">
+              {t("incubationFigures.current")}
+            </th>
+            <th scope="col" className="number">
+              {t("incubationFigures.graduated")}
+            </th>
+            <th scope="col" className="number">
+              {t("incubationFigures.baselineDoneColumn")}
+            </th>
+            <th scope="col" className="number">
+              {t("incubationFigures.baselineOverdueColumn")}
+            </th>
+            <th scope="col" className="number">
+              {t("incubationFigures.baselineMeanColumn")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {section.cohorts.map((c) => (
+            <tr key={c.cohortId}>
+              <th scope="row">{c.name}</th>
+              <td>{formatDate(c.startsOn)}</td>
+              <td className="number">{c.total}</td>
+              <td className="number">{c.current}</td>
+              <td className="number">{c.graduated}</td>
+              <td className="number">{c.baselineDone}</td>
+              <td className="number">{c.baselineOverdue}</td>
+              <td className="number">{c.baselineMean === null ? empty : c.baselineMean.toFixed(1)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {section.cohorts.map((c) => (
-              <tr key={c.cohortId}>
-                <th scope="row">{c.name}</th>
-                <td>{formatDate(c.startsOn)}</td>
-                <td className="number">{c.total}</td>
-                <td className="number">{c.current}</td>
-                <td className="number">{c.graduated}</td>
-                <td className="number">{c.baselineDone}</td>
-                <td className="number">{c.baselineOverdue}</td>
-                <td className="number">{c.baselineMean === null ? empty : c.baselineMean.toFixed(1)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
       <table className="hatchery-figure-table" style={{ marginTop: 16 }}>
         <caption className="hatchery-visually-hidden">{t("incubationFigures.tracksCaption")}</caption>
         <thead>

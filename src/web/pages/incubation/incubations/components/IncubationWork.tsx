@@ -4,13 +4,14 @@
  * file, each with where to do it. On the incubation page for everyone who reads it, and on a
  * member's home for its open incubation, so what stage 4 asks of them is on the first screen.
  */
-import { Badge, Card, List, Tag } from "antd";
+import { Badge, Card, List } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PLAN_LABELS } from "../../../../../schemas/incubation/plan";
 import { useIncubationAssessments } from "../../../../api/incubation/assessments";
 import { usePlan } from "../../../../api/incubation/plan";
 import { formatDate } from "../../../../components/format";
+import { ToneTag } from "../../../../components/labels";
 import { useLang } from "../../../../i18n";
 
 export function IncubationWork(props: {
@@ -32,12 +33,12 @@ export function IncubationWork(props: {
       link: `/incubations/${props.incubationId}/assessments`,
       state: baseline ? (
         <>
-          <Tag color={baseline.selfDone ? "green" : baseline.overdue ? "red" : "gold"}>
+          <ToneTag tone={baseline.selfDone ? "green" : baseline.overdue ? "red" : "gold"}>
             {t(baseline.selfDone ? "incubations.work.selfDone" : "incubations.work.selfToDo")}
-          </Tag>
-          <Tag color={baseline.assessorDone ? "green" : baseline.overdue ? "red" : "gold"}>
+          </ToneTag>
+          <ToneTag tone={baseline.assessorDone ? "green" : baseline.overdue ? "red" : "gold"}>
             {t(baseline.assessorDone ? "incubations.work.assessorDone" : "incubations.work.assessorToDo")}
-          </Tag>
+          </ToneTag>
           {!(baseline.selfDone && baseline.assessorDone) && (
             <span style={baseline.overdue ? { color: "#cf1322" } : undefined}>
               {t(baseline.overdue ? "incubations.work.overdueSince" : "incubations.work.dueBy", {
@@ -55,9 +56,9 @@ export function IncubationWork(props: {
       state: plan.data ? (
         p ? (
           <>
-            <Tag color={p.status === "agreed" ? "green" : "gold"}>
+            <ToneTag tone={p.status === "agreed" ? "green" : "gold"}>
               {PLAN_LABELS[lang].planStatus[p.status]}
-            </Tag>
+            </ToneTag>
             {p.status === "agreed" &&
               t("incubations.work.progress", {
                 done: p.progress.done,
@@ -72,7 +73,7 @@ export function IncubationWork(props: {
             )}
           </>
         ) : (
-          <Tag>{t("incubations.work.noPlan")}</Tag>
+          <ToneTag tone="default">{t("incubations.work.noPlan")}</ToneTag>
         )
       ) : null,
     },
