@@ -113,15 +113,13 @@ export async function seedIncubationWork(tx: Db, baseId: string, staff: Person, 
         })
         .returning({ id: assessments.id });
       if (!row) return;
-      await tx
-        .insert(assessmentScores)
-        .values(
-          Object.entries(scores).map(([indicatorKey, score]) => ({
-            assessmentId: row.id,
-            indicatorKey,
-            score,
-          })),
-        );
+      await tx.insert(assessmentScores).values(
+        Object.entries(scores).map(([indicatorKey, score]) => ({
+          assessmentId: row.id,
+          indicatorKey,
+          score,
+        })),
+      );
       await recordGrowth(tx, {
         baseId,
         organizationId: incubation.organizationId,
