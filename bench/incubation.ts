@@ -2,17 +2,29 @@
  * Stage 4 of the bench's data: cohorts (one a call, as a base admits a cohort from each call),
  * incubations of a tenth of the generated organizations (about the share a base incubates, on
  * site or virtually: 32 resident and a hundred virtual of a district's thousand), their first
- * history row, and each one's growth file: the incubation's start and a few hundred events of a
+ * history row, their baselines (the organization's and the base's, every indicator scored on the
+ * track's active instrument, nine in ten done), and each one's growth file: the incubation's start and a few hundred events of a
  * year (assessments, needs, the plan's actions, in the months of the stay), so that a city holds
  * about a million events with the recruitment's own. All by COPY, seeded, the same on every run.
  */
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../src/db/client";
 import { rowsOf } from "../src/db/client";
-import { cohorts, growthEvents, incubationEvents, incubations } from "../src/db/schema";
+import {
+  activeInstruments,
+  assessmentScores,
+  assessments,
+  cohorts,
+  growthEvents,
+  incubationEvents,
+  incubations,
+  instrumentVersions,
+} from "../src/db/schema";
 import type { ProfileRow } from "../src/db/seed/application-writer";
 import { pickerOf, seededRandom } from "../src/db/seed/generate";
 import { TRACKS } from "../src/domain/call";
+import { scoreAssessment } from "../src/domain/incubation/assessment-scoring";
+import type { InstrumentContent } from "../src/domain/incubation/instrument";
 import { addDays, plannedEndOn } from "../src/domain/incubation/lifecycle";
 import { shanghaiDate } from "../src/domain/shanghai-time";
 import { enrolledTitle } from "../src/schemas/incubation/incubation-labels";
@@ -22,7 +34,7 @@ import { seededUuid } from "./recorder";
 /** The share of the generated organizations that are incubated. */
 const SHARE = 0.1;
 /** Events in one incubation's growth file besides its start: a busy year's. */
-const EVENTS_PER_INCUBATION = 250;
+const EVENTS_PER_INCUBATION = 320;
 
 /** What a line of the bench's growth files reads (kinds the platform writes, titles as they read). */
 const EVENT_LINES: { kind: string; zhCN: string; en: string }[] = [
@@ -36,7 +48,8 @@ export interface LoadedIncubation {
   cohorts: number;
   incubations: number;
   growthEvents: number;
-  /** The cohort with the most incubations: the list scenario's. */
+  assessments: number;
+  /** The cohort with the most incubations: the list and distribution scenarios'. */
   cohortId: string;
   /** Organizations with an incubation, for the growth file scenario. */
   organizationIds: string[];
@@ -52,6 +65,20 @@ export async function loadIncubation(
   const ids = () => seededUuid(random);
   const pick = pickerOf(random);
   const today = shanghaiDate(new Date());
+  const versions = await database.db
+    .select({
+      track: activeInstruments.track,
+      id: instrumentVersions.id,
+      content: instrumentVersions.content,
+    })
+    .from(activeInstruments)
+    .innerJoin(instrumentVersions, eq(instrumentVersions.id, activeInstruments.instrumentVersionId))
+    .where(eq(activeInstruments.baseId, baseId));
+  const versionOf = new Map<string, { id: string; content: InstrumentContent }>(
+    versions.map((v) => [v.track, { id: v.id, content: v.content }]),
+  );
+  const assessmentRows: (typeof assessments.$inferInsert)[] = [];
+  const scoreRows: (typeof assessmentScores.$inferInsert)[] = [];
   const [staff] = rowsOf<{ id: string; name: string }>(
     await database.db.execute(sql`SELECT id, display_name AS name FROM users WHERE username = 'staff'`),
   );
@@ -125,6 +152,36 @@ export async function loadIncubation(
       actorName: staff?.name ?? null,
       occurredAt: at,
     });
+    const version = versionOf.get(track);
+    if (version && random() < 0.9) {
+      for (const side of ["self", "assessor"] as const) {
+        const scores: Record<string, number> = {};
+        for (const d of version.content.dimensions)
+          for (const indicator of d.indicators) scores[indicator.key] = 1 + Math.floor(random() * 4);
+        const result = scoreAssessment(version.content, scores);
+        const assessmentId = ids();
+        const submittedAt = new Date(at.getTime() + (side === "self" ? 12 : 20) * 86_400_000);
+        assessmentRows.push({
+          id: assessmentId,
+          baseId,
+          incubationId: id,
+          organizationId: organization.id,
+          instrumentVersionId: version.id,
+          phase: "baseline",
+          side,
+          assessorId: staff?.id ?? null,
+          status: "submitted",
+          total: (result.total ?? 0).toFixed(2),
+          result: result.dimensions,
+          submittedAt,
+          submittedBy: staff?.id ?? null,
+          createdAt: submittedAt,
+          updatedAt: submittedAt,
+        });
+        for (const [indicatorKey, score] of Object.entries(scores))
+          scoreRows.push({ assessmentId, indicatorKey, score, comment: "" });
+      }
+    }
     // The year's events spread over the days of the stay so far.
     const days = Math.max(1, Math.min(365, Math.round((Date.now() - at.getTime()) / 86_400_000)));
     for (let e = 0; e < EVENTS_PER_INCUBATION; e++) {
@@ -143,6 +200,8 @@ export async function loadIncubation(
   });
   await copyRows(database, incubations, incubationRows);
   await copyRows(database, incubationEvents, eventRows);
+  await copyRows(database, assessments, assessmentRows);
+  await copyRows(database, assessmentScores, scoreRows);
   await copyRows(database, growthEvents, growthRows);
   const [counted] = rowsOf<{ n: number }>(
     await database.db.execute(sql`SELECT count(*)::int AS n FROM growth_events`),
@@ -151,6 +210,7 @@ export async function loadIncubation(
   return {
     cohorts: cohortRows.length,
     incubations: incubationRows.length,
+    assessments: assessmentRows.length,
     growthEvents: counted?.n ?? 0,
     cohortId: newest?.id ?? "",
     organizationIds: incubationRows.map((r) => r.organizationId).slice(0, 1000),

@@ -110,7 +110,7 @@ export async function prepareDatabase(
       calls: scale.calls,
     });
     lap(
-      `${incubation.incubations} incubations in ${incubation.cohorts} cohorts inserted (${incubation.growthEvents} growth-file events in all)`,
+      `${incubation.incubations} incubations in ${incubation.cohorts} cohorts inserted, ${incubation.assessments} baseline assessments (${incubation.growthEvents} growth-file events in all)`,
     );
     const bulkSeconds = (performance.now() - bulkStarted) / 1000;
     const copySeconds = copyClock.seconds;

@@ -165,6 +165,15 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    // The cohort's baseline distribution (staff): each dimension's quartiles over its baselines.
+    name: "cohort baseline distribution",
+    account: "staff",
+    paths: ({ cohortId }) => {
+      const path = `/api/cohorts/${cohortId}/baseline-distribution`;
+      return () => path;
+    },
+  },
+  {
     // One organization's growth file, its first hundred events of a few hundred.
     name: "growth file (staff)",
     account: "staff",

@@ -9,8 +9,10 @@
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { and, eq, notInArray } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { assessmentScores, incubations } from "../../src/db/schema";
 import { cohort, fiveDimensions, incubation, publishedVersion } from "../api/incubation/assessments-support";
 import { memberOrganizationId } from "../api/recruitment/intake-support";
 import { startTestApp, type TestApp } from "../support/app";
@@ -154,6 +156,51 @@ test(
     await page.locator("[data-testid=assessment-radar] svg").waitFor();
     await checkA11y(page, "assessment comparison (member, phone)");
     await shot(page, "assessment-comparison-phone");
+  },
+  E2E_TEST_TIMEOUT,
+);
+
+test(
+  "scores picked with no network wait on the device, say so, and reach the server when it is back",
+  async () => {
+    const incubationId = (
+      await t.db
+        .select({ id: incubations.id })
+        .from(incubations)
+        .where(
+          and(
+            eq(incubations.organizationId, await memberOrganizationId(t)),
+            notInArray(incubations.status, ["graduated", "terminated"]),
+          ),
+        )
+    )[0]?.id as string;
+    const member = await t.signIn("member");
+    const started = await member.post(`/api/incubations/${incubationId}/assessments`, {
+      phase: "midterm",
+      side: "self",
+    });
+    expect(started.statusCode, started.body).toBeLessThan(300);
+    const id = started.json().id as string;
+
+    const { context, page } = await openPage(browser, baseUrl, { viewport: PHONE_390, mobile: true });
+    await signIn(page, "member");
+    await page.goto(`/assessments/${id}`);
+    await pageHeading(page, /^中期评估 · 机构自评：/).waitFor();
+    await context.setOffline(true);
+    await pick(page, "治理结构水平", 2);
+    await pick(page, "财务管理水平", 3);
+    await page.getByText(/网络不通：\d+ 项改动已保存在本机/).waitFor();
+    await checkA11y(page, "assessment form, offline (member, phone)");
+    await shot(page, "assessment-offline-phone");
+    // Nothing has reached the server yet.
+    const scored = async () =>
+      (await t.db.select().from(assessmentScores).where(eq(assessmentScores.assessmentId, id))).filter(
+        (s) => s.score !== null,
+      ).length;
+    expect(await scored()).toBe(0);
+    await context.setOffline(false);
+    await expect.poll(scored, { timeout: 20_000 }).toBe(2);
+    await page.getByText(/^已保存/).waitFor();
   },
   E2E_TEST_TIMEOUT,
 );
