@@ -62,6 +62,7 @@ export const en: Messages = {
     descending: "descending",
     selectAllRows: "Select all on this page",
     selectRow: "Select {{name}}",
+    viewAll: "View all",
     people: "{{count}}",
   },
   nav: {

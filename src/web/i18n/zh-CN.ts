@@ -61,6 +61,7 @@ export const zhCN = {
     descending: "降序",
     selectAllRows: "选择本页全部",
     selectRow: "选择{{name}}",
+    viewAll: "查看全部",
     people: "{{count}} 人",
   },
   nav: {

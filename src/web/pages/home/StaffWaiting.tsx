@@ -11,8 +11,7 @@ import {
   MessageOutlined,
   WarningOutlined,
 } from "@ant-design/icons";
-import { Badge, Card, Col, Empty, Row, Skeleton } from "antd";
-import type { ReactNode } from "react";
+import { Badge, Card, Empty, Row, Skeleton } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { WaitingItem } from "../../../schemas/recruitment/intake";
@@ -21,6 +20,7 @@ import { useAccess } from "../../auth/session";
 import { formatDateTime } from "../../components/format";
 import { QueryError } from "../../components/QueryError";
 import { useRecruitmentLabels } from "../../components/recruitmentLabels";
+import { WaitingCard } from "../../components/WaitingCard";
 
 export function StaffWaiting() {
   const access = useAccess();
@@ -147,40 +147,5 @@ function WaitingCards() {
         </WaitingCard>
       </Row>
     </section>
-  );
-}
-
-function WaitingCard(props: {
-  icon: ReactNode;
-  title: string;
-  count: number;
-  link?: string;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Col xs={24} md={12} xl={6}>
-      <Card
-        size="small"
-        style={{ height: "100%" }}
-        title={
-          <h2 className="hatchery-card-title" style={{ display: "flex", gap: 8, alignItems: "center" }}>
-            <span aria-hidden style={{ color: "#0958d9" }}>
-              {props.icon}
-            </span>
-            {props.title}
-            <Badge
-              count={props.count}
-              showZero
-              color={props.count > 0 ? "#cf1322" : "#8c8c8c"}
-              overflowCount={999}
-            />
-          </h2>
-        }
-        extra={props.link && props.count > 0 ? <Link to={props.link}>{t("intake.home.viewAll")}</Link> : null}
-      >
-        {props.children}
-      </Card>
-    </Col>
   );
 }

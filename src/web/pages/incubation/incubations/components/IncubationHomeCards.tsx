@@ -3,8 +3,7 @@
  * plan actions overdue, exits due within the window), an organization's member sees "我的孵化" (its incubation's status and dates).
  */
 import { CarryOutOutlined, ExperimentOutlined, FieldTimeOutlined, ScheduleOutlined } from "@ant-design/icons";
-import { Alert, Badge, Card, Col, Empty, Row, Typography } from "antd";
-import type { ReactNode } from "react";
+import { Alert, Card, Empty, Row, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { IncubationWaiting } from "../../../../../schemas/incubation/incubations";
@@ -12,6 +11,7 @@ import { useDecision } from "../../../../api/admission/meeting";
 import { useIncubationWaiting, useOrganizationIncubations } from "../../../../api/incubation/incubations";
 import { useAccess } from "../../../../auth/session";
 import { formatDate } from "../../../../components/format";
+import { WaitingCard } from "../../../../components/WaitingCard";
 import { IncubationWork } from "./IncubationWork";
 import { IncubationStatusTag } from "./labels";
 
@@ -75,41 +75,6 @@ export function StaffIncubationWaiting() {
         </WaitingCard>
       </Row>
     </section>
-  );
-}
-
-function WaitingCard(props: {
-  icon: ReactNode;
-  title: string;
-  count: number;
-  link: string;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Col xs={24} md={12} xl={6}>
-      <Card
-        size="small"
-        style={{ height: "100%" }}
-        title={
-          <h2 className="hatchery-card-title" style={{ display: "flex", gap: 8, alignItems: "center" }}>
-            <span aria-hidden style={{ color: "#0958d9" }}>
-              {props.icon}
-            </span>
-            {props.title}
-            <Badge
-              count={props.count}
-              showZero
-              color={props.count > 0 ? "#cf1322" : "#8c8c8c"}
-              overflowCount={999}
-            />
-          </h2>
-        }
-        extra={props.count > 0 ? <Link to={props.link}>{t("incubations.home.viewAll")}</Link> : null}
-      >
-        {props.children}
-      </Card>
-    </Col>
   );
 }
 
