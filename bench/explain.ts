@@ -41,6 +41,7 @@ export async function explainQueries(
       organizationId: null,
       crossBase: false,
       townId: null,
+      partnerId: null,
       displayName: "",
       sessionId: "",
       mustChangePassword: false,

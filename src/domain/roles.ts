@@ -8,6 +8,9 @@ export const ROLES = [
   "government_viewer",
   "community_liaison",
   "partner",
+  // A person without an organization (a member of the public at a training, a trainee of the
+  // talent programme), registered with a confirmed phone or added by staff.
+  "individual",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -21,6 +24,8 @@ export interface Actor {
   crossBase: boolean;
   /** A community liaison's town (镇街), set by the administrator; null for everyone else. */
   townId: string | null;
+  /** A partner user's partner (enterprise, foundation, hub organization); null for everyone else. */
+  partnerId: string | null;
 }
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

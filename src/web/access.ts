@@ -99,6 +99,7 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     organizationId: user.organizationId,
     crossBase: user.crossBase,
     townId: user.townId,
+    partnerId: user.partnerId,
   };
   const may = (action: Action) => decide(actor, action) === "allow";
   const onRecord = (action: Action, organization: Pick<Organization, "id" | "baseId">) =>

@@ -13,6 +13,7 @@ const session = (userId: string): CachedSession => ({
     organizationId: null,
     crossBase: false,
     townId: null,
+    partnerId: null,
     displayName: userId,
     sessionId: `session of ${userId}`,
     mustChangePassword: false,

@@ -4,6 +4,7 @@ import { ROLES, type Role } from "../../domain/roles";
 import { bases, towns } from "./bases";
 import { eachOf } from "./checks";
 import { organizations } from "./organizations";
+import { partners } from "./partners";
 
 export const users = pgTable(
   "users",
@@ -24,6 +25,8 @@ export const users = pgTable(
     crossBase: boolean("cross_base").notNull().default(false),
     /** A community liaison's town (镇街): the figures they see are that town's. */
     townId: uuid("town_id").references(() => towns.id),
+    /** A partner user's partner: what they see is what concerns it. */
+    partnerId: uuid("partner_id").references(() => partners.id),
     status: text("status", { enum: ["active", "disabled"] })
       .notNull()
       .default("active"),
@@ -43,6 +46,7 @@ export const users = pgTable(
     uniqueIndex("users_mobile").on(t.mobile),
     index("users_base").on(t.baseId, t.createdAt),
     index("users_organization").on(t.baseId, t.organizationId),
+    index("users_partner").on(t.partnerId),
   ],
 );
 

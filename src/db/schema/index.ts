@@ -6,5 +6,7 @@ export * from "./counts";
 export * from "./incubation";
 export * from "./messaging";
 export * from "./organizations";
+export * from "./partners";
 export * from "./plan";
 export * from "./recruitment";
+export * from "./services";

@@ -26,6 +26,9 @@ export const ZCurrentUser = z.object({
   /** A community liaison's town (镇街); null for other roles, or while the administrator has set none. */
   townId: z.string().nullable(),
   townName: z.string().nullable(),
+  /** A partner user's partner (enterprise, foundation, hub organization); null for other roles. */
+  partnerId: z.string().nullable(),
+  partnerName: z.string().nullable(),
   /** The user's own contact as the platform has it (mobile masked), for them to check. */
   mobile: z.string().nullable(),
   email: z.string().nullable(),

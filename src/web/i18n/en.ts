@@ -105,6 +105,7 @@ export const en: Messages = {
     government_viewer: "Government viewer",
     community_liaison: "Town/community liaison",
     partner: "Partner",
+    individual: "Individual",
   },
   registrationStatus: ORGANIZATION_LABELS.en.registrationStatus,
   residency: ORGANIZATION_LABELS.en.residency,

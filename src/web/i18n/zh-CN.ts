@@ -104,6 +104,7 @@ export const zhCN = {
     government_viewer: "政府观察员",
     community_liaison: "镇街社区联络员",
     partner: "合作伙伴",
+    individual: "个人用户",
   },
   registrationStatus: ORGANIZATION_LABELS["zh-CN"].registrationStatus,
   residency: ORGANIZATION_LABELS["zh-CN"].residency,

@@ -106,6 +106,7 @@ function contextOf(roles: Role[], baseId: string, organizationId: string | null)
       roles,
       organizationId,
       townId: null,
+      partnerId: null,
       crossBase: false,
       displayName: "测试",
       sessionId: randomUUID(),

@@ -6,7 +6,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
-import { bases, organizations, sessions, towns, users } from "../../../../db/schema";
+import { bases, organizations, partners, sessions, towns, users } from "../../../../db/schema";
 import { maskMobile } from "../../../../domain/phone";
 import type { SignedInActor } from "../../../context";
 import type { SessionCache } from "./session-cache";
@@ -82,6 +82,7 @@ export async function lookupSession(
         organizationId: users.organizationId,
         crossBase: users.crossBase,
         townId: users.townId,
+        partnerId: users.partnerId,
         displayName: users.displayName,
         status: users.status,
         mustChangePassword: users.mustChangePassword,
@@ -110,6 +111,7 @@ export async function lookupSession(
     organizationId: user.organizationId,
     crossBase: user.crossBase,
     townId: user.townId,
+    partnerId: user.partnerId,
     displayName: user.displayName,
     sessionId: id,
     mustChangePassword: user.mustChangePassword,
@@ -164,6 +166,8 @@ export async function currentUserView(db: Db, userId: string) {
       crossBase: users.crossBase,
       townId: users.townId,
       townName: towns.name,
+      partnerId: users.partnerId,
+      partnerName: partners.name,
       mobile: users.mobile,
       email: users.email,
     })
@@ -171,6 +175,7 @@ export async function currentUserView(db: Db, userId: string) {
     .innerJoin(bases, eq(bases.id, users.baseId))
     .leftJoin(organizations, eq(organizations.id, users.organizationId))
     .leftJoin(towns, eq(towns.id, users.townId))
+    .leftJoin(partners, eq(partners.id, users.partnerId))
     .where(eq(users.id, userId));
   if (!row) throw new Error(`user ${userId} vanished`);
   // The user's own contact, so the home can ask them to check it; the mobile masked like
