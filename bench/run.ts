@@ -10,7 +10,7 @@
  * with anything but 2xx or a queued text was not sent. Temporary directories and databases are
  * removed at the end, also on failure, Ctrl-C or SIGTERM.
  * Other options: --warmup (s), --connections=1,50, --seed, --log-level (server's), --sms (texts
- * to drain, 0: none), --explain (plans of the scenarios' queries), --profile (a CPU profile of
+ * to drain, 0: none), --only (scenario names, substrings, comma-separated; the pings always run), --explain (plans of the scenarios' queries), --profile (a CPU profile of
  * the slowest route at the highest concurrency, its top self times printed), --keep (the
  * PostgreSQL database is left in place and its URL printed, for EXPLAIN or a server of one's own).
  */
@@ -52,6 +52,8 @@ interface Options {
   explain: boolean;
   smsNotices: number;
   profile: boolean;
+  /** Scenario names to run (substrings); the two pings always run, as the ratios' denominators. */
+  only: string[];
 }
 
 function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
@@ -77,6 +79,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     "sms",
     "profile",
     "keep",
+    "only",
   ];
   for (const name of args.keys())
     if (!known.includes(name)) throw new Error(`bench: unknown option --${name}`);
@@ -108,6 +111,10 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     explain: value("explain", "BENCH_EXPLAIN", "false") === "true",
     smsNotices: nonNegative("sms", value("sms", "BENCH_SMS", "5000")),
     profile: value("profile", "BENCH_PROFILE", "false") === "true",
+    only: value("only", "BENCH_ONLY", "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
 }
 
@@ -182,7 +189,11 @@ async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
   await preflight(server.url, context, sessions);
 
   const rows: Row[] = [];
-  for (const scenario of SCENARIOS) {
+  const chosen = SCENARIOS.filter(
+    (s) =>
+      options.only.length === 0 || s.name.startsWith("ping") || options.only.some((o) => s.name.includes(o)),
+  );
+  for (const scenario of chosen) {
     // Unrecorded warm-up: JIT, connection pool and database caches, at moderate concurrency.
     await measure({
       url: server.url,

@@ -13,6 +13,7 @@ import { DEMO_ACCOUNTS, DEMO_BASE, DEMO_PASSWORD, DEMO_TOWNS } from "./changping
 import type { DemoBlob } from "./demo-pdf";
 import { generateOrganizations, seededRandom } from "./generate";
 import { seedDefaultInstrument } from "./instruments";
+import { seedPartners } from "./partners";
 import { seedRecruitment } from "./recruitment";
 import { seedDefaultRubrics } from "./rubrics";
 
@@ -144,6 +145,7 @@ export async function seedDemoIfEmpty(
         passwordHash,
       })),
     ]);
+    await seedPartners(tx, base.id);
     await seedRecruitment(tx, base.id, new Date());
     const files = await seedApplications(tx, base.id, new Date());
     await placeLiaison(tx, base.id);
