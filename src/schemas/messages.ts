@@ -627,6 +627,24 @@ export const FIELD_MESSAGES = {
     en: "The end day must not be before the start day",
   },
   growth_area_invalid: { "zh-CN": "档案类别格式不正确", en: "Not a growth-file area" },
+  // The service figures and partners (issue 12).
+  figures_period_too_long: {
+    "zh-CN": "统计期间最长 {max} 个月",
+    en: "The period covers at most {max} months",
+  },
+  partner_name_taken: { "zh-CN": "已有同名的合作伙伴", en: "A partner of this name already exists" },
+  partner_required: {
+    "zh-CN": "合作伙伴账号须选择所属合作伙伴",
+    en: "A partner account must name its partner",
+  },
+  partner_not_allowed: {
+    "zh-CN": "只有合作伙伴角色的账号才能关联合作伙伴",
+    en: "Only an account with the partner role is linked to a partner",
+  },
+  partner_archived: {
+    "zh-CN": "该合作伙伴已归档，不能再关联新账号",
+    en: "This partner is archived and takes no new accounts",
+  },
   // The incubation plan (stage 4).
   due_too_late: {
     "zh-CN": "完成日期过远：须在 {maximum} 之前",

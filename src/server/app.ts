@@ -54,6 +54,7 @@ import { intakeRoutes } from "./areas/recruitment/intake/routes";
 import { registerPortalFrontPage } from "./areas/recruitment/portal/front-page-route";
 import { portalRoutes } from "./areas/recruitment/portal/routes";
 import { registrationRoutes } from "./areas/recruitment/registration/routes";
+import { organizationServiceFigureRoutes, serviceFigureRoutes } from "./areas/services/figures/routes";
 import type { Config } from "./config";
 import { requestLang } from "./lang";
 import { registerOpenApi } from "./openapi";
@@ -186,6 +187,8 @@ export async function buildApp(options: {
       // Stage 4 (孵化服务)
       await api.register(growthRoutes, { ...deps, prefix: "/organizations" });
       await api.register(incubationFigureRoutes, { ...deps, prefix: "/stats" });
+      await api.register(serviceFigureRoutes, { ...deps, prefix: "/stats" });
+      await api.register(organizationServiceFigureRoutes, { ...deps, prefix: "/organizations" });
       await api.register(planRoutes, { ...deps, prefix: "/incubations" });
       await api.register(applicationInspectionRoutes, { ...deps, prefix: "/applications" });
       // Stage 4: the capacity assessment instrument.

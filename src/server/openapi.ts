@@ -69,6 +69,16 @@ const TAGS = [
       "组织能力考核评价体系: capacity instruments in versions (one draft, frozen on publishing), a track's active version",
   },
   {
+    name: "service figures",
+    description:
+      "服务数据: the service ledger counted per base, town or organization (4Z category x month, kind, hours, satisfaction, virtual share), .xlsx",
+  },
+  {
+    name: "partners",
+    description:
+      "合作伙伴: the base's enterprises, foundations and hubs, their users; a partner user reads its own",
+  },
+  {
     name: "growth file",
     description:
       "组织成长档案: an organization's timeline of everything the platform knows, by area and period, .xlsx",

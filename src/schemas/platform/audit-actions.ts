@@ -24,6 +24,7 @@ export const AUDIT_ENTITIES = {
   instrument: { zhCN: "能力评估体系", en: "Capacity instrument" },
   assessment: { zhCN: "能力评估", en: "Capacity assessment" },
   plan: { zhCN: "孵化计划", en: "Incubation plan" },
+  partner: { zhCN: "合作伙伴", en: "Partner" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -268,6 +269,17 @@ export const AUDIT_ACTIONS = {
   "plan.agree": { entity: "plan", zhCN: "确认孵化计划", en: "Agreed a plan" },
   "plan.revise": { entity: "plan", zhCN: "修订孵化计划", en: "Reopened a plan for revision" },
   "plan.action_progress": { entity: "plan", zhCN: "更新计划行动进度", en: "Updated an action's progress" },
+
+  "partner.created": { entity: "partner", zhCN: "新建合作伙伴", en: "Created a partner" },
+  "partner.updated": { entity: "partner", zhCN: "修改合作伙伴", en: "Edited a partner" },
+  "partner.archived": { entity: "partner", zhCN: "归档合作伙伴", en: "Archived a partner" },
+  "partner.restored": { entity: "partner", zhCN: "恢复合作伙伴", en: "Restored a partner" },
+  "stats.services_exported": { entity: "base", zhCN: "导出服务数据", en: "Exported the service figures" },
+  "organization.services_exported": {
+    entity: "organization",
+    zhCN: "导出组织服务数据",
+    en: "Exported an organization's service figures",
+  },
 
   "file.upload": { entity: "file", zhCN: "上传附件", en: "Uploaded an attachment" },
 
