@@ -47,7 +47,10 @@ export type Action =
   | "plan.read"
   | "plan.manage"
   | "plan.agree"
-  | "plan.progress";
+  | "plan.progress"
+  // Issue 12: partners (合作伙伴), managed by staff; a partner user reads its own partner.
+  | "partner.manage"
+  | "partner.read";
 
 /**
  * How the actor stands to one record beyond its base and its organization, as the loader that
@@ -63,6 +66,8 @@ export interface Subject {
   organizationId?: string | null;
   /** The town the record belongs to, for actors who serve one town (a liaison). */
   townId?: string | null;
+  /** The partner the record is or belongs to, for a partner user. */
+  partnerId?: string | null;
   /** The actor's relations to this record; none when omitted. */
   relations?: readonly Relation[];
 }
@@ -189,6 +194,13 @@ export function decide(actor: Actor, action: Action, subject?: Subject): Decisio
       if (hasRole(actor, "admin", "staff")) return "allow";
       if (!hasRole(actor, "org_member")) return "forbidden";
       return !subject || ownOrganization(actor, subject) ? "allow" : "not_found";
+    case "partner.manage":
+      return hasRole(actor, "admin", "staff") ? "allow" : "forbidden";
+    case "partner.read":
+      // A partner user reads its own partner's record; another partner does not exist for it.
+      if (hasRole(actor, "admin", "staff")) return "allow";
+      if (!hasRole(actor, "partner")) return "forbidden";
+      return actor.partnerId && subject?.partnerId === actor.partnerId ? "allow" : "not_found";
     case "stats.recruitment":
       // Counts of the recruitment and the registry, for the base and the public bodies it
       // reports to (agency statistics); experts, mentors, partners and members have no use for them.

@@ -55,6 +55,7 @@ import { registerPortalFrontPage } from "./areas/recruitment/portal/front-page-r
 import { portalRoutes } from "./areas/recruitment/portal/routes";
 import { registrationRoutes } from "./areas/recruitment/registration/routes";
 import { organizationServiceFigureRoutes, serviceFigureRoutes } from "./areas/services/figures/routes";
+import { partnerRoutes } from "./areas/services/partners/routes";
 import type { Config } from "./config";
 import { requestLang } from "./lang";
 import { registerOpenApi } from "./openapi";
@@ -188,6 +189,7 @@ export async function buildApp(options: {
       await api.register(growthRoutes, { ...deps, prefix: "/organizations" });
       await api.register(incubationFigureRoutes, { ...deps, prefix: "/stats" });
       await api.register(serviceFigureRoutes, { ...deps, prefix: "/stats" });
+      await api.register(partnerRoutes, { ...deps, prefix: "/partners" });
       await api.register(organizationServiceFigureRoutes, { ...deps, prefix: "/organizations" });
       await api.register(planRoutes, { ...deps, prefix: "/incubations" });
       await api.register(applicationInspectionRoutes, { ...deps, prefix: "/applications" });

@@ -79,6 +79,9 @@ const EXPECTED: Record<Action, Decision[]> = {
   "plan.manage": [A, A, F, F, F, F, F, F, F],
   "plan.agree": [F, F, F, F, N, F, F, F, F],
   "plan.progress": [A, A, F, F, N, F, F, F, F],
+  "partner.manage": [A, A, F, F, F, F, F, F, F],
+  // The subject names no partner: for a partner user it is another partner's, so not there.
+  "partner.read": [A, A, F, F, F, F, F, N, F],
 };
 const ACTIONS = Object.keys(EXPECTED) as Action[];
 
@@ -90,6 +93,15 @@ describe("the policy table", () => {
         expect(decide(actor([role]), action, subject), `${role} ${action}`).toBe(EXPECTED[action][i]);
       });
     }
+  });
+
+  it("lets a partner user read its own partner and no other", () => {
+    const partner = actor(["partner"], { partnerId: "p-own" });
+    expect(decide(partner, "partner.read", { baseId: BASE, partnerId: "p-own" })).toBe(A);
+    expect(decide(partner, "partner.read", { baseId: BASE, partnerId: "p-other" })).toBe(N);
+    expect(decide(partner, "partner.read", { baseId: OTHER_BASE, partnerId: "p-own" })).toBe(N);
+    expect(decide(actor(["partner"]), "partner.read", { baseId: BASE, partnerId: "p-own" })).toBe(N);
+    expect(decide(partner, "partner.manage", { baseId: BASE, partnerId: "p-own" })).toBe(F);
   });
 
   it("lets a member read and edit its own organization, but not decide its administrative fields", () => {

@@ -19,6 +19,8 @@ export const ZUserCreate = z.object({
   organizationId: ZId.nullish(),
   /** A community liaison's town (required for that role, refused for others). */
   townId: ZId.nullish(),
+  /** A partner user's partner (required for that role, refused for others). */
+  partnerId: ZId.nullish(),
   password: secretText(PASSWORD_MAX_LENGTH).min(1, { error: "required" }),
 });
 export type UserCreate = z.input<typeof ZUserCreate>;
@@ -34,6 +36,8 @@ export const ZUserUpdate = z.object({
   organizationId: ZId.nullish(),
   /** Left out: kept while the account stays a liaison, cleared otherwise. */
   townId: ZId.nullish(),
+  /** Left out: kept while the account stays a partner user, cleared otherwise. */
+  partnerId: ZId.nullish(),
   version: ZVersion,
 });
 export type UserUpdate = z.input<typeof ZUserUpdate>;
@@ -51,6 +55,8 @@ export const ZUser = z.object({
   organizationName: z.string().nullable(),
   townId: z.string().nullable(),
   townName: z.string().nullable(),
+  partnerId: z.string().nullable(),
+  partnerName: z.string().nullable(),
   status: ZUserStatus,
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),

@@ -5,7 +5,7 @@
 import { and, arrayContains, asc, count, desc, eq, ilike, ne, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../../../db/client";
-import { organizations, towns, users } from "../../../../db/schema";
+import { organizations, partners, towns, users } from "../../../../db/schema";
 import { escapeLike } from "../../../../db/sql-text";
 import { maskMobile } from "../../../../domain/phone";
 import type { Role } from "../../../../domain/roles";
@@ -61,6 +61,7 @@ export async function createUser(db: Db, ctx: Context, input: UserCreate): Promi
     const roles = uniqueRoles(input.roles);
     const organizationId = await linkedOrganization(tx, ctx, roles, input.organizationId ?? null);
     const townId = await liaisonTown(tx, ctx, roles, input.townId ?? null);
+    const partnerId = await linkedPartner(tx, ctx, roles, input.partnerId ?? null, null);
     await assertUnique(tx, ctx, { username: input.username, mobile: input.mobile ?? null });
     const [created] = await tx
       .insert(users)
@@ -73,6 +74,7 @@ export async function createUser(db: Db, ctx: Context, input: UserCreate): Promi
         roles,
         organizationId,
         townId,
+        partnerId,
         passwordHash,
         mustChangePassword: true,
       })
@@ -121,6 +123,13 @@ export async function updateUser(db: Db, ctx: Context, id: string, input: UserUp
           : null
         : input.townId,
     );
+    const partnerId = await linkedPartner(
+      tx,
+      ctx,
+      roles,
+      input.partnerId === undefined ? (roles.includes("partner") ? before.partnerId : null) : input.partnerId,
+      before.partnerId,
+    );
     const mobile = keptOrGiven(before.mobile, input.mobile);
     await assertUnique(tx, ctx, { mobile }, before.id);
     const [after] = await tx
@@ -134,6 +143,7 @@ export async function updateUser(db: Db, ctx: Context, id: string, input: UserUp
         roles,
         organizationId,
         townId,
+        partnerId,
         version: sql`${users.version} + 1`,
         updatedAt: sql`now()`,
       })
@@ -196,6 +206,32 @@ async function linkedOrganization(
     .where(and(eq(organizations.id, organizationId), eq(organizations.baseId, ctx.actor.baseId)));
   if (!org) throw fieldError("organizationId", "unknown_reference");
   return org.id;
+}
+
+/**
+ * A partner user works for a partner of the base (it sees only what concerns it); nobody else is
+ * linked to one. An archived partner takes no new accounts, but keeps the ones it has.
+ */
+async function linkedPartner(
+  tx: Db,
+  ctx: Context,
+  roles: Role[],
+  partnerId: string | null,
+  current: string | null,
+): Promise<string | null> {
+  if (!roles.includes("partner")) {
+    if (partnerId) throw fieldError("partnerId", "partner_not_allowed");
+    return null;
+  }
+  if (!partnerId) throw fieldError("partnerId", "partner_required");
+  const [partner] = await tx
+    .select({ id: partners.id, status: partners.status })
+    .from(partners)
+    .where(and(eq(partners.id, partnerId), eq(partners.baseId, ctx.actor.baseId)));
+  if (!partner) throw fieldError("partnerId", "unknown_reference");
+  if (partner.status === "archived" && partner.id !== current)
+    throw fieldError("partnerId", "partner_archived");
+  return partner.id;
 }
 
 /** A community liaison belongs to a town of the base (their figures are its); nobody else does. */

@@ -4,7 +4,7 @@
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
-import { organizations, towns, users } from "../../../../db/schema";
+import { organizations, partners, towns, users } from "../../../../db/schema";
 import { maskMobile } from "../../../../domain/phone";
 import type { User } from "../../../../schemas/platform/users";
 
@@ -22,6 +22,8 @@ const userColumns = {
   organizationName: organizations.name,
   townId: users.townId,
   townName: towns.name,
+  partnerId: users.partnerId,
+  partnerName: partners.name,
   status: users.status,
   lockedUntil: users.lockedUntil,
   lastLoginAt: users.lastLoginAt,
@@ -35,7 +37,8 @@ export function selectUsers(db: Db) {
     .select(userColumns)
     .from(users)
     .leftJoin(organizations, eq(organizations.id, users.organizationId))
-    .leftJoin(towns, eq(towns.id, users.townId));
+    .leftJoin(towns, eq(towns.id, users.townId))
+    .leftJoin(partners, eq(partners.id, users.partnerId));
 }
 type UserColumnsRow = Awaited<ReturnType<typeof selectUsers>>[number];
 
@@ -68,6 +71,7 @@ export function auditSnapshot(row: UserRow) {
     roles: [...row.roles],
     organizationId: row.organizationId,
     townId: row.townId,
+    partnerId: row.partnerId,
     status: row.status,
   };
 }
