@@ -52,6 +52,12 @@ export interface Access {
   incubationManage: boolean;
   /** One incubation's page: staff, the organization's members, an invited assessor. */
   incubationRead: boolean;
+  /** Issue 12, 服务数据: the service figures page (staff) and home card (viewers, liaisons). */
+  serviceFigures: boolean;
+  /** Issue 12, 合作伙伴: staff manage the base's partners. */
+  partnerManage: boolean;
+  /** A partner user: its own partner's page. */
+  myPartnerId: string | null;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   /** 成长档案: the base's staff for any organization, a member for its own. */
@@ -85,6 +91,9 @@ const NONE: Access = {
   instrumentManage: false,
   incubationManage: false,
   incubationRead: false,
+  serviceFigures: false,
+  partnerManage: false,
+  myPartnerId: null,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
   canReadGrowthFile: () => false,
@@ -133,6 +142,9 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     instrumentManage: may("instrument.manage"),
     incubationManage: may("incubation.manage"),
     incubationRead: listScope(actor, "incubation.list") !== null,
+    serviceFigures: may("stats.recruitment"),
+    partnerManage: may("partner.manage"),
+    myPartnerId: hasRole(actor, "partner") ? user.partnerId : null,
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
     canReadGrowthFile: (organization) => onRecord("incubation.read", organization),

@@ -87,6 +87,9 @@ const PortalNoticePage = lazy(() => import("./pages/admission/notices/portal"));
 const InspectionListPage = lazy(() => import("./pages/admission/inspections/list"));
 const InspectionPage = lazy(() => import("./pages/admission/inspections/detail"));
 const GrowthFilePage = lazy(() => import("./pages/incubation/growth"));
+const ServiceFiguresPage = lazy(() => import("./pages/services/figures"));
+const PartnerListPage = lazy(() => import("./pages/services/partners/list"));
+const PartnerPage = lazy(() => import("./pages/services/partners/detail"));
 const IncubationListPage = lazy(() => import("./pages/incubation/incubations/list"));
 const IncubationPage = lazy(() => import("./pages/incubation/incubations/detail"));
 const CohortsPage = lazy(() => import("./pages/incubation/cohorts"));
@@ -212,6 +215,15 @@ export const router = createBrowserRouter([
           { index: true, element: <Guard allow="expertManage" page={<ExpertListPage />} /> },
           { path: "invitations", element: <Guard allow="expertManage" page={<InvitationListPage />} /> },
           { path: ":id", element: <Guard allow="expertManage" page={<ExpertDetailPage />} /> },
+        ],
+      },
+      { path: "service-figures", element: <Guard allow="serviceFigures" page={<ServiceFiguresPage />} /> },
+      {
+        path: "partners",
+        children: [
+          { index: true, element: <Guard allow="partnerManage" page={<PartnerListPage />} /> },
+          // A partner user opens its own; the server answers 404 for another.
+          { path: ":id", element: <PartnerPage /> },
         ],
       },
       { path: "account/expert", element: <Guard allow="isExpert" page={<ExpertProfilePage />} /> },

@@ -20,6 +20,8 @@ import * as calls from "./areas/recruitment/calls";
 import * as intake from "./areas/recruitment/intake";
 import * as intakeFiles from "./areas/recruitment/intake-files";
 import * as registration from "./areas/recruitment/registration";
+import * as serviceFigures from "./areas/services/figures";
+import * as partners from "./areas/services/partners";
 import type { Messages } from "./zh-CN";
 
 /** English UI strings: same keys as zh-CN.ts (the type checks it). */
@@ -359,6 +361,8 @@ export const en: Messages = {
   homes: homes.en,
   growth: growth.en,
   incubationFigures: incubationFigures.en,
+  serviceFigures: serviceFigures.en,
+  partners: partners.en,
   applications: applications.en,
   intake: { ...intake.en, ...intakeFiles.en },
   experts: experts.en,

@@ -20,6 +20,8 @@ import * as calls from "./areas/recruitment/calls";
 import * as intake from "./areas/recruitment/intake";
 import * as intakeFiles from "./areas/recruitment/intake-files";
 import * as registration from "./areas/recruitment/registration";
+import * as serviceFigures from "./areas/services/figures";
+import * as partners from "./areas/services/partners";
 /** Chinese UI strings (the primary language). en.ts must have the same shape. */
 export const zhCN = {
   app: {
@@ -356,6 +358,8 @@ export const zhCN = {
   homes: homes.zhCN,
   growth: growth.zhCN,
   incubationFigures: incubationFigures.zhCN,
+  serviceFigures: serviceFigures.zhCN,
+  partners: partners.zhCN,
   applications: applications.zhCN,
   intake: { ...intake.zhCN, ...intakeFiles.zhCN },
   experts: experts.zhCN,

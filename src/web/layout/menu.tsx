@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
   ExperimentOutlined,
@@ -7,6 +8,7 @@ import {
   FormOutlined,
   HomeOutlined,
   IdcardOutlined,
+  InteractionOutlined,
   NotificationOutlined,
   OrderedListOutlined,
   RadarChartOutlined,
@@ -52,6 +54,23 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
       key: "/instruments",
       icon: <RadarChartOutlined aria-hidden />,
       label: t("instruments.nav"),
+    });
+  }
+  if (access.serviceFigures) {
+    items.push({
+      key: "/service-figures",
+      icon: <BarChartOutlined aria-hidden />,
+      label: t("serviceFigures.nav"),
+    });
+  }
+  if (access.partnerManage) {
+    items.push({ key: "/partners", icon: <InteractionOutlined aria-hidden />, label: t("partners.nav") });
+  }
+  if (access.myPartnerId) {
+    items.push({
+      key: `/partners/${access.myPartnerId}`,
+      icon: <InteractionOutlined aria-hidden />,
+      label: t("partners.myPartner"),
     });
   }
   if (access.expertManage) {

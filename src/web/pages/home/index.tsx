@@ -21,6 +21,7 @@ import {
   MyIncubationCard,
   StaffIncubationWaiting,
 } from "../incubation/incubations/components/IncubationHomeCards";
+import { ServiceFiguresCard } from "../services/figures/ServiceFiguresCard";
 import { ExpertCard, PendingInvitations } from "./ExpertCard";
 import { FiguresHome } from "./figures/FiguresHome";
 import { GuestHome } from "./GuestHome";
@@ -64,6 +65,7 @@ export default function HomePage() {
       <AdmissionWaiting />
       <MyInspectionsCard />
       <GuestHome />
+      {figuresHome && <ServiceFiguresCard />}
       {figuresHome && <FiguresHome />}
       {!registryStats ? null : stats.isError ? (
         <QueryError error={stats.error} onRetry={() => void stats.refetch()} />

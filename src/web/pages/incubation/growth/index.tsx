@@ -18,6 +18,7 @@ import { formatDateTime } from "../../../components/format";
 import { useDocumentTitle } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
 import { useLang } from "../../../i18n";
+import { OrganizationServicePanel } from "../../services/figures/OrganizationServicePanel";
 import page from "./growth.module.css";
 
 const PAGE = 100;
@@ -63,6 +64,9 @@ export default function GrowthFilePage() {
         <Button type="primary" icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()}>
           {t("growth.print")}
         </Button>
+      </div>
+      <div className={styles.toolbar} style={{ display: "block" }}>
+        <OrganizationServicePanel organizationId={id} />
       </div>
       <search className={page.filters} aria-label={t("growth.filters")}>
         <Flex wrap gap={8} align="center">

@@ -6,6 +6,7 @@ import { ROLES, type Role } from "../../../../../../domain/roles";
 import type { User } from "../../../../../../schemas/platform/users";
 import { useTowns } from "../../../../../api/platform/reference";
 import { useUserMutation } from "../../../../../api/platform/users";
+import { usePartners } from "../../../../../api/services/partners";
 import { OrganizationSelect } from "../../../../../components/OrganizationSelect";
 import { PasswordField } from "../../../../../components/PasswordFields";
 import { errorMessage, showFieldError } from "../../../../../components/serverErrors";
@@ -19,6 +20,7 @@ interface Values {
   roles: Role[];
   organizationId?: string;
   townId?: string;
+  partnerId?: string;
   password?: string;
 }
 
@@ -30,6 +32,7 @@ const FIELDS = [
   "roles",
   "organizationId",
   "townId",
+  "partnerId",
   "password",
 ] as const;
 
@@ -52,6 +55,8 @@ export function UserFormModal({
   const isMember = roles.includes("org_member");
   const isLiaison = roles.includes("community_liaison");
   const towns = useTowns();
+  const isPartner = roles.includes("partner");
+  const partners = usePartners({ status: "active", pageSize: 200 }, open && isPartner);
 
   const submit = async () => {
     setError(null);
@@ -63,6 +68,7 @@ export function UserFormModal({
       roles: values.roles,
       organizationId: values.roles.includes("org_member") ? (values.organizationId ?? null) : null,
       townId: values.roles.includes("community_liaison") ? (values.townId ?? null) : null,
+      partnerId: values.roles.includes("partner") ? (values.partnerId ?? null) : null,
     };
     try {
       if (user) {
@@ -113,6 +119,7 @@ export function UserFormModal({
                 roles: user.roles,
                 organizationId: user.organizationId ?? undefined,
                 townId: user.townId ?? undefined,
+                partnerId: user.partnerId ?? undefined,
               }
             : { roles: [] }
         }
@@ -191,6 +198,24 @@ export function UserFormModal({
               loading={towns.isPending}
               placeholder={t("user.townPlaceholder")}
               options={(towns.data ?? []).map((town) => ({ value: town.id, label: town.name }))}
+            />
+          </Form.Item>
+        )}
+        {isPartner && (
+          <Form.Item
+            name="partnerId"
+            label={t("partners.partnerField")}
+            rules={[{ required: true, message: fieldMessage("partner_required") }]}
+          >
+            <Select
+              showSearch={{ optionFilterProp: "label" }}
+              loading={partners.isPending}
+              options={[
+                ...(user?.partnerId && !partners.data?.items.some((p) => p.id === user.partnerId)
+                  ? [{ value: user.partnerId, label: user.partnerName ?? "" }]
+                  : []),
+                ...(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
+              ]}
             />
           </Form.Item>
         )}
