@@ -23,6 +23,7 @@ import {
   communities,
   expertInvitations,
   growthEvents,
+  partners,
   reviewRounds,
   reviews,
   roundSubjects,
@@ -101,6 +102,8 @@ const PAGED: Record<string, Measured> = {
   "GET /api/organizations/{id}/growth": { as: "member", url: (i) => `/api/organizations/${i.memberOrganization}/growth`,
                                    grow: ({ t, ids }) => growGrowthFile(t, ids) },
   "GET /api/incubations":        { as: "staff", grow: ({ t, as }) => growIncubations(t, as("staff")) },
+  "GET /api/partners":           { as: "staff", grow: ({ t }) => times(ROWS, (i) =>
+                                     t.db.insert(partners).values({ baseId: t.baseId, name: `N+1 测试伙伴${i}`, kind: "enterprise" })) },
 };
 
 /** Paged lists this test does not call, each with why. */

@@ -30,6 +30,7 @@ import { type PlanIds, planFixtures } from "./incubation/plan-matrix";
 import { type IncubationIds, incubationFixtures } from "./incubation/role-matrix-incubations";
 import { type InstrumentIds, instrumentFixtures } from "./incubation/role-matrix-instruments";
 import { type RecruitmentIds, recruitmentFixtures } from "./recruitment/role-matrix-recruitment";
+import { type PartnerIds, partnerFixtures, partnerVersion } from "./services/role-matrix-services";
 
 const ACTORS = [
   "anonymous",
@@ -51,7 +52,8 @@ type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds &
   IncubationIds &
   PlanIds &
   InstrumentIds &
-  AssessmentIds;
+  AssessmentIds &
+  PartnerIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -396,6 +398,26 @@ const MATRIX: Record<string, Case[]> = {
                                                    { id: "ownOrg", expect: [401, 200, 200, 404, 404, 200, 403, 403, 403] }],
   "GET /api/organizations/{id}/growth/export.xlsx": [{ id: "org",  expect: [401, 200, 200, 404, 404, 404, 403, 403, 403] },
                                                    { id: "ownOrg", expect: [401, 200, 200, 404, 404, 200, 403, 403, 403] }],
+  // Issue 12: the service figures (the figures' audience; an organization's as its growth file) and partners.
+  "GET /api/stats/services":                      [{ expect: [401, 200, 200, 403, 403, 403, 200, 200, 403] }],
+  "GET /api/stats/services/export.xlsx":          [{ expect: [401, 200, 200, 403, 403, 403, 200, 200, 403] }],
+  "GET /api/organizations/{id}/services/figures": [{ id: "org",    expect: [401, 200, 200, 404, 404, 404, 403, 403, 403] },
+                                                   { id: "ownOrg", expect: [401, 200, 200, 404, 404, 200, 403, 403, 403] }],
+  "GET /api/organizations/{id}/services/figures/export.xlsx": [{ id: "org", expect: [401, 200, 200, 404, 404, 404, 403, 403, 403] },
+                                                   { id: "ownOrg", expect: [401, 200, 200, 404, 404, 200, 403, 403, 403] }],
+  "GET /api/partners":                            [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/partners":                           [{ body: () => ({ name: `矩阵测试伙伴${++serial}`, kind: "hub" }),
+                                                     expect: [401, 201, 201, 403, 403, 403, 403, 403, 403] }],
+  // A partner user reads its own partner; another partner does not exist for it.
+  "GET /api/partners/{id}":                       [{ id: "ownPartner",   expect: [401, 200, 200, 403, 403, 403, 403, 403, 200] },
+                                                   { id: "otherPartner", expect: [401, 200, 200, 403, 403, 403, 403, 403, 404] }],
+  "GET /api/partners/{id}/contact":               [{ id: "otherPartner", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "PATCH /api/partners/{id}":                     [{ id: "otherPartner", body: async () => ({ name: "矩阵测试合作伙伴", kind: "enterprise", version: await partnerVersion(t, ids.otherPartner) }),
+                                                     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/partners/{id}/archive":              [{ id: "otherPartner", body: async () => ({ version: await partnerVersion(t, ids.otherPartner) }),
+                                                     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/partners/{id}/restore":              [{ id: "otherPartner", body: async () => ({ version: await partnerVersion(t, ids.otherPartner) }),
+                                                     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   "GET /api/notices":                             [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   "POST /api/notices":                            [{ note: "the round has nothing admitted: 409 proves the policy passed",
                                                      body: () => ({ roundId: ids.round, title: "矩阵测试公示", startsAt: new Date().toISOString(), workingDays: 5 }),
@@ -603,6 +625,7 @@ beforeAll(async () => {
     ...(await incubationFixtures(t, ownOrg)),
     ...(await planFixtures(t, clients.staff, clients.member, ownOrg)),
     ...(await assessmentFixtures(t, ownOrg)),
+    ...(await partnerFixtures(t)),
   };
 });
 afterAll(() => t.close());
