@@ -26,6 +26,7 @@ import { type LoadedIncubation, loadIncubation } from "./incubation";
 import { seededUuid } from "./recorder";
 import { loadRecruitment, type RecordedAdmission } from "./recruitment";
 import type { Scale } from "./scale";
+import { loadServiceLedger } from "./services";
 import { measureSmsDrain, type SmsDrain } from "./sms-drain";
 
 // Credit-code serials above the demo's, so the (base, credit code) unique index never clashes.
@@ -112,6 +113,8 @@ export async function prepareDatabase(
     lap(
       `${incubation.incubations} incubations in ${incubation.cohorts} cohorts inserted, ${incubation.assessments} baseline assessments (${incubation.growthEvents} growth-file events in all)`,
     );
+    const ledger = await loadServiceLedger(database, baseId, { seed: options.seed });
+    lap(`${ledger.deliveries} service-ledger rows inserted`);
     const bulkSeconds = (performance.now() - bulkStarted) / 1000;
     const copySeconds = copyClock.seconds;
     copyClock.seconds = 0;

@@ -126,6 +126,13 @@ export const SCENARIOS: Scenario[] = [
     paths: () => () => "/api/stats/recruitment",
   },
   {
+    // Issue 12: the service figures of a base (the viewer's home card and the staff page): the
+    // ledger's last twelve months by 4Z category and month, kind, hours, satisfaction, virtual share.
+    name: "service figures (viewer, base)",
+    account: "viewer",
+    paths: () => () => "/api/stats/services",
+  },
+  {
     // The liaison's home: the same counts over its town's organizations and their applications.
     name: "recruitment figures (liaison, town)",
     account: "liaison",
