@@ -25,6 +25,7 @@ export const zhCN = {
   status: { active: "合作中", archived: "已归档" },
   partnerField: "所属合作伙伴",
   myPartner: "我的合作伙伴",
+  accountDisabled: "已停用",
   keptMine: "已载入最新版本，您的修改仍在表单中，请检查后再次保存。",
 };
 
@@ -55,5 +56,6 @@ export const en: typeof zhCN = {
   status: { active: "Active", archived: "Archived" },
   partnerField: "Partner",
   myPartner: "My partner",
+  accountDisabled: "Disabled",
   keptMine: "The latest version is loaded and your changes are still in the form; check them and save again.",
 };

@@ -14,6 +14,7 @@ import {
   useUpdatePartner,
 } from "../../../../api/services/partners";
 import { useAccess } from "../../../../auth/session";
+import { ToneTag } from "../../../../components/labels";
 import { PageHeader } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
 import { errorMessage, showFieldError } from "../../../../components/serverErrors";
@@ -46,7 +47,9 @@ export default function PartnerPage() {
         subTitle={
           <Flex gap={4}>
             <Tag>{t(`partners.kind.${p.kind}`)}</Tag>
-            <Tag color={p.status === "active" ? "green" : "default"}>{t(`partners.status.${p.status}`)}</Tag>
+            <ToneTag tone={p.status === "active" ? "green" : "default"}>
+              {t(`partners.status.${p.status}`)}
+            </ToneTag>
           </Flex>
         }
         extra={
@@ -81,7 +84,7 @@ export default function PartnerPage() {
             renderItem={(u) => (
               <List.Item>
                 <List.Item.Meta title={u.displayName} description={`${u.username} · ${u.mobile ?? "—"}`} />
-                {u.status === "disabled" && <Tag>{t("partners.status.archived")}</Tag>}
+                {u.status === "disabled" && <Tag>{t("partners.accountDisabled")}</Tag>}
               </List.Item>
             )}
           />

@@ -7,6 +7,7 @@ import { Link, useNavigate } from "react-router";
 import type { PartnerKind, PartnerStatus } from "../../../../../domain/partner";
 import type { PartnerEntry } from "../../../../../schemas/services/partners";
 import { useCreatePartner, usePartners } from "../../../../api/services/partners";
+import { ToneTag } from "../../../../components/labels";
 import { PageHeader } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
 import { showFieldError } from "../../../../components/serverErrors";
@@ -91,7 +92,7 @@ export default function PartnerListPage() {
               title: t("partners.statusLabel"),
               dataIndex: "status",
               render: (s: PartnerStatus) => (
-                <Tag color={s === "active" ? "green" : "default"}>{t(`partners.status.${s}`)}</Tag>
+                <ToneTag tone={s === "active" ? "green" : "default"}>{t(`partners.status.${s}`)}</ToneTag>
               ),
             },
           ]}
