@@ -15,6 +15,7 @@ import { formatDate, formatDateTime } from "../../../../components/format";
 import { PageHeader } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
 import { useRecruitmentLabels } from "../../../../components/recruitmentLabels";
+import { OrganizationServicePanel } from "../../../services/figures/OrganizationServicePanel";
 import { IncubationWork } from "../components/IncubationWork";
 import { IncubationStatusTag, useIncubationLabels } from "../components/labels";
 import { ActionDialog } from "./ActionDialog";
@@ -72,6 +73,9 @@ export default function IncubationPage() {
         <Col xs={24} xl={9}>
           <div style={{ display: "grid", gap: 16 }}>
             <IncubationWork incubationId={i.id} organizationId={i.organization.id} />
+            {(access.incubationManage || access.myOrganizationId === i.organization.id) && (
+              <OrganizationServicePanel organizationId={i.organization.id} />
+            )}
             {i.actions.length > 0 && <Actions incubation={i} onPick={setEvent} />}
             {!access.incubationManage && (
               <Alert type="info" showIcon message={t("incubations.readOnlyNote")} />

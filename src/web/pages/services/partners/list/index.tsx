@@ -1,6 +1,6 @@
 /** 合作伙伴: the base's partners (staff), searchable, with a dialog for a new one. */
 import { PlusOutlined } from "@ant-design/icons";
-import { App, Button, Form, Input, Modal, Table, Tag, Typography } from "antd";
+import { App, Button, Form, Input, Modal, Table, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
