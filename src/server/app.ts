@@ -54,6 +54,12 @@ import { intakeRoutes } from "./areas/recruitment/intake/routes";
 import { registerPortalFrontPage } from "./areas/recruitment/portal/front-page-route";
 import { portalRoutes } from "./areas/recruitment/portal/routes";
 import { registrationRoutes } from "./areas/recruitment/registration/routes";
+import {
+  portalTrainingRoutes,
+  trainingCertificateRoutes,
+  trainingRoutes,
+  trainingSeriesRoutes,
+} from "./areas/services/trainings/routes";
 import type { Config } from "./config";
 import { requestLang } from "./lang";
 import { registerOpenApi } from "./openapi";
@@ -185,6 +191,10 @@ export async function buildApp(options: {
       await api.register(inspectionRoutes, { ...deps, prefix: "/inspections" });
       // Stage 4 (孵化服务)
       await api.register(growthRoutes, { ...deps, prefix: "/organizations" });
+      await api.register(trainingRoutes, { ...deps, prefix: "/trainings" });
+      await api.register(trainingSeriesRoutes, { ...deps, prefix: "/training-series" });
+      await api.register(trainingCertificateRoutes, { ...deps, prefix: "/training-certificates" });
+      await api.register(portalTrainingRoutes, { ...deps, prefix: "/portal/trainings" });
       await api.register(incubationFigureRoutes, { ...deps, prefix: "/stats" });
       await api.register(planRoutes, { ...deps, prefix: "/incubations" });
       await api.register(applicationInspectionRoutes, { ...deps, prefix: "/applications" });
