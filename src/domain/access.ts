@@ -205,7 +205,7 @@ export function decide(actor: Actor, action: Action, subject?: Subject): Decisio
       // its own. Another organization's enrolment does not exist for them.
       if (hasRole(actor, "admin", "staff")) return "allow";
       if (!hasRole(actor, "org_member", "individual")) return "forbidden";
-      if (!subject || !subject.organizationId) return "allow";
+      if (!subject?.organizationId) return "allow";
       return hasRole(actor, "org_member") && ownOrganization(actor, subject) ? "allow" : "not_found";
     case "training.attend":
       // Checking in and giving feedback are the participant's own acts (the service finds the

@@ -10,6 +10,7 @@ import {
   NotificationOutlined,
   OrderedListOutlined,
   RadarChartOutlined,
+  ReadOutlined,
   ShopOutlined,
   SolutionOutlined,
   SoundOutlined,
@@ -47,6 +48,7 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
       label: t("incubations.nav"),
     });
   }
+  items.push({ key: "/trainings", icon: <ReadOutlined aria-hidden />, label: t("trainings.nav") });
   if (access.instrumentManage) {
     items.push({
       key: "/instruments",
@@ -114,6 +116,7 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     "/reviews",
     "/notices",
     "/instruments",
+    "/trainings",
     "/my-applications",
     "/experts",
     "/account/expert",

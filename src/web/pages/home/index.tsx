@@ -21,6 +21,7 @@ import {
   MyIncubationCard,
   StaffIncubationWaiting,
 } from "../incubation/incubations/components/IncubationHomeCards";
+import { TrainingHomeCard } from "../services/trainings/HomeCards";
 import { ExpertCard, PendingInvitations } from "./ExpertCard";
 import { FiguresHome } from "./figures/FiguresHome";
 import { GuestHome } from "./GuestHome";
@@ -54,6 +55,7 @@ export default function HomePage() {
         }
       />
       <MyIncubationCard />
+      <TrainingHomeCard />
       <MyApplicationsCard />
       <StaffWaiting />
       <StaffIncubationWaiting />
