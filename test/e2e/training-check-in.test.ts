@@ -47,7 +47,10 @@ test(
     // The same code again: refused, said plainly.
     await phone.reload();
     await phone.getByText("签到未成功").waitFor();
-    await phone.getByText(/已签到/).first().waitFor();
+    await phone
+      .getByText(/已签到/)
+      .first()
+      .waitFor();
     copyFileSync(await shot(phone, "training-check-in-again"), path.join(LOOK, "check-in-again.png"));
   },
   E2E_TEST_TIMEOUT,
