@@ -101,6 +101,7 @@ const TrainingEditPage = lazy(() => import("./pages/services/trainings/edit"));
 const CheckInScreenPage = lazy(() => import("./pages/services/trainings/check-in-screen"));
 const CheckInPage = lazy(() => import("./pages/services/trainings/check-in"));
 const CertificatePage = lazy(() => import("./pages/services/trainings/certificate"));
+const PortalTrainingsPage = lazy(() => import("./pages/services/trainings/portal"));
 const ForbiddenPage = lazy(() => import("./pages/platform/exception/403"));
 const NotFoundPage = lazy(() => import("./pages/platform/exception/404"));
 
@@ -141,6 +142,7 @@ export const router = createBrowserRouter([
           startLoading(loadPortalCall, () => queryClient.prefetchQuery(portalCallQuery(params.id))),
       },
       { path: "/notices/:id", element: <PortalNoticePage /> },
+      { path: "/portal/trainings", element: <PortalTrainingsPage /> },
       {
         path: "/register",
         element: <RegistrationPage />,

@@ -88,6 +88,7 @@ export const zhCN = {
   portalTitle: "公益培训",
   portalIntro: "面向公众开放的培训，登录后即可报名（没有账号请先注册个人账号）。",
   signInToEnrol: "登录后报名",
+  registerLink: "没有账号？注册个人账号",
 };
 
 export const en: typeof zhCN = {
@@ -176,4 +177,5 @@ export const en: typeof zhCN = {
   portalIntro:
     "Trainings open to the public; sign in to enrol (register a personal account first if you have none).",
   signInToEnrol: "Sign in to enrol",
+  registerLink: "No account? Register a personal account",
 };
