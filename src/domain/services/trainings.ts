@@ -62,7 +62,7 @@ export function durationMinutes(startsAt: Date, endsAt: Date): number {
  */
 export const CHECK_IN_WINDOW_SECONDS = 30;
 
-export function checkInWindow(now: Date): number {
+function checkInWindow(now: Date): number {
   return Math.floor(now.getTime() / (CHECK_IN_WINDOW_SECONDS * 1000));
 }
 

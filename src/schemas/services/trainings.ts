@@ -214,12 +214,6 @@ export const ZTopicSuggestion = z.object({
 });
 export const ZTopicSuggestions = z.object({ items: z.array(ZTopicSuggestion) });
 
-export const ZOrganizationTrainingHours = z.object({
-  organizationId: z.uuid(),
-  minutes: z.number().int(),
-  sessions: z.number().int(),
-});
-
 const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 export const trainingTitles = {
   attended: (topic: string, minutes: number): GrowthTitle => ({

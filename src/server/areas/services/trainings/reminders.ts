@@ -9,7 +9,7 @@ import type { Db } from "../../../../db/client";
 import { trainingEnrolments, trainings } from "../../../../db/schema";
 import { notify } from "../../../notify";
 
-export const REMINDER_LEAD_MS = 24 * 3_600_000;
+const REMINDER_LEAD_MS = 24 * 3_600_000;
 
 export async function sendTrainingReminders(db: Db, now = new Date(), batch = 500): Promise<number> {
   return db.transaction(async (tx) => {

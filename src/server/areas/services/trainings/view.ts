@@ -3,7 +3,7 @@
  * and open to their audience), the portal's public list, one training's detail and the
  * participant's own trainings. Counts come from one grouped query per list (no query per row).
  */
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, ne, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
 import {
   organizations,
@@ -47,7 +47,7 @@ async function countsOf(db: Db, ids: string[]): Promise<Map<string, Counts>> {
 
 type Row = { training: TrainingRow; seriesTitle: string | null };
 
-export function summaryOf(r: Row, c: Counts | undefined): TrainingSummary {
+function summaryOf(r: Row, c: Counts | undefined): TrainingSummary {
   const t = r.training;
   return {
     id: t.id,
@@ -141,7 +141,7 @@ export async function portalTraining(db: Db, id: string) {
   return { ...summaryOf(row, counts.get(id)), description: row.training.description };
 }
 
-export function enrolmentEntry(
+function enrolmentEntry(
   e: EnrolmentRow,
   personName: string,
   organizationName: string | null,
@@ -286,22 +286,4 @@ export async function myTrainings(db: Db, ctx: Context) {
     })),
     certificates: certificates.map((c) => ({ ...c, issuedAt: c.issuedAt.toISOString() })),
   };
-}
-
-/** Minutes of training attended by an organization's people (the ledger's figure, per organization). */
-export async function organizationTrainingHours(db: Db, organizationId: string) {
-  const [row] = await db
-    .select({
-      minutes:
-        sql<number>`coalesce(sum(extract(epoch from (${trainings.endsAt} - ${trainings.startsAt})) / 60), 0)`.mapWith(
-          (v) => Math.round(Number(v)),
-        ),
-      sessions: sql<number>`count(*)`.mapWith(Number),
-    })
-    .from(trainingEnrolments)
-    .innerJoin(trainings, eq(trainings.id, trainingEnrolments.trainingId))
-    .where(
-      and(eq(trainingEnrolments.organizationId, organizationId), isNotNull(trainingEnrolments.attendedAt)),
-    );
-  return { organizationId, minutes: row?.minutes ?? 0, sessions: row?.sessions ?? 0 };
 }

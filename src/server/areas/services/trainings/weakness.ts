@@ -14,7 +14,7 @@ import { requireAccess } from "../../../policy";
 import type { TrainingRow } from "./load";
 
 /** A dimension scored below this (out of 100) at the baseline is weak. */
-export const WEAK_SCORE = 60;
+const WEAK_SCORE = 60;
 
 async function baselines(db: Db, where: ReturnType<typeof and>) {
   return db
