@@ -50,7 +50,13 @@ export type Action =
   | "plan.progress"
   // Issue 12: partners (合作伙伴), managed by staff; a partner user reads its own partner.
   | "partner.manage"
-  | "partner.read";
+  | "partner.read"
+  // Trainings (能力建设): staff run them; people enrol (for their organization or on their own),
+  // check in and give feedback; every signed-in role reads the published ones open to it.
+  | "training.manage"
+  | "training.read"
+  | "training.enrol"
+  | "training.attend";
 
 /**
  * How the actor stands to one record beyond its base and its organization, as the loader that
@@ -201,6 +207,22 @@ export function decide(actor: Actor, action: Action, subject?: Subject): Decisio
       if (hasRole(actor, "admin", "staff")) return "allow";
       if (!hasRole(actor, "partner")) return "forbidden";
       return actor.partnerId && subject?.partnerId === actor.partnerId ? "allow" : "not_found";
+    case "training.manage":
+      return hasRole(actor, "admin", "staff") ? "allow" : "forbidden";
+    case "training.read":
+      // Which trainings (published, open to the reader's audience) is the service's filter.
+      return "allow";
+    case "training.enrol":
+      // Staff enrol anyone; a member for its own organization or on its own; an individual on
+      // its own. Another organization's enrolment does not exist for them.
+      if (hasRole(actor, "admin", "staff")) return "allow";
+      if (!hasRole(actor, "org_member", "individual")) return "forbidden";
+      if (!subject?.organizationId) return "allow";
+      return hasRole(actor, "org_member") && ownOrganization(actor, subject) ? "allow" : "not_found";
+    case "training.attend":
+      // Checking in and giving feedback are the participant's own acts (the service finds the
+      // enrolment by the actor): people who enrol.
+      return hasRole(actor, "admin", "staff", "org_member", "individual") ? "allow" : "forbidden";
     case "stats.recruitment":
       // Counts of the recruitment and the registry, for the base and the public bodies it
       // reports to (agency statistics); experts, mentors, partners and members have no use for them.

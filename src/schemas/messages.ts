@@ -316,6 +316,55 @@ export const ERROR_MESSAGES = {
     "zh-CN": "评估人须为本基地在职的专家、工作人员或管理员",
     en: "The assessor must be an active expert, staff member or administrator of this base",
   },
+  // Trainings and capacity building (能力建设).
+  training_status_invalid: {
+    "zh-CN": "该培训当前为“{status}”，不能进行此操作，请刷新页面查看最新状态",
+    en: "This training is {status}, which does not allow this; reload to see where it stands",
+  },
+  training_not_open: {
+    "zh-CN": "该培训目前不接受报名（未发布、已开始或已取消）",
+    en: "This training does not take enrolments now (not published, already started, or cancelled)",
+  },
+  training_audience: {
+    "zh-CN": "该培训不面向您（或您所在机构）所属的服务对象",
+    en: "This training is not open to you (or to your organization)",
+  },
+  already_enrolled: {
+    "zh-CN": "已报名该培训（或在候补名单中），无需重复报名",
+    en: "Already enrolled in this training (or on its waitlist)",
+  },
+  check_in_code_invalid: {
+    "zh-CN": "签到码无效：请扫描培训现场屏幕上的二维码",
+    en: "This check-in code is not valid: scan the QR code on the screen at the training",
+  },
+  check_in_code_expired: {
+    "zh-CN": "签到码已过期（每 30 秒更新一次）：请重新扫描屏幕上的二维码",
+    en: "This check-in code has expired (it changes every 30 seconds): scan the code on the screen again",
+  },
+  check_in_not_enrolled: {
+    "zh-CN": "您没有报名该培训（或仍在候补中），不能签到；请联系现场工作人员",
+    en: "You are not enrolled in this training (or still on the waitlist), so you cannot check in; ask the staff there",
+  },
+  already_checked_in: {
+    "zh-CN": "您已签到（{at}），无需重复签到",
+    en: "You have already checked in ({at})",
+  },
+  check_in_not_today: {
+    "zh-CN": "只能在培训当天签到（开始前 1 小时至结束后 1 小时）",
+    en: "Check-in is open only around the session (from an hour before it starts to an hour after it ends)",
+  },
+  feedback_not_attended: {
+    "zh-CN": "参加培训并签到后才能填写反馈",
+    en: "Feedback is for those who attended the training",
+  },
+  feedback_given: {
+    "zh-CN": "您已提交过该培训的反馈（每人一份）",
+    en: "You have already given feedback on this training (one each)",
+  },
+  certificate_incomplete: {
+    "zh-CN": "尚未完成全部必修模块（已完成 {done}/{required}），不能颁发结业证书",
+    en: "Not all required modules are done yet ({done} of {required}); no certificate yet",
+  },
   // (more error codes for later areas go above this line)
   // Stage 4: the capacity assessment instrument.
   instrument_version_frozen: {
@@ -346,6 +395,10 @@ export const FIELD_MESSAGES = {
   number_invalid: { "zh-CN": "请输入数字", en: "Must be a number" },
   invalid_option: { "zh-CN": "不是可选的值", en: "Not one of the allowed values" },
   invalid_id: { "zh-CN": "编号格式不正确", en: "Invalid id" },
+  training_ends_before_start: {
+    "zh-CN": "结束时间须晚于开始时间，且一场培训不超过 24 小时",
+    en: "The end must be after the start, and one session lasts at most 24 hours",
+  },
   incubation_end_not_later: {
     "zh-CN": "新的计划结束日须晚于当前的计划结束日（{current}）",
     en: "The new planned end must be later than the current one ({current})",

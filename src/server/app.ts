@@ -56,6 +56,12 @@ import { portalRoutes } from "./areas/recruitment/portal/routes";
 import { registrationRoutes } from "./areas/recruitment/registration/routes";
 import { organizationServiceFigureRoutes, serviceFigureRoutes } from "./areas/services/figures/routes";
 import { partnerRoutes } from "./areas/services/partners/routes";
+import {
+  portalTrainingRoutes,
+  trainingCertificateRoutes,
+  trainingRoutes,
+  trainingSeriesRoutes,
+} from "./areas/services/trainings/routes";
 import type { Config } from "./config";
 import { requestLang } from "./lang";
 import { registerOpenApi } from "./openapi";
@@ -187,6 +193,10 @@ export async function buildApp(options: {
       await api.register(inspectionRoutes, { ...deps, prefix: "/inspections" });
       // Stage 4 (孵化服务)
       await api.register(growthRoutes, { ...deps, prefix: "/organizations" });
+      await api.register(trainingRoutes, { ...deps, prefix: "/trainings" });
+      await api.register(trainingSeriesRoutes, { ...deps, prefix: "/training-series" });
+      await api.register(trainingCertificateRoutes, { ...deps, prefix: "/training-certificates" });
+      await api.register(portalTrainingRoutes, { ...deps, prefix: "/portal/trainings" });
       await api.register(incubationFigureRoutes, { ...deps, prefix: "/stats" });
       await api.register(serviceFigureRoutes, { ...deps, prefix: "/stats" });
       await api.register(partnerRoutes, { ...deps, prefix: "/partners" });

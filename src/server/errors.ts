@@ -93,6 +93,18 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   assessment_correction_open: 409,
   assessment_version_mismatch: 409,
   assessor_not_eligible: 400,
+  training_status_invalid: 409,
+  training_not_open: 409,
+  training_audience: 409,
+  already_enrolled: 409,
+  check_in_code_invalid: 400,
+  check_in_code_expired: 409,
+  check_in_not_enrolled: 409,
+  already_checked_in: 409,
+  check_in_not_today: 409,
+  feedback_not_attended: 409,
+  feedback_given: 409,
+  certificate_incomplete: 409,
 };
 
 export class AppError extends Error {

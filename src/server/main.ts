@@ -14,6 +14,7 @@ import { mailerFor } from "./areas/platform/notifications/mailer";
 import { startEmailWorker } from "./areas/platform/notifications/outbox";
 import { startSmsWorker } from "./areas/platform/notifications/sms-outbox";
 import { sendDeadlineReminders } from "./areas/recruitment/applications/reminders";
+import { sendTrainingReminders } from "./areas/services/trainings/reminders";
 import { type Config, loadConfig } from "./config";
 import { lockDataDir } from "./data-dir-lock";
 import { sweep } from "./housekeeping";
@@ -96,6 +97,15 @@ async function main(): Promise<void> {
       logger: app.log,
       run: async () => {
         const sent = await sendOverduePlanNotices(database.db);
+        return sent > 0 ? { sent } : null;
+      },
+    }),
+    startPeriodic({
+      name: "training reminders sent (the day before)",
+      intervalMs: 15 * 60_000,
+      logger: app.log,
+      run: async () => {
+        const sent = await sendTrainingReminders(database.db);
         return sent > 0 ? { sent } : null;
       },
     }),

@@ -58,6 +58,10 @@ export interface Access {
   partnerManage: boolean;
   /** A partner user: its own partner's page. */
   myPartnerId: string | null;
+  /** 培训与能力建设: staff run the trainings. */
+  trainingManage: boolean;
+  /** People who enrol, check in and give feedback (members, individuals, staff). */
+  trainingAttend: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   /** 成长档案: the base's staff for any organization, a member for its own. */
@@ -94,6 +98,8 @@ const NONE: Access = {
   serviceFigures: false,
   partnerManage: false,
   myPartnerId: null,
+  trainingManage: false,
+  trainingAttend: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
   canReadGrowthFile: () => false,
@@ -126,6 +132,8 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     myOrganizationId: hasRole(actor, "org_member") ? user.organizationId : null,
     userManage: may("user.manage"),
     auditRead: may("audit.read"),
+    trainingManage: may("training.manage"),
+    trainingAttend: may("training.attend"),
     callManage: may("call.manage"),
     applicationQueue: may("application.list"),
     applicationIntake: may("application.intake"),

@@ -98,12 +98,28 @@ const IncubationAssessmentsPage = lazy(() => import("./pages/incubation/assessme
 const AssessmentPage = lazy(() => import("./pages/incubation/assessments/form"));
 const AssessmentComparisonPage = lazy(() => import("./pages/incubation/assessments/compare"));
 const CohortBaselinePage = lazy(() => import("./pages/incubation/assessments/cohort"));
+const TrainingListPage = lazy(() => import("./pages/services/trainings"));
+const TrainingDetailPage = lazy(() => import("./pages/services/trainings/detail"));
+const TrainingEditPage = lazy(() => import("./pages/services/trainings/edit"));
+const CheckInScreenPage = lazy(() => import("./pages/services/trainings/check-in-screen"));
+const CheckInPage = lazy(() => import("./pages/services/trainings/check-in"));
+const CertificatePage = lazy(() => import("./pages/services/trainings/certificate"));
+const PortalTrainingsPage = lazy(() => import("./pages/services/trainings/portal"));
 const ForbiddenPage = lazy(() => import("./pages/platform/exception/403"));
 const NotFoundPage = lazy(() => import("./pages/platform/exception/404"));
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
   { path: "/forgot-password", element: <PasswordResetPage /> },
+  // The trainer's check-in screen, for a projector: the QR code with nothing around it.
+  {
+    path: "/trainings/:id/check-in-screen",
+    element: (
+      <Suspense fallback={<PageSpin />}>
+        <Guard allow="trainingManage" page={<CheckInScreenPage />} />
+      </Suspense>
+    ),
+  },
   {
     // The public portal: open calls and applicant registration, no sign-in.
     element: <PortalLayout />,
@@ -129,6 +145,7 @@ export const router = createBrowserRouter([
           startLoading(loadPortalCall, () => queryClient.prefetchQuery(portalCallQuery(params.id))),
       },
       { path: "/notices/:id", element: <PortalNoticePage /> },
+      { path: "/portal/trainings", element: <PortalTrainingsPage /> },
       {
         path: "/register",
         element: <RegistrationPage />,
@@ -201,6 +218,19 @@ export const router = createBrowserRouter([
       { path: "assessments/compare", element: <AssessmentComparisonPage /> },
       { path: "assessments/:id", element: <AssessmentPage /> },
       { path: "cohorts/:id/baseline", element: <CohortBaselinePage /> },
+      // Trainings (能力建设): the server decides what a reader sees (drafts are staff's).
+      {
+        path: "trainings",
+        children: [
+          { index: true, element: <TrainingListPage /> },
+          { path: "new", element: <Guard allow="trainingManage" page={<TrainingEditPage />} /> },
+          { path: ":id", element: <TrainingDetailPage /> },
+          { path: ":id/edit", element: <Guard allow="trainingManage" page={<TrainingEditPage />} /> },
+        ],
+      },
+      // The participant's phone opens this from the QR code (signed in; the sign-in comes back here).
+      { path: "check-in/:id", element: <CheckInPage /> },
+      { path: "training-certificates/:id", element: <CertificatePage /> },
       {
         path: "incubations",
         children: [

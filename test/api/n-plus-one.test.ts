@@ -38,6 +38,7 @@ import { roundWithReviews } from "./admission/ranking-fixtures";
 import { expert, inDays, inspectedApplication } from "./admission/rounds-support";
 import { cohort, growAssessments, incubation } from "./incubation/assessments-support";
 import { incubationOf } from "./incubation/plan-support";
+import { growTrainings } from "./services/trainings-support";
 
 /** A demo account (demo password) that may use the list. */
 type Account = "admin" | "staff" | "expert" | "member" | "viewer" | "liaison";
@@ -151,6 +152,12 @@ const UNPAGED: Record<string, Grown | string> = {
                                              created(as("staff").post(`/api/incubations/${ids.incubation}/needs`, { category: "information", title: `N+1 测试需求${i}`, source: "other" }))) },
   "GET /api/incubations/{id}/assessments": { as: "staff", url: (i) => `/api/incubations/${i.assessed}/assessments`,
                                            grow: ({ t, ids }) => growAssessments(t, ids.assessed) },
+  "GET /api/trainings":                { as: "staff", grow: ({ as }) => growTrainings(as("staff"), GROWTH, as("member")) },
+  "GET /api/trainings/mine":           { as: "member", grow: ({ as }) => growTrainings(as("staff"), GROWTH, as("member")) },
+  "GET /api/portal/trainings":         { as: "member", grow: ({ as }) => growTrainings(as("staff"), GROWTH) },
+  "GET /api/training-series":          { as: "staff", grow: ({ as }) => times(GROWTH, (i) =>
+                                           created(as("staff").post("/api/training-series", { title: `N+1 测试系列${i}` }))) },
+  "GET /api/trainings/topic-suggestions": "the instrument's dimensions, weakest first: a handful, at most six",
 };
 
 /**

@@ -31,6 +31,7 @@ import { type IncubationIds, incubationFixtures } from "./incubation/role-matrix
 import { type InstrumentIds, instrumentFixtures } from "./incubation/role-matrix-instruments";
 import { type RecruitmentIds, recruitmentFixtures } from "./recruitment/role-matrix-recruitment";
 import { type PartnerIds, partnerFixtures, partnerVersion } from "./services/role-matrix-services";
+import { type TrainingIds, trainingBody, trainingFixtures } from "./services/role-matrix-trainings";
 
 const ACTORS = [
   "anonymous",
@@ -53,7 +54,8 @@ type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds &
   PlanIds &
   InstrumentIds &
   AssessmentIds &
-  PartnerIds;
+  PartnerIds &
+  TrainingIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -576,6 +578,44 @@ const MATRIX: Record<string, Case[]> = {
   "DELETE /api/assessments/{id}/evidence/{fileId}": [{ url: (i) => `/api/assessments/${i.selfDraft}/evidence/${NOWHERE}`, note: "no such file on it: 404 for the member",
                                                      expect: [401, 403, 403, 404, 403, 404, 403, 403, 403] }],
   "GET /api/cohorts/{id}/baseline-distribution":  [{ id: "cohort", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+
+  // Trainings (能力建设): staff run them; every signed-in role reads the published ones open to it
+  // (a draft is 404 but for staff); people with an organization or on their own (members,
+  // individuals, staff) enrol, check in and give feedback. A stale version (999) answers 409 once
+  // the policy let the actor through; NOWHERE records are 404 past it.
+  "GET /api/trainings":                           [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  "POST /api/trainings":                          [{ body: () => trainingBody(), expect: [401, 201, 201, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/trainings/mine":                      [{ expect: [401, 200, 200, 403, 403, 200, 403, 403, 403] }],
+  "GET /api/trainings/topic-suggestions":         [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/trainings/{id}":                      [{ id: "training", expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] },
+                                                   { id: "trainingDraft", expect: [401, 200, 200, 404, 404, 404, 404, 404, 404] }],
+  "PATCH /api/trainings/{id}":                    [{ id: "training", body: () => ({ ...trainingBody(), version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/trainings/{id}/publish":             [{ id: "trainingDraft", body: () => ({ version: 999 }), expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/trainings/{id}/cancel":              [{ id: "training", body: () => ({ version: 999 }), expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/trainings/{id}/finish":              [{ id: "training", body: () => ({ version: 999 }), expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/trainings/{id}/enrolments":          [{ id: "training", note: "on one's own (the public may enrol)", body: () => ({}),
+                                                     expect: [401, 201, 201, 403, 403, 201, 403, 403, 403] },
+                                                   { id: "training", note: "for another organization: not there for a member",
+                                                     body: () => ({ organizationId: ids.org }), expect: [401, 409, 409, 403, 403, 404, 403, 403, 403] }],
+  "DELETE /api/trainings/{id}/enrolments/{enrolmentId}": [{ url: (i) => `/api/trainings/${i.training}/enrolments/${NOWHERE}`,
+                                                     expect: [401, 404, 404, 403, 403, 404, 403, 403, 403] }],
+  "PUT /api/trainings/{id}/enrolments/{enrolmentId}/attendance": [{ url: (i) => `/api/trainings/${i.training}/enrolments/${NOWHERE}/attendance`,
+                                                     body: () => ({ attended: true, version: 1 }), expect: [401, 404, 404, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/trainings/{id}/check-in-code":        [{ id: "training", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/trainings/{id}/check-in":            [{ id: "training", note: "a code of no window: 400 past the policy",
+                                                     body: () => ({ code: "1.aaaaaaaaaaaaaaaaaaaaaa" }), expect: [401, 400, 400, 403, 403, 400, 403, 403, 403] }],
+  "POST /api/trainings/{id}/feedback":            [{ id: "training", note: "not attended: 409 past the policy",
+                                                     body: () => ({ rating: 5 }), expect: [401, 409, 409, 403, 403, 409, 403, 403, 403] }],
+  "GET /api/trainings/{id}/attendance.xlsx":      [{ id: "training", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/training-series":                     [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  "POST /api/training-series":                    [{ body: () => ({ title: `矩阵测试系列${++serial}` }), expect: [401, 201, 201, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/training-series/{id}":                [{ id: "trainingSeries", expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  "POST /api/training-series/{id}/certificates":  [{ id: "trainingSeries", note: "nobody attended: 400 past the policy", body: () => ({ personId: NOWHERE }),
+                                                     expect: [401, 400, 400, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/training-certificates/{id}":          [{ url: () => `/api/training-certificates/${NOWHERE}`, expect: [401, 404, 404, 403, 403, 404, 403, 403, 403] }],
+  "GET /api/portal/trainings":                    [{ expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  "GET /api/portal/trainings/{id}":               [{ id: "training", expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] }],
 };
 
 /**
@@ -626,6 +666,7 @@ beforeAll(async () => {
     ...(await planFixtures(t, clients.staff, clients.member, ownOrg)),
     ...(await assessmentFixtures(t, ownOrg)),
     ...(await partnerFixtures(t)),
+    ...(await trainingFixtures(clients.staff)),
   };
 });
 afterAll(() => t.close());

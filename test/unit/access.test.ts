@@ -78,6 +78,11 @@ const EXPECTED: Record<Action, Decision[]> = {
   "plan.read": [A, A, F, N, N, F, F, F, F],
   "plan.manage": [A, A, F, F, F, F, F, F, F],
   "plan.agree": [F, F, F, F, N, F, F, F, F],
+  "training.manage": [A, A, F, F, F, F, F, F, F],
+  "training.read": [A, A, A, A, A, A, A, A, A],
+  // Enrolling for another organization: it does not exist for a member; an individual has none.
+  "training.enrol": [A, A, F, F, N, F, F, F, N],
+  "training.attend": [A, A, F, F, A, F, F, F, A],
   "plan.progress": [A, A, F, F, N, F, F, F, F],
   "partner.manage": [A, A, F, F, F, F, F, F, F],
   // The subject names no partner: for a partner user it is another partner's, so not there.

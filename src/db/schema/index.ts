@@ -10,3 +10,4 @@ export * from "./partners";
 export * from "./plan";
 export * from "./recruitment";
 export * from "./services";
+export * from "./trainings";

@@ -25,6 +25,7 @@ export const AUDIT_ENTITIES = {
   assessment: { zhCN: "能力评估", en: "Capacity assessment" },
   plan: { zhCN: "孵化计划", en: "Incubation plan" },
   partner: { zhCN: "合作伙伴", en: "Partner" },
+  training: { zhCN: "培训", en: "Training" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -285,6 +286,16 @@ export const AUDIT_ACTIONS = {
 
   "system.bootstrap": { entity: "base", zhCN: "初始化基地", en: "Set up the base" },
   "system.seed": { entity: "base", zhCN: "初始化演示数据", en: "Loaded the demo data" },
+  "training.create": { entity: "training", zhCN: "新建培训", en: "Created a training" },
+  "training.update": { entity: "training", zhCN: "修改培训", en: "Edited a training" },
+  "training.publish": { entity: "training", zhCN: "发布培训", en: "Published a training" },
+  "training.cancel": { entity: "training", zhCN: "取消培训", en: "Cancelled a training" },
+  "training.finish": { entity: "training", zhCN: "培训结束", en: "Marked a training done" },
+  "training.enrol": { entity: "training", zhCN: "培训报名", en: "Enrolled in a training" },
+  "training.unenrol": { entity: "training", zhCN: "取消培训报名", en: "Cancelled an enrolment" },
+  "training.attendance": { entity: "training", zhCN: "培训签到/考勤", en: "Recorded an attendance" },
+  "training.series": { entity: "training", zhCN: "新建培训系列", en: "Created a training series" },
+  "training.certificate": { entity: "training", zhCN: "颁发结业证书", en: "Issued a certificate" },
 } as const satisfies Record<string, ActionEntry>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -23,6 +23,8 @@ export const NOTIFICATION_KINDS = [
   "incubation_status",
   "plan_proposed",
   "plan_action_overdue",
+  "training_reminder",
+  "training_seat",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -125,6 +127,14 @@ const letterEn: Renderer = (p) => {
 };
 
 const zhCN: Record<NotificationKind, Renderer> = {
+  training_reminder: (p) => ({
+    title: "培训提醒：明天开课",
+    body: `您报名的培训“${text(p.topic)}”将于 ${timeParam(p.startsAt)}（北京时间）开始${p.place ? `，地点：${p.place}` : ""}。请按时参加，到场后扫描屏幕上的二维码签到。`,
+  }),
+  training_seat: (p) => ({
+    title: "候补成功：已获得培训名额",
+    body: `有人取消了报名，您已从候补名单转为正式报名：培训“${text(p.topic)}”，${timeParam(p.startsAt)}（北京时间）开始。如不能参加，请在“我的培训”中取消，以便让给下一位。`,
+  }),
   plan_proposed: (p) => ({
     title: "孵化计划待确认",
     body: `基地已提交${p.organizationName ? `${p.organizationName}的` : ""}孵化计划（第 ${text(p.revision)} 版），请查看目标与行动并确认。`,
@@ -199,6 +209,14 @@ const zhCN: Record<NotificationKind, Renderer> = {
 };
 
 const en: Record<NotificationKind, Renderer> = {
+  training_reminder: (p) => ({
+    title: "Training reminder: tomorrow",
+    body: `The training “${text(p.topic)}” you enrolled in starts at ${timeParam(p.startsAt)} (Beijing time)${p.place ? `, at ${p.place}` : ""}. Check in by scanning the QR code on the screen there.`,
+  }),
+  training_seat: (p) => ({
+    title: "A seat is yours",
+    body: `Someone cancelled, so you moved from the waitlist to enrolled: “${text(p.topic)}”, starting ${timeParam(p.startsAt)} (Beijing time). If you cannot come, cancel under “My trainings” so the next person gets the seat.`,
+  }),
   plan_proposed: (p) => ({
     title: "An incubation plan to agree",
     body: `The base proposed ${p.organizationName ? `${p.organizationName}'s` : "your"} incubation plan (revision ${text(p.revision)}); review its goals and actions and agree.`,

@@ -22,6 +22,7 @@ import * as intakeFiles from "./areas/recruitment/intake-files";
 import * as registration from "./areas/recruitment/registration";
 import * as serviceFigures from "./areas/services/figures";
 import * as partners from "./areas/services/partners";
+import * as trainings from "./areas/services/trainings";
 import type { Messages } from "./zh-CN";
 
 /** English UI strings: same keys as zh-CN.ts (the type checks it). */
@@ -378,6 +379,7 @@ export const en: Messages = {
   // Stage 4.
   incubations: incubations.en,
   incubationPlan: incubationPlan.en,
+  trainings: trainings.en,
   // Stage 4.
   assessments: assessments.en,
 };

@@ -22,6 +22,7 @@ import * as intakeFiles from "./areas/recruitment/intake-files";
 import * as registration from "./areas/recruitment/registration";
 import * as serviceFigures from "./areas/services/figures";
 import * as partners from "./areas/services/partners";
+import * as trainings from "./areas/services/trainings";
 /** Chinese UI strings (the primary language). en.ts must have the same shape. */
 export const zhCN = {
   app: {
@@ -375,6 +376,7 @@ export const zhCN = {
   // Stage 4.
   incubations: incubations.zhCN,
   incubationPlan: incubationPlan.zhCN,
+  trainings: trainings.zhCN,
   // Stage 4.
   assessments: assessments.zhCN,
 };

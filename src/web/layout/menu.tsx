@@ -12,6 +12,7 @@ import {
   NotificationOutlined,
   OrderedListOutlined,
   RadarChartOutlined,
+  ReadOutlined,
   ShopOutlined,
   SolutionOutlined,
   SoundOutlined,
@@ -49,6 +50,7 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
       label: t("incubations.nav"),
     });
   }
+  items.push({ key: "/trainings", icon: <ReadOutlined aria-hidden />, label: t("trainings.nav") });
   if (access.instrumentManage) {
     items.push({
       key: "/instruments",
@@ -133,6 +135,7 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     "/reviews",
     "/notices",
     "/instruments",
+    "/trainings",
     "/my-applications",
     "/experts",
     "/account/expert",

@@ -22,6 +22,7 @@ import {
   StaffIncubationWaiting,
 } from "../incubation/incubations/components/IncubationHomeCards";
 import { ServiceFiguresCard } from "../services/figures/ServiceFiguresCard";
+import { TrainingHomeCard } from "../services/trainings/HomeCards";
 import { ExpertCard, PendingInvitations } from "./ExpertCard";
 import { FiguresHome } from "./figures/FiguresHome";
 import { GuestHome } from "./GuestHome";
@@ -55,6 +56,7 @@ export default function HomePage() {
         }
       />
       <MyIncubationCard />
+      <TrainingHomeCard />
       <MyApplicationsCard />
       <StaffWaiting />
       <StaffIncubationWaiting />

@@ -120,5 +120,23 @@ export function renderNoticeSms(
     // The incubation's changes are read in the app (the bell and the email).
     case "incubation_status":
       return null;
+    // A training tomorrow, and a seat freed for someone on the waitlist: both worth a text.
+    case "training_reminder":
+      return done(
+        lang === "en"
+          ? `Reminder: the training "${cut(params.topic)}" starts ${deadline(params.startsAt, lang)} (Beijing). Details: `
+          : `提醒：培训“${cut(params.topic)}”将于${deadline(params.startsAt, lang)}开始，详情：`,
+      );
+    case "training_seat":
+      return done(
+        lang === "en"
+          ? `A seat freed up: you are now enrolled in "${cut(params.topic)}" (${deadline(params.startsAt, lang)}). Details: `
+          : `候补成功：您已获得培训“${cut(params.topic)}”（${deadline(params.startsAt, lang)}）的名额，详情：`,
+      );
   }
+}
+
+function cut(value: NotificationParams[string] | undefined): string {
+  const raw = typeof value === "string" ? value.trim() : "";
+  return [...raw].length > TITLE_MAX ? `${[...raw].slice(0, TITLE_MAX - 1).join("")}…` : raw;
 }

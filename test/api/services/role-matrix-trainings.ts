@@ -1,0 +1,30 @@
+/**
+ * The records the role × route matrix needs for the trainings: a published training open to
+ * everyone, a draft (staff only: 404 for the others), and a series.
+ */
+import type { Client } from "../../support/app";
+
+export interface TrainingIds {
+  training: string;
+  trainingDraft: string;
+  trainingSeries: string;
+}
+
+export const trainingBody = () => ({
+  topic: "矩阵测试培训",
+  trainerName: "矩阵讲师",
+  startsAt: new Date(Date.now() + 3 * 24 * 3_600_000).toISOString(),
+  endsAt: new Date(Date.now() + 3 * 24 * 3_600_000 + 2 * 3_600_000).toISOString(),
+  capacity: 30,
+  audiences: ["resident", "virtual", "graduated", "public"],
+});
+
+export async function trainingFixtures(staff: Client): Promise<TrainingIds> {
+  const series = await staff.post("/api/training-series", { kind: "talent", title: "矩阵测试人才班" });
+  const made = await staff.post("/api/trainings", trainingBody());
+  if (made.statusCode !== 201) throw new Error(`training: ${made.statusCode} ${made.body}`);
+  const published = await staff.post(`/api/trainings/${made.json().id}/publish`, { version: 1 });
+  if (published.statusCode !== 200) throw new Error(`publish: ${published.statusCode} ${published.body}`);
+  const draft = await staff.post("/api/trainings", trainingBody());
+  return { training: made.json().id, trainingDraft: draft.json().id, trainingSeries: series.json().id };
+}
