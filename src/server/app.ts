@@ -54,6 +54,7 @@ import { intakeRoutes } from "./areas/recruitment/intake/routes";
 import { registerPortalFrontPage } from "./areas/recruitment/portal/front-page-route";
 import { portalRoutes } from "./areas/recruitment/portal/routes";
 import { registrationRoutes } from "./areas/recruitment/registration/routes";
+import { serviceRoutes } from "./areas/services/requests/routes";
 import type { Config } from "./config";
 import { requestLang } from "./lang";
 import { registerOpenApi } from "./openapi";
@@ -194,6 +195,8 @@ export async function buildApp(options: {
       await api.register(organizationIncubationRoutes, { ...deps, prefix: "/organizations" });
       await api.register(cohortRoutes, { ...deps, prefix: "/cohorts" });
       await api.register(incubationSettingsRoutes, { ...deps, prefix: "/incubation-settings" });
+      // The 4Z services (issue 12): the service desk.
+      await api.register(serviceRoutes, { ...deps, prefix: "/services" });
       await api.register(incubationAssessmentRoutes, { ...deps, prefix: "/incubations" });
       await api.register(assessmentRoutes, { ...deps, prefix: "/assessments" });
       await api.register(cohortAssessmentRoutes, { ...deps, prefix: "/cohorts" });

@@ -93,6 +93,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   assessment_correction_open: 409,
   assessment_version_mismatch: 409,
   assessor_not_eligible: 400,
+  request_status_invalid: 409,
+  catalogue_name_taken: 409,
+  rating_closed: 409,
 };
 
 export class AppError extends Error {

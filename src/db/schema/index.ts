@@ -9,4 +9,5 @@ export * from "./organizations";
 export * from "./partners";
 export * from "./plan";
 export * from "./recruitment";
+export * from "./service-desk";
 export * from "./services";

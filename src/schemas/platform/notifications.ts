@@ -23,6 +23,7 @@ export const NOTIFICATION_KINDS = [
   "incubation_status",
   "plan_proposed",
   "plan_action_overdue",
+  "service_request",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -124,7 +125,32 @@ const letterEn: Renderer = (p) => {
   };
 };
 
+const SERVICE_EVENT_ZH: Record<string, string> = {
+  submit: "收到新的服务申请",
+  accept: "服务申请已受理",
+  decline: "服务申请未予受理",
+  schedule: "服务已预约",
+  close: "服务已完成，请评价",
+  cancel: "服务申请已撤回",
+  assign: "有分配给您的服务申请",
+  message: "服务申请有新消息",
+};
+const SERVICE_EVENT_EN: Record<string, string> = {
+  submit: "A new service request",
+  accept: "Your service request is accepted",
+  decline: "Your service request is declined",
+  schedule: "A service is scheduled",
+  close: "A service is done: rate it",
+  cancel: "A service request was cancelled",
+  assign: "A service request assigned to you",
+  message: "A new message on a service request",
+};
+
 const zhCN: Record<NotificationKind, Renderer> = {
+  service_request: (p) => ({
+    title: SERVICE_EVENT_ZH[text(p.event)] ?? "服务申请有更新",
+    body: `${p.organizationName ? `${text(p.organizationName)}：` : ""}“${text(p.title)}”${p.note ? `（${text(p.note)}）` : ""}`,
+  }),
   plan_proposed: (p) => ({
     title: "孵化计划待确认",
     body: `基地已提交${p.organizationName ? `${p.organizationName}的` : ""}孵化计划（第 ${text(p.revision)} 版），请查看目标与行动并确认。`,
@@ -199,6 +225,10 @@ const zhCN: Record<NotificationKind, Renderer> = {
 };
 
 const en: Record<NotificationKind, Renderer> = {
+  service_request: (p) => ({
+    title: SERVICE_EVENT_EN[text(p.event)] ?? "A service request changed",
+    body: `${p.organizationName ? `${text(p.organizationName)}: ` : ""}“${text(p.title)}”${p.note ? ` (${text(p.note)})` : ""}`,
+  }),
   plan_proposed: (p) => ({
     title: "An incubation plan to agree",
     body: `The base proposed ${p.organizationName ? `${p.organizationName}'s` : "your"} incubation plan (revision ${text(p.revision)}); review its goals and actions and agree.`,
