@@ -68,3 +68,65 @@ export const recordBody = (extra: Record<string, unknown> = {}) => ({
   minutes: 90,
   ...extra,
 });
+
+/**
+ * `n` requests of new organizations for the N+1 test, each with its own handler kind and, every
+ * other one, a record: every join of the queue has rows to find. Overdue when `overdue`.
+ */
+export async function growServiceRequests(t: TestApp, n: number, overdue = false): Promise<void> {
+  const { serviceRequests, serviceRecords } = await import("../../../src/db/schema");
+  const { partner } = await partnerWithUser(t);
+  const mentor = await make(t).user({ roles: ["mentor"] });
+  for (let i = 0; i < n; i++) {
+    const organization = await make(t).organization({ residency: i % 2 ? "virtual" : "resident" });
+    const handler =
+      i % 3 === 0
+        ? { handlerKind: "partner" as const, handlerPartnerId: partner.id }
+        : i % 3 === 1
+          ? { handlerKind: "mentor" as const, handlerUserId: mentor.id }
+          : {};
+    const [request] = await t.db
+      .insert(serviceRequests)
+      .values({
+        baseId: t.baseId,
+        organizationId: organization.id,
+        category: "consulting",
+        title: `N+1 测试申请${i}`,
+        status: i % 2 && !overdue ? "done" : "submitted",
+        respondBy: new Date(Date.now() + (overdue ? -1 : 3) * 86_400_000),
+        ...handler,
+      })
+      .returning({ id: serviceRequests.id });
+    if (i % 2 && !overdue)
+      await t.db.insert(serviceRecords).values({
+        baseId: t.baseId,
+        organizationId: organization.id,
+        requestId: request?.id as string,
+        category: "consulting",
+        title: `N+1 测试记录${i}`,
+        mode: "phone",
+        deliveredOn: "2026-11-02",
+        minutes: 30,
+        givenByName: "测试",
+        rating: 4,
+      });
+  }
+}
+
+/** `n` records given unasked, each to a new organization. */
+export async function growServiceRecords(t: TestApp, n: number): Promise<void> {
+  const { serviceRecords } = await import("../../../src/db/schema");
+  for (let i = 0; i < n; i++) {
+    const organization = await make(t).organization();
+    await t.db.insert(serviceRecords).values({
+      baseId: t.baseId,
+      organizationId: organization.id,
+      category: "information",
+      title: `N+1 测试走访${i}`,
+      mode: "visit",
+      deliveredOn: "2026-11-03",
+      minutes: 45,
+      givenByName: "测试",
+    });
+  }
+}
