@@ -52,6 +52,12 @@ export interface Access {
   incubationManage: boolean;
   /** One incubation's page: staff, the organization's members, an invited assessor. */
   incubationRead: boolean;
+  /** 服务申请: the queue (staff: the base's; a mentor or partner: assigned to them; a member: its own). */
+  serviceList: boolean;
+  /** Staff run the service desk: accept, assign, record, export. */
+  serviceManage: boolean;
+  /** A member asks for services for its organization. */
+  serviceAsk: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   /** 成长档案: the base's staff for any organization, a member for its own. */
@@ -85,6 +91,9 @@ const NONE: Access = {
   instrumentManage: false,
   incubationManage: false,
   incubationRead: false,
+  serviceList: false,
+  serviceManage: false,
+  serviceAsk: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
   canReadGrowthFile: () => false,
@@ -133,6 +142,9 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     instrumentManage: may("instrument.manage"),
     incubationManage: may("incubation.manage"),
     incubationRead: listScope(actor, "incubation.list") !== null,
+    serviceList: listScope(actor, "service.list") !== null,
+    serviceManage: may("service.manage"),
+    serviceAsk: may("service.ask"),
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
     canReadGrowthFile: (organization) => onRecord("incubation.read", organization),

@@ -88,6 +88,9 @@ const InspectionListPage = lazy(() => import("./pages/admission/inspections/list
 const InspectionPage = lazy(() => import("./pages/admission/inspections/detail"));
 const GrowthFilePage = lazy(() => import("./pages/incubation/growth"));
 const IncubationListPage = lazy(() => import("./pages/incubation/incubations/list"));
+const ServiceRequestsPage = lazy(() => import("./pages/services/requests/list"));
+const AskForServicePage = lazy(() => import("./pages/services/requests/ask"));
+const ServiceRequestPage = lazy(() => import("./pages/services/requests/detail"));
 const IncubationPage = lazy(() => import("./pages/incubation/incubations/detail"));
 const CohortsPage = lazy(() => import("./pages/incubation/cohorts"));
 const IncubationPlanPage = lazy(() => import("./pages/incubation/plan"));
@@ -198,6 +201,15 @@ export const router = createBrowserRouter([
       { path: "assessments/compare", element: <AssessmentComparisonPage /> },
       { path: "assessments/:id", element: <AssessmentPage /> },
       { path: "cohorts/:id/baseline", element: <CohortBaselinePage /> },
+      // The 4Z service desk: the queue (everyone's own), asking (a member), one request.
+      {
+        path: "services/requests",
+        children: [
+          { index: true, element: <Guard allow="serviceList" page={<ServiceRequestsPage />} /> },
+          { path: "new", element: <Guard allow="serviceAsk" page={<AskForServicePage />} /> },
+          { path: ":id", element: <Guard allow="serviceList" page={<ServiceRequestPage />} /> },
+        ],
+      },
       {
         path: "incubations",
         children: [

@@ -20,6 +20,7 @@ import * as calls from "./areas/recruitment/calls";
 import * as intake from "./areas/recruitment/intake";
 import * as intakeFiles from "./areas/recruitment/intake-files";
 import * as registration from "./areas/recruitment/registration";
+import * as serviceDesk from "./areas/services/desk";
 import type { Messages } from "./zh-CN";
 
 /** English UI strings: same keys as zh-CN.ts (the type checks it). */
@@ -359,6 +360,7 @@ export const en: Messages = {
   homes: homes.en,
   growth: growth.en,
   incubationFigures: incubationFigures.en,
+  serviceDesk: serviceDesk.en,
   applications: applications.en,
   intake: { ...intake.en, ...intakeFiles.en },
   experts: experts.en,

@@ -20,6 +20,7 @@ import * as calls from "./areas/recruitment/calls";
 import * as intake from "./areas/recruitment/intake";
 import * as intakeFiles from "./areas/recruitment/intake-files";
 import * as registration from "./areas/recruitment/registration";
+import * as serviceDesk from "./areas/services/desk";
 /** Chinese UI strings (the primary language). en.ts must have the same shape. */
 export const zhCN = {
   app: {
@@ -356,6 +357,7 @@ export const zhCN = {
   homes: homes.zhCN,
   growth: growth.zhCN,
   incubationFigures: incubationFigures.zhCN,
+  serviceDesk: serviceDesk.zhCN,
   applications: applications.zhCN,
   intake: { ...intake.zhCN, ...intakeFiles.zhCN },
   experts: experts.zhCN,

@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  CustomerServiceOutlined,
   ExperimentOutlined,
   FileDoneOutlined,
   FormOutlined,
@@ -81,6 +82,14 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
       label: t("nav.myOrganization"),
     });
   }
+  if (access.serviceList) {
+    const mine = access.serviceAsk && !access.serviceManage;
+    items.push({
+      key: "/services/requests",
+      icon: <CustomerServiceOutlined aria-hidden />,
+      label: t(mine ? "serviceDesk.navMine" : "serviceDesk.navQueue"),
+    });
+  }
   if (access.isExpert) {
     items.push({
       key: "/account/expert",
@@ -114,6 +123,7 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     "/reviews",
     "/notices",
     "/instruments",
+    "/services/requests",
     "/my-applications",
     "/experts",
     "/account/expert",
