@@ -56,14 +56,24 @@ export type Action =
   | "training.manage"
   | "training.read"
   | "training.enrol"
-  | "training.attend";
+  | "training.attend"
+  // The 4Z service desk (服务申请与服务记录): the catalogue, requests, handling, records, ratings.
+  | "service.catalogue.read"
+  | "service.catalogue.manage"
+  | "service.ask"
+  | "service.read"
+  | "service.manage"
+  | "service.handle"
+  | "service.rate";
 
 /**
  * How the actor stands to one record beyond its base and its organization, as the loader that
  * read the record found it: an expert assigned to review an application, an inspector of an
- * inspection, a mentor of an incubation, an expert invited to assess an incubation. The loader fills these in; the rules below decide.
+ * inspection, a mentor of an incubation, an expert invited to assess an incubation, the handler
+ * of a service request (its assigned mentor, or a user of its assigned partner). The loader fills
+ * these in; the rules below decide.
  */
-export const RELATIONS = ["assigned_expert", "inspector", "mentor", "assessor"] as const;
+export const RELATIONS = ["assigned_expert", "inspector", "mentor", "assessor", "handler"] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 /** The record a decision is about, where one is. */
@@ -223,6 +233,33 @@ export function decide(actor: Actor, action: Action, subject?: Subject): Decisio
       // Checking in and giving feedback are the participant's own acts (the service finds the
       // enrolment by the actor): people who enrol.
       return hasRole(actor, "admin", "staff", "org_member", "individual") ? "allow" : "forbidden";
+    case "service.catalogue.read":
+      // The catalogue: staff manage it, organizations ask from it, handlers see what they may handle.
+      return hasRole(actor, "admin", "staff", "org_member", "mentor", "partner") ? "allow" : "forbidden";
+    case "service.catalogue.manage":
+    case "service.manage":
+      // Accepting, declining, assigning, recording unasked and in bulk, the queue's export: staff.
+      return hasRole(actor, "admin", "staff") ? "allow" : "forbidden";
+    case "service.ask":
+      // Asking (and cancelling, and the organization's side of the thread) is the organization's own act.
+      if (!hasRole(actor, "org_member")) return "forbidden";
+      if (!subject) return actor.organizationId ? "allow" : "forbidden";
+      return ownOrganization(actor, subject) ? "allow" : "not_found";
+    case "service.read":
+      // Staff; the organization's members; the handler (a mentor assigned, a user of the partner assigned).
+      if (hasRole(actor, "admin", "staff")) return "allow";
+      if (hasRole(actor, "org_member") && ownOrganization(actor, subject)) return "allow";
+      if (hasRole(actor, "mentor", "partner") && subject && related(subject, "handler")) return "allow";
+      return hasRole(actor, "org_member", "mentor", "partner") ? "not_found" : "forbidden";
+    case "service.handle":
+      // Scheduling and closing with a record: staff, or the handler assigned.
+      if (hasRole(actor, "admin", "staff")) return "allow";
+      if (!hasRole(actor, "mentor", "partner")) return "forbidden";
+      return !subject || related(subject, "handler") ? "allow" : "not_found";
+    case "service.rate":
+      // Only a member of the organization served rates what it was given.
+      if (!hasRole(actor, "org_member")) return "forbidden";
+      return !subject || ownOrganization(actor, subject) ? "allow" : "not_found";
     case "stats.recruitment":
       // Counts of the recruitment and the registry, for the base and the public bodies it
       // reports to (agency statistics); experts, mentors, partners and members have no use for them.
@@ -243,7 +280,8 @@ export type ListAction =
   | "stats.recruitment"
   | "inspection.list"
   | "review.listOwn"
-  | "incubation.list";
+  | "incubation.list"
+  | "service.list";
 
 /**
  * Which records a list (or a set of figures) may show: those of some bases, those of one town of
@@ -253,6 +291,8 @@ export type ListAction =
 export type ListScope =
   | { kind: "bases"; baseIds: "all" | string[] }
   | { kind: "assigned"; baseId: string; userId: string }
+  /** What is assigned to the actor's partner (any of its users handles it). */
+  | { kind: "partner"; baseId: string; partnerId: string | null }
   | { kind: "town"; baseId: string; townId: string | null }
   | { kind: "organization"; baseId: string; organizationId: string | null };
 
@@ -288,6 +328,15 @@ export function listScope(actor: Actor, action: ListAction): ListScope | null {
       return hasRole(actor, "expert")
         ? { kind: "assigned", baseId: actor.baseId, userId: actor.userId }
         : null;
+    case "service.list":
+      // Staff the base's requests; a member its organization's; a mentor those assigned to them; a
+      // partner user those assigned to its partner.
+      if (hasRole(actor, "admin", "staff")) return ownBase;
+      if (hasRole(actor, "org_member") && actor.organizationId) return own;
+      if (hasRole(actor, "mentor")) return { kind: "assigned", baseId: actor.baseId, userId: actor.userId };
+      if (hasRole(actor, "partner"))
+        return { kind: "partner", baseId: actor.baseId, partnerId: actor.partnerId };
+      return null;
     case "application.listOwn":
       return hasRole(actor, "org_member") && actor.organizationId ? own : null;
     case "application.list":

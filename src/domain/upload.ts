@@ -26,6 +26,8 @@ export const FILE_OWNER_KINDS = [
   "application_thread",
   "inspection",
   "assessment",
+  // A service request's attachments: its thread's and the record that closes it.
+  "service_request",
 ] as const;
 export type FileOwnerKind = (typeof FILE_OWNER_KINDS)[number];
 

@@ -379,6 +379,19 @@ export const ERROR_MESSAGES = {
     "zh-CN": "只能启用已发布的版本",
     en: "Only a published version can be made active",
   },
+  // The 4Z service desk.
+  request_status_invalid: {
+    "zh-CN": "该服务申请当前为“{status}”，不能进行此操作，请刷新页面查看最新状态",
+    en: "The service request is {status}, which does not allow this; reload to see where it stands",
+  },
+  catalogue_name_taken: {
+    "zh-CN": "服务目录中已有名为“{name}”的服务，请换一个名称",
+    en: "The catalogue already has a service named “{name}”; choose another name",
+  },
+  rating_closed: {
+    "zh-CN": "评价提交 {days} 天后不能再修改",
+    en: "A rating can no longer be changed {days} days after it was given",
+  },
 } satisfies Catalog;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
@@ -729,6 +742,34 @@ export const FIELD_MESSAGES = {
   assessor_not_for_self: {
     "zh-CN": "自评不指定评估人",
     en: "A self-assessment has no assessor to name",
+  },
+  service_unknown: {
+    "zh-CN": "服务目录中没有这项可申请的服务",
+    en: "The catalogue has no such service open to requests",
+  },
+  service_not_for_audience: {
+    "zh-CN": "这项服务不面向贵机构（{audiences}），请选择其他服务或直接描述需求",
+    en: "This service is not offered to your organization ({audiences}); choose another or describe what you need",
+  },
+  handler_unknown: {
+    "zh-CN": "承办人须是本基地的工作人员、导师或在合作中的伙伴",
+    en: "The handler must be a staff member or mentor of the base, or an active partner",
+  },
+  organization_unknown: {
+    "zh-CN": "本基地没有这家机构",
+    en: "The base has no such organization",
+  },
+  organizations_repeated: {
+    "zh-CN": "同一家机构选择了两次",
+    en: "The same organization is chosen twice",
+  },
+  day_in_future: {
+    "zh-CN": "服务日期不能晚于今天",
+    en: "A service cannot be recorded for a day after today",
+  },
+  schedule_too_far: {
+    "zh-CN": "预约时间须在过去 30 天到未来一年之间",
+    en: "The appointment must be between 30 days ago and a year from now",
   },
 } satisfies Catalog;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -56,6 +56,7 @@ import { portalRoutes } from "./areas/recruitment/portal/routes";
 import { registrationRoutes } from "./areas/recruitment/registration/routes";
 import { organizationServiceFigureRoutes, serviceFigureRoutes } from "./areas/services/figures/routes";
 import { partnerRoutes } from "./areas/services/partners/routes";
+import { serviceRoutes } from "./areas/services/requests/routes";
 import {
   portalTrainingRoutes,
   trainingCertificateRoutes,
@@ -209,6 +210,8 @@ export async function buildApp(options: {
       await api.register(organizationIncubationRoutes, { ...deps, prefix: "/organizations" });
       await api.register(cohortRoutes, { ...deps, prefix: "/cohorts" });
       await api.register(incubationSettingsRoutes, { ...deps, prefix: "/incubation-settings" });
+      // The 4Z services (issue 12): the service desk.
+      await api.register(serviceRoutes, { ...deps, prefix: "/services" });
       await api.register(incubationAssessmentRoutes, { ...deps, prefix: "/incubations" });
       await api.register(assessmentRoutes, { ...deps, prefix: "/assessments" });
       await api.register(cohortAssessmentRoutes, { ...deps, prefix: "/cohorts" });

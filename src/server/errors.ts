@@ -105,6 +105,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   feedback_not_attended: 409,
   feedback_given: 409,
   certificate_incomplete: 409,
+  request_status_invalid: 409,
+  catalogue_name_taken: 409,
+  rating_closed: 409,
 };
 
 export class AppError extends Error {

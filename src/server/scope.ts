@@ -26,6 +26,8 @@ export interface ScopeColumns {
   townId?: PgColumn;
   /** The user the row is assigned to (an inspector, a reviewing expert), for the "assigned" scope. */
   assigneeId?: PgColumn;
+  /** The partner the row is assigned to, for the "partner" scope. */
+  partnerId?: PgColumn;
 }
 
 /** The scope as a condition on `columns`; undefined means every row (a cross-base viewer). */
@@ -38,6 +40,10 @@ export function scopeWhere(scope: ListScope, columns: ScopeColumns): SQL | undef
   if (scope.kind === "assigned") {
     if (!columns.assigneeId) return sql`false`;
     return and(eq(columns.baseId, scope.baseId), eq(columns.assigneeId, scope.userId));
+  }
+  if (scope.kind === "partner") {
+    if (!scope.partnerId || !columns.partnerId) return sql`false`;
+    return and(eq(columns.baseId, scope.baseId), eq(columns.partnerId, scope.partnerId));
   }
   if (scope.kind === "town") {
     // No town set: nothing, rather than the whole base's.

@@ -62,6 +62,12 @@ export interface Access {
   trainingManage: boolean;
   /** People who enrol, check in and give feedback (members, individuals, staff). */
   trainingAttend: boolean;
+  /** 服务申请: the queue (staff: the base's; a mentor or partner: assigned to them; a member: its own). */
+  serviceList: boolean;
+  /** Staff run the service desk: accept, assign, record, export. */
+  serviceManage: boolean;
+  /** A member asks for services for its organization. */
+  serviceAsk: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   /** 成长档案: the base's staff for any organization, a member for its own. */
@@ -100,6 +106,9 @@ const NONE: Access = {
   myPartnerId: null,
   trainingManage: false,
   trainingAttend: false,
+  serviceList: false,
+  serviceManage: false,
+  serviceAsk: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
   canReadGrowthFile: () => false,
@@ -153,6 +162,9 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     serviceFigures: may("stats.recruitment"),
     partnerManage: may("partner.manage"),
     myPartnerId: hasRole(actor, "partner") ? user.partnerId : null,
+    serviceList: listScope(actor, "service.list") !== null,
+    serviceManage: may("service.manage"),
+    serviceAsk: may("service.ask"),
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
     canReadGrowthFile: (organization) => onRecord("incubation.read", organization),

@@ -91,6 +91,9 @@ const ServiceFiguresPage = lazy(() => import("./pages/services/figures"));
 const PartnerListPage = lazy(() => import("./pages/services/partners/list"));
 const PartnerPage = lazy(() => import("./pages/services/partners/detail"));
 const IncubationListPage = lazy(() => import("./pages/incubation/incubations/list"));
+const ServiceRequestsPage = lazy(() => import("./pages/services/requests/list"));
+const AskForServicePage = lazy(() => import("./pages/services/requests/ask"));
+const ServiceRequestPage = lazy(() => import("./pages/services/requests/detail"));
 const IncubationPage = lazy(() => import("./pages/incubation/incubations/detail"));
 const CohortsPage = lazy(() => import("./pages/incubation/cohorts"));
 const IncubationPlanPage = lazy(() => import("./pages/incubation/plan"));
@@ -231,6 +234,15 @@ export const router = createBrowserRouter([
       // The participant's phone opens this from the QR code (signed in; the sign-in comes back here).
       { path: "check-in/:id", element: <CheckInPage /> },
       { path: "training-certificates/:id", element: <CertificatePage /> },
+      // The 4Z service desk: the queue (everyone's own), asking (a member), one request.
+      {
+        path: "services/requests",
+        children: [
+          { index: true, element: <Guard allow="serviceList" page={<ServiceRequestsPage />} /> },
+          { path: "new", element: <Guard allow="serviceAsk" page={<AskForServicePage />} /> },
+          { path: ":id", element: <Guard allow="serviceList" page={<ServiceRequestPage />} /> },
+        ],
+      },
       {
         path: "incubations",
         children: [

@@ -38,6 +38,7 @@ import { roundWithReviews } from "./admission/ranking-fixtures";
 import { expert, inDays, inspectedApplication } from "./admission/rounds-support";
 import { cohort, growAssessments, incubation } from "./incubation/assessments-support";
 import { incubationOf } from "./incubation/plan-support";
+import { catalogueService, growServiceRecords, growServiceRequests } from "./services/support";
 import { growTrainings } from "./services/trainings-support";
 
 /** A demo account (demo password) that may use the list. */
@@ -105,10 +106,15 @@ const PAGED: Record<string, Measured> = {
   "GET /api/incubations":        { as: "staff", grow: ({ t, as }) => growIncubations(t, as("staff")) },
   "GET /api/partners":           { as: "staff", grow: ({ t }) => times(ROWS, (i) =>
                                      t.db.insert(partners).values({ baseId: t.baseId, name: `N+1 测试伙伴${i}`, kind: "enterprise" })) },
+  "GET /api/services/requests":  { as: "staff", grow: ({ t }) => growServiceRequests(t, ROWS) },
+  "GET /api/services/records":   { as: "staff", grow: ({ t }) => growServiceRecords(t, ROWS) },
 };
 
 /** Paged lists this test does not call, each with why. */
-const NOT_MEASURED: Record<string, string> = {};
+const NOT_MEASURED: Record<string, string> = {
+  "GET /api/services/requests/export.xlsx":
+    "the queue's export: the query of GET /api/services/requests, every page at once",
+};
 
 const GROWTH = 10;
 
@@ -158,6 +164,10 @@ const UNPAGED: Record<string, Grown | string> = {
   "GET /api/training-series":          { as: "staff", grow: ({ as }) => times(GROWTH, (i) =>
                                            created(as("staff").post("/api/training-series", { title: `N+1 测试系列${i}` }))) },
   "GET /api/trainings/topic-suggestions": "the instrument's dimensions, weakest first: a handful, at most six",
+  "GET /api/services/catalogue":       { as: "member", grow: ({ t }) => times(GROWTH, () => catalogueService(t)) },
+  // The staff to-do shows the first 8 overdue requests; it starts with none here.
+  "GET /api/services/waiting":         { as: "staff", grow: ({ t }) => growServiceRequests(t, GROWTH, true),
+                                           rows: (body: { items: unknown[] }) => body.items.length },
 };
 
 /**
@@ -173,6 +183,9 @@ const NESTED: Record<string, Grown> = {
   "GET /api/instruments":         { as: "staff", grow: ({ as }) => times(GROWTH, (i) =>
                                       created(as("staff").post("/api/instruments", { name: `N+1 测试评估体系${i}` }))),
                                     rows: (body: { instruments: { versions: unknown[] }[] }) => body.instruments.reduce((n, i) => n + 1 + i.versions.length, 0) },
+  // The service handler picker: staff, mentors and partners in three lists.
+  "GET /api/services/handlers":   { as: "staff", grow: ({ t }) => times(GROWTH, () => make(t).user({ roles: ["mentor"] })),
+                                    rows: (body: { staff: unknown[]; mentors: unknown[]; partners: unknown[] }) => body.staff.length + body.mentors.length + body.partners.length },
 };
 
 let t: TestApp;

@@ -30,7 +30,8 @@ import { type PlanIds, planFixtures } from "./incubation/plan-matrix";
 import { type IncubationIds, incubationFixtures } from "./incubation/role-matrix-incubations";
 import { type InstrumentIds, instrumentFixtures } from "./incubation/role-matrix-instruments";
 import { type RecruitmentIds, recruitmentFixtures } from "./recruitment/role-matrix-recruitment";
-import { type PartnerIds, partnerFixtures, partnerVersion } from "./services/role-matrix-services";
+import { type PartnerIds, partnerFixtures, partnerVersion } from "./services/role-matrix-partners";
+import { type ServiceIds, serviceFixtures } from "./services/role-matrix-services";
 import { type TrainingIds, trainingBody, trainingFixtures } from "./services/role-matrix-trainings";
 
 const ACTORS = [
@@ -55,7 +56,8 @@ type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds &
   InstrumentIds &
   AssessmentIds &
   PartnerIds &
-  TrainingIds;
+  TrainingIds &
+  ServiceIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -251,8 +253,10 @@ const MATRIX: Record<string, Case[]> = {
                                                      expect: [401, 200, 200, 404, 403, 404, 403, 403, 403] }],
   "POST /api/files":                              [{ note: "no file: 400 proves the policy passed", body: () => ({}),
                                                      expect: [401, 400, 400, 403, 403, 400, 403, 403, 403] }],
-  "GET /api/files/{id}":                          [{ id: "ownFile", expect: [401, 200, 200, 404, 403, 200, 403, 403, 403] },
-                                                   { id: "otherFile", expect: [401, 200, 200, 404, 403, 404, 403, 403, 403] }],
+  // Mentors and partner users read a service request's files when they handle it, so another
+  // file is 404 for them, as for an expert (the role may read some files).
+  "GET /api/files/{id}":                          [{ id: "ownFile", expect: [401, 200, 200, 404, 404, 200, 403, 403, 404] },
+                                                   { id: "otherFile", expect: [401, 200, 200, 404, 404, 404, 403, 403, 404] }],
 
   // The staff's side of applications: queue, decisions, intake verdicts, thread, export.
   "GET /api/applications":                        [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
@@ -616,6 +620,56 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/training-certificates/{id}":          [{ url: () => `/api/training-certificates/${NOWHERE}`, expect: [401, 404, 404, 403, 403, 404, 403, 403, 403] }],
   "GET /api/portal/trainings":                    [{ expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] }],
   "GET /api/portal/trainings/{id}":               [{ id: "training", expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  // The 4Z service desk (服务申请与服务记录): staff run it; a member asks, cancels, writes and
+  // rates for its own organization (another's is 404); the handler (the demo mentor is assigned
+  // to the member's request) schedules and closes; the demo partner (no partner linked here)
+  // finds no request (404). A stale version (999) is 409 once the policy let the actor through.
+  "GET /api/services/catalogue":                  [{ expect: [401, 200, 200, 403, 200, 200, 403, 403, 200] }],
+  "POST /api/services/catalogue":                 [{ note: "the name is taken: 409", body: () => ({ category: "consulting", name: ids.catalogueName,
+                                                       audiences: ["resident"], handlerKind: "staff", responseDays: 3 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "PUT /api/services/catalogue/{id}":             [{ id: "catalogueEntry", body: () => ({ category: "consulting", name: ids.catalogueName,
+                                                       audiences: ["resident"], handlerKind: "staff", responseDays: 3, status: "active", version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/services/requests":                   [{ expect: [401, 200, 200, 403, 200, 200, 403, 403, 200] }],
+  "GET /api/services/requests/export.xlsx":       [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/services/requests":                  [{ body: () => ({ category: "consulting", title: "矩阵测试", detail: "矩阵测试" }),
+                                                     expect: [401, 403, 403, 403, 403, 201, 403, 403, 403] }],
+  "GET /api/services/requests/{id}":              [{ id: "ownRequest", expect: [401, 200, 200, 403, 200, 200, 403, 403, 404] },
+                                                   { id: "otherRequest", expect: [401, 200, 200, 403, 404, 404, 403, 403, 404] }],
+  "POST /api/services/requests/{id}/accept":      [{ id: "ownRequest", body: () => ({ version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/services/requests/{id}/decline":     [{ id: "ownRequest", body: () => ({ version: 999, note: "矩阵测试" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/services/requests/{id}/cancel":      [{ id: "ownRequest", body: () => ({ version: 999 }),
+                                                     expect: [401, 403, 403, 403, 403, 409, 403, 403, 403] },
+                                                   { id: "otherRequest", body: () => ({ version: 999 }),
+                                                     expect: [401, 403, 403, 403, 403, 404, 403, 403, 403] }],
+  "POST /api/services/requests/{id}/schedule":    [{ id: "ownRequest", note: "not accepted yet: 409 for staff and the handler",
+                                                     body: () => ({ version: 999, scheduledAt: FUTURE() }),
+                                                     expect: [401, 409, 409, 403, 409, 403, 403, 403, 404] }],
+  "POST /api/services/requests/{id}/close":       [{ id: "ownRequest", body: () => ({ version: 999, title: "矩阵", mode: "phone", deliveredOn: "2026-11-02", minutes: 30 }),
+                                                     expect: [401, 409, 409, 403, 409, 403, 403, 403, 404] },
+                                                   { id: "otherRequest", body: () => ({ version: 999, title: "矩阵", mode: "phone", deliveredOn: "2026-11-02", minutes: 30 }),
+                                                     expect: [401, 409, 409, 403, 404, 403, 403, 403, 404] }],
+  "POST /api/services/requests/{id}/assign":      [{ id: "ownRequest", body: () => ({ version: 999, handlerKind: "staff", userId: ids.user }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/services/requests/{id}/messages":    [{ id: "ownRequest", body: () => ({ body: "矩阵测试" }),
+                                                     expect: [401, 201, 201, 403, 201, 201, 403, 403, 404] },
+                                                   { id: "otherRequest", body: () => ({ body: "矩阵测试" }),
+                                                     expect: [401, 201, 201, 403, 404, 404, 403, 403, 404] }],
+  "GET /api/services/handlers":                   [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/services/waiting":                    [{ expect: [401, 200, 200, 403, 200, 200, 403, 403, 200] }],
+  "GET /api/services/records":                    [{ expect: [401, 200, 200, 403, 200, 200, 403, 403, 200] }],
+  "POST /api/services/records":                   [{ body: () => ({ organizationId: ids.ownOrg, category: "consulting", title: "矩阵", mode: "phone", deliveredOn: "2026-11-02", minutes: 30 }),
+                                                     expect: [401, 201, 201, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/services/records/bulk":              [{ note: "an unknown organization: 400, nothing written", body: () => ({ organizationIds: [ids.ownOrg, NOWHERE],
+                                                       category: "consulting", title: "矩阵", mode: "phone", deliveredOn: "2026-11-02", minutes: 30 }),
+                                                     expect: [401, 400, 400, 403, 403, 403, 403, 403, 403] }],
+  "PUT /api/services/records/{id}/rating":        [{ id: "ownRecord", body: () => ({ rating: 4 }),
+                                                     expect: [401, 403, 403, 403, 403, 200, 403, 403, 403] },
+                                                   { id: "otherRecord", body: () => ({ rating: 4 }),
+                                                     expect: [401, 403, 403, 403, 403, 404, 403, 403, 403] }],
 };
 
 /**
@@ -667,6 +721,7 @@ beforeAll(async () => {
     ...(await assessmentFixtures(t, ownOrg)),
     ...(await partnerFixtures(t)),
     ...(await trainingFixtures(clients.staff)),
+    ...(await serviceFixtures(t, ownOrg)),
   };
 });
 afterAll(() => t.close());

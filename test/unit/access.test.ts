@@ -87,6 +87,13 @@ const EXPECTED: Record<Action, Decision[]> = {
   "partner.manage": [A, A, F, F, F, F, F, F, F],
   // The subject names no partner: for a partner user it is another partner's, so not there.
   "partner.read": [A, A, F, F, F, F, F, N, F],
+  "service.catalogue.read": [A, A, F, A, A, F, F, A, F],
+  "service.catalogue.manage": [A, A, F, F, F, F, F, F, F],
+  "service.ask": [F, F, F, F, N, F, F, F, F],
+  "service.read": [A, A, F, N, N, F, F, N, F],
+  "service.manage": [A, A, F, F, F, F, F, F, F],
+  "service.handle": [A, A, F, N, F, F, F, N, F],
+  "service.rate": [F, F, F, F, N, F, F, F, F],
 };
 const ACTIONS = Object.keys(EXPECTED) as Action[];
 
@@ -231,6 +238,8 @@ describe("the policy table", () => {
       inspector: "expert",
       assessor: "expert",
       mentor: "mentor",
+      // A request's handler is a mentor or a partner user: checked by the test below.
+      handler: "mentor",
     };
     fc.assert(
       fc.property(
@@ -238,7 +247,7 @@ describe("the policy table", () => {
         fc.constantFrom(...ACTIONS),
         fc.subarray([...RELATIONS]),
         (role, action, all) => {
-          const relations = all.filter((r) => holder[r] !== role);
+          const relations = all.filter((r) => holder[r] !== role && !(r === "handler" && role === "partner"));
           const plain = { baseId: BASE, organizationId: OTHER_ORG };
           return (
             decide(actor([role]), action, { ...plain, relations }) === decide(actor([role]), action, plain)
@@ -269,7 +278,7 @@ describe("the policy table", () => {
   it("gives a list a scope exactly when the policy lets the actor's roles see it", () => {
     const LISTS: Exclude<
       ListAction,
-      "application.listOwn" | "inspection.list" | "review.listOwn" | "incubation.list"
+      "application.listOwn" | "inspection.list" | "review.listOwn" | "incubation.list" | "service.list"
     >[] = [
       "organization.list",
       "application.list",
@@ -284,6 +293,32 @@ describe("the policy table", () => {
         return (listScope(a, list) === null) === (decide(a, list) === "forbidden");
       }),
     );
+  });
+
+  it("lets a request's handler (a mentor, a partner's user) read and handle it, and no one else", () => {
+    const handled = { baseId: BASE, organizationId: OTHER_ORG, relations: ["handler"] as const };
+    const plain = { baseId: BASE, organizationId: OTHER_ORG };
+    for (const role of ["mentor", "partner"] as const) {
+      expect(decide(actor([role]), "service.read", handled)).toBe(A);
+      expect(decide(actor([role]), "service.handle", handled)).toBe(A);
+      expect(decide(actor([role]), "service.read", plain)).toBe(N);
+      expect(decide(actor([role]), "service.manage", handled)).toBe(F);
+      expect(decide(actor([role]), "service.rate", handled)).toBe(F);
+      expect(decide(actor([role]), "service.read", { ...handled, baseId: OTHER_BASE })).toBe(N);
+    }
+    expect(decide(actor(["org_member"]), "service.rate", { baseId: BASE, organizationId: OWN_ORG })).toBe(A);
+    expect(decide(actor(["staff"]), "service.rate", { baseId: BASE, organizationId: OWN_ORG })).toBe(F);
+    expect(listScope(actor(["partner"], { partnerId: "p-1" }), "service.list")).toEqual({
+      kind: "partner",
+      baseId: BASE,
+      partnerId: "p-1",
+    });
+    expect(listScope(actor(["mentor"]), "service.list")).toEqual({
+      kind: "assigned",
+      baseId: BASE,
+      userId: "u",
+    });
+    expect(listScope(actor(["expert"]), "service.list")).toBeNull();
   });
 
   it("scopes the figures: the base for staff and viewers, all bases for a city viewer, a liaison's town", () => {

@@ -9,5 +9,6 @@ export * from "./organizations";
 export * from "./partners";
 export * from "./plan";
 export * from "./recruitment";
+export * from "./service-desk";
 export * from "./services";
 export * from "./trainings";

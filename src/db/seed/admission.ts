@@ -49,6 +49,7 @@ import { finish, type Live, type SeedContext, transition } from "./application-w
 import { pickerOf } from "./generate";
 import { seedIncubationWork } from "./incubation-work";
 import { seedIncubations } from "./incubations";
+import { seedServices } from "./services";
 import { seedTrainings } from "./trainings";
 
 /** How an expert of the demo scores: a bias added to what an application deserves. */
@@ -210,6 +211,8 @@ export async function seedAdmission(
   await seedIncubationWork(tx, baseId, ctx.staff, now);
   // Trainings (能力建设) over those two months, today's session and the ones to come.
   await seedTrainings(tx, baseId, ctx.staff, now);
+  // The 4Z service desk: a catalogue and three months of requests and records.
+  await seedServices(tx, baseId, ctx.staff, now);
   await tx.insert(roundNotes).values([
     {
       baseId,

@@ -26,6 +26,9 @@ export const AUDIT_ENTITIES = {
   plan: { zhCN: "孵化计划", en: "Incubation plan" },
   partner: { zhCN: "合作伙伴", en: "Partner" },
   training: { zhCN: "培训", en: "Training" },
+  service_catalogue: { zhCN: "服务目录", en: "Service catalogue" },
+  service_request: { zhCN: "服务申请", en: "Service request" },
+  service_record: { zhCN: "服务记录", en: "Service record" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -281,6 +284,35 @@ export const AUDIT_ACTIONS = {
     zhCN: "导出组织服务数据",
     en: "Exported an organization's service figures",
   },
+  "service.catalogue_create": {
+    entity: "service_catalogue",
+    zhCN: "新增目录服务",
+    en: "Added a catalogue service",
+  },
+  "service.catalogue_update": {
+    entity: "service_catalogue",
+    zhCN: "修改目录服务",
+    en: "Edited a catalogue service",
+  },
+  "service.submit": { entity: "service_request", zhCN: "提交服务申请", en: "Asked for a service" },
+  "service.accept": { entity: "service_request", zhCN: "受理服务申请", en: "Accepted a service request" },
+  "service.decline": {
+    entity: "service_request",
+    zhCN: "不予受理服务申请",
+    en: "Declined a service request",
+  },
+  "service.schedule": { entity: "service_request", zhCN: "预约服务", en: "Scheduled a service" },
+  "service.close": { entity: "service_request", zhCN: "完成服务申请", en: "Closed a service request" },
+  "service.cancel": { entity: "service_request", zhCN: "撤回服务申请", en: "Cancelled a service request" },
+  "service.assign": { entity: "service_request", zhCN: "指派服务承办人", en: "Assigned a handler" },
+  "service.record": { entity: "service_record", zhCN: "记录服务", en: "Recorded a service" },
+  "service.record_bulk": {
+    entity: "service_record",
+    zhCN: "批量记录服务",
+    en: "Recorded a service for a group",
+  },
+  "service.rate": { entity: "service_record", zhCN: "评价服务", en: "Rated a service" },
+  "service.exported": { entity: "service_request", zhCN: "导出服务申请", en: "Exported service requests" },
 
   "file.upload": { entity: "file", zhCN: "上传附件", en: "Uploaded an attachment" },
 

@@ -25,6 +25,7 @@ export const NOTIFICATION_KINDS = [
   "plan_action_overdue",
   "training_reminder",
   "training_seat",
+  "service_request",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -126,6 +127,27 @@ const letterEn: Renderer = (p) => {
   };
 };
 
+const SERVICE_EVENT_ZH: Record<string, string> = {
+  submit: "收到新的服务申请",
+  accept: "服务申请已受理",
+  decline: "服务申请未予受理",
+  schedule: "服务已预约",
+  close: "服务已完成，请评价",
+  cancel: "服务申请已撤回",
+  assign: "有分配给您的服务申请",
+  message: "服务申请有新消息",
+};
+const SERVICE_EVENT_EN: Record<string, string> = {
+  submit: "A new service request",
+  accept: "Your service request is accepted",
+  decline: "Your service request is declined",
+  schedule: "A service is scheduled",
+  close: "A service is done: rate it",
+  cancel: "A service request was cancelled",
+  assign: "A service request assigned to you",
+  message: "A new message on a service request",
+};
+
 const zhCN: Record<NotificationKind, Renderer> = {
   training_reminder: (p) => ({
     title: "培训提醒：明天开课",
@@ -134,6 +156,10 @@ const zhCN: Record<NotificationKind, Renderer> = {
   training_seat: (p) => ({
     title: "候补成功：已获得培训名额",
     body: `有人取消了报名，您已从候补名单转为正式报名：培训“${text(p.topic)}”，${timeParam(p.startsAt)}（北京时间）开始。如不能参加，请在“我的培训”中取消，以便让给下一位。`,
+  }),
+  service_request: (p) => ({
+    title: SERVICE_EVENT_ZH[text(p.event)] ?? "服务申请有更新",
+    body: `${p.organizationName ? `${text(p.organizationName)}：` : ""}“${text(p.title)}”${p.note ? `（${text(p.note)}）` : ""}`,
   }),
   plan_proposed: (p) => ({
     title: "孵化计划待确认",
@@ -216,6 +242,10 @@ const en: Record<NotificationKind, Renderer> = {
   training_seat: (p) => ({
     title: "A seat is yours",
     body: `Someone cancelled, so you moved from the waitlist to enrolled: “${text(p.topic)}”, starting ${timeParam(p.startsAt)} (Beijing time). If you cannot come, cancel under “My trainings” so the next person gets the seat.`,
+  }),
+  service_request: (p) => ({
+    title: SERVICE_EVENT_EN[text(p.event)] ?? "A service request changed",
+    body: `${p.organizationName ? `${text(p.organizationName)}: ` : ""}“${text(p.title)}”${p.note ? ` (${text(p.note)})` : ""}`,
   }),
   plan_proposed: (p) => ({
     title: "An incubation plan to agree",

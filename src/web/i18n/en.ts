@@ -20,6 +20,7 @@ import * as calls from "./areas/recruitment/calls";
 import * as intake from "./areas/recruitment/intake";
 import * as intakeFiles from "./areas/recruitment/intake-files";
 import * as registration from "./areas/recruitment/registration";
+import * as serviceDesk from "./areas/services/desk";
 import * as serviceFigures from "./areas/services/figures";
 import * as partners from "./areas/services/partners";
 import * as trainings from "./areas/services/trainings";
@@ -364,6 +365,7 @@ export const en: Messages = {
   incubationFigures: incubationFigures.en,
   serviceFigures: serviceFigures.en,
   partners: partners.en,
+  serviceDesk: serviceDesk.en,
   applications: applications.en,
   intake: { ...intake.en, ...intakeFiles.en },
   experts: experts.en,

@@ -20,6 +20,7 @@ import * as calls from "./areas/recruitment/calls";
 import * as intake from "./areas/recruitment/intake";
 import * as intakeFiles from "./areas/recruitment/intake-files";
 import * as registration from "./areas/recruitment/registration";
+import * as serviceDesk from "./areas/services/desk";
 import * as serviceFigures from "./areas/services/figures";
 import * as partners from "./areas/services/partners";
 import * as trainings from "./areas/services/trainings";
@@ -361,6 +362,7 @@ export const zhCN = {
   incubationFigures: incubationFigures.zhCN,
   serviceFigures: serviceFigures.zhCN,
   partners: partners.zhCN,
+  serviceDesk: serviceDesk.zhCN,
   applications: applications.zhCN,
   intake: { ...intake.zhCN, ...intakeFiles.zhCN },
   experts: experts.zhCN,

@@ -3,6 +3,7 @@ import {
   BarChartOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  CustomerServiceOutlined,
   ExperimentOutlined,
   FileDoneOutlined,
   FormOutlined,
@@ -102,6 +103,14 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
       label: t("nav.myOrganization"),
     });
   }
+  if (access.serviceList) {
+    const mine = access.serviceAsk && !access.serviceManage;
+    items.push({
+      key: "/services/requests",
+      icon: <CustomerServiceOutlined aria-hidden />,
+      label: t(mine ? "serviceDesk.navMine" : "serviceDesk.navQueue"),
+    });
+  }
   if (access.isExpert) {
     items.push({
       key: "/account/expert",
@@ -136,6 +145,7 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     "/notices",
     "/instruments",
     "/trainings",
+    "/services/requests",
     "/my-applications",
     "/experts",
     "/account/expert",

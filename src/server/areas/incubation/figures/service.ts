@@ -52,7 +52,7 @@ export async function incubationFigures(
 }
 
 async function figuresOf(db: Db, scope: ListScope): Promise<IncubationFigures> {
-  if (scope.kind === "organization" || scope.kind === "assigned")
+  if (scope.kind === "organization" || scope.kind === "assigned" || scope.kind === "partner")
     return { scope: "base", town: null, sections: [] };
   let town: { id: string; name: string } | null = null;
   if (scope.kind === "town") {

@@ -16,6 +16,7 @@ import { requireAccess, requireRoleFor } from "../../../policy";
 import { inspectionSubject } from "../../admission/inspections/load";
 import { reviewRelations } from "../../admission/reviews/relations";
 import { actorWriteAction, assessmentOwnerSubject } from "../../incubation/assessments/load";
+import { requestOwnerSubject, requestWriteAction } from "../../services/requests/files";
 
 interface OwnerKind {
   /**
@@ -32,7 +33,7 @@ interface OwnerKind {
    * The stored-bytes ceiling its files count against (UPLOAD_LIMITS.stored*): the files of every
    * kind with the same account and the same owner id count together.
    */
-  account: "application" | "inspection" | "assessment";
+  account: "application" | "inspection" | "assessment" | "service";
 }
 
 async function applicationSubject(db: Db, id: string, actor: Actor): Promise<Subject | null> {
@@ -97,6 +98,14 @@ const OWNER_KINDS: Record<FileOwnerKind, OwnerKind> = {
     read: "assessment.read",
     attach: actorWriteAction,
     account: "assessment",
+  },
+  // A service request's attachments: read by whoever reads the request (staff, the organization,
+  // the handler), attached by the organization (its thread) or whoever handles it (the record).
+  service_request: {
+    subject: requestOwnerSubject,
+    read: "service.read",
+    attach: requestWriteAction,
+    account: "service",
   },
 };
 

@@ -91,6 +91,8 @@ export function renderNoticeSms(
     // The incubation plan: the bell and email are enough; the member reads it in the app.
     case "plan_proposed":
     case "plan_action_overdue":
+    // A service request: the bell and email; the thread is read in the app.
+    case "service_request":
       return null;
     case "application_message":
       return done(

@@ -36,7 +36,7 @@ export async function recruitmentFigures(
 async function figuresOf(db: Db, scope: ListScope): Promise<RecruitmentFigures> {
   if (scope.kind === "town") return townFigures(db, scope);
   // Never given for the figures: they are the base's, a town's or all bases'.
-  if (scope.kind === "organization" || scope.kind === "assigned")
+  if (scope.kind === "organization" || scope.kind === "assigned" || scope.kind === "partner")
     return { scope: "base", town: null, sections: [] };
   const where = scope.baseIds === "all" ? undefined : inArray(bases.id, scope.baseIds);
   // The bases and their counts in one round trip: the scope already names the bases.

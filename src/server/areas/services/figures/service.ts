@@ -82,7 +82,8 @@ async function figuresOf(
   period: { from: string; to: string },
 ): Promise<ServiceFigures> {
   const empty = { town: null, ...period, sections: [] };
-  if (scope.kind === "organization" || scope.kind === "assigned") return { scope: "base", ...empty };
+  if (scope.kind === "organization" || scope.kind === "assigned" || scope.kind === "partner")
+    return { scope: "base", ...empty };
   let town: { id: string; name: string } | null = null;
   if (scope.kind === "town") {
     if (!scope.townId) return { scope: "town", ...empty };
