@@ -26,6 +26,8 @@ export const FILE_OWNER_KINDS = [
   "application_thread",
   "inspection",
   "assessment",
+  // An attachment of a post (资讯), uploaded by staff while writing it.
+  "post",
 ] as const;
 export type FileOwnerKind = (typeof FILE_OWNER_KINDS)[number];
 

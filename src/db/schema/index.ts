@@ -8,5 +8,6 @@ export * from "./messaging";
 export * from "./organizations";
 export * from "./partners";
 export * from "./plan";
+export * from "./posts";
 export * from "./recruitment";
 export * from "./services";

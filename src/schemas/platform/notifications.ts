@@ -23,6 +23,7 @@ export const NOTIFICATION_KINDS = [
   "incubation_status",
   "plan_proposed",
   "plan_action_overdue",
+  "post_published",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -124,7 +125,24 @@ const letterEn: Renderer = (p) => {
   };
 };
 
+const POST_KIND_ZH: Record<string, string> = {
+  notice: "通知公告",
+  policy: "政策资讯",
+  funding: "资金机会",
+  purchase: "政府购买服务公告",
+};
+const POST_KIND_EN: Record<string, string> = {
+  notice: "Notice",
+  policy: "Policy",
+  funding: "Funding opportunity",
+  purchase: "Purchase-of-services announcement",
+};
+
 const zhCN: Record<NotificationKind, Renderer> = {
+  post_published: (p) => ({
+    title: `新资讯：${POST_KIND_ZH[text(p.postKind)] ?? "资讯"}`,
+    body: `基地发布了“${text(p.postTitle)}”${p.deadlineOn ? `，截止日期 ${text(p.deadlineOn)}` : ""}，请查看。`,
+  }),
   plan_proposed: (p) => ({
     title: "孵化计划待确认",
     body: `基地已提交${p.organizationName ? `${p.organizationName}的` : ""}孵化计划（第 ${text(p.revision)} 版），请查看目标与行动并确认。`,
@@ -199,6 +217,10 @@ const zhCN: Record<NotificationKind, Renderer> = {
 };
 
 const en: Record<NotificationKind, Renderer> = {
+  post_published: (p) => ({
+    title: `New post: ${POST_KIND_EN[text(p.postKind)] ?? "Post"}`,
+    body: `The base published “${text(p.postTitle)}”${p.deadlineOn ? `, closing on ${text(p.deadlineOn)}` : ""}; have a look.`,
+  }),
   plan_proposed: (p) => ({
     title: "An incubation plan to agree",
     body: `The base proposed ${p.organizationName ? `${p.organizationName}'s` : "your"} incubation plan (revision ${text(p.revision)}); review its goals and actions and agree.`,

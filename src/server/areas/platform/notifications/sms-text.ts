@@ -91,6 +91,8 @@ export function renderNoticeSms(
     // The incubation plan: the bell and email are enough; the member reads it in the app.
     case "plan_proposed":
     case "plan_action_overdue":
+    // Posts: the bell, the email and the feed carry them; a text for each would be noise.
+    case "post_published":
       return null;
     case "application_message":
       return done(
