@@ -6,7 +6,7 @@
 import { and, count, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../../../db/client";
-import { postReads, postRecipients, posts } from "../../../../db/schema";
+import { posts } from "../../../../db/schema";
 import { escapeLike } from "../../../../db/sql-text";
 import type { PostPage, ZPostListQuery } from "../../../../schemas/services/posts";
 import type { Context } from "../../../context";
@@ -27,10 +27,11 @@ export async function listPosts(db: Db, ctx: Context, query: ListQuery): Promise
     conditions.push(or(ilike(posts.title, pattern), ilike(posts.summary, pattern)) as SQL);
   }
   const where = and(...conditions);
-  const recipients = sql<number>`(select count(*)::int from ${postRecipients} where ${postRecipients.postId} = ${posts.id})`;
-  const readers = sql<number>`(select count(distinct ${postReads.organizationId})::int from ${postReads}
-    join ${postRecipients} on ${postRecipients.postId} = ${postReads.postId} and ${postRecipients.organizationId} = ${postReads.organizationId}
-    where ${postReads.postId} = ${posts.id})`;
+  // Written out with their tables: in a one-table select Drizzle leaves columns unqualified.
+  const recipients = sql<number>`(select count(*)::int from post_recipients pr where pr.post_id = posts.id)`;
+  const readers = sql<number>`(select count(distinct r.organization_id)::int from post_reads r
+    join post_recipients pr on pr.post_id = r.post_id and pr.organization_id = r.organization_id
+    where r.post_id = posts.id)`;
   const [rows, [total]] = await Promise.all([
     db
       .select({
