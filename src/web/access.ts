@@ -52,6 +52,8 @@ export interface Access {
   incubationManage: boolean;
   /** One incubation's page: staff, the organization's members, an invited assessor. */
   incubationRead: boolean;
+  /** 资讯管理: staff write, publish and withdraw posts and read their receipts. */
+  postManage: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   /** 成长档案: the base's staff for any organization, a member for its own. */
@@ -85,6 +87,7 @@ const NONE: Access = {
   instrumentManage: false,
   incubationManage: false,
   incubationRead: false,
+  postManage: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
   canReadGrowthFile: () => false,
@@ -133,6 +136,7 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     instrumentManage: may("instrument.manage"),
     incubationManage: may("incubation.manage"),
     incubationRead: listScope(actor, "incubation.list") !== null,
+    postManage: may("post.manage"),
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
     canReadGrowthFile: (organization) => onRecord("incubation.read", organization),

@@ -37,6 +37,7 @@ import { roundWithReviews } from "./admission/ranking-fixtures";
 import { expert, inDays, inspectedApplication } from "./admission/rounds-support";
 import { cohort, growAssessments, incubation } from "./incubation/assessments-support";
 import { incubationOf } from "./incubation/plan-support";
+import { growPosts, targetedPostWithReceipts } from "./services/posts-support";
 
 /** A demo account (demo password) that may use the list. */
 type Account = "admin" | "staff" | "expert" | "member" | "viewer" | "liaison";
@@ -56,6 +57,8 @@ interface Ids {
   experts: string[];
   /** An incubation of a new organization (its assessments). */
   assessed: string;
+  /** A targeted post (its read receipts). */
+  post: string;
 }
 
 interface Measured {
@@ -101,6 +104,13 @@ const PAGED: Record<string, Measured> = {
   "GET /api/organizations/{id}/growth": { as: "member", url: (i) => `/api/organizations/${i.memberOrganization}/growth`,
                                    grow: ({ t, ids }) => growGrowthFile(t, ids) },
   "GET /api/incubations":        { as: "staff", grow: ({ t, as }) => growIncubations(t, as("staff")) },
+  // Posts: targeted ones with receipts counted per row (staff); the feed with its read marks; the portal.
+  "GET /api/posts":              { as: "staff", grow: async ({ t }) => {
+                                     const grown = await growPosts(t, ROWS, { visibility: "members", targetResidencies: ["resident"] });
+                                     for (const id of grown.slice(0, 3)) await targetedPostWithReceipts(t, 2, id);
+                                   } },
+  "GET /api/post-feed":          { as: "member", grow: ({ t }) => growPosts(t, ROWS, { visibility: "members" }).then(() => undefined) },
+  "GET /api/portal/posts":       { as: "member", grow: ({ t }) => growPosts(t, ROWS).then(() => undefined) },
 };
 
 /** Paged lists this test does not call, each with why. */
@@ -148,6 +158,8 @@ const UNPAGED: Record<string, Grown | string> = {
                                              created(as("staff").post(`/api/incubations/${ids.incubation}/needs`, { category: "information", title: `N+1 测试需求${i}`, source: "other" }))) },
   "GET /api/incubations/{id}/assessments": { as: "staff", url: (i) => `/api/incubations/${i.assessed}/assessments`,
                                            grow: ({ t, ids }) => growAssessments(t, ids.assessed) },
+  "GET /api/posts/{id}/receipts":      { as: "staff", url: (i) => `/api/posts/${i.post}/receipts`,
+                                           grow: ({ t, ids }) => targetedPostWithReceipts(t, GROWTH, ids.post).then(() => undefined) },
 };
 
 /**
@@ -191,6 +203,7 @@ beforeAll(async () => {
     application: application?.id as string,
     memberOrganization: application?.organizationId as string,
     assessed: await incubation(t, (await make(t).organization()).id, await cohort(t)),
+    post: await targetedPostWithReceipts(t, 2),
   };
   const ctx: GrowContext = { t, ids, as: (account) => clients[account] };
   for (const measured of Object.values(PAGED)) await measured.grow?.(ctx);

@@ -30,6 +30,7 @@ import { type PlanIds, planFixtures } from "./incubation/plan-matrix";
 import { type IncubationIds, incubationFixtures } from "./incubation/role-matrix-incubations";
 import { type InstrumentIds, instrumentFixtures } from "./incubation/role-matrix-instruments";
 import { type RecruitmentIds, recruitmentFixtures } from "./recruitment/role-matrix-recruitment";
+import { type PostIds, postBody, postFixtures } from "./services/role-matrix-posts";
 
 const ACTORS = [
   "anonymous",
@@ -51,7 +52,8 @@ type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds &
   IncubationIds &
   PlanIds &
   InstrumentIds &
-  AssessmentIds;
+  AssessmentIds &
+  PostIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -554,6 +556,26 @@ const MATRIX: Record<string, Case[]> = {
   "DELETE /api/assessments/{id}/evidence/{fileId}": [{ url: (i) => `/api/assessments/${i.selfDraft}/evidence/${NOWHERE}`, note: "no such file on it: 404 for the member",
                                                      expect: [401, 403, 403, 404, 403, 404, 403, 403, 403] }],
   "GET /api/cohorts/{id}/baseline-distribution":  [{ id: "cohort", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+
+  // Information (资讯): staff write; a reader opens only a published post meant for them (else 404).
+  "GET /api/posts":                               [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/posts":                              [{ body: () => postBody(), expect: [401, 201, 201, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/posts/audience":                     [{ body: () => ({}), expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/posts/{id}":                          [{ id: "postDraft", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "PUT /api/posts/{id}":                          [{ id: "postDraft", body: () => postBody(999), expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/posts/{id}/publish":                 [{ id: "postDraft", body: () => ({ version: 999 }), expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/posts/{id}/withdraw":                [{ id: "postForOwn", body: () => ({ version: 999, reason: "矩阵测试" }), expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/posts/{id}/redraft":                 [{ id: "postDraft", body: () => ({ version: 999 }), expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/posts/{id}/receipts":                 [{ id: "postForOwn", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/posts/{id}/receipts/export.xlsx":     [{ id: "postForOwn", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/post-feed":                           [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  "GET /api/post-feed/{id}":                      [{ id: "postForOwn", expect: [401, 200, 200, 404, 404, 200, 404, 404, 404] },
+                                                   { id: "postForOther", expect: [401, 200, 200, 404, 404, 404, 404, 404, 404] },
+                                                   { id: "postDraft", expect: [401, 200, 200, 404, 404, 404, 404, 404, 404] },
+                                                   { id: "postPublic", expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  "GET /api/portal/posts":                        [{ expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  "GET /api/portal/posts/{id}":                   [{ id: "postPublic", expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] },
+                                                   { id: "postForOwn", expect: [404, 404, 404, 404, 404, 404, 404, 404, 404] }],
 };
 
 /**
@@ -603,6 +625,7 @@ beforeAll(async () => {
     ...(await incubationFixtures(t, ownOrg)),
     ...(await planFixtures(t, clients.staff, clients.member, ownOrg)),
     ...(await assessmentFixtures(t, ownOrg)),
+    ...(await postFixtures(t, ownOrg, other?.id as string)),
   };
 });
 afterAll(() => t.close());
