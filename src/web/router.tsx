@@ -95,6 +95,12 @@ const IncubationAssessmentsPage = lazy(() => import("./pages/incubation/assessme
 const AssessmentPage = lazy(() => import("./pages/incubation/assessments/form"));
 const AssessmentComparisonPage = lazy(() => import("./pages/incubation/assessments/compare"));
 const CohortBaselinePage = lazy(() => import("./pages/incubation/assessments/cohort"));
+const PostListPage = lazy(() => import("./pages/services/posts"));
+const PostEditPage = lazy(() => import("./pages/services/posts/edit"));
+const PostFeedPage = lazy(() => import("./pages/services/posts/feed"));
+const PostReadPage = lazy(() => import("./pages/services/posts/read"));
+const PortalPostsPage = lazy(() => import("./pages/services/posts/portal"));
+const PortalPostPage = lazy(() => import("./pages/services/posts/portal-post"));
 const ForbiddenPage = lazy(() => import("./pages/platform/exception/403"));
 const NotFoundPage = lazy(() => import("./pages/platform/exception/404"));
 
@@ -126,6 +132,8 @@ export const router = createBrowserRouter([
           startLoading(loadPortalCall, () => queryClient.prefetchQuery(portalCallQuery(params.id))),
       },
       { path: "/notices/:id", element: <PortalNoticePage /> },
+      { path: "/portal/posts", element: <PortalPostsPage /> },
+      { path: "/portal/posts/:id", element: <PortalPostPage /> },
       {
         path: "/register",
         element: <RegistrationPage />,
@@ -242,6 +250,16 @@ export const router = createBrowserRouter([
         ],
       },
       { path: "notices", element: <Guard allow="admissionDecide" page={<NoticesPage />} /> },
+      {
+        path: "posts",
+        children: [
+          { index: true, element: <PostFeedPage /> },
+          { path: "manage", element: <Guard allow="postManage" page={<PostListPage />} /> },
+          { path: "manage/new", element: <Guard allow="postManage" page={<PostEditPage />} /> },
+          { path: "manage/:id", element: <Guard allow="postManage" page={<PostEditPage />} /> },
+          { path: ":id", element: <PostReadPage /> },
+        ],
+      },
       { path: "notifications", element: <NotificationsPage /> },
       { path: "my-organization", element: <Guard allow="isOrgMember" page={<MyOrganizationPage />} /> },
       { path: "users", element: <Guard allow="userManage" page={<UserListPage />} /> },

@@ -21,6 +21,7 @@ import {
   MyIncubationCard,
   StaffIncubationWaiting,
 } from "../incubation/incubations/components/IncubationHomeCards";
+import { NewPostsCard } from "../services/posts/components/NewPostsCard";
 import { ExpertCard, PendingInvitations } from "./ExpertCard";
 import { FiguresHome } from "./figures/FiguresHome";
 import { GuestHome } from "./GuestHome";
@@ -54,6 +55,7 @@ export default function HomePage() {
         }
       />
       <MyIncubationCard />
+      <NewPostsCard />
       <MyApplicationsCard />
       <StaffWaiting />
       <StaffIncubationWaiting />
