@@ -293,30 +293,30 @@ describe("targeting and receipts", () => {
 describe("the portal", () => {
   it("finds a public post by a two-character term in its title or body, by kind, paginated", async () => {
     const a = await published({
-      title: "社区养老服务项目申报指南",
+      title: "社区鹊桥服务项目申报指南",
       kind: "funding",
       deadlineOn: "2027-01-15",
     });
     const b = await published({
       title: "年度工作通知",
-      bodyHtml: "<p>请各组织报送<em>养老</em>服务数据。</p>",
+      bodyHtml: "<p>请各组织报送<em>鹊桥</em>服务数据。</p>",
     });
-    const hidden = await published({ title: "养老内部通知", visibility: "members" });
-    const res = await anonymous.get(`/api/portal/posts?q=${encodeURIComponent("养老")}&pageSize=50`);
+    const hidden = await published({ title: "鹊桥内部通知", visibility: "members" });
+    const res = await anonymous.get(`/api/portal/posts?q=${encodeURIComponent("鹊桥")}&pageSize=50`);
     expect(res.statusCode, res.body).toBe(200);
     const ids = res.json().items.map((i: { id: string }) => i.id);
     expect(ids).toEqual(expect.arrayContaining([a.id, b.id]));
     expect(ids).not.toContain(hidden.id);
-    const funding = await anonymous.get(`/api/portal/posts?q=${encodeURIComponent("养老")}&kind=funding`);
+    const funding = await anonymous.get(`/api/portal/posts?q=${encodeURIComponent("鹊桥")}&kind=funding`);
     expect(funding.json().items.map((i: { id: string }) => i.id)).toEqual([a.id]);
-    const paged = await anonymous.get(`/api/portal/posts?q=${encodeURIComponent("养老")}&pageSize=1&page=2`);
+    const paged = await anonymous.get(`/api/portal/posts?q=${encodeURIComponent("鹊桥")}&pageSize=1&page=2`);
     expect(paged.json().items).toHaveLength(1);
     expect(paged.json().total).toBe(ids.length);
     expect((await anonymous.get("/api/portal/posts?q=%00")).statusCode).toBe(400);
     expect((await anonymous.get("/api/portal/posts?page=1e20")).statusCode).toBe(400);
     const one = await anonymous.get(`/api/portal/posts/${a.id}`);
     expect(one.json()).toMatchObject({
-      title: "社区养老服务项目申报指南",
+      title: "社区鹊桥服务项目申报指南",
       deadlineOn: "2027-01-15",
       readAt: null,
     });
