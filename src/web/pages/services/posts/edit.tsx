@@ -177,7 +177,7 @@ function PostEditor({ original }: { original?: PostView }) {
     fields: values.fields,
   };
   const targeted = isTargeted(targeting as never);
-  const reach = useAudiencePreview(targeting as never, targeted);
+  const reach = useAudiencePreview(targeting as never, targeted && !(original && !original.audienceEditable));
   const audienceLocked = original ? !original.audienceEditable : false;
   const [dirty, setDirty] = useState(false);
 
@@ -340,7 +340,7 @@ function PostEditor({ original }: { original?: PostView }) {
             <Select mode="multiple" disabled={audienceLocked} options={fieldOptions} />
           </Form.Item>
         </Flex>
-        {targeted && reach.data && (
+        {targeted && !audienceLocked && reach.data && (
           <Alert
             type="info"
             showIcon
