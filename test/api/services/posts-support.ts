@@ -1,7 +1,5 @@
 /** Posts made directly in the database for the list tests (N+1): many rows, few statements. */
-
-import { eq } from "drizzle-orm";
-import { postReads, postRecipients, posts, users } from "../../../src/db/schema";
+import { postReads, postRecipients, posts } from "../../../src/db/schema";
 import { make } from "../../factories";
 import type { TestApp } from "../../support/app";
 
@@ -50,9 +48,4 @@ export async function targetedPostWithReceipts(t: TestApp, n: number, postId?: s
     }
   }
   return id as string;
-}
-
-export async function userId(t: TestApp, username: string): Promise<string> {
-  const [row] = await t.db.select({ id: users.id }).from(users).where(eq(users.username, username));
-  return row?.id as string;
 }

@@ -65,16 +65,6 @@ export async function getPortalPost(db: Db, id: string): Promise<PostReadingView
   return readingView(row, null);
 }
 
-/** The latest public posts, for the portal's front page. */
-export async function latestPortalPosts(db: Db, limit = 5) {
-  return db
-    .select({ id: posts.id, kind: posts.kind, title: posts.title, publishedAt: posts.publishedAt })
-    .from(posts)
-    .where(and(visibleSql(new Date()), PUBLIC()))
-    .orderBy(desc(posts.publishedAt), desc(posts.id))
-    .limit(limit);
-}
-
 function postMatches(q: string): SQL {
   const pattern = `%${escapeLike(q)}%`;
   const text = or(
