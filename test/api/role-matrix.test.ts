@@ -249,8 +249,9 @@ const MATRIX: Record<string, Case[]> = {
                                                      expect: [401, 200, 200, 404, 403, 404, 403, 403, 403] }],
   "POST /api/files":                              [{ note: "no file: 400 proves the policy passed", body: () => ({}),
                                                      expect: [401, 400, 400, 403, 403, 400, 403, 403, 403] }],
-  "GET /api/files/{id}":                          [{ id: "ownFile", expect: [401, 200, 200, 404, 403, 200, 403, 403, 403] },
-                                                   { id: "otherFile", expect: [401, 200, 200, 404, 403, 404, 403, 403, 403] }],
+  // Every role may read some files now (a post's attachments, 资讯): a file not theirs is 404.
+  "GET /api/files/{id}":                          [{ id: "ownFile", expect: [401, 200, 200, 404, 404, 200, 404, 404, 404] },
+                                                   { id: "otherFile", expect: [401, 200, 200, 404, 404, 404, 404, 404, 404] }],
 
   // The staff's side of applications: queue, decisions, intake verdicts, thread, export.
   "GET /api/applications":                        [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],

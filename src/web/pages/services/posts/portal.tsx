@@ -37,7 +37,7 @@ export default function PortalPostsPage() {
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         {t("posts.portalIntro")}
       </Typography.Paragraph>
-      <div role="search">
+      <search>
         <Input.Search
           key={q}
           defaultValue={q}
@@ -48,7 +48,7 @@ export default function PortalPostsPage() {
           placeholder={t("posts.portalSearch")}
           onSearch={(v) => set({ q: v.trim() || undefined, page: undefined })}
         />
-      </div>
+      </search>
       <div style={{ overflowX: "auto" }}>
         <Segmented
           value={kind ?? "all"}

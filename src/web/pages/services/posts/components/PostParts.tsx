@@ -30,8 +30,9 @@ export function PostKindTag({ kind }: { kind: PostKind }) {
 
 export function PostStatusTag({ status, scheduled }: { status: PostStatus; scheduled?: boolean }) {
   const { t } = useTranslation();
+  const labels = usePostLabels();
   if (scheduled) return <ToneTag tone="orange">{t("posts.scheduled")}</ToneTag>;
-  return <ToneTag tone={STATUS_TONE[status]}>{usePostLabels().status[status]}</ToneTag>;
+  return <ToneTag tone={STATUS_TONE[status]}>{labels.status[status]}</ToneTag>;
 }
 
 export interface ArticlePost {
