@@ -23,6 +23,7 @@ import { adminQuery, withDatabase } from "../test/support/postgres-setup";
 import { copyClock, copyRows } from "./bulk";
 import { explainQueries } from "./explain";
 import { type LoadedIncubation, loadIncubation } from "./incubation";
+import { type LoadedPosts, loadPosts } from "./posts";
 import { seededUuid } from "./recorder";
 import { loadRecruitment, type RecordedAdmission } from "./recruitment";
 import type { Scale } from "./scale";
@@ -54,6 +55,8 @@ export interface PreparedDatabase {
   admission: RecordedAdmission & { expertReviewIds: string[] };
   /** Stage 4: cohorts, incubations and their growth files. */
   incubation: LoadedIncubation;
+  /** Information (资讯): posts, targeted ones' recipients and read receipts. */
+  posts: LoadedPosts;
   calls: number;
   /** Seconds the bulk load took (organizations, applications, reviews), without the VACUUM. */
   bulkSeconds: number;
@@ -115,6 +118,14 @@ export async function prepareDatabase(
     );
     const ledger = await loadServiceLedger(database, baseId, { seed: options.seed });
     lap(`${ledger.deliveries} service-ledger rows inserted`);
+    const loadedPosts = await loadPosts(database, baseId, incubation.organizationIds, {
+      seed: options.seed,
+      organizations: scale.organizations,
+      passwordHash: await hashPassword(randomBytes(18).toString("base64url")),
+    });
+    lap(
+      `${loadedPosts.posts} posts inserted (${loadedPosts.recipients} recipients, ${loadedPosts.reads} read receipts)`,
+    );
     const bulkSeconds = (performance.now() - bulkStarted) / 1000;
     const copySeconds = copyClock.seconds;
     copyClock.seconds = 0;
@@ -172,6 +183,7 @@ export async function prepareDatabase(
       callId: recruitment.callId,
       admission: { ...recruitment.admission, expertReviewIds },
       incubation,
+      posts: loadedPosts,
       calls: recruitment.calls,
       bulkSeconds,
       copySeconds,

@@ -4,6 +4,7 @@
  * (no database) that every other route's throughput is divided by.
  */
 import autocannon from "autocannon";
+import { POST_SEARCH_TERM } from "./posts";
 
 export interface ScenarioContext {
   /** Organization ids to cycle through, so a detail request is not always the same row. */
@@ -189,6 +190,12 @@ export const SCENARIOS: Scenario[] = [
       return () =>
         `/api/organizations/${incubatedOrganizationIds[next++ % incubatedOrganizationIds.length]}/growth`;
     },
+  },
+  {
+    // Information (资讯): the public portal's post search with a two-character Chinese term.
+    name: "portal post search (q=2 chars)",
+    account: null,
+    paths: () => () => `/api/portal/posts?q=${encodeURIComponent(POST_SEARCH_TERM)}&page=1&pageSize=10`,
   },
 ];
 

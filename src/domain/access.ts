@@ -64,16 +64,28 @@ export type Action =
   | "service.read"
   | "service.manage"
   | "service.handle"
-  | "service.rate";
+  | "service.rate"
+  // Information (资讯): staff write and publish posts; signed-in users read what is published
+  // for them (a targeted post only the organizations it reaches).
+  | "post.manage"
+  | "post.feed"
+  | "post.read";
 
 /**
  * How the actor stands to one record beyond its base and its organization, as the loader that
  * read the record found it: an expert assigned to review an application, an inspector of an
  * inspection, a mentor of an incubation, an expert invited to assess an incubation, the handler
- * of a service request (its assigned mentor, or a user of its assigned partner). The loader fills
- * these in; the rules below decide.
+ * of a service request (its assigned mentor, or a user of its assigned partner), a reader a
+ * published post is for. The loader fills these in; the rules below decide.
  */
-export const RELATIONS = ["assigned_expert", "inspector", "mentor", "assessor", "handler"] as const;
+export const RELATIONS = [
+  "assigned_expert",
+  "inspector",
+  "mentor",
+  "assessor",
+  "handler",
+  "post_reader",
+] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 /** The record a decision is about, where one is. */
@@ -260,6 +272,18 @@ export function decide(actor: Actor, action: Action, subject?: Subject): Decisio
       // Only a member of the organization served rates what it was given.
       if (!hasRole(actor, "org_member")) return "forbidden";
       return !subject || ownOrganization(actor, subject) ? "allow" : "not_found";
+    case "post.manage":
+      return hasRole(actor, "admin", "staff") ? "allow" : "forbidden";
+    case "post.feed":
+      // Every signed-in user of a base has a feed: the base's posts for signed-in users, and
+      // the targeted ones that reach their organization.
+      return "allow";
+    case "post.read":
+      // Staff read every post of the base; anyone else only a published post meant for them
+      // (the loader's relation): a draft, a scheduled post or another organization's targeted
+      // post does not exist for them.
+      if (hasRole(actor, "admin", "staff")) return "allow";
+      return !subject || related(subject, "post_reader") ? "allow" : "not_found";
     case "stats.recruitment":
       // Counts of the recruitment and the registry, for the base and the public bodies it
       // reports to (agency statistics); experts, mentors, partners and members have no use for them.

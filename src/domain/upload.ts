@@ -28,6 +28,8 @@ export const FILE_OWNER_KINDS = [
   "assessment",
   // A service request's attachments: its thread's and the record that closes it.
   "service_request",
+  // An attachment of a post (资讯), uploaded by staff while writing it.
+  "post",
 ] as const;
 export type FileOwnerKind = (typeof FILE_OWNER_KINDS)[number];
 

@@ -287,6 +287,11 @@ export const ERROR_MESSAGES = {
     "zh-CN": "孵化计划当前为“{status}”，不能进行此操作，请刷新页面查看最新状态",
     en: "The incubation plan is {status}, which does not allow this; reload to see where it stands",
   },
+  // Information (资讯): posts.
+  post_status_invalid: {
+    "zh-CN": "该资讯当前为“{status}”，不能进行此操作，请刷新页面查看最新状态",
+    en: "This post is {status}, which does not allow this; reload to see where it stands",
+  },
   // Stage 4: capacity assessments (能力评估).
   assessment_no_instrument: {
     "zh-CN": "该孵化方向尚未设定启用的能力评估体系，请先在“评估体系”中发布并启用一个版本",
@@ -420,6 +425,19 @@ export const FIELD_MESSAGES = {
   responsible_not_staff: {
     "zh-CN": "负责人须为本基地的工作人员或管理员",
     en: "The person responsible must be staff or an administrator of this base",
+  },
+  link_invalid: {
+    "zh-CN": "请填写以 http:// 或 https:// 开头的完整网址",
+    en: "Give a full address starting with http:// or https://",
+  },
+  post_body_empty: { "zh-CN": "请填写正文", en: "Write the body of the post" },
+  post_targeted_public: {
+    "zh-CN": "定向推送的资讯只对登录的组织可见，不能同时公开到门户",
+    en: "A targeted post is for signed-in organizations only; it cannot also be public on the portal",
+  },
+  post_publish_at_past: {
+    "zh-CN": "定时发布时间须晚于现在",
+    en: "A scheduled publication time must be in the future",
   },
   cohort_not_in_base: { "zh-CN": "未找到该孵化批次", en: "No such cohort in this base" },
   organization_not_in_base: { "zh-CN": "未找到该社会组织", en: "No such organization in this base" },

@@ -56,6 +56,7 @@ import { portalRoutes } from "./areas/recruitment/portal/routes";
 import { registrationRoutes } from "./areas/recruitment/registration/routes";
 import { organizationServiceFigureRoutes, serviceFigureRoutes } from "./areas/services/figures/routes";
 import { partnerRoutes } from "./areas/services/partners/routes";
+import { portalPostRoutes, postFeedRoutes, postRoutes } from "./areas/services/posts/routes";
 import { serviceRoutes } from "./areas/services/requests/routes";
 import {
   portalTrainingRoutes,
@@ -215,6 +216,10 @@ export async function buildApp(options: {
       await api.register(incubationAssessmentRoutes, { ...deps, prefix: "/incubations" });
       await api.register(assessmentRoutes, { ...deps, prefix: "/assessments" });
       await api.register(cohortAssessmentRoutes, { ...deps, prefix: "/cohorts" });
+      // The 4Z services: information (资讯).
+      await api.register(postRoutes, { ...deps, prefix: "/posts" });
+      await api.register(postFeedRoutes, { ...deps, prefix: "/post-feed" });
+      await api.register(portalPostRoutes, { ...deps, prefix: "/portal/posts" });
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

@@ -86,6 +86,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   incubation_open_exists: 409,
   cohort_name_taken: 409,
   plan_status_invalid: 409,
+  post_status_invalid: 409,
   assessment_no_instrument: 409,
   assessment_submitted: 409,
   assessment_incomplete: 400,

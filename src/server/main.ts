@@ -14,6 +14,7 @@ import { mailerFor } from "./areas/platform/notifications/mailer";
 import { startEmailWorker } from "./areas/platform/notifications/outbox";
 import { startSmsWorker } from "./areas/platform/notifications/sms-outbox";
 import { sendDeadlineReminders } from "./areas/recruitment/applications/reminders";
+import { deliverDuePosts } from "./areas/services/posts/lifecycle";
 import { sendTrainingReminders } from "./areas/services/trainings/reminders";
 import { type Config, loadConfig } from "./config";
 import { lockDataDir } from "./data-dir-lock";
@@ -108,6 +109,12 @@ async function main(): Promise<void> {
         const sent = await sendTrainingReminders(database.db);
         return sent > 0 ? { sent } : null;
       },
+    }),
+    startPeriodic({
+      name: "scheduled posts delivered",
+      intervalMs: 60_000,
+      logger: app.log,
+      run: () => deliverDuePosts(database.db),
     }),
   ];
 

@@ -68,6 +68,8 @@ export interface Access {
   serviceManage: boolean;
   /** A member asks for services for its organization. */
   serviceAsk: boolean;
+  /** 资讯管理: staff write, publish and withdraw posts and read their receipts. */
+  postManage: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   /** 成长档案: the base's staff for any organization, a member for its own. */
@@ -109,6 +111,7 @@ const NONE: Access = {
   serviceList: false,
   serviceManage: false,
   serviceAsk: false,
+  postManage: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
   canReadGrowthFile: () => false,
@@ -165,6 +168,7 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     serviceList: listScope(actor, "service.list") !== null,
     serviceManage: may("service.manage"),
     serviceAsk: may("service.ask"),
+    postManage: may("post.manage"),
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
     canReadGrowthFile: (organization) => onRecord("incubation.read", organization),

@@ -108,6 +108,12 @@ const CheckInScreenPage = lazy(() => import("./pages/services/trainings/check-in
 const CheckInPage = lazy(() => import("./pages/services/trainings/check-in"));
 const CertificatePage = lazy(() => import("./pages/services/trainings/certificate"));
 const PortalTrainingsPage = lazy(() => import("./pages/services/trainings/portal"));
+const PostListPage = lazy(() => import("./pages/services/posts"));
+const PostEditPage = lazy(() => import("./pages/services/posts/edit"));
+const PostFeedPage = lazy(() => import("./pages/services/posts/feed"));
+const PostReadPage = lazy(() => import("./pages/services/posts/read"));
+const PortalPostsPage = lazy(() => import("./pages/services/posts/portal"));
+const PortalPostPage = lazy(() => import("./pages/services/posts/portal-post"));
 const ForbiddenPage = lazy(() => import("./pages/platform/exception/403"));
 const NotFoundPage = lazy(() => import("./pages/platform/exception/404"));
 
@@ -149,6 +155,8 @@ export const router = createBrowserRouter([
       },
       { path: "/notices/:id", element: <PortalNoticePage /> },
       { path: "/portal/trainings", element: <PortalTrainingsPage /> },
+      { path: "/portal/posts", element: <PortalPostsPage /> },
+      { path: "/portal/posts/:id", element: <PortalPostPage /> },
       {
         path: "/register",
         element: <RegistrationPage />,
@@ -296,6 +304,16 @@ export const router = createBrowserRouter([
         ],
       },
       { path: "notices", element: <Guard allow="admissionDecide" page={<NoticesPage />} /> },
+      {
+        path: "posts",
+        children: [
+          { index: true, element: <PostFeedPage /> },
+          { path: "manage", element: <Guard allow="postManage" page={<PostListPage />} /> },
+          { path: "manage/new", element: <Guard allow="postManage" page={<PostEditPage />} /> },
+          { path: "manage/:id", element: <Guard allow="postManage" page={<PostEditPage />} /> },
+          { path: ":id", element: <PostReadPage /> },
+        ],
+      },
       { path: "notifications", element: <NotificationsPage /> },
       { path: "my-organization", element: <Guard allow="isOrgMember" page={<MyOrganizationPage />} /> },
       { path: "users", element: <Guard allow="userManage" page={<UserListPage />} /> },

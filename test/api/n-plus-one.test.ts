@@ -38,6 +38,7 @@ import { roundWithReviews } from "./admission/ranking-fixtures";
 import { expert, inDays, inspectedApplication } from "./admission/rounds-support";
 import { cohort, growAssessments, incubation } from "./incubation/assessments-support";
 import { incubationOf } from "./incubation/plan-support";
+import { growPosts, targetedPostWithReceipts } from "./services/posts-support";
 import { catalogueService, growServiceRecords, growServiceRequests } from "./services/support";
 import { growTrainings } from "./services/trainings-support";
 
@@ -59,6 +60,8 @@ interface Ids {
   experts: string[];
   /** An incubation of a new organization (its assessments). */
   assessed: string;
+  /** A targeted post (its read receipts). */
+  post: string;
 }
 
 interface Measured {
@@ -108,6 +111,13 @@ const PAGED: Record<string, Measured> = {
                                      t.db.insert(partners).values({ baseId: t.baseId, name: `N+1 测试伙伴${i}`, kind: "enterprise" })) },
   "GET /api/services/requests":  { as: "staff", grow: ({ t }) => growServiceRequests(t, ROWS) },
   "GET /api/services/records":   { as: "staff", grow: ({ t }) => growServiceRecords(t, ROWS) },
+  // Posts: targeted ones with receipts counted per row (staff); the feed with its read marks; the portal.
+  "GET /api/posts":              { as: "staff", grow: async ({ t }) => {
+                                     const grown = await growPosts(t, ROWS, { visibility: "members", targetResidencies: ["resident"] });
+                                     for (const id of grown.slice(0, 3)) await targetedPostWithReceipts(t, 2, id);
+                                   } },
+  "GET /api/post-feed":          { as: "member", grow: ({ t }) => growPosts(t, ROWS, { visibility: "members" }).then(() => undefined) },
+  "GET /api/portal/posts":       { as: "member", grow: ({ t }) => growPosts(t, ROWS).then(() => undefined) },
 };
 
 /** Paged lists this test does not call, each with why. */
@@ -168,6 +178,8 @@ const UNPAGED: Record<string, Grown | string> = {
   // The staff to-do shows the first 8 overdue requests; it starts with none here.
   "GET /api/services/waiting":         { as: "staff", grow: ({ t }) => growServiceRequests(t, GROWTH, true),
                                            rows: (body: { items: unknown[] }) => body.items.length },
+  "GET /api/posts/{id}/receipts":      { as: "staff", url: (i) => `/api/posts/${i.post}/receipts`,
+                                           grow: ({ t, ids }) => targetedPostWithReceipts(t, GROWTH, ids.post).then(() => undefined) },
 };
 
 /**
@@ -214,6 +226,7 @@ beforeAll(async () => {
     application: application?.id as string,
     memberOrganization: application?.organizationId as string,
     assessed: await incubation(t, (await make(t).organization()).id, await cohort(t)),
+    post: await targetedPostWithReceipts(t, 2),
   };
   const ctx: GrowContext = { t, ids, as: (account) => clients[account] };
   for (const measured of Object.values(PAGED)) await measured.grow?.(ctx);

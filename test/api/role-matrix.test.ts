@@ -31,6 +31,7 @@ import { type IncubationIds, incubationFixtures } from "./incubation/role-matrix
 import { type InstrumentIds, instrumentFixtures } from "./incubation/role-matrix-instruments";
 import { type RecruitmentIds, recruitmentFixtures } from "./recruitment/role-matrix-recruitment";
 import { type PartnerIds, partnerFixtures, partnerVersion } from "./services/role-matrix-partners";
+import { type PostIds, postBody, postFixtures } from "./services/role-matrix-posts";
 import { type ServiceIds, serviceFixtures } from "./services/role-matrix-services";
 import { type TrainingIds, trainingBody, trainingFixtures } from "./services/role-matrix-trainings";
 
@@ -57,7 +58,8 @@ type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds &
   AssessmentIds &
   PartnerIds &
   TrainingIds &
-  ServiceIds;
+  ServiceIds &
+  PostIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -253,10 +255,10 @@ const MATRIX: Record<string, Case[]> = {
                                                      expect: [401, 200, 200, 404, 403, 404, 403, 403, 403] }],
   "POST /api/files":                              [{ note: "no file: 400 proves the policy passed", body: () => ({}),
                                                      expect: [401, 400, 400, 403, 403, 400, 403, 403, 403] }],
-  // Mentors and partner users read a service request's files when they handle it, so another
-  // file is 404 for them, as for an expert (the role may read some files).
-  "GET /api/files/{id}":                          [{ id: "ownFile", expect: [401, 200, 200, 404, 404, 200, 403, 403, 404] },
-                                                   { id: "otherFile", expect: [401, 200, 200, 404, 404, 404, 403, 403, 404] }],
+  // Every role may read some files now (a post's attachments, 资讯; a service request's, for its
+  // handlers): a file not theirs is 404.
+  "GET /api/files/{id}":                          [{ id: "ownFile", expect: [401, 200, 200, 404, 404, 200, 404, 404, 404] },
+                                                   { id: "otherFile", expect: [401, 200, 200, 404, 404, 404, 404, 404, 404] }],
 
   // The staff's side of applications: queue, decisions, intake verdicts, thread, export.
   "GET /api/applications":                        [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
@@ -670,6 +672,25 @@ const MATRIX: Record<string, Case[]> = {
                                                      expect: [401, 403, 403, 403, 403, 200, 403, 403, 403] },
                                                    { id: "otherRecord", body: () => ({ rating: 4 }),
                                                      expect: [401, 403, 403, 403, 403, 404, 403, 403, 403] }],
+  // Information (资讯): staff write; a reader opens only a published post meant for them (else 404).
+  "GET /api/posts":                               [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/posts":                              [{ body: () => postBody(), expect: [401, 201, 201, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/posts/audience":                     [{ body: () => ({}), expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/posts/{id}":                          [{ id: "postDraft", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "PUT /api/posts/{id}":                          [{ id: "postDraft", body: () => postBody(999), expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/posts/{id}/publish":                 [{ id: "postDraft", body: () => ({ version: 999 }), expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/posts/{id}/withdraw":                [{ id: "postForOwn", body: () => ({ version: 999, reason: "矩阵测试" }), expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/posts/{id}/redraft":                 [{ id: "postDraft", body: () => ({ version: 999 }), expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/posts/{id}/receipts":                 [{ id: "postForOwn", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/posts/{id}/receipts/export.xlsx":     [{ id: "postForOwn", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/post-feed":                           [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  "GET /api/post-feed/{id}":                      [{ id: "postForOwn", expect: [401, 200, 200, 404, 404, 200, 404, 404, 404] },
+                                                   { id: "postForOther", expect: [401, 200, 200, 404, 404, 404, 404, 404, 404] },
+                                                   { id: "postDraft", expect: [401, 200, 200, 404, 404, 404, 404, 404, 404] },
+                                                   { id: "postPublic", expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  "GET /api/portal/posts":                        [{ expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  "GET /api/portal/posts/{id}":                   [{ id: "postPublic", expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] },
+                                                   { id: "postForOwn", expect: [404, 404, 404, 404, 404, 404, 404, 404, 404] }],
 };
 
 /**
@@ -722,6 +743,7 @@ beforeAll(async () => {
     ...(await partnerFixtures(t)),
     ...(await trainingFixtures(clients.staff)),
     ...(await serviceFixtures(t, ownOrg)),
+    ...(await postFixtures(t, ownOrg, other?.id as string)),
   };
 });
 afterAll(() => t.close());

@@ -68,9 +68,9 @@ test(
     await page.goto("/portal");
     await appRunning(page);
     await page.getByRole("region", { name: "正在招募" }).getByRole("link", { name: OPEN_CALL }).waitFor();
-    // The calls and "nobody is signed in" came with the page; only the public notices (公示),
-    // listed below the calls, are asked for once the app runs.
-    expect(asked.filter((p) => p !== "/api/portal/notices")).toEqual([]);
+    // The calls and "nobody is signed in" came with the page; only the public notices (公示) and
+    // the latest posts (资讯), listed below the calls, are asked for once the app runs.
+    expect(asked.filter((p) => p !== "/api/portal/notices" && p !== "/api/portal/posts")).toEqual([]);
     await checkA11y(page, "portal home after the app took over (phone)");
     // A reload would lose this; client-side navigation keeps it.
     await page.evaluate(() => {

@@ -94,6 +94,9 @@ const EXPECTED: Record<Action, Decision[]> = {
   "service.manage": [A, A, F, F, F, F, F, F, F],
   "service.handle": [A, A, F, N, F, F, F, N, F],
   "service.rate": [F, F, F, F, N, F, F, F, F],
+  "post.manage": [A, A, F, F, F, F, F, F, F],
+  "post.feed": [A, A, A, A, A, A, A, A, A],
+  "post.read": [A, A, N, N, N, N, N, N, N],
 };
 const ACTIONS = Object.keys(EXPECTED) as Action[];
 
@@ -218,6 +221,18 @@ describe("the policy table", () => {
     expect(decide(actor(["mentor"]), "plan.progress", { ...other, relations: ["mentor"] })).toBe(F);
   });
 
+  it("lets a reader open a post only when the loader found it is meant for them", () => {
+    const post = { baseId: BASE };
+    for (const role of ["org_member", "mentor", "partner", "individual"] as const) {
+      expect(decide(actor([role]), "post.read", post)).toBe(N);
+      expect(decide(actor([role]), "post.read", { ...post, relations: ["post_reader"] })).toBe(A);
+      expect(decide(actor([role]), "post.read", { baseId: OTHER_BASE, relations: ["post_reader"] })).toBe(N);
+      expect(decide(actor([role]), "post.manage", post)).toBe(F);
+    }
+    expect(decide(actor(["staff"]), "post.read", post)).toBe(A);
+    expect(decide(actor(["staff"]), "post.manage", { baseId: OTHER_BASE })).toBe(N);
+  });
+
   it("lets an expert read an application only through an assignment, in its own base", () => {
     const expert = actor(["expert"]);
     const assigned = { baseId: BASE, organizationId: OTHER_ORG, relations: ["assigned_expert"] as const };
@@ -233,7 +248,8 @@ describe("the policy table", () => {
 
   it("never lets a relation alone open a record to a role whose rules do not name it", () => {
     // Each relation belongs to one role: an expert's to review, inspect or assess; a mentor's.
-    const holder: Record<(typeof RELATIONS)[number], Role> = {
+    // (A post's reader is any role's: the post rules name it for all, tested above.)
+    const holder: Record<Exclude<(typeof RELATIONS)[number], "post_reader">, Role> = {
       assigned_expert: "expert",
       inspector: "expert",
       assessor: "expert",
@@ -247,7 +263,9 @@ describe("the policy table", () => {
         fc.constantFrom(...ACTIONS),
         fc.subarray([...RELATIONS]),
         (role, action, all) => {
-          const relations = all.filter((r) => holder[r] !== role && !(r === "handler" && role === "partner"));
+          const relations = all.filter(
+            (r) => r !== "post_reader" && holder[r] !== role && !(r === "handler" && role === "partner"),
+          );
           const plain = { baseId: BASE, organizationId: OTHER_ORG };
           return (
             decide(actor([role]), action, { ...plain, relations }) === decide(actor([role]), action, plain)

@@ -8,6 +8,7 @@ export * from "./messaging";
 export * from "./organizations";
 export * from "./partners";
 export * from "./plan";
+export * from "./posts";
 export * from "./recruitment";
 export * from "./service-desk";
 export * from "./services";

@@ -29,6 +29,7 @@ export const AUDIT_ENTITIES = {
   service_catalogue: { zhCN: "服务目录", en: "Service catalogue" },
   service_request: { zhCN: "服务申请", en: "Service request" },
   service_record: { zhCN: "服务记录", en: "Service record" },
+  post: { zhCN: "资讯", en: "Post" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -273,6 +274,16 @@ export const AUDIT_ACTIONS = {
   "plan.agree": { entity: "plan", zhCN: "确认孵化计划", en: "Agreed a plan" },
   "plan.revise": { entity: "plan", zhCN: "修订孵化计划", en: "Reopened a plan for revision" },
   "plan.action_progress": { entity: "plan", zhCN: "更新计划行动进度", en: "Updated an action's progress" },
+  "post.create": { entity: "post", zhCN: "撰写资讯", en: "Wrote a post" },
+  "post.update": { entity: "post", zhCN: "修改资讯", en: "Edited a post" },
+  "post.publish": { entity: "post", zhCN: "发布资讯", en: "Published a post" },
+  "post.withdraw": { entity: "post", zhCN: "撤回资讯", en: "Withdrew a post" },
+  "post.redraft": { entity: "post", zhCN: "资讯退回草稿", en: "Took a post back to a draft" },
+  "post.receipts_exported": {
+    entity: "post",
+    zhCN: "导出资讯阅读回执",
+    en: "Exported a post's read receipts",
+  },
 
   "partner.created": { entity: "partner", zhCN: "新建合作伙伴", en: "Created a partner" },
   "partner.updated": { entity: "partner", zhCN: "修改合作伙伴", en: "Edited a partner" },

@@ -26,6 +26,7 @@ export const NOTIFICATION_KINDS = [
   "training_reminder",
   "training_seat",
   "service_request",
+  "post_published",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -148,7 +149,24 @@ const SERVICE_EVENT_EN: Record<string, string> = {
   message: "A new message on a service request",
 };
 
+const POST_KIND_ZH: Record<string, string> = {
+  notice: "通知公告",
+  policy: "政策资讯",
+  funding: "资金机会",
+  purchase: "政府购买服务公告",
+};
+const POST_KIND_EN: Record<string, string> = {
+  notice: "Notice",
+  policy: "Policy",
+  funding: "Funding opportunity",
+  purchase: "Purchase-of-services announcement",
+};
+
 const zhCN: Record<NotificationKind, Renderer> = {
+  post_published: (p) => ({
+    title: `新资讯：${POST_KIND_ZH[text(p.postKind)] ?? "资讯"}`,
+    body: `基地发布了“${text(p.postTitle)}”${p.deadlineOn ? `，截止日期 ${text(p.deadlineOn)}` : ""}，请查看。`,
+  }),
   training_reminder: (p) => ({
     title: "培训提醒：明天开课",
     body: `您报名的培训“${text(p.topic)}”将于 ${timeParam(p.startsAt)}（北京时间）开始${p.place ? `，地点：${p.place}` : ""}。请按时参加，到场后扫描屏幕上的二维码签到。`,
@@ -235,6 +253,10 @@ const zhCN: Record<NotificationKind, Renderer> = {
 };
 
 const en: Record<NotificationKind, Renderer> = {
+  post_published: (p) => ({
+    title: `New post: ${POST_KIND_EN[text(p.postKind)] ?? "Post"}`,
+    body: `The base published “${text(p.postTitle)}”${p.deadlineOn ? `, closing on ${text(p.deadlineOn)}` : ""}; have a look.`,
+  }),
   training_reminder: (p) => ({
     title: "Training reminder: tomorrow",
     body: `The training “${text(p.topic)}” you enrolled in starts at ${timeParam(p.startsAt)} (Beijing time)${p.place ? `, at ${p.place}` : ""}. Check in by scanning the QR code on the screen there.`,

@@ -23,6 +23,7 @@ import * as registration from "./areas/recruitment/registration";
 import * as serviceDesk from "./areas/services/desk";
 import * as serviceFigures from "./areas/services/figures";
 import * as partners from "./areas/services/partners";
+import * as posts from "./areas/services/posts";
 import * as trainings from "./areas/services/trainings";
 import type { Messages } from "./zh-CN";
 
@@ -382,6 +383,7 @@ export const en: Messages = {
   incubations: incubations.en,
   incubationPlan: incubationPlan.en,
   trainings: trainings.en,
+  posts: posts.en,
   // Stage 4.
   assessments: assessments.en,
 };

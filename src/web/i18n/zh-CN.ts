@@ -23,6 +23,7 @@ import * as registration from "./areas/recruitment/registration";
 import * as serviceDesk from "./areas/services/desk";
 import * as serviceFigures from "./areas/services/figures";
 import * as partners from "./areas/services/partners";
+import * as posts from "./areas/services/posts";
 import * as trainings from "./areas/services/trainings";
 /** Chinese UI strings (the primary language). en.ts must have the same shape. */
 export const zhCN = {
@@ -379,6 +380,7 @@ export const zhCN = {
   incubations: incubations.zhCN,
   incubationPlan: incubationPlan.zhCN,
   trainings: trainings.zhCN,
+  posts: posts.zhCN,
   // Stage 4.
   assessments: assessments.zhCN,
 };

@@ -118,6 +118,11 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
       label: t("nav.myExpertProfile"),
     });
   }
+  if (access.postManage) {
+    items.push({ key: "/posts/manage", icon: <ReadOutlined aria-hidden />, label: t("posts.nav") });
+  }
+  // Every signed-in user has a feed of what the base publishes for them.
+  items.push({ key: "/posts", icon: <ReadOutlined aria-hidden />, label: t("posts.feedNav") });
   if (access.userManage) {
     items.push({ key: "/users", icon: <TeamOutlined aria-hidden />, label: t("nav.users") });
   }
@@ -151,6 +156,8 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     "/account/expert",
     "/users",
     "/audit",
+    "/posts/manage",
+    "/posts",
   ]) {
     if (pathname === key || pathname.startsWith(`${key}/`)) return key;
   }

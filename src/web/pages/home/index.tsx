@@ -22,6 +22,7 @@ import {
   StaffIncubationWaiting,
 } from "../incubation/incubations/components/IncubationHomeCards";
 import { ServiceFiguresCard } from "../services/figures/ServiceFiguresCard";
+import { NewPostsCard } from "../services/posts/components/NewPostsCard";
 import { TrainingHomeCard } from "../services/trainings/HomeCards";
 import { ExpertCard, PendingInvitations } from "./ExpertCard";
 import { FiguresHome } from "./figures/FiguresHome";
@@ -57,6 +58,7 @@ export default function HomePage() {
       />
       <MyIncubationCard />
       <TrainingHomeCard />
+      <NewPostsCard />
       <MyApplicationsCard />
       <StaffWaiting />
       <StaffIncubationWaiting />

@@ -16,6 +16,7 @@ import { requireAccess, requireRoleFor } from "../../../policy";
 import { inspectionSubject } from "../../admission/inspections/load";
 import { reviewRelations } from "../../admission/reviews/relations";
 import { actorWriteAction, assessmentOwnerSubject } from "../../incubation/assessments/load";
+import { postOwnerSubject } from "../../services/posts/load";
 import { requestOwnerSubject, requestWriteAction } from "../../services/requests/files";
 
 interface OwnerKind {
@@ -33,7 +34,7 @@ interface OwnerKind {
    * The stored-bytes ceiling its files count against (UPLOAD_LIMITS.stored*): the files of every
    * kind with the same account and the same owner id count together.
    */
-  account: "application" | "inspection" | "assessment" | "service";
+  account: "application" | "inspection" | "assessment" | "service" | "post";
 }
 
 async function applicationSubject(db: Db, id: string, actor: Actor): Promise<Subject | null> {
@@ -106,6 +107,14 @@ const OWNER_KINDS: Record<FileOwnerKind, OwnerKind> = {
     read: "service.read",
     attach: requestWriteAction,
     account: "service",
+  },
+  // An attachment of a post (资讯): read by whoever may open the post (a reader only a published
+  // post meant for them), attached by staff while writing it.
+  post: {
+    subject: postOwnerSubject,
+    read: "post.read",
+    attach: () => "post.manage",
+    account: "post",
   },
 };
 

@@ -93,6 +93,8 @@ export function renderNoticeSms(
     case "plan_action_overdue":
     // A service request: the bell and email; the thread is read in the app.
     case "service_request":
+    // Posts: the bell, the email and the feed carry them; a text for each would be noise.
+    case "post_published":
       return null;
     case "application_message":
       return done(

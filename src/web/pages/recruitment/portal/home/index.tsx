@@ -12,6 +12,7 @@ import { Panel } from "../../../../components/Panel";
 import { QueryError } from "../../../../components/QueryError";
 import { useRecruitmentLabels } from "../../../../components/recruitmentLabels";
 import { PortalNotices } from "../../../admission/notices/PortalNotices";
+import { PortalLatestPosts } from "../../../services/posts/components/PortalLatestPosts";
 import { useRemainingText, useServerNow } from "../components/Countdown";
 
 /** The portal's front page: open calls as cards, then upcoming and recently closed, and the "3+1" model. */
@@ -72,6 +73,7 @@ export default function PortalHomePage() {
       )}
 
       <PortalNotices />
+      <PortalLatestPosts />
       <ModelIntro />
     </Flex>
   );
