@@ -54,6 +54,7 @@ import { intakeRoutes } from "./areas/recruitment/intake/routes";
 import { registerPortalFrontPage } from "./areas/recruitment/portal/front-page-route";
 import { portalRoutes } from "./areas/recruitment/portal/routes";
 import { registrationRoutes } from "./areas/recruitment/registration/routes";
+import { mentoringRoutes } from "./areas/services/mentoring/routes";
 import type { Config } from "./config";
 import { requestLang } from "./lang";
 import { registerOpenApi } from "./openapi";
@@ -197,6 +198,7 @@ export async function buildApp(options: {
       await api.register(incubationAssessmentRoutes, { ...deps, prefix: "/incubations" });
       await api.register(assessmentRoutes, { ...deps, prefix: "/assessments" });
       await api.register(cohortAssessmentRoutes, { ...deps, prefix: "/cohorts" });
+      await api.register(mentoringRoutes, deps);
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

@@ -24,6 +24,9 @@ export const AUDIT_ENTITIES = {
   instrument: { zhCN: "能力评估体系", en: "Capacity instrument" },
   assessment: { zhCN: "能力评估", en: "Capacity assessment" },
   plan: { zhCN: "孵化计划", en: "Incubation plan" },
+  mentor: { zhCN: "导师", en: "Mentor" },
+  mentorship: { zhCN: "导师结对", en: "Mentorship" },
+  mentoring_session: { zhCN: "辅导记录", en: "Mentoring session" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -268,6 +271,20 @@ export const AUDIT_ACTIONS = {
   "plan.agree": { entity: "plan", zhCN: "确认孵化计划", en: "Agreed a plan" },
   "plan.revise": { entity: "plan", zhCN: "修订孵化计划", en: "Reopened a plan for revision" },
   "plan.action_progress": { entity: "plan", zhCN: "更新计划行动进度", en: "Updated an action's progress" },
+  "mentor.profile": { entity: "mentor", zhCN: "编辑导师档案", en: "Edited a mentor profile" },
+  "mentorship.create": { entity: "mentorship", zhCN: "安排导师结对", en: "Assigned a mentor" },
+  "mentorship.end": { entity: "mentorship", zhCN: "提前结束导师结对", en: "Ended a mentorship early" },
+  "mentoring.log": { entity: "mentoring_session", zhCN: "记录导师辅导", en: "Logged a mentoring session" },
+  "mentoring.confirm": {
+    entity: "mentoring_session",
+    zhCN: "确认并评价导师辅导",
+    en: "Confirmed and rated a mentoring session",
+  },
+  "mentoring.dispute": {
+    entity: "mentoring_session",
+    zhCN: "对导师辅导记录提出异议",
+    en: "Disputed a mentoring session",
+  },
 
   "file.upload": { entity: "file", zhCN: "上传附件", en: "Uploaded an attachment" },
 

@@ -91,6 +91,9 @@ export function renderNoticeSms(
     // The incubation plan: the bell and email are enough; the member reads it in the app.
     case "plan_proposed":
     case "plan_action_overdue":
+    // The mentor programme: the bell and email are enough.
+    case "mentorship":
+    case "mentoring_session":
       return null;
     case "application_message":
       return done(
