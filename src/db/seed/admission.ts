@@ -49,6 +49,7 @@ import { finish, type Live, type SeedContext, transition } from "./application-w
 import { pickerOf } from "./generate";
 import { seedIncubationWork } from "./incubation-work";
 import { seedIncubations } from "./incubations";
+import { seedMentoring } from "./mentoring";
 
 /** How an expert of the demo scores: a bias added to what an application deserves. */
 export interface DemoExpert {
@@ -207,6 +208,8 @@ export async function seedAdmission(
   await seedIncubations(tx, baseId, ago(61, 9), ctx.staff);
   // Their first month: baselines, needs, plans (one plan still waits for the member's agreement).
   await seedIncubationWork(tx, baseId, ctx.staff, now);
+  // The mentor programme since: mentors, mentorships and two months of sessions.
+  await seedMentoring(tx, baseId, ctx.staff, now);
   await tx.insert(roundNotes).values([
     {
       baseId,
