@@ -143,10 +143,10 @@ export async function seedMentoring(tx: Db, baseId: string, staff: { id: string;
   // the others share the rest; the last two wait for a mentor.
   const plan: { row: (typeof rows)[number]; mentor: string; quiet?: boolean }[] = [];
   if (memberRow) plan.push({ row: memberRow, mentor: "mentor" });
-  others.slice(0, 2).forEach((row, i) => plan.push({ row, mentor: "mentor", quiet: i === 1 }));
+  for (const [i, row] of others.slice(0, 2).entries()) plan.push({ row, mentor: "mentor", quiet: i === 1 });
   const rest = others.slice(2, Math.max(2, others.length - 2));
   const shares = ["mentor2", "mentor3", "mentor4", "mentor2", "mentor3", "mentor4"];
-  rest.forEach((row, i) => plan.push({ row, mentor: shares[i % shares.length] as string }));
+  for (const [i, row] of rest.entries()) plan.push({ row, mentor: shares[i % shares.length] as string });
 
   for (const [k, { row, mentor: username, quiet }] of plan.entries()) {
     const inc = row.incubation;
