@@ -20,6 +20,7 @@ import * as calls from "./areas/recruitment/calls";
 import * as intake from "./areas/recruitment/intake";
 import * as intakeFiles from "./areas/recruitment/intake-files";
 import * as registration from "./areas/recruitment/registration";
+import * as mentoring from "./areas/services/mentoring";
 import type { Messages } from "./zh-CN";
 
 /** English UI strings: same keys as zh-CN.ts (the type checks it). */
@@ -374,6 +375,7 @@ export const en: Messages = {
   // Stage 4.
   incubations: incubations.en,
   incubationPlan: incubationPlan.en,
+  mentoring: mentoring.en,
   // Stage 4.
   assessments: assessments.en,
 };

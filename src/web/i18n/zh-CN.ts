@@ -20,6 +20,7 @@ import * as calls from "./areas/recruitment/calls";
 import * as intake from "./areas/recruitment/intake";
 import * as intakeFiles from "./areas/recruitment/intake-files";
 import * as registration from "./areas/recruitment/registration";
+import * as mentoring from "./areas/services/mentoring";
 /** Chinese UI strings (the primary language). en.ts must have the same shape. */
 export const zhCN = {
   app: {
@@ -371,6 +372,7 @@ export const zhCN = {
   // Stage 4.
   incubations: incubations.zhCN,
   incubationPlan: incubationPlan.zhCN,
+  mentoring: mentoring.zhCN,
   // Stage 4.
   assessments: assessments.zhCN,
 };

@@ -21,6 +21,11 @@ import {
   MyIncubationCard,
   StaffIncubationWaiting,
 } from "../incubation/incubations/components/IncubationHomeCards";
+import {
+  MemberSessionsCard,
+  MentorHomeCards,
+  StaffMentoringWaiting,
+} from "../services/mentoring/home/MentoringHomeCards";
 import { ExpertCard, PendingInvitations } from "./ExpertCard";
 import { FiguresHome } from "./figures/FiguresHome";
 import { GuestHome } from "./GuestHome";
@@ -53,10 +58,13 @@ export default function HomePage() {
           </span>
         }
       />
+      <MentorHomeCards />
+      <MemberSessionsCard />
       <MyIncubationCard />
       <MyApplicationsCard />
       <StaffWaiting />
       <StaffIncubationWaiting />
+      <StaffMentoringWaiting />
       <PendingInvitations />
       <ExpertCard />
       <RoundsShortCard />
