@@ -36,6 +36,7 @@ import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
 import { AppError, fieldError, notFound, versionConflict } from "../../../errors";
 import { notify } from "../../../notify";
+import { requireRoleFor } from "../../../policy";
 import { loadIncubation } from "../../incubation/incubations/load";
 import { incubationClosed } from "../../incubation/plan/load";
 import "./growth";
