@@ -465,7 +465,7 @@ const MATRIX: Record<string, Case[]> = {
                                                      expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   // Stage 4 incubations (孵化): staff manage; the organization's members read their own; an expert
   // reads one it is named on as an assessor (none here: 404); a stale version (999) answers 409.
-  "GET /api/incubations":                         [{ expect: [401, 200, 200, 200, 403, 200, 403, 403, 403] }],
+  "GET /api/incubations":                         [{ expect: [401, 200, 200, 200, 200, 200, 403, 403, 403] }],
   "POST /api/incubations":                        [{ note: "the member's organization is incubating already: 409 proves the policy passed",
                                                      body: () => ({ organizationId: ids.ownOrg, track: "org", cohortId: ids.cohort, startOn: "2026-02-01", reason: "矩阵测试" }),
                                                      expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
