@@ -251,6 +251,7 @@ export async function answerSession(
   sessionId: string,
   input: Answer,
 ): Promise<SessionEntry> {
+  requireRoleFor(ctx.actor, "mentoring.answer");
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select()
