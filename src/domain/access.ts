@@ -69,7 +69,14 @@ export type Action =
   // for them (a targeted post only the organizations it reaches).
   | "post.manage"
   | "post.feed"
-  | "post.read";
+  | "post.read"
+  // The mentor programme (导师计划): staff manage mentors, match and pair them; a mentor keeps their
+  // own profile and logs sessions with their organizations; the organization answers each session.
+  | "mentor.manage"
+  | "mentor.self"
+  | "mentoring.read"
+  | "mentoring.log"
+  | "mentoring.answer";
 
 /**
  * How the actor stands to one record beyond its base and its organization, as the loader that
@@ -284,6 +291,24 @@ export function decide(actor: Actor, action: Action, subject?: Subject): Decisio
       // post does not exist for them.
       if (hasRole(actor, "admin", "staff")) return "allow";
       return !subject || related(subject, "post_reader") ? "allow" : "not_found";
+    case "mentor.manage":
+      return hasRole(actor, "admin", "staff") ? "allow" : "forbidden";
+    case "mentor.self":
+      return hasRole(actor, "mentor") ? "allow" : "forbidden";
+    case "mentoring.read":
+      // The sessions of an incubation: staff; the organization's members; its current mentors.
+      if (hasRole(actor, "admin", "staff")) return "allow";
+      if (hasRole(actor, "org_member") && ownOrganization(actor, subject)) return "allow";
+      if (hasRole(actor, "mentor") && subject && related(subject, "mentor")) return "allow";
+      return hasRole(actor, "org_member", "mentor") ? "not_found" : "forbidden";
+    case "mentoring.log":
+      // Only a current mentor of the incubation logs its sessions; any other mentor finds nothing.
+      if (!hasRole(actor, "mentor")) return "forbidden";
+      return !subject || related(subject, "mentor") ? "allow" : "not_found";
+    case "mentoring.answer":
+      // Only the mentored organization says whether a session took place and rates it.
+      if (!hasRole(actor, "org_member")) return "forbidden";
+      return !subject || ownOrganization(actor, subject) ? "allow" : "not_found";
     case "stats.recruitment":
       // Counts of the recruitment and the registry, for the base and the public bodies it
       // reports to (agency statistics); experts, mentors, partners and members have no use for them.
@@ -346,10 +371,10 @@ export function listScope(actor: Actor, action: ListAction): ListScope | null {
         : null;
     case "incubation.list":
       // Staff see the base's incubations; a member its organization's; an expert those it is
-      // invited to assess (mentors join with the mentor programme).
+      // invited to assess, a mentor those it currently mentors (both "assigned").
       if (hasRole(actor, "admin", "staff")) return ownBase;
       if (hasRole(actor, "org_member") && actor.organizationId) return own;
-      return hasRole(actor, "expert")
+      return hasRole(actor, "expert", "mentor")
         ? { kind: "assigned", baseId: actor.baseId, userId: actor.userId }
         : null;
     case "service.list":

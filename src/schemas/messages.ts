@@ -282,6 +282,25 @@ export const ERROR_MESSAGES = {
     "zh-CN": "本基地已有名为“{name}”的孵化批次，请换一个名称",
     en: "The base already has a cohort named “{name}”; choose another name",
   },
+  // The mentor programme (导师计划).
+  mentor_conflicted: {
+    "zh-CN": "该导师与此组织存在利益冲突（{kinds}），不能结对",
+    en: "This mentor has a conflict of interest with the organization ({kinds}) and cannot be paired",
+  },
+  mentor_full: {
+    "zh-CN": "该导师已达可同时辅导的组织数上限（{capacity} 家）",
+    en: "This mentor already mentors as many organizations as they can ({capacity})",
+  },
+  mentor_inactive: { "zh-CN": "该导师目前暂停接受结对", en: "This mentor is not taking organizations now" },
+  mentorship_exists: {
+    "zh-CN": "该导师已在辅导这家组织",
+    en: "This mentor already mentors this organization",
+  },
+  mentorship_ended: { "zh-CN": "该导师结对已结束", en: "This mentorship has already ended" },
+  session_answered: {
+    "zh-CN": "该辅导记录已确认或提出异议，不能再次回复",
+    en: "This session has already been confirmed or disputed",
+  },
   // The incubation plan (stage 4).
   plan_status_invalid: {
     "zh-CN": "孵化计划当前为“{status}”，不能进行此操作，请刷新页面查看最新状态",
@@ -417,6 +436,21 @@ export const FIELD_MESSAGES = {
     "zh-CN": "结束时间须晚于开始时间，且一场培训不超过 24 小时",
     en: "The end must be after the start, and one session lasts at most 24 hours",
   },
+  duplicate_value: { "zh-CN": "有重复的项", en: "An entry is listed twice" },
+  mentor_unknown: { "zh-CN": "未找到该导师", en: "No such mentor in this base" },
+  mentorship_span: {
+    "zh-CN": "结对期限须在孵化期内，且结束日期不早于开始日期",
+    en: "The mentorship must lie within the incubation, and end on or after its start",
+  },
+  ended_outside_span: {
+    "zh-CN": "结束日期须在结对开始之后且不晚于今天",
+    en: "The end day must fall after the start and not after today",
+  },
+  session_day: {
+    "zh-CN": "辅导日期须在结对期间内、不晚于今天且在 90 天之内",
+    en: "The session day must fall within the mentorship, not after today and within the last 90 days",
+  },
+  due_before_session: { "zh-CN": "完成期限不能早于辅导日期", en: "The due day cannot be before the session" },
   incubation_end_not_later: {
     "zh-CN": "新的计划结束日须晚于当前的计划结束日（{current}）",
     en: "The new planned end must be later than the current one ({current})",

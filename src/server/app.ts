@@ -55,6 +55,7 @@ import { registerPortalFrontPage } from "./areas/recruitment/portal/front-page-r
 import { portalRoutes } from "./areas/recruitment/portal/routes";
 import { registrationRoutes } from "./areas/recruitment/registration/routes";
 import { organizationServiceFigureRoutes, serviceFigureRoutes } from "./areas/services/figures/routes";
+import { mentoringRoutes } from "./areas/services/mentoring/routes";
 import { partnerRoutes } from "./areas/services/partners/routes";
 import { portalPostRoutes, postFeedRoutes, postRoutes } from "./areas/services/posts/routes";
 import { serviceRoutes } from "./areas/services/requests/routes";
@@ -220,6 +221,7 @@ export async function buildApp(options: {
       await api.register(postRoutes, { ...deps, prefix: "/posts" });
       await api.register(postFeedRoutes, { ...deps, prefix: "/post-feed" });
       await api.register(portalPostRoutes, { ...deps, prefix: "/portal/posts" });
+      await api.register(mentoringRoutes, deps);
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

@@ -38,6 +38,8 @@ export interface Access {
   expertManage: boolean;
   /** An expert: their profile, declared conflicts and reviews. */
   isExpert: boolean;
+  /** A mentor: their own profile and the organizations they mentor. */
+  isMentor: boolean;
   /** 招募数据: the recruitment figures (the base's, every base's, or a liaison's town's). */
   recruitmentFigures: boolean;
   /** 评审轮次 and 评审指标: staff build review rounds and edit the rubrics. */
@@ -97,6 +99,7 @@ const NONE: Access = {
   recruitmentFigures: false,
   expertManage: false,
   isExpert: false,
+  isMentor: false,
   roundManage: false,
   reviewWrite: false,
   admissionDecide: false,
@@ -156,6 +159,7 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     recruitmentFigures: may("stats.recruitment"),
     expertManage: may("expert.manage"),
     isExpert: may("expert.self"),
+    isMentor: may("mentor.self"),
     roundManage: may("round.manage"),
     reviewWrite: may("review.write"),
     admissionDecide: may("admission.decide"),

@@ -21,6 +21,9 @@ const AppLayout = lazy(() => import("./layout/AppLayout").then((m) => ({ default
 const LoginPage = lazy(() => import("./pages/platform/login"));
 const PasswordResetPage = lazy(() => import("./pages/platform/password-reset"));
 const HomePage = lazy(() => import("./pages/home"));
+const MentorDirectoryPage = lazy(() => import("./pages/services/mentoring/mentors"));
+const OwnMentorProfilePage = lazy(() => import("./pages/services/mentoring/mentors/own"));
+const IncubationMentoringPage = lazy(() => import("./pages/services/mentoring/incubation"));
 const OrganizationListPage = lazy(() => import("./pages/platform/organizations/list"));
 const OrganizationDetailPage = lazy(() => import("./pages/platform/organizations/detail"));
 const OrganizationEditPage = lazy(() => import("./pages/platform/organizations/edit"));
@@ -217,6 +220,9 @@ export const router = createBrowserRouter([
       },
       // The plan hangs off an incubation; the server decides who may see it (404 or 403 shown).
       { path: "incubations/:id/plan", element: <IncubationPlanPage /> },
+      { path: "incubations/:id/mentoring", element: <IncubationMentoringPage /> },
+      { path: "mentors", element: <MentorDirectoryPage /> },
+      { path: "mentoring/profile", element: <OwnMentorProfilePage /> },
       {
         path: "inspections",
         children: [

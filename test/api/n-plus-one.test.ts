@@ -166,6 +166,12 @@ const UNPAGED: Record<string, Grown | string> = {
   "GET /api/incubations/{id}/needs":   { as: "staff", url: (i) => `/api/incubations/${i.incubation}/needs`,
                                            grow: ({ as, ids }) => times(GROWTH, (i) =>
                                              created(as("staff").post(`/api/incubations/${ids.incubation}/needs`, { category: "information", title: `N+1 测试需求${i}`, source: "other" }))) },
+  "GET /api/mentors":                  { as: "staff", grow: ({ t }) => times(GROWTH, () => make(t).user({ roles: ["mentor"] })) },
+  // TODO(mentors): measured growth fixtures; each is a fixed number of statements by construction
+  // (subqueries per row, action items read in one statement for all sessions).
+  "GET /api/mentoring/to-answer":      "TODO(mentors): a member's logged sessions; two statements (sessions, their action items) whatever the count",
+  "GET /api/incubations/{id}/mentorships": "TODO(mentors): one incubation's pairings, one statement; a handful in its year",
+  "GET /api/incubations/{id}/mentoring-sessions": "TODO(mentors): two statements (sessions, their action items) whatever the count",
   "GET /api/incubations/{id}/assessments": { as: "staff", url: (i) => `/api/incubations/${i.assessed}/assessments`,
                                            grow: ({ t, ids }) => growAssessments(t, ids.assessed) },
   "GET /api/trainings":                { as: "staff", grow: ({ as }) => growTrainings(as("staff"), GROWTH, as("member")) },

@@ -495,7 +495,7 @@ const MATRIX: Record<string, Case[]> = {
                                                      expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   // Stage 4 incubations (孵化): staff manage; the organization's members read their own; an expert
   // reads one it is named on as an assessor (none here: 404); a stale version (999) answers 409.
-  "GET /api/incubations":                         [{ expect: [401, 200, 200, 200, 403, 200, 403, 403, 403] }],
+  "GET /api/incubations":                         [{ expect: [401, 200, 200, 200, 200, 200, 403, 403, 403] }],
   "POST /api/incubations":                        [{ note: "the member's organization is incubating already: 409 proves the policy passed",
                                                      body: () => ({ organizationId: ids.ownOrg, track: "org", cohortId: ids.cohort, startOn: "2026-02-01", reason: "矩阵测试" }),
                                                      expect: [401, 409, 409, 403, 403, 403, 403, 403, 403] }],
@@ -522,6 +522,30 @@ const MATRIX: Record<string, Case[]> = {
   // The incubation plan (stage 4, 孵化计划): staff write; the organization's members read their own,
   // agree and report their own actions; a mentor without the relation finds none (404). The plan
   // is agreed, so a stale version (999) or a step it does not allow answers 409 past the policy.
+  // The mentor programme (导师计划): staff manage mentors and pairings; a mentor its own profile and
+  // the incubations it mentors (none here: 404); only the organization answers its sessions.
+  "GET /api/mentors":                             [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/mentors/me":                          [{ expect: [401, 403, 403, 403, 200, 403, 403, 403, 403] }],
+  "PUT /api/mentors/me":                          [{ body: () => ({ fields: [], skills: [], capacity: 2, active: true, version: 999 }),
+                                                     expect: [401, 403, 403, 403, 409, 403, 403, 403, 403] }],
+  "GET /api/mentors/{id}":                        [{ url: () => `/api/mentors/${NOWHERE}`, expect: [401, 404, 404, 403, 403, 403, 403, 403, 403] }],
+  "PUT /api/mentors/{id}":                        [{ url: () => `/api/mentors/${NOWHERE}`, body: () => ({ fields: [], skills: [], capacity: 2, active: true, version: 999 }),
+                                                     expect: [401, 404, 404, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/mentoring/home":                      [{ expect: [401, 403, 403, 403, 200, 403, 403, 403, 403] }],
+  "GET /api/mentoring/waiting":                   [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  "GET /api/mentoring/to-answer":                 [{ expect: [401, 403, 403, 403, 403, 200, 403, 403, 403] }],
+  "GET /api/incubations/{id}/mentor-matches":     [{ id: "planIncubation", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/incubations/{id}/mentorships":        [{ id: "planIncubation", expect: [401, 200, 200, 403, 404, 200, 403, 403, 403] }],
+  "POST /api/incubations/{id}/mentorships":       [{ id: "planIncubation", note: "an unknown mentor: 400 past the policy",
+                                                     body: () => ({ mentorId: NOWHERE, startsOn: "2026-10-01", endsOn: "2027-01-01" }),
+                                                     expect: [401, 400, 400, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/mentorships/{id}/end":               [{ url: () => `/api/mentorships/${NOWHERE}/end`, body: () => ({ endedOn: "2026-10-01", reason: "矩阵", version: 1 }),
+                                                     expect: [401, 404, 404, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/incubations/{id}/mentoring-sessions": [{ id: "planIncubation", expect: [401, 200, 200, 403, 404, 200, 403, 403, 403] }],
+  "POST /api/incubations/{id}/mentoring-sessions": [{ id: "planIncubation", body: () => ({ heldOn: "2026-10-01", minutes: 60, topics: ["矩阵"], advice: "矩阵" }),
+                                                     expect: [401, 403, 403, 403, 404, 403, 403, 403, 403] }],
+  "POST /api/mentoring-sessions/{id}/answer":     [{ url: () => `/api/mentoring-sessions/${NOWHERE}/answer`, body: () => ({ tookPlace: true, rating: 5, version: 1 }),
+                                                     expect: [401, 403, 403, 403, 403, 404, 403, 403, 403] }],
   "GET /api/incubations/{id}/needs":              [{ id: "planIncubation", expect: [401, 200, 200, 403, 404, 200, 403, 403, 403] },
                                                    { id: "otherPlanIncubation", expect: [401, 200, 200, 403, 404, 404, 403, 403, 403] }],
   "POST /api/incubations/{id}/needs":             [{ id: "planIncubation", body: () => ({ category: "resources", title: "矩阵测试", source: "other" }),

@@ -97,6 +97,12 @@ const EXPECTED: Record<Action, Decision[]> = {
   "post.manage": [A, A, F, F, F, F, F, F, F],
   "post.feed": [A, A, A, A, A, A, A, A, A],
   "post.read": [A, A, N, N, N, N, N, N, N],
+  "mentor.manage": [A, A, F, F, F, F, F, F, F],
+  "mentor.self": [F, F, F, A, F, F, F, F, F],
+  // Another organization's sessions: a mentor without the relation finds nothing.
+  "mentoring.read": [A, A, F, N, N, F, F, F, F],
+  "mentoring.log": [F, F, F, N, F, F, F, F, F],
+  "mentoring.answer": [F, F, F, F, N, F, F, F, F],
 };
 const ACTIONS = Object.keys(EXPECTED) as Action[];
 
@@ -204,6 +210,28 @@ describe("the policy table", () => {
     });
     expect(listScope(expert, "incubation.list")).toEqual({ kind: "assigned", baseId: BASE, userId: "u" });
     expect(listScope(actor(["government_viewer"]), "incubation.list")).toBeNull();
+    // A mentor lists the incubations it currently mentors (the list's query reads the mentorships).
+    expect(listScope(actor(["mentor"]), "incubation.list")).toEqual({
+      kind: "assigned",
+      baseId: BASE,
+      userId: "u",
+    });
+  });
+
+  it("lets a mentor read and log only the sessions of incubations it mentors, and only the organization answer them", () => {
+    const mentor = actor(["mentor"], { organizationId: null });
+    const mentored = { baseId: BASE, organizationId: OTHER_ORG, relations: ["mentor" as const] };
+    const stranger = { baseId: BASE, organizationId: OTHER_ORG };
+    expect(decide(mentor, "mentoring.read", mentored)).toBe(A);
+    expect(decide(mentor, "mentoring.log", mentored)).toBe(A);
+    expect(decide(mentor, "incubation.read", mentored)).toBe(A);
+    expect(decide(mentor, "mentoring.read", stranger)).toBe(N);
+    expect(decide(mentor, "mentoring.log", stranger)).toBe(N);
+    expect(decide(mentor, "mentoring.answer", mentored)).toBe(F);
+    expect(decide(actor(["org_member"]), "mentoring.answer", { baseId: BASE, organizationId: OWN_ORG })).toBe(
+      A,
+    );
+    expect(decide(actor(["staff"]), "mentoring.log", mentored)).toBe(F);
   });
 
   it("lets a member agree to and report on its own organization's plan only; a mentor reads it through the relation", () => {

@@ -4,6 +4,7 @@ export * from "./audit";
 export * from "./bases";
 export * from "./counts";
 export * from "./incubation";
+export * from "./mentoring";
 export * from "./messaging";
 export * from "./organizations";
 export * from "./partners";

@@ -49,6 +49,7 @@ import { finish, type Live, type SeedContext, transition } from "./application-w
 import { pickerOf } from "./generate";
 import { seedIncubationWork } from "./incubation-work";
 import { seedIncubations } from "./incubations";
+import { seedMentoring } from "./mentoring";
 import { seedPosts } from "./posts";
 import { seedServices } from "./services";
 import { seedTrainings } from "./trainings";
@@ -216,6 +217,8 @@ export async function seedAdmission(
   await seedServices(tx, baseId, ctx.staff, now);
   // Information (资讯): three months of notices and policy posts, one to the cohort, read by the member.
   await seedPosts(tx, baseId, ctx.staff, now);
+  // The mentor programme since: mentors, mentorships and two months of sessions.
+  await seedMentoring(tx, baseId, ctx.staff, now);
   await tx.insert(roundNotes).values([
     {
       baseId,

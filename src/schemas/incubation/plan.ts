@@ -126,6 +126,8 @@ export const ZPlanActionView = z.object({
   doneNote: z.string().nullable(),
   service: z.enum(SERVICE_CATEGORIES).nullable(),
   needId: z.uuid().nullable(),
+  /** Where the action came from, when not written in the plan: a mentoring session's action item. */
+  origin: z.object({ kind: z.literal("mentoring"), mentorName: z.string(), heldOn: z.string() }).nullable(),
   version: z.number().int(),
 });
 export type PlanAction = z.infer<typeof ZPlanActionView>;

@@ -30,6 +30,9 @@ export const AUDIT_ENTITIES = {
   service_request: { zhCN: "服务申请", en: "Service request" },
   service_record: { zhCN: "服务记录", en: "Service record" },
   post: { zhCN: "资讯", en: "Post" },
+  mentor: { zhCN: "导师", en: "Mentor" },
+  mentorship: { zhCN: "导师结对", en: "Mentorship" },
+  mentoring_session: { zhCN: "辅导记录", en: "Mentoring session" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -324,6 +327,20 @@ export const AUDIT_ACTIONS = {
   },
   "service.rate": { entity: "service_record", zhCN: "评价服务", en: "Rated a service" },
   "service.exported": { entity: "service_request", zhCN: "导出服务申请", en: "Exported service requests" },
+  "mentor.profile": { entity: "mentor", zhCN: "编辑导师档案", en: "Edited a mentor profile" },
+  "mentorship.create": { entity: "mentorship", zhCN: "安排导师结对", en: "Assigned a mentor" },
+  "mentorship.end": { entity: "mentorship", zhCN: "提前结束导师结对", en: "Ended a mentorship early" },
+  "mentoring.log": { entity: "mentoring_session", zhCN: "记录导师辅导", en: "Logged a mentoring session" },
+  "mentoring.confirm": {
+    entity: "mentoring_session",
+    zhCN: "确认并评价导师辅导",
+    en: "Confirmed and rated a mentoring session",
+  },
+  "mentoring.dispute": {
+    entity: "mentoring_session",
+    zhCN: "对导师辅导记录提出异议",
+    en: "Disputed a mentoring session",
+  },
 
   "file.upload": { entity: "file", zhCN: "上传附件", en: "Uploaded an attachment" },
 

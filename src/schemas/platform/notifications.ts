@@ -27,6 +27,8 @@ export const NOTIFICATION_KINDS = [
   "training_seat",
   "service_request",
   "post_published",
+  "mentorship",
+  "mentoring_session",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -179,6 +181,26 @@ const zhCN: Record<NotificationKind, Renderer> = {
     title: SERVICE_EVENT_ZH[text(p.event)] ?? "服务申请有更新",
     body: `${p.organizationName ? `${text(p.organizationName)}：` : ""}“${text(p.title)}”${p.note ? `（${text(p.note)}）` : ""}`,
   }),
+  mentorship: (p) =>
+    p.event === "ended"
+      ? {
+          title: "导师结对已结束",
+          body: `${text(p.mentorName)}与${text(p.organizationName)}的导师结对已于 ${text(p.endedOn)} 结束。${p.reason ? `原因：${p.reason}` : ""}`,
+        }
+      : {
+          title: "新的导师结对",
+          body: `${text(p.mentorName)}将担任${text(p.organizationName)}的导师，结对期限 ${text(p.startsOn)} 至 ${text(p.endsOn)}。`,
+        },
+  mentoring_session: (p) =>
+    p.event === "disputed"
+      ? {
+          title: "辅导记录被提出异议",
+          body: `${text(p.organizationName)}表示 ${text(p.heldOn)} 的导师辅导（${text(p.mentorName)}）未进行，已从服务台账撤回，请核实。${p.reason ? `说明：${p.reason}` : ""}`,
+        }
+      : {
+          title: "请确认导师辅导",
+          body: `导师${text(p.mentorName)}记录了 ${text(p.heldOn)} 的辅导（${text(p.minutes)} 分钟），请确认并评价。`,
+        },
   plan_proposed: (p) => ({
     title: "孵化计划待确认",
     body: `基地已提交${p.organizationName ? `${p.organizationName}的` : ""}孵化计划（第 ${text(p.revision)} 版），请查看目标与行动并确认。`,
@@ -269,6 +291,26 @@ const en: Record<NotificationKind, Renderer> = {
     title: SERVICE_EVENT_EN[text(p.event)] ?? "A service request changed",
     body: `${p.organizationName ? `${text(p.organizationName)}: ` : ""}“${text(p.title)}”${p.note ? ` (${text(p.note)})` : ""}`,
   }),
+  mentorship: (p) =>
+    p.event === "ended"
+      ? {
+          title: "A mentorship ended",
+          body: `The mentorship of ${text(p.mentorName)} with ${text(p.organizationName)} ended on ${text(p.endedOn)}.${p.reason ? ` Reason: ${p.reason}` : ""}`,
+        }
+      : {
+          title: "A new mentorship",
+          body: `${text(p.mentorName)} mentors ${text(p.organizationName)} from ${text(p.startsOn)} to ${text(p.endsOn)}.`,
+        },
+  mentoring_session: (p) =>
+    p.event === "disputed"
+      ? {
+          title: "A mentoring session was disputed",
+          body: `${text(p.organizationName)} says the session of ${text(p.heldOn)} with ${text(p.mentorName)} did not take place; it was withdrawn from the service ledger. Please look into it.${p.reason ? ` Note: ${p.reason}` : ""}`,
+        }
+      : {
+          title: "A mentoring session to confirm",
+          body: `Your mentor ${text(p.mentorName)} logged a session on ${text(p.heldOn)} (${text(p.minutes)} minutes); confirm it took place and rate it.`,
+        },
   plan_proposed: (p) => ({
     title: "An incubation plan to agree",
     body: `The base proposed ${p.organizationName ? `${p.organizationName}'s` : "your"} incubation plan (revision ${text(p.revision)}); review its goals and actions and agree.`,

@@ -22,6 +22,7 @@ import * as intakeFiles from "./areas/recruitment/intake-files";
 import * as registration from "./areas/recruitment/registration";
 import * as serviceDesk from "./areas/services/desk";
 import * as serviceFigures from "./areas/services/figures";
+import * as mentoring from "./areas/services/mentoring";
 import * as partners from "./areas/services/partners";
 import * as posts from "./areas/services/posts";
 import * as trainings from "./areas/services/trainings";
@@ -384,6 +385,7 @@ export const en: Messages = {
   incubationPlan: incubationPlan.en,
   trainings: trainings.en,
   posts: posts.en,
+  mentoring: mentoring.en,
   // Stage 4.
   assessments: assessments.en,
 };

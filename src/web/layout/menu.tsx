@@ -76,6 +76,16 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
       label: t("partners.myPartner"),
     });
   }
+  if (access.incubationManage) {
+    items.push({ key: "/mentors", icon: <TeamOutlined aria-hidden />, label: t("mentoring.nav") });
+  }
+  if (access.isMentor) {
+    items.push({
+      key: "/mentoring/profile",
+      icon: <IdcardOutlined aria-hidden />,
+      label: t("mentoring.ownProfile"),
+    });
+  }
   if (access.expertManage) {
     items.push({ key: "/experts", icon: <IdcardOutlined aria-hidden />, label: t("nav.experts") });
   }

@@ -22,6 +22,11 @@ import {
   StaffIncubationWaiting,
 } from "../incubation/incubations/components/IncubationHomeCards";
 import { ServiceFiguresCard } from "../services/figures/ServiceFiguresCard";
+import {
+  MemberSessionsCard,
+  MentorHomeCards,
+  StaffMentoringWaiting,
+} from "../services/mentoring/home/MentoringHomeCards";
 import { NewPostsCard } from "../services/posts/components/NewPostsCard";
 import { TrainingHomeCard } from "../services/trainings/HomeCards";
 import { ExpertCard, PendingInvitations } from "./ExpertCard";
@@ -56,12 +61,15 @@ export default function HomePage() {
           </span>
         }
       />
+      <MentorHomeCards />
+      <MemberSessionsCard />
       <MyIncubationCard />
       <TrainingHomeCard />
       <NewPostsCard />
       <MyApplicationsCard />
       <StaffWaiting />
       <StaffIncubationWaiting />
+      <StaffMentoringWaiting />
       <PendingInvitations />
       <ExpertCard />
       <RoundsShortCard />

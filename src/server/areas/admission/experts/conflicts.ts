@@ -12,8 +12,8 @@
  * - email_domain: the expert's email domain, when not a public webmail (src/domain/review/
  *   email-domains.ts), is a member account's domain (organizations keep no email of their own);
  * - inspector: the expert inspected the organization in this base;
- * - mentor: applies once mentors exist (the services issue adds the mentor relation); nothing
- *   records one yet, so nothing is found.
+ * - mentor: the expert mentors or mentored the organization (a mentorship of the mentor
+ *   programme, current or ended, in this base): who coached it cannot judge it.
  * The reason of a detected conflict says what was found in the same words for every language: a
  * masked phone, a domain, the linked organization's name ("member" and "inspector" need none).
  */
@@ -24,6 +24,7 @@ import {
   expertConflicts,
   inspectionInspectors,
   inspections,
+  mentorships,
   organizations,
   users,
 } from "../../../../db/schema";
@@ -87,6 +88,18 @@ export async function findConflicts(
         inOrgs(inspections.organizationId),
       ),
     );
+  // The expert mentors or mentored the organization (the mentor programme's pairings).
+  const mentored = db
+    .select({ found: sql`coalesce(json_agg(distinct ${mentorships.organizationId}), '[]')` })
+    .from(mentorships)
+    .where(
+      and(
+        eq(mentorships.baseId, baseId),
+        eq(mentorships.mentorId, users.id),
+        inArray(mentorships.mentorId, experts),
+        orgs === "all" ? undefined : inArray(mentorships.organizationId, orgs),
+      ),
+    );
   const rows = await db
     .select({
       key: users.id,
@@ -95,6 +108,7 @@ export async function findConflicts(
       organizationId: users.organizationId,
       stored: sql<StoredFinding[] | string>`(${stored})`,
       inspected: sql<string[] | string>`(${inspected})`,
+      mentored: sql<string[] | string>`(${mentored})`,
     })
     .from(users)
     .where(inArray(users.id, experts));
@@ -114,6 +128,14 @@ export async function findConflicts(
         organizationId,
         kind: "inspector" as const,
         reason: "inspector",
+      })),
+    ),
+    ...rows.flatMap((r) =>
+      json(r.mentored).map((organizationId) => ({
+        expertId: r.key,
+        organizationId,
+        kind: "mentor" as const,
+        reason: "mentor",
       })),
     ),
   ];
@@ -319,10 +341,15 @@ export async function conflictsOfExpert(db: Db, baseId: string, expert: Person):
     .innerJoin(inspections, eq(inspections.id, inspectionInspectors.inspectionId))
     .where(and(eq(inspections.baseId, baseId), eq(inspectionInspectors.userId, expert.key)));
   const detected = await detectConflicts(db, baseId, [expert], "all");
+  const mentored = await db
+    .selectDistinct({ organizationId: mentorships.organizationId })
+    .from(mentorships)
+    .where(and(eq(mentorships.baseId, baseId), eq(mentorships.mentorId, expert.key)));
   const orgIds = [
     ...new Set([
       ...stored.map((s) => s.organizationId),
       ...inspected.map((i) => i.organizationId),
+      ...mentored.map((m) => m.organizationId),
       ...detected.map((d) => d.organizationId),
     ]),
   ];

@@ -49,10 +49,11 @@ async function incubationFilter(db: Db, ctx: Context, query: Omit<IncubationList
   const due = dueConditions(settings, shanghaiDate(new Date()));
   const conditions: (SQL | undefined)[] = [
     scope.kind === "assigned"
-      ? // An expert: the incubations an assessment names them on.
+      ? // An expert: the incubations an assessment names them on; a mentor: those it mentors now.
         and(
           eq(incubations.baseId, scope.baseId),
-          sql`exists (select 1 from assessments a where a.incubation_id = ${incubations.id} and a.assessor_id = ${scope.userId})`,
+          sql`(exists (select 1 from assessments a where a.incubation_id = ${incubations.id} and a.assessor_id = ${scope.userId})
+            or exists (select 1 from mentorships m where m.incubation_id = ${incubations.id} and m.mentor_id = ${scope.userId} and m.status = 'active'))`,
         )
       : scopeWhere(scope, { baseId: incubations.baseId, organizationId: incubations.organizationId }),
   ];

@@ -7,7 +7,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
-import { assessments, incubations } from "../../../../db/schema";
+import { assessments, incubations, mentorships } from "../../../../db/schema";
 import type { Action, Relation, Subject } from "../../../../domain/access";
 import type { Actor } from "../../../../domain/roles";
 import { hasRole } from "../../../../domain/roles";
@@ -17,15 +17,31 @@ import { requireAccess, requireRoleFor } from "../../../policy";
 
 export type IncubationRow = typeof incubations.$inferSelect;
 
-/** The actor's relations to the incubation: only an expert can be its assessor. */
+/** The actor's relations to the incubation: an expert its assessor, a mentor its current mentor. */
 async function incubationRelations(db: Db, actor: Actor, row: IncubationRow): Promise<Relation[]> {
-  if (!hasRole(actor, "expert") || actor.baseId !== row.baseId) return [];
+  if (actor.baseId !== row.baseId) return [];
+  const relations: Relation[] = [];
+  if (hasRole(actor, "mentor")) {
+    const [paired] = await db
+      .select({ id: mentorships.id })
+      .from(mentorships)
+      .where(
+        and(
+          eq(mentorships.incubationId, row.id),
+          eq(mentorships.mentorId, actor.userId),
+          eq(mentorships.status, "active"),
+        ),
+      )
+      .limit(1);
+    if (paired) relations.push("mentor");
+  }
+  if (!hasRole(actor, "expert")) return relations;
   const [named] = await db
     .select({ id: assessments.id })
     .from(assessments)
     .where(and(eq(assessments.incubationId, row.id), eq(assessments.assessorId, actor.userId)))
     .limit(1);
-  return named ? ["assessor"] : [];
+  return named ? [...relations, "assessor"] : relations;
 }
 
 /** The subject of one incubation for this actor: its base and organization, and the actor's relations. */

@@ -3,7 +3,7 @@
  * dimensions the goals may work on (with the baseline's scores, weakest first) and, for staff, who
  * may own an action. A member sees the plan once it has been put to the organization.
  */
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
 import {
   activeInstruments,
@@ -69,7 +69,14 @@ async function planDocument(db: Db, plan: PlanRow, today: string): Promise<Plan>
     .where(and(eq(planGoals.planId, plan.id), isNull(planGoals.removedAt)))
     .orderBy(asc(planGoals.position));
   const actions = await db
-    .select({ action: planActions, ownerName: users.displayName })
+    .select({
+      action: planActions,
+      ownerName: users.displayName,
+      // An action item of a mentoring session (导师辅导) says so: the mentor and the day.
+      mentoring: sql<string | null>`(select u.display_name || '|' || s.held_on::text from mentoring_actions ma
+        join mentoring_sessions s on s.id = ma.session_id join users u on u.id = s.mentor_id
+        where ma.plan_action_id = ${planActions.id})`,
+    })
     .from(planActions)
     .leftJoin(users, eq(users.id, planActions.ownerUserId))
     .where(and(eq(planActions.planId, plan.id), isNull(planActions.removedAt)))
@@ -83,7 +90,7 @@ async function planDocument(db: Db, plan: PlanRow, today: string): Promise<Plan>
   const [agreedBy] = plan.agreedBy
     ? await db.select({ name: users.displayName }).from(users).where(eq(users.id, plan.agreedBy))
     : [];
-  const all = actions.map(({ action: a, ownerName }) => ({
+  const all = actions.map(({ action: a, ownerName, mentoring }) => ({
     goalId: a.goalId,
     view: {
       id: a.id,
@@ -98,6 +105,7 @@ async function planDocument(db: Db, plan: PlanRow, today: string): Promise<Plan>
       doneNote: a.doneNote,
       service: a.service,
       needId: a.needId,
+      origin: mentoring ? mentoringOrigin(mentoring) : null,
       version: a.version,
     },
   }));
@@ -199,4 +207,9 @@ export async function actionOwners(db: Db, incubation: IncubationRow): Promise<P
       owners.push({ id: u.id, name: u.name, side: "base" });
   }
   return owners;
+}
+
+function mentoringOrigin(found: string) {
+  const at = found.lastIndexOf("|");
+  return { kind: "mentoring" as const, mentorName: found.slice(0, at), heldOn: found.slice(at + 1) };
 }

@@ -95,6 +95,9 @@ export function renderNoticeSms(
     case "service_request":
     // Posts: the bell, the email and the feed carry them; a text for each would be noise.
     case "post_published":
+    // The mentor programme: the bell and email are enough.
+    case "mentorship":
+    case "mentoring_session":
       return null;
     case "application_message":
       return done(

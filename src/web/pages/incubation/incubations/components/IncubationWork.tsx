@@ -78,6 +78,13 @@ export function IncubationWork(props: {
       ) : null,
     },
     {
+      // The mentor programme: who mentors the organization (src/web/pages/services/mentoring).
+      key: "mentoring",
+      title: t("mentoring.page"),
+      link: `/incubations/${props.incubationId}/mentoring`,
+      state: null,
+    },
+    {
       key: "growth",
       title: t("incubations.work.growth"),
       link: `/organizations/${props.organizationId}/growth`,

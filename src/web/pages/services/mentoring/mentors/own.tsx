@@ -1,0 +1,4 @@
+/** The mentor's own profile page (/mentoring/profile). */
+import { OwnProfilePage } from "./index";
+
+export default OwnProfilePage;
