@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { partners, users } from "../schema";
 
-export const DEMO_PARTNERS = [
+const DEMO_PARTNERS = [
   {
     name: "北京京北公益基金会",
     kind: "foundation",

@@ -24,7 +24,7 @@ import {
   serviceRequests,
   users,
 } from "../schema";
-import "../../server/areas/services/records/growth";
+import "../../schemas/services/service-growth";
 import { seededRandom } from "./generate";
 
 const DAY = 86_400_000;

@@ -10,7 +10,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { certificateNumber, durationMinutes } from "../../domain/services/trainings";
 import { trainingTitles } from "../../schemas/services/trainings";
-import "../../server/areas/services/trainings/growth";
+import "../../schemas/services/training-growth";
 import type { Db } from "../client";
 import { recordDeliveries } from "../deliveries";
 import { recordGrowth } from "../growth";

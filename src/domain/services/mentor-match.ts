@@ -56,7 +56,7 @@ export interface ExcludedMentor {
   capacity: number;
 }
 
-export const MATCH_WEIGHTS = { field: 3, need: 2, weak: 2 } as const;
+const MATCH_WEIGHTS = { field: 3, need: 2, weak: 2 } as const;
 
 /** How many of the lowest baseline dimensions count as weak, and the score below which one may. */
 export const WEAK_DIMENSIONS = 3;

@@ -12,7 +12,7 @@ import type { Context } from "../../../context";
 import { writeExportSheet } from "../../../xlsx-export";
 import { organizationServiceFigures, serviceFigures } from "./service";
 
-export const CATEGORY_LABELS: Record<ServiceCategory, string> = {
+const CATEGORY_LABELS: Record<ServiceCategory, string> = {
   information: "资讯",
   consulting: "咨询",
   capital: "资本",

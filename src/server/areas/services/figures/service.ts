@@ -50,7 +50,7 @@ interface SliceRow {
 }
 
 /** The period asked for, or the last twelve months; longer than five years is refused. */
-export function periodOf(query: ServiceFiguresQuery): { from: string; to: string } {
+function periodOf(query: ServiceFiguresQuery): { from: string; to: string } {
   const today = shanghaiDate(new Date());
   const fallback = defaultPeriod(query.to ?? today);
   const period = { from: query.from ?? fallback.from, to: query.to ?? today };

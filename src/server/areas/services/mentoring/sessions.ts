@@ -45,7 +45,7 @@ type Create = z.output<typeof ZSessionCreate>;
 type Answer = z.output<typeof ZSessionAnswer>;
 
 /** The plan goal that gathers the mentors' action items (one per plan). */
-export const MENTORING_GOAL = "导师辅导行动";
+const MENTORING_GOAL = "导师辅导行动";
 
 export async function logSession(
   db: Db,

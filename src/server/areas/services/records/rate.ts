@@ -16,7 +16,7 @@ import type { Context } from "../../../context";
 import { AppError, notFound } from "../../../errors";
 import { requireAccess, requireRoleFor } from "../../../policy";
 import { serviceTitles } from "../requests/words";
-import "./growth";
+import "../../../../schemas/services/service-growth";
 import { toRecordEntry } from "./view";
 
 const DAY_MS = 86_400_000;

@@ -17,7 +17,7 @@ import type { ZRecordFields } from "../../../../schemas/services/requests";
 import type { Context } from "../../../context";
 import { fieldError } from "../../../errors";
 import { serviceTitles } from "../requests/words";
-import "./growth";
+import "../../../../schemas/services/service-growth";
 
 type Fields = Omit<z.output<typeof ZRecordFields>, "fileIds">;
 export type RecordRow = typeof serviceRecords.$inferSelect;
@@ -26,7 +26,7 @@ export type RecordRow = typeof serviceRecords.$inferSelect;
 const EARLIEST_DAY = "2015-01-01";
 
 /** A day not after today (Asia/Shanghai) and not before the platform's records begin. */
-export function checkDeliveredOn(day: string): void {
+function checkDeliveredOn(day: string): void {
   if (day > shanghaiDate(new Date())) throw fieldError("deliveredOn", "day_in_future");
   if (day < EARLIEST_DAY) throw fieldError("deliveredOn", "invalid");
 }

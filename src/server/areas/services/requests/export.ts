@@ -11,7 +11,7 @@ import { REQUEST_ORDER, type RequestFilter, requestWhere, selectRequests, toRequ
 
 const EXPORT_LIMIT = 20_000;
 
-export const REQUEST_EXPORT_COLUMNS = [
+const REQUEST_EXPORT_COLUMNS = [
   { header: "提交时间", width: 18 },
   { header: "机构", width: 30 },
   { header: "类别", width: 8 },

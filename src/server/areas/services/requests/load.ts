@@ -17,7 +17,7 @@ import { REQUEST_LABELS_FOR_ERRORS } from "./words";
 
 export type RequestRow = typeof serviceRequests.$inferSelect;
 
-export function requestRelations(actor: Actor, row: RequestRow): Relation[] {
+function requestRelations(actor: Actor, row: RequestRow): Relation[] {
   const mentor =
     hasRole(actor, "mentor") && row.handlerKind === "mentor" && row.handlerUserId === actor.userId;
   const partner =

@@ -21,7 +21,7 @@ import { trainingTitles } from "../../../../schemas/services/trainings";
 import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
 import { AppError, versionConflict } from "../../../errors";
-import "./growth";
+import "../../../../schemas/services/training-growth";
 import { type EnrolmentRow, loadEnrolment, loadTraining, statusInvalid, type TrainingRow } from "./load";
 
 /** Check-in opens an hour before the start and closes an hour after the end. */

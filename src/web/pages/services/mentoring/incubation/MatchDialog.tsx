@@ -17,6 +17,7 @@ export function MatchDialog(props: {
   const { t } = useTranslation();
   const matches = useMentorMatches(props.incubationId, true);
   const assign = useAssignMentor(props.incubationId);
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates (strings), not numbers
   const first = today() < props.span.startOn ? props.span.startOn : today();
   const [startsOn, setStartsOn] = useState(first);
   const [endsOn, setEndsOn] = useState(props.span.plannedEndOn);
