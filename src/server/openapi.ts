@@ -102,6 +102,26 @@ const TAGS = [
     description:
       "Stage 4 (孵化计划): an incubation's needs (4Z), its plan (draft, propose, agree, revise) and the actions' progress",
   },
+  {
+    name: "services",
+    description:
+      "服务申请与服务记录 (4Z): the catalogue, requests through their lifecycle, the thread, records alone or for a group, ratings",
+  },
+  {
+    name: "trainings",
+    description:
+      "培训与能力建设: trainings and series, enrolment with a waitlist, the rotating QR check-in, attendance, feedback, certificates",
+  },
+  {
+    name: "mentoring",
+    description:
+      "导师计划: mentor profiles, the ranked matching, pairings, sessions whose action items join the plan",
+  },
+  {
+    name: "posts",
+    description:
+      "资讯: notices and policy posts, targeted to organizations with read receipts; public ones on the portal",
+  },
 ];
 
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {

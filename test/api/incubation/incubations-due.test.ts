@@ -47,7 +47,10 @@ describe("plans and actions due", () => {
     expect(await listed("actions")).toContain(late.id);
     const after = await waiting();
     expect(after.actionsOverdue.count).toBe((await listed("actions")).length);
-    expect(after.actionsOverdue.items.map((i: { id: string }) => i.id)).toContain(late.id);
+    // The card shows the first few (the demo's mentors leave action items late too): each is listed.
+    const shown = after.actionsOverdue.items.map((i: { id: string }) => i.id);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const id of shown) expect(await listed("actions")).toContain(id);
 
     const action = plan.plan.goals[0].actions.find(
       (a: { ownerSide: string }) => a.ownerSide === "organization",
