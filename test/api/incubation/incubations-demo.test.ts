@@ -53,9 +53,10 @@ describe("the demo's incubations", () => {
       version: plan.plan.version,
     });
     expect(agreed.statusCode, agreed.body).toBe(200);
-    // Its first action was due three days ago: overdue now that the plan is agreed.
+    // Its first action was due three days ago, and its mentor's overdue action item joined the
+    // plan (导师计划): both overdue now that the plan is agreed.
     const after = (await member.get(`/api/incubations/${mine[0].id}/plan`)).json();
-    expect(after.plan.progress.overdue).toBe(1);
+    expect(after.plan.progress.overdue).toBe(2);
     const file = (await member.get(`/api/organizations/${own}/growth?areas=assessment`)).json();
     expect(file.items.map((e: { title: { zhCN: string } }) => e.title.zhCN).join("|")).toMatch(
       /基线前测 · 机构自评提交/,
