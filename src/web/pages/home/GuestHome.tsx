@@ -1,6 +1,7 @@
 /**
- * The home of an expert, a mentor or a partner before their stages exist: what the base has asked
- * of them (nothing yet, said plainly, with how they will hear of it), and what they can do now.
+ * The home of an expert before their stage exists for them: what the base has asked of them
+ * (nothing yet, said plainly, with how they will hear of it), and what they can do now. Mentors
+ * and partners have their own cards (their organizations, the services to handle).
  */
 import {
   BellOutlined,
@@ -16,7 +17,7 @@ import { Link } from "react-router";
 import type { Role } from "../../../domain/roles";
 import { useCurrentUser } from "../../auth/session";
 
-const GUEST_ROLES = ["expert", "mentor", "partner"] as const satisfies readonly Role[];
+const GUEST_ROLES = ["expert"] as const satisfies readonly Role[];
 
 export function GuestHome() {
   const { t } = useTranslation();

@@ -28,6 +28,7 @@ import {
   StaffMentoringWaiting,
 } from "../services/mentoring/home/MentoringHomeCards";
 import { NewPostsCard } from "../services/posts/components/NewPostsCard";
+import { HandlerRequestsCard } from "../services/requests/HandlerHomeCard";
 import { TrainingHomeCard } from "../services/trainings/HomeCards";
 import { ExpertCard, PendingInvitations } from "./ExpertCard";
 import { FiguresHome } from "./figures/FiguresHome";
@@ -62,6 +63,7 @@ export default function HomePage() {
         }
       />
       <MentorHomeCards />
+      <HandlerRequestsCard />
       <MemberSessionsCard />
       <MyIncubationCard />
       <TrainingHomeCard />

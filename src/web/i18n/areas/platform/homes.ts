@@ -1,6 +1,6 @@
 /**
  * UI strings of the role homes: the recruitment figures of government viewers and liaisons, and
- * what experts, mentors and partners see before their stages exist. `en` has the same keys.
+ * what an expert sees before its stage exists. `en` has the same keys.
  */
 export const zhCN = {
   figures: {
@@ -48,16 +48,6 @@ export const zhCN = {
       title: "评审任务",
       nothing:
         "目前没有分配给您的评审任务。基地邀请您评审时，您会在这里看到任务和截止时间，并收到短信或邮件通知。",
-    },
-    mentor: {
-      title: "辅导安排",
-      nothing:
-        "目前还没有请您辅导的社会组织。基地为您匹配组织后，您会在这里看到组织和辅导计划，并收到短信或邮件通知。",
-    },
-    partner: {
-      title: "合作对接",
-      nothing:
-        "目前还没有请您支持的项目或资源需求。基地发出对接邀请时，您会在这里看到，并收到短信或邮件通知。",
     },
     meanwhile: "在此之前，您可以",
     contact: "核对联系方式",
@@ -120,16 +110,6 @@ export const en: typeof zhCN = {
       title: "Review tasks",
       nothing:
         "No review tasks are assigned to you at the moment. When the base invites you to review, you will see the tasks and their deadlines here, and get a text message or an email.",
-    },
-    mentor: {
-      title: "Mentoring",
-      nothing:
-        "No organization has been matched with you yet. When the base matches you with one, you will see it and the mentoring plan here, and get a text message or an email.",
-    },
-    partner: {
-      title: "Partnership requests",
-      nothing:
-        "The base has not asked for your support on a project or resource yet. When it does, you will see the request here, and get a text message or an email.",
     },
     meanwhile: "In the meantime, you can",
     contact: "Check your contact details",

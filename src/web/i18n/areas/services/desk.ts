@@ -63,6 +63,9 @@ export const zhCN = {
   need: "关联需求",
   goal: "关联计划目标",
   declined: "未受理原因",
+  handlerHome: "请您承办的服务",
+  handlerNothing: "目前没有请您承办的服务申请。基地指派给您时，您会在这里看到，并收到通知。",
+  seeAll: "查看全部（{{count}}）",
 };
 
 export const en: typeof zhCN = {
@@ -130,4 +133,8 @@ export const en: typeof zhCN = {
   need: "Need",
   goal: "Plan goal",
   declined: "Why declined",
+  handlerHome: "Services for you to handle",
+  handlerNothing:
+    "No service request is assigned to you. When the base assigns one, you will see it here and be notified.",
+  seeAll: "See all ({{count}})",
 };
