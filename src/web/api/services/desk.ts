@@ -10,6 +10,7 @@ import type {
   RequestQuery,
   RequestSchedule,
   RequestView,
+  ServiceWaitingView,
 } from "../../../schemas/services/requests";
 import { request } from "../client";
 
@@ -40,6 +41,15 @@ export function useHandlerOptions(enabled: boolean) {
     queryKey: ["services", "handlers"],
     enabled,
     queryFn: ({ signal }) => request<HandlerOptionsView>("/api/services/handlers", { signal }),
+  });
+}
+
+/** The staff's to-do of the desk: requests overdue, and those nobody handles yet. */
+export function useServiceWaiting(enabled: boolean) {
+  return useQuery({
+    queryKey: ["services", "waiting"],
+    enabled,
+    queryFn: ({ signal }) => request<ServiceWaitingView>("/api/services/waiting", { signal }),
   });
 }
 

@@ -29,6 +29,7 @@ import {
 } from "../services/mentoring/home/MentoringHomeCards";
 import { NewPostsCard } from "../services/posts/components/NewPostsCard";
 import { HandlerRequestsCard } from "../services/requests/HandlerHomeCard";
+import { StaffServiceWaiting } from "../services/requests/StaffServiceWaiting";
 import { TrainingHomeCard } from "../services/trainings/HomeCards";
 import { ExpertCard, PendingInvitations } from "./ExpertCard";
 import { FiguresHome } from "./figures/FiguresHome";
@@ -72,6 +73,7 @@ export default function HomePage() {
       <StaffWaiting />
       <StaffIncubationWaiting />
       <StaffMentoringWaiting />
+      <StaffServiceWaiting />
       <PendingInvitations />
       <ExpertCard />
       <RoundsShortCard />

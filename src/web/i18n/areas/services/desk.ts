@@ -66,6 +66,10 @@ export const zhCN = {
   handlerHome: "请您承办的服务",
   handlerNothing: "目前没有请您承办的服务申请。基地指派给您时，您会在这里看到，并收到通知。",
   seeAll: "查看全部（{{count}}）",
+  waitingTitle: "逾期的服务申请",
+  waitingOverdue: "{{count}} 项申请已超过应答期限或预约日期，请尽快处理",
+  waitingNone: "没有逾期的服务申请",
+  waitingUnassigned: "另有 {{count}} 项尚未指派承办人",
 };
 
 export const en: typeof zhCN = {
@@ -137,4 +141,8 @@ export const en: typeof zhCN = {
   handlerNothing:
     "No service request is assigned to you. When the base assigns one, you will see it here and be notified.",
   seeAll: "See all ({{count}})",
+  waitingTitle: "Overdue service requests",
+  waitingOverdue: "{{count}} requests are past their response time or appointment",
+  waitingNone: "No service request is overdue",
+  waitingUnassigned: "{{count}} more have no handler yet",
 };
