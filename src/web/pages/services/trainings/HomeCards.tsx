@@ -31,12 +31,14 @@ function TodayCard() {
     >
       {items.map((i) => (
         <div key={i.id} style={{ padding: "4px 0" }}>
-          <Link to={`/trainings/${i.id}`}>{i.topic}</Link>
-          <span className="hatchery-secondary">
-            {" "}
+          {/* The link on a line of its own: in a line of text it would be told apart by colour alone. */}
+          <div>
+            <Link to={`/trainings/${i.id}`}>{i.topic}</Link>
+          </div>
+          <div className="hatchery-secondary">
             {timeRange(i.startsAt, i.endsAt)} · {i.enrolled}/{i.capacity}
             {i.waiting ? ` +${i.waiting}` : ""} · {t("trainings.attended")} {i.attended}
-          </span>
+          </div>
         </div>
       ))}
     </Card>
