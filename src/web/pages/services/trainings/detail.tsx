@@ -4,6 +4,7 @@
  * organizations it was meant for. A participant: enrol (for their organization or on their own),
  * cancel, and after attending give feedback once.
  */
+
 import {
   App,
   Button,
@@ -32,6 +33,7 @@ import {
 } from "../../../api/services/trainings";
 import { useAccess } from "../../../auth/session";
 import { formatDateTime } from "../../../components/format";
+import { ToneTag } from "../../../components/labels";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
 import { errorMessage } from "../../../components/serverErrors";
@@ -50,7 +52,9 @@ export default function TrainingDetailPage() {
       <Facts training={v} />
       {v.can.manage ? <StaffPart training={v} /> : <ParticipantPart training={v} />}
       {!v.can.manage && v.mine && v.mine.attendedAt && v.mine.rating === null && <FeedbackForm id={v.id} />}
-      {!v.can.manage && v.mine?.rating != null && <Tag color="green">{t("trainings.feedbackThanks")}</Tag>}
+      {!v.can.manage && v.mine?.rating != null && (
+        <ToneTag tone="green">{t("trainings.feedbackThanks")}</ToneTag>
+      )}
     </>
   );
 }
@@ -164,7 +168,7 @@ function StaffPart({ training: v }: { training: TrainingView }) {
               title: t("trainings.status"),
               render: (_, e) =>
                 e.status === "waiting" ? (
-                  <Tag color="orange">{t("trainings.waitlisted", { position: e.waitPosition })}</Tag>
+                  <ToneTag tone="orange">{t("trainings.waitlisted", { position: e.waitPosition })}</ToneTag>
                 ) : (
                   <Tag color={e.status === "enrolled" ? "blue" : undefined}>
                     {t(`trainings.enrolmentLabels.${e.status}`)}
@@ -232,11 +236,11 @@ function ParticipantPart({ training: v }: { training: TrainingView }) {
       <Card size="small">
         <Space wrap>
           {v.mine.status === "waiting" ? (
-            <Tag color="orange">{t("trainings.waitlisted", { position: v.mine.waitPosition })}</Tag>
+            <ToneTag tone="orange">{t("trainings.waitlisted", { position: v.mine.waitPosition })}</ToneTag>
           ) : v.mine.attendedAt ? (
-            <Tag color="green">
+            <ToneTag tone="green">
               {t("trainings.attended")} {formatDateTime(v.mine.attendedAt)}
-            </Tag>
+            </ToneTag>
           ) : (
             <Tag color="blue">{t("trainings.enrolled")}</Tag>
           )}

@@ -3,6 +3,7 @@
  * and create new ones; members and individuals see the published ones open to them and their own
  * trainings (upcoming, to check in, feedback to give) and certificates.
  */
+
 import { PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Segmented, Space, Table, Tag } from "antd";
 import { useState } from "react";
@@ -11,6 +12,7 @@ import { Link } from "react-router";
 import type { TrainingSummary } from "../../../../schemas/services/trainings";
 import { useMyTrainings, useTrainings } from "../../../api/services/trainings";
 import { useAccess } from "../../../auth/session";
+import { ToneTag } from "../../../components/labels";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
 import { timeRange } from "./labels";
@@ -122,13 +124,13 @@ export function MyTrainingsCard() {
             <div className="hatchery-secondary">{timeRange(i.startsAt, i.endsAt)}</div>
             <Space size={4} wrap>
               {i.enrolmentStatus === "waiting" ? (
-                <Tag color="orange">{t("trainings.waitlisted", { position: i.waitPosition })}</Tag>
+                <ToneTag tone="orange">{t("trainings.waitlisted", { position: i.waitPosition })}</ToneTag>
               ) : i.attendedAt ? (
-                <Tag color="green">{t("trainings.attended")}</Tag>
+                <ToneTag tone="green">{t("trainings.attended")}</ToneTag>
               ) : (
                 <Tag color="blue">{t("trainings.enrolled")}</Tag>
               )}
-              {i.feedbackDue && <Tag color="gold">{t("trainings.feedbackDue")}</Tag>}
+              {i.feedbackDue && <ToneTag tone="gold">{t("trainings.feedbackDue")}</ToneTag>}
             </Space>
           </li>
         ))}

@@ -2,10 +2,12 @@
  * The public portal's trainings (公益培训): published trainings open to the public, not yet
  * ended. Enrolling needs an account: the button signs in and comes back to the training.
  */
+
 import { Button, Card, Empty, List, Space, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { usePortalTrainings } from "../../../api/services/trainings";
+import { ToneTag } from "../../../components/labels";
 import { useDocumentTitle } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
 import { timeRange } from "./labels";
@@ -44,7 +46,9 @@ export default function PortalTrainingsPage() {
                       </span>
                       <span>
                         <Tag>{`${i.enrolled} / ${i.capacity}`}</Tag>
-                        {i.enrolled >= i.capacity && <Tag color="orange">{t("trainings.waiting")}</Tag>}
+                        {i.enrolled >= i.capacity && (
+                          <ToneTag tone="orange">{t("trainings.waiting")}</ToneTag>
+                        )}
                       </span>
                     </Space>
                   }

@@ -3,12 +3,14 @@
  * and laptop), a member's sessions to confirm, and the staff's to-do card (incubations without a
  * mentor, disputed sessions).
  */
+
 import { TeamOutlined } from "@ant-design/icons";
 import { Button, Card, Col, Empty, Flex, List, Row, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useMentorHome, useMentoringWaiting, useSessionsToAnswer } from "../../../../api/services/mentoring";
 import { useCurrentUser } from "../../../../auth/session";
+import { ToneTag } from "../../../../components/labels";
 import { QueryError } from "../../../../components/QueryError";
 import { WaitingCard } from "../../../../components/WaitingCard";
 import { SessionItem } from "../incubation/SessionList";
@@ -47,7 +49,7 @@ export function MentorHomeCards() {
                       <Typography.Text type="secondary">
                         {t("mentoring.home.lastSession")}：{o.lastSessionOn ?? t("mentoring.home.never")}
                       </Typography.Text>
-                      {o.sessionDue && <Tag color="orange">{t("mentoring.home.due")}</Tag>}
+                      {o.sessionDue && <ToneTag tone="orange">{t("mentoring.home.due")}</ToneTag>}
                       {o.openActions > 0 && (
                         <Tag>{t("mentoring.home.openActions", { count: o.openActions })}</Tag>
                       )}

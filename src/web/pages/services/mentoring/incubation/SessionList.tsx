@@ -1,9 +1,11 @@
 /** The sessions of an incubation, newest first, each with its action items and the answer. */
+
 import { Alert, App, Button, Card, Empty, Flex, Input, List, Rate, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SessionEntry } from "../../../../../schemas/services/mentoring";
 import { useAnswerSession, useSessions } from "../../../../api/services/mentoring";
+import { ToneTag } from "../../../../components/labels";
 import { QueryError } from "../../../../components/QueryError";
 import { errorMessage } from "../../../../components/serverErrors";
 
@@ -35,7 +37,7 @@ export function SessionItem({ session: s }: { session: SessionEntry }) {
           <Typography.Text>
             {s.mentorName} · {s.minutes} {t("mentoring.minutesShort")}
           </Typography.Text>
-          <Tag color={STATUS_COLOR[s.status]}>{t(`mentoring.sessionStatus.${s.status}`)}</Tag>
+          <ToneTag tone={STATUS_COLOR[s.status]}>{t(`mentoring.sessionStatus.${s.status}`)}</ToneTag>
           {s.rating !== null && <Rate disabled value={s.rating} style={{ fontSize: 14 }} />}
         </Space>
         <Space wrap size={[4, 4]}>
