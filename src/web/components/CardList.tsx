@@ -24,7 +24,10 @@ export function CardList<T extends { id: string | number }>(props: {
           <Empty />
         </Card>
       ) : (
-        <ul style={{ listStyle: "none", padding: 0, margin: 0, display: "grid", gap: 12 }}>
+        <ul
+          aria-busy={loading}
+          style={{ listStyle: "none", padding: 0, margin: 0, display: "grid", gap: 12 }}
+        >
           {items.map((item) => (
             <li key={item.id}>
               <Card size="small">{props.renderCard(item)}</Card>

@@ -81,3 +81,11 @@ export async function settle(page: Page): Promise<void> {
     )
     .toEqual([]);
 }
+
+/**
+ * Waits until no list is loading (ListResults marks itself aria-busy): antd's loading mask takes
+ * the clicks meant for a column header or a pager while a page is on its way.
+ */
+export async function listsLoaded(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('[aria-busy="true"]').count(), UI_WAIT).toBe(0);
+}

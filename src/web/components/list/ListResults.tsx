@@ -121,6 +121,8 @@ function ResultTable<T extends { id: string | number }, S extends string>(
   return (
     <Card
       size="small"
+      // Busy while a page loads: the table ignores clicks then (antd's loading mask), and says so.
+      aria-busy={props.result.isFetching}
       title={<span aria-live="polite">{t("common.total", { count: total })}</span>}
       extra={props.extra}
       styles={{ body: { padding: 0 } }}
