@@ -436,6 +436,18 @@ export const FIELD_MESSAGES = {
     "zh-CN": "结束时间须晚于开始时间，且一场培训不超过 24 小时",
     en: "The end must be after the start, and one session lasts at most 24 hours",
   },
+  training_person_unknown: {
+    "zh-CN": "本基地没有这位人员（须是社会组织成员或个人用户的账号）",
+    en: "The base has no such person (an organization member's or an individual's account)",
+  },
+  training_person_not_member: {
+    "zh-CN": "这位人员不是所选机构的成员，请另选人员或机构",
+    en: "This person is not a member of the organization chosen",
+  },
+  training_organization_no_member: {
+    "zh-CN": "该机构还没有成员账号，请选择一位具体人员报名",
+    en: "The organization has no member account yet; choose a person to enrol",
+  },
   duplicate_value: { "zh-CN": "有重复的项", en: "An entry is listed twice" },
   mentor_unknown: { "zh-CN": "未找到该导师", en: "No such mentor in this base" },
   mentorship_span: {

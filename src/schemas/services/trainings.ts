@@ -125,6 +125,23 @@ export const ZEnrolmentCreate = z.object({
   organizationId: ZId.nullish(),
 });
 export const ZEnrolmentParams = z.object({ id: ZId, enrolmentId: ZId });
+
+/** Staff look for whom to enrol: an organization's members, or anyone by name. */
+export const ZEnrolmentCandidatesQuery = z.object({
+  organizationId: ZId.optional(),
+  q: text(50).default(""),
+});
+/** A person staff may enrol: a member of an organization or an individual (no contact details). */
+export const ZEnrolmentCandidate = z.object({
+  personId: z.uuid(),
+  name: z.string(),
+  organizationId: z.uuid().nullable(),
+  organizationName: z.string().nullable(),
+  /** Already enrolled or waiting for this training. */
+  enrolled: z.boolean(),
+});
+export type EnrolmentCandidate = z.infer<typeof ZEnrolmentCandidate>;
+export const ZEnrolmentCandidates = z.object({ items: z.array(ZEnrolmentCandidate) });
 export const ZAttendanceSet = z.object({ attended: z.boolean(), version: ZVersion });
 
 export const ZCheckInCodeEntry = z.object({
@@ -191,9 +208,34 @@ export const ZProgressEntry = z.object({
   certificateId: z.uuid().nullable(),
 });
 export const ZSeriesView = ZSeriesEntry.extend({
+  /** The hours the required modules add up to: what a certificate asks for. */
+  requiredMinutes: z.number().int(),
   trainings: z.array(ZTrainingSummary),
   progress: z.array(ZProgressEntry),
 });
+
+/**
+ * A training as the public portal shows it: what, when, where, who teaches and how many seats are
+ * left. No enrolment, no attendance, no online link (that is for the enrolled).
+ */
+export const ZPortalTraining = z.object({
+  id: z.uuid(),
+  topic: z.string(),
+  description: z.string(),
+  seriesTitle: z.string().nullable(),
+  trainerName: z.string(),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  place: z.string(),
+  online: z.boolean(),
+  category: z.enum(SERVICE_CATEGORIES),
+  capacity: z.number().int(),
+  seatsLeft: z.number().int(),
+  /** Enrolment is open (it has not started); when no seat is left, one joins the waitlist. */
+  open: z.boolean(),
+});
+export type PortalTraining = z.infer<typeof ZPortalTraining>;
+export const ZPortalTrainingList = z.object({ items: z.array(ZPortalTraining) });
 
 export const ZCertificateView = z.object({
   id: z.uuid(),

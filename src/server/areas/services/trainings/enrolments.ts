@@ -18,6 +18,7 @@ import { AppError, fieldError, notFound } from "../../../errors";
 import { notify } from "../../../notify";
 import { requireAccess } from "../../../policy";
 import { organizationFacts } from "./audience";
+import { enrollable } from "./candidates";
 import { loadEnrolment, loadTraining, managesTrainings, type TrainingRow } from "./load";
 import { enrolmentsOf } from "./view";
 
@@ -25,25 +26,19 @@ type Input = z.output<typeof ZEnrolmentCreate>;
 
 export async function enrol(db: Db, ctx: Context, trainingId: string, input: Input): Promise<EnrolmentEntry> {
   const staff = managesTrainings(ctx.actor);
-  const personId = staff && input.personId ? input.personId : ctx.actor.userId;
   if (!staff && input.personId && input.personId !== ctx.actor.userId)
     throw fieldError("personId", "invalid_id");
   const organizationId = input.organizationId ?? null;
+  let personId = staff ? (input.personId ?? null) : ctx.actor.userId;
   const id = await db.transaction(async (tx) => {
     const training = await loadTraining(tx, ctx, trainingId, "training.enrol", { lock: true });
     requireAccess(ctx.actor, "training.enrol", { baseId: training.baseId, organizationId });
     if (training.status !== "published" || training.startsAt <= new Date())
       throw new AppError("training_not_open");
-    if (staff && personId !== ctx.actor.userId) {
-      // The person enrolled by staff: a user of this base, who belongs to the organization named.
-      const [person] = await tx
-        .select({ organizationId: users.organizationId })
-        .from(users)
-        .where(and(eq(users.id, personId), eq(users.baseId, training.baseId)));
-      if (!person) throw fieldError("personId", "invalid_id");
-      if (organizationId && person.organizationId !== organizationId)
-        throw fieldError("organizationId", "invalid_id");
-    }
+    // Staff enrol someone else: the person named, or the organization's first member account.
+    if (staff)
+      personId = await personEnrolledByStaff(tx, ctx, training.baseId, input.personId, organizationId);
+    if (!personId) throw fieldError("personId", "required");
     const facts = organizationId ? await organizationFacts(tx, training.baseId, organizationId) : null;
     if (organizationId && !facts) throw fieldError("organizationId", "invalid_id");
     if (!mayBeServed(training.audiences, facts)) throw new AppError("training_audience");
@@ -94,9 +89,49 @@ export async function enrol(db: Db, ctx: Context, trainingId: string, input: Inp
     });
     return enrolmentId;
   });
-  const [entry] = (await enrolmentsOf(db, trainingId, personId)).filter((e) => e.id === id);
+  const [entry] = (await enrolmentsOf(db, trainingId, personId ?? undefined)).filter((e) => e.id === id);
   if (!entry) throw notFound();
   return entry;
+}
+
+/**
+ * Whom staff enrol: the person named (an active member or individual of the base, a member of the
+ * organization when one is named), else the organization's earliest member account; with neither,
+ * staff themselves, as before (a staff member may sit in on a training on their own).
+ */
+async function personEnrolledByStaff(
+  tx: Db,
+  ctx: Context,
+  baseId: string,
+  personId: string | null | undefined,
+  organizationId: string | null,
+): Promise<string> {
+  if (personId && personId !== ctx.actor.userId) {
+    const [person] = await tx
+      .select({ organizationId: users.organizationId })
+      .from(users)
+      .where(and(eq(users.id, personId), eq(users.baseId, baseId), eq(users.status, "active"), enrollable()));
+    if (!person) throw fieldError("personId", "training_person_unknown");
+    if (organizationId && person.organizationId !== organizationId)
+      throw fieldError("personId", "training_person_not_member");
+    return personId;
+  }
+  if (personId || !organizationId) return ctx.actor.userId;
+  const [first] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.baseId, baseId),
+        eq(users.organizationId, organizationId),
+        eq(users.status, "active"),
+        enrollable(),
+      ),
+    )
+    .orderBy(asc(users.createdAt), asc(users.id))
+    .limit(1);
+  if (!first) throw fieldError("organizationId", "training_organization_no_member");
+  return first.id;
 }
 
 async function seatsTaken(tx: Db, trainingId: string): Promise<number> {

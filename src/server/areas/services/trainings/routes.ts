@@ -12,11 +12,15 @@ import {
   ZCheckInCodeEntry,
   ZCheckInEntry,
   ZCheckInRequest,
+  ZEnrolmentCandidates,
+  ZEnrolmentCandidatesQuery,
   ZEnrolmentCreate,
   ZEnrolmentEntry,
   ZEnrolmentParams,
   ZFeedbackInput,
   ZMyTrainings,
+  ZPortalTraining,
+  ZPortalTrainingList,
   ZSeriesEntry,
   ZSeriesInput,
   ZSeriesList,
@@ -26,7 +30,6 @@ import {
   ZTrainingList,
   ZTrainingListFilter,
   ZTrainingStep,
-  ZTrainingSummary,
   ZTrainingUpdate,
   ZTrainingView,
 } from "../../../../schemas/services/trainings";
@@ -36,6 +39,7 @@ import { errors } from "../../../route-docs";
 import type { AreaDeps } from "../../deps";
 import { attachment, XLSX_TYPE } from "../../platform/organizations/spreadsheet";
 import { checkIn, currentCheckInCode, setAttendance } from "./attendance";
+import { enrolmentCandidates } from "./candidates";
 import { cancelEnrolment, enrol } from "./enrolments";
 import { exportAttendance } from "./export";
 import { giveFeedback } from "./feedback";
@@ -176,6 +180,22 @@ export const trainingRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db,
     },
     async (request, reply) =>
       reply.status(201).send(await enrol(db, signedIn(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    "/:id/enrolment-candidates",
+    {
+      schema: {
+        tags,
+        operationId: "listEnrolmentCandidates",
+        summary:
+          "Whom staff may enrol: an organization's members, or members and individuals by name (names only, at most 20)",
+        params: ZIdParams,
+        querystring: ZEnrolmentCandidatesQuery,
+        response: { 200: ZEnrolmentCandidates, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => enrolmentCandidates(db, signedIn(request), request.params.id, request.query),
   );
 
   app.delete(
@@ -374,9 +394,9 @@ export const portalTrainingRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app,
       schema: {
         tags: ["portal"],
         operationId: "listPublicTrainings",
-        summary: "Published public trainings not yet ended",
+        summary: "Published public trainings not yet ended: what, when, where and the seats left",
         security: [],
-        response: { 200: ZTrainingList },
+        response: { 200: ZPortalTrainingList },
       },
     },
     async () => portalTrainings(db),
@@ -388,10 +408,10 @@ export const portalTrainingRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app,
       schema: {
         tags: ["portal"],
         operationId: "getPublicTraining",
-        summary: "One published public training",
+        summary: "One published public training (no participants; the online link is for the enrolled)",
         security: [],
         params: ZIdParams,
-        response: { 200: ZTrainingSummary.extend({ description: z.string() }), ...errors(400, 404) },
+        response: { 200: ZPortalTraining, ...errors(400, 404) },
       },
     },
     async (request) => {

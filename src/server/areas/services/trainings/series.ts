@@ -4,7 +4,7 @@
  * their attendances; once every required module is attended, staff issue the certificate
  * (结业证书), numbered per base and series, which prints on A4.
  */
-import { and, asc, count, eq, inArray, isNotNull, max, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, max, ne, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../../../db/client";
 import {
@@ -90,7 +90,11 @@ async function loadSeries(db: Db, ctx: Context, id: string) {
   return s;
 }
 
-/** Each person's progress in the series (staff: everyone; others: their own). */
+/**
+ * Each person's progress in the series (staff: everyone; others: their own): everyone enrolled in
+ * one of its modules, with the modules they attended and their hours. Someone who enrolled and
+ * has not attended yet is listed with nothing done, so staff see who is behind.
+ */
 async function progressOf(db: Db, seriesId: string, personId?: string) {
   const modules = await db
     .select({
@@ -105,13 +109,14 @@ async function progressOf(db: Db, seriesId: string, personId?: string) {
     );
   const required = modules.filter((m) => m.required);
   const ids = modules.map((m) => m.id);
-  const attended =
+  const taking =
     ids.length === 0
       ? []
       : await db
           .select({
             personId: trainingEnrolments.personId,
             trainingId: trainingEnrolments.trainingId,
+            attended: isNotNull(trainingEnrolments.attendedAt),
             name: users.displayName,
           })
           .from(trainingEnrolments)
@@ -119,10 +124,11 @@ async function progressOf(db: Db, seriesId: string, personId?: string) {
           .where(
             and(
               inArray(trainingEnrolments.trainingId, ids),
-              isNotNull(trainingEnrolments.attendedAt),
+              or(isNotNull(trainingEnrolments.attendedAt), ne(trainingEnrolments.status, "cancelled")),
               personId ? eq(trainingEnrolments.personId, personId) : undefined,
             ),
-          );
+          )
+          .orderBy(asc(users.displayName), asc(trainingEnrolments.personId));
   const certificates = await db
     .select()
     .from(trainingCertificates)
@@ -133,15 +139,21 @@ async function progressOf(db: Db, seriesId: string, personId?: string) {
       ),
     );
   const byModule = new Map(modules.map((m) => [m.id, m]));
+  const minutesOf = (moduleIds: Iterable<string>) =>
+    [...moduleIds].reduce((sum, m) => {
+      const t = byModule.get(m);
+      return sum + (t ? durationMinutes(t.startsAt, t.endsAt) : 0);
+    }, 0);
   const people = new Map<string, { name: string; modules: Set<string> }>();
-  for (const a of attended) {
+  for (const a of taking) {
     const p = people.get(a.personId) ?? { name: a.name, modules: new Set<string>() };
-    p.modules.add(a.trainingId);
+    if (a.attended) p.modules.add(a.trainingId);
     people.set(a.personId, p);
   }
   return {
     modules,
     requiredModules: required.length,
+    requiredMinutes: minutesOf(required.map((m) => m.id)),
     progress: [...people.entries()].map(([id, p]) => {
       const cert = certificates.find((c) => c.personId === id);
       return {
@@ -150,10 +162,7 @@ async function progressOf(db: Db, seriesId: string, personId?: string) {
         attendedModules: p.modules.size,
         requiredDone: required.filter((m) => p.modules.has(m.id)).length,
         requiredModules: required.length,
-        minutes: [...p.modules].reduce((sum, m) => {
-          const t = byModule.get(m);
-          return sum + (t ? durationMinutes(t.startsAt, t.endsAt) : 0);
-        }, 0),
+        minutes: minutesOf(p.modules),
         certificateNumber: cert?.number ?? null,
         certificateId: cert?.id ?? null,
       };
@@ -169,7 +178,12 @@ export async function seriesView(db: Db, ctx: Context, id: string) {
     db,
     and(eq(trainings.seriesId, id), manage ? undefined : ne(trainings.status, "draft")),
   );
-  return { ...seriesEntry(s, p.modules.length, p.requiredModules), trainings: items, progress: p.progress };
+  return {
+    ...seriesEntry(s, p.modules.length, p.requiredModules),
+    requiredMinutes: p.requiredMinutes,
+    trainings: items,
+    progress: p.progress,
+  };
 }
 
 /** Issues the certificate to a person who attended every required module (staff); once per person. */

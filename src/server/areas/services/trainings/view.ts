@@ -15,7 +15,12 @@ import {
 } from "../../../../db/schema";
 import type { Audience } from "../../../../domain/services/categories";
 import { durationMinutes } from "../../../../domain/services/trainings";
-import type { EnrolmentEntry, TrainingSummary, TrainingView } from "../../../../schemas/services/trainings";
+import type {
+  EnrolmentEntry,
+  PortalTraining,
+  TrainingSummary,
+  TrainingView,
+} from "../../../../schemas/services/trainings";
 import type { Context } from "../../../context";
 import { requireAccess } from "../../../policy";
 import { audiencesOfActor } from "./audience";
@@ -122,15 +127,15 @@ const audienceOverlap = (audiences: readonly Audience[]) =>
 
 /** The public portal: published trainings open to the public that have not ended. */
 export async function portalTrainings(db: Db, now = new Date()) {
-  return {
-    items: await summaries(
-      db,
-      and(eq(trainings.status, "published"), audienceOverlap(["public"]), gte(trainings.endsAt, now)),
-    ),
-  };
+  const items = await summaries(
+    db,
+    and(eq(trainings.status, "published"), audienceOverlap(["public"]), gte(trainings.endsAt, now)),
+  );
+  return { items: items.map((i) => portalEntry(i, now)) };
 }
 
-export async function portalTraining(db: Db, id: string) {
+/** One published public training, or null: a draft, a cancelled or a members-only one is not public. */
+export async function portalTraining(db: Db, id: string, now = new Date()): Promise<PortalTraining | null> {
   const [row] = await db
     .select({ training: trainings, seriesTitle: trainingSeries.title })
     .from(trainings)
@@ -138,7 +143,26 @@ export async function portalTraining(db: Db, id: string) {
     .where(and(eq(trainings.id, id), eq(trainings.status, "published"), audienceOverlap(["public"])));
   if (!row) return null;
   const counts = await countsOf(db, [id]);
-  return { ...summaryOf(row, counts.get(id)), description: row.training.description };
+  return portalEntry(summaryOf(row, counts.get(id)), now, row.training.description);
+}
+
+/** What the public may know: no one's enrolment, and the online link only for the enrolled. */
+function portalEntry(t: TrainingSummary, now: Date, description = ""): PortalTraining {
+  return {
+    id: t.id,
+    topic: t.topic,
+    description,
+    seriesTitle: t.seriesTitle,
+    trainerName: t.trainerName,
+    startsAt: t.startsAt,
+    endsAt: t.endsAt,
+    place: t.place,
+    online: t.onlineLink !== "",
+    category: t.category,
+    capacity: t.capacity,
+    seatsLeft: Math.max(0, t.capacity - t.enrolled),
+    open: new Date(t.startsAt) > now,
+  };
 }
 
 function enrolmentEntry(
@@ -220,7 +244,7 @@ export async function trainingDetail(db: Db, ctx: Context, id: string): Promise<
       count: rated.length,
       average: rated.length ? Math.round((rated.reduce((a, b) => a + b, 0) / rated.length) * 10) / 10 : null,
     },
-    meantFor: manage ? await meantFor(db, training, enrolments) : [],
+    meantFor: manage ? await meantFor(db, training, enrolments, ctx.lang) : [],
     can: { manage, enrol: training.status === "published" && training.startsAt > new Date() },
   };
 }

@@ -73,8 +73,11 @@ async function dimensionNames(db: Db, versionIds: string[], lang: Lang): Promise
   return out;
 }
 
-/** The enrolled organizations whose baseline is weak in one of the training's dimensions. */
-export async function meantFor(db: Db, training: TrainingRow, enrolments: EnrolmentEntry[]) {
+/**
+ * The enrolled organizations whose baseline is weak in one of the training's dimensions, the
+ * dimensions by the name their instrument gives them.
+ */
+export async function meantFor(db: Db, training: TrainingRow, enrolments: EnrolmentEntry[], lang: Lang) {
   const orgIds = [
     ...new Set(
       enrolments.flatMap((e) => (e.status !== "cancelled" && e.organizationId ? [e.organizationId] : [])),
@@ -92,9 +95,11 @@ export async function meantFor(db: Db, training: TrainingRow, enrolments: Enrolm
     if (weak.length > 0)
       out.set(r.organizationId, [...new Set([...(out.get(r.organizationId) ?? []), ...weak])]);
   }
+  if (out.size === 0) return [];
+  const labels = await dimensionNames(db, [...new Set(rows.map((r) => r.versionId))], lang);
   return [...out.entries()].map(([organizationId, dimensions]) => ({
     organizationId,
     name: names.get(organizationId) ?? "",
-    dimensions,
+    dimensions: dimensions.map((k) => labels.get(k) ?? k),
   }));
 }
