@@ -35,12 +35,12 @@ export async function enrol(db: Db, ctx: Context, trainingId: string, input: Inp
     requireAccess(ctx.actor, "training.enrol", { baseId: training.baseId, organizationId });
     if (training.status !== "published" || training.startsAt <= new Date())
       throw new AppError("training_not_open");
+    const facts = organizationId ? await organizationFacts(tx, training.baseId, organizationId) : null;
+    if (organizationId && !facts) throw fieldError("organizationId", "organization_unknown");
     // Staff enrol someone else: the person named, or the organization's first member account.
     if (staff)
       personId = await personEnrolledByStaff(tx, ctx, training.baseId, input.personId, organizationId);
     if (!personId) throw fieldError("personId", "required");
-    const facts = organizationId ? await organizationFacts(tx, training.baseId, organizationId) : null;
-    if (organizationId && !facts) throw fieldError("organizationId", "invalid_id");
     if (!mayBeServed(training.audiences, facts)) throw new AppError("training_audience");
     const [existing] = await tx
       .select()
