@@ -111,6 +111,9 @@ const CheckInScreenPage = lazy(() => import("./pages/services/trainings/check-in
 const CheckInPage = lazy(() => import("./pages/services/trainings/check-in"));
 const CertificatePage = lazy(() => import("./pages/services/trainings/certificate"));
 const PortalTrainingsPage = lazy(() => import("./pages/services/trainings/portal"));
+const PortalTrainingPage = lazy(() => import("./pages/services/trainings/portal-detail"));
+const TrainingSeriesListPage = lazy(() => import("./pages/services/trainings/series"));
+const TrainingSeriesPage = lazy(() => import("./pages/services/trainings/series-detail"));
 const PostListPage = lazy(() => import("./pages/services/posts"));
 const PostEditPage = lazy(() => import("./pages/services/posts/edit"));
 const PostFeedPage = lazy(() => import("./pages/services/posts/feed"));
@@ -158,6 +161,7 @@ export const router = createBrowserRouter([
       },
       { path: "/notices/:id", element: <PortalNoticePage /> },
       { path: "/portal/trainings", element: <PortalTrainingsPage /> },
+      { path: "/portal/trainings/:id", element: <PortalTrainingPage /> },
       { path: "/portal/posts", element: <PortalPostsPage /> },
       { path: "/portal/posts/:id", element: <PortalPostPage /> },
       {
@@ -241,6 +245,9 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <TrainingListPage /> },
           { path: "new", element: <Guard allow="trainingManage" page={<TrainingEditPage />} /> },
+          // The series and the talent programme's progress: the staff's (a static segment wins over :id).
+          { path: "series", element: <Guard allow="trainingManage" page={<TrainingSeriesListPage />} /> },
+          { path: "series/:id", element: <Guard allow="trainingManage" page={<TrainingSeriesPage />} /> },
           { path: ":id", element: <TrainingDetailPage /> },
           { path: ":id/edit", element: <Guard allow="trainingManage" page={<TrainingEditPage />} /> },
         ],

@@ -3,7 +3,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { TrainingEvent } from "../../../domain/services/trainings";
 import type {
+  EnrolmentCandidate,
   EnrolmentEntry,
+  PortalTraining,
   TrainingInput,
   TrainingSummary,
   TrainingView,
@@ -11,6 +13,8 @@ import type {
   ZCheckInCodeEntry,
   ZCheckInEntry,
   ZMyTrainings,
+  ZSeriesEntry,
+  ZSeriesView,
   ZTopicSuggestions,
 } from "../../../schemas/services/trainings";
 import { download, request } from "../client";
@@ -18,6 +22,8 @@ import { download, request } from "../client";
 export type MyTrainings = z.infer<typeof ZMyTrainings>;
 export type CheckInCode = z.infer<typeof ZCheckInCodeEntry>;
 export type CertificateView = z.infer<typeof ZCertificateView>;
+export type SeriesEntry = z.infer<typeof ZSeriesEntry>;
+export type SeriesView = z.infer<typeof ZSeriesView>;
 
 const keys = { all: ["trainings"] as const };
 
@@ -44,6 +50,63 @@ export function useTraining(id: string) {
   });
 }
 
+/** The latest training as saved, for the editor's conflict banner ("load the latest"). */
+export const fetchTraining = (id: string) => request<TrainingView>(`/api/trainings/${id}`);
+
+/** Whom staff may enrol: an organization's members, or people by name. */
+export function useEnrolmentCandidates(
+  id: string,
+  organizationId: string | undefined,
+  q: string,
+  enabled: boolean,
+) {
+  return useQuery({
+    queryKey: [...keys.all, id, "candidates", organizationId ?? "", q],
+    queryFn: ({ signal }) =>
+      request<{ items: EnrolmentCandidate[] }>(`/api/trainings/${id}/enrolment-candidates`, {
+        signal,
+        query: { organizationId, q: q || undefined },
+      }),
+    enabled,
+  });
+}
+
+export function useSeriesList(enabled = true) {
+  return useQuery({
+    queryKey: [...keys.all, "series"],
+    queryFn: ({ signal }) => request<{ items: SeriesEntry[] }>("/api/training-series", { signal }),
+    enabled,
+  });
+}
+
+export function useSeries(id: string) {
+  return useQuery({
+    queryKey: [...keys.all, "series", id],
+    queryFn: ({ signal }) => request<SeriesView>(`/api/training-series/${id}`, { signal }),
+  });
+}
+
+export function useCreateSeries() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: { kind: SeriesEntry["kind"]; title: string; description: string }) =>
+      request<SeriesEntry>("/api/training-series", { method: "POST", body }),
+    onSuccess: refresh,
+  });
+}
+
+export function useIssueCertificate(seriesId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (personId: string) =>
+      request<CertificateView>(`/api/training-series/${seriesId}/certificates`, {
+        method: "POST",
+        body: { personId },
+      }),
+    onSuccess: refresh,
+  });
+}
+
 export function useTopicSuggestions(enabled: boolean) {
   return useQuery({
     queryKey: [...keys.all, "topics"],
@@ -56,7 +119,15 @@ export function useTopicSuggestions(enabled: boolean) {
 export function usePortalTrainings() {
   return useQuery({
     queryKey: ["portal", "trainings"],
-    queryFn: ({ signal }) => request<{ items: TrainingSummary[] }>("/api/portal/trainings", { signal }),
+    queryFn: ({ signal }) => request<{ items: PortalTraining[] }>("/api/portal/trainings", { signal }),
+  });
+}
+
+export function usePortalTraining(id: string) {
+  return useQuery({
+    queryKey: ["portal", "trainings", id],
+    queryFn: ({ signal }) => request<PortalTraining>(`/api/portal/trainings/${id}`, { signal }),
+    retry: false,
   });
 }
 

@@ -5,6 +5,7 @@
  * cancel, and after attending give feedback once.
  */
 
+import { UserAddOutlined } from "@ant-design/icons";
 import {
   App,
   Button,
@@ -19,6 +20,7 @@ import {
   Table,
   Tag,
 } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { EnrolmentEntry, TrainingView } from "../../../../schemas/services/trainings";
@@ -37,6 +39,7 @@ import { ToneTag } from "../../../components/labels";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
 import { errorMessage } from "../../../components/serverErrors";
+import { EnrolDialog } from "./EnrolDialog";
 import { timeRange, useCategoryLabels } from "./labels";
 
 export default function TrainingDetailPage() {
@@ -81,7 +84,16 @@ function Facts({ training: v }: { training: TrainingView }) {
         <Descriptions.Item label={t("trainings.audiences")}>
           {v.audiences.map((a) => t(`trainings.audienceLabels.${a}`)).join("、")}
         </Descriptions.Item>
-        {v.seriesTitle && <Descriptions.Item label="系列">{v.seriesTitle}</Descriptions.Item>}
+        {v.seriesTitle && (
+          <Descriptions.Item label={t("trainings.seriesField")}>
+            {v.can.manage && v.seriesId ? (
+              <Link to={`/trainings/series/${v.seriesId}`}>{v.seriesTitle}</Link>
+            ) : (
+              v.seriesTitle
+            )}
+            {`（${v.required ? t("trainings.requiredModule") : t("trainings.electiveModule")}）`}
+          </Descriptions.Item>
+        )}
       </Descriptions>
       {v.description && <p style={{ whiteSpace: "pre-wrap", marginBottom: 0 }}>{v.description}</p>}
     </Card>
@@ -126,6 +138,8 @@ function StaffPart({ training: v }: { training: TrainingView }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const attendance = useSetAttendance(v.id);
+  const cancel = useCancelEnrolment(v.id);
+  const [enrolling, setEnrolling] = useState(false);
   return (
     <>
       {v.meantFor.length > 0 && (
@@ -145,11 +159,21 @@ function StaffPart({ training: v }: { training: TrainingView }) {
         size="small"
         title={<h2 className="hatchery-card-title">{t("trainings.enrolments")}</h2>}
         extra={
-          v.feedback.count > 0
-            ? t("trainings.feedbackSummary", { count: v.feedback.count, average: v.feedback.average })
-            : t("trainings.feedbackNone")
+          <Space wrap>
+            <span>
+              {v.feedback.count > 0
+                ? t("trainings.feedbackSummary", { count: v.feedback.count, average: v.feedback.average })
+                : t("trainings.feedbackNone")}
+            </span>
+            {v.can.enrol && (
+              <Button icon={<UserAddOutlined aria-hidden />} onClick={() => setEnrolling(true)}>
+                {t("trainings.enrolSomeone")}
+              </Button>
+            )}
+          </Space>
         }
       >
+        {enrolling && <EnrolDialog trainingId={v.id} onClose={() => setEnrolling(false)} />}
         <Table<EnrolmentEntry>
           rowKey="id"
           size="small"
@@ -193,6 +217,24 @@ function StaffPart({ training: v }: { training: TrainingView }) {
                     {e.attendedAt &&
                       `${formatDateTime(e.attendedAt).slice(11)} ${e.attendedVia ? t(`trainings.via.${e.attendedVia}`) : ""}`}
                   </Checkbox>
+                ) : null,
+            },
+            {
+              key: "cancel",
+              title: <span className="hatchery-visually-hidden">{t("trainings.cancelEnrolment")}</span>,
+              render: (_, e) =>
+                v.can.enrol && e.status !== "cancelled" && !e.attendedAt ? (
+                  <Popconfirm
+                    title={t("trainings.cancelFor", { name: e.personName })}
+                    description={e.status === "enrolled" ? t("trainings.cancelConfirm") : undefined}
+                    onConfirm={() =>
+                      cancel.mutate(e.id, { onError: (err) => void message.error(errorMessage(err)) })
+                    }
+                  >
+                    <Button size="small" aria-label={t("trainings.cancelFor", { name: e.personName })}>
+                      {t("trainings.cancelEnrolment")}
+                    </Button>
+                  </Popconfirm>
                 ) : null,
             },
             {

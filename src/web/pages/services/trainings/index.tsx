@@ -30,11 +30,16 @@ export default function TrainingListPage() {
         title={t("trainings.title")}
         extra={
           access.trainingManage && (
-            <Link to="/trainings/new">
-              <Button type="primary" icon={<PlusOutlined aria-hidden />}>
-                {t("trainings.create")}
-              </Button>
-            </Link>
+            <Space wrap>
+              <Link to="/trainings/series">
+                <Button>{t("trainings.seriesNav")}</Button>
+              </Link>
+              <Link to="/trainings/new">
+                <Button type="primary" icon={<PlusOutlined aria-hidden />}>
+                  {t("trainings.create")}
+                </Button>
+              </Link>
+            </Space>
           )
         }
       />

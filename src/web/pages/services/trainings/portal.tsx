@@ -1,14 +1,15 @@
 /**
  * The public portal's trainings (公益培训): published trainings open to the public, not yet
- * ended. Enrolling needs an account: the button signs in and comes back to the training.
+ * ended, each with its time, trainer, place and the seats left; the topic opens the training's
+ * page, which says how to enrol (an account is needed: sign in, or register first).
  */
 
-import { Button, Card, Empty, List, Space, Tag } from "antd";
+import { Skeleton } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { usePortalTrainings } from "../../../api/services/trainings";
-import { ToneTag } from "../../../components/labels";
 import { useDocumentTitle } from "../../../components/PageHeader";
+import { Panel } from "../../../components/Panel";
 import { QueryError } from "../../../components/QueryError";
 import { timeRange } from "./labels";
 
@@ -17,50 +18,57 @@ export default function PortalTrainingsPage() {
   const list = usePortalTrainings();
   useDocumentTitle(t("trainings.portalTitle"));
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
+  const items = list.data?.items ?? [];
   return (
-    <main style={{ maxWidth: 880, margin: "0 auto", padding: "16px 12px" }}>
-      <h1 className="hatchery-page-title">{t("trainings.portalTitle")}</h1>
-      <p className="hatchery-secondary">{t("trainings.portalIntro")}</p>
-      <Card size="small" loading={list.isLoading}>
-        {(list.data?.items.length ?? 0) === 0 ? (
-          <Empty description={t("trainings.none")} />
-        ) : (
-          <List
-            dataSource={list.data?.items ?? []}
-            renderItem={(i) => (
-              <List.Item
-                actions={[
-                  <Link key="enrol" to={`/login?next=${encodeURIComponent(`/trainings/${i.id}`)}`}>
-                    <Button type="primary">{t("trainings.signInToEnrol")}</Button>
-                  </Link>,
-                ]}
-              >
-                <List.Item.Meta
-                  title={i.topic}
-                  description={
-                    <Space direction="vertical" size={0}>
-                      <span>{timeRange(i.startsAt, i.endsAt)}</span>
-                      <span>
-                        {i.trainerName}
-                        {i.place ? ` · ${i.place}` : ""}
-                      </span>
-                      <span>
-                        <Tag>{`${i.enrolled} / ${i.capacity}`}</Tag>
-                        {i.enrolled >= i.capacity && (
-                          <ToneTag tone="orange">{t("trainings.waiting")}</ToneTag>
-                        )}
-                      </span>
-                    </Space>
-                  }
-                />
-              </List.Item>
-            )}
-          />
-        )}
-      </Card>
-      <p style={{ marginTop: 16 }}>
+    <div style={{ maxWidth: 880, display: "flex", flexDirection: "column", gap: 12 }}>
+      <h1 className="hatchery-page-title" style={{ margin: 0 }}>
+        {t("trainings.portalTitle")}
+      </h1>
+      <p className="hatchery-secondary" style={{ margin: 0 }}>
+        {t("trainings.portalIntro")}
+      </p>
+      {list.isLoading ? (
+        <Skeleton active paragraph={{ rows: 6 }} />
+      ) : items.length === 0 ? (
+        <Panel>
+          <p style={{ margin: 0 }}>{t("trainings.none")}</p>
+        </Panel>
+      ) : (
+        <ul
+          style={{
+            listStyle: "none",
+            margin: 0,
+            padding: 0,
+            display: "flex",
+            flexDirection: "column",
+            gap: 12,
+          }}
+        >
+          {items.map((i) => (
+            <li key={i.id}>
+              <Panel>
+                <h2 className="hatchery-card-title" style={{ marginTop: 0 }}>
+                  <Link to={`/portal/trainings/${i.id}`}>{i.topic}</Link>
+                </h2>
+                <div className="hatchery-secondary">{timeRange(i.startsAt, i.endsAt)}</div>
+                <div className="hatchery-secondary">
+                  {[i.trainerName, i.place, i.online ? t("trainings.online") : ""]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </div>
+                <div>
+                  {i.seatsLeft > 0
+                    ? t("trainings.seatsLeftCount", { count: i.seatsLeft, capacity: i.capacity })
+                    : t("trainings.seatsFull", { capacity: i.capacity })}
+                </div>
+              </Panel>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p style={{ margin: 0 }}>
         <Link to="/register">{t("trainings.registerLink")}</Link>
       </p>
-    </main>
+    </div>
   );
 }
