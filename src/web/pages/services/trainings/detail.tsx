@@ -220,6 +220,16 @@ function StaffPart({ training: v }: { training: TrainingView }) {
                 ) : null,
             },
             {
+              key: "feedback",
+              title: t("trainings.feedback"),
+              render: (_, e) =>
+                e.rating !== null ? (
+                  <span title={[e.useful, e.suggestions].filter(Boolean).join(" / ")}>
+                    {"★".repeat(e.rating)}
+                  </span>
+                ) : null,
+            },
+            {
               key: "cancel",
               title: <span className="hatchery-visually-hidden">{t("trainings.cancelEnrolment")}</span>,
               render: (_, e) =>
@@ -235,16 +245,6 @@ function StaffPart({ training: v }: { training: TrainingView }) {
                       {t("trainings.cancelEnrolment")}
                     </Button>
                   </Popconfirm>
-                ) : null,
-            },
-            {
-              key: "feedback",
-              title: t("trainings.feedback"),
-              render: (_, e) =>
-                e.rating !== null ? (
-                  <span title={[e.useful, e.suggestions].filter(Boolean).join(" / ")}>
-                    {"★".repeat(e.rating)}
-                  </span>
                 ) : null,
             },
           ]}
