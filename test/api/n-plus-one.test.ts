@@ -28,6 +28,7 @@ import {
   reviews,
   roundSubjects,
   towns,
+  trainings,
   users,
 } from "../../src/db/schema";
 import { make } from "../factories";
@@ -62,6 +63,8 @@ interface Ids {
   assessed: string;
   /** A targeted post (its read receipts). */
   post: string;
+  /** A demo training (whom staff may enrol in it). */
+  training: string;
 }
 
 interface Measured {
@@ -179,6 +182,10 @@ const UNPAGED: Record<string, Grown | string> = {
   "GET /api/portal/trainings":         { as: "member", grow: ({ as }) => growTrainings(as("staff"), GROWTH) },
   "GET /api/training-series":          { as: "staff", grow: ({ as }) => times(GROWTH, (i) =>
                                            created(as("staff").post("/api/training-series", { title: `N+1 测试系列${i}` }))) },
+  "GET /api/trainings/{id}/enrolment-candidates": { as: "staff",
+                                           url: (i) => `/api/trainings/${i.training}/enrolment-candidates?q=${encodeURIComponent("候选测试")}`,
+                                           grow: ({ t }) => times(GROWTH, (i) =>
+                                             make(t).user({ roles: ["individual"], organizationId: null, displayName: `候选测试${i}` })) },
   "GET /api/trainings/topic-suggestions": "the instrument's dimensions, weakest first: a handful, at most six",
   "GET /api/services/catalogue":       { as: "member", grow: ({ t }) => times(GROWTH, () => catalogueService(t)) },
   // The staff to-do shows the first 8 overdue requests; it starts with none here.
@@ -233,6 +240,7 @@ beforeAll(async () => {
     memberOrganization: application?.organizationId as string,
     assessed: await incubation(t, (await make(t).organization()).id, await cohort(t)),
     post: await targetedPostWithReceipts(t, 2),
+    training: (await t.db.select({ id: trainings.id }).from(trainings).limit(1))[0]?.id as string,
   };
   const ctx: GrowContext = { t, ids, as: (account) => clients[account] };
   for (const measured of Object.values(PAGED)) await measured.grow?.(ctx);

@@ -5,9 +5,16 @@
  * against the required hours; the portal's training with no one's enrolment in it; and "meant
  * for" naming the weak dimensions.
  */
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bases, trainingEnrolments } from "../../../src/db/schema";
+import {
+  assessments,
+  bases,
+  incubations,
+  instrumentVersions,
+  trainingEnrolments,
+  users,
+} from "../../../src/db/schema";
 import type { TrainingInput } from "../../../src/schemas/services/trainings";
 import { FACTORY_PASSWORD, make } from "../../factories";
 import { type Client, startTestApp, type TestApp } from "../../support/app";
@@ -159,6 +166,59 @@ describe("the talent programme's progress", () => {
     const bad = await staff.post(`/api/training-series/${series.id}/certificates`, { personId: "x" });
     expect(bad.statusCode).toBe(400);
     expect((await foreignStaff.get(`/api/training-series/${series.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe("meant for", () => {
+  it("names the enrolled organizations weak in the training's dimensions, by the dimensions' names", async () => {
+    // A demo organization with a member whose assessor-side baseline is below 60 somewhere.
+    const rows = await t.db
+      .select({
+        organizationId: incubations.organizationId,
+        result: assessments.result,
+        content: instrumentVersions.content,
+        personId: users.id,
+      })
+      .from(assessments)
+      .innerJoin(incubations, eq(incubations.id, assessments.incubationId))
+      .innerJoin(instrumentVersions, eq(instrumentVersions.id, assessments.instrumentVersionId))
+      .innerJoin(
+        users,
+        and(eq(users.organizationId, incubations.organizationId), sql`'org_member' = ANY(${users.roles})`),
+      )
+      .where(
+        and(
+          eq(assessments.phase, "baseline"),
+          eq(assessments.side, "assessor"),
+          eq(assessments.status, "submitted"),
+          sql`${incubations.status} <> 'terminated'`,
+        ),
+      );
+    const weak = rows
+      .flatMap((r) =>
+        Object.entries(r.result ?? {}).flatMap(([key, d]) =>
+          typeof d.score === "number" && d.score < 60 ? [{ ...r, key, score: d.score }] : [],
+        ),
+      )
+      .at(0);
+    if (!weak) throw new Error(`no weak baseline: ${JSON.stringify(rows.map((r) => r.result))}`);
+    // Beside it, an organization with no baseline: nothing says the training was meant for it.
+    const strong = { personId: first.id, organizationId: org.id };
+    const label = weak.content.dimensions.find((d) => d.key === weak.key)?.name.zhCN;
+    const tr = await published({ dimensionKeys: [weak.key], capacity: 5 });
+    for (const p of [weak, strong]) {
+      const res = await staff.post(`/api/trainings/${tr.id}/enrolments`, {
+        personId: p.personId,
+        organizationId: p.organizationId,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const view = (await staff.get(`/api/trainings/${tr.id}`)).json();
+    expect(view.meantFor).toEqual([
+      { organizationId: weak.organizationId, name: expect.any(String), dimensions: [label] },
+    ]);
+    // Not for the participant: whom a training was meant for is the staff's reading.
+    expect((await member.get(`/api/trainings/${tr.id}`)).json().meantFor).toEqual([]);
   });
 });
 
