@@ -4,7 +4,7 @@
  * the organization leave the database: the dialog needs no phone or account name to tell people
  * apart, and a staff member enrolling someone needs no more.
  */
-import { and, asc, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../../../db/client";
 import { organizations, trainingEnrolments, users } from "../../../../db/schema";
@@ -41,28 +41,16 @@ export async function enrolmentCandidates(
       name: users.displayName,
       organizationId: users.organizationId,
       organizationName: organizations.name,
+      // In the same statement, so the list runs one statement whatever it holds.
+      enrolled:
+        sql<boolean>`exists (select 1 from ${trainingEnrolments} e where e.training_id = ${trainingId} and e.person_id = ${users.id} and e.status <> 'cancelled')`.mapWith(
+          Boolean,
+        ),
     })
     .from(users)
     .leftJoin(organizations, eq(organizations.id, users.organizationId))
     .where(and(...conditions))
     .orderBy(asc(users.displayName), asc(users.id))
     .limit(LIMIT);
-  const enrolled =
-    rows.length === 0
-      ? []
-      : await db
-          .select({ personId: trainingEnrolments.personId })
-          .from(trainingEnrolments)
-          .where(
-            and(
-              eq(trainingEnrolments.trainingId, trainingId),
-              ne(trainingEnrolments.status, "cancelled"),
-              inArray(
-                trainingEnrolments.personId,
-                rows.map((r) => r.personId),
-              ),
-            ),
-          );
-  const taken = new Set(enrolled.map((e) => e.personId));
-  return { items: rows.map((r) => ({ ...r, enrolled: taken.has(r.personId) })) };
+  return { items: rows };
 }
