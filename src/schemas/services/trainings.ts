@@ -239,6 +239,7 @@ export const ZPortalTrainingList = z.object({ items: z.array(ZPortalTraining) })
 
 export const ZCertificateView = z.object({
   id: z.uuid(),
+  seriesId: z.uuid(),
   number: z.string(),
   personName: z.string(),
   seriesTitle: z.string(),

@@ -260,6 +260,7 @@ export async function certificateView(db: Db, ctx: Context, id: string) {
     .orderBy(asc(trainings.startsAt));
   return {
     id: row.c.id,
+    seriesId: row.c.seriesId,
     number: row.c.number,
     personName: row.personName,
     seriesTitle: row.seriesTitle,

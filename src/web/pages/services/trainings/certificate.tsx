@@ -4,6 +4,7 @@ import { Button, Card } from "antd";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { useCertificate } from "../../../api/services/trainings";
+import { useAccess } from "../../../auth/session";
 import { formatDate } from "../../../components/format";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
@@ -13,6 +14,7 @@ export default function CertificatePage() {
   const { id = "" } = useParams();
   const { t } = useTranslation();
   const cert = useCertificate(id);
+  const access = useAccess();
   if (cert.isError) return <QueryError error={cert.error} onRetry={() => void cert.refetch()} />;
   const c = cert.data;
   if (!c) return <Card loading />;
@@ -22,7 +24,8 @@ export default function CertificatePage() {
       <div className={styles.screenOnly}>
         <PageHeader
           title={t("trainings.certificate")}
-          backTo="/trainings"
+          // Staff come from the series' progress; a participant from their trainings.
+          backTo={access.trainingManage ? `/trainings/series/${c.seriesId}` : "/trainings"}
           extra={
             <Button icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()}>
               {t("trainings.print")}
