@@ -40,7 +40,7 @@ export default function PortalTrainingPage() {
     [t("trainings.time"), timeRange(v.startsAt, v.endsAt)],
     [
       t("trainings.place"),
-      [v.place, v.online ? t("trainings.online") : ""].filter(Boolean).join("；") || "—",
+      [v.place, v.online ? t("trainings.online") : ""].filter(Boolean).join(" · ") || "—",
     ],
     [t("trainings.trainer"), v.trainerName],
     [t("trainings.category"), categories[v.category]],
