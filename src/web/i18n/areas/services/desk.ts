@@ -79,6 +79,9 @@ export const zhCN = {
   recordFiles: "随记录附上的材料",
   recordFilesHelp: "如签到表、现场照片、会议纪要；上传后随服务记录一并保存",
   recordGroup: "记录服务（未申请）",
+  handlerDone: "最近完成的服务",
+  notRated: "机构尚未评价",
+  ratedStars: "评分 {{count}} 星",
   catalogue: {
     nav: "服务目录",
     title: "服务目录",
@@ -208,6 +211,9 @@ export const en: typeof zhCN = {
   recordFiles: "Files kept with the record",
   recordFilesHelp: "A sign-in sheet, photos, minutes: uploaded now, kept with the service record",
   recordGroup: "Record a service (unasked)",
+  handlerDone: "Recently closed",
+  notRated: "Not rated yet",
+  ratedStars: "Rated {{count}} of 5",
   catalogue: {
     nav: "Service catalogue",
     title: "Service catalogue",
