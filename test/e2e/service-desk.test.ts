@@ -7,6 +7,7 @@
  */
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
+import { SERVICE_CATEGORIES } from "../../src/domain/services/categories";
 import type { CatalogueView } from "../../src/schemas/services/catalogue";
 import type { HandlerOptionsView, RecordPage } from "../../src/schemas/services/requests";
 import { checkA11y } from "./support/a11y";
@@ -22,20 +23,27 @@ const PNG = Buffer.from(
   "hex",
 );
 
-/** Picks `option` in the antd select labelled `label`. */
+/**
+ * Picks `option` in the antd select labelled `label`, once its dropdown has finished sliding in (a
+ * click during the animation can land on nothing), and waits until the dropdown is gone.
+ */
 async function choose(p: Page, label: string, option: string) {
   await p.getByLabel(label, { exact: true }).click();
-  await p
-    .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option })
-    .first()
-    .click();
+  const item = p.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option }).first();
+  await item.waitFor();
+  await settle(p);
+  await item.click();
+  await p.locator(".ant-select-dropdown:visible").waitFor({ state: "hidden" });
 }
 
 test(
   "a member asks on a phone, staff accept, assign and close with a file, the member rates it",
   async () => {
     const catalogue = await (await e2e.api("member")).get<CatalogueView>("/api/services/catalogue");
-    const service = catalogue.items.find((s) => s.mayAsk && s.handlerKind === "staff");
+    // The first one the dropdown shows (by 4Z category), so no scrolling of its virtual list.
+    const service = [...catalogue.items]
+      .sort((a, b) => SERVICE_CATEGORIES.indexOf(a.category) - SERVICE_CATEGORIES.indexOf(b.category))
+      .find((s) => s.mayAsk && s.handlerKind === "staff");
     if (!service) throw new Error("no catalogue service the member may ask for");
     const handlers = await (await e2e.api("staff")).get<HandlerOptionsView>("/api/services/handlers");
     const mentor = handlers.mentors[0];

@@ -89,7 +89,9 @@ export default function CataloguePage() {
                   loading={catalogue.isLoading}
                   dataSource={rows}
                   pagination={false}
-                  scroll={{ x: 720 }}
+                  scroll={{ x: 760 }}
+                  // The same column widths in every category's card, so the cards read as one list.
+                  tableLayout="fixed"
                   locale={{
                     emptyText: (
                       <Empty
@@ -102,7 +104,7 @@ export default function CataloguePage() {
                     {
                       title: t("serviceDesk.catalogue.name"),
                       dataIndex: "name",
-                      width: "34%",
+                      width: "32%",
                       render: (name: string, e) => (
                         <>
                           <Typography.Text strong>{name}</Typography.Text>
@@ -121,6 +123,7 @@ export default function CataloguePage() {
                     {
                       title: t("serviceDesk.catalogue.audiences"),
                       dataIndex: "audiences",
+                      width: "24%",
                       render: (audiences: CatalogueEntry["audiences"]) => (
                         <Space size={[4, 4]} wrap>
                           {audiences.map((a) => (
@@ -134,6 +137,7 @@ export default function CataloguePage() {
                     {
                       title: t("serviceDesk.catalogue.handlerKind"),
                       dataIndex: "handlerKind",
+                      width: "20%",
                       render: (k: CatalogueEntry["handlerKind"], e) =>
                         e.defaultPartnerName
                           ? `${labels.handlerKind[k]}：${e.defaultPartnerName}`
@@ -142,12 +146,14 @@ export default function CataloguePage() {
                     {
                       title: t("serviceDesk.catalogue.responseDaysShort"),
                       dataIndex: "responseDays",
+                      width: 110,
                       align: "right",
                       render: (d: number) => t("serviceDesk.catalogue.days", { count: d }),
                     },
                     {
                       title: t("serviceDesk.catalogue.status"),
                       dataIndex: "status",
+                      width: 90,
                       render: (s: CatalogueEntry["status"]) => (
                         <ToneTag tone={s === "active" ? "green" : "default"}>
                           {labels.catalogueStatus[s]}
@@ -157,6 +163,7 @@ export default function CataloguePage() {
                     {
                       title: t("serviceDesk.catalogue.actions"),
                       key: "actions",
+                      width: 80,
                       render: (_: unknown, e) => (
                         <Button
                           size="small"

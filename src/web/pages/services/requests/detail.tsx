@@ -442,8 +442,10 @@ function StepDialog({
             <Form.Item name="minutes" label={t("serviceDesk.minutesLabel")} rules={[{ required: true }]}>
               <InputNumber min={1} max={1440} precision={0} style={{ width: "100%" }} />
             </Form.Item>
-            <Form.Item label={t("serviceDesk.recordFiles")} extra={t("serviceDesk.recordFilesHelp")}>
-              <Flex vertical gap={4}>
+            {/* Not a Form.Item: antd's form styles show a file input inside one (display: block). */}
+            <section aria-label={t("serviceDesk.recordFiles")} style={{ marginBottom: 16 }}>
+              <Typography.Text>{t("serviceDesk.recordFiles")}</Typography.Text>
+              <Flex vertical gap={4} style={{ marginTop: 8 }}>
                 <FileLinks
                   files={[...r.files.filter((f) => !closeFiles.some((c) => c.id === f.id)), ...closeFiles]}
                 />
@@ -453,8 +455,9 @@ function StepDialog({
                     onUploaded={(f) => setCloseFiles((list) => [...list, { id: f.id, name: f.originalName }])}
                   />
                 </div>
+                <Typography.Text type="secondary">{t("serviceDesk.recordFilesHelp")}</Typography.Text>
               </Flex>
-            </Form.Item>
+            </section>
           </>
         )}
         {dialog === "assign" && (
