@@ -104,7 +104,7 @@ export default function ServiceRequestPage() {
               <Descriptions.Item label={t("serviceDesk.declined")}>{r.declineReason}</Descriptions.Item>
             )}
           </Descriptions>
-          <Space wrap>
+          <Space wrap style={{ marginTop: 12 }}>
             {has("accept") && (
               <Button
                 type="primary"
