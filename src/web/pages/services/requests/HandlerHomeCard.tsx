@@ -96,7 +96,12 @@ function RecentlyDone() {
         renderItem={(r) => (
           <List.Item>
             <List.Item.Meta
-              title={<Link to={`/services/requests/${r.id}`}>{r.title}</Link>}
+              // In a span: antd colours a title's direct link as text; here it should read as a link.
+              title={
+                <span>
+                  <Link to={`/services/requests/${r.id}`}>{r.title}</Link>
+                </span>
+              }
               description={<Typography.Text type="secondary">{r.organizationName}</Typography.Text>}
             />
             {r.rating ? (
