@@ -70,6 +70,8 @@ export interface Access {
   serviceManage: boolean;
   /** A member asks for services for its organization. */
   serviceAsk: boolean;
+  /** Staff keep the service catalogue (服务目录). */
+  serviceCatalogue: boolean;
   /** 资讯管理: staff write, publish and withdraw posts and read their receipts. */
   postManage: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
@@ -114,6 +116,7 @@ const NONE: Access = {
   serviceList: false,
   serviceManage: false,
   serviceAsk: false,
+  serviceCatalogue: false,
   postManage: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
@@ -172,6 +175,7 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     serviceList: listScope(actor, "service.list") !== null,
     serviceManage: may("service.manage"),
     serviceAsk: may("service.ask"),
+    serviceCatalogue: may("service.catalogue.manage"),
     postManage: may("post.manage"),
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),

@@ -97,6 +97,8 @@ const IncubationListPage = lazy(() => import("./pages/incubation/incubations/lis
 const ServiceRequestsPage = lazy(() => import("./pages/services/requests/list"));
 const AskForServicePage = lazy(() => import("./pages/services/requests/ask"));
 const ServiceRequestPage = lazy(() => import("./pages/services/requests/detail"));
+const ServiceCataloguePage = lazy(() => import("./pages/services/catalogue"));
+const RecordServicePage = lazy(() => import("./pages/services/records/group"));
 const IncubationPage = lazy(() => import("./pages/incubation/incubations/detail"));
 const CohortsPage = lazy(() => import("./pages/incubation/cohorts"));
 const IncubationPlanPage = lazy(() => import("./pages/incubation/plan"));
@@ -264,6 +266,11 @@ export const router = createBrowserRouter([
           { path: ":id", element: <Guard allow="serviceList" page={<ServiceRequestPage />} /> },
         ],
       },
+      {
+        path: "services/catalogue",
+        element: <Guard allow="serviceCatalogue" page={<ServiceCataloguePage />} />,
+      },
+      { path: "services/records/new", element: <Guard allow="serviceManage" page={<RecordServicePage />} /> },
       {
         path: "incubations",
         children: [

@@ -29,6 +29,7 @@ import { type AssessmentIds, assessmentFixtures } from "./incubation/assessments
 import { type PlanIds, planFixtures } from "./incubation/plan-matrix";
 import { type IncubationIds, incubationFixtures } from "./incubation/role-matrix-incubations";
 import { type InstrumentIds, instrumentFixtures } from "./incubation/role-matrix-instruments";
+import { multipartBody, PNG } from "./recruitment/applications-support";
 import { type RecruitmentIds, recruitmentFixtures } from "./recruitment/role-matrix-recruitment";
 import { type PartnerIds, partnerFixtures, partnerVersion } from "./services/role-matrix-partners";
 import { type PostIds, postBody, postFixtures } from "./services/role-matrix-posts";
@@ -70,6 +71,8 @@ interface Case {
   body?: (actor: Actor) => Promise<unknown> | unknown;
   /** Use a session of its own (signing in or out must not disturb the shared clients). */
   fresh?: boolean;
+  /** Send a real upload (multipart, a PNG) instead of `body`: the policy runs before the file is read. */
+  upload?: boolean;
   /** Expected status for: anonymous admin staff expert mentor member viewer liaison partner. */
   expect: number[];
   note?: string;
@@ -686,6 +689,10 @@ const MATRIX: Record<string, Case[]> = {
                                                      expect: [401, 201, 201, 403, 201, 201, 403, 403, 404] },
                                                    { id: "otherRequest", body: () => ({ body: "矩阵测试" }),
                                                      expect: [401, 201, 201, 403, 404, 404, 403, 403, 404] }],
+  "POST /api/services/requests/{id}/files":      [{ id: "ownRequest", note: "a real PNG: the handler (mentor) and the organization attach", upload: true,
+                                                     expect: [401, 201, 201, 403, 201, 201, 403, 403, 404] },
+                                                   { id: "otherRequest", upload: true,
+                                                     expect: [401, 201, 201, 403, 404, 404, 403, 403, 404] }],
   "GET /api/services/handlers":                   [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   "GET /api/services/waiting":                    [{ expect: [401, 200, 200, 403, 200, 200, 403, 403, 200] }],
   "GET /api/services/records":                    [{ expect: [401, 200, 200, 403, 200, 200, 403, 403, 200] }],
@@ -779,6 +786,11 @@ async function statusOf(route: string, c: Case, actor: Actor): Promise<number> {
   const url = c.url ? c.url(ids) : path.replace("{id}", c.id ? String(ids[c.id]) : "");
   let client = clients[actor];
   if (c.fresh) client = actor === "anonymous" ? t.anonymous() : await t.signIn(actor);
+  if (c.upload) {
+    return (
+      await client.request({ method, url, ...multipartBody({}, { content: PNG, filename: "矩阵.png" }) })
+    ).statusCode;
+  }
   const body = c.body ? await c.body(actor) : undefined;
   const response = await client.request({ method, url, payload: body });
   return response.statusCode;

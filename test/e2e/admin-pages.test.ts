@@ -72,6 +72,8 @@ test(
       "Rubrics",
       "Public notices",
       "Service requests",
+      "Record a service",
+      "Service catalogue",
       "Posts",
       "News",
       "Users",

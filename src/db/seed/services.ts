@@ -351,6 +351,32 @@ export async function seedServices(tx: Db, baseId: string, staff: Person, now: D
       handler: mentorHandler,
       scheduledInDays: 3,
     },
+    // The foundation's history on the partner's home: closed, two rated by the organizations.
+    {
+      organizationId: o(3),
+      service: "筹款辅导",
+      status: "done",
+      askedDaysAgo: 40,
+      handler: foundationHandler,
+      rating: 5,
+      comment: "基金会老师帮我们把预算逐项过了一遍，申请书顺利提交。",
+    },
+    {
+      organizationId: o(5),
+      service: "资方对接",
+      status: "done",
+      askedDaysAgo: 26,
+      handler: foundationHandler,
+      rating: 4,
+      comment: "对接了两家企业，其中一家已在洽谈捐赠。",
+    },
+    {
+      organizationId: o(6),
+      service: "筹款辅导",
+      status: "done",
+      askedDaysAgo: 15,
+      handler: foundationHandler,
+    },
     { organizationId: o(5), service: "政策咨询", status: "submitted", askedDaysAgo: 9 },
     { organizationId: o(6), service: "场地支持", status: "submitted", askedDaysAgo: 1 },
     {

@@ -185,12 +185,16 @@ export const ZRequestView = ZRequestEntry.extend({
     }),
   ),
   record: ZRecordEntry.nullable(),
+  /** The request's attachments (the organization's papers, the handler's minutes), oldest first. */
+  files: z.array(z.object({ id: z.uuid(), name: z.string() })),
   /** What the reader may do now. */
   may: z.object({
     events: z.array(z.enum(REQUEST_EVENTS)),
     assign: z.boolean(),
     message: z.boolean(),
     rate: z.boolean(),
+    /** Attach a file (the organization or whoever handles it, while the request is open). */
+    attach: z.boolean(),
   }),
 });
 export type RequestView = z.infer<typeof ZRequestView>;

@@ -39,6 +39,8 @@ export function FileButton({ accept, multiple, capture, onFiles, ref, ...button 
         ref={input}
         type="file"
         hidden
+        // Inline, because antd's form styles set every file input inside a form to display: block.
+        style={{ display: "none" }}
         tabIndex={-1}
         accept={accept}
         multiple={multiple}

@@ -101,7 +101,8 @@ function Frame() {
             width={224}
             collapsed={collapsed}
             trigger={null}
-            style={{ position: "sticky", top: 0, height: "100vh" }}
+            // A long menu (an administrator's) scrolls within the sider rather than being cut off.
+            style={{ position: "sticky", top: 0, height: "100vh", overflowY: "auto" }}
           >
             <div className="hatchery-sider-brand">
               <BrandMark />

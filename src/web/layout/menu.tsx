@@ -1,4 +1,5 @@
 import {
+  AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
@@ -121,6 +122,20 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
       label: t(mine ? "serviceDesk.navMine" : "serviceDesk.navQueue"),
     });
   }
+  if (access.serviceManage) {
+    items.push({
+      key: "/services/records/new",
+      icon: <FormOutlined aria-hidden />,
+      label: t("serviceDesk.group.nav"),
+    });
+  }
+  if (access.serviceCatalogue) {
+    items.push({
+      key: "/services/catalogue",
+      icon: <AppstoreOutlined aria-hidden />,
+      label: t("serviceDesk.catalogue.nav"),
+    });
+  }
   if (access.isExpert) {
     items.push({
       key: "/account/expert",
@@ -161,6 +176,8 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     "/instruments",
     "/trainings",
     "/services/requests",
+    "/services/records/new",
+    "/services/catalogue",
     "/my-applications",
     "/experts",
     "/account/expert",

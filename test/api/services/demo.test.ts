@@ -22,6 +22,10 @@ describe("the demo's service desk", () => {
     expect(new Set(partnerWork.items.map((r: { handlerName: string }) => r.handlerName))).toEqual(
       new Set(["北京京北公益基金会"]),
     );
+    // And its history: closed requests, some rated by the organizations served.
+    const done = (await partner.get("/api/services/requests?status=done&pageSize=50")).json().items;
+    expect(done.length).toBeGreaterThanOrEqual(3);
+    expect(done.filter((r: { rating: number | null }) => r.rating !== null).length).toBeGreaterThanOrEqual(2);
     const open = partnerWork.items.find((r: { status: string }) => r.status === "scheduled");
     const detail = (await partner.get(`/api/services/requests/${open.id}`)).json();
     expect(detail.may.events).toContain("close");

@@ -1,8 +1,15 @@
 /** The service desk: the catalogue, the request queue and one request, and every act on them. */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CatalogueView } from "../../../schemas/services/catalogue";
+import type { UploadedFile } from "../../../schemas/platform/files";
+import type {
+  CatalogueEntry,
+  CatalogueInput,
+  CatalogueUpdate,
+  CatalogueView,
+} from "../../../schemas/services/catalogue";
 import type {
   HandlerOptionsView,
+  RecordBulkCreate,
   RequestAssign,
   RequestClose,
   RequestCreate,
@@ -14,11 +21,50 @@ import type {
 } from "../../../schemas/services/requests";
 import { request } from "../client";
 
-export function useCatalogue() {
+export function useCatalogue(status: "active" | "all" = "active") {
   return useQuery({
-    queryKey: ["services", "catalogue"],
-    queryFn: ({ signal }) => request<CatalogueView>("/api/services/catalogue", { signal }),
+    queryKey: ["services", "catalogue", status],
+    queryFn: ({ signal }) => request<CatalogueView>("/api/services/catalogue", { query: { status }, signal }),
   });
+}
+
+/** One catalogue service as it is now (the list holds them all; a catalogue is short). */
+export async function fetchCatalogueEntry(id: string): Promise<CatalogueEntry> {
+  const { items } = await request<CatalogueView>("/api/services/catalogue", { query: { status: "all" } });
+  const entry = items.find((e) => e.id === id);
+  if (!entry) throw new Error("not found");
+  return entry;
+}
+
+export function useSaveCatalogueEntry(id: string | null) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: CatalogueInput | CatalogueUpdate) =>
+      id
+        ? request<CatalogueEntry>(`/api/services/catalogue/${id}`, { method: "PUT", body })
+        : request<CatalogueEntry>("/api/services/catalogue", { method: "POST", body }),
+    onSuccess: refresh,
+  });
+}
+
+/** One service given to a group: one record per organization, all or nothing. */
+export function useRecordForGroup() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: RecordBulkCreate) =>
+      request<{ batchId: string; count: number; ids: string[] }>("/api/services/records/bulk", {
+        method: "POST",
+        body,
+      }),
+    onSuccess: refresh,
+  });
+}
+
+/** Attaches a file to an open request (the organization's papers, the handler's minutes). */
+export function uploadRequestFile(requestId: string, file: File): Promise<UploadedFile> {
+  const form = new FormData();
+  form.append("file", file, file.name);
+  return request<UploadedFile>(`/api/services/requests/${requestId}/files`, { method: "POST", body: form });
 }
 
 export function useServiceRequests(query: RequestQuery) {

@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RequestEvent } from "../../../../domain/services/request";
 import { ZIdParams } from "../../../../schemas/common";
+import { uploadForm, ZUploadedFile } from "../../../../schemas/platform/files";
 import {
   ZCatalogueEntry,
   ZCatalogueInput,
@@ -37,7 +38,9 @@ import {
 } from "../../../../schemas/services/requests";
 import { signedIn } from "../../../context";
 import { errors } from "../../../route-docs";
+import { localFileStorage } from "../../../storage";
 import type { AreaDeps } from "../../deps";
+import { receiveUpload } from "../../platform/files/receive";
 import { attachment, XLSX_TYPE } from "../../platform/organizations/spreadsheet";
 import { createCatalogueEntry, listCatalogue, updateCatalogueEntry } from "../catalogue/service";
 import { listRecords } from "../records/list";
@@ -45,6 +48,7 @@ import { rateRecord } from "../records/rate";
 import { recordService, recordServiceForGroup } from "../records/unasked";
 import { askForService } from "./ask";
 import { assignHandler, handlerOptions } from "./assign";
+import { checkRequestFileRole, checkRequestOpenForFiles, uploadRequestFile } from "./attachments";
 import { exportRequests } from "./export";
 import { changeRequestStatus } from "./lifecycle";
 import { listRequests } from "./list";
@@ -78,7 +82,9 @@ const SIMPLE_STEPS: {
   },
 ];
 
-export const serviceRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }) => {
+export const serviceRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, config }) => {
+  const storage = localFileStorage(config.dataDir);
+
   app.get(
     "/catalogue",
     {
@@ -282,6 +288,29 @@ export const serviceRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db }
     },
     async (request, reply) =>
       reply.status(201).send(await postMessage(db, signedIn(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    "/requests/:id/files",
+    {
+      schema: {
+        tags,
+        operationId: "uploadServiceRequestFile",
+        summary:
+          "Attach a file to an open request (multipart: `file`): the organization its papers, the handler what it closes with; the record then names it by id",
+        consumes: ["multipart/form-data"],
+        params: ZIdParams,
+        body: uploadForm({}),
+        response: { 201: ZUploadedFile, ...errors(400, 401, 403, 404, 409, 413, 429) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = signedIn(request);
+      checkRequestFileRole(ctx);
+      const id = request.params.id;
+      const upload = await receiveUpload(request, storage, () => checkRequestOpenForFiles(db, ctx, id));
+      return reply.status(201).send(await uploadRequestFile(db, ctx, storage, id, upload));
+    },
   );
 
   app.get(

@@ -12,7 +12,7 @@ import {
   users,
 } from "../../../../db/schema";
 import { hasRole } from "../../../../domain/roles";
-import { mayAssign, requestEventsFor } from "../../../../domain/services/request";
+import { isRequestOpen, mayAssign, requestEventsFor } from "../../../../domain/services/request";
 import type { RecordEntry, RequestView } from "../../../../schemas/services/requests";
 import type { Context } from "../../../context";
 import { notFound } from "../../../errors";
@@ -82,11 +82,13 @@ export async function requestView(db: Db, ctx: Context, id: string): Promise<Req
       at: m.createdAt.toISOString(),
     })),
     record,
+    files: attachments,
     may: {
       events: requestEventsFor(row.status, sides),
       assign: hasRole(ctx.actor, "admin", "staff") && mayAssign(row.status),
       message: sides.length > 0,
       rate: member && !!recordRow && mayRateNow(recordRow, new Date()),
+      attach: isRequestOpen(row.status) && (member || sides.includes("handler")),
     },
   };
 }

@@ -19,7 +19,6 @@ import {
   Rate,
   Select,
   Space,
-  Tag,
   Timeline,
   Typography,
 } from "antd";
@@ -39,9 +38,11 @@ import {
   useServiceRequest,
 } from "../../../api/services/desk";
 import { dayjs, formatDateTime } from "../../../components/format";
+import { ToneTag } from "../../../components/labels";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
 import { errorMessage } from "../../../components/serverErrors";
+import { AttachButton, FileLinks, RequestFilesCard } from "./RequestFiles";
 
 type Dialog = "decline" | "schedule" | "close" | "assign" | null;
 
@@ -74,9 +75,9 @@ export default function ServiceRequestPage() {
       <Flex vertical gap={16} style={{ maxWidth: 760 }}>
         <Card size="small">
           <Space wrap size={4} style={{ marginBottom: 8 }}>
-            <Tag>{SERVICE_CATEGORY_LABELS[lang][r.category]}</Tag>
-            <Tag color={r.status === "done" ? "green" : "blue"}>{labels.status[r.status]}</Tag>
-            {r.overdue && <Tag color="red">{t("serviceDesk.overdue")}</Tag>}
+            <ToneTag tone="default">{SERVICE_CATEGORY_LABELS[lang][r.category]}</ToneTag>
+            <ToneTag tone={r.status === "done" ? "green" : "blue"}>{labels.status[r.status]}</ToneTag>
+            {r.overdue && <ToneTag tone="red">{t("serviceDesk.overdue")}</ToneTag>}
           </Space>
           <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{r.detail}</Typography.Paragraph>
           <Descriptions size="small" column={1}>
@@ -103,7 +104,7 @@ export default function ServiceRequestPage() {
               <Descriptions.Item label={t("serviceDesk.declined")}>{r.declineReason}</Descriptions.Item>
             )}
           </Descriptions>
-          <Space wrap>
+          <Space wrap style={{ marginTop: 12 }}>
             {has("accept") && (
               <Button
                 type="primary"
@@ -144,6 +145,10 @@ export default function ServiceRequestPage() {
           </Space>
         </Card>
         {r.record && <RecordCard r={r} lang={lang} />}
+        {/* Before a record lists them, the attachments have their own card. */}
+        {!r.record && (r.files.length > 0 || r.may.attach) && (
+          <RequestFilesCard requestId={r.id} files={r.files} mayAttach={r.may.attach} />
+        )}
         <Thread r={r} />
         <Card size="small" title={t("serviceDesk.history")}>
           <Timeline
@@ -188,6 +193,12 @@ function RecordCard({ r, lang }: { r: RequestView; lang: Lang }) {
           `${t("serviceDesk.givenBy")}：${record.givenByName}`,
         ].join(" · ")}
       </Typography.Paragraph>
+      {record.files.length > 0 && (
+        <div style={{ marginBottom: 12 }}>
+          <Typography.Text type="secondary">{t("serviceDesk.files")}</Typography.Text>
+          <FileLinks files={record.files} />
+        </div>
+      )}
       {r.may.rate ? (
         <Flex vertical gap={8}>
           <Typography.Text strong>{t("serviceDesk.rate")}</Typography.Text>
@@ -302,6 +313,8 @@ function StepDialog({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
+  // Files uploaded in the close dialog; the record names them with those already attached.
+  const [closeFiles, setCloseFiles] = useState<{ id: string; name: string }[]>([]);
   const handlers = useHandlerOptions(dialog === "assign");
   const kind = Form.useWatch("handlerKind", form);
   const titles: Record<Exclude<Dialog, null>, string> = {
@@ -335,6 +348,7 @@ function StepDialog({
             mode: v.mode as (typeof SERVICE_MODES)[number],
             deliveredOn: (v.deliveredOn as ReturnType<typeof dayjs>).format("YYYY-MM-DD"),
             minutes: Number(v.minutes),
+            fileIds: [...new Set([...r.files, ...closeFiles].map((f) => f.id))].slice(0, 20),
           },
         });
       return step.mutateAsync({
@@ -358,6 +372,9 @@ function StepDialog({
       open={dialog !== null}
       title={dialog ? titles[dialog] : ""}
       onCancel={onClose}
+      afterOpenChange={(open) => {
+        if (!open) setCloseFiles([]);
+      }}
       onOk={() => form.submit()}
       okText={t("serviceDesk.save")}
       confirmLoading={step.isPending}
@@ -425,6 +442,22 @@ function StepDialog({
             <Form.Item name="minutes" label={t("serviceDesk.minutesLabel")} rules={[{ required: true }]}>
               <InputNumber min={1} max={1440} precision={0} style={{ width: "100%" }} />
             </Form.Item>
+            {/* Not a Form.Item: antd's form styles show a file input inside one (display: block). */}
+            <section aria-label={t("serviceDesk.recordFiles")} style={{ marginBottom: 16 }}>
+              <Typography.Text>{t("serviceDesk.recordFiles")}</Typography.Text>
+              <Flex vertical gap={4} style={{ marginTop: 8 }}>
+                <FileLinks
+                  files={[...r.files.filter((f) => !closeFiles.some((c) => c.id === f.id)), ...closeFiles]}
+                />
+                <div>
+                  <AttachButton
+                    requestId={r.id}
+                    onUploaded={(f) => setCloseFiles((list) => [...list, { id: f.id, name: f.originalName }])}
+                  />
+                </div>
+                <Typography.Text type="secondary">{t("serviceDesk.recordFilesHelp")}</Typography.Text>
+              </Flex>
+            </section>
           </>
         )}
         {dialog === "assign" && (

@@ -3,7 +3,7 @@
  * category, overdue) and export them; a member sees its organization's and asks for more; a mentor
  * or partner user sees what is assigned to them. A list of cards, so it reads on a phone.
  */
-import { Button, Checkbox, Flex, List, Select, Space, Tag, Typography } from "antd";
+import { Button, Checkbox, Flex, List, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -15,6 +15,7 @@ import type { RequestQuery } from "../../../../schemas/services/requests";
 import { useServiceRequests } from "../../../api/services/desk";
 import { useAccess } from "../../../auth/session";
 import { formatDateTime } from "../../../components/format";
+import { ToneTag } from "../../../components/labels";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
 
@@ -42,9 +43,14 @@ export default function ServiceRequestsPage() {
               <Button type="primary">{t("serviceDesk.ask")}</Button>
             </Link>
           ) : access.serviceManage ? (
-            <a href={exportUrl}>
-              <Button>{t("serviceDesk.export")}</Button>
-            </a>
+            <Space wrap>
+              <Link to="/services/records/new">
+                <Button type="primary">{t("serviceDesk.recordGroup")}</Button>
+              </Link>
+              <a href={exportUrl}>
+                <Button>{t("serviceDesk.export")}</Button>
+              </a>
+            </Space>
           ) : null
         }
       />
@@ -103,9 +109,9 @@ export default function ServiceRequestsPage() {
                 title={
                   <Space wrap size={4}>
                     <Link to={`/services/requests/${r.id}`}>{r.title}</Link>
-                    <Tag>{SERVICE_CATEGORY_LABELS[lang][r.category]}</Tag>
-                    <Tag
-                      color={
+                    <ToneTag tone="default">{SERVICE_CATEGORY_LABELS[lang][r.category]}</ToneTag>
+                    <ToneTag
+                      tone={
                         r.status === "done"
                           ? "green"
                           : r.status === "declined" || r.status === "cancelled"
@@ -114,8 +120,8 @@ export default function ServiceRequestsPage() {
                       }
                     >
                       {labels.status[r.status]}
-                    </Tag>
-                    {r.overdue && <Tag color="red">{t("serviceDesk.overdue")}</Tag>}
+                    </ToneTag>
+                    {r.overdue && <ToneTag tone="red">{t("serviceDesk.overdue")}</ToneTag>}
                   </Space>
                 }
                 description={
