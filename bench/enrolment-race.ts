@@ -12,6 +12,7 @@ import type { Database } from "../src/db/client";
 import { rowsOf } from "../src/db/client";
 import { users } from "../src/db/schema";
 import { seededRandom } from "../src/db/seed/generate";
+import { CSRF_COOKIE } from "../src/server/areas/platform/auth/sessions";
 import { copyRows } from "./bulk";
 import { seededUuid } from "./recorder";
 import { signIn } from "./server";
@@ -101,7 +102,11 @@ export async function runEnrolmentRace(options: {
       const started = performance.now();
       const response = await fetch(`${url}/api/trainings/${trainingId}/enrolments`, {
         method: "POST",
-        headers: { "content-type": "application/json", cookie: cookies[i] ?? "" },
+        headers: {
+          "content-type": "application/json",
+          cookie: cookies[i] ?? "",
+          "x-csrf-token": csrfOf(cookies[i]),
+        },
         body: JSON.stringify({ organizationId: racers[i]?.organizationId }),
       });
       const body = (await response.json()) as { status?: string; personId?: string };
@@ -160,4 +165,10 @@ export async function runEnrolmentRace(options: {
     p99: at(0.99),
     problems,
   };
+}
+
+/** The CSRF token a browser echoes from its cookie (the double submit every POST needs). */
+function csrfOf(cookie: string | undefined): string {
+  const pair = (cookie ?? "").split("; ").find((c) => c.startsWith(`${CSRF_COOKIE}=`));
+  return pair?.slice(CSRF_COOKIE.length + 1) ?? "";
 }
