@@ -6,8 +6,10 @@
  * warm-up of its own. Each row: requests/s, p50, p99, the ratio to the no-database route, the SQL
  * statements a request sends and how long they take run directly (bench/sql-probe.ts, measured
  * one request at a time after the rows), and the server's peak resident memory during the row.
- * Prints the machine and the tables (requests, SMS); exits non-zero if any request was answered
- * with anything but 2xx or a queued text was not sent. Temporary directories and databases are
+ * Then the training enrolment race (bench/enrolment-race.ts: members signing up at once for a few
+ * seats, its result checked). Prints the machine and the tables (requests, race, SMS); exits
+ * non-zero if any request was answered with anything but 2xx, the race's result was wrong, or a
+ * queued text was not sent. Temporary directories and databases are
  * removed at the end, also on failure, Ctrl-C or SIGTERM.
  * Other options: --warmup (s), --connections=1,50, --seed, --log-level (server's), --sms (texts
  * to drain, 0: none), --only (scenario names, substrings, comma-separated; the pings always run), --explain (plans of the scenarios' queries), --profile (a CPU profile of
