@@ -7,35 +7,17 @@
  * response time or appointment). A done request's record closes it; every record is a row of the
  * ledger and a line of the growth file, a rated one a second line, as the service writes them.
  */
-import type {
-  serviceMessages,
-  serviceRecords,
-  serviceRequestEvents,
-  serviceRequests,
-} from "../src/db/schema";
+import type { serviceRequestEvents } from "../src/db/schema";
 import { addDays } from "../src/domain/incubation/lifecycle";
 import { SERVICE_CATEGORIES, type ServiceCategory } from "../src/domain/services/categories";
-import type { HandlerKind, RequestStatus, ServiceMode } from "../src/domain/services/request";
+import type { HandlerKind, RequestStatus } from "../src/domain/services/request";
 import { SERVICE_MODES } from "../src/domain/services/request";
 import { endOfShanghaiDay, workingDaysEnd } from "../src/domain/working-days";
-import { serviceTitles } from "../src/server/areas/services/requests/words";
-import {
-  dayBetween,
-  daysOf,
-  deliver,
-  firstStart,
-  grow,
-  maybeRating,
-  type ServedIncubation,
-  type ServiceContext,
-  shanghaiAt,
-} from "./service-ledger";
+import { dayBetween, daysOf, type ServedIncubation, type ServiceContext, shanghaiAt } from "./service-ledger";
+import { groupTalks, type LoadedDesk, record } from "./service-records";
 
 const REQUESTS_PER_YEAR = 6;
 const UNASKED_PER_YEAR = 4;
-/** Group talks a year per incubation, counted as records (about ten organizations a talk). */
-const GROUP_RECORDS_PER_YEAR = 2;
-const GROUP_SIZE = 10;
 /** A request older than this is settled (done, declined or cancelled) unless it went stale. */
 const SETTLED_AFTER_DAYS = 30;
 
@@ -46,7 +28,6 @@ const OWN_WORDS = [
   "项目结项报告怎么写",
 ];
 const UNASKED = ["入驻走访", "政策解读", "项目申报提醒", "财务制度检查", "品牌宣传指导"];
-const GROUP = ["社会组织年检专题讲解", "公益项目设计工作坊", "政府购买服务政策宣讲"];
 const MESSAGES = [
   "您好，请问什么时候可以安排？",
   "已收到，我们会尽快联系您。",
@@ -67,13 +48,6 @@ export interface Handlers {
   /** A mentor-handled request goes to the incubation's mentor (or the demo mentor). */
   mentorOf(incubationId: string): { id: string; name: string };
   partners: { id: string; name: string }[];
-}
-
-export interface LoadedDesk {
-  requests: (typeof serviceRequests.$inferInsert)[];
-  events: (typeof serviceRequestEvents.$inferInsert)[];
-  messages: (typeof serviceMessages.$inferInsert)[];
-  records: (typeof serviceRecords.$inferInsert)[];
 }
 
 export function generateServiceDesk(
@@ -275,106 +249,6 @@ function request(
     });
 }
 
-/** Talks to a group: one record per organization in the room, one batch, the incubations open that day. */
-function groupTalks(ctx: ServiceContext, desk: LoadedDesk, pick: <T>(list: readonly T[]) => T): void {
-  const { random, incubations } = ctx;
-  if (incubations.length === 0) return;
-  const total = incubations.reduce(
-    (n, s) => n + (GROUP_RECORDS_PER_YEAR * daysOf(s.startOn, s.lastOn)) / 365,
-    0,
-  );
-  const first = firstStart(incubations, ctx.today);
-  for (let t = 0; t < Math.round(total / GROUP_SIZE); t++) {
-    const day = dayBetween(random, first, ctx.today);
-    const open = incubations.filter((s) => s.startOn <= day && day <= s.lastOn);
-    const room = open.filter(() => random() < GROUP_SIZE / Math.max(GROUP_SIZE, open.length));
-    const batchId = ctx.ids();
-    const title = pick(GROUP);
-    const category = pick(SERVICE_CATEGORIES);
-    for (const served of room)
-      record(ctx, desk, served, {
-        requestId: null,
-        batchId,
-        category,
-        title,
-        mode: "onsite",
-        deliveredOn: day,
-        givenBy: ctx.staff,
-        partnerId: null,
-      });
-  }
-}
-
 function minDay(a: string, b: string): string {
   return a < b ? a : b;
-}
-
-function record(
-  ctx: ServiceContext,
-  desk: LoadedDesk,
-  served: ServedIncubation,
-  fields: {
-    requestId: string | null;
-    batchId: string | null;
-    category: ServiceCategory;
-    title: string;
-    mode: ServiceMode;
-    deliveredOn: string;
-    givenBy: { id: string; name: string };
-    partnerId: string | null;
-  },
-): void {
-  const { random } = ctx;
-  const id = ctx.ids();
-  const minutes = 30 * (1 + Math.floor(random() * 6));
-  const rating = maybeRating(random);
-  const at = shanghaiAt(fields.deliveredOn, 17);
-  const ratedAt = rating ? new Date(at.getTime() + 86_400_000) : null;
-  desk.records.push({
-    id,
-    baseId: ctx.baseId,
-    organizationId: served.organizationId,
-    requestId: fields.requestId,
-    batchId: fields.batchId,
-    category: fields.category,
-    title: fields.title,
-    detail: "",
-    mode: fields.mode,
-    deliveredOn: fields.deliveredOn,
-    minutes,
-    givenByName: fields.givenBy.name,
-    givenByPartnerId: fields.partnerId,
-    recordedBy: ctx.staff.id,
-    rating,
-    ratedBy: rating ? served.member.id : null,
-    ratedAt,
-    createdAt: at,
-    updatedAt: ratedAt ?? at,
-  });
-  deliver(ctx, served, {
-    kind: "service",
-    sourceId: id,
-    category: fields.category,
-    deliveredOn: fields.deliveredOn,
-    minutes,
-    rating,
-  });
-  const asked = fields.requestId !== null;
-  grow(ctx, served, {
-    kind: "service.delivered",
-    title: serviceTitles.delivered(fields.title, minutes, asked),
-    params: { category: fields.category, mode: fields.mode, minutes, asked },
-    subjectId: fields.requestId ?? id,
-    actorName: fields.givenBy.name,
-    at,
-  });
-  if (rating && ratedAt)
-    grow(ctx, served, {
-      kind: "service.rated",
-      title: serviceTitles.rated(fields.title, rating),
-      params: { rating, note: null },
-      subjectId: fields.requestId ?? id,
-      actorName: served.member.name,
-      at: ratedAt,
-    });
 }
