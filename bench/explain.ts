@@ -2,7 +2,8 @@
  * `--explain`: EXPLAIN ANALYZE of the SQL the scenarios send, built or run by the services' own
  * functions so the plan shown is the one measured: the organization list's count and page and one
  * detail (from their query builders), the intake queue's count and page and the bell's count (as
- * `listQueue` and `unreadCount` send them, caught by a Drizzle logger over the same connection).
+ * `listQueue` and `unreadCount` send them, caught by a Drizzle logger over the same connection), and
+ * the service queue's page and count as `listRequests` sends them for its first page (issue 12).
  */
 import { count, eq } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -12,10 +13,12 @@ import * as schema from "../src/db/schema";
 import { organizations, users } from "../src/db/schema";
 import { ZOrganizationQuery } from "../src/schemas/platform/organizations";
 import { ZQueueQuery } from "../src/schemas/recruitment/intake";
+import { ZRequestQuery } from "../src/schemas/services/requests";
 import { unreadCount } from "../src/server/areas/platform/notifications/service";
 import { orderOf, visibleMatching } from "../src/server/areas/platform/organizations/list";
 import { selectOrganizations } from "../src/server/areas/platform/organizations/view";
 import { listQueue } from "../src/server/areas/recruitment/intake/queue";
+import { listRequests } from "../src/server/areas/services/requests/list";
 import type { Context } from "../src/server/context";
 import { queueQuery, SEARCH_TERM } from "./scenarios";
 
@@ -55,6 +58,9 @@ export async function explainQueries(
     listQueue(logged, ctx, ZQueueQuery.parse(queueQuery(callId))),
   );
   const [bell] = await statementsOf(database, (logged) => unreadCount(logged, ctx));
+  const [serviceFirst, serviceSecond] = await statementsOf(database, (logged) =>
+    listRequests(logged, ctx, ZRequestQuery.parse({ page: "1", pageSize: "20" })),
+  );
   const statements: Record<string, Statement | undefined> = {
     count: db.select({ total: count() }).from(organizations).where(where).toSQL(),
     page: selectOrganizations(db)
@@ -67,6 +73,8 @@ export async function explainQueries(
     "intake queue count": queueCount,
     "intake queue page": queuePage,
     "unread notifications count": bell,
+    "service queue (page 1), first statement": serviceFirst,
+    "service queue (page 1), second statement": serviceSecond,
   };
   const out: string[] = [];
   for (const [name, statement] of Object.entries(statements)) {

@@ -14,20 +14,21 @@ import { type Database, type Engine, migrateDatabase, openDatabase, rowsOf } fro
 import { PROFILE_COLUMNS } from "../src/db/organization-profile";
 import { communities, organizations, towns } from "../src/db/schema";
 import type { ProfileRow } from "../src/db/seed/application-writer";
-import { DEMO_TOWNS } from "../src/db/seed/changping";
+import { DEMO_PASSWORD, DEMO_TOWNS } from "../src/db/seed/changping";
 import { seedDemoIfEmpty } from "../src/db/seed/demo";
 import { generateOrganizations, seededRandom } from "../src/db/seed/generate";
 import type { Residency } from "../src/domain/organization";
 import { hashPassword } from "../src/server/passwords";
 import { adminQuery, withDatabase } from "../test/support/postgres-setup";
 import { copyClock, copyRows } from "./bulk";
+import { addRacers, RACE_CAPACITY, RACE_TRAININGS, type Racer } from "./enrolment-race";
 import { explainQueries } from "./explain";
 import { type LoadedIncubation, loadIncubation } from "./incubation";
 import { type LoadedPosts, loadPosts } from "./posts";
 import { seededUuid } from "./recorder";
 import { loadRecruitment, type RecordedAdmission } from "./recruitment";
 import type { Scale } from "./scale";
-import { loadServiceLedger } from "./services";
+import { type LoadedServices, loadServices } from "./services";
 import { measureSmsDrain, type SmsDrain } from "./sms-drain";
 
 // Credit-code serials above the demo's, so the (base, credit code) unique index never clashes.
@@ -55,6 +56,10 @@ export interface PreparedDatabase {
   admission: RecordedAdmission & { expertReviewIds: string[] };
   /** Stage 4: cohorts, incubations and their growth files. */
   incubation: LoadedIncubation;
+  /** The 4Z services: requests, records, trainings, mentoring, and the ledger of what they delivered. */
+  services: LoadedServices;
+  /** The enrolment race's members, each of another organization (the demo password). */
+  racers: Racer[];
   /** Information (资讯): posts, targeted ones' recipients and read receipts. */
   posts: LoadedPosts;
   calls: number;
@@ -72,7 +77,15 @@ export interface PreparedDatabase {
 
 export async function prepareDatabase(
   engine: Engine,
-  options: { scale: Scale; seed: number; postgresUrl: string; explain: boolean; smsNotices: number },
+  options: {
+    scale: Scale;
+    seed: number;
+    postgresUrl: string;
+    explain: boolean;
+    smsNotices: number;
+    /** Members enrolling at once in the enrolment race. */
+    racers: number;
+  },
   hooks: {
     log(message: string): void;
     /** Receives the undo step (remove the directory, drop the database) as soon as there is one. */
@@ -116,8 +129,22 @@ export async function prepareDatabase(
     lap(
       `${incubation.incubations} incubations in ${incubation.cohorts} cohorts inserted, ${incubation.assessments} baseline assessments (${incubation.growthEvents} growth-file events in all)`,
     );
-    const ledger = await loadServiceLedger(database, baseId, { seed: options.seed });
-    lap(`${ledger.deliveries} service-ledger rows inserted`);
+    // The demo password: the enrolment race signs in as some of these members.
+    const memberHash = await hashPassword(DEMO_PASSWORD);
+    const services = await loadServices(database, baseId, {
+      seed: options.seed,
+      passwordHash: memberHash,
+      race: { trainings: RACE_TRAININGS, capacity: RACE_CAPACITY },
+    });
+    lap(
+      `services inserted: ${services.requests} requests, ${services.records} records, ${services.trainings} trainings ` +
+        `(${services.enrolments} enrolments, ${services.attendances} attended, ${services.certificates} certificates), ` +
+        `${services.mentorships} mentorships (${services.sessions} sessions); ${services.deliveries} ledger rows`,
+    );
+    const racers = await addRacers(database, baseId, options.racers, {
+      passwordHash: memberHash,
+      seed: options.seed,
+    });
     const loadedPosts = await loadPosts(database, baseId, incubation.organizationIds, {
       seed: options.seed,
       organizations: scale.organizations,
@@ -183,6 +210,8 @@ export async function prepareDatabase(
       callId: recruitment.callId,
       admission: { ...recruitment.admission, expertReviewIds },
       incubation,
+      services,
+      racers,
       posts: loadedPosts,
       calls: recruitment.calls,
       bulkSeconds,
@@ -266,7 +295,7 @@ async function postgresTarget(adminUrl: string): Promise<Target> {
  * COPYs the generated organizations in (ids seeded too, so a run's ids repeat); returns those
  * that may apply to a call, as the profiles the applications are judged by.
  */
-async function insertOrganizations(
+export async function insertOrganizations(
   database: Database,
   baseId: string,
   options: { organizations: number; seed: number },

@@ -4,6 +4,7 @@
  * as printed.
  */
 import os from "node:os";
+import type { RaceResult } from "./enrolment-race";
 import type { Measurement } from "./scenarios";
 import type { ProfileLine, SqlFigures } from "./server-figures";
 import type { SmsDrain } from "./sms-drain";
@@ -122,6 +123,44 @@ export function smsFailures(rows: SmsRow[]): string[] {
   return rows
     .filter(({ drain }) => drain.sent !== drain.notices)
     .map(({ engine, drain }) => `${engine}: ${drain.sent} of ${drain.notices} texts sent`);
+}
+
+export interface RaceRow {
+  engine: string;
+  race: RaceResult;
+}
+
+export function raceTable(rows: RaceRow[]): string {
+  const header = [
+    "engine",
+    "enrolment race",
+    "racers",
+    "seats",
+    "rounds",
+    "enrolments/s",
+    "p50 ms",
+    "p99 ms",
+    "checks",
+  ];
+  return markdown(
+    header,
+    2,
+    rows.map(({ engine, race }) => [
+      engine,
+      "one training, all at once",
+      String(race.racers),
+      String(race.capacity),
+      String(race.rounds),
+      race.perSecond.toFixed(0),
+      race.p50.toFixed(1),
+      race.p99.toFixed(1),
+      race.problems.length === 0 ? "all held" : `${race.problems.length} failed`,
+    ]),
+  );
+}
+
+export function raceFailures(rows: RaceRow[]): string[] {
+  return rows.flatMap(({ engine, race }) => race.problems.map((p) => `${engine}: ${p}`));
 }
 
 /** The first `left` columns are text (left-aligned), the others numbers. */

@@ -6,8 +6,10 @@
  * warm-up of its own. Each row: requests/s, p50, p99, the ratio to the no-database route, the SQL
  * statements a request sends and how long they take run directly (bench/sql-probe.ts, measured
  * one request at a time after the rows), and the server's peak resident memory during the row.
- * Prints the machine and the tables (requests, SMS); exits non-zero if any request was answered
- * with anything but 2xx or a queued text was not sent. Temporary directories and databases are
+ * Then the training enrolment race (bench/enrolment-race.ts: members signing up at once for a few
+ * seats, its result checked). Prints the machine and the tables (requests, race, SMS); exits
+ * non-zero if any request was answered with anything but 2xx, the race's result was wrong, or a
+ * queued text was not sent. Temporary directories and databases are
  * removed at the end, also on failure, Ctrl-C or SIGTERM.
  * Other options: --warmup (s), --connections=1,50, --seed, --log-level (server's), --sms (texts
  * to drain, 0: none), --only (scenario names, substrings, comma-separated; the pings always run), --explain (plans of the scenarios' queries), --profile (a CPU profile of
@@ -15,12 +17,16 @@
  * PostgreSQL database is left in place and its URL printed, for EXPLAIN or a server of one's own).
  */
 import type { Engine } from "../src/db/client";
+import { RACE_CAPACITY, RACE_NAME, runEnrolmentRace } from "./enrolment-race";
 import { type PreparedDatabase, prepareDatabase } from "./prepare";
 import {
   failures,
   machineLines,
   profileTable,
+  type RaceRow,
   type Row,
+  raceFailures,
+  raceTable,
   type SmsRow,
   smsFailures,
   smsTable,
@@ -137,6 +143,8 @@ function cleanUp(): Promise<void> {
 const engineLines: string[] = [];
 /** The SMS outbox's drain per engine. */
 const smsRows: SmsRow[] = [];
+/** The enrolment race per engine. */
+const raceRows: RaceRow[] = [];
 /** The server's peak resident memory per engine (the kernel's high-water mark). */
 const peaks: string[] = [];
 /** The slowest route's CPU profile per engine, with `--profile`. */
@@ -147,10 +155,15 @@ async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
   log(
     `${engine}: preparing a ${scale.name} database: ${scale.organizations} organizations, ${scale.calls} calls of up to ${scale.perCall} applications …`,
   );
-  const prepared: PreparedDatabase = await prepareDatabase(engine, options, {
-    log,
-    onCleanup: (undo) => cleanups.push(undo),
-  });
+  const racers = Math.max(...options.connections);
+  const prepared: PreparedDatabase = await prepareDatabase(
+    engine,
+    { ...options, racers },
+    {
+      log,
+      onCleanup: (undo) => cleanups.push(undo),
+    },
+  );
   log(
     `${engine}: ${prepared.serverVersion}, ${prepared.organizationCount} organizations, ` +
       `${prepared.applicationCount} applications, loaded in ${prepared.bulkSeconds.toFixed(1)} s (COPY ${prepared.copySeconds.toFixed(1)} s), ready in ${prepared.loadSeconds.toFixed(1)} s; starting the server`,
@@ -185,6 +198,7 @@ async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
     expertReviewIds: prepared.admission.expertReviewIds,
     cohortId: prepared.incubation.cohortId,
     incubatedOrganizationIds: prepared.incubation.organizationIds,
+    serviceRequestIds: prepared.services.requestIds,
   };
   await preflight(server.url, context, sessions);
 
@@ -232,6 +246,23 @@ async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
           `p50 ${measurement.p50.toFixed(2)} ms, p99 ${measurement.p99.toFixed(2)} ms, RSS ${rssMiB.toFixed(0)} MiB`,
       );
     }
+  }
+  if (options.only.length === 0 || options.only.some((o) => RACE_NAME.includes(o))) {
+    const race = await runEnrolmentRace({
+      url: server.url,
+      trainingIds: prepared.services.raceTrainingIds,
+      racers: prepared.racers,
+      capacity: RACE_CAPACITY,
+      seconds: options.seconds,
+      staffCookie: sessions.staff,
+    });
+    raceRows.push({ engine, race });
+    await settle(server.url);
+    log(
+      `${engine}: ${RACE_NAME}: ${race.rounds} rounds of ${race.racers} racers for ${race.capacity} seats, ` +
+        `${race.perSecond.toFixed(0)} enrolments/s, p50 ${race.p50.toFixed(1)} ms, p99 ${race.p99.toFixed(1)} ms, ` +
+        `${race.problems.length === 0 ? "every check held" : `${race.problems.length} checks failed`}`,
+    );
   }
   const yardstick = SCENARIOS[0]?.name;
   for (const row of rows) {
@@ -313,10 +344,16 @@ async function main(): Promise<void> {
   console.log(`${engineLines.join("\n")}\n`);
   console.log(`server peak memory (RSS high-water mark): ${peaks.join(", ")}\n\n${table(rows)}\n`);
   for (const profile of profiles) console.log(`${profile}\n`);
+  if (raceRows.length > 0) console.log(`${raceTable(raceRows)}\n`);
   if (smsRows.length > 0) console.log(`${smsTable(smsRows)}\n`);
   const failed = failures(rows);
   if (failed.length > 0) {
     console.error(`bench FAILED: requests answered with something other than 2xx:\n  ${failed.join("\n  ")}`);
+    process.exitCode = 1;
+  }
+  const wrong = raceFailures(raceRows);
+  if (wrong.length > 0) {
+    console.error(`bench FAILED: the enrolment race's result is wrong:\n  ${wrong.join("\n  ")}`);
     process.exitCode = 1;
   }
   const unsent = smsFailures(smsRows);

@@ -22,10 +22,12 @@ export interface ScenarioContext {
   /** Stage 4: the largest cohort, and organizations with an incubation (a growth file of a few hundred events). */
   cohortId: string;
   incubatedOrganizationIds: string[];
+  /** Service requests in every state, for the request's detail. */
+  serviceRequestIds: string[];
 }
 
 /** The demo accounts the scenarios sign in as: each route is measured as the role that uses it. */
-export const BENCH_ACCOUNTS = ["staff", "viewer", "liaison", "expert"] as const;
+export const BENCH_ACCOUNTS = ["staff", "viewer", "liaison", "expert", "mentor"] as const;
 export type BenchAccount = (typeof BENCH_ACCOUNTS)[number];
 
 export interface Scenario {
@@ -132,6 +134,38 @@ export const SCENARIOS: Scenario[] = [
     name: "service figures (viewer, base)",
     account: "viewer",
     paths: () => () => "/api/stats/services",
+  },
+  {
+    // Issue 12: the staff's service queue as it opens (overdue first), page 1.
+    name: "service queue (staff, page 1)",
+    account: "staff",
+    paths: () => () => "/api/services/requests?page=1&pageSize=20",
+  },
+  {
+    // The queue filtered: open requests of one 4Z category, and those past their time.
+    name: "service queue (open, consulting)",
+    account: "staff",
+    paths: () => () => "/api/services/requests?status=open&category=consulting&page=1&pageSize=20",
+  },
+  {
+    name: "service queue (overdue)",
+    account: "staff",
+    paths: () => () => "/api/services/requests?overdue=true&page=1&pageSize=20",
+  },
+  {
+    // One request: its history, thread, record and what staff may do.
+    name: "service request detail (staff)",
+    account: "staff",
+    paths: ({ serviceRequestIds }) => {
+      let next = 0;
+      return () => `/api/services/requests/${serviceRequestIds[next++ % serviceRequestIds.length]}`;
+    },
+  },
+  {
+    // The mentor's home: its organizations (last session, session due, action items).
+    name: "mentor's home",
+    account: "mentor",
+    paths: () => () => "/api/mentoring/home",
   },
   {
     // The liaison's home: the same counts over its town's organizations and their applications.

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     expertReviewIds: [],
     cohortId: "",
     incubatedOrganizationIds: [],
+    serviceRequestIds: [],
   };
   const lines = [
     ...machineLines(`npm run bench:topology -- ${process.argv.slice(2).join(" ")}`.trim()),

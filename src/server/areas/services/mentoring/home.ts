@@ -31,6 +31,8 @@ export async function mentorHome(db: Db, ctx: Context, now = new Date()): Promis
   requireAccess(ctx.actor, "mentor.self");
   const today = shanghaiDate(now);
   const stale = addDays(today, -SESSION_DUE_DAYS);
+  // The sessions are found by their incubation (indexed), then kept to this pairing's: a
+  // mentorship_id alone scanned every session of the base per row (21 ms at a city's 5,000).
   const rows = await db
     .select({
       mentorshipId: mentorships.id,
@@ -42,14 +44,14 @@ export async function mentorHome(db: Db, ctx: Context, now = new Date()): Promis
       endsOn: mentorships.endsOn,
       lastSessionOn: sql<
         string | null
-      >`(select max(s.held_on)::text from mentoring_sessions s where s.mentorship_id = ${mentorships.id} and s.status <> 'disputed')`,
-      sessions: sql<number>`(select count(*)::int from mentoring_sessions s where s.mentorship_id = ${mentorships.id} and s.status <> 'disputed')`,
+      >`(select max(s.held_on)::text from mentoring_sessions s where s.incubation_id = ${mentorships.incubationId} and s.mentorship_id = ${mentorships.id} and s.status <> 'disputed')`,
+      sessions: sql<number>`(select count(*)::int from mentoring_sessions s where s.incubation_id = ${mentorships.incubationId} and s.mentorship_id = ${mentorships.id} and s.status <> 'disputed')`,
       openActions: sql<number>`(select count(*)::int from mentoring_actions a join mentoring_sessions s on s.id = a.session_id
         join plan_actions p on p.id = a.plan_action_id
-        where s.mentorship_id = ${mentorships.id} and p.status = 'open' and p.removed_at is null)`,
+        where s.incubation_id = ${mentorships.incubationId} and s.mentorship_id = ${mentorships.id} and p.status = 'open' and p.removed_at is null)`,
       overdueActions: sql<number>`(select count(*)::int from mentoring_actions a join mentoring_sessions s on s.id = a.session_id
         join plan_actions p on p.id = a.plan_action_id
-        where s.mentorship_id = ${mentorships.id} and p.status = 'open' and p.removed_at is null and p.due_on < ${today}::date)`,
+        where s.incubation_id = ${mentorships.incubationId} and s.mentorship_id = ${mentorships.id} and p.status = 'open' and p.removed_at is null and p.due_on < ${today}::date)`,
     })
     .from(mentorships)
     .innerJoin(incubations, eq(incubations.id, mentorships.incubationId))

@@ -4,7 +4,8 @@
  * policy (`service.list`); filters by status, category, handler, overdue, organization, words.
  * Shared by the page, the export, the handlers' homes and the staff to-do.
  */
-import { and, count, desc, eq, ilike, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { Db } from "../../../../db/client";
 import {
@@ -110,17 +111,18 @@ export const REQUEST_ORDER = [desc(overdueSql), desc(serviceRequests.createdAt),
 
 export async function listRequests(db: Db, ctx: Context, filter: RequestFilter): Promise<RequestPage> {
   const where = requestWhere(ctx, filter);
+  // The page's ids are ordered over the requests alone, and the joins then fetch those 20 rows:
+  // sorting every joined row first took 54 ms at a city's 6,000 requests (the bench's EXPLAIN).
+  const pageIds = searchable(db.select({ id: serviceRequests.id }).from(serviceRequests).$dynamic(), filter)
+    .where(where)
+    .orderBy(...REQUEST_ORDER)
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
   const [rows, [total]] = await Promise.all([
     selectRequests(db)
-      .where(where)
-      .orderBy(...REQUEST_ORDER)
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
-    db
-      .select({ n: count() })
-      .from(serviceRequests)
-      .innerJoin(organizations, eq(organizations.id, serviceRequests.organizationId))
-      .where(where),
+      .where(inArray(serviceRequests.id, pageIds))
+      .orderBy(...REQUEST_ORDER),
+    searchable(db.select({ n: count() }).from(serviceRequests).$dynamic(), filter).where(where),
   ]);
   return {
     items: rows.map(toRequestEntry),
@@ -128,4 +130,11 @@ export async function listRequests(db: Db, ctx: Context, filter: RequestFilter):
     page: filter.page,
     pageSize: filter.pageSize,
   };
+}
+
+/** The organization joined only to search its name: every request has one, so it filters nothing else. */
+function searchable<Q extends PgSelect>(query: Q, filter: RequestFilter): Q {
+  // A dynamic query's join adds to the query itself (its selection is given, so its rows stay the same).
+  if (filter.q) query.innerJoin(organizations, eq(organizations.id, serviceRequests.organizationId));
+  return query;
 }
