@@ -56,7 +56,9 @@ test(
     await button(page, "注册并登录").click();
     await pageHeading(page, "首页").waitFor();
     await page.getByRole("heading", { name: "您可以做什么" }).waitFor();
-    await page.getByRole("heading", { name: "我的培训" }).waitFor();
+    await page.getByRole("heading", { name: "新资讯" }).waitFor();
+    // Nothing enrolled yet: no empty 我的培训 card (the card above says where trainings are).
+    expect(await page.getByRole("heading", { name: "我的培训" }).count()).toBe(0);
     await checkA11y(page, "individual home (phone)");
     await shot(page, "people-03-home-phone");
 

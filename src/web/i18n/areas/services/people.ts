@@ -99,6 +99,7 @@ export const zhCN = {
   asIndividualHint: "参加培训的社会公众、人才培养计划学员",
   individualIntro: "个人用户无需填写机构信息，注册后即可报名面向社会公众的培训。",
   individualSection: "个人信息（选填）",
+  emailHint: "填写后，培训提醒等通知也会发送到邮箱",
   registerSubmit: "注册并登录",
 };
 
@@ -200,5 +201,6 @@ export const en: typeof zhCN = {
   asIndividualHint: "A member of the public at trainings, a talent-programme trainee",
   individualIntro: "Individuals give no organization details and can enrol in public trainings at once.",
   individualSection: "About you (optional)",
+  emailHint: "If given, training reminders and other notices are also sent by email",
   registerSubmit: "Register and sign in",
 };

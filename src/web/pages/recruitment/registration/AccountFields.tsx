@@ -22,9 +22,9 @@ function passwordToggle(visible: boolean) {
 /**
  * The account part of both registrations (an organization's applicant, an individual): the base
  * when there are several to choose from, the phone with its code, the name, the password twice,
- * the email.
+ * the email. An individual's name is their own, and their email carries training notices.
  */
-export function AccountFields({ bases }: { bases?: RegistrationBase[] }) {
+export function AccountFields({ bases, individual }: { bases?: RegistrationBase[]; individual?: boolean }) {
   const { t } = useTranslation();
   return (
     <>
@@ -61,7 +61,11 @@ export function AccountFields({ bases }: { bases?: RegistrationBase[] }) {
         label={t("registration.displayName")}
         rules={[requiredRule(), lengthRule(1, 50)]}
       >
-        <Input maxLength={50} autoComplete="name" placeholder={t("registration.displayNamePlaceholder")} />
+        <Input
+          maxLength={50}
+          autoComplete="name"
+          placeholder={individual ? undefined : t("registration.displayNamePlaceholder")}
+        />
       </Form.Item>
       <Form.Item
         name="password"
@@ -90,7 +94,7 @@ export function AccountFields({ bases }: { bases?: RegistrationBase[] }) {
       <Form.Item
         name="email"
         label={t("registration.email")}
-        extra={t("registration.emailHint")}
+        extra={individual ? t("people.emailHint") : t("registration.emailHint")}
         rules={[{ type: "email", message: t("registration.emailInvalid") }]}
       >
         <Input inputMode="email" autoComplete="email" maxLength={100} />

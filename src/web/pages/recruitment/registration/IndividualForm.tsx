@@ -81,7 +81,7 @@ export function IndividualForm({ bases, baseId }: { bases?: RegistrationBase[]; 
         <h2 className="hatchery-card-title" style={{ marginTop: 0, marginBottom: 16 }}>
           {t("registration.accountSection")}
         </h2>
-        <AccountFields bases={bases} />
+        <AccountFields bases={bases} individual />
         <h2 className="hatchery-card-title" style={{ marginTop: 8, marginBottom: 16 }}>
           {t("people.individualSection")}
         </h2>

@@ -98,7 +98,7 @@ export function AddPersonDialog({ open, onClose }: { open: boolean; onClose: () 
         <Form.Item name="jobTitle" label={t("people.jobTitle")} rules={[lengthRule(undefined, 50)]}>
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item name="signIn" label={t("people.signIn")}>
+        <Form.Item name="signIn" label={t("people.signIn")} rules={[requiredRule()]}>
           <Radio.Group
             style={{ display: "grid", gap: 8 }}
             options={[
