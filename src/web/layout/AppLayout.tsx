@@ -101,7 +101,8 @@ function Frame() {
             width={224}
             collapsed={collapsed}
             trigger={null}
-            style={{ position: "sticky", top: 0, height: "100vh" }}
+            // The menu scrolls within the screen's height when an administrator's is longer than it.
+            style={{ position: "sticky", top: 0, height: "100vh", overflowY: "auto" }}
           >
             <div className="hatchery-sider-brand">
               <BrandMark />
