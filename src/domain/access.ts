@@ -76,14 +76,19 @@ export type Action =
   | "mentor.self"
   | "mentoring.read"
   | "mentoring.log"
-  | "mentoring.answer";
+  | "mentoring.answer"
+  // Individuals (个人用户): staff list, add and read the people who came without an organization;
+  // an individual reads and edits only its own record (another person's is not there for it).
+  | "person.manage"
+  | "person.read"
+  | "person.self";
 
 /**
  * How the actor stands to one record beyond its base and its organization, as the loader that
  * read the record found it: an expert assigned to review an application, an inspector of an
  * inspection, a mentor of an incubation, an expert invited to assess an incubation, the handler
  * of a service request (its assigned mentor, or a user of its assigned partner), a reader a
- * published post is for. The loader fills these in; the rules below decide.
+ * published post is for, a person who is the actor. The loader fills these in; the rules below decide.
  */
 export const RELATIONS = [
   "assigned_expert",
@@ -92,6 +97,8 @@ export const RELATIONS = [
   "assessor",
   "handler",
   "post_reader",
+  // The record is the actor's own person (an individual's profile).
+  "self",
 ] as const;
 export type Relation = (typeof RELATIONS)[number];
 
@@ -309,6 +316,15 @@ export function decide(actor: Actor, action: Action, subject?: Subject): Decisio
       // Only the mentored organization says whether a session took place and rates it.
       if (!hasRole(actor, "org_member")) return "forbidden";
       return !subject || ownOrganization(actor, subject) ? "allow" : "not_found";
+    case "person.manage":
+      return hasRole(actor, "admin", "staff") ? "allow" : "forbidden";
+    case "person.read":
+      // Staff read any person of the base; an individual only itself.
+      if (hasRole(actor, "admin", "staff")) return "allow";
+      if (!hasRole(actor, "individual")) return "forbidden";
+      return !subject || related(subject, "self") ? "allow" : "not_found";
+    case "person.self":
+      return hasRole(actor, "individual") ? "allow" : "forbidden";
     case "stats.recruitment":
       // Counts of the recruitment and the registry, for the base and the public bodies it
       // reports to (agency statistics); experts, mentors, partners and members have no use for them.

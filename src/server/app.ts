@@ -57,6 +57,7 @@ import { registrationRoutes } from "./areas/recruitment/registration/routes";
 import { organizationServiceFigureRoutes, serviceFigureRoutes } from "./areas/services/figures/routes";
 import { mentoringRoutes } from "./areas/services/mentoring/routes";
 import { partnerRoutes } from "./areas/services/partners/routes";
+import { individualRegistrationRoutes, peopleRoutes } from "./areas/services/people/routes";
 import { portalPostRoutes, postFeedRoutes, postRoutes } from "./areas/services/posts/routes";
 import { serviceRoutes } from "./areas/services/requests/routes";
 import {
@@ -200,6 +201,8 @@ export async function buildApp(options: {
       await api.register(trainingSeriesRoutes, { ...deps, prefix: "/training-series" });
       await api.register(trainingCertificateRoutes, { ...deps, prefix: "/training-certificates" });
       await api.register(portalTrainingRoutes, { ...deps, prefix: "/portal/trainings" });
+      await api.register(peopleRoutes, { ...deps, prefix: "/people" });
+      await api.register(individualRegistrationRoutes, { ...deps, prefix: "/registration/individual" });
       await api.register(incubationFigureRoutes, { ...deps, prefix: "/stats" });
       await api.register(serviceFigureRoutes, { ...deps, prefix: "/stats" });
       await api.register(partnerRoutes, { ...deps, prefix: "/partners" });

@@ -113,6 +113,11 @@ const TAGS = [
       "培训与能力建设: trainings and series, enrolment with a waitlist, the rotating QR check-in, attendance, feedback, certificates",
   },
   {
+    name: "people",
+    description:
+      "人员: individuals without an organization (registered by phone or added by staff), their trainings, hours and series progress",
+  },
+  {
     name: "mentoring",
     description:
       "导师计划: mentor profiles, the ranked matching, pairings, sessions whose action items join the plan",

@@ -74,6 +74,10 @@ export interface Access {
   serviceCatalogue: boolean;
   /** 资讯管理: staff write, publish and withdraw posts and read their receipts. */
   postManage: boolean;
+  /** 人员: staff list, add and read the individuals (people without an organization). */
+  personManage: boolean;
+  /** An individual: their own 个人信息 and home. */
+  isIndividual: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   /** 成长档案: the base's staff for any organization, a member for its own. */
@@ -118,6 +122,8 @@ const NONE: Access = {
   serviceAsk: false,
   serviceCatalogue: false,
   postManage: false,
+  personManage: false,
+  isIndividual: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
   canReadGrowthFile: () => false,
@@ -177,6 +183,8 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     serviceAsk: may("service.ask"),
     serviceCatalogue: may("service.catalogue.manage"),
     postManage: may("post.manage"),
+    personManage: may("person.manage"),
+    isIndividual: may("person.self"),
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
     canReadGrowthFile: (organization) => onRecord("incubation.read", organization),

@@ -116,6 +116,9 @@ const PortalTrainingsPage = lazy(() => import("./pages/services/trainings/portal
 const PortalTrainingPage = lazy(() => import("./pages/services/trainings/portal-detail"));
 const TrainingSeriesListPage = lazy(() => import("./pages/services/trainings/series"));
 const TrainingSeriesPage = lazy(() => import("./pages/services/trainings/series-detail"));
+const PeopleListPage = lazy(() => import("./pages/services/people"));
+const PersonPage = lazy(() => import("./pages/services/people/detail"));
+const OwnProfilePage = lazy(() => import("./pages/services/people/own-profile"));
 const PostListPage = lazy(() => import("./pages/services/posts"));
 const PostEditPage = lazy(() => import("./pages/services/posts/edit"));
 const PostFeedPage = lazy(() => import("./pages/services/posts/feed"));
@@ -257,6 +260,15 @@ export const router = createBrowserRouter([
       // The participant's phone opens this from the QR code (signed in; the sign-in comes back here).
       { path: "check-in/:id", element: <CheckInPage /> },
       { path: "training-certificates/:id", element: <CertificatePage /> },
+      // People (人员): staff's list and a person's page; an individual's own profile.
+      {
+        path: "people",
+        children: [
+          { index: true, element: <Guard allow="personManage" page={<PeopleListPage />} /> },
+          { path: ":id", element: <Guard allow="personManage" page={<PersonPage />} /> },
+        ],
+      },
+      { path: "account/profile", element: <Guard allow="isIndividual" page={<OwnProfilePage />} /> },
       // The 4Z service desk: the queue (everyone's own), asking (a member), one request.
       {
         path: "services/requests",

@@ -110,6 +110,7 @@ const PAGED: Record<string, Measured> = {
   "GET /api/organizations/{id}/growth": { as: "member", url: (i) => `/api/organizations/${i.memberOrganization}/growth`,
                                    grow: ({ t, ids }) => growGrowthFile(t, ids) },
   "GET /api/incubations":        { as: "staff", grow: ({ t, as }) => growIncubations(t, as("staff")) },
+  "GET /api/people":             { as: "staff", grow: ({ t }) => times(ROWS, () => make(t).user({ roles: ["individual"] })) },
   "GET /api/partners":           { as: "staff", grow: ({ t }) => times(ROWS, (i) =>
                                      t.db.insert(partners).values({ baseId: t.baseId, name: `N+1 测试伙伴${i}`, kind: "enterprise" })) },
   "GET /api/services/requests":  { as: "staff", grow: ({ t }) => growServiceRequests(t, ROWS) },

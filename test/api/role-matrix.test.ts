@@ -31,7 +31,9 @@ import { type IncubationIds, incubationFixtures } from "./incubation/role-matrix
 import { type InstrumentIds, instrumentFixtures } from "./incubation/role-matrix-instruments";
 import { multipartBody, PNG } from "./recruitment/applications-support";
 import { type RecruitmentIds, recruitmentFixtures } from "./recruitment/role-matrix-recruitment";
+import { peopleMobile } from "./services/people-support";
 import { type PartnerIds, partnerFixtures, partnerVersion } from "./services/role-matrix-partners";
+import { type PeopleIds, peopleFixtures } from "./services/role-matrix-people";
 import { type PostIds, postBody, postFixtures } from "./services/role-matrix-posts";
 import { type ServiceIds, serviceFixtures } from "./services/role-matrix-services";
 import { type TrainingIds, trainingBody, trainingFixtures } from "./services/role-matrix-trainings";
@@ -60,7 +62,8 @@ type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds &
   PartnerIds &
   TrainingIds &
   ServiceIds &
-  PostIds;
+  PostIds &
+  PeopleIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -204,6 +207,7 @@ const MATRIX: Record<string, Case[]> = {
   "POST /api/registration/codes":                 [{ note: "a mobile that has an account: 409", body: (a) => ({ mobile: mobileOf(a) }),
                                                      expect: [409, 409, 409, 409, 409, 409, 409, 409, 409] }],
   "POST /api/registration":                       [{ body: () => ({}), expect: [400, 400, 400, 400, 400, 400, 400, 400, 400] }],
+  "POST /api/registration/individual":            [{ note: "no code: 400 (public)", body: () => ({}), expect: [400, 400, 400, 400, 400, 400, 400, 400, 400] }],
   "GET /api/notifications":                       [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
   "GET /api/notifications/unread-count":          [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
   "POST /api/notifications/read-all":             [{ expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
@@ -721,6 +725,16 @@ const MATRIX: Record<string, Case[]> = {
                                                    { id: "postForOther", expect: [401, 200, 200, 404, 404, 404, 404, 404, 404] },
                                                    { id: "postDraft", expect: [401, 200, 200, 404, 404, 404, 404, 404, 404] },
                                                    { id: "postPublic", expect: [401, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  // People (人员): staff list, export, add and read individuals; the own profile is an individual's
+  // alone (403 for every role here; an individual's side is in services/people.test.ts).
+  "GET /api/people":                              [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/people/export.xlsx":                  [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/people":                             [{ body: () => ({ displayName: "矩阵测试学员", mobile: peopleMobile() }),
+                                                     expect: [401, 201, 201, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/people/me":                           [{ expect: [401, 403, 403, 403, 403, 403, 403, 403, 403] }],
+  "PUT /api/people/me":                           [{ body: () => ({ displayName: "矩阵测试", version: 1 }),
+                                                     expect: [401, 403, 403, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/people/{id}":                         [{ id: "person", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
   "GET /api/portal/posts":                        [{ expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] }],
   "GET /api/portal/posts/{id}":                   [{ id: "postPublic", expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] },
                                                    { id: "postForOwn", expect: [404, 404, 404, 404, 404, 404, 404, 404, 404] }],
@@ -777,6 +791,7 @@ beforeAll(async () => {
     ...(await trainingFixtures(clients.staff)),
     ...(await serviceFixtures(t, ownOrg)),
     ...(await postFixtures(t, ownOrg, other?.id as string)),
+    ...(await peopleFixtures(clients.staff)),
   };
 });
 afterAll(() => t.close());

@@ -63,6 +63,7 @@ test(
       "Inspections",
       "Incubations",
       "Trainings",
+      "People",
       "Capacity instruments",
       "Service figures",
       "Partners",

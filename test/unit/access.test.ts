@@ -103,6 +103,10 @@ const EXPECTED: Record<Action, Decision[]> = {
   "mentoring.read": [A, A, F, N, N, F, F, F, F],
   "mentoring.log": [F, F, F, N, F, F, F, F, F],
   "mentoring.answer": [F, F, F, F, N, F, F, F, F],
+  "person.manage": [A, A, F, F, F, F, F, F, F],
+  // Another person's record: not there for an individual (its own: the relation "self", below).
+  "person.read": [A, A, F, F, F, F, F, F, N],
+  "person.self": [F, F, F, F, F, F, F, F, A],
 };
 const ACTIONS = Object.keys(EXPECTED) as Action[];
 
@@ -284,6 +288,7 @@ describe("the policy table", () => {
       mentor: "mentor",
       // A request's handler is a mentor or a partner user: checked by the test below.
       handler: "mentor",
+      self: "individual",
     };
     fc.assert(
       fc.property(
@@ -301,6 +306,16 @@ describe("the policy table", () => {
         },
       ),
     );
+  });
+
+  it("lets an individual read only its own person record, in its own base", () => {
+    const individual = actor(["individual"], { organizationId: null });
+    const own = { baseId: BASE, relations: ["self"] as const };
+    expect(decide(individual, "person.read", own)).toBe(A);
+    expect(decide(individual, "person.read", { baseId: BASE })).toBe(N);
+    expect(decide(individual, "person.read", { ...own, baseId: OTHER_BASE })).toBe(N);
+    // The relation is an individual's: a member with it still has no person records to read.
+    expect(decide(actor(["org_member"]), "person.read", own)).toBe(F);
   });
 
   it("scopes lists: base staff to their base, a city viewer to all, a liaison to its town, a member to its own", () => {

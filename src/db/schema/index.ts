@@ -8,6 +8,7 @@ export * from "./mentoring";
 export * from "./messaging";
 export * from "./organizations";
 export * from "./partners";
+export * from "./people";
 export * from "./plan";
 export * from "./posts";
 export * from "./recruitment";

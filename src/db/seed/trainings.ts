@@ -14,7 +14,14 @@ import "../../schemas/services/training-growth";
 import type { Db } from "../client";
 import { recordDeliveries } from "../deliveries";
 import { recordGrowth } from "../growth";
-import { trainingCertificates, trainingEnrolments, trainingSeries, trainings, users } from "../schema";
+import {
+  personProfiles,
+  trainingCertificates,
+  trainingEnrolments,
+  trainingSeries,
+  trainings,
+  users,
+} from "../schema";
 import { shanghaiTime } from "./application-plan";
 
 interface Person {
@@ -52,6 +59,22 @@ export async function seedTrainings(tx: Db, baseId: string, staff: Person, now: 
       })),
     )
     .returning({ id: users.id, name: users.displayName });
+  // What the base knows of them (the 人员 list and their 个人信息): added at the desk by staff.
+  const units = [
+    ["回龙观社区志愿者协会", "志愿者"],
+    ["北京某科技有限公司", "社会责任专员"],
+    [null, null],
+  ] as const;
+  await tx.insert(personProfiles).values(
+    publicPeople.map((p, i) => ({
+      userId: p.id,
+      baseId,
+      workUnit: units[i]?.[0] ?? null,
+      jobTitle: units[i]?.[1] ?? null,
+      source: "staff" as const,
+      addedBy: staff.id,
+    })),
+  );
   const people = [
     ...members.map((m) => ({ id: m.id, name: m.name, organizationId: m.organizationId })),
     ...publicPeople.map((p) => ({ ...p, organizationId: null })),

@@ -26,6 +26,7 @@ export const AUDIT_ENTITIES = {
   plan: { zhCN: "孵化计划", en: "Incubation plan" },
   partner: { zhCN: "合作伙伴", en: "Partner" },
   training: { zhCN: "培训", en: "Training" },
+  person: { zhCN: "个人用户", en: "Individual" },
   service_catalogue: { zhCN: "服务目录", en: "Service catalogue" },
   service_request: { zhCN: "服务申请", en: "Service request" },
   service_record: { zhCN: "服务记录", en: "Service record" },
@@ -356,6 +357,10 @@ export const AUDIT_ACTIONS = {
   "training.attendance": { entity: "training", zhCN: "培训签到/考勤", en: "Recorded an attendance" },
   "training.series": { entity: "training", zhCN: "新建培训系列", en: "Created a training series" },
   "training.certificate": { entity: "training", zhCN: "颁发结业证书", en: "Issued a certificate" },
+  "person.registered": { entity: "person", zhCN: "个人用户注册", en: "An individual registered" },
+  "person.added": { entity: "person", zhCN: "添加个人用户", en: "Added an individual" },
+  "person.profile_updated": { entity: "person", zhCN: "修改个人信息", en: "Edited a personal profile" },
+  "person.exported": { entity: "person", zhCN: "导出人员名单", en: "Exported people" },
 } as const satisfies Record<string, ActionEntry>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

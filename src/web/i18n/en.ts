@@ -24,6 +24,7 @@ import * as serviceDesk from "./areas/services/desk";
 import * as serviceFigures from "./areas/services/figures";
 import * as mentoring from "./areas/services/mentoring";
 import * as partners from "./areas/services/partners";
+import * as people from "./areas/services/people";
 import * as posts from "./areas/services/posts";
 import * as trainings from "./areas/services/trainings";
 import type { Messages } from "./zh-CN";
@@ -384,6 +385,7 @@ export const en: Messages = {
   incubations: incubations.en,
   incubationPlan: incubationPlan.en,
   trainings: trainings.en,
+  people: people.en,
   posts: posts.en,
   mentoring: mentoring.en,
   // Stage 4.

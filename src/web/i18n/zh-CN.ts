@@ -24,6 +24,7 @@ import * as serviceDesk from "./areas/services/desk";
 import * as serviceFigures from "./areas/services/figures";
 import * as mentoring from "./areas/services/mentoring";
 import * as partners from "./areas/services/partners";
+import * as people from "./areas/services/people";
 import * as posts from "./areas/services/posts";
 import * as trainings from "./areas/services/trainings";
 /** Chinese UI strings (the primary language). en.ts must have the same shape. */
@@ -381,6 +382,7 @@ export const zhCN = {
   incubations: incubations.zhCN,
   incubationPlan: incubationPlan.zhCN,
   trainings: trainings.zhCN,
+  people: people.zhCN,
   posts: posts.zhCN,
   mentoring: mentoring.zhCN,
   // Stage 4.

@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  ContactsOutlined,
   CustomerServiceOutlined,
   ExperimentOutlined,
   FileDoneOutlined,
@@ -53,6 +54,16 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
     });
   }
   items.push({ key: "/trainings", icon: <ReadOutlined aria-hidden />, label: t("trainings.nav") });
+  if (access.personManage) {
+    items.push({ key: "/people", icon: <ContactsOutlined aria-hidden />, label: t("people.nav") });
+  }
+  if (access.isIndividual) {
+    items.push({
+      key: "/account/profile",
+      icon: <ContactsOutlined aria-hidden />,
+      label: t("people.ownNav"),
+    });
+  }
   if (access.instrumentManage) {
     items.push({
       key: "/instruments",
@@ -175,6 +186,8 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     "/notices",
     "/instruments",
     "/trainings",
+    "/people",
+    "/account/profile",
     "/services/requests",
     "/services/records/new",
     "/services/catalogue",

@@ -137,6 +137,7 @@ describe("the OpenAPI document", () => {
       "POST /api/expert-join",
       "POST /api/registration",
       "POST /api/registration/codes",
+      "POST /api/registration/individual",
       "POST /api/sign-in-links/redeem",
     ]);
   });

@@ -27,6 +27,7 @@ import {
   MentorHomeCards,
   StaffMentoringWaiting,
 } from "../services/mentoring/home/MentoringHomeCards";
+import { IndividualHomeCard } from "../services/people/HomeCard";
 import { NewPostsCard } from "../services/posts/components/NewPostsCard";
 import { HandlerRequestsCard } from "../services/requests/HandlerHomeCard";
 import { StaffServiceWaiting } from "../services/requests/StaffServiceWaiting";
@@ -67,6 +68,7 @@ export default function HomePage() {
       <HandlerRequestsCard />
       <MemberSessionsCard />
       <MyIncubationCard />
+      <IndividualHomeCard />
       <TrainingHomeCard />
       <NewPostsCard />
       <MyApplicationsCard />

@@ -32,12 +32,7 @@ export async function register(
   ctx: AnonymousContext,
   input: RegistrationData,
 ) {
-  if ((await hit(db, `register:ip:${ctx.ip ?? "unknown"}`, 3600)) > REGISTRATIONS_PER_ADDRESS_PER_HOUR) {
-    throw new AppError("too_many_attempts", {
-      params: { minutes: 60 },
-      details: { retryAfterSeconds: 3600 },
-    });
-  }
+  await limitRegistrations(db, ctx);
   // What needs no database first, so a typo costs no code attempt.
   assertPasswordPolicy(input.password, [input.mobile], ctx.lang, "password");
   const org = input.organization;
@@ -121,6 +116,16 @@ export async function register(
   return { session, user: await currentUserView(db, userId) };
 }
 
+/** One hit on the address's hourly count; past the limit, 429 (individuals count with applicants). */
+export async function limitRegistrations(db: Db, ctx: AnonymousContext): Promise<void> {
+  if ((await hit(db, `register:ip:${ctx.ip ?? "unknown"}`, 3600)) > REGISTRATIONS_PER_ADDRESS_PER_HOUR) {
+    throw new AppError("too_many_attempts", {
+      params: { minutes: 60 },
+      details: { retryAfterSeconds: 3600 },
+    });
+  }
+}
+
 /** Bases applicants may register with (a choice when there are several), each with its towns. */
 export async function registrationBases(db: Db) {
   const baseRows = await db
@@ -140,7 +145,10 @@ export async function registrationBases(db: Db) {
 }
 
 /** The base given, or the call's, or the only one; a choice is required among several. */
-async function chooseBase(db: Db, input: RegistrationData): Promise<string> {
+export async function chooseBase(
+  db: Db,
+  input: Pick<RegistrationData, "baseId" | "callId">,
+): Promise<string> {
   if (input.callId) {
     const [call] = await db
       .select({ baseId: calls.baseId, status: calls.status })

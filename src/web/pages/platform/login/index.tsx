@@ -121,6 +121,8 @@ export default function LoginPage() {
             <span>{t("registration.loginPrompt")}</span>
             <Link to="/register">{t("registration.registerLink")}</Link>
             <span aria-hidden>·</span>
+            <Link to="/register?as=individual">{t("people.registerLink")}</Link>
+            <span aria-hidden>·</span>
             <Link to="/portal">{t("registration.browseCalls")}</Link>
           </nav>
         </Card>

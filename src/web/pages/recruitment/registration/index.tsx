@@ -1,37 +1,25 @@
-import { EyeInvisibleOutlined, EyeOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Form, Input, Select, Typography } from "antd";
+import { Alert, Button, Card, Form, Radio, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { TRACKS, type Track } from "../../../../domain/call";
-import { isValidMobile, normalizeMobile } from "../../../../domain/phone";
 import { RECRUITMENT_LABELS } from "../../../../schemas/recruitment/labels";
 import { isApiError } from "../../../api/client";
 import { sessionKey } from "../../../api/platform/auth";
 import { createApplication } from "../../../api/recruitment/applications";
 import { usePortalCall } from "../../../api/recruitment/portal";
-import { register, requestPhoneCode, useRegistrationBases } from "../../../api/recruitment/registration";
+import { register, useRegistrationBases } from "../../../api/recruitment/registration";
 import { PageHeader } from "../../../components/PageHeader";
-import { PhoneCodeFields } from "../../../components/PhoneCodeFields";
 import { errorMessage } from "../../../components/serverErrors";
 import { useLang } from "../../../i18n";
-import { lengthRule, mobileRule, requiredRule } from "../../platform/organizations/edit/rules";
+import { AccountFields } from "./AccountFields";
 import { FORM_FIELDS, type RegistrationFormValues, toRequest } from "./formValues";
+import { IndividualForm } from "./IndividualForm";
 import { OrganizationFields } from "./OrganizationFields";
 
 /** Text links padded to a ~40 px tall tap target. */
 const TAP_LINK = { display: "inline-block", paddingBlock: 10 } as const;
-
-/** The show/hide eye, with padding that makes it a ~40 px tap target without a taller input. */
-function passwordToggle(visible: boolean) {
-  const Icon = visible ? EyeOutlined : EyeInvisibleOutlined;
-  return (
-    <span style={{ padding: 12, margin: -12, display: "inline-flex", cursor: "pointer" }}>
-      <Icon />
-    </span>
-  );
-}
 
 /** 注册申请账号: phone first, one column, then straight on to the application when a call was chosen. */
 export default function RegistrationPage() {
@@ -39,8 +27,10 @@ export default function RegistrationPage() {
   const lang = useLang();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const callId = params.get("call");
+  // A call is for organizations; otherwise the visitor chooses (个人: a trainee, the public).
+  const as = !callId && params.get("as") === "individual" ? "individual" : "organization";
   const trackParam = params.get("track");
   const track = TRACKS.includes(trackParam as Track) ? (trackParam as Track) : null;
   const call = usePortalCall(callId ?? undefined);
@@ -109,9 +99,27 @@ export default function RegistrationPage() {
   };
 
   const callTitle = call.data?.title;
+  const choice = !callId && (
+    <RegisterAs
+      value={as}
+      onChange={(next) => setParams(next === "individual" ? { as: next } : {}, { replace: true })}
+    />
+  );
+  if (as === "individual")
+    return (
+      <div style={{ maxWidth: 560, margin: "0 auto" }}>
+        <PageHeader title={t("people.registerTitle")} subTitle={t("people.individualIntro")} />
+        {choice}
+        <IndividualForm
+          bases={several ? bases.data : undefined}
+          baseId={bases.data?.length === 1 ? bases.data[0]?.id : undefined}
+        />
+      </div>
+    );
   return (
     <div style={{ maxWidth: 560, margin: "0 auto" }}>
       <PageHeader title={t("registration.title")} subTitle={t("registration.intro")} />
+      {choice}
       {callTitle && (
         <Alert
           type="success"
@@ -139,77 +147,7 @@ export default function RegistrationPage() {
           <h2 className="hatchery-card-title" style={{ marginTop: 0, marginBottom: 16 }}>
             {t("registration.accountSection")}
           </h2>
-          {several && (
-            <Form.Item
-              name="baseId"
-              label={t("registration.base")}
-              rules={[{ required: true, message: t("registration.baseRequired") }]}
-            >
-              <Select options={bases.data?.map((b) => ({ value: b.id, label: b.name }))} />
-            </Form.Item>
-          )}
-          <PhoneCodeFields
-            name="mobile"
-            label={t("registration.mobile")}
-            rules={[requiredRule(), mobileRule]}
-            input={{
-              inputMode: "tel",
-              autoComplete: "tel",
-              maxLength: 20,
-              placeholder: t("registration.mobilePlaceholder"),
-            }}
-            toRequest={(value) => (isValidMobile(value) ? normalizeMobile(value) : null)}
-            send={requestPhoneCode}
-            sentHint={(mobile, minutes) => t("registration.codeSent", { mobile, minutes })}
-            errorText={(error) =>
-              isApiError(error) && error.code === "duplicate"
-                ? t("registration.mobileTaken")
-                : errorMessage(error)
-            }
-          />
-          <Form.Item
-            name="displayName"
-            label={t("registration.displayName")}
-            rules={[requiredRule(), lengthRule(1, 50)]}
-          >
-            <Input
-              maxLength={50}
-              autoComplete="name"
-              placeholder={t("registration.displayNamePlaceholder")}
-            />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t("registration.password")}
-            extra={t("registration.passwordHint")}
-            rules={[requiredRule()]}
-          >
-            <Input.Password autoComplete="new-password" maxLength={128} iconRender={passwordToggle} />
-          </Form.Item>
-          <Form.Item
-            name="passwordConfirm"
-            label={t("registration.passwordConfirm")}
-            dependencies={["password"]}
-            rules={[
-              requiredRule(),
-              ({ getFieldValue }) => ({
-                validator: async (_rule, value: string | undefined) => {
-                  if (value && value !== getFieldValue("password"))
-                    throw new Error(t("registration.passwordMismatch"));
-                },
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" maxLength={128} iconRender={passwordToggle} />
-          </Form.Item>
-          <Form.Item
-            name="email"
-            label={t("registration.email")}
-            extra={t("registration.emailHint")}
-            rules={[{ type: "email", message: t("registration.emailInvalid") }]}
-          >
-            <Input inputMode="email" autoComplete="email" maxLength={100} />
-          </Form.Item>
+          <AccountFields bases={several ? bases.data : undefined} />
 
           <h2 className="hatchery-card-title" style={{ marginTop: 8, marginBottom: 16 }}>
             {t("registration.organizationSection")}
@@ -247,6 +185,36 @@ export default function RegistrationPage() {
           </Typography.Paragraph>
         </Form>
       </Card>
+    </div>
+  );
+}
+
+/** 注册身份: an organization's applicant, or an individual; each with a line saying who it is for. */
+function RegisterAs({
+  value,
+  onChange,
+}: {
+  value: "organization" | "individual";
+  onChange: (value: "organization" | "individual") => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div style={{ marginBottom: 16 }}>
+      <Radio.Group
+        aria-label={t("people.registerAs")}
+        optionType="button"
+        buttonStyle="solid"
+        block
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        options={[
+          { value: "organization", label: t("people.asOrganization") },
+          { value: "individual", label: t("people.asIndividual") },
+        ]}
+      />
+      <Typography.Paragraph type="secondary" style={{ margin: "8px 0 0" }}>
+        {value === "individual" ? t("people.asIndividualHint") : t("people.asOrganizationHint")}
+      </Typography.Paragraph>
     </div>
   );
 }

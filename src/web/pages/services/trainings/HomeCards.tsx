@@ -13,7 +13,8 @@ import { timeRange } from "./labels";
 export function TrainingHomeCard() {
   const access = useAccess();
   if (access.trainingManage) return <TodayCard />;
-  if (access.trainingAttend) return <MyTrainingsCard />;
+  // An individual's home already says where to find trainings: no empty card for them.
+  if (access.trainingAttend) return <MyTrainingsCard hideWhenEmpty={access.isIndividual} />;
   return null;
 }
 

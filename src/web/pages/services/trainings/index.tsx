@@ -110,11 +110,12 @@ export function TrainingTable({ items, loading }: { items: TrainingSummary[]; lo
 }
 
 /** The participant's own trainings: upcoming, waiting, feedback due; and certificates. */
-export function MyTrainingsCard() {
+export function MyTrainingsCard({ hideWhenEmpty = false }: { hideWhenEmpty?: boolean }) {
   const { t } = useTranslation();
   const mine = useMyTrainings();
   if (mine.isError) return <QueryError error={mine.error} onRetry={() => void mine.refetch()} />;
   const items = mine.data?.items ?? [];
+  if (hideWhenEmpty && items.length === 0 && !mine.data?.certificates.length) return null;
   return (
     <Card
       size="small"

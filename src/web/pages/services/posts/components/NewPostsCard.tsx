@@ -10,13 +10,21 @@ import { PostKindTag } from "./PostParts";
 
 export function NewPostsCard() {
   const access = useAccess();
-  if (!access.isOrgMember) return null;
-  return <NewPosts />;
+  // A member sees what was sent to its organization; an individual (no organization, so nothing
+  // targeted reaches them) the base's posts for signed-in users.
+  if (access.isOrgMember) return <NewPosts targeted />;
+  if (access.isIndividual) return <NewPosts targeted={false} />;
+  return null;
 }
 
-function NewPosts() {
+function NewPosts({ targeted }: { targeted: boolean }) {
   const { t } = useTranslation();
-  const feed = usePostFeed({ unread: "true", targeted: "true", page: 1, pageSize: 5 });
+  const feed = usePostFeed({
+    unread: "true",
+    ...(targeted ? { targeted: "true" } : {}),
+    page: 1,
+    pageSize: 5,
+  });
   return (
     <Card
       size="small"
