@@ -1,5 +1,5 @@
 /** The incubation's mentorships, with the matching dialog and "end early" for staff. */
-import { Button, Card, Empty, Form, Input, List, Modal, Space, Tag, Typography } from "antd";
+import { Button, Card, Empty, Form, Input, List, Modal, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MentorshipEntry } from "../../../../../schemas/services/mentoring";
