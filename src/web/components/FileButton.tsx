@@ -40,6 +40,8 @@ export function FileButton({ accept, multiple, capture, onFiles, ref, ...button 
         type="file"
         hidden
         tabIndex={-1}
+        // Inside an antd Form, its stylesheet shows file inputs (display: block) despite `hidden`.
+        style={{ display: "none" }}
         accept={accept}
         multiple={multiple}
         capture={capture}
