@@ -44,7 +44,7 @@ test(
     await page.getByRole("region", { name: "即将开始" }).getByRole("link").first().waitFor();
     await page.getByRole("link", { name: "注册" }).waitFor();
     const posts = page.getByRole("region", { name: "最新资讯" });
-    expect(await posts.getByRole("link").first().getAttribute("href")).toMatch(
+    expect(await posts.getByRole("listitem").first().getByRole("link").getAttribute("href")).toMatch(
       /^\/portal\/posts\/[0-9a-f-]{36}$/,
     );
     await posts.getByRole("link", { name: "更多资讯" }).waitFor();

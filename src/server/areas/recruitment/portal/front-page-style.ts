@@ -38,6 +38,7 @@ noscript{display:block;padding:8px 12px;background:#fffbe6;font-size:13px;text-a
 .fp-small{display:block;font-size:13px}
 .fp-empty{text-align:center;color:rgba(0,0,0,.62)}
 .fp-posts{list-style:none;margin:0;padding:0}
+.fp .hatchery-panel-extra a{color:#0958d9;text-decoration:none}
 .fp-posts li{padding:8px 0;border-bottom:1px solid #f0f0f0}
 .fp-posts a{font-weight:500;color:#0958d9;text-decoration:none}
 .fp-post-meta{font-size:13px;color:rgba(0,0,0,.68)}
