@@ -58,6 +58,7 @@ import { organizationServiceFigureRoutes, serviceFigureRoutes } from "./areas/se
 import { mentoringRoutes } from "./areas/services/mentoring/routes";
 import { partnerRoutes } from "./areas/services/partners/routes";
 import { individualRegistrationRoutes, peopleRoutes } from "./areas/services/people/routes";
+import { portalPostFileRoutes, postFileRoutes } from "./areas/services/posts/file-routes";
 import { portalPostRoutes, postFeedRoutes, postRoutes } from "./areas/services/posts/routes";
 import { serviceRoutes } from "./areas/services/requests/routes";
 import {
@@ -224,6 +225,8 @@ export async function buildApp(options: {
       await api.register(postRoutes, { ...deps, prefix: "/posts" });
       await api.register(postFeedRoutes, { ...deps, prefix: "/post-feed" });
       await api.register(portalPostRoutes, { ...deps, prefix: "/portal/posts" });
+      await api.register(postFileRoutes, { ...deps, prefix: "/posts" });
+      await api.register(portalPostFileRoutes, { ...deps, prefix: "/portal/posts" });
       await api.register(mentoringRoutes, deps);
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });

@@ -6,6 +6,7 @@
 import { lazy, Suspense } from "react";
 import { createBrowserRouter, Navigate } from "react-router";
 import { portalCallQuery, portalCallsQuery, takePortalPageData } from "./api/recruitment/portal";
+import { PORTAL_LATEST_POSTS, portalPostsKey } from "./api/services/posts";
 import { sessionQuery } from "./auth/session";
 import { Guard } from "./layout/Guard";
 import { PageSpin } from "./layout/PageSpin";
@@ -60,6 +61,7 @@ function takeServerData(): void {
   const data = takePortalPageData();
   if (!data) return;
   queryClient.setQueryData(portalCallsQuery.queryKey, data.calls);
+  if (data.posts) queryClient.setQueryData(portalPostsKey(PORTAL_LATEST_POSTS), data.posts);
   if (data.signedIn === false) queryClient.setQueryData(sessionQuery.queryKey, null);
 }
 

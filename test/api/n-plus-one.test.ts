@@ -15,7 +15,7 @@
  * called again; the second call must answer more rows with no more statements. Each is in
  * UNPAGED, with how to grow it or why it is not measured, the same way.
  */
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, notInArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   admissionNotices,
@@ -23,6 +23,7 @@ import {
   communities,
   expertInvitations,
   growthEvents,
+  incubations,
   partners,
   reviewRounds,
   reviews,
@@ -39,6 +40,7 @@ import { roundWithReviews } from "./admission/ranking-fixtures";
 import { expert, inDays, inspectedApplication } from "./admission/rounds-support";
 import { cohort, growAssessments, incubation } from "./incubation/assessments-support";
 import { incubationOf } from "./incubation/plan-support";
+import { logSessions, pairedMentor } from "./services/mentoring-support";
 import { growPosts, targetedPostWithReceipts } from "./services/posts-support";
 import { catalogueService, growServiceRecords, growServiceRequests } from "./services/support";
 import { growTrainings } from "./services/trainings-support";
@@ -171,11 +173,14 @@ const UNPAGED: Record<string, Grown | string> = {
                                            grow: ({ as, ids }) => times(GROWTH, (i) =>
                                              created(as("staff").post(`/api/incubations/${ids.incubation}/needs`, { category: "information", title: `N+1 测试需求${i}`, source: "other" }))) },
   "GET /api/mentors":                  { as: "staff", grow: ({ t }) => times(GROWTH, () => make(t).user({ roles: ["mentor"] })) },
-  // TODO(mentors): measured growth fixtures; each is a fixed number of statements by construction
-  // (subqueries per row, action items read in one statement for all sessions).
-  "GET /api/mentoring/to-answer":      "TODO(mentors): a member's logged sessions; two statements (sessions, their action items) whatever the count",
-  "GET /api/incubations/{id}/mentorships": "TODO(mentors): one incubation's pairings, one statement; a handful in its year",
-  "GET /api/incubations/{id}/mentoring-sessions": "TODO(mentors): two statements (sessions, their action items) whatever the count",
+  // The demo's mentor (陈思远) mentors the member's organization: its sessions wait for the member's answer.
+  "GET /api/mentoring/to-answer":      { as: "member", grow: async ({ t, ids }) =>
+                                           logSessions(await t.signIn("mentor"), await openIncubationOf(t, ids.memberOrganization), GROWTH) },
+  "GET /api/incubations/{id}/mentorships": { as: "staff", url: (i) => `/api/incubations/${i.incubation}/mentorships`,
+                                           grow: ({ t, ids, as }) => times(GROWTH, () => pairedMentor(t, as("staff"), ids.incubation, "2027-08-31")) },
+  "GET /api/incubations/{id}/mentoring-sessions": { as: "staff", url: (i) => `/api/incubations/${i.incubation}/mentoring-sessions`,
+                                           grow: async ({ t, ids, as }) =>
+                                             logSessions((await pairedMentor(t, as("staff"), ids.incubation, "2027-08-31")).client, ids.incubation, GROWTH) },
   "GET /api/incubations/{id}/assessments": { as: "staff", url: (i) => `/api/incubations/${i.assessed}/assessments`,
                                            grow: ({ t, ids }) => growAssessments(t, ids.assessed) },
   "GET /api/trainings":                { as: "staff", grow: ({ as }) => growTrainings(as("staff"), GROWTH, as("member")) },
@@ -539,4 +544,19 @@ async function growGrowthFile(t: TestApp, ids: Ids): Promise<void> {
       occurredAt: new Date(Date.now() - i * 60_000),
     })),
   );
+}
+
+/** The organization's open incubation (one at a time). */
+async function openIncubationOf(t: TestApp, organizationId: string): Promise<string> {
+  const [row] = await t.db
+    .select({ id: incubations.id })
+    .from(incubations)
+    .where(
+      and(
+        eq(incubations.organizationId, organizationId),
+        notInArray(incubations.status, ["graduated", "terminated"]),
+      ),
+    );
+  if (!row) throw new Error("the member's organization has no open incubation");
+  return row.id;
 }

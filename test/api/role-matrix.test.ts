@@ -265,7 +265,8 @@ const MATRIX: Record<string, Case[]> = {
   // Every role may read some files now (a post's attachments, 资讯; a service request's, for its
   // handlers): a file not theirs is 404.
   "GET /api/files/{id}":                          [{ id: "ownFile", expect: [401, 200, 200, 404, 404, 200, 404, 404, 404] },
-                                                   { id: "otherFile", expect: [401, 200, 200, 404, 404, 404, 404, 404, 404] }],
+                                                   { id: "otherFile", expect: [401, 200, 200, 404, 404, 404, 404, 404, 404] },
+                                                   { id: "postForOwnFile", expect: [401, 200, 200, 404, 404, 200, 404, 404, 404] }],
 
   // The staff's side of applications: queue, decisions, intake verdicts, thread, export.
   "GET /api/applications":                        [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403] }],
@@ -738,6 +739,12 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/portal/posts":                        [{ expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] }],
   "GET /api/portal/posts/{id}":                   [{ id: "postPublic", expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] },
                                                    { id: "postForOwn", expect: [404, 404, 404, 404, 404, 404, 404, 404, 404] }],
+  "GET /api/portal/posts/{id}/files/{fileId}":    [{ url: (i) => `/api/portal/posts/${i.postPublic}/files/${i.postPublicFile}`,
+                                                     expect: [200, 200, 200, 200, 200, 200, 200, 200, 200] },
+                                                   { url: (i) => `/api/portal/posts/${i.postForOwn}/files/${i.postForOwnFile}`,
+                                                     expect: [404, 404, 404, 404, 404, 404, 404, 404, 404] }],
+  "POST /api/posts/{id}/files":                   [{ id: "postDraft", note: "no file: 400 proves the policy passed", body: () => ({}),
+                                                     expect: [401, 400, 400, 403, 403, 403, 403, 403, 403] }],
 };
 
 /**

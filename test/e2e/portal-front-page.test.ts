@@ -1,7 +1,7 @@
 /**
- * /portal arrives with its calls written in by the server (areas/recruitment/portal/front-page.ts).
- * Without scripts the calls are on screen and their links work; with them the app replaces the
- * page without asking for the calls again, and is the whole app afterwards: the language switch,
+ * /portal arrives with its calls and latest posts written in by the server
+ * (areas/recruitment/portal/front-page.ts). Without scripts they are on screen and their links
+ * work; with them the app replaces the page without asking for the calls or the posts again, and is the whole app afterwards: the language switch,
  * a call's page, sign-in and registration, all without reloading.
  */
 import type { Page, Request } from "playwright-core";
@@ -43,6 +43,11 @@ test(
     await expect.poll(() => link.evaluate((a) => getComputedStyle(a).color)).toBe("rgb(9, 88, 217)");
     await page.getByRole("region", { name: "即将开始" }).getByRole("link").first().waitFor();
     await page.getByRole("link", { name: "注册" }).waitFor();
+    const posts = page.getByRole("region", { name: "最新资讯" });
+    expect(await posts.getByRole("listitem").first().getByRole("link").getAttribute("href")).toMatch(
+      /^\/portal\/posts\/[0-9a-f-]{36}$/,
+    );
+    await posts.getByRole("link", { name: "更多资讯" }).waitFor();
     await checkA11y(page, "portal home as the server writes it (phone)");
     await shot(page, "portal-front-page-no-js-phone");
     expect(await link.getAttribute("href")).toMatch(/^\/portal\/calls\/[0-9a-f-]{36}$/);
@@ -68,9 +73,10 @@ test(
     await page.goto("/portal");
     await appRunning(page);
     await page.getByRole("region", { name: "正在招募" }).getByRole("link", { name: OPEN_CALL }).waitFor();
-    // The calls and "nobody is signed in" came with the page; only the public notices (公示) and
-    // the latest posts (资讯), listed below the calls, are asked for once the app runs.
-    expect(asked.filter((p) => p !== "/api/portal/notices" && p !== "/api/portal/posts")).toEqual([]);
+    // The calls, the latest posts and "nobody is signed in" came with the page; only the public
+    // notices (公示), listed below the calls, are asked for once the app runs.
+    await page.getByRole("region", { name: "最新资讯" }).getByRole("link").first().waitFor();
+    expect(asked.filter((p) => p !== "/api/portal/notices")).toEqual([]);
     await checkA11y(page, "portal home after the app took over (phone)");
     // A reload would lose this; client-side navigation keeps it.
     await page.evaluate(() => {

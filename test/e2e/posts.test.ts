@@ -2,7 +2,9 @@
  * Information (资讯) in the browser: staff write a post with the rich-text editor (a heading, bold
  * text, a list), aim it at the cohort 2026年第一期 and publish it; the member finds it in the
  * feed, opens it and the receipt is recorded (staff see it); on a phone, the portal finds a
- * public post by a two-character term and shows it. axe checks each page; they are photographed.
+ * public post by a two-character term and shows it. Staff also link text through the editor's
+ * link dialog (a javascript: address refused there) and attach a file, which an anonymous reader
+ * downloads from the portal. axe checks each page; they are photographed.
  */
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -14,6 +16,8 @@ import { ensureBuilt, ROOT } from "./support/build";
 import { E2E_TEST_TIMEOUT } from "./support/e2e";
 import { shot } from "./support/shot";
 import { button, pageHeading, settle, signIn, UI_WAIT } from "./support/ui";
+
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< >>\n%%EOF\n");
 
 const PHONE_390 = { width: 390, height: 844 } as const;
 const TITLE = "关于第一期孵化组织参加项目管理工作坊的通知";
@@ -133,6 +137,74 @@ test(
     await shot(phone, "posts-portal-post-390");
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
+  },
+  E2E_TEST_TIMEOUT,
+);
+
+test(
+  "staff link text through the link dialog and attach a file; an anonymous reader downloads it on the portal",
+  async () => {
+    const api = await t.signIn("staff");
+    const draft = await api.post("/api/posts", {
+      kind: "funding",
+      visibility: "public",
+      title: "2026年社区公益创投项目申报指南",
+      bodyHtml: "<p>申报书模板见附件。</p>",
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const postId = draft.json().id as string;
+
+    const staff = await page({ width: 1280, height: 900 });
+    await signIn(staff, "staff");
+    await staff.goto(`/posts/manage/${postId}`);
+    await pageHeading(staff, "编辑资讯").waitFor();
+    const body = staff.getByRole("textbox", { name: "正文" });
+    await body.click();
+    await staff.keyboard.press("End");
+    await staff.keyboard.type("详见申报指南");
+    for (let i = 0; i < 4; i++) await staff.keyboard.press("Shift+ArrowLeft");
+    await button(staff.getByRole("toolbar"), "链接").click();
+    const dialog = staff.getByRole("dialog", { name: "插入链接" });
+    const address = dialog.getByLabel("链接地址");
+    await address.fill("javascript:alert(1)");
+    await button(dialog, "确定").click();
+    await dialog.getByText(/链接地址须以 http:\/\/、https:\/\/ 或 mailto: 开头/).waitFor();
+    await settle(staff);
+    await checkA11y(staff, "post editor's link dialog");
+    await shot(staff, "posts-link-dialog");
+    await address.fill("https://example.org/guide");
+    await button(dialog, "确定").click();
+    await dialog.waitFor({ state: "hidden" });
+    await body.locator('a[href="https://example.org/guide"]', { hasText: "申报指南" }).waitFor();
+
+    await staff.locator('input[type="file"]').setInputFiles({
+      name: "申报书模板.pdf",
+      mimeType: "application/pdf",
+      buffer: PDF,
+    });
+    await staff.getByText("申报书模板.pdf").waitFor();
+    await button(staff, "保存").click();
+    await staff.getByText("已保存").first().waitFor();
+    await settle(staff);
+    await checkA11y(staff, "post editor with an attachment");
+    await shot(staff, "posts-editor-attachment");
+    await button(staff, "立即发布").click();
+    await button(staff.getByRole("dialog"), "发布").click();
+    await staff.getByText("已发布").first().waitFor();
+
+    const phone = await page(PHONE_390, true);
+    await phone.goto(`/portal/posts/${postId}`);
+    await phone.getByRole("heading", { name: "2026年社区公益创投项目申报指南" }).waitFor();
+    await phone.locator('article a[href="https://example.org/guide"]', { hasText: "申报指南" }).waitFor();
+    const file = phone.getByRole("link", { name: /申报书模板\.pdf/ });
+    await file.waitFor();
+    await settle(phone);
+    await checkA11y(phone, "portal post with an attachment (phone)");
+    await shot(phone, "posts-portal-attachment-390");
+    const [download] = await Promise.all([phone.waitForEvent("download"), file.click()]);
+    expect(download.suggestedFilename()).toBe("申报书模板.pdf");
+    const bytes = await (await fetch(`${baseUrl}${new URL(download.url()).pathname}`)).arrayBuffer();
+    expect(Buffer.from(bytes).equals(PDF)).toBe(true);
   },
   E2E_TEST_TIMEOUT,
 );

@@ -43,6 +43,12 @@ export const posts = pgTable(
     targetCohortIds: uuid("target_cohort_ids").array().notNull().default(sql`'{}'`),
     targetResidencies: text("target_residencies").array().$type<Residency[]>().notNull().default(sql`'{}'`),
     targetFields: text("target_fields").array().$type<OrganizationField[]>().notNull().default(sql`'{}'`),
+    /**
+     * Its attachments, in order: files of this post (owner kind `post`), named by the editor's
+     * save as an inspection's finding names its photos. An uploaded file left out is kept (the
+     * stored-bytes ceiling counts it) but read by staff alone.
+     */
+    fileIds: uuid("file_ids").array().notNull().default(sql`'{}'`),
     /** When it is (or will be) visible; a time ahead is a scheduled publication. */
     publishedAt: at("published_at"),
     publishedBy: userRef("published_by"),

@@ -36,3 +36,6 @@ export const MENTORING_LIMITS = {
 
 /** The mentor's home asks for a session when none was logged in this many days. */
 export const SESSION_DUE_DAYS = 30;
+
+/** The plan goal that gathers the mentors' action items (one per plan, made on first use). */
+export const MENTORING_GOAL = "导师辅导行动";

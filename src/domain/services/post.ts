@@ -94,4 +94,6 @@ export const POST_LIMITS = {
   bodyText: 30_000,
   /** Targeting choices per list (cohorts are few; the rest are short tuples). */
   targetItems: 50,
+  /** Files attached to one post. */
+  attachments: 10,
 } as const;

@@ -29,6 +29,9 @@ export const zhCN = {
   hms: "{{h}} 小时 {{m}} 分 {{s}} 秒",
   ended: "已截止",
   quota: "名额 {{count}}",
+  latestPosts: "最新资讯",
+  morePosts: "更多资讯",
+  postDeadline: "截止日期：{{date}}",
   modelTitle: "“3+1”孵化模式",
   modelBody:
     "每家机构每次招募选择一个方向申请。入选机构获得为期一年的孵化服务：资讯、咨询、资本、资源“4Z”支持。",
@@ -95,6 +98,9 @@ export const en: typeof zhCN = {
   hms: "{{h}} h {{m}} min {{s}} s",
   ended: "Closed",
   quota: "{{count}} places",
+  latestPosts: "Latest news",
+  morePosts: "More news",
+  postDeadline: "Deadline: {{date}}",
   modelTitle: "The “3+1” incubation model",
   modelBody:
     "An organization applies to one track per call. Those admitted get a year of incubation: information, consulting, capital and resources (“4Z”).",

@@ -244,6 +244,8 @@ export type MentorHomeView = z.infer<typeof ZMentorHomeView>;
 export const ZMentoringWaitingView = z.object({
   /** Staff: open incubations with no current mentor; disputed sessions to look into. */
   withoutMentor: z.number().int(),
+  /** The first few of them by name (the card links each to its mentoring page). */
+  firstWithoutMentor: z.array(z.object({ incubationId: z.string(), organizationName: z.string() })),
   disputed: z.number().int(),
   /** Member: sessions of its organization waiting for its answer. */
   toAnswer: z.number().int(),

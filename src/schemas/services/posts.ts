@@ -15,6 +15,7 @@ import {
   POST_VISIBILITIES,
 } from "../../domain/services/post";
 import { longText, optionalText, text, ZDay, ZId, ZInstant, ZPage, ZPageQuery, ZVersion } from "../common";
+import { ZUploadedFile } from "../platform/files";
 
 const ZLink = optionalText(POST_LIMITS.link).refine(
   (s) => s == null || /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(s),
@@ -48,6 +49,12 @@ const postFields = {
   link: ZLink,
   deadlineOn: ZDay.nullish().or(z.literal("").transform(() => null)),
   targeting: ZPostTargeting.default({ tracks: [], cohortIds: [], residencies: [], fields: [] }),
+  /** The attachments, in order: files uploaded to this post (POST /api/posts/:id/files). */
+  fileIds: z
+    .array(ZId)
+    .max(POST_LIMITS.attachments, { error: "too_big" })
+    .default([])
+    .refine((a) => new Set(a).size === a.length, { error: "invalid" }),
 };
 
 /** A new draft. */
@@ -133,6 +140,7 @@ export const ZPostView = z.object({
   withdrawReason: z.string().nullable(),
   events: z.array(z.enum(POST_EVENTS)),
   audienceEditable: z.boolean(),
+  attachments: z.array(ZUploadedFile),
   version: z.number().int(),
   updatedAt: z.iso.datetime(),
 });
@@ -153,6 +161,8 @@ export const ZPostReadingView = z.object({
   targeted: z.boolean(),
   /** The reader's read receipt (null on the portal). */
   readAt: z.iso.datetime().nullable(),
+  /** Downloaded from /api/files/:id when signed in, /api/portal/posts/:id/files/:fileId on the portal. */
+  attachments: z.array(ZUploadedFile),
 });
 export type PostReadingView = z.infer<typeof ZPostReadingView>;
 
@@ -190,3 +200,5 @@ export const ZPostReceiptsView = z.object({
   items: z.array(ZPostReceiptEntry),
 });
 export type PostReceiptsView = z.infer<typeof ZPostReceiptsView>;
+
+export const ZPortalPostFileParams = z.object({ id: ZId, fileId: ZId });

@@ -112,6 +112,7 @@ describe("the OpenAPI document", () => {
     expect(form("/api/files")).toEqual(["applicationId", "file"]);
     expect(form("/api/applications/{id}/documents")).toEqual(["requirementKey", "file"]);
     expect(form("/api/organizations/import")).toEqual(["file"]);
+    expect(form("/api/posts/{id}/files")).toEqual(["file"]);
   });
 
   it("says which routes need no session", () => {
@@ -128,6 +129,7 @@ describe("the OpenAPI document", () => {
       "GET /api/portal/notices/{id}",
       "GET /api/portal/posts",
       "GET /api/portal/posts/{id}",
+      "GET /api/portal/posts/{id}/files/{fileId}",
       "GET /api/portal/trainings",
       "GET /api/portal/trainings/{id}",
       "GET /api/registration/bases",

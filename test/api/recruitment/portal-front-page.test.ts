@@ -1,7 +1,7 @@
 /**
  * GET /portal answers with the front page already written: the published calls in their
- * sections (the open ones under 正在招募) as the app draws them, titles escaped, and the same list
- * as JSON for the app to start from; in the language the app will use; compressed per request.
+ * sections (the open ones under 正在招募) as the app draws them, the latest public posts under
+ * 最新资讯, titles escaped, and the same lists as JSON for the app to start from; in the language the app will use; compressed per request.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,8 +9,10 @@ import path from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { posts } from "../../../src/db/schema";
 import type { PublicCallList } from "../../../src/schemas/recruitment/calls";
 import { PORTAL_PAGE_DATA_ID, type PortalPageData } from "../../../src/schemas/recruitment/portal-page";
+import type { PostFeedPage } from "../../../src/schemas/services/posts";
 import { defaultCallRules, make } from "../../factories";
 import { startTestApp, type TestApp } from "../../support/app";
 
@@ -126,6 +128,43 @@ describe("the portal's front page from the server", () => {
     expect(data.calls.items.map((c) => c.id)).toEqual(api.items.map((c) => c.id));
     expect(data.calls.items).toEqual(api.items);
     expect(Math.abs(Date.parse(data.calls.serverNow) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it("writes the latest public posts under 最新资讯, as the app lists them, and carries them for the app", async () => {
+    const publishedAt = new Date(Date.now() - 60_000);
+    const base = {
+      baseId: t.baseId,
+      bodyHtml: "<p>正文</p>",
+      bodyText: "正文",
+      status: "published" as const,
+      publishedAt,
+    };
+    const [shown, hidden] = await t.db
+      .insert(posts)
+      .values([
+        {
+          ...base,
+          kind: "funding",
+          visibility: "public",
+          title: `${HOSTILE_TITLE}资助`,
+          deadlineOn: "2027-01-15",
+        },
+        { ...base, kind: "notice", visibility: "members", title: "仅限登录用户的内部通知" },
+      ])
+      .returning({ id: posts.id });
+    const html = body(await get());
+    const latest = section(html, "最新资讯");
+    expect(latest).toContain(`<a href="/portal/posts/${shown?.id}">&lt;script&gt;`);
+    expect(latest).toContain("资金机会 · ");
+    expect(latest).toContain("截止日期：2027-01-15");
+    expect(latest).toContain('<a href="/portal/posts">更多资讯</a>');
+    expect(html).not.toContain(hidden?.id);
+    const api: PostFeedPage = (await t.anonymous().get("/api/portal/posts?page=1&pageSize=5")).json();
+    const data = pageData(html);
+    expect(data.posts).toEqual(api);
+    expect(data.posts.items[0]?.title).toBe(`${HOSTILE_TITLE}资助`);
+    // In English on a device that chose it.
+    expect(section(body(await get({ cookie: "lang=en" })), "Latest news")).toContain("Deadline: 2027-01-15");
   });
 
   it("inlines the entry's stylesheet, so nothing but this answer is needed to draw the page", async () => {

@@ -12,6 +12,7 @@ import {
   mentoringSessions,
   needs,
   notifications,
+  planActions,
   serviceDeliveries,
   users,
 } from "../../../src/db/schema";
@@ -282,13 +283,30 @@ describe("mentor isolation and sessions", () => {
     expect(again.json().code).toBe("session_answered");
   });
 
-  it("withdraws a disputed session from the ledger and tells staff", async () => {
+  it("withdraws a disputed session from the ledger and its open actions from the plan, and tells staff", async () => {
     const logged = (
       await mentors.fit.client.post(
         `/api/incubations/${incubation.id}/mentoring-sessions`,
-        session({ heldOn: daysAgo(3), actionItems: [] }),
+        session({
+          heldOn: daysAgo(3),
+          actionItems: [
+            { title: "争议辅导中的事项", owner: "organization", dueOn: inDays(10) },
+            { title: "已先行完成的事项", owner: "organization", dueOn: inDays(10) },
+          ],
+        }),
       )
     ).json();
+    const [pending, done] = logged.actionItems as { planActionId: string }[];
+    // The organization reported one done before answering: that report stands.
+    const reported = await member.patch(
+      `/api/incubations/${incubation.id}/plan/actions/${done?.planActionId}`,
+      {
+        version: 1,
+        status: "done",
+      },
+    );
+    expect(reported.statusCode, reported.body).toBe(200);
+    const planBefore = (await readPlan(staff, incubation.id)).plan;
     const res = await member.post(`/api/mentoring-sessions/${logged.id}/answer`, {
       tookPlace: false,
       reason: "当天导师未到场",
@@ -301,6 +319,48 @@ describe("mentor isolation and sessions", () => {
     ).toHaveLength(0);
     const waiting = (await staff.get("/api/mentoring/waiting")).json();
     expect(waiting.disputed).toBeGreaterThanOrEqual(1);
+    // Out of the plan (kept in its table and history), the plan's version moved for open editors.
+    const plan = (await readPlan(staff, incubation.id)).plan;
+    const titles = plan.goals.flatMap((g: { actions: { title: string }[] }) => g.actions.map((a) => a.title));
+    expect(titles).not.toContain("争议辅导中的事项");
+    expect(titles).toContain("已先行完成的事项");
+    expect(plan.version).toBeGreaterThan(planBefore.version);
+    const [kept] = await t.db
+      .select()
+      .from(planActions)
+      .where(eq(planActions.id, pending?.planActionId as string));
+    expect(kept?.removedAt).not.toBeNull();
+    expect(plan.events[0]).toMatchObject({ event: "action_dropped", actorName: expect.any(String) });
+    expect(plan.events[0].note).toContain("当天导师未到场");
+    const view = res.json().actionItems.map((a: { planStatus: string | null }) => a.planStatus);
+    expect(view).toEqual([null, "done"]);
+  });
+
+  it("takes the mentoring goal out of the plan when a dispute leaves it empty", async () => {
+    const lone = await make(t).organization();
+    const inc = await incubationOf(t, lone.id, { startOn: daysAgo(60), plannedEndOn: inDays(300) });
+    const m = await make(t).user({ roles: ["org_member"], organizationId: lone.id });
+    const loneMember = await t.signIn(m.username, FACTORY_PASSWORD);
+    await agreedPlan(staff, loneMember, inc.id);
+    const paired = await staff.post(`/api/incubations/${inc.id}/mentorships`, {
+      mentorId: mentors.some.id,
+      startsOn: daysAgo(30),
+      endsOn: inDays(200),
+    });
+    expect(paired.statusCode, paired.body).toBe(201);
+    const logged = (
+      await mentors.some.client.post(`/api/incubations/${inc.id}/mentoring-sessions`, session())
+    ).json();
+    const goalsOf = async () =>
+      (await readPlan(staff, inc.id)).plan.goals.map((g: { title: string }) => g.title);
+    expect(await goalsOf()).toContain("导师辅导行动");
+    const res = await loneMember.post(`/api/mentoring-sessions/${logged.id}/answer`, {
+      tookPlace: false,
+      reason: "没有这次辅导",
+      version: logged.version,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await goalsOf()).not.toContain("导师辅导行动");
   });
 
   it("refuses bad sessions with the field named and nothing written", async () => {

@@ -1,6 +1,7 @@
 /** Information (资讯): the staff's posts and their changes, the reader's feed, the portal's list. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
+import type { UploadedFile } from "../../../schemas/platform/files";
 import type {
   PortalPostQuery,
   PostFeedPage,
@@ -116,9 +117,14 @@ export function useFeedPost(id: string) {
   });
 }
 
+/** The portal home's latest posts: the page /portal's server-written HTML carries (front-page.ts). */
+export const PORTAL_LATEST_POSTS = { page: 1, pageSize: 5 } as const;
+
+export const portalPostsKey = (params: PortalPostQuery) => ["portal-posts", params] as const;
+
 export function usePortalPosts(params: PortalPostQuery) {
   return useQuery({
-    queryKey: ["portal-posts", params],
+    queryKey: portalPostsKey(params),
     queryFn: ({ signal }) => request<PostFeedPage>(`/api/portal/posts${query(params)}`, { signal }),
     placeholderData: keepPreviousData,
   });
@@ -133,4 +139,16 @@ export function usePortalPost(id: string) {
 
 export function downloadPostReceipts(id: string) {
   return download(`/api/posts/${id}/receipts/export.xlsx`, {}, "post-receipts.xlsx");
+}
+
+/** An attachment for the post being written (the save then names it in `fileIds`). */
+export function uploadPostFile(postId: string, file: File): Promise<UploadedFile> {
+  const form = new FormData();
+  form.append("file", file, file.name);
+  return request<UploadedFile>(`/api/posts/${postId}/files`, { method: "POST", body: form });
+}
+
+/** Where a reader downloads an attachment: signed in through the files area, else the portal's route. */
+export function postFileUrl(postId: string, fileId: string, portal: boolean): string {
+  return portal ? `/api/portal/posts/${postId}/files/${fileId}` : `/api/files/${fileId}`;
 }

@@ -23,9 +23,10 @@ interface OwnerKind {
   /**
    * The owner's policy subject for `actor`, or null when no such record exists (the actor is
    * there for kinds whose relations depend on who asks: an inspection's inspectors, an
-   * application's assigned experts).
+   * application's assigned experts). `fileId`, when a file is read: a kind may grant less for a
+   * file its owner no longer carries (a post's attachment left out).
    */
-  subject(db: Db, ownerId: string, actor: Actor): Promise<Subject | null>;
+  subject(db: Db, ownerId: string, actor: Actor, fileId?: string): Promise<Subject | null>;
   /** Whoever may do this to the owner may read its files. */
   read: Action;
   /** What attaching a file to the owner takes, for this actor. */
@@ -109,7 +110,7 @@ const OWNER_KINDS: Record<FileOwnerKind, OwnerKind> = {
     account: "service",
   },
   // An attachment of a post (资讯): read by whoever may open the post (a reader only a published
-  // post meant for them), attached by staff while writing it.
+  // post meant for them, and only a file the post carries), attached by staff while writing it.
   post: {
     subject: postOwnerSubject,
     read: "post.read",
@@ -154,10 +155,10 @@ export function requireSomeReadRole(ctx: Context): void {
 export async function mayReadOwner(
   db: Db,
   ctx: Context,
-  file: { baseId: string; ownerType: FileOwnerKind; ownerId: string },
+  file: { id: string; baseId: string; ownerType: FileOwnerKind; ownerId: string },
 ): Promise<boolean> {
   const kind = OWNER_KINDS[file.ownerType];
-  const subject = await kind.subject(db, file.ownerId, ctx.actor);
+  const subject = await kind.subject(db, file.ownerId, ctx.actor, file.id);
   // A file and its owner share a base; were they ever to differ, the file's base decides too.
   if (!subject || subject.baseId !== file.baseId) return false;
   return decide(ctx.actor, kind.read, subject) === "allow";

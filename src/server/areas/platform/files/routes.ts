@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { showsInline } from "../../../../domain/upload";
 import { uploadForm, ZFileParams, ZFileQuery, ZUploadedFile } from "../../../../schemas/platform/files";
 import { signedIn } from "../../../context";
 import { errors } from "../../../route-docs";
 import { localFileStorage } from "../../../storage";
 import type { AreaDeps } from "../../deps";
 import { receiveUpload } from "./receive";
+import { sendFile } from "./send";
 import { checkAttachmentFields, checkAttachmentRole, fileForDownload, uploadAttachment } from "./service";
 
 const tags = ["files"];
@@ -60,20 +60,7 @@ export const fileRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db, con
     },
     async (request, reply) => {
       const file = await fileForDownload(db, signedIn(request), request.params.id);
-      const inline = request.query.inline === "1" && showsInline(file.mime);
-      const name = `filename*=UTF-8''${encodeURIComponent(file.originalName)}`;
-      if (inline) {
-        // Shown in the page's frame: the bytes run nothing (sandbox), load nothing, and only this
-        // site may frame them. Other types stay downloads whatever the query says.
-        reply.header("content-security-policy", "sandbox; default-src 'none'; frame-ancestors 'self'");
-      }
-      return reply
-        .header("content-type", file.mime)
-        .header("content-length", String(file.size))
-        .header("content-disposition", `${inline ? "inline" : "attachment"}; ${name}`)
-        .header("x-content-type-options", "nosniff")
-        .header("cache-control", "private, no-store")
-        .send(storage.stream(file.sha256));
+      return sendFile(reply, storage, file, request.query.inline === "1");
     },
   );
 };

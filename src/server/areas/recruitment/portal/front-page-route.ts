@@ -1,8 +1,9 @@
 /**
  * `GET /portal`: the front page written by the server (front-page.ts) instead of the bare
  * index.html every other client route gets. Compressed per request (it changes with the calls
- * and the language), revalidated on every load like index.html. If the calls cannot be read,
- * the bare index.html goes out and the app asks for them itself: never a broken front page.
+ * and the language), revalidated on every load like index.html. If the calls or the latest posts
+ * cannot be read, the bare index.html goes out and the app asks for them itself: never a broken
+ * front page.
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -12,8 +13,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../../../db/client";
 import type { Lang } from "../../../../schemas/messages";
 import { SESSION_COOKIE } from "../../platform/auth/sessions";
+import { listPortalPosts } from "../../services/posts/portal";
 import { renderFrontPage } from "./front-page";
 import { listPublicCalls } from "./service";
+
+/** What the home's "最新资讯" asks for (PortalLatestPosts.tsx), so the app finds it in the page. */
+const LATEST_POSTS = { page: 1, pageSize: 5 } as const;
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -36,6 +41,7 @@ export function registerPortalFrontPage(app: FastifyInstance, { db, webRoot }: {
         readAsset,
         data: {
           calls: await listPublicCalls(db),
+          posts: await listPortalPosts(db, LATEST_POSTS),
           signedIn: request.cookies[SESSION_COOKIE] ? null : false,
         },
         lang: appLang(request),

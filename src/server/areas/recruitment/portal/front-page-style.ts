@@ -37,6 +37,11 @@ noscript{display:block;padding:8px 12px;background:#fffbe6;font-size:13px;text-a
 .fp-countdown{display:flex;align-items:center;gap:6px;color:#873800;font-weight:500}
 .fp-small{display:block;font-size:13px}
 .fp-empty{text-align:center;color:rgba(0,0,0,.62)}
+.fp-posts{list-style:none;margin:0;padding:0}
+.fp .hatchery-panel-extra a{color:#0958d9;text-decoration:none}
+.fp-posts li{padding:8px 0;border-bottom:1px solid #f0f0f0}
+.fp-posts a{font-weight:500;color:#0958d9;text-decoration:none}
+.fp-post-meta{font-size:13px;color:rgba(0,0,0,.68)}
 .fp-model{display:grid;grid-template-columns:minmax(0,1fr);gap:12px}
 .fp-model-h3{font-size:15px;margin:0 0 6px}
 .fp-footer{text-align:center;color:rgba(0,0,0,.65);font-size:13px;background:#f0f2f5;padding:24px 50px}

@@ -1,8 +1,8 @@
 /**
  * The portal's front page as the first answer to `GET /portal`: the built index.html with the page
- * already written into #root (header, the calls by window, the "3+1" model, footer) as plain HTML
- * and a small stylesheet, and the same calls as JSON for the app, which starts from them instead
- * of asking again. On a phone on 3G the calls are then on screen as soon as this one answer
+ * already written into #root (header, the calls by window, the latest public posts, the "3+1"
+ * model, footer) as plain HTML and a small stylesheet, and the same calls and posts as JSON for
+ * the app, which starts from them instead of asking again. On a phone on 3G the calls are then on screen as soon as this one answer
  * arrives, rather than after ~250 KB of scripts have loaded and run and asked for them; React's
  * createRoot replaces the markup with the same page once it runs (docs/PERFORMANCE.md).
  *
@@ -12,12 +12,14 @@
  */
 
 import { TRACKS } from "../../../../domain/call";
-import { shanghaiDateTime } from "../../../../domain/shanghai-time";
+import { shanghaiDate, shanghaiDateTime } from "../../../../domain/shanghai-time";
 import type { Lang } from "../../../../schemas/messages";
 import type { PublicCallSummary } from "../../../../schemas/recruitment/calls";
 import { RECRUITMENT_LABELS } from "../../../../schemas/recruitment/labels";
 import { PORTAL_PAGE_DATA_ID, type PortalPageData } from "../../../../schemas/recruitment/portal-page";
 import { en, zhCN } from "../../../../schemas/recruitment/portal-text";
+import { POST_LABELS } from "../../../../schemas/services/post-labels";
+import type { PostFeedPage } from "../../../../schemas/services/posts";
 import { FRONT_PAGE_CSS } from "./front-page-style";
 
 type Words = typeof zhCN;
@@ -68,6 +70,7 @@ function page(data: PortalPageData, words: Words, lang: Lang, now: number): stri
     section("portal-open", words.openCalls, open, words, lang, now, words.noOpenCalls),
     upcoming.length > 0 ? section("portal-upcoming", words.upcomingCalls, upcoming, words, lang, now) : "",
     closed.length > 0 ? section("portal-closed", words.closedCalls, closed, words, lang, now) : "",
+    latestPosts(data.posts, words, lang),
     model(words, lang),
   ].join(
     "",
@@ -141,6 +144,28 @@ function card(call: PublicCallSummary, words: Words, lang: Lang, now: number): s
     `<span class="hatchery-secondary">${html(call.baseName)}</span>` +
     `<div class="fp-tags">${tracks}</div>` +
     `<div class="fp-when">${countdown}<span class="hatchery-secondary fp-small">${html(when)}</span></div></div></div>`
+  );
+}
+
+/** The latest public posts as PortalLatestPosts.tsx draws them (nothing when there is none). */
+function latestPosts(posts: PostFeedPage, words: Words, lang: Lang): string {
+  if (posts.items.length === 0) return "";
+  const kinds = POST_LABELS[lang].kind;
+  const items = posts.items
+    .map((p) => {
+      const meta = [kinds[p.kind], shanghaiDate(new Date(p.publishedAt))];
+      if (p.deadlineOn) meta.push(fill(words.postDeadline, { date: p.deadlineOn }));
+      return (
+        `<li><a href="/portal/posts/${encodeURIComponent(p.id)}">${html(p.title)}</a>` +
+        `<div class="fp-post-meta">${html(meta.join(" · "))}</div></li>`
+      );
+    })
+    .join("");
+  return (
+    `<section aria-labelledby="portal-posts"><h2 id="portal-posts" class="fp-h2">${html(words.latestPosts)}</h2>` +
+    `<div class="hatchery-panel"><div class="hatchery-panel-head"><div class="hatchery-panel-extra">` +
+    `<a href="/portal/posts">${html(words.morePosts)}</a></div></div>` +
+    `<div class="hatchery-panel-body"><ul class="fp-posts">${items}</ul></div></div></section>`
   );
 }
 

@@ -27,6 +27,9 @@ import { requireAccess } from "../../../policy";
 /** Action items due within this many days are listed on the mentor's home (and all overdue ones). */
 const DUE_SOON_DAYS = 14;
 
+/** The staff's card names this many incubations without a mentor (the count says how many in all). */
+const WAITING_SHOWN = 5;
+
 export async function mentorHome(db: Db, ctx: Context, now = new Date()): Promise<MentorHomeView> {
   requireAccess(ctx.actor, "mentor.self");
   const today = shanghaiDate(now);
@@ -114,19 +117,27 @@ export async function mentoringWaiting(
   ctx: Context,
   now = new Date(),
 ): Promise<MentoringWaitingView> {
-  const view = { withoutMentor: 0, disputed: 0, toAnswer: 0 };
+  const view: MentoringWaitingView = { withoutMentor: 0, firstWithoutMentor: [], disputed: 0, toAnswer: 0 };
   const baseId = ctx.actor.baseId;
   if (hasRole(ctx.actor, "admin", "staff")) {
-    const [open] = await db
-      .select({ n: count() })
+    // The first few by name, to pair from the card, and how many in all (one statement).
+    const open = await db
+      .select({
+        incubationId: incubations.id,
+        organizationName: organizations.name,
+        n: sql<number>`(count(*) over ())::int`,
+      })
       .from(incubations)
+      .innerJoin(organizations, eq(organizations.id, incubations.organizationId))
       .where(
         and(
           eq(incubations.baseId, baseId),
           inArray(incubations.status, ["active", "extended"]),
           sql`not exists (select 1 from mentorships m where m.incubation_id = ${incubations.id} and m.status = 'active')`,
         ),
-      );
+      )
+      .orderBy(asc(organizations.name), asc(incubations.id))
+      .limit(WAITING_SHOWN);
     const [disputed] = await db
       .select({ n: count() })
       .from(mentoringSessions)
@@ -137,7 +148,11 @@ export async function mentoringWaiting(
           gte(mentoringSessions.answeredAt, new Date(now.getTime() - SESSION_DUE_DAYS * 86_400_000)),
         ),
       );
-    view.withoutMentor = open?.n ?? 0;
+    view.withoutMentor = open[0]?.n ?? 0;
+    view.firstWithoutMentor = open.map(({ incubationId, organizationName }) => ({
+      incubationId,
+      organizationName,
+    }));
     view.disputed = disputed?.n ?? 0;
   }
   if (hasRole(ctx.actor, "org_member") && ctx.actor.organizationId) {

@@ -4,7 +4,8 @@
  * tracked, marked done and noticed when overdue as every plan action is. A logged session is a
  * service delivered (the ledger: mentoring, consulting, its minutes) and a growth-file event. The
  * organization then confirms it took place and rates it (the rating goes to the ledger), or
- * disputes it: the ledger row is withdrawn and the base's staff are told.
+ * disputes it: the ledger row and its open plan actions are withdrawn (dispute.ts) and the base's
+ * staff are told.
  */
 import { and, asc, desc, eq, inArray, isNull, max, type SQL } from "drizzle-orm";
 import type { z } from "zod";
@@ -23,7 +24,7 @@ import {
 } from "../../../../db/schema";
 import { addDays, isIncubationClosed } from "../../../../domain/incubation/lifecycle";
 import { hasRole } from "../../../../domain/roles";
-import { MENTORING_LIMITS } from "../../../../domain/services/mentoring";
+import { MENTORING_GOAL, MENTORING_LIMITS } from "../../../../domain/services/mentoring";
 import { shanghaiDate } from "../../../../domain/shanghai-time";
 import {
   mentoringTitles,
@@ -39,13 +40,11 @@ import { notify } from "../../../notify";
 import { requireRoleFor } from "../../../policy";
 import { loadIncubation } from "../../incubation/incubations/load";
 import { incubationClosed } from "../../incubation/plan/load";
+import { withdrawSessionActions } from "./dispute";
 import "./growth";
 
 type Create = z.output<typeof ZSessionCreate>;
 type Answer = z.output<typeof ZSessionAnswer>;
-
-/** The plan goal that gathers the mentors' action items (one per plan). */
-const MENTORING_GOAL = "导师辅导行动";
 
 export async function logSession(
   db: Db,
@@ -293,6 +292,7 @@ export async function answerSession(
         .set({ ...answered, status: "disputed", disputeReason: input.reason })
         .where(eq(mentoringSessions.id, row.id));
       await withdrawDeliveries(tx, source);
+      await withdrawSessionActions(tx, ctx, row.id, input.reason);
       await recordAudit(tx, ctx, {
         baseId: row.baseId,
         action: "mentoring.dispute",
@@ -343,15 +343,13 @@ async function sessionEntries(db: Db, ctx: Context, where: SQL[]): Promise<Sessi
     .where(and(...where))
     .orderBy(desc(mentoringSessions.heldOn), desc(mentoringSessions.createdAt));
   const ids = rows.map((r) => r.s.id);
-  const items =
-    ids.length === 0
-      ? []
-      : await db
-          .select({ a: mentoringActions, planStatus: planActions.status, removedAt: planActions.removedAt })
-          .from(mentoringActions)
-          .leftJoin(planActions, eq(planActions.id, mentoringActions.planActionId))
-          .where(inArray(mentoringActions.sessionId, ids))
-          .orderBy(asc(mentoringActions.position));
+  // Asked even for no sessions (inArray of none is false): the statements never depend on the rows.
+  const items = await db
+    .select({ a: mentoringActions, planStatus: planActions.status, removedAt: planActions.removedAt })
+    .from(mentoringActions)
+    .leftJoin(planActions, eq(planActions.id, mentoringActions.planActionId))
+    .where(inArray(mentoringActions.sessionId, ids))
+    .orderBy(asc(mentoringActions.position));
   const member = hasRole(ctx.actor, "org_member");
   return rows.map(({ s, organizationName, mentorName }) => ({
     id: s.id,

@@ -15,6 +15,7 @@ import type {
 } from "../../../../schemas/services/posts";
 import type { Context } from "../../../context";
 import { requireAccess } from "../../../policy";
+import { attachmentsOf } from "./attachments";
 import { feedSql, isVisible, loadReadablePost, type PostRow, targetedSql, visibleSql } from "./load";
 
 type FeedQuery = z.output<typeof ZPostFeedQuery>;
@@ -100,10 +101,10 @@ export async function readPost(db: Db, ctx: Context, id: string): Promise<PostRe
       .where(and(eq(postReads.postId, row.id), eq(postReads.userId, ctx.actor.userId)));
     readAt = read?.readAt ?? null;
   }
-  return readingView(row, readAt);
+  return readingView(db, row, readAt);
 }
 
-export function readingView(row: PostRow, readAt: Date | null): PostReadingView {
+export async function readingView(db: Db, row: PostRow, readAt: Date | null): Promise<PostReadingView> {
   return {
     id: row.id,
     kind: row.kind,
@@ -122,5 +123,6 @@ export function readingView(row: PostRow, readAt: Date | null): PostReadingView 
         row.targetFields.length >
       0,
     readAt: readAt?.toISOString() ?? null,
+    attachments: await attachmentsOf(db, row),
   };
 }

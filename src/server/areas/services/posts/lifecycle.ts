@@ -68,7 +68,7 @@ export async function changePostStatus(db: Db, ctx: Context, id: string, step: P
         ...(step.event === "withdraw" ? { reason: step.input.reason } : {}),
       },
     });
-    return postView(updated);
+    return postView(tx, updated);
   });
 }
 

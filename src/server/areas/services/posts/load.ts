@@ -36,11 +36,28 @@ export async function loadReadablePost(db: Db, ctx: Context, id: string): Promis
   return row;
 }
 
+/** A published public post visible now (the portal's, no sign-in), or undefined. */
+export async function publicPost(db: Db, id: string): Promise<PostRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(posts)
+    .where(and(eq(posts.id, id), visibleSql(new Date()), eq(posts.visibility, "public")))
+    .limit(1);
+  return row;
+}
+
 /** A post's policy subject for the files area (its attachments are read as the post is). */
-export async function postOwnerSubject(db: Db, id: string, actor: Actor): Promise<Subject | null> {
+export async function postOwnerSubject(
+  db: Db,
+  id: string,
+  actor: Actor,
+  fileId?: string,
+): Promise<Subject | null> {
   const [row] = await db.select().from(posts).where(eq(posts.id, id)).limit(1);
   if (!row) return null;
-  const relations: Relation[] = (await isReaderOf(db, { actor }, row)) ? ["post_reader"] : [];
+  // A reader reads only what the post carries: a file uploaded and left out is staff's alone.
+  const carried = !fileId || row.fileIds.includes(fileId);
+  const relations: Relation[] = carried && (await isReaderOf(db, { actor }, row)) ? ["post_reader"] : [];
   return { baseId: row.baseId, relations };
 }
 

@@ -12,7 +12,7 @@ import { escapeLike } from "../../../../db/sql-text";
 import type { PostFeedPage, PostReadingView, ZPortalPostQuery } from "../../../../schemas/services/posts";
 import { notFound } from "../../../errors";
 import { excerptSql, readingView } from "./feed";
-import { visibleSql } from "./load";
+import { publicPost, visibleSql } from "./load";
 
 type PortalQuery = z.output<typeof ZPortalPostQuery>;
 
@@ -56,13 +56,9 @@ export async function listPortalPosts(db: Db, query: PortalQuery): Promise<PostF
 }
 
 export async function getPortalPost(db: Db, id: string): Promise<PostReadingView> {
-  const [row] = await db
-    .select()
-    .from(posts)
-    .where(and(eq(posts.id, id), visibleSql(new Date()), PUBLIC()))
-    .limit(1);
+  const row = await publicPost(db, id);
   if (!row) throw notFound();
-  return readingView(row, null);
+  return readingView(db, row, null);
 }
 
 function postMatches(q: string): SQL {

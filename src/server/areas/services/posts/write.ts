@@ -19,6 +19,7 @@ import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
 import { fieldError, versionConflict } from "../../../errors";
 import { requireAccess } from "../../../policy";
+import { attachmentsOf, requirePostFiles } from "./attachments";
 import { isScheduled, loadPost, type PostRow, postStatusInvalid, targetingOf } from "./load";
 import { plainText, sanitizePostHtml } from "./sanitize";
 
@@ -28,7 +29,7 @@ type PostUpdate = z.output<typeof ZPostUpdate>;
 export async function createPost(db: Db, ctx: Context, input: PostCreate): Promise<PostView> {
   requireAccess(ctx.actor, "post.manage", { baseId: ctx.actor.baseId });
   return db.transaction(async (tx) => {
-    const values = await checkedValues(tx, ctx, input);
+    const values = await checkedValues(tx, ctx, input, null);
     const [row] = await tx
       .insert(posts)
       .values({
@@ -46,7 +47,7 @@ export async function createPost(db: Db, ctx: Context, input: PostCreate): Promi
       entityId: row.id,
       after: auditShape(row),
     });
-    return postView(row);
+    return postView(tx, row);
   });
 }
 
@@ -55,7 +56,7 @@ export async function updatePost(db: Db, ctx: Context, id: string, input: PostUp
     const row = await loadPost(tx, ctx, id, { lock: true });
     if (row.version !== input.version) throw versionConflict(row.version);
     if (!isPostEditable(row.status)) throw postStatusInvalid(ctx, row.status);
-    const values = await checkedValues(tx, ctx, input);
+    const values = await checkedValues(tx, ctx, input, id);
     if (!isAudienceEditable(row.status) && audienceChanged(row, values))
       throw postStatusInvalid(ctx, row.status);
     const [updated] = await tx
@@ -72,16 +73,16 @@ export async function updatePost(db: Db, ctx: Context, id: string, input: PostUp
       before: auditShape(row),
       after: auditShape(updated),
     });
-    return postView(updated);
+    return postView(tx, updated);
   });
 }
 
 export async function getPost(db: Db, ctx: Context, id: string): Promise<PostView> {
-  return postView(await loadPost(db, ctx, id));
+  return postView(db, await loadPost(db, ctx, id));
 }
 
 /** The row's values from the request, every rule checked first (400 naming the field). */
-async function checkedValues(tx: Db, ctx: Context, input: PostCreate) {
+async function checkedValues(tx: Db, ctx: Context, input: PostCreate, postId: string | null) {
   const bodyHtml = sanitizePostHtml(input.bodyHtml);
   const bodyText = plainText(bodyHtml);
   if (bodyText.length === 0) throw fieldError("bodyHtml", "post_body_empty");
@@ -98,6 +99,7 @@ async function checkedValues(tx: Db, ctx: Context, input: PostCreate) {
     if (found.length !== targeting.cohortIds.length)
       throw fieldError("targeting.cohortIds", "cohort_not_in_base");
   }
+  await requirePostFiles(tx, postId, input.fileIds);
   return {
     kind: input.kind,
     visibility: input.visibility,
@@ -112,6 +114,7 @@ async function checkedValues(tx: Db, ctx: Context, input: PostCreate) {
     targetCohortIds: [...targeting.cohortIds],
     targetResidencies: [...targeting.residencies],
     targetFields: [...targeting.fields],
+    fileIds: [...input.fileIds],
   };
 }
 
@@ -136,11 +139,12 @@ export function auditShape(row: PostRow) {
     targeting: targetingOf(row),
     deadlineOn: row.deadlineOn,
     bodyLength: row.bodyText.length,
+    fileIds: row.fileIds,
     version: row.version,
   };
 }
 
-export function postView(row: PostRow): PostView {
+export async function postView(db: Db, row: PostRow): Promise<PostView> {
   const now = new Date();
   return {
     id: row.id,
@@ -165,6 +169,7 @@ export function postView(row: PostRow): PostView {
     withdrawReason: row.withdrawReason,
     events: availablePostEvents(row.status),
     audienceEditable: isAudienceEditable(row.status),
+    attachments: await attachmentsOf(db, row),
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -97,6 +97,7 @@ export const zhCN = {
   dueOn: "完成期限",
   inPlan: "已加入孵化计划",
   notInPlan: "未加入计划（尚无孵化计划）",
+  withdrawnFromPlan: "已撤出计划（辅导被否认）",
   planStatus: { open: "进行中", done: "已完成", dropped: "已取消" },
   sessionStatus: { logged: "待组织确认", confirmed: "已确认", disputed: "有异议" },
   confirm: "确认并评价",
@@ -126,6 +127,7 @@ export const zhCN = {
     withoutMentorHelp: "{{count}} 家在孵组织尚未安排导师",
     disputed: "近 30 天有 {{count}} 条辅导记录被提出异议",
     allPaired: "在孵组织都已安排导师",
+    toDirectory: "查看导师库",
   },
 };
 
@@ -229,6 +231,7 @@ export const en: typeof zhCN = {
   dueOn: "Due",
   inPlan: "In the plan",
   notInPlan: "Not in a plan (no plan yet)",
+  withdrawnFromPlan: "Taken out of the plan (session disputed)",
   planStatus: { open: "Open", done: "Done", dropped: "Dropped" },
   sessionStatus: { logged: "To confirm", confirmed: "Confirmed", disputed: "Disputed" },
   confirm: "Confirm and rate",
@@ -258,5 +261,6 @@ export const en: typeof zhCN = {
     withoutMentorHelp: "{{count}} incubated organizations have no mentor",
     disputed: "{{count}} sessions disputed in the last 30 days",
     allPaired: "Every incubated organization has a mentor",
+    toDirectory: "Open the mentor directory",
   },
 };

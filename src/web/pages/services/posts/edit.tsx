@@ -3,7 +3,8 @@
  * (portal or signed-in organizations, optional targeting with the number of organizations it
  * reaches now), and the lifecycle: save, publish now or at a time, withdraw with a reason, back
  * to a draft. Saves go at the version read (a 409 shows the conflict banner). A published
- * targeted post shows its read receipts below.
+ * targeted post shows its read receipts below. Attachments upload to the saved post and are kept
+ * by its save, as every other field.
  */
 import {
   Alert,
@@ -35,6 +36,7 @@ import {
   type PostVisibility,
 } from "../../../../domain/services/post";
 import { ORGANIZATION_LABELS } from "../../../../schemas/labels";
+import type { UploadedFile } from "../../../../schemas/platform/files";
 import { RECRUITMENT_LABELS } from "../../../../schemas/recruitment/labels";
 import type { PostView } from "../../../../schemas/services/posts";
 import { useCohorts } from "../../../api/incubation/incubations";
@@ -53,6 +55,7 @@ import { QueryError } from "../../../components/QueryError";
 import { errorMessage, showFieldError } from "../../../components/serverErrors";
 import { useVersionedForm } from "../../../components/useVersionedForm";
 import { useLang } from "../../../i18n";
+import { AttachmentList, AttachmentsInput } from "./components/PostAttachments";
 import { PostArticle, PostStatusTag, usePostLabels } from "./components/PostParts";
 import { PostReceipts } from "./components/PostReceipts";
 import { RichTextEditor } from "./components/RichTextEditor";
@@ -70,6 +73,7 @@ interface Values {
   cohortIds: string[];
   residencies: string[];
   fields: string[];
+  files: UploadedFile[];
 }
 
 const FIELDS = [
@@ -83,6 +87,7 @@ const FIELDS = [
   "deadlineOn",
   "targeting",
   "publishAt",
+  "fileIds",
 ];
 
 const EMPTY: Values = {
@@ -98,6 +103,7 @@ const EMPTY: Values = {
   cohortIds: [],
   residencies: [],
   fields: [],
+  files: [],
 };
 
 function toValues(p: PostView): Values {
@@ -111,6 +117,7 @@ function toValues(p: PostView): Values {
     link: p.link ?? "",
     deadlineOn: p.deadlineOn,
     ...p.targeting,
+    files: p.attachments,
   };
 }
 
@@ -130,6 +137,7 @@ function toInput(v: Values): PostInput {
       residencies: v.residencies ?? [],
       fields: v.fields ?? [],
     } as PostInput["targeting"],
+    fileIds: (v.files ?? []).map((f) => f.id),
   };
 }
 
@@ -288,6 +296,9 @@ function PostEditor({ original }: { original?: PostView }) {
       <Form.Item name="bodyHtml" label={t("posts.fieldBody")} rules={[{ required: true }]}>
         <RichTextEditor />
       </Form.Item>
+      <Form.Item name="files" label={t("posts.attachments")} extra={t("posts.attachmentsHelp")}>
+        <AttachmentsInput postId={original?.id} />
+      </Form.Item>
       <Flex wrap gap={16}>
         <Form.Item name="source" label={t("posts.fieldSource")} style={{ flex: "1 1 220px" }}>
           <Input maxLength={120} placeholder={t("posts.sourcePlaceholder")} />
@@ -425,6 +436,9 @@ function PostEditor({ original }: { original?: PostView }) {
                     publishedAt: original?.publishedAt ?? null,
                   }}
                 />
+                {original && (
+                  <AttachmentList postId={original.id} files={values.files} portal={false} headingLevel={3} />
+                )}
               </div>
             ),
           },

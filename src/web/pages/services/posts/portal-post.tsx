@@ -8,6 +8,7 @@ import { useDocumentTitle } from "../../../components/PageHeader";
 import { Panel } from "../../../components/Panel";
 import { QueryError } from "../../../components/QueryError";
 import { StatusMessage } from "../../../components/StatusMessage";
+import { AttachmentList } from "./components/PostAttachments";
 import { PostArticle } from "./components/PostParts";
 
 export default function PortalPostPage() {
@@ -32,6 +33,7 @@ export default function PortalPostPage() {
       <Link to="/portal/posts">← {t("posts.back")}</Link>
       <Panel>
         <PostArticle post={post.data} />
+        <AttachmentList postId={post.data.id} files={post.data.attachments} portal />
       </Panel>
     </div>
   );

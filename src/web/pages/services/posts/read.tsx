@@ -8,6 +8,7 @@ import { formatDateTime } from "../../../components/format";
 import { useDocumentTitle } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
 import { StatusMessage } from "../../../components/StatusMessage";
+import { AttachmentList } from "./components/PostAttachments";
 import { PostArticle } from "./components/PostParts";
 
 export default function PostReadPage() {
@@ -32,6 +33,7 @@ export default function PostReadPage() {
       <Link to="/posts">← {t("posts.back")}</Link>
       <div className="hatchery-panel" style={{ padding: "20px 20px 12px" }}>
         <PostArticle post={post.data} />
+        <AttachmentList postId={post.data.id} files={post.data.attachments} portal={false} />
       </div>
       {post.data.readAt && (
         <Typography.Text type="secondary" style={{ fontSize: 13 }}>

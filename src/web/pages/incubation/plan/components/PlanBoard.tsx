@@ -246,6 +246,14 @@ function ActionItem({ view, action, needs }: { view: PlanView; action: PlanActio
               {t("incubationPlan.plan.answers", { title: need.title })}
             </Typography.Text>
           )}
+          {action.origin && (
+            <Typography.Text type="secondary">
+              {t("incubationPlan.plan.fromMentoring", {
+                mentor: action.origin.mentorName,
+                date: action.origin.heldOn,
+              })}
+            </Typography.Text>
+          )}
         </Flex>
         {action.doneNote && <Typography.Text type="secondary">{action.doneNote}</Typography.Text>}
         {view.can.progress && mine && (

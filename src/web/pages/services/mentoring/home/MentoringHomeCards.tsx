@@ -54,9 +54,9 @@ export function MentorHomeCards() {
                         <Tag>{t("mentoring.home.openActions", { count: o.openActions })}</Tag>
                       )}
                       {o.overdueActions > 0 && (
-                        <Tag color="red">
+                        <ToneTag tone="red">
                           {t("mentoring.home.overdueActions", { count: o.overdueActions })}
-                        </Tag>
+                        </ToneTag>
                       )}
                     </Space>
                   </Flex>
@@ -81,7 +81,7 @@ export function MentorHomeCards() {
                       <Typography.Text type="secondary">
                         {a.organizationName} · {t(`mentoring.ownerOf.${a.owner}`)} · {a.dueOn}
                       </Typography.Text>
-                      {a.overdue && <Tag color="red">{t("mentoring.home.overdue")}</Tag>}
+                      {a.overdue && <ToneTag tone="red">{t("mentoring.home.overdue")}</ToneTag>}
                     </Space>
                   </Flex>
                 </List.Item>
@@ -117,27 +117,29 @@ export function StaffMentoringWaiting() {
   const isStaff = user.roles.some((r) => r === "staff" || r === "admin");
   const waiting = useMentoringWaiting(isStaff);
   if (!isStaff || !waiting.data) return null;
-  const { withoutMentor, disputed } = waiting.data;
+  const { withoutMentor, firstWithoutMentor, disputed } = waiting.data;
   return (
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-      <WaitingCard
-        icon={<TeamOutlined />}
-        title={t("mentoring.home.withoutMentor")}
-        count={withoutMentor}
-        link="/mentors"
-      >
-        <Typography.Text type={withoutMentor > 0 ? undefined : "secondary"}>
-          {withoutMentor > 0
-            ? t("mentoring.home.withoutMentorHelp", { count: withoutMentor })
-            : t("mentoring.home.allPaired")}
-        </Typography.Text>
-        {disputed > 0 && (
-          <div>
+      <WaitingCard icon={<TeamOutlined />} title={t("mentoring.home.withoutMentor")} count={withoutMentor}>
+        <Flex vertical gap={4}>
+          <Typography.Text type={withoutMentor > 0 ? undefined : "secondary"}>
+            {withoutMentor > 0
+              ? t("mentoring.home.withoutMentorHelp", { count: withoutMentor })
+              : t("mentoring.home.allPaired")}
+          </Typography.Text>
+          {/* Each on its own line: pairing happens on the incubation's mentoring page. */}
+          {firstWithoutMentor.map((i) => (
+            <Link key={i.incubationId} to={`/incubations/${i.incubationId}/mentoring`}>
+              {i.organizationName}
+            </Link>
+          ))}
+          {disputed > 0 && (
             <Typography.Text type="danger">
               {t("mentoring.home.disputed", { count: disputed })}
             </Typography.Text>
-          </div>
-        )}
+          )}
+          <Link to="/mentors">{t("mentoring.home.toDirectory")}</Link>
+        </Flex>
       </WaitingCard>
     </Row>
   );

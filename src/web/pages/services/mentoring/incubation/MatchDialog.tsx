@@ -3,6 +3,7 @@ import { Alert, Button, Card, Flex, Input, Modal, Skeleton, Space, Tag, Typograp
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useAssignMentor, useMentorMatches } from "../../../../api/services/mentoring";
+import { ToneTag } from "../../../../components/labels";
 import { QueryError } from "../../../../components/QueryError";
 import { errorMessage } from "../../../../components/serverErrors";
 
@@ -56,15 +57,15 @@ export function MatchDialog(props: {
             ))}
             <Typography.Text strong>{t("mentoring.needs")}：</Typography.Text>
             {view.needDimensions.map((d) => (
-              <Tag key={d} color="orange">
+              <ToneTag key={d} tone="orange">
                 {skill(d)}
-              </Tag>
+              </ToneTag>
             ))}
             <Typography.Text strong>{t("mentoring.weak")}：</Typography.Text>
             {view.weakDimensions.map((d) => (
-              <Tag key={d} color="red">
+              <ToneTag key={d} tone="red">
                 {skill(d)}
-              </Tag>
+              </ToneTag>
             ))}
           </Space>
           <Space wrap>
@@ -98,9 +99,9 @@ export function MatchDialog(props: {
                     <Typography.Text strong>
                       {i + 1}. {r.mentor.name}
                     </Typography.Text>
-                    <Tag color="blue">
+                    <ToneTag tone="blue">
                       {t("mentoring.score")} {r.score}
-                    </Tag>
+                    </ToneTag>
                     <Typography.Text type="secondary">
                       {t("mentoring.load")} {r.mentor.load}/{r.mentor.capacity}
                     </Typography.Text>
@@ -142,9 +143,9 @@ export function MatchDialog(props: {
                   <Typography.Text>{e.mentor.name}</Typography.Text>
                   <Tag>{t(`mentoring.reason.${e.reason}`)}</Tag>
                   {e.conflicts.map((c) => (
-                    <Tag key={c} color="red">
+                    <ToneTag key={c} tone="red">
                       {t(`mentoring.conflict.${c}`, { defaultValue: c })}
-                    </Tag>
+                    </ToneTag>
                   ))}
                   {e.reason === "full" && (
                     <Typography.Text type="secondary">

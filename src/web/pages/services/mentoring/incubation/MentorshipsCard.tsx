@@ -1,9 +1,10 @@
 /** The incubation's mentorships, with the matching dialog and "end early" for staff. */
-import { Button, Card, Empty, Form, Input, List, Modal, Space, Tag, Typography } from "antd";
+import { Button, Card, Empty, Form, Input, List, Modal, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MentorshipEntry } from "../../../../../schemas/services/mentoring";
 import { useEndMentorship, useMentorships } from "../../../../api/services/mentoring";
+import { ToneTag } from "../../../../components/labels";
 import { QueryError } from "../../../../components/QueryError";
 import { errorMessage } from "../../../../components/serverErrors";
 import { MatchDialog } from "./MatchDialog";
@@ -54,9 +55,9 @@ export function MentorshipsCard(props: {
                 title={
                   <Space wrap>
                     <span>{m.mentorName}</span>
-                    <Tag color={m.status === "active" ? "green" : "default"}>
+                    <ToneTag tone={m.status === "active" ? "green" : "default"}>
                       {t(`mentoring.status.${m.status}`)}
-                    </Tag>
+                    </ToneTag>
                   </Space>
                 }
                 description={

@@ -47,20 +47,32 @@ export function SessionItem({ session: s }: { session: SessionEntry }) {
         </Space>
         <Typography.Paragraph style={{ margin: 0, whiteSpace: "pre-wrap" }}>{s.advice}</Typography.Paragraph>
         {s.actionItems.length > 0 && (
-          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-            {s.actionItems.map((a) => (
-              <li key={a.id}>
-                {a.title}（{t(`mentoring.ownerOf.${a.owner}`)}，{t("mentoring.dueOn")} {a.dueOn}）{" "}
-                {a.planStatus ? (
-                  <Tag color="blue">
-                    {t("mentoring.inPlan")} · {t(`mentoring.planStatus.${a.planStatus}`)}
-                  </Tag>
-                ) : (
-                  <Tag>{t("mentoring.notInPlan")}</Tag>
-                )}
-              </li>
-            ))}
-          </ul>
+          <section aria-label={t("mentoring.actionItems")}>
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              {t("mentoring.actionItems")}
+            </Typography.Text>
+            {/* Title on its own line, then who and by when with its place in the plan: reads on a phone. */}
+            <ul style={{ margin: "4px 0 0", paddingInlineStart: 20, display: "grid", gap: 6 }}>
+              {s.actionItems.map((a) => (
+                <li key={a.id}>
+                  <div>{a.title}</div>
+                  <Space wrap size={[8, 2]} style={{ fontSize: 13 }}>
+                    <Typography.Text type="secondary">
+                      {t(`mentoring.ownerOf.${a.owner}`)} · {t("mentoring.dueOn")} {a.dueOn}
+                    </Typography.Text>
+                    {a.planStatus ? (
+                      <ToneTag tone="blue">
+                        {t("mentoring.inPlan")} · {t(`mentoring.planStatus.${a.planStatus}`)}
+                      </ToneTag>
+                    ) : (
+                      // Put in the plan and taken out again: the session was disputed.
+                      <Tag>{t(a.planActionId ? "mentoring.withdrawnFromPlan" : "mentoring.notInPlan")}</Tag>
+                    )}
+                  </Space>
+                </li>
+              ))}
+            </ul>
+          </section>
         )}
         {s.ratingComment && <Typography.Text type="secondary">“{s.ratingComment}”</Typography.Text>}
         {s.disputeReason && <Typography.Text type="danger">{s.disputeReason}</Typography.Text>}

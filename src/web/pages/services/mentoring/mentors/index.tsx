@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MentorEntry } from "../../../../../schemas/services/mentoring";
 import { useMentors, useOwnProfile } from "../../../../api/services/mentoring";
+import { ToneTag } from "../../../../components/labels";
 import { PageHeader } from "../../../../components/PageHeader";
 import { QueryError } from "../../../../components/QueryError";
 import { ProfileForm } from "./ProfileForm";
@@ -48,9 +49,9 @@ export default function MentorDirectoryPage() {
                 title: t("mentoring.skills"),
                 render: (_, m) =>
                   m.skills.map((s) => (
-                    <Tag key={s} color="blue">
+                    <ToneTag key={s} tone="blue">
                       {t(`mentoring.skill.${s}`, { defaultValue: s })}
-                    </Tag>
+                    </ToneTag>
                   )),
               },
               {

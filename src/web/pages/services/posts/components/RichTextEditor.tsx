@@ -1,6 +1,6 @@
 /**
  * The post body's rich-text editor (TipTap on ProseMirror, which handles Chinese IME composition
- * itself): headings, bold/italic/strike, lists, quotes and links, with a toolbar. An antd form
+ * itself): headings, bold/italic/strike, lists, quotes and links (LinkDialog), with a toolbar. An antd form
  * control: `value` is HTML, `onChange` gets HTML. The server sanitizes whatever arrives.
  */
 import {
@@ -17,8 +17,9 @@ import {
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { Button, Flex, Tooltip } from "antd";
-import { type ReactNode, useEffect } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { LinkDialog } from "./LinkDialog";
 import styles from "./post-body.module.css";
 
 interface Props {
@@ -30,6 +31,7 @@ interface Props {
 
 export function RichTextEditor({ value, onChange, id, ...rest }: Props) {
   const { t } = useTranslation();
+  const [linking, setLinking] = useState(false);
   const editor = useEditor({
     extensions: [
       StarterKit.configure({
@@ -106,12 +108,14 @@ export function RichTextEditor({ value, onChange, id, ...rest }: Props) {
       />
     </Tooltip>
   );
-  const setLink = () => {
-    const previous = editor.getAttributes("link").href as string | undefined;
-    const href = window.prompt(t("posts.linkPrompt"), previous ?? "https://");
-    if (href === null) return;
-    if (href.trim() === "" || href.trim() === "https://") chain().unsetLink().run();
-    else chain().extendMarkRange("link").setLink({ href: href.trim() }).run();
+  const setLink = (href: string) => {
+    setLinking(false);
+    // No text chosen and no link under the cursor: the address itself becomes the linked text.
+    if (editor.state.selection.empty && !editor.isActive("link")) {
+      chain()
+        .insertContent({ type: "text", text: href, marks: [{ type: "link", attrs: { href } }] })
+        .run();
+    } else chain().extendMarkRange("link").setLink({ href }).run();
   };
 
   return (
@@ -150,7 +154,7 @@ export function RichTextEditor({ value, onChange, id, ...rest }: Props) {
           <OrderedListOutlined />,
         )}
         {tool(t("posts.quote"), state?.quote, () => chain().toggleBlockquote().run(), <span>“ ”</span>)}
-        {tool(t("posts.link"), state?.link, setLink, <LinkOutlined />)}
+        {tool(t("posts.link"), state?.link, () => setLinking(true), <LinkOutlined />)}
         {tool(
           t("posts.unlink"),
           false,
@@ -162,6 +166,15 @@ export function RichTextEditor({ value, onChange, id, ...rest }: Props) {
         {tool(t("posts.redo"), false, () => chain().redo().run(), <RedoOutlined />, !state?.canRedo)}
       </Flex>
       <EditorContent editor={editor} />
+      <LinkDialog
+        open={linking}
+        initial={linking ? (editor.getAttributes("link").href as string | undefined) : undefined}
+        onCancel={() => {
+          setLinking(false);
+          chain().run();
+        }}
+        onSubmit={setLink}
+      />
     </div>
   );
 }

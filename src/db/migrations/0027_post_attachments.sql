@@ -1,0 +1,1 @@
+ALTER TABLE "posts" ADD COLUMN "file_ids" uuid[] DEFAULT '{}' NOT NULL;
