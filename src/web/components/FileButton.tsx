@@ -42,8 +42,6 @@ export function FileButton({ accept, multiple, capture, onFiles, ref, ...button 
         // Inline, because antd's form styles set every file input inside a form to display: block.
         style={{ display: "none" }}
         tabIndex={-1}
-        // Inside an antd Form, its stylesheet shows file inputs (display: block) despite `hidden`.
-        style={{ display: "none" }}
         accept={accept}
         multiple={multiple}
         capture={capture}
