@@ -89,7 +89,7 @@ export const zhCN = {
   actionItems: "行动事项",
   actionItemsHelp: "行动事项会加入该组织的孵化计划（“导师辅导行动”目标），逾期会提醒。",
   addItem: "添加行动事项",
-  removeItem: "删除此事项",
+  removeItem: "删除第 {{n}} 个行动事项",
   minutesShort: "分钟",
   itemTitle: "事项",
   owner: "负责方",
@@ -223,7 +223,7 @@ export const en: typeof zhCN = {
   actionItemsHelp:
     "Action items join the organization's plan (goal “导师辅导行动”) and are noticed when overdue.",
   addItem: "Add an action item",
-  removeItem: "Remove this item",
+  removeItem: "Remove action item {{n}}",
   minutesShort: "min",
   itemTitle: "Item",
   owner: "Owner",

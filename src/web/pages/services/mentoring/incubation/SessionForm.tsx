@@ -66,7 +66,7 @@ export function SessionForm({ incubationId }: { incubationId: string }) {
           <Form.List name="actionItems">
             {(fields, { add, remove }) => (
               <>
-                {fields.map((f) => (
+                {fields.map((f, index) => (
                   <Card key={f.key} size="small" style={{ marginBottom: 8 }}>
                     <Form.Item
                       name={[f.name, "title"]}
@@ -99,7 +99,8 @@ export function SessionForm({ incubationId }: { incubationId: string }) {
                       <Form.Item>
                         <Button
                           icon={<DeleteOutlined />}
-                          aria-label={t("mentoring.removeItem")}
+                          // Numbered, so that each of several delete buttons says which item it removes.
+                          aria-label={t("mentoring.removeItem", { n: index + 1 })}
                           onClick={() => remove(f.name)}
                         />
                       </Form.Item>
