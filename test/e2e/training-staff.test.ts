@@ -239,7 +239,12 @@ test(
     await staff.post(`/api/trainings/${training.id}/enrolments`, { personId: someone.personId });
 
     const phone = await e2e.page({ viewport: PHONE, mobile: true });
-    await phone.goto("/portal/trainings");
+    // From the portal's front page: its next public trainings, and a link to them all.
+    await phone.goto("/portal");
+    const upcoming = phone.getByRole("region", { name: "近期公益培训" });
+    await upcoming.getByRole("listitem").first().waitFor();
+    await upcoming.getByRole("link", { name: "查看全部培训" }).click();
+    await phone.waitForURL((url) => url.pathname === "/portal/trainings");
     await phone.getByRole("link", { name: "公众开放日：志愿服务入门" }).click();
     await phone.getByRole("heading", { level: 1, name: "公众开放日：志愿服务入门" }).waitFor();
     await phone.getByText("剩余 19 个 / 共 20 个").waitFor();

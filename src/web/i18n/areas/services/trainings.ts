@@ -86,6 +86,8 @@ export const zhCN = {
   certificateModules: "所修课程",
   print: "打印",
   portalTitle: "公益培训",
+  portalUpcoming: "近期公益培训",
+  portalAll: "查看全部培训",
   portalIntro: "面向公众开放的培训，登录后即可报名（没有账号请先注册个人账号）。",
   signInToEnrol: "登录后报名",
   registerLink: "没有账号？注册个人账号",
@@ -233,6 +235,8 @@ export const en: typeof zhCN = {
   certificateModules: "Modules",
   print: "Print",
   portalTitle: "Public trainings",
+  portalUpcoming: "Upcoming public trainings",
+  portalAll: "All trainings",
   portalIntro:
     "Trainings open to the public; sign in to enrol (register a personal account first if you have none).",
   signInToEnrol: "Sign in to enrol",

@@ -13,6 +13,7 @@ import { QueryError } from "../../../../components/QueryError";
 import { useRecruitmentLabels } from "../../../../components/recruitmentLabels";
 import { PortalNotices } from "../../../admission/notices/PortalNotices";
 import { PortalLatestPosts } from "../../../services/posts/components/PortalLatestPosts";
+import { PortalUpcomingTrainings } from "../../../services/trainings/PortalUpcomingTrainings";
 import { useRemainingText, useServerNow } from "../components/Countdown";
 
 /** The portal's front page: open calls as cards, then upcoming and recently closed, and the "3+1" model. */
@@ -74,6 +75,7 @@ export default function PortalHomePage() {
 
       <PortalNotices />
       <PortalLatestPosts />
+      <PortalUpcomingTrainings />
       <ModelIntro />
     </Flex>
   );
