@@ -645,7 +645,9 @@ const MATRIX: Record<string, Case[]> = {
   "GET /api/trainings/mine":                      [{ expect: [401, 200, 200, 403, 403, 200, 403, 403, 403, 200] }],
   "GET /api/trainings/topic-suggestions":         [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 403] }],
   "GET /api/trainings/{id}":                      [{ id: "training", expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
-                                                   { id: "trainingDraft", expect: [401, 200, 200, 404, 404, 404, 404, 404, 404, 404] }],
+                                                   { id: "trainingDraft", expect: [401, 200, 200, 404, 404, 404, 404, 404, 404, 404] },
+                                                   { id: "trainingMembersOnly", note: "left out of their lists, but not hidden: enrolling says plainly it is not for them",
+                                                     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200] }],
   "PATCH /api/trainings/{id}":                    [{ id: "training", body: () => ({ ...trainingBody(), version: 999 }),
                                                      expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
   "POST /api/trainings/{id}/publish":             [{ id: "trainingDraft", body: () => ({ version: 999 }), expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
@@ -654,7 +656,9 @@ const MATRIX: Record<string, Case[]> = {
   "POST /api/trainings/{id}/enrolments":          [{ id: "training", note: "on one's own (the public may enrol)", body: () => ({}),
                                                      expect: [401, 201, 201, 403, 403, 201, 403, 403, 403, 201] },
                                                    { id: "training", note: "for another organization: not there for a member; staff get 400 (it has no member account to enrol)",
-                                                     body: () => ({ organizationId: ids.org }), expect: [401, 400, 400, 403, 403, 404, 403, 403, 403, 404] }],
+                                                     body: () => ({ organizationId: ids.org }), expect: [401, 400, 400, 403, 403, 404, 403, 403, 403, 404] },
+                                                   { id: "trainingMembersOnly", note: "not open to the public: nobody enrols on their own (409)", body: () => ({}),
+                                                     expect: [401, 409, 409, 403, 403, 409, 403, 403, 403, 409] }],
   "GET /api/trainings/{id}/enrolment-candidates": [{ id: "training", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 403] },
                                                    { id: "trainingDraft", note: "a draft: there for staff alone", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 403] }],
   "DELETE /api/trainings/{id}/enrolments/{enrolmentId}": [{ url: (i) => `/api/trainings/${i.training}/enrolments/${NOWHERE}`,
@@ -676,7 +680,8 @@ const MATRIX: Record<string, Case[]> = {
                                                    { id: "memberCertificate", note: "the member's own; another person's for the individual",
                                                      expect: [401, 200, 200, 403, 403, 200, 403, 403, 403, 404] }],
   "GET /api/portal/trainings":                    [{ expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] }],
-  "GET /api/portal/trainings/{id}":               [{ id: "training", expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  "GET /api/portal/trainings/{id}":               [{ id: "training", expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+                                                   { id: "trainingMembersOnly", expect: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404] }],
   // The 4Z service desk (服务申请与服务记录): staff run it; a member asks, cancels, writes and
   // rates for its own organization (another's is 404); the handler (the demo mentor is assigned
   // to the member's request) schedules and closes; the demo partner (no partner linked here)

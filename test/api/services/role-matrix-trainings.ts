@@ -1,6 +1,7 @@
 /**
  * The records the role × route matrix needs for the trainings: a published training open to
- * everyone, a draft (staff only: 404 for the others), a series, and the demo member's
+ * everyone, one open to the base's organizations only (not to the public, so not to someone on
+ * their own), a draft (staff only: 404 for the others), a series, and the demo member's
  * certificate (the seed's: another person's for everyone else who takes part).
  */
 import { eq } from "drizzle-orm";
@@ -10,6 +11,7 @@ import type { Client, TestApp } from "../../support/app";
 export interface TrainingIds {
   training: string;
   trainingDraft: string;
+  trainingMembersOnly: string;
   trainingSeries: string;
   memberCertificate: string;
 }
@@ -30,6 +32,12 @@ export async function trainingFixtures(t: TestApp, staff: Client): Promise<Train
   const published = await staff.post(`/api/trainings/${made.json().id}/publish`, { version: 1 });
   if (published.statusCode !== 200) throw new Error(`publish: ${published.statusCode} ${published.body}`);
   const draft = await staff.post("/api/trainings", trainingBody());
+  const membersOnly = await staff.post("/api/trainings", {
+    ...trainingBody(),
+    audiences: ["resident", "virtual", "graduated"],
+  });
+  const opened = await staff.post(`/api/trainings/${membersOnly.json().id}/publish`, { version: 1 });
+  if (opened.statusCode !== 200) throw new Error(`publish: ${opened.statusCode} ${opened.body}`);
   const [certificate] = await t.db
     .select({ id: trainingCertificates.id })
     .from(trainingCertificates)
@@ -39,6 +47,7 @@ export async function trainingFixtures(t: TestApp, staff: Client): Promise<Train
   return {
     training: made.json().id,
     trainingDraft: draft.json().id,
+    trainingMembersOnly: membersOnly.json().id,
     trainingSeries: series.json().id,
     memberCertificate: certificate.id,
   };
