@@ -40,7 +40,6 @@ export async function disableAccount(
   version: number,
   guard?: AccountGuard,
 ): Promise<void> {
-  if (id === ctx.actor.userId) throw new AppError("cannot_disable_self");
   await change(
     db,
     ctx,
@@ -48,6 +47,8 @@ export async function disableAccount(
     version,
     "user.disabled",
     async (tx, before) => {
+      // Checked once the guard passed, so an account the actor may not touch stays a plain 404.
+      if (before.id === ctx.actor.userId) throw new AppError("cannot_disable_self");
       await tx.delete(sessions).where(eq(sessions.userId, before.id));
       return { status: "disabled" as const };
     },
