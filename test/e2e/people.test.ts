@@ -124,7 +124,7 @@ test(
     await signIn(page, "staff");
     await page.goto(`/people/${id}`);
     await pageHeading(page, "孙浩然").waitFor();
-    await button(page, "编辑").click();
+    await page.getByRole("button", { name: /编辑$/ }).click();
     await pageHeading(page, "编辑人员").waitFor();
     expect(await page.getByLabel("手机号").inputValue()).toContain("****");
     await checkA11y(page, "edit a person");

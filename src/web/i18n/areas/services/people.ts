@@ -86,8 +86,8 @@ export const zhCN = {
   personSaved: "人员信息已保存",
   disable: "停用账号",
   enable: "启用账号",
-  confirmDisable: "停用后，{{name}} 将立即退出登录，且不能再登录，直到重新启用。",
-  confirmEnable: "启用后，{{name}} 可以重新登录。",
+  confirmDisable: "停用后，{{name}}将立即退出登录，且不能再登录，直到重新启用。",
+  confirmEnable: "启用后，{{name}}可以重新登录。",
   disabledDone: "账号已停用",
   enabledDone: "账号已启用",
   // The individual's home
