@@ -176,6 +176,10 @@ test(
       body: JSON.stringify({ username: "trainee2", password: DEMO_PASSWORD }),
     });
     expect(login.status).toBe(403);
+    // The list says so too.
+    await page.goto(`/people?q=${encodeURIComponent("孙浩然")}`);
+    await listsLoaded(page);
+    await page.locator(".ant-table-row").getByText("已停用").waitFor();
   },
   E2E_TEST_TIMEOUT,
 );
