@@ -120,6 +120,7 @@ const TrainingSeriesListPage = lazy(() => import("./pages/services/trainings/ser
 const TrainingSeriesPage = lazy(() => import("./pages/services/trainings/series-detail"));
 const PeopleListPage = lazy(() => import("./pages/services/people"));
 const PersonPage = lazy(() => import("./pages/services/people/detail"));
+const EditPersonPage = lazy(() => import("./pages/services/people/edit"));
 const OwnProfilePage = lazy(() => import("./pages/services/people/own-profile"));
 const PostListPage = lazy(() => import("./pages/services/posts"));
 const PostEditPage = lazy(() => import("./pages/services/posts/edit"));
@@ -268,6 +269,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Guard allow="personManage" page={<PeopleListPage />} /> },
           { path: ":id", element: <Guard allow="personManage" page={<PersonPage />} /> },
+          { path: ":id/edit", element: <Guard allow="personManage" page={<EditPersonPage />} /> },
         ],
       },
       { path: "account/profile", element: <Guard allow="isIndividual" page={<OwnProfilePage />} /> },

@@ -1,10 +1,14 @@
 /**
  * People (个人用户): a member of the public registers as an individual on a phone (375x812) with a
  * texted code and lands on the individual's home (what they can do, their trainings); then edits
- * 个人信息. Staff open 人员, filter it, open a person's page and the add dialog. axe checks every
- * screen; the screenshots are looked at.
+ * 个人信息. Staff open 人员, filter it, open a person's page and the add dialog; then edit a person
+ * (a taken number refused on the field, a colleague's save meanwhile shown as a conflict) and
+ * disable the account (sign-in refused). axe checks every screen; the screenshots are looked at.
  */
+import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
+import { DEMO_PASSWORD } from "../../src/db/seed/changping";
+import type { PersonDetail, PersonRow } from "../../src/schemas/services/people";
 import { checkA11y } from "./support/a11y";
 import { DESKTOP, PHONE } from "./support/browser";
 import { E2E_TEST_TIMEOUT, setupE2E } from "./support/e2e";
@@ -102,6 +106,80 @@ test(
     await page.getByRole("dialog", { name: "添加人员" }).waitFor();
     await checkA11y(page, "add a person");
     await shot(page, "people-07-add");
+  },
+  E2E_TEST_TIMEOUT,
+);
+
+// The form's submit button, not by its name (after a failed save antd briefly keeps "loading" in it).
+const save = (page: Page) => page.locator("form button[type=submit]");
+
+test(
+  "staff edit a person (a taken number, a colleague's save meanwhile) and disable the account",
+  async () => {
+    const staff = await e2e.api("staff");
+    const found = await staff.get<{ items: PersonRow[] }>(`/api/people?q=${encodeURIComponent("孙浩然")}`);
+    const id = found.items[0]?.id;
+    if (!id) throw new Error("no demo person 孙浩然");
+    const page = await e2e.page({ viewport: DESKTOP });
+    await signIn(page, "staff");
+    await page.goto(`/people/${id}`);
+    await pageHeading(page, "孙浩然").waitFor();
+    await page.getByRole("button", { name: /编辑$/ }).click();
+    await pageHeading(page, "编辑人员").waitFor();
+    expect(await page.getByLabel("手机号").inputValue()).toContain("****");
+    await checkA11y(page, "edit a person");
+    await shot(page, "people-08-edit");
+
+    // 赵文静's number: refused on the field, in Chinese.
+    await page.getByLabel("手机号").fill("13900001001");
+    await page.getByLabel("职务").fill("社区志愿者");
+    await save(page).click();
+    await page.getByText("该手机号已存在").waitFor();
+    await checkA11y(page, "edit a person: a taken number");
+    await shot(page, "people-09-edit-taken");
+
+    // Back to the number as it was; meanwhile a colleague saves the work unit.
+    const before = await staff.get<PersonDetail>(`/api/people/${id}`);
+    await page.getByLabel("手机号").fill(before.mobile ?? "");
+    await staff.put(`/api/people/${id}`, {
+      displayName: before.displayName,
+      mobile: before.mobile,
+      workUnit: "回龙观街道（同事填写）",
+      version: before.version,
+    });
+    await save(page).click();
+    const keepMine = page.getByRole("button", { name: "保留我的修改（以最新版本为基础）" });
+    await keepMine.waitFor();
+    await checkA11y(page, "edit a person: a conflict");
+    await shot(page, "people-10-edit-conflict");
+    await keepMine.click();
+    await page.getByText("已载入最新版本号，您的修改仍在表单中，可再次保存").waitFor();
+    await save(page).click();
+    await page.waitForURL((url) => url.pathname === `/people/${id}`);
+    await page.getByText("人员信息已保存").waitFor();
+    await page.getByText("社区志愿者").waitFor();
+    expect((await staff.get<PersonDetail>(`/api/people/${id}`)).jobTitle).toBe("社区志愿者");
+
+    await button(page, "停用账号").click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText("将立即退出登录").waitFor();
+    await checkA11y(page, "disable a person: confirm");
+    await shot(page, "people-11-disable-confirm");
+    await button(dialog, "停用账号").click();
+    await page.getByText("账号已停用").waitFor();
+    await button(page, "启用账号").waitFor();
+    await checkA11y(page, "a disabled person");
+    await shot(page, "people-12-disabled");
+    const login = await fetch(`${e2e.baseUrl}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "trainee2", password: DEMO_PASSWORD }),
+    });
+    expect(login.status).toBe(403);
+    // The list says so too.
+    await page.goto(`/people?q=${encodeURIComponent("孙浩然")}`);
+    await listsLoaded(page);
+    await page.locator(".ant-table-row").getByText("已停用").waitFor();
   },
   E2E_TEST_TIMEOUT,
 );

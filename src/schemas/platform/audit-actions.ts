@@ -360,6 +360,7 @@ export const AUDIT_ACTIONS = {
   "person.registered": { entity: "person", zhCN: "个人用户注册", en: "An individual registered" },
   "person.added": { entity: "person", zhCN: "添加个人用户", en: "Added an individual" },
   "person.profile_updated": { entity: "person", zhCN: "修改个人信息", en: "Edited a personal profile" },
+  "person.updated": { entity: "person", zhCN: "修改人员信息", en: "Edited an individual" },
   "person.exported": { entity: "person", zhCN: "导出人员名单", en: "Exported people" },
 } as const satisfies Record<string, ActionEntry>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH } from "../../domain/password-policy";
+import { isMaskedMobile, isValidMobile, normalizeMobile } from "../../domain/phone";
 import { PERSON_SORTS, PERSON_SOURCES } from "../../domain/services/people";
 import {
   ATTENDANCE_METHODS,
@@ -61,6 +62,21 @@ export type PersonCreate = z.input<typeof ZPersonCreate>;
 /** The individual's own profile (个人信息). The mobile changes only with a phone code: not here. */
 export const ZOwnProfileUpdate = z.object({ displayName: ZName, ...profileFields, version: ZVersion });
 export type OwnProfileUpdate = z.input<typeof ZOwnProfileUpdate>;
+
+/**
+ * Staff edit a person. The mobile is the person's sign-in, so it stays required; the form is given
+ * it masked, and the masked value sent back means "unchanged".
+ */
+export const ZPersonUpdate = z.object({
+  displayName: ZName,
+  mobile: text(40)
+    .min(1, { error: "required" })
+    .transform((s) => (isMaskedMobile(s) ? s.trim() : normalizeMobile(s)))
+    .refine((s) => isMaskedMobile(s) || isValidMobile(s), { error: "mobile_invalid" }),
+  ...profileFields,
+  version: ZVersion,
+});
+export type PersonUpdate = z.input<typeof ZPersonUpdate>;
 
 export const ZOwnProfile = z.object({
   id: z.string(),
@@ -151,5 +167,7 @@ export const ZPersonDetail = ZPersonRow.extend({
   seriesProgress: z.array(ZPersonSeries),
   /** Staff only: whoever added them (source `staff`). */
   addedByName: z.string().nullable(),
+  /** The account's version: staff's edit, disable and enable send it back (409 when stale). */
+  version: z.number().int(),
 });
 export type PersonDetail = z.infer<typeof ZPersonDetail>;

@@ -9,6 +9,7 @@ import type {
   PersonDetail,
   PersonListState,
   PersonRow,
+  PersonUpdate,
 } from "../../../schemas/services/people";
 import { download, request, setCsrfToken } from "../client";
 import { sessionKey } from "../platform/auth";
@@ -35,8 +36,37 @@ export function usePeople(query: PersonListState) {
 export function usePerson(id: string | undefined) {
   return useQuery({
     queryKey: keys.detail(id ?? ""),
-    queryFn: ({ signal }) => request<PersonDetail>(`/api/people/${id}`, { signal }),
+    queryFn: ({ signal }) => fetchPerson(id ?? "", signal),
     enabled: !!id,
+  });
+}
+
+export function fetchPerson(id: string, signal?: AbortSignal): Promise<PersonDetail> {
+  return request<PersonDetail>(`/api/people/${id}`, { signal });
+}
+
+/** Staff save a person (versioned: a stale copy is 409); the list shows the new name too. */
+export function useUpdatePerson(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PersonUpdate) => request<PersonDetail>(`/api/people/${id}`, { method: "PUT", body }),
+    onSuccess: (saved) => {
+      client.setQueryData(keys.detail(id), saved);
+      void client.invalidateQueries({ queryKey: ["people", "list"] });
+    },
+  });
+}
+
+/** Staff disable or re-enable a person's account (its sessions end when disabled). */
+export function usePersonStatus(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, version }: { action: "disable" | "enable"; version: number }) =>
+      request<PersonDetail>(`/api/people/${id}/${action}`, { method: "POST", body: { version } }),
+    onSuccess: (saved) => {
+      client.setQueryData(keys.detail(id), saved);
+      void client.invalidateQueries({ queryKey: ["people", "list"] });
+    },
   });
 }
 

@@ -36,6 +36,18 @@ export async function enqueueNotificationSms(
     const body = renderNoticeSms(r.language, notice.kind, notice.params, notice.link);
     return body ? [{ baseId: notice.baseId, userId: r.id, mobile: r.mobile, body }] : [];
   });
+  await enqueueSms(tx, rows);
+}
+
+/**
+ * Queues texts that are no notice (an account opened for someone, people/welcome-sms.ts): sent by
+ * the same worker, within the same daily cap and quiet hours, dropped if the account is disabled
+ * or its number changes before they go.
+ */
+export async function enqueueSms(
+  tx: Db,
+  rows: { baseId: string; userId: string; mobile: string; body: string }[],
+): Promise<void> {
   if (rows.length > 0) await tx.insert(smsOutbox).values(rows);
 }
 

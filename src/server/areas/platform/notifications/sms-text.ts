@@ -14,7 +14,10 @@ const TEXTED_STATUSES = ["returned", "accepted", "ineligible"] as const;
 type TextedStatus = (typeof TEXTED_STATUSES)[number];
 
 /** The signature the phone codes carry too; gateways require one. */
-const PREFIX: Record<Lang, string> = { "zh-CN": "【社会组织孵化基地】", en: "[Incubation Base] " };
+export const SMS_SIGNATURE: Record<Lang, string> = {
+  "zh-CN": "【社会组织孵化基地】",
+  en: "[Incubation Base] ",
+};
 const TITLE_MAX = 12;
 
 function title(params: NotificationParams, lang: Lang): string {
@@ -57,7 +60,7 @@ export function renderNoticeSms(
 ): string | null {
   const what = title(params, lang);
   const capital = lang === "en" ? what.charAt(0).toUpperCase() + what.slice(1) : what;
-  const done = (text: string) => `${PREFIX[lang]}${text}${link ?? ""}`;
+  const done = (text: string) => `${SMS_SIGNATURE[lang]}${text}${link ?? ""}`;
   switch (kind) {
     case "application_status": {
       const status = TEXTED_STATUSES.find((s) => s === params.status);

@@ -13,31 +13,67 @@ import type { Context } from "../../../context";
 import { AppError, notFound, versionConflict } from "../../../errors";
 import { assertPasswordPolicy, hashPassword } from "../../../passwords";
 import { requireAccess } from "../../../policy";
-import { loadForChange } from "./service";
+import { type AccountGuard, loadForChange } from "./service";
 import { type UserRow, userView } from "./view";
 
 /** A disabled account's sessions end at once; it cannot sign in until enabled again. */
 export async function disableUser(db: Db, ctx: Context, id: string, version: number): Promise<User> {
   requireAccess(ctx.actor, "user.manage");
-  if (id === ctx.actor.userId) throw new AppError("cannot_disable_self");
-  return change(db, ctx, id, version, "user.disabled", async (tx, before) => {
-    await tx.delete(sessions).where(eq(sessions.userId, before.id));
-    return { status: "disabled" as const };
-  });
+  await disableAccount(db, ctx, id, version);
+  return userView(db, id);
 }
 
 export async function enableUser(db: Db, ctx: Context, id: string, version: number): Promise<User> {
   requireAccess(ctx.actor, "user.manage");
-  return change(db, ctx, id, version, "user.enabled", async () => ({ status: "active" as const }));
+  await enableAccount(db, ctx, id, version);
+  return userView(db, id);
+}
+
+/**
+ * Disabling and enabling as such, for whoever the guard lets change the account (an administrator
+ * here; staff for individuals, people/account.ts); the caller checks the actor's role first.
+ */
+export async function disableAccount(
+  db: Db,
+  ctx: Context,
+  id: string,
+  version: number,
+  guard?: AccountGuard,
+): Promise<void> {
+  await change(
+    db,
+    ctx,
+    id,
+    version,
+    "user.disabled",
+    async (tx, before) => {
+      // Checked once the guard passed, so an account the actor may not touch stays a plain 404.
+      if (before.id === ctx.actor.userId) throw new AppError("cannot_disable_self");
+      await tx.delete(sessions).where(eq(sessions.userId, before.id));
+      return { status: "disabled" as const };
+    },
+    guard,
+  );
+}
+
+export async function enableAccount(
+  db: Db,
+  ctx: Context,
+  id: string,
+  version: number,
+  guard?: AccountGuard,
+): Promise<void> {
+  await change(db, ctx, id, version, "user.enabled", async () => ({ status: "active" as const }), guard);
 }
 
 /** Lifts a lock from too many failed sign-ins before it runs out by itself. */
 export async function unlockUser(db: Db, ctx: Context, id: string, version: number): Promise<User> {
   requireAccess(ctx.actor, "user.manage");
-  return change(db, ctx, id, version, "user.unlocked", async () => ({
+  await change(db, ctx, id, version, "user.unlocked", async () => ({
     lockedUntil: null,
     failedLoginCount: 0,
   }));
+  return userView(db, id);
 }
 
 /**
@@ -59,12 +95,13 @@ export async function resetPassword(
   requireAccess(ctx.actor, "user.manage", { baseId: target.baseId });
   assertPasswordPolicy(input.newPassword, [target.username, target.mobile], ctx.lang, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
-  return change(db, ctx, id, input.version, "user.password_reset", async (tx, before) => {
+  await change(db, ctx, id, input.version, "user.password_reset", async (tx, before) => {
     await tx
       .delete(sessions)
       .where(and(eq(sessions.userId, before.id), ne(sessions.id, ctx.actor.sessionId)));
     return { passwordHash, mustChangePassword: true, passwordChangedAt: new Date() };
   });
+  return userView(db, id);
 }
 
 type Changes = Partial<
@@ -87,9 +124,10 @@ async function change(
   version: number,
   action: AuditAction,
   apply: (tx: Db, before: UserRow) => Promise<Changes>,
-): Promise<User> {
+  guard?: AccountGuard,
+): Promise<void> {
   await db.transaction(async (tx) => {
-    const before = await loadForChange(tx, ctx, id, version);
+    const before = await loadForChange(tx, ctx, id, version, guard);
     const changes = await apply(tx, before);
     const [after] = await tx
       .update(users)
@@ -106,7 +144,6 @@ async function change(
       after: auditFacts(after),
     });
   });
-  return userView(db, id);
 }
 
 /** The access facts these actions change; the password itself (or its hash) never. */

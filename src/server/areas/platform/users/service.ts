@@ -163,19 +163,31 @@ export async function updateUser(db: Db, ctx: Context, id: string, input: UserUp
 }
 
 /**
- * The row about to change, locked for the transaction: 404 when it does not exist or belongs to
- * another base, 409 when the client edited an older version.
+ * Whether the actor may change this (locked) account; throws 403/404 when not. Administrators:
+ * any account of their base. Other areas pass their own (staff change individuals, people/).
  */
-export async function loadForChange(tx: Db, ctx: Context, id: string, version: number): Promise<UserRow> {
+export type AccountGuard = (row: UserRow) => void;
+
+/**
+ * The row about to change, locked for the transaction: 404 when it does not exist or the guard
+ * says it is not there for the actor (another base's), 409 when the client edited an older version.
+ */
+export async function loadForChange(
+  tx: Db,
+  ctx: Context,
+  id: string,
+  version: number,
+  guard: AccountGuard = (row) => requireAccess(ctx.actor, "user.manage", { baseId: row.baseId }),
+): Promise<UserRow> {
   const [row] = await tx.select().from(users).where(eq(users.id, id)).for("update");
   if (!row) throw notFound();
-  requireAccess(ctx.actor, "user.manage", { baseId: row.baseId });
+  guard(row);
   if (row.version !== version) throw versionConflict(row.version);
   return row;
 }
 
 /** The form gets the mobile masked; sent back as it was (or left out), it stays what it is. */
-function keptOrGiven(current: string | null, given: string | null | undefined): string | null {
+export function keptOrGiven(current: string | null, given: string | null | undefined): string | null {
   if (given === undefined) return current;
   if (given?.includes("*")) {
     if (given !== maskMobile(current)) throw fieldError("mobile", "mobile_invalid");

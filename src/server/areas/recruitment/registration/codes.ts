@@ -2,7 +2,7 @@
  * Registration's phone codes: the shared machinery (src/server/phone-codes.ts) with purpose
  * `register`, refused for a number that already signs in to an account.
  */
-import { eq, or, sql } from "drizzle-orm";
+import { and, eq, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
 import { users } from "../../../../db/schema";
 import { FIELD_LABELS } from "../../../../schemas/messages";
@@ -12,12 +12,20 @@ import { AppError } from "../../../errors";
 import { deliverPhoneCode, issuePhoneCode, limitPhoneCodes, PHONE_CODE_ANSWER } from "../../../phone-codes";
 import type { SmsProvider } from "../../../sms";
 
-/** A number that already signs in to an account (as its mobile or as its account name). */
-export async function mobileTaken(db: Db, mobile: string): Promise<boolean> {
+/**
+ * A number that already signs in to an account (as its mobile or as its account name);
+ * `exceptId`: the account being edited, whose own number is no clash.
+ */
+export async function mobileTaken(db: Db, mobile: string, exceptId?: string): Promise<boolean> {
   const [row] = await db
     .select({ id: users.id })
     .from(users)
-    .where(or(eq(users.mobile, mobile), eq(sql`lower(${users.username})`, mobile)))
+    .where(
+      and(
+        or(eq(users.mobile, mobile), eq(sql`lower(${users.username})`, mobile)),
+        exceptId ? ne(users.id, exceptId) : undefined,
+      ),
+    )
     .limit(1);
   return !!row;
 }

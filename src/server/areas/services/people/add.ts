@@ -3,7 +3,8 @@
  * account signs in by its mobile. With a password given, that is the first one and must be
  * changed at the first sign-in (as for accounts an administrator creates); without, nobody knows
  * a password, and the person sets their own with 忘记密码: the code goes to the mobile staff gave,
- * so only its holder can. Account, profile and audit entry are one transaction.
+ * so only its holder can. Account, profile, audit entry and the text telling the person how to sign
+ * in (welcome-sms.ts) are one transaction.
  */
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
@@ -17,6 +18,7 @@ import { assertPasswordPolicy, hashPassword } from "../../../passwords";
 import { requireAccess } from "../../../policy";
 import { duplicateMobile, mobileTaken } from "../../recruitment/registration/codes";
 import { personDetail } from "./detail";
+import { queueWelcomeSms } from "./welcome-sms";
 
 export async function addPerson(
   db: Db,
@@ -28,6 +30,7 @@ export async function addPerson(
   if (await mobileTaken(db, input.mobile)) throw duplicateMobile(ctx);
   // Without a password: a random one nobody is told (the person sets theirs by phone code).
   const passwordHash = await hashPassword(input.password ?? randomBytes(32).toString("base64url"));
+  const signIn = input.password ? "initial_password" : "phone_reset";
   const id = await db
     .transaction(async (tx) => {
       const [user] = await tx
@@ -65,9 +68,10 @@ export async function addPerson(
           email: user.email,
           workUnit: input.workUnit ?? null,
           jobTitle: input.jobTitle ?? null,
-          signIn: input.password ? "initial_password" : "phone_reset",
+          signIn,
         },
       });
+      await queueWelcomeSms(tx, { id: user.id, baseId: user.baseId, mobile: input.mobile }, signIn);
       return user.id;
     })
     .catch((error: unknown) => {

@@ -67,6 +67,7 @@ export async function personDetail(db: Db, ctx: Context, id: string): Promise<Pe
     enrolments,
     seriesProgress,
     addedByName: user.id === ctx.actor.userId ? null : (addedByName ?? null),
+    version: user.version,
   };
 }
 

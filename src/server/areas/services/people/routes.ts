@@ -1,12 +1,14 @@
 /**
  * Individuals (个人用户) under /api/people: the staff's list, its .xlsx, adding a person, a
- * person's page (staff, or the person), the individual's own profile; and registering as an
+ * person's page (staff, or the person), staff editing, disabling and enabling one, the
+ * individual's own profile; and registering as an
  * individual under /api/registration/individual (public). Routes are thin: parse, call one service.
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ZIdParams } from "../../../../schemas/common";
 import { ZSessionResponse } from "../../../../schemas/platform/auth";
+import { ZVersionBody } from "../../../../schemas/platform/users";
 import {
   ZIndividualRegistrationRequest,
   ZOwnProfile,
@@ -16,14 +18,17 @@ import {
   ZPersonFilter,
   ZPersonPage,
   ZPersonQuery,
+  ZPersonUpdate,
 } from "../../../../schemas/services/people";
 import { anonymousContext, signedIn } from "../../../context";
 import { setSessionCookies } from "../../../plugins/auth";
 import { errors } from "../../../route-docs";
 import type { AreaDeps } from "../../deps";
 import { attachment, XLSX_TYPE } from "../../platform/organizations/spreadsheet";
+import { disablePerson, enablePerson } from "./account";
 import { addPerson } from "./add";
 import { personDetail } from "./detail";
+import { updatePerson } from "./edit";
 import { exportPeople } from "./export";
 import { listPeople } from "./list";
 import { ownProfile, updateOwnProfile } from "./profile";
@@ -127,6 +132,43 @@ export const peopleRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, { db })
     },
     async (request) => personDetail(db, signedIn(request), request.params.id),
   );
+
+  app.put(
+    "/:id",
+    {
+      schema: {
+        tags,
+        operationId: "updatePerson",
+        summary:
+          "Edit a person's name, mobile (their sign-in), email, work unit and title (staff; 409 when stale)",
+        params: ZIdParams,
+        body: ZPersonUpdate,
+        response: { 200: ZPersonDetail, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => updatePerson(db, signedIn(request), request.params.id, request.body),
+  );
+
+  const actions = [
+    ["disable", "disablePerson", "Disable a person's account and end its sessions (staff)", disablePerson],
+    ["enable", "enablePerson", "Re-enable a person's disabled account (staff)", enablePerson],
+  ] as const;
+  for (const [path, operationId, summary, run] of actions) {
+    app.post(
+      `/:id/${path}`,
+      {
+        schema: {
+          tags,
+          operationId,
+          summary,
+          params: ZIdParams,
+          body: ZVersionBody,
+          response: { 200: ZPersonDetail, ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => run(db, signedIn(request), request.params.id, request.body.version),
+    );
+  }
 };
 
 /** Public: a person without an organization registers with a confirmed phone and is signed in. */

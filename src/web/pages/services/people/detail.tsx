@@ -1,8 +1,12 @@
 /**
  * A person's page (staff): the profile, the totals, every training they enrolled in with its
- * attendance and hours, and their progress in each series with the certificate when issued.
+ * attendance and hours, and their progress in each series with the certificate when issued; staff
+ * edit the person (edit.tsx) and disable or re-enable the account from here.
  */
+import { EditOutlined } from "@ant-design/icons";
 import {
+  App,
+  Button,
   Card,
   Col,
   Descriptions,
@@ -16,13 +20,14 @@ import {
   Typography,
 } from "antd";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import type { PersonDetail, PersonEnrolment, PersonSeries } from "../../../../schemas/services/people";
-import { usePerson } from "../../../api/services/people";
+import { usePerson, usePersonStatus } from "../../../api/services/people";
 import { formatDateTime } from "../../../components/format";
 import { ToneTag } from "../../../components/labels";
 import { PageHeader } from "../../../components/PageHeader";
 import { QueryError } from "../../../components/QueryError";
+import { errorMessage } from "../../../components/serverErrors";
 import { useIsMobile } from "../../../components/useIsMobile";
 import { hours, SourceTag } from "./labels";
 
@@ -37,7 +42,17 @@ export default function PersonPage() {
   const p = person.data;
   return (
     <>
-      <PageHeader title={p.displayName} subTitle={<SourceTag source={p.source} />} backTo="/people" />
+      <PageHeader
+        title={p.displayName}
+        subTitle={
+          <Space size={4}>
+            <SourceTag source={p.source} />
+            {p.status === "disabled" && <ToneTag tone="red">{t("people.disabled")}</ToneTag>}
+          </Space>
+        }
+        extra={<PersonActions person={p} />}
+        backTo="/people"
+      />
       <div style={{ display: "grid", gap: 16 }}>
         <Totals person={p} />
         <Card size="small" title={cardTitle(t("people.profile"))}>
@@ -71,6 +86,43 @@ export default function PersonPage() {
         </Card>
       </div>
     </>
+  );
+}
+
+/** 编辑, and 停用 / 启用 the account, confirmed first (停用 ends the person's sessions at once). */
+function PersonActions({ person }: { person: PersonDetail }) {
+  const { t } = useTranslation();
+  const { modal, message } = App.useApp();
+  const navigate = useNavigate();
+  const status = usePersonStatus(person.id);
+  const action = person.status === "active" ? "disable" : "enable";
+  const confirm = () =>
+    modal.confirm({
+      title: t(action === "disable" ? "people.disable" : "people.enable"),
+      content: t(action === "disable" ? "people.confirmDisable" : "people.confirmEnable", {
+        name: person.displayName,
+      }),
+      okText: t(action === "disable" ? "people.disable" : "people.enable"),
+      cancelText: t("common.cancel"),
+      okButtonProps: { danger: action === "disable" },
+      onOk: async () => {
+        try {
+          await status.mutateAsync({ action, version: person.version });
+          message.success(t(action === "disable" ? "people.disabledDone" : "people.enabledDone"));
+        } catch (error) {
+          message.error(errorMessage(error));
+        }
+      },
+    });
+  return (
+    <Space wrap>
+      <Button icon={<EditOutlined />} onClick={() => void navigate(`/people/${person.id}/edit`)}>
+        {t("people.edit")}
+      </Button>
+      <Button danger={action === "disable"} onClick={confirm}>
+        {t(action === "disable" ? "people.disable" : "people.enable")}
+      </Button>
+    </Space>
   );
 }
 

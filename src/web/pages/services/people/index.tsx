@@ -13,6 +13,7 @@ import { type PersonListState, type PersonRow, ZPersonQuery } from "../../../../
 import { downloadPeople, usePeople } from "../../../api/services/people";
 import { CardFacts } from "../../../components/CardList";
 import { formatDateTime } from "../../../components/format";
+import { ToneTag } from "../../../components/labels";
 import { FilterBar } from "../../../components/list/FilterBar";
 import { ListResults } from "../../../components/list/ListResults";
 import { useUrlQuery } from "../../../components/list/useUrlQuery";
@@ -127,6 +128,7 @@ export default function PeopleListPage() {
 }
 
 function NameCell({ person }: { person: PersonRow }) {
+  const { t } = useTranslation();
   const sub = [person.workUnit, person.jobTitle].filter(Boolean).join(" · ");
   return (
     <Space orientation="vertical" size={0}>
@@ -138,6 +140,7 @@ function NameCell({ person }: { person: PersonRow }) {
           {sub}
         </Typography.Text>
       )}
+      {person.status === "disabled" && <ToneTag tone="red">{t("people.disabled")}</ToneTag>}
     </Space>
   );
 }
