@@ -35,7 +35,7 @@ import { multipartBody, PNG } from "./recruitment/applications-support";
 import { type RecruitmentIds, recruitmentFixtures } from "./recruitment/role-matrix-recruitment";
 import { peopleMobile } from "./services/people-support";
 import { type PartnerIds, partnerFixtures, partnerVersion } from "./services/role-matrix-partners";
-import { type PeopleIds, peopleFixtures, personVersion } from "./services/role-matrix-people";
+import { type PeopleIds, peopleFixtures, personAccountVersion } from "./services/role-matrix-people";
 import { type PostIds, postBody, postFixtures } from "./services/role-matrix-posts";
 import { type ServiceIds, serviceFixtures } from "./services/role-matrix-services";
 import { type TrainingIds, trainingBody, trainingFixtures } from "./services/role-matrix-trainings";
@@ -763,11 +763,11 @@ const MATRIX: Record<string, Case[]> = {
                                                      expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 200] }],
   "GET /api/people/{id}":                         [{ id: "person", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 404] },
                                                    { id: "selfPerson", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 200] }],
-  "PUT /api/people/{id}":                         [{ id: "person", body: async () => ({ displayName: "矩阵测试学员", mobile: peopleMobile(), version: await personVersion(t, ids.person) }),
+  "PUT /api/people/{id}":                         [{ id: "person", body: async () => ({ displayName: "矩阵测试学员", mobile: peopleMobile(), version: await personAccountVersion(t, ids.person) }),
                                                      expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 403] }],
-  "POST /api/people/{id}/disable":                [{ id: "person", body: async () => ({ version: await personVersion(t, ids.person) }),
+  "POST /api/people/{id}/disable":                [{ id: "person", body: async () => ({ version: await personAccountVersion(t, ids.person) }),
                                                      expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 403] }],
-  "POST /api/people/{id}/enable":                 [{ id: "person", body: async () => ({ version: await personVersion(t, ids.person) }),
+  "POST /api/people/{id}/enable":                 [{ id: "person", body: async () => ({ version: await personAccountVersion(t, ids.person) }),
                                                      expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 403] }],
   "GET /api/portal/posts":                        [{ expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] }],
   "GET /api/portal/posts/{id}":                   [{ id: "postPublic", expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },

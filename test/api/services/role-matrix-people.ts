@@ -18,6 +18,6 @@ export async function peopleFixtures(staff: Client, selfPerson: string): Promise
 }
 
 /** The person's account version now (staff's edit, disable and enable send it back). */
-export async function personVersion(t: TestApp, id: string): Promise<number | undefined> {
+export async function personAccountVersion(t: TestApp, id: string): Promise<number | undefined> {
   return (await t.db.select({ v: users.version }).from(users).where(eq(users.id, id)))[0]?.v;
 }
