@@ -52,8 +52,8 @@ test(
     // The member, on a phone.
     const phone = await e2e.page({ viewport: PHONE, mobile: true });
     await signIn(phone, "member");
-    await phone.goto("/services/requests");
-    await pageHeading(phone, "我的服务申请").waitFor();
+    // From the home: the card of its service requests, and the way to ask.
+    await phone.getByRole("heading", { level: 2, name: "我的服务申请" }).waitFor();
     await phone.getByRole("button", { name: "申请服务" }).click();
     await pageHeading(phone, "申请服务").waitFor();
     await choose(phone, "选择服务", service.name);
@@ -106,8 +106,13 @@ test(
     await checkA11y(staff, "service request, done (staff)");
     await shot(staff, "service-request-staff");
 
-    // The member rates it, on the phone.
-    await phone.reload();
+    // The member finds it on the home, waiting for a rating, and rates it on the phone.
+    await phone.goto("/");
+    const onHome = phone
+      .getByRole("listitem")
+      .filter({ has: phone.locator(`a[href="/services/requests/${id}"]`) });
+    await onHome.getByText("待评价").waitFor(UI_WAIT);
+    await onHome.getByRole("link", { name: service.name }).click();
     await pageHeading(phone, service.name).waitFor();
     await phone.getByText("已完成").first().waitFor(UI_WAIT);
     await phone.getByRole("link", { name: /面谈纪要\.png/ }).waitFor();

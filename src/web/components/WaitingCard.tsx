@@ -17,7 +17,9 @@ export function WaitingCard(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <Col xs={24} md={12} xl={6}>
+    // Four abreast only on very wide screens: at a laptop's 1366 px a title, its count and
+    // "view all" do not fit in a quarter.
+    <Col xs={24} md={12} xl={8} xxl={6}>
       <Card
         size="small"
         style={{ height: "100%" }}

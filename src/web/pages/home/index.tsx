@@ -30,6 +30,7 @@ import {
 import { IndividualHomeCard } from "../services/people/HomeCard";
 import { NewPostsCard } from "../services/posts/components/NewPostsCard";
 import { HandlerRequestsCard } from "../services/requests/HandlerHomeCard";
+import { MemberRequestsCard } from "../services/requests/MemberRequestsCard";
 import { StaffServiceWaiting } from "../services/requests/StaffServiceWaiting";
 import { TrainingHomeCard } from "../services/trainings/HomeCards";
 import { ExpertCard, PendingInvitations } from "./ExpertCard";
@@ -67,6 +68,7 @@ export default function HomePage() {
       <MentorHomeCards />
       <HandlerRequestsCard />
       <MemberSessionsCard />
+      <MemberRequestsCard />
       <MyIncubationCard />
       <IndividualHomeCard />
       <TrainingHomeCard />
@@ -74,8 +76,13 @@ export default function HomePage() {
       <MyApplicationsCard />
       <StaffWaiting />
       <StaffIncubationWaiting />
-      <StaffMentoringWaiting />
-      <StaffServiceWaiting />
+      {access.serviceManage && (
+        // The 4Z services' to-do: one row, the mentor pairings' card and the service desk's.
+        <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+          <StaffMentoringWaiting />
+          <StaffServiceWaiting />
+        </Row>
+      )}
       <PendingInvitations />
       <ExpertCard />
       <RoundsShortCard />

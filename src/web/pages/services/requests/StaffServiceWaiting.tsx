@@ -3,7 +3,7 @@
  * appointment, and requests nobody handles yet (src/server/areas/services/requests/waiting.ts).
  */
 import { CustomerServiceOutlined } from "@ant-design/icons";
-import { Row, Typography } from "antd";
+import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useServiceWaiting } from "../../../api/services/desk";
 import { useAccess } from "../../../auth/session";
@@ -15,23 +15,22 @@ export function StaffServiceWaiting() {
   const waiting = useServiceWaiting(access.serviceManage);
   if (!access.serviceManage || !waiting.data) return null;
   const { overdue, unassigned } = waiting.data;
+  // A card (a column) of the home's services row.
   return (
-    <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-      <WaitingCard
-        icon={<CustomerServiceOutlined />}
-        title={t("serviceDesk.waitingTitle")}
-        count={overdue}
-        link="/services/requests"
-      >
-        <Typography.Text type={overdue > 0 ? undefined : "secondary"}>
-          {overdue > 0 ? t("serviceDesk.waitingOverdue", { count: overdue }) : t("serviceDesk.waitingNone")}
-        </Typography.Text>
-        {unassigned > 0 && (
-          <div>
-            <Typography.Text>{t("serviceDesk.waitingUnassigned", { count: unassigned })}</Typography.Text>
-          </div>
-        )}
-      </WaitingCard>
-    </Row>
+    <WaitingCard
+      icon={<CustomerServiceOutlined />}
+      title={t("serviceDesk.waitingTitle")}
+      count={overdue}
+      link="/services/requests"
+    >
+      <Typography.Text type={overdue > 0 ? undefined : "secondary"}>
+        {overdue > 0 ? t("serviceDesk.waitingOverdue", { count: overdue }) : t("serviceDesk.waitingNone")}
+      </Typography.Text>
+      {unassigned > 0 && (
+        <div>
+          <Typography.Text>{t("serviceDesk.waitingUnassigned", { count: unassigned })}</Typography.Text>
+        </div>
+      )}
+    </WaitingCard>
   );
 }

@@ -118,29 +118,26 @@ export function StaffMentoringWaiting() {
   const waiting = useMentoringWaiting(isStaff);
   if (!isStaff || !waiting.data) return null;
   const { withoutMentor, firstWithoutMentor, disputed } = waiting.data;
+  // A card (a column) of the home's services row.
   return (
-    <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-      <WaitingCard icon={<TeamOutlined />} title={t("mentoring.home.withoutMentor")} count={withoutMentor}>
-        <Flex vertical gap={4}>
-          <Typography.Text type={withoutMentor > 0 ? undefined : "secondary"}>
-            {withoutMentor > 0
-              ? t("mentoring.home.withoutMentorHelp", { count: withoutMentor })
-              : t("mentoring.home.allPaired")}
-          </Typography.Text>
-          {/* Each on its own line: pairing happens on the incubation's mentoring page. */}
-          {firstWithoutMentor.map((i) => (
-            <Link key={i.incubationId} to={`/incubations/${i.incubationId}/mentoring`}>
-              {i.organizationName}
-            </Link>
-          ))}
-          {disputed > 0 && (
-            <Typography.Text type="danger">
-              {t("mentoring.home.disputed", { count: disputed })}
-            </Typography.Text>
-          )}
-          <Link to="/mentors">{t("mentoring.home.toDirectory")}</Link>
-        </Flex>
-      </WaitingCard>
-    </Row>
+    <WaitingCard icon={<TeamOutlined />} title={t("mentoring.home.withoutMentor")} count={withoutMentor}>
+      <Flex vertical gap={4}>
+        <Typography.Text type={withoutMentor > 0 ? undefined : "secondary"}>
+          {withoutMentor > 0
+            ? t("mentoring.home.withoutMentorHelp", { count: withoutMentor })
+            : t("mentoring.home.allPaired")}
+        </Typography.Text>
+        {/* Each on its own line: pairing happens on the incubation's mentoring page. */}
+        {firstWithoutMentor.map((i) => (
+          <Link key={i.incubationId} to={`/incubations/${i.incubationId}/mentoring`}>
+            {i.organizationName}
+          </Link>
+        ))}
+        {disputed > 0 && (
+          <Typography.Text type="danger">{t("mentoring.home.disputed", { count: disputed })}</Typography.Text>
+        )}
+        <Link to="/mentors">{t("mentoring.home.toDirectory")}</Link>
+      </Flex>
+    </WaitingCard>
   );
 }
