@@ -104,10 +104,13 @@ test(
     const picker = staff.getByRole("combobox", { name: "社会组织" });
     await picker.click();
     await picker.fill("中心");
-    const option = staff.locator(".ant-select-item-option").first();
+    // The search's own results (the list shows other names until they arrive), and the one whose
+    // name was read is the one clicked, however the list redraws in between.
+    const options = staff.locator(".ant-select-item-option");
+    const option = options.filter({ hasText: "中心" }).first();
     await option.waitFor();
     const orgName = (await option.textContent()) ?? "";
-    await option.click();
+    await options.filter({ hasText: orgName.trim() }).first().click();
     await staff.getByLabel("原因").fill("其配偶在该机构任理事");
     await button(staff, "登记利益冲突").click();
     await staff.getByText("已登记利益冲突").waitFor();
