@@ -166,10 +166,13 @@ test(
     await picker.click();
     const options = staff.locator(".ant-select-dropdown:visible .ant-select-item-option");
     await options.nth(2).waitFor(UI_WAIT);
+    // The three names first, then each clicked by its name and counted: the list redraws as
+    // choices are made, so "the i-th option" may by then be one already chosen.
     const names: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      names.push(((await options.nth(i).getAttribute("title")) ?? "").trim());
-      await options.nth(i).click();
+    for (let i = 0; i < 3; i++) names.push(((await options.nth(i).getAttribute("title")) ?? "").trim());
+    for (const [i, name] of names.entries()) {
+      await options.and(staff.locator(`[title="${name}"]`)).click();
+      await staff.getByText(`已选 ${i + 1} 家`).waitFor(UI_WAIT);
     }
     await staff.keyboard.press("Escape");
     await staff.getByLabel("服务内容").fill("公益项目设计讲座");

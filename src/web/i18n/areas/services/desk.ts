@@ -65,7 +65,7 @@ export const zhCN = {
   declined: "未受理原因",
   handlerHome: "请您承办的服务",
   memberHome: "我的服务申请",
-  memberAll: "全部申请",
+  memberAll: "全部服务申请",
   memberNothing: "目前没有进行中的服务申请。需要注册辅导、政策咨询、财税或筹资建议等帮助时，可以向基地申请。",
   toRate: "待评价",
   rateHint: "服务已完成，请评价",
@@ -201,7 +201,7 @@ export const en: typeof zhCN = {
   declined: "Why declined",
   handlerHome: "Services for you to handle",
   memberHome: "My service requests",
-  memberAll: "All requests",
+  memberAll: "All service requests",
   memberNothing:
     "No request is open. Ask the base when you need help: registration guidance, policy advice, finance and tax, fundraising and more.",
   toRate: "To rate",

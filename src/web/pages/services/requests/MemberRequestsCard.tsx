@@ -53,9 +53,11 @@ function MemberRequests() {
             void done.refetch();
           }}
         />
+      ) : items.length === 0 ? (
+        // Not antd's empty text: its grey fails the contrast a sentence needs.
+        <Typography.Paragraph style={{ margin: 0 }}>{t("serviceDesk.memberNothing")}</Typography.Paragraph>
       ) : (
         <List
-          locale={{ emptyText: t("serviceDesk.memberNothing") }}
           dataSource={items}
           renderItem={(r) => (
             <List.Item>
