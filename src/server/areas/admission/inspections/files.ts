@@ -9,14 +9,13 @@ import type { Db } from "../../../../db/client";
 import { files, inspections } from "../../../../db/schema";
 import type { InspectionFindingInput } from "../../../../schemas/admission/inspections";
 import type { UploadedFile } from "../../../../schemas/platform/files";
-import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
 import { fieldError } from "../../../errors";
 import { requireRoleFor } from "../../../policy";
 import type { FileStorage } from "../../../storage";
 import { ownerForAttach } from "../../platform/files/owners";
 import type { ReceivedUpload } from "../../platform/files/receive";
-import { storeUpload } from "../../platform/files/service";
+import { attachUpload } from "../../platform/files/service";
 import { loadInspection, statusInvalid } from "./load";
 
 /** Before the body is read: a role that never records gets 403. */
@@ -37,23 +36,10 @@ export async function uploadInspectionFile(
   id: string,
   upload: ReceivedUpload,
 ): Promise<UploadedFile> {
-  try {
-    const row = await db.transaction(async (tx) => {
-      const { baseId } = await ownerForAttach(tx, ctx, "inspection", id);
-      const file = await storeUpload(tx, ctx, storage, { kind: "inspection", id, baseId }, upload);
-      await recordAudit(tx, ctx, {
-        baseId,
-        action: "file.upload",
-        entityType: "file",
-        entityId: file.id,
-        after: { inspectionId: id, originalName: file.originalName, size: file.size, mime: file.mime },
-      });
-      return file;
-    });
-    return { id: row.id, originalName: row.originalName, size: row.size, mime: row.mime };
-  } finally {
-    await storage.discard(upload.staged);
-  }
+  return attachUpload(db, ctx, storage, upload, async (tx) => {
+    const { baseId } = await ownerForAttach(tx, ctx, "inspection", id);
+    return { owner: { kind: "inspection", id, baseId }, ref: { inspectionId: id } };
+  });
 }
 
 /** Every file id the finding names. */

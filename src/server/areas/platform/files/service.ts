@@ -144,3 +144,34 @@ export async function fileForDownload(db: Db, ctx: Context, id: string): Promise
   if (!file || !(await mayReadOwner(db, ctx, file))) throw notFound();
   return file;
 }
+
+/**
+ * An upload attached to a record of another area, in one transaction: `owner` checks (and locks)
+ * the record and names it, then the file is stored and audited with `ref` (e.g. `{ postId }`);
+ * the staged bytes are discarded whatever happens.
+ */
+export async function attachUpload(
+  db: Db,
+  ctx: Context,
+  storage: FileStorage,
+  upload: ReceivedUpload,
+  owner: (tx: Db) => Promise<{ owner: FileOwner; ref: Record<string, string> }>,
+): Promise<UploadedFile> {
+  try {
+    const row = await db.transaction(async (tx) => {
+      const target = await owner(tx);
+      const file = await storeUpload(tx, ctx, storage, target.owner, upload);
+      await recordAudit(tx, ctx, {
+        baseId: target.owner.baseId,
+        action: "file.upload",
+        entityType: "file",
+        entityId: file.id,
+        after: { ...target.ref, originalName: file.originalName, size: file.size, mime: file.mime },
+      });
+      return file;
+    });
+    return { id: row.id, originalName: row.originalName, size: row.size, mime: row.mime };
+  } finally {
+    await storage.discard(upload.staged);
+  }
+}

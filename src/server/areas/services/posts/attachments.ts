@@ -9,13 +9,12 @@ import type { Db } from "../../../../db/client";
 import { files } from "../../../../db/schema";
 import { isPostEditable } from "../../../../domain/services/post";
 import type { UploadedFile } from "../../../../schemas/platform/files";
-import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
 import { fieldError, notFound } from "../../../errors";
 import { requireRoleFor } from "../../../policy";
 import type { FileStorage } from "../../../storage";
 import type { ReceivedUpload } from "../../platform/files/receive";
-import { type FileRow, storeUpload } from "../../platform/files/service";
+import { attachUpload, type FileRow } from "../../platform/files/service";
 import { loadPost, type PostRow, postStatusInvalid, publicPost } from "./load";
 
 /** Before the body is read: only those who write posts attach to them (403). */
@@ -36,24 +35,11 @@ export async function uploadPostFile(
   id: string,
   upload: ReceivedUpload,
 ): Promise<UploadedFile> {
-  try {
-    const row = await db.transaction(async (tx) => {
-      const post = await loadPost(tx, ctx, id, { lock: true });
-      if (!isPostEditable(post.status)) throw postStatusInvalid(ctx, post.status);
-      const file = await storeUpload(tx, ctx, storage, { kind: "post", id, baseId: post.baseId }, upload);
-      await recordAudit(tx, ctx, {
-        baseId: post.baseId,
-        action: "file.upload",
-        entityType: "file",
-        entityId: file.id,
-        after: { postId: id, originalName: file.originalName, size: file.size, mime: file.mime },
-      });
-      return file;
-    });
-    return fileView(row);
-  } finally {
-    await storage.discard(upload.staged);
-  }
+  return attachUpload(db, ctx, storage, upload, async (tx) => {
+    const post = await loadPost(tx, ctx, id, { lock: true });
+    if (!isPostEditable(post.status)) throw postStatusInvalid(ctx, post.status);
+    return { owner: { kind: "post", id, baseId: post.baseId }, ref: { postId: id } };
+  });
 }
 
 /** 400 on `fileIds` unless each is a file uploaded to this post (a new post has none yet). */

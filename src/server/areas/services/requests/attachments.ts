@@ -7,13 +7,12 @@
 import type { Db } from "../../../../db/client";
 import { isRequestOpen } from "../../../../domain/services/request";
 import type { UploadedFile } from "../../../../schemas/platform/files";
-import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
 import { requireRoleFor } from "../../../policy";
 import type { FileStorage } from "../../../storage";
 import { ownerForAttach } from "../../platform/files/owners";
 import type { ReceivedUpload } from "../../platform/files/receive";
-import { storeUpload } from "../../platform/files/service";
+import { attachUpload } from "../../platform/files/service";
 import { requestWriteAction } from "./files";
 import { loadRequest, requestStatusInvalid } from "./load";
 
@@ -38,24 +37,11 @@ export async function uploadRequestFile(
   id: string,
   upload: ReceivedUpload,
 ): Promise<UploadedFile> {
-  try {
-    const row = await db.transaction(async (tx) => {
-      // Again inside the transaction, locked: a close racing the upload wins or waits.
-      const request = await loadRequest(tx, ctx, id, requestWriteAction(ctx.actor), { lock: true });
-      if (!isRequestOpen(request.status)) throw requestStatusInvalid(ctx, request);
-      const { baseId } = await ownerForAttach(tx, ctx, "service_request", id);
-      const file = await storeUpload(tx, ctx, storage, { kind: "service_request", id, baseId }, upload);
-      await recordAudit(tx, ctx, {
-        baseId,
-        action: "file.upload",
-        entityType: "file",
-        entityId: file.id,
-        after: { requestId: id, originalName: file.originalName, size: file.size, mime: file.mime },
-      });
-      return file;
-    });
-    return { id: row.id, originalName: row.originalName, size: row.size, mime: row.mime };
-  } finally {
-    await storage.discard(upload.staged);
-  }
+  return attachUpload(db, ctx, storage, upload, async (tx) => {
+    // Again inside the transaction, locked: a close racing the upload wins or waits.
+    const request = await loadRequest(tx, ctx, id, requestWriteAction(ctx.actor), { lock: true });
+    if (!isRequestOpen(request.status)) throw requestStatusInvalid(ctx, request);
+    const { baseId } = await ownerForAttach(tx, ctx, "service_request", id);
+    return { owner: { kind: "service_request", id, baseId }, ref: { requestId: id } };
+  });
 }
