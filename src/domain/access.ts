@@ -81,7 +81,15 @@ export type Action =
   // an individual reads and edits only its own record (another person's is not there for it).
   | "person.manage"
   | "person.read"
-  | "person.self";
+  | "person.self"
+  // Funding (资金): staff keep the funds, projects and grants (a second staff member approves what
+  // one prepared: the service's two-person rule); the organization reports spending and progress
+  // on its own grants; a partner reads the grants of its own fund; the figures are for staff and
+  // the government viewers.
+  | "funding.manage"
+  | "funding.read"
+  | "funding.report"
+  | "funding.figures";
 
 /**
  * How the actor stands to one record beyond its base and its organization, as the loader that
@@ -325,6 +333,24 @@ export function decide(actor: Actor, action: Action, subject?: Subject): Decisio
       return !subject || related(subject, "self") ? "allow" : "not_found";
     case "person.self":
       return hasRole(actor, "individual") ? "allow" : "forbidden";
+    case "funding.manage":
+      return hasRole(actor, "admin", "staff") ? "allow" : "forbidden";
+    case "funding.read":
+      // A project or grant: staff; the organization's members; a partner when the grant is from
+      // its fund (a project when any of its grants is: the loader's partnerId); the incubation's
+      // mentors (the relation), who advise on the project.
+      if (hasRole(actor, "admin", "staff")) return "allow";
+      if (hasRole(actor, "org_member") && ownOrganization(actor, subject)) return "allow";
+      if (hasRole(actor, "partner") && actor.partnerId && subject?.partnerId === actor.partnerId)
+        return "allow";
+      if (hasRole(actor, "mentor") && subject && related(subject, "mentor")) return "allow";
+      return hasRole(actor, "org_member", "partner", "mentor") ? "not_found" : "forbidden";
+    case "funding.report":
+      // Spending items, progress reports and replication sites are the grantee's own reports.
+      if (!hasRole(actor, "org_member")) return "forbidden";
+      return !subject || ownOrganization(actor, subject) ? "allow" : "not_found";
+    case "funding.figures":
+      return hasRole(actor, "admin", "staff", "government_viewer") ? "allow" : "forbidden";
     case "stats.recruitment":
       // Counts of the recruitment and the registry, for the base and the public bodies it
       // reports to (agency statistics); experts, mentors, partners and members have no use for them.
@@ -346,7 +372,8 @@ export type ListAction =
   | "inspection.list"
   | "review.listOwn"
   | "incubation.list"
-  | "service.list";
+  | "service.list"
+  | "funding.list";
 
 /**
  * Which records a list (or a set of figures) may show: those of some bases, those of one town of
@@ -399,6 +426,14 @@ export function listScope(actor: Actor, action: ListAction): ListScope | null {
       if (hasRole(actor, "admin", "staff")) return ownBase;
       if (hasRole(actor, "org_member") && actor.organizationId) return own;
       if (hasRole(actor, "mentor")) return { kind: "assigned", baseId: actor.baseId, userId: actor.userId };
+      if (hasRole(actor, "partner"))
+        return { kind: "partner", baseId: actor.baseId, partnerId: actor.partnerId };
+      return null;
+    case "funding.list":
+      // Projects and grants: staff the base's; a member its organization's; a partner user those
+      // from its partner's funds (a project when any of its grants is).
+      if (hasRole(actor, "admin", "staff")) return ownBase;
+      if (hasRole(actor, "org_member") && actor.organizationId) return own;
       if (hasRole(actor, "partner"))
         return { kind: "partner", baseId: actor.baseId, partnerId: actor.partnerId };
       return null;

@@ -107,6 +107,12 @@ const EXPECTED: Record<Action, Decision[]> = {
   // Another person's record: not there for an individual (its own: the relation "self", below).
   "person.read": [A, A, F, F, F, F, F, F, N],
   "person.self": [F, F, F, F, F, F, F, F, A],
+  "funding.manage": [A, A, F, F, F, F, F, F, F],
+  // Another organization's grant, of no partner's fund, with no relation: not there for those
+  // who read their own.
+  "funding.read": [A, A, F, N, N, F, F, N, F],
+  "funding.report": [F, F, F, F, N, F, F, F, F],
+  "funding.figures": [A, A, F, F, F, A, F, F, F],
 };
 const ACTIONS = Object.keys(EXPECTED) as Action[];
 
@@ -339,7 +345,12 @@ describe("the policy table", () => {
   it("gives a list a scope exactly when the policy lets the actor's roles see it", () => {
     const LISTS: Exclude<
       ListAction,
-      "application.listOwn" | "inspection.list" | "review.listOwn" | "incubation.list" | "service.list"
+      | "application.listOwn"
+      | "inspection.list"
+      | "review.listOwn"
+      | "incubation.list"
+      | "service.list"
+      | "funding.list"
     >[] = [
       "organization.list",
       "application.list",
@@ -354,6 +365,34 @@ describe("the policy table", () => {
         return (listScope(a, list) === null) === (decide(a, list) === "forbidden");
       }),
     );
+  });
+
+  it("lets a partner read the grants of its own fund and a member its own, and scopes the funding lists so", () => {
+    const ownFund = { baseId: BASE, organizationId: OTHER_ORG, partnerId: "p-1" };
+    expect(decide(actor(["partner"], { partnerId: "p-1" }), "funding.read", ownFund)).toBe(A);
+    expect(decide(actor(["partner"], { partnerId: "p-2" }), "funding.read", ownFund)).toBe(N);
+    expect(
+      decide(actor(["partner"], { partnerId: null }), "funding.read", { ...ownFund, partnerId: null }),
+    ).toBe(N);
+    expect(decide(actor(["org_member"]), "funding.read", { baseId: BASE, organizationId: OWN_ORG })).toBe(A);
+    expect(decide(actor(["org_member"]), "funding.report", { baseId: BASE, organizationId: OWN_ORG })).toBe(
+      A,
+    );
+    expect(decide(actor(["staff"]), "funding.read", { ...ownFund, baseId: OTHER_BASE })).toBe(N);
+    expect(decide(actor(["mentor"]), "funding.read", { ...ownFund, relations: ["mentor"] })).toBe(A);
+    expect(listScope(actor(["partner"], { partnerId: "p-1" }), "funding.list")).toEqual({
+      kind: "partner",
+      baseId: BASE,
+      partnerId: "p-1",
+    });
+    expect(listScope(actor(["org_member"]), "funding.list")).toEqual({
+      kind: "organization",
+      baseId: BASE,
+      organizationId: OWN_ORG,
+    });
+    expect(listScope(actor(["staff"]), "funding.list")).toEqual({ kind: "bases", baseIds: [BASE] });
+    expect(listScope(actor(["mentor"]), "funding.list")).toBeNull();
+    expect(listScope(actor(["government_viewer"]), "funding.list")).toBeNull();
   });
 
   it("lets a request's handler (a mentor, a partner's user) read and handle it, and no one else", () => {

@@ -3,6 +3,7 @@ export * from "./admission";
 export * from "./audit";
 export * from "./bases";
 export * from "./counts";
+export * from "./funding";
 export * from "./incubation";
 export * from "./mentoring";
 export * from "./messaging";

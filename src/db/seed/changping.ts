@@ -63,4 +63,6 @@ export const DEMO_ACCOUNTS = [
     mobile: "13800000007",
   },
   { username: "partner", displayName: "周明", roles: ["partner"], mobile: "13800000008" },
+  // A second staff member: a grant or a payment one prepares, the other approves (funding's two-person rule).
+  { username: "staff2", displayName: "吴敏", roles: ["staff"], mobile: "13800000009" },
 ] as const;
