@@ -65,7 +65,10 @@ export const ZTrainingSummary = z.object({
   startsAt: z.iso.datetime(),
   endsAt: z.iso.datetime(),
   place: z.string(),
+  /** Shown to staff and to the enrolled only; empty for other readers. */
   onlineLink: z.string(),
+  /** Whether it is held online (with a link), whoever reads it. */
+  online: z.boolean(),
   category: z.enum(SERVICE_CATEGORIES),
   audiences: z.array(z.enum(AUDIENCES)),
   capacity: z.number().int(),

@@ -195,6 +195,20 @@ describe("enrolment and the waitlist", () => {
     expect(rows.filter((r) => r.status === "enrolled")).toHaveLength(1);
   });
 
+  it("shows an online training's link to staff and the enrolled only", async () => {
+    const link = "https://meeting.example.cn/j/123456";
+    const { id } = await published({ place: "", onlineLink: link, capacity: 5 });
+    const before = (await member.get(`/api/trainings/${id}`)).json();
+    expect(before).toMatchObject({ online: true, onlineLink: "" });
+    const listed = (await member.get("/api/trainings")).json().items.find((i: { id: string }) => i.id === id);
+    expect(listed).toMatchObject({ online: true, onlineLink: "" });
+    expect((await staff.get(`/api/trainings/${id}`)).json().onlineLink).toBe(link);
+    const enrolled = await member.post(`/api/trainings/${id}/enrolments`, { organizationId: memberOrg });
+    expect(enrolled.statusCode, enrolled.body).toBe(201);
+    expect((await member.get(`/api/trainings/${id}`)).json().onlineLink).toBe(link);
+    expect((await otherMember.get(`/api/trainings/${id}`)).json().onlineLink).toBe("");
+  });
+
   it("a member enrols only for its own organization; an individual only on its own", async () => {
     const { id } = await published();
     const theirs = await otherMember.post(`/api/trainings/${id}/enrolments`, { organizationId: memberOrg });

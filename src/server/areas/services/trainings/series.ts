@@ -177,6 +177,7 @@ export async function seriesView(db: Db, ctx: Context, id: string) {
   const items = await summaries(
     db,
     and(eq(trainings.seriesId, id), manage ? undefined : ne(trainings.status, "draft")),
+    manage,
   );
   return {
     ...seriesEntry(s, p.modules.length, p.requiredModules),

@@ -52,7 +52,11 @@ async function countsOf(db: Db, ids: string[]): Promise<Map<string, Counts>> {
 
 type Row = { training: TrainingRow; seriesTitle: string | null };
 
-function summaryOf(r: Row, c: Counts | undefined): TrainingSummary {
+/**
+ * A training as listed. The online link is for those who will sit in it (staff, the enrolled),
+ * as on the portal; everyone else learns only that it is online.
+ */
+function summaryOf(r: Row, c: Counts | undefined, showLink: boolean): TrainingSummary {
   const t = r.training;
   return {
     id: t.id,
@@ -64,7 +68,8 @@ function summaryOf(r: Row, c: Counts | undefined): TrainingSummary {
     startsAt: t.startsAt.toISOString(),
     endsAt: t.endsAt.toISOString(),
     place: t.place,
-    onlineLink: t.onlineLink,
+    onlineLink: showLink ? t.onlineLink : "",
+    online: t.onlineLink !== "",
     category: t.category,
     audiences: t.audiences,
     capacity: t.capacity,
@@ -75,7 +80,14 @@ function summaryOf(r: Row, c: Counts | undefined): TrainingSummary {
   };
 }
 
-export async function summaries(db: Db, where: SQL | undefined, order: "asc" | "desc" = "asc", limit = 500) {
+/** Trainings as listed; `showLinks` for a reader who manages them (staff see every online link). */
+export async function summaries(
+  db: Db,
+  where: SQL | undefined,
+  showLinks: boolean,
+  order: "asc" | "desc" = "asc",
+  limit = 500,
+) {
   const rows = await db
     .select({ training: trainings, seriesTitle: trainingSeries.title })
     .from(trainings)
@@ -87,7 +99,7 @@ export async function summaries(db: Db, where: SQL | undefined, order: "asc" | "
     db,
     rows.map((r) => r.training.id),
   );
-  return rows.map((r) => summaryOf(r, counts.get(r.training.id)));
+  return rows.map((r) => summaryOf(r, counts.get(r.training.id), showLinks));
 }
 
 function whenWhere(when: string, now: Date): SQL | undefined {
@@ -107,13 +119,16 @@ export async function listTrainings(db: Db, ctx: Context, when: string, now = ne
   requireAccess(ctx.actor, "training.read");
   const base = eq(trainings.baseId, ctx.actor.baseId);
   if (managesTrainings(ctx.actor)) {
-    return { items: await summaries(db, and(base, whenWhere(when, now)), when === "past" ? "desc" : "asc") };
+    return {
+      items: await summaries(db, and(base, whenWhere(when, now)), true, when === "past" ? "desc" : "asc"),
+    };
   }
   const audiences = await audiencesOfActor(db, ctx.actor);
   return {
     items: await summaries(
       db,
       and(base, eq(trainings.status, "published"), audienceOverlap(audiences), whenWhere(when, now)),
+      false,
       when === "past" ? "desc" : "asc",
     ),
   };
@@ -130,6 +145,7 @@ export async function portalTrainings(db: Db, now = new Date()) {
   const items = await summaries(
     db,
     and(eq(trainings.status, "published"), audienceOverlap(["public"]), gte(trainings.endsAt, now)),
+    false,
   );
   return { items: items.map((i) => portalEntry(i, now)) };
 }
@@ -143,7 +159,7 @@ export async function portalTraining(db: Db, id: string, now = new Date()): Prom
     .where(and(eq(trainings.id, id), eq(trainings.status, "published"), audienceOverlap(["public"])));
   if (!row) return null;
   const counts = await countsOf(db, [id]);
-  return portalEntry(summaryOf(row, counts.get(id)), now, row.training.description);
+  return portalEntry(summaryOf(row, counts.get(id), false), now, row.training.description);
 }
 
 /** What the public may know: no one's enrolment, and the online link only for the enrolled. */
@@ -157,7 +173,7 @@ function portalEntry(t: TrainingSummary, now: Date, description = ""): PortalTra
     startsAt: t.startsAt,
     endsAt: t.endsAt,
     place: t.place,
-    online: t.onlineLink !== "",
+    online: t.online,
     category: t.category,
     capacity: t.capacity,
     seatsLeft: Math.max(0, t.capacity - t.enrolled),
@@ -232,7 +248,11 @@ export async function trainingDetail(db: Db, ctx: Context, id: string): Promise<
   const rated = enrolments.flatMap((e) => (e.rating === null ? [] : [e.rating]));
   const mine = enrolments.find((e) => e.personId === ctx.actor.userId && e.status !== "cancelled") ?? null;
   return {
-    ...summaryOf({ training, seriesTitle: series?.title ?? null }, counts),
+    ...summaryOf(
+      { training, seriesTitle: series?.title ?? null },
+      counts,
+      manage || mine?.status === "enrolled",
+    ),
     description: training.description,
     trainerUserId: training.trainerUserId,
     dimensionKeys: training.dimensionKeys,
@@ -301,7 +321,7 @@ export async function myTrainings(db: Db, ctx: Context) {
     .where(eq(trainingCertificates.personId, ctx.actor.userId));
   return {
     items: rows.map((r) => ({
-      ...summaryOf(r, counts.get(r.training.id)),
+      ...summaryOf(r, counts.get(r.training.id), r.e.status === "enrolled"),
       enrolmentId: r.e.id,
       enrolmentStatus: r.e.status,
       waitPosition: positions.get(r.e.id) ?? null,

@@ -71,7 +71,10 @@ function Facts({ training: v }: { training: TrainingView }) {
         <Descriptions.Item label={t("trainings.time")}>{timeRange(v.startsAt, v.endsAt)}</Descriptions.Item>
         <Descriptions.Item label={t("trainings.trainer")}>{v.trainerName}</Descriptions.Item>
         <Descriptions.Item label={t("trainings.place")}>
-          {v.place || (v.onlineLink && <a href={v.onlineLink}>{v.onlineLink}</a>) || "—"}
+          {v.place ||
+            (v.onlineLink && <a href={v.onlineLink}>{v.onlineLink}</a>) ||
+            (v.online && t("trainings.onlineLinkAfterEnrol")) ||
+            "—"}
         </Descriptions.Item>
         <Descriptions.Item label={t("trainings.status")}>
           {t(`trainings.statusLabels.${v.status}`)}
