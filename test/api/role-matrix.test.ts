@@ -27,6 +27,7 @@ import { type DecisionIds, decisionFixtures } from "./admission/role-matrix-deci
 import { type ExpertIds, expertFixtures } from "./admission/role-matrix-experts";
 import { type InspectionIds, inspectionFixtures } from "./admission/role-matrix-inspections";
 import { type RoundIds, roundFixtures } from "./admission/role-matrix-rounds";
+import { type GrantIds, grantBody, grantFixtures } from "./funding/role-matrix-grants";
 import { type AssessmentIds, assessmentFixtures } from "./incubation/assessments-role-matrix";
 import { type PlanIds, planFixtures } from "./incubation/plan-matrix";
 import { type IncubationIds, incubationFixtures } from "./incubation/role-matrix-incubations";
@@ -39,7 +40,6 @@ import { type PeopleIds, peopleFixtures, personAccountVersion } from "./services
 import { type PostIds, postBody, postFixtures } from "./services/role-matrix-posts";
 import { type ServiceIds, serviceFixtures } from "./services/role-matrix-services";
 import { type TrainingIds, trainingBody, trainingFixtures } from "./services/role-matrix-trainings";
-import { type GrantIds, grantBody, grantFixtures } from "./funding/role-matrix-grants";
 
 const ACTORS = [
   "anonymous",
