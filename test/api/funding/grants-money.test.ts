@@ -59,7 +59,12 @@ describe("the project cap", () => {
     const id = await propose(staff, proposal(p.id, f.id, 8_000_000));
     await t.db
       .insert(fundingSettings)
-      .values({ baseId: t.baseId, projectGrantCapFen: 5_000_000, reportGraceDays: 15, varianceThresholdBp: 1000 })
+      .values({
+        baseId: t.baseId,
+        projectGrantCapFen: 5_000_000,
+        reportGraceDays: 15,
+        varianceThresholdBp: 1000,
+      })
       .onConflictDoUpdate({ target: fundingSettings.baseId, set: { projectGrantCapFen: 5_000_000 } });
     try {
       const res = await step(staff2, id, "approve", {}, 409);
@@ -120,7 +125,9 @@ describe("two staff paying one tranche at once", () => {
     await step(staff, id, "sign");
     let g = await view(staff, id);
     const [tranche] = g.tranches;
-    const res = await staff.post(`/api/grants/${id}/tranches/${tranche.id}/prepare`, { version: tranche.version });
+    const res = await staff.post(`/api/grants/${id}/tranches/${tranche.id}/prepare`, {
+      version: tranche.version,
+    });
     expect(res.statusCode, res.body).toBe(200);
     const body = { version: tranche.version + 1, paymentReference: "PZ-RACE-1" };
     const answers = await Promise.all([
@@ -166,7 +173,9 @@ describe("who sees which grants", () => {
     expect((await member.post(`/api/grants/${own.id}/approve`, { version: 1 })).statusCode).toBe(403);
 
     // Staff filter the base's list.
-    const byFund = (await staff.get(`/api/grants?fundKind=partner_fund&q=${encodeURIComponent(other.name)}`)).json();
+    const byFund = (
+      await staff.get(`/api/grants?fundKind=partner_fund&q=${encodeURIComponent(other.name)}`)
+    ).json();
     expect(byFund.items.map((g: { id: string }) => g.id)).toEqual([others.id]);
     expect(byFund.total).toBe(1);
   });
