@@ -16,7 +16,7 @@ import { requireListScope, scopeWhere } from "../../../scope";
 export type GrantFilter = z.output<typeof ZGrantQuery>;
 
 /** What a grant has paid out: its paid tranches. */
-export const disbursedSql = sql<string>`(SELECT coalesce(sum(${grantTranches.amountFen}), 0) FROM ${grantTranches}
+const disbursedSql = sql<string>`(SELECT coalesce(sum(${grantTranches.amountFen}), 0) FROM ${grantTranches}
   WHERE ${grantTranches.grantId} = ${grants.id} AND ${grantTranches.status} = 'paid')`;
 
 function grantWhere(ctx: Context, filter: GrantFilter): SQL | undefined {

@@ -34,7 +34,7 @@ async function grantRelations(db: Db, actor: Actor, row: GrantRow): Promise<Rela
   return paired ? ["mentor"] : [];
 }
 
-export async function grantSubject(db: Db, actor: Actor, row: GrantRow): Promise<Subject> {
+async function grantSubject(db: Db, actor: Actor, row: GrantRow): Promise<Subject> {
   return {
     baseId: row.baseId,
     organizationId: row.organizationId,

@@ -86,7 +86,7 @@ export async function checkCap(
 }
 
 /** What the fund's committed grants add up to. */
-export async function committedFen(tx: Db, fundId: string, exceptGrantId?: string): Promise<number> {
+async function committedFen(tx: Db, fundId: string, exceptGrantId?: string): Promise<number> {
   const [row] = await tx
     .select({ total: sql<string>`coalesce(sum(${grants.amountFen}), 0)` })
     .from(grants)
