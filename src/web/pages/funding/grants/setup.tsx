@@ -83,7 +83,8 @@ function GrantForm({ original }: { original?: GrantView }) {
     const sum = (items ?? []).reduce((s, i) => s + fenOf(i.amountYuan), 0);
     const gap = amountFen - sum;
     return (
-      <Typography.Text type={gap === 0 ? "success" : "warning"} aria-live="polite">
+      // The tags' darker green and orange: antd's success and warning text fail AA contrast.
+      <Typography.Text style={{ color: gap === 0 ? "#237804" : "#873800" }} aria-live="polite">
         {t("grants.total")} {yuan(sum)} ·{" "}
         {gap === 0
           ? t("grants.balanced")
@@ -215,7 +216,7 @@ function GrantForm({ original }: { original?: GrantView }) {
                       style={{ marginBottom: 0 }}
                     >
                       <Input
-                        aria-label={`${t("grants.setup.amountYuan")} ${i + 1}`}
+                        aria-label={`${t("grants.budgetAmount")} ${i + 1}`}
                         inputMode="decimal"
                         prefix="¥"
                         style={{ width: 160 }}
@@ -287,7 +288,7 @@ function GrantForm({ original }: { original?: GrantView }) {
                       style={{ marginBottom: 0 }}
                     >
                       <Input
-                        aria-label={`${t("grants.amount")} ${i + 1}`}
+                        aria-label={`${t("grants.trancheAmount")} ${i + 1}`}
                         inputMode="decimal"
                         prefix="¥"
                         style={{ width: 160 }}
