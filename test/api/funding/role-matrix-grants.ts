@@ -3,8 +3,8 @@
  * member's organization from the demo partner's fund (so the partner reads it), and one to another
  * organization from a project-grant fund (nobody outside the base's staff reads it).
  */
-import { asc, eq } from "drizzle-orm";
-import { grantMilestones, grantTranches, users } from "../../../src/db/schema";
+import { and, asc, eq, notInArray } from "drizzle-orm";
+import { grantMilestones, grantTranches, incubations, users } from "../../../src/db/schema";
 import type { TestApp } from "../../support/app";
 import { proposal } from "./grants-support";
 import { fund, grant, project } from "./support";
@@ -20,12 +20,27 @@ export interface GrantIds {
 /** A body that passes the contract (a project nobody has: 400 once the policy let the caller in). */
 export const grantBody = (nowhere: string) => proposal(nowhere, nowhere, 100);
 
+/** The organization's open incubation when it has one: a second would disturb the plan's rows. */
+async function openIncubation(t: TestApp, organizationId: string) {
+  const [row] = await t.db
+    .select({ id: incubations.id })
+    .from(incubations)
+    .where(
+      and(
+        eq(incubations.organizationId, organizationId),
+        notInArray(incubations.status, ["graduated", "terminated"]),
+      ),
+    )
+    .limit(1);
+  return row ? { incubationId: row.id } : {};
+}
+
 export async function grantFixtures(t: TestApp, ownOrganizationId: string, otherOrganizationId: string) {
   const [partnerUser] = await t.db
     .select({ partnerId: users.partnerId })
     .from(users)
     .where(eq(users.username, "partner"));
-  const ownProject = await project(t, ownOrganizationId);
+  const ownProject = await project(t, ownOrganizationId, await openIncubation(t, ownOrganizationId));
   const own = await grant(
     t,
     ownProject,
@@ -33,7 +48,7 @@ export async function grantFixtures(t: TestApp, ownOrganizationId: string, other
   );
   const other = await grant(
     t,
-    await project(t, otherOrganizationId),
+    await project(t, otherOrganizationId, await openIncubation(t, otherOrganizationId)),
     await fund(t, { kind: "project_grant" }),
   );
   const [tranche] = await t.db
