@@ -202,16 +202,22 @@ export const ZGrantView = z.object({
 });
 export type GrantView = z.infer<typeof ZGrantView>;
 
-export const ZGrantSetupQuery = z.object({ projectId: ZId, grantId: ZId.optional() });
+/** Without a project: the projects a grant may go to now, to choose one. */
+export const ZGrantSetupQuery = z.object({ projectId: ZId.optional(), grantId: ZId.optional() });
 
 /** What the set-up page shows: the project, the funds with what is still free, the cap and its room. */
+const ZSetupProject = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  status: z.enum(PROJECT_STATUSES),
+  organizationName: z.string(),
+});
+
 export const ZGrantSetup = z.object({
-  project: z.object({
-    id: z.uuid(),
-    title: z.string(),
-    status: z.enum(PROJECT_STATUSES),
-    organizationName: z.string(),
-  }),
+  /** The project asked for; null when none was. */
+  project: ZSetupProject.nullable(),
+  /** The base's projects a grant may go to now (draft or active, incubation open), when none was asked for. */
+  projects: z.array(ZSetupProject),
   funds: z.array(
     z.object({
       id: z.uuid(),

@@ -46,7 +46,17 @@ describe("the project cap", () => {
     await propose(staff, proposal(p.id, seed.id, 5_000_000));
     // The set-up page says the same.
     const setup = (await staff.get(`/api/grants/setup?projectId=${p.id}`)).json();
-    expect(setup).toMatchObject({ capFen: 30_000_000, projectGrantsFen: 30_000_000, capRoomFen: 0 });
+    expect(setup).toMatchObject({
+      capFen: 30_000_000,
+      projectGrantsFen: 30_000_000,
+      capRoomFen: 0,
+      projects: [],
+    });
+    // Without a project it lists the fundable ones to choose from (not a closed project).
+    const closed = await project(t, org.id, { status: "closed", incubationId: p.incubationId });
+    const choices = (await staff.get("/api/grants/setup")).json().projects.map((x: { id: string }) => x.id);
+    expect(choices).toContain(p.id);
+    expect(choices).not.toContain(closed.id);
     // Cancelling the first frees its 200,000.
     await step(staff, first, "cancel", { reason: "改由种子基金资助" });
     await propose(staff, proposal(p.id, f.id, 20_000_000));

@@ -35,9 +35,8 @@ export function useGrantSetup(projectId: string | null, grantId?: string) {
     queryKey: ["grant-setup", projectId, grantId],
     queryFn: () =>
       request<GrantSetup>("/api/grants/setup", {
-        query: { projectId: projectId ?? "", ...(grantId ? { grantId } : {}) },
+        query: { ...(projectId ? { projectId } : {}), ...(grantId ? { grantId } : {}) },
       }),
-    enabled: !!projectId,
   });
 }
 

@@ -3,7 +3,7 @@
  * history, and what the reader may do) and the set-up page's facts (the funds with what is still
  * free, the project's cap and its room). A fixed number of statements whatever the grant holds.
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
 import {
   bases,
@@ -12,6 +12,7 @@ import {
   grantEvents,
   grantMilestones,
   grantTranches,
+  incubations,
   organizations,
   partners,
   projects,
@@ -154,20 +155,38 @@ export async function grantView(db: Db, ctx: Context, id: string): Promise<Grant
 export async function grantSetup(
   db: Db,
   ctx: Context,
-  query: { projectId: string; grantId?: string },
+  query: { projectId?: string; grantId?: string },
 ): Promise<GrantSetup> {
   requireRoleFor(ctx.actor, "funding.manage");
-  const [project] = await db
-    .select({
-      id: projects.id,
-      title: projects.title,
-      status: projects.status,
-      organizationName: organizations.name,
-    })
-    .from(projects)
-    .innerJoin(organizations, eq(organizations.id, projects.organizationId))
-    .where(and(eq(projects.id, query.projectId), eq(projects.baseId, ctx.actor.baseId)));
-  if (!project) throw fieldError("projectId", "invalid");
+  const selectProjects = () =>
+    db
+      .select({
+        id: projects.id,
+        title: projects.title,
+        status: projects.status,
+        organizationName: organizations.name,
+      })
+      .from(projects)
+      .innerJoin(organizations, eq(organizations.id, projects.organizationId))
+      .innerJoin(incubations, eq(incubations.id, projects.incubationId));
+  const [project] = query.projectId
+    ? await selectProjects().where(
+        and(eq(projects.id, query.projectId), eq(projects.baseId, ctx.actor.baseId)),
+      )
+    : [null];
+  if (query.projectId && !project) throw fieldError("projectId", "invalid");
+  const choices = project
+    ? []
+    : await selectProjects()
+        .where(
+          and(
+            eq(projects.baseId, ctx.actor.baseId),
+            inArray(projects.status, ["draft", "active"]),
+            notInArray(incubations.status, ["graduated", "terminated"]),
+          ),
+        )
+        .orderBy(asc(organizations.name), asc(projects.title))
+        .limit(500);
   const committed = sql<string>`(SELECT coalesce(sum(g.amount_fen), 0) FROM grants g WHERE g.fund_id = ${funds.id}
     AND g.status IN (${sql.join(
       COMMITTED_GRANT_STATUSES.map((s) => sql`${s}`),
@@ -180,9 +199,10 @@ export async function grantSetup(
     .where(and(eq(funds.baseId, ctx.actor.baseId), eq(funds.status, "active")))
     .orderBy(asc(funds.kind), asc(funds.name));
   const capFen = await projectGrantCap(db, ctx.actor.baseId);
-  const used = await projectGrantsFen(db, project.id, query.grantId);
+  const used = project ? await projectGrantsFen(db, project.id, query.grantId) : 0;
   return {
-    project,
+    project: project ?? null,
+    projects: choices,
     funds: fundRows.map(({ f, partnerName, committed: c }) => ({
       id: f.id,
       name: f.name,

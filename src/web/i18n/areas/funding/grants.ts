@@ -105,7 +105,7 @@ export const zhCN = {
   setup: {
     newTitle: "新建资助",
     editTitle: "修改资助方案",
-    pickProject: "请从项目页面进入以选择项目，或在此输入项目编号。",
+    pickProject: "选择要资助的项目（草稿或实施中、孵化尚未结束的项目）",
     projectId: "项目",
     fundHelp: "可用 {{available}} 元（总额 {{capacity}} 元）",
     cap: "本基地每个项目的项目资助合计上限 {{cap}} 元；该项目已有 {{used}} 元，还可申请 {{room}} 元。",
@@ -254,7 +254,7 @@ export const en: typeof zhCN = {
   setup: {
     newTitle: "New grant",
     editTitle: "Edit the grant's terms",
-    pickProject: "Open this page from a project to choose it, or enter the project's id here.",
+    pickProject: "Choose the project to fund (a draft or active one whose incubation is still open)",
     projectId: "Project",
     fundHelp: "CNY {{available}} free (of CNY {{capacity}})",
     cap: "A project's project grants may add up to CNY {{cap}}; this project has CNY {{used}}, so CNY {{room}} is left.",

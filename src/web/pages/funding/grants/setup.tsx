@@ -40,7 +40,7 @@ function GrantForm({ original }: { original?: GrantView }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const projectId = original?.project.id ?? params.get("projectId");
   const setup = useGrantSetup(projectId, original?.id);
   const [form] = Form.useForm<GrantFormValues>();
@@ -85,12 +85,15 @@ function GrantForm({ original }: { original?: GrantView }) {
     return (
       // The tags' darker green and orange: antd's success and warning text fail AA contrast.
       <Typography.Text style={{ color: gap === 0 ? "#237804" : "#873800" }} aria-live="polite">
-        {t("grants.total")} {yuan(sum)} ·{" "}
-        {gap === 0
-          ? t("grants.balanced")
-          : gap > 0
-            ? t("grants.remaining", { amount: formatFen(gap) })
-            : t("grants.over", { amount: formatFen(-gap) })}
+        {t("grants.total")} {yuan(sum)}
+        {amountFen > 0 &&
+          ` · ${
+            gap === 0
+              ? t("grants.balanced")
+              : gap > 0
+                ? t("grants.remaining", { amount: formatFen(gap) })
+                : t("grants.over", { amount: formatFen(-gap) })
+          }`}
       </Typography.Text>
     );
   };
@@ -111,13 +114,33 @@ function GrantForm({ original }: { original?: GrantView }) {
       <PageHeader
         title={t(original ? "grants.setup.editTitle" : "grants.setup.newTitle")}
         subTitle={
-          setup.data ? `${setup.data.project.title} · ${setup.data.project.organizationName}` : undefined
+          setup.data?.project
+            ? `${setup.data.project.title} · ${setup.data.project.organizationName}`
+            : undefined
         }
         backTo={original ? `/funding/grants/${original.id}` : "/funding/grants"}
       />
-      {!projectId && <Alert type="info" showIcon title={t("grants.setup.pickProject")} />}
+      {!projectId && (
+        <Card style={{ marginBottom: 16 }}>
+          <label htmlFor="grant-project" style={{ display: "block", marginBottom: 8 }}>
+            {t("grants.setup.pickProject")}
+          </label>
+          <Select
+            id="grant-project"
+            showSearch
+            optionFilterProp="label"
+            style={{ width: "100%", maxWidth: 560 }}
+            loading={setup.isLoading}
+            onChange={(value: string) => setParams({ projectId: value }, { replace: true })}
+            options={(setup.data?.projects ?? []).map((p) => ({
+              value: p.id,
+              label: `${p.title} · ${p.organizationName}`,
+            }))}
+          />
+        </Card>
+      )}
       {setup.isError && <QueryError error={setup.error} onRetry={() => void setup.refetch()} />}
-      {setup.data && (
+      {setup.data?.project && (
         <Alert
           style={{ marginBottom: 16 }}
           type="info"
