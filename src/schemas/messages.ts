@@ -416,6 +416,39 @@ export const ERROR_MESSAGES = {
     "zh-CN": "评价提交 {days} 天后不能再修改",
     en: "A rating can no longer be changed {days} days after it was given",
   },
+  // Funding: grants (资助).
+  grant_status_invalid: {
+    "zh-CN": "该资助当前为“{status}”，不能进行此操作，请刷新页面查看最新状态",
+    en: "The grant is {status}, which does not allow this; reload to see where it stands",
+  },
+  tranche_status_invalid: {
+    "zh-CN": "该笔拨付当前为“{status}”，不能进行此操作，请刷新页面查看最新状态",
+    en: "The tranche is {status}, which does not allow this; reload to see where it stands",
+  },
+  tranche_condition_unmet: {
+    "zh-CN": "该笔拨付的条件“{condition}”尚未满足，暂不能准备拨付",
+    en: "The tranche's condition ({condition}) does not hold yet; it cannot be prepared",
+  },
+  two_person_rule: {
+    "zh-CN": "双人复核：{what}由您准备，须由另一位工作人员审批",
+    en: "Two-person rule: you prepared {what}; another staff member must approve it",
+  },
+  fund_over_committed: {
+    "zh-CN": "资金“{fund}”可用余额为 {available} 元，不足以承担 {amount} 元",
+    en: "The fund “{fund}” has CNY {available} left, not enough for CNY {amount}",
+  },
+  project_cap_exceeded: {
+    "zh-CN": "每个项目的项目资助合计不超过 {cap} 元：该项目已有 {used} 元，还可申请 {room} 元",
+    en: "A project's project grants may add up to CNY {cap}: this project has CNY {used}, so CNY {room} is left",
+  },
+  project_not_fundable: {
+    "zh-CN": "该项目当前不能申请资助（项目须为草稿或实施中，且其孵化尚未结束）",
+    en: "This project cannot be granted money now (it must be a draft or active, its incubation still open)",
+  },
+  fund_not_active: {
+    "zh-CN": "资金“{fund}”已关闭，不能再用于新的资助",
+    en: "The fund “{fund}” is closed and cannot fund new grants",
+  },
 } satisfies Catalog;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
@@ -834,6 +867,20 @@ export const FIELD_MESSAGES = {
   schedule_too_far: {
     "zh-CN": "预约时间须在过去 30 天到未来一年之间",
     en: "The appointment must be between 30 days ago and a year from now",
+  },
+  fen_sum_mismatch: {
+    "zh-CN": "各项合计 {sum} 元，须等于资助金额 {amount} 元",
+    en: "These add up to CNY {sum}; they must equal the grant's CNY {amount}",
+  },
+  milestone_required: {
+    "zh-CN": "按里程碑拨付时须选择一个里程碑",
+    en: "Choose the milestone this tranche waits for",
+  },
+  reason_required: { "zh-CN": "请填写原因", en: "Give the reason" },
+  met_on_future: { "zh-CN": "达成日期不能晚于今天", en: "The day it was met cannot be after today" },
+  payment_reference_required: {
+    "zh-CN": "请填写付款凭证号（财务记账号）",
+    en: "Give the payment's reference in the finance office's books",
   },
 } satisfies Catalog;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

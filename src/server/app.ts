@@ -26,6 +26,7 @@ import { reviewRoutes } from "./areas/admission/reviews/routes";
 import { roundRoutes } from "./areas/admission/rounds/routes";
 import { rubricRoutes } from "./areas/admission/rubrics/routes";
 import type { AreaDeps } from "./areas/deps";
+import { grantRoutes } from "./areas/funding/grants/routes";
 import {
   assessmentRoutes,
   cohortAssessmentRoutes,
@@ -228,6 +229,8 @@ export async function buildApp(options: {
       await api.register(postFileRoutes, { ...deps, prefix: "/posts" });
       await api.register(portalPostFileRoutes, { ...deps, prefix: "/portal/posts" });
       await api.register(mentoringRoutes, deps);
+      // Funding (issue 13): grants.
+      await api.register(grantRoutes, { ...deps, prefix: "/grants" });
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

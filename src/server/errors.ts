@@ -115,6 +115,14 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   request_status_invalid: 409,
   catalogue_name_taken: 409,
   rating_closed: 409,
+  grant_status_invalid: 409,
+  tranche_status_invalid: 409,
+  tranche_condition_unmet: 409,
+  two_person_rule: 409,
+  fund_over_committed: 409,
+  project_cap_exceeded: 409,
+  project_not_fundable: 409,
+  fund_not_active: 409,
 };
 
 export class AppError extends Error {

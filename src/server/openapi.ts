@@ -108,6 +108,11 @@ const TAGS = [
       "服务申请与服务记录 (4Z): the catalogue, requests through their lifecycle, the thread, records alone or for a group, ratings",
   },
   {
+    name: "grants",
+    description:
+      "资助: grants from proposal through approval (two-person rule), agreement, tranches paid in two hands, milestones, to closing",
+  },
+  {
     name: "trainings",
     description:
       "培训与能力建设: trainings and series, enrolment with a waitlist, the rotating QR check-in, attendance, feedback, certificates",

@@ -78,6 +78,10 @@ export interface Access {
   personManage: boolean;
   /** An individual: their own 个人信息 and home. */
   isIndividual: boolean;
+  /** 资金管理: staff manage funds, projects and grants. */
+  fundingManage: boolean;
+  /** 资助: the grant list (staff: the base's; a member: its own; a partner: its funds'). */
+  fundingList: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   /** 成长档案: the base's staff for any organization, a member for its own. */
@@ -124,6 +128,8 @@ const NONE: Access = {
   postManage: false,
   personManage: false,
   isIndividual: false,
+  fundingManage: false,
+  fundingList: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
   canReadGrowthFile: () => false,
@@ -185,6 +191,8 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     postManage: may("post.manage"),
     personManage: may("person.manage"),
     isIndividual: may("person.self"),
+    fundingManage: may("funding.manage"),
+    fundingList: listScope(actor, "funding.list") !== null,
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
     canReadGrowthFile: (organization) => onRecord("incubation.read", organization),

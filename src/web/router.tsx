@@ -99,6 +99,10 @@ const IncubationListPage = lazy(() => import("./pages/incubation/incubations/lis
 const ServiceRequestsPage = lazy(() => import("./pages/services/requests/list"));
 const AskForServicePage = lazy(() => import("./pages/services/requests/ask"));
 const ServiceRequestPage = lazy(() => import("./pages/services/requests/detail"));
+const GrantListPage = lazy(() => import("./pages/funding/grants/list"));
+const GrantPage = lazy(() => import("./pages/funding/grants/detail"));
+const GrantSetupPage = lazy(() => import("./pages/funding/grants/setup"));
+const GrantAgreementPage = lazy(() => import("./pages/funding/grants/agreement"));
 const ServiceCataloguePage = lazy(() => import("./pages/services/catalogue"));
 const RecordServicePage = lazy(() => import("./pages/services/records/group"));
 const IncubationPage = lazy(() => import("./pages/incubation/incubations/detail"));
@@ -304,6 +308,17 @@ export const router = createBrowserRouter([
         ],
       },
       { path: "service-figures", element: <Guard allow="serviceFigures" page={<ServiceFiguresPage />} /> },
+      {
+        path: "funding/grants",
+        children: [
+          { index: true, element: <Guard allow="fundingList" page={<GrantListPage />} /> },
+          { path: "new", element: <Guard allow="fundingManage" page={<GrantSetupPage />} /> },
+          // Members and partner users read their own; the server answers 404 for another's.
+          { path: ":id", element: <GrantPage /> },
+          { path: ":id/edit", element: <Guard allow="fundingManage" page={<GrantSetupPage />} /> },
+          { path: ":id/agreement", element: <GrantAgreementPage /> },
+        ],
+      },
       {
         path: "partners",
         children: [

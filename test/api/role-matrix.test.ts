@@ -27,6 +27,7 @@ import { type DecisionIds, decisionFixtures } from "./admission/role-matrix-deci
 import { type ExpertIds, expertFixtures } from "./admission/role-matrix-experts";
 import { type InspectionIds, inspectionFixtures } from "./admission/role-matrix-inspections";
 import { type RoundIds, roundFixtures } from "./admission/role-matrix-rounds";
+import { type GrantIds, grantBody, grantFixtures } from "./funding/role-matrix-grants";
 import { type AssessmentIds, assessmentFixtures } from "./incubation/assessments-role-matrix";
 import { type PlanIds, planFixtures } from "./incubation/plan-matrix";
 import { type IncubationIds, incubationFixtures } from "./incubation/role-matrix-incubations";
@@ -66,7 +67,8 @@ type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds &
   TrainingIds &
   ServiceIds &
   PostIds &
-  PeopleIds;
+  PeopleIds &
+  GrantIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -778,6 +780,43 @@ const MATRIX: Record<string, Case[]> = {
                                                      expect: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404] }],
   "POST /api/posts/{id}/files":                   [{ id: "postDraft", note: "no file: 400 proves the policy passed", body: () => ({}),
                                                      expect: [401, 400, 400, 403, 403, 403, 403, 403, 403, 403] }],
+
+  // Funding: grants. "ownGrant" is the member's organization's, from the demo partner's fund;
+  // "otherGrant" another organization's. Steps at a stale version: 409 proves the policy passed.
+  "GET /api/grants":                              [{ expect: [401, 200, 200, 403, 403, 200, 403, 403, 200, 403] }],
+  "POST /api/grants":                             [{ note: "a project nobody has: 400 proves the policy passed", body: () => grantBody(NOWHERE),
+                                                     expect: [401, 400, 400, 403, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/grants/setup":                        [{ url: (i) => `/api/grants/setup?projectId=${i.ownGrantProject}`,
+                                                     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/grants/{id}":                         [{ id: "ownGrant", expect: [401, 200, 200, 403, 404, 200, 403, 403, 200, 403] },
+                                                   { id: "otherGrant", expect: [401, 200, 200, 403, 404, 404, 403, 403, 404, 403] }],
+  "PUT /api/grants/{id}":                         [{ id: "otherGrant", body: () => { const { projectId: _, ...terms } = grantBody(NOWHERE); return { ...terms, version: 999 }; },
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/grants/{id}/approve":                [{ id: "ownGrant", body: () => ({ version: 999, reason: "矩阵" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/grants/{id}/sign":                   [{ id: "ownGrant", body: () => ({ version: 999, reason: "矩阵" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/grants/{id}/suspend":                [{ id: "ownGrant", body: () => ({ version: 999, reason: "矩阵" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/grants/{id}/resume":                 [{ id: "ownGrant", body: () => ({ version: 999, reason: "矩阵" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/grants/{id}/close":                  [{ id: "ownGrant", body: () => ({ version: 999, reason: "矩阵" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/grants/{id}/cancel":                 [{ id: "ownGrant", body: () => ({ version: 999, reason: "矩阵" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/grants/{id}/tranches/{trancheId}/prepare": [
+                                                   { url: (i) => `/api/grants/${i.ownGrant}/tranches/${i.ownTranche}/prepare`, body: () => ({ version: 999, paymentReference: "矩阵" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/grants/{id}/tranches/{trancheId}/withdraw": [
+                                                   { url: (i) => `/api/grants/${i.ownGrant}/tranches/${i.ownTranche}/withdraw`, body: () => ({ version: 999, paymentReference: "矩阵" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/grants/{id}/tranches/{trancheId}/pay": [
+                                                   { url: (i) => `/api/grants/${i.ownGrant}/tranches/${i.ownTranche}/pay`, body: () => ({ version: 999, paymentReference: "矩阵" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/grants/{id}/milestones/{milestoneId}": [
+                                                   { url: (i) => `/api/grants/${i.ownGrant}/milestones/${i.ownMilestone}`, note: "a proposed grant's milestone: 409",
+                                                     body: () => ({ version: 999, status: "met" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
 };
 
 /**
@@ -834,6 +873,7 @@ beforeAll(async () => {
     ...(await serviceFixtures(t, ownOrg)),
     ...(await postFixtures(t, ownOrg, other?.id as string)),
     ...(await peopleFixtures(clients.staff, individual?.id as string)),
+    ...(await grantFixtures(t, ownOrg, other?.id as string)),
   };
 });
 afterAll(() => t.close());

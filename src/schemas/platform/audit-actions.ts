@@ -34,6 +34,7 @@ export const AUDIT_ENTITIES = {
   mentor: { zhCN: "导师", en: "Mentor" },
   mentorship: { zhCN: "导师结对", en: "Mentorship" },
   mentoring_session: { zhCN: "辅导记录", en: "Mentoring session" },
+  grant: { zhCN: "资助", en: "Grant" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -362,6 +363,19 @@ export const AUDIT_ACTIONS = {
   "person.profile_updated": { entity: "person", zhCN: "修改个人信息", en: "Edited a personal profile" },
   "person.updated": { entity: "person", zhCN: "修改人员信息", en: "Edited an individual" },
   "person.exported": { entity: "person", zhCN: "导出人员名单", en: "Exported people" },
+  "grant.propose": { entity: "grant", zhCN: "提出资助", en: "Proposed a grant" },
+  "grant.update": { entity: "grant", zhCN: "修改资助方案", en: "Edited a proposed grant" },
+  "grant.approve": { entity: "grant", zhCN: "审批资助", en: "Approved a grant" },
+  "grant.sign": { entity: "grant", zhCN: "签订资助协议", en: "Recorded a signed agreement" },
+  "grant.activate": { entity: "grant", zhCN: "资助开始执行", en: "A grant became active" },
+  "grant.suspend": { entity: "grant", zhCN: "暂停资助", en: "Suspended a grant" },
+  "grant.resume": { entity: "grant", zhCN: "恢复资助", en: "Resumed a grant" },
+  "grant.close": { entity: "grant", zhCN: "结项", en: "Closed a grant" },
+  "grant.cancel": { entity: "grant", zhCN: "取消资助", en: "Cancelled a grant" },
+  "grant.tranche_prepare": { entity: "grant", zhCN: "准备拨付", en: "Prepared a tranche" },
+  "grant.tranche_withdraw": { entity: "grant", zhCN: "撤回拨付准备", en: "Withdrew a prepared tranche" },
+  "grant.tranche_pay": { entity: "grant", zhCN: "审批拨付", en: "Paid a tranche" },
+  "grant.milestone": { entity: "grant", zhCN: "标记里程碑", en: "Marked a milestone" },
 } as const satisfies Record<string, ActionEntry>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -12,6 +12,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   InteractionOutlined,
+  MoneyCollectOutlined,
   NotificationOutlined,
   OrderedListOutlined,
   RadarChartOutlined,
@@ -154,6 +155,15 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
       label: t("nav.myExpertProfile"),
     });
   }
+  if (access.fundingList) {
+    // Funding (资金管理): one group; each part of funding adds its entries here.
+    items.push({
+      key: "funding",
+      icon: <MoneyCollectOutlined aria-hidden />,
+      label: t("grants.group"),
+      children: [{ key: "/funding/grants", label: t("grants.nav") }],
+    });
+  }
   if (access.postManage) {
     items.push({ key: "/posts/manage", icon: <ReadOutlined aria-hidden />, label: t("posts.nav") });
   }
@@ -198,6 +208,7 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     "/audit",
     "/posts/manage",
     "/posts",
+    "/funding/grants",
   ]) {
     if (pathname === key || pathname.startsWith(`${key}/`)) return key;
   }
