@@ -26,6 +26,8 @@ import { reviewRoutes } from "./areas/admission/reviews/routes";
 import { roundRoutes } from "./areas/admission/rounds/routes";
 import { rubricRoutes } from "./areas/admission/rubrics/routes";
 import type { AreaDeps } from "./areas/deps";
+import { fundingFigureRoutes } from "./areas/funding/figures/routes";
+import { projectResultsRoutes } from "./areas/funding/results/routes";
 import {
   assessmentRoutes,
   cohortAssessmentRoutes,
@@ -228,6 +230,9 @@ export async function buildApp(options: {
       await api.register(postFileRoutes, { ...deps, prefix: "/posts" });
       await api.register(portalPostFileRoutes, { ...deps, prefix: "/portal/posts" });
       await api.register(mentoringRoutes, deps);
+      // Funding (issue 13): results per project, the base's money figures.
+      await api.register(projectResultsRoutes, { ...deps, prefix: "/projects" });
+      await api.register(fundingFigureRoutes, { ...deps, prefix: "/funding" });
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

@@ -362,6 +362,7 @@ export const AUDIT_ACTIONS = {
   "person.profile_updated": { entity: "person", zhCN: "修改个人信息", en: "Edited a personal profile" },
   "person.updated": { entity: "person", zhCN: "修改人员信息", en: "Edited an individual" },
   "person.exported": { entity: "person", zhCN: "导出人员名单", en: "Exported people" },
+  "funding.figures_exported": { entity: "base", zhCN: "导出资金数据", en: "Exported the money figures" },
 } as const satisfies Record<string, ActionEntry>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
