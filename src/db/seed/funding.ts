@@ -112,7 +112,8 @@ export async function seedFunding(tx: Db, baseId: string, now: Date): Promise<vo
     ])
     .returning({ id: funds.id, kind: funds.kind, partnerId: funds.partnerId });
 
-  // Last year's cohort: the organizations whose projects have a year of history by now.
+  // Last year's cohort: the organizations whose projects have a year of history by now. They
+  // graduated three months ago; their funded projects run on after graduation (出壳后继续执行).
   const [past] = await tx
     .insert(cohorts)
     .values({
@@ -183,9 +184,9 @@ export async function seedFunding(tx: Db, baseId: string, now: Date): Promise<vo
       partner: fundRows.find((f) => f.kind === "partner_fund"),
     },
     incubations: {
-      canteen: { id: await pastIncubation(canteenOrg.id, "project", false), organizationId: canteenOrg.id },
+      canteen: { id: await pastIncubation(canteenOrg.id, "project", true), organizationId: canteenOrg.id },
       neighbour: { id: await pastIncubation(neighbourOrg.id, "org", true), organizationId: neighbourOrg.id },
-      youth: { id: await pastIncubation(youthOrg.id, "project", false), organizationId: youthOrg.id },
+      youth: { id: await pastIncubation(youthOrg.id, "project", true), organizationId: youthOrg.id },
       member: memberIncubation ?? null,
       combined: combined ?? null,
     },

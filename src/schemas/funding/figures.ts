@@ -50,6 +50,15 @@ export const ZFundingFigures = z.object({
       metBp: z.number().int().nullable(),
     }),
   ),
+  /** The twenty projects with the most money committed (in the year, when one is asked). */
+  topProjects: z.array(
+    ZMoney.extend({
+      projectId: z.string(),
+      title: z.string(),
+      status: z.enum(PROJECT_STATUSES),
+      organizationName: z.string(),
+    }),
+  ),
   projectsByStatus: z.array(z.object({ status: z.enum(PROJECT_STATUSES), projects: ZCount })),
 });
 export type FundingFigures = z.infer<typeof ZFundingFigures>;

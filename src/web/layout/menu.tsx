@@ -12,6 +12,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   InteractionOutlined,
+  MoneyCollectOutlined,
   NotificationOutlined,
   OrderedListOutlined,
   RadarChartOutlined,
@@ -78,6 +79,17 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
       label: t("serviceFigures.nav"),
     });
   }
+  // Funding (issue 13): one group for every funding page.
+  const funding: MenuItem[] = [];
+  if (access.fundingFigures)
+    funding.push({ key: "/funding/figures", label: t("fundingResults.nav.figures") });
+  if (funding.length > 0)
+    items.push({
+      key: "funding",
+      icon: <MoneyCollectOutlined aria-hidden />,
+      label: t("fundingResults.nav.group"),
+      children: funding,
+    });
   if (access.partnerManage) {
     items.push({ key: "/partners", icon: <InteractionOutlined aria-hidden />, label: t("partners.nav") });
   }
@@ -198,6 +210,7 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     "/audit",
     "/posts/manage",
     "/posts",
+    "/funding/figures",
   ]) {
     if (pathname === key || pathname.startsWith(`${key}/`)) return key;
   }

@@ -32,6 +32,31 @@ interface MovementRow {
   fen: string | number;
 }
 
+/** How many projects the figures name (by money committed). */
+const TOP_PROJECTS = 20;
+
+/**
+ * Every money movement of the base, dated by its own day: a committed grant by its start, a paid
+ * tranche by its payment (Asia/Shanghai), counted spending by the day spent.
+ */
+function movementsOf(baseId: string) {
+  return sql`
+        SELECT 'committed' AS measure, g.fund_id, g.project_id,
+               extract(year FROM g.starts_on)::int AS year, g.amount_fen AS fen
+          FROM grants g
+         WHERE g.base_id = ${baseId} AND g.status IN (${list(COMMITTED_GRANT_STATUSES)})
+        UNION ALL
+        SELECT 'disbursed', g.fund_id, g.project_id,
+               extract(year FROM coalesce((t.paid_at AT TIME ZONE 'Asia/Shanghai')::date, t.planned_on, g.starts_on))::int,
+               t.amount_fen
+          FROM grant_tranches t JOIN grants g ON g.id = t.grant_id
+         WHERE t.base_id = ${baseId} AND t.status = 'paid'
+        UNION ALL
+        SELECT 'spent', g.fund_id, g.project_id, extract(year FROM e.spent_on)::int, e.amount_fen
+          FROM grant_expenses e JOIN grants g ON g.id = e.grant_id
+         WHERE e.base_id = ${baseId} AND e.status IN (${list(COUNTED_EXPENSE_STATUSES)})`;
+}
+
 const list = (values: readonly string[]) =>
   sql.join(
     values.map((v) => sql`${v}`),
@@ -57,28 +82,25 @@ export async function fundingFigures(
   requireAccess(ctx.actor, "funding.figures");
   const baseId = ctx.actor.baseId;
   const year = query.year ?? null;
-  const [movements, fundRows, achievement, statuses] = await Promise.all([
+  const [movements, top, fundRows, achievement, statuses] = await Promise.all([
     db.execute(sql`
-      WITH m AS (
-        SELECT 'committed' AS measure, g.fund_id, g.project_id,
-               extract(year FROM g.starts_on)::int AS year, g.amount_fen AS fen
-          FROM grants g
-         WHERE g.base_id = ${baseId} AND g.status IN (${list(COMMITTED_GRANT_STATUSES)})
-        UNION ALL
-        SELECT 'disbursed', g.fund_id, g.project_id,
-               extract(year FROM coalesce((t.paid_at AT TIME ZONE 'Asia/Shanghai')::date, t.planned_on, g.starts_on))::int,
-               t.amount_fen
-          FROM grant_tranches t JOIN grants g ON g.id = t.grant_id
-         WHERE t.base_id = ${baseId} AND t.status = 'paid'
-        UNION ALL
-        SELECT 'spent', g.fund_id, g.project_id, extract(year FROM e.spent_on)::int, e.amount_fen
-          FROM grant_expenses e JOIN grants g ON g.id = e.grant_id
-         WHERE e.base_id = ${baseId} AND e.status IN (${list(COUNTED_EXPENSE_STATUSES)})
-      )
+      WITH m AS (${movementsOf(baseId)})
       SELECT m.measure, m.fund_id, i.track, m.year, sum(m.fen)::bigint AS fen
         FROM m JOIN projects p ON p.id = m.project_id JOIN incubations i ON i.id = p.incubation_id
        WHERE ${year}::int IS NULL OR m.year = ${year}::int
        GROUP BY m.measure, m.fund_id, i.track, m.year`),
+    // The projects with the most money committed (the page links each to its results).
+    db.execute(sql`
+      WITH m AS (${movementsOf(baseId)})
+      SELECT p.id, p.title, p.status, o.name AS organization,
+             coalesce(sum(m.fen) FILTER (WHERE m.measure = 'committed'), 0)::bigint AS committed,
+             coalesce(sum(m.fen) FILTER (WHERE m.measure = 'disbursed'), 0)::bigint AS disbursed,
+             coalesce(sum(m.fen) FILTER (WHERE m.measure = 'spent'), 0)::bigint AS spent
+        FROM m JOIN projects p ON p.id = m.project_id JOIN organizations o ON o.id = p.organization_id
+       WHERE ${year}::int IS NULL OR m.year = ${year}::int
+       GROUP BY p.id, p.title, p.status, o.name
+       ORDER BY committed DESC, p.title, p.id
+       LIMIT ${TOP_PROJECTS}`),
     db.execute(sql`
       SELECT f.id, f.name, f.kind, f.capacity_fen AS capacity,
              coalesce((SELECT sum(g.owed_fen) FROM grants g WHERE g.fund_id = f.id), 0)::bigint AS owed
@@ -172,6 +194,23 @@ export async function fundingFigures(
         metBp: measured > 0 ? divideRounded(met * 10_000, measured) : null,
       };
     }),
+    topProjects: rowsOf<{
+      id: string;
+      title: string;
+      status: ProjectStatus;
+      organization: string;
+      committed: string | number;
+      disbursed: string | number;
+      spent: string | number;
+    }>(top).map((p) => ({
+      projectId: p.id,
+      title: p.title,
+      status: p.status,
+      organizationName: p.organization,
+      committedFen: Number(p.committed),
+      disbursedFen: Number(p.disbursed),
+      spentFen: Number(p.spent),
+    })),
     projectsByStatus: PROJECT_STATUSES.map((status) => ({
       status,
       projects: Number(counts.find((c) => c.status === status)?.projects ?? 0),
