@@ -149,7 +149,6 @@ function Figures({ f }: { f: FundingFigures }) {
           scroll={{ x: true }}
           rowKey="projectId"
           aria-labelledby="figures-top"
-          locale={{ emptyText: t("fundingResults.figures.none") }}
           dataSource={f.topProjects}
           columns={[
             {

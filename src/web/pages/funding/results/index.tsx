@@ -28,9 +28,7 @@ function Indicator({ indicator, index }: { indicator: ResultsIndicator; index: n
     <Card size="small" style={{ marginBottom: 16 }}>
       <h3 id={titleId} className="hatchery-section-title">
         {indicator.name}（{indicator.unit}）{" "}
-        <Tag color={indicator.met ? "green" : "default"}>
-          {indicator.met ? t("fundingResults.results.met") : t("fundingResults.results.notMet")}
-        </Tag>
+        <Tag>{indicator.met ? t("fundingResults.results.met") : t("fundingResults.results.notMet")}</Tag>
       </h3>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t("fundingResults.results.baseline")} {indicator.baseline} · {t("fundingResults.results.target")}{" "}
@@ -214,20 +212,23 @@ export default function ProjectResultsPage() {
             <h2 id="results-sites" className="hatchery-section-title">
               {t("fundingResults.results.sites")}
             </h2>
-            <Table
-              size="small"
-              pagination={false}
-              rowKey="id"
-              aria-labelledby="results-sites"
-              locale={{ emptyText: t("fundingResults.results.noSites") }}
-              dataSource={r.replicationSites}
-              columns={[
-                { title: t("fundingResults.results.town"), dataIndex: "town" },
-                { title: t("fundingResults.results.community"), dataIndex: "community" },
-                { title: t("fundingResults.results.year"), dataIndex: "year" },
-                { title: t("fundingResults.results.fundedBy"), dataIndex: "fundedBy" },
-              ]}
-            />
+            {r.replicationSites.length === 0 ? (
+              <Typography.Paragraph>{t("fundingResults.results.noSites")}</Typography.Paragraph>
+            ) : (
+              <Table
+                size="small"
+                pagination={false}
+                rowKey="id"
+                aria-labelledby="results-sites"
+                dataSource={r.replicationSites}
+                columns={[
+                  { title: t("fundingResults.results.town"), dataIndex: "town" },
+                  { title: t("fundingResults.results.community"), dataIndex: "community" },
+                  { title: t("fundingResults.results.year"), dataIndex: "year" },
+                  { title: t("fundingResults.results.fundedBy"), dataIndex: "fundedBy" },
+                ]}
+              />
+            )}
           </Card>
         </>
       )}
