@@ -96,7 +96,7 @@ export interface GrantStory {
 }
 
 /** 09:30 Beijing time on `day` as an instant. */
-export const at = (day: string, hour = 9, minute = 30) =>
+const at = (day: string, hour = 9, minute = 30) =>
   new Date(`${day}T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00+08:00`);
 
 export async function writeGrant(tx: Db, baseId: string, s: GrantStory): Promise<string> {

@@ -215,7 +215,7 @@ export function fundingStories(x: Input): ProjectStory[] {
             {
               line: 2,
               spentOn: addDays(start, 8),
-              amountFen: yuan(18_420),
+              amountFen: yuan(8_420),
               description: "保温餐箱40个、餐具",
               payee: "北京惠民厨具有限公司",
               status: "verified",
@@ -255,7 +255,7 @@ export function fundingStories(x: Input): ProjectStory[] {
             {
               line: 1,
               spentOn: addDays(q(start, 3), -18),
-              amountFen: yuan(9_000),
+              amountFen: yuan(5_000),
               description: "志愿者防暑与交通补贴",
               payee: "志愿者（32人）",
               status: "verified",
