@@ -23,6 +23,7 @@ import { adminQuery, withDatabase } from "../test/support/postgres-setup";
 import { copyClock, copyRows } from "./bulk";
 import { addRacers, RACE_CAPACITY, RACE_TRAININGS, type Racer } from "./enrolment-race";
 import { explainQueries } from "./explain";
+import { type LoadedFunding, loadFunding } from "./funding";
 import { type LoadedIncubation, loadIncubation } from "./incubation";
 import { type LoadedPosts, loadPosts } from "./posts";
 import { seededUuid } from "./recorder";
@@ -58,6 +59,8 @@ export interface PreparedDatabase {
   incubation: LoadedIncubation;
   /** The 4Z services: requests, records, trainings, mentoring, and the ledger of what they delivered. */
   services: LoadedServices;
+  /** Issue 13: funds, projects, grants with budget lines and tranches, spending, reports and values. */
+  funding: LoadedFunding;
   /** The enrolment race's members, each of another organization (the demo password). */
   racers: Racer[];
   /** Information (资讯): posts, targeted ones' recipients and read receipts. */
@@ -141,6 +144,11 @@ export async function prepareDatabase(
         `(${services.enrolments} enrolments, ${services.attendances} attended, ${services.certificates} certificates), ` +
         `${services.mentorships} mentorships (${services.sessions} sessions); ${services.deliveries} ledger rows`,
     );
+    const funding = await loadFunding(database, baseId, { seed: options.seed });
+    lap(
+      `funding inserted: ${funding.projects} projects, ${funding.grants} grants, ${funding.expenses} spending items, ` +
+        `${funding.reports} reports (${funding.values} indicator values)`,
+    );
     const racers = await addRacers(database, baseId, options.racers, {
       passwordHash: memberHash,
       seed: options.seed,
@@ -211,6 +219,7 @@ export async function prepareDatabase(
       admission: { ...recruitment.admission, expertReviewIds },
       incubation,
       services,
+      funding,
       racers,
       posts: loadedPosts,
       calls: recruitment.calls,

@@ -199,13 +199,17 @@ async function benchEngine(engine: Engine, options: Options): Promise<Row[]> {
     cohortId: prepared.incubation.cohortId,
     incubatedOrganizationIds: prepared.incubation.organizationIds,
     serviceRequestIds: prepared.services.requestIds,
+    projectIds: prepared.funding.projectIds,
   };
-  await preflight(server.url, context, sessions);
+  const skipped = await preflight(server.url, context, sessions);
 
   const rows: Row[] = [];
   const chosen = SCENARIOS.filter(
     (s) =>
-      options.only.length === 0 || s.name.startsWith("ping") || options.only.some((o) => s.name.includes(o)),
+      !skipped.includes(s.name) &&
+      (options.only.length === 0 ||
+        s.name.startsWith("ping") ||
+        options.only.some((o) => s.name.includes(o))),
   );
   for (const scenario of chosen) {
     // Unrecorded warm-up: JIT, connection pool and database caches, at moderate concurrency.

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     cohortId: "",
     incubatedOrganizationIds: [],
     serviceRequestIds: [],
+    projectIds: [],
   };
   const lines = [
     ...machineLines(`npm run bench:topology -- ${process.argv.slice(2).join(" ")}`.trim()),

@@ -789,6 +789,11 @@ export const FIELD_MESSAGES = {
     "zh-CN": "结束日期不能早于开始日期",
     en: "The end day must not be before the start day",
   },
+  // The funding figures (issue 13).
+  funding_year_invalid: {
+    "zh-CN": "年份须为 2000–2100 之间的整数",
+    en: "The year must be a whole number from 2000 to 2100",
+  },
   growth_area_invalid: { "zh-CN": "档案类别格式不正确", en: "Not a growth-file area" },
   // The service figures and partners (issue 12).
   figures_period_too_long: {

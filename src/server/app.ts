@@ -26,7 +26,9 @@ import { reviewRoutes } from "./areas/admission/reviews/routes";
 import { roundRoutes } from "./areas/admission/rounds/routes";
 import { rubricRoutes } from "./areas/admission/rubrics/routes";
 import type { AreaDeps } from "./areas/deps";
+import { fundingFigureRoutes } from "./areas/funding/figures/routes";
 import { grantRoutes } from "./areas/funding/grants/routes";
+import { projectResultsRoutes } from "./areas/funding/results/routes";
 import {
   assessmentRoutes,
   cohortAssessmentRoutes,
@@ -231,6 +233,9 @@ export async function buildApp(options: {
       await api.register(mentoringRoutes, deps);
       // Funding (issue 13): grants.
       await api.register(grantRoutes, { ...deps, prefix: "/grants" });
+      // Funding (issue 13): results per project, the base's money figures.
+      await api.register(projectResultsRoutes, { ...deps, prefix: "/projects" });
+      await api.register(fundingFigureRoutes, { ...deps, prefix: "/funding" });
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

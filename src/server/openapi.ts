@@ -74,6 +74,16 @@ const TAGS = [
       "服务数据: the service ledger counted per base, town or organization (4Z category x month, kind, hours, satisfaction, virtual share), .xlsx",
   },
   {
+    name: "funding results",
+    description:
+      "项目成效: one project's indicators over time against targets, spending against budget, people reached, cost per person, replication sites",
+  },
+  {
+    name: "funding figures",
+    description:
+      "资金数据: money committed, disbursed and spent by fund, fund kind, track and year; owed; indicator achievement; .xlsx",
+  },
+  {
     name: "partners",
     description:
       "合作伙伴: the base's enterprises, foundations and hubs, their users; a partner user reads its own",

@@ -58,6 +58,10 @@ export interface Access {
   serviceFigures: boolean;
   /** Issue 12, 合作伙伴: staff manage the base's partners. */
   partnerManage: boolean;
+  /** Issue 13, 资金数据: the base's money figures (staff, government viewers). */
+  fundingFigures: boolean;
+  /** Issue 13: may open a project's results (the server decides which: staff, members, partners, mentors). */
+  fundingResults: boolean;
   /** A partner user: its own partner's page. */
   myPartnerId: string | null;
   /** 培训与能力建设: staff run the trainings. */
@@ -118,6 +122,8 @@ const NONE: Access = {
   incubationRead: false,
   serviceFigures: false,
   partnerManage: false,
+  fundingFigures: false,
+  fundingResults: false,
   myPartnerId: null,
   trainingManage: false,
   trainingAttend: false,
@@ -183,6 +189,8 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     incubationRead: listScope(actor, "incubation.list") !== null,
     serviceFigures: may("stats.recruitment"),
     partnerManage: may("partner.manage"),
+    fundingFigures: may("funding.figures"),
+    fundingResults: hasRole(actor, "admin", "staff", "org_member", "partner", "mentor"),
     myPartnerId: hasRole(actor, "partner") ? user.partnerId : null,
     serviceList: listScope(actor, "service.list") !== null,
     serviceManage: may("service.manage"),

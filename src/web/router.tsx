@@ -93,6 +93,8 @@ const InspectionListPage = lazy(() => import("./pages/admission/inspections/list
 const InspectionPage = lazy(() => import("./pages/admission/inspections/detail"));
 const GrowthFilePage = lazy(() => import("./pages/incubation/growth"));
 const ServiceFiguresPage = lazy(() => import("./pages/services/figures"));
+const ProjectResultsPage = lazy(() => import("./pages/funding/results"));
+const FundingFiguresPage = lazy(() => import("./pages/funding/figures"));
 const PartnerListPage = lazy(() => import("./pages/services/partners/list"));
 const PartnerPage = lazy(() => import("./pages/services/partners/detail"));
 const IncubationListPage = lazy(() => import("./pages/incubation/incubations/list"));
@@ -308,6 +310,12 @@ export const router = createBrowserRouter([
         ],
       },
       { path: "service-figures", element: <Guard allow="serviceFigures" page={<ServiceFiguresPage />} /> },
+      // Funding (issue 13): a project's results, the base's money figures.
+      {
+        path: "funding/projects/:id/results",
+        element: <Guard allow="fundingResults" page={<ProjectResultsPage />} />,
+      },
+      { path: "funding/figures", element: <Guard allow="fundingFigures" page={<FundingFiguresPage />} /> },
       {
         path: "funding/grants",
         children: [

@@ -28,6 +28,7 @@ import { type ExpertIds, expertFixtures } from "./admission/role-matrix-experts"
 import { type InspectionIds, inspectionFixtures } from "./admission/role-matrix-inspections";
 import { type RoundIds, roundFixtures } from "./admission/role-matrix-rounds";
 import { type GrantIds, grantBody, grantFixtures } from "./funding/role-matrix-grants";
+import { type ResultsIds, resultsFixtures } from "./funding/role-matrix-results";
 import { type AssessmentIds, assessmentFixtures } from "./incubation/assessments-role-matrix";
 import { type PlanIds, planFixtures } from "./incubation/plan-matrix";
 import { type IncubationIds, incubationFixtures } from "./incubation/role-matrix-incubations";
@@ -68,7 +69,8 @@ type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds &
   ServiceIds &
   PostIds &
   PeopleIds &
-  GrantIds;
+  GrantIds &
+  ResultsIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -442,6 +444,12 @@ const MATRIX: Record<string, Case[]> = {
                                                    { id: "ownOrg", expect: [401, 200, 200, 404, 404, 200, 403, 403, 403, 403] }],
   "GET /api/organizations/{id}/services/figures/export.xlsx": [{ id: "org", expect: [401, 200, 200, 404, 404, 404, 403, 403, 403, 403] },
                                                    { id: "ownOrg", expect: [401, 200, 200, 404, 404, 200, 403, 403, 403, 403] }],
+  // Issue 13: a project's results (the organization, the granting partner, the incubation's mentors, staff) and the money figures.
+  "GET /api/projects/{id}/results":               [{ id: "ownProject",   note: "granted from the partner's fund; the demo mentor mentors the member's incubation",
+                                                     expect: [401, 200, 200, 403, 200, 200, 403, 403, 200, 403] },
+                                                   { id: "otherProject", expect: [401, 200, 200, 403, 404, 404, 403, 403, 404, 403] }],
+  "GET /api/funding/figures":                     [{ expect: [401, 200, 200, 403, 403, 403, 200, 403, 403, 403] }],
+  "GET /api/funding/figures.xlsx":                [{ expect: [401, 200, 200, 403, 403, 403, 200, 403, 403, 403] }],
   "GET /api/partners":                            [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 403] }],
   "POST /api/partners":                           [{ body: () => ({ name: `矩阵测试伙伴${++serial}`, kind: "hub" }),
                                                      expect: [401, 201, 201, 403, 403, 403, 403, 403, 403, 403] }],
@@ -874,6 +882,7 @@ beforeAll(async () => {
     ...(await postFixtures(t, ownOrg, other?.id as string)),
     ...(await peopleFixtures(clients.staff, individual?.id as string)),
     ...(await grantFixtures(t, ownOrg, other?.id as string)),
+    ...(await resultsFixtures(t, ownOrg)),
   };
 });
 afterAll(() => t.close());

@@ -11,6 +11,7 @@ import { allDemoDocumentBlobs } from "./application-documents";
 import { seedApplications } from "./applications";
 import { DEMO_ACCOUNTS, DEMO_BASE, DEMO_PASSWORD, DEMO_TOWNS } from "./changping";
 import type { DemoBlob } from "./demo-pdf";
+import { seedFunding } from "./funding";
 import { generateOrganizations, seededRandom } from "./generate";
 import { seedDefaultInstrument } from "./instruments";
 import { seedPartners } from "./partners";
@@ -149,6 +150,8 @@ export async function seedDemoIfEmpty(
     await seedRecruitment(tx, base.id, new Date());
     const files = await seedApplications(tx, base.id, new Date());
     await placeLiaison(tx, base.id);
+    // Funding (issue 13): after the services, on the cohorts and the partners above.
+    await seedFunding(tx, base.id, new Date());
     await tx.insert(auditLog).values({
       baseId: base.id,
       action: "system.seed",

@@ -376,6 +376,7 @@ export const AUDIT_ACTIONS = {
   "grant.tranche_withdraw": { entity: "grant", zhCN: "撤回拨付准备", en: "Withdrew a prepared tranche" },
   "grant.tranche_pay": { entity: "grant", zhCN: "审批拨付", en: "Paid a tranche" },
   "grant.milestone": { entity: "grant", zhCN: "标记里程碑", en: "Marked a milestone" },
+  "funding.figures_exported": { entity: "base", zhCN: "导出资金数据", en: "Exported the money figures" },
 } as const satisfies Record<string, ActionEntry>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -6,6 +6,7 @@ import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
 import * as grants from "./areas/funding/grants";
+import * as fundingResults from "./areas/funding/results";
 import * as assessments from "./areas/incubation/assessments";
 import * as incubationFigures from "./areas/incubation/figures";
 import * as growth from "./areas/incubation/growth";
@@ -367,6 +368,7 @@ export const en: Messages = {
   homes: homes.en,
   growth: growth.en,
   incubationFigures: incubationFigures.en,
+  fundingResults: fundingResults.en,
   serviceFigures: serviceFigures.en,
   partners: partners.en,
   serviceDesk: serviceDesk.en,

@@ -6,6 +6,7 @@ import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
 import * as grants from "./areas/funding/grants";
+import * as fundingResults from "./areas/funding/results";
 import * as assessments from "./areas/incubation/assessments";
 import * as incubationFigures from "./areas/incubation/figures";
 import * as growth from "./areas/incubation/growth";
@@ -364,6 +365,7 @@ export const zhCN = {
   homes: homes.zhCN,
   growth: growth.zhCN,
   incubationFigures: incubationFigures.zhCN,
+  fundingResults: fundingResults.zhCN,
   serviceFigures: serviceFigures.zhCN,
   partners: partners.zhCN,
   serviceDesk: serviceDesk.zhCN,

@@ -79,6 +79,18 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
       label: t("serviceFigures.nav"),
     });
   }
+  // Funding (资金管理, issue 13): one group for every funding page.
+  const funding: MenuItem[] = [];
+  if (access.fundingList) funding.push({ key: "/funding/grants", label: t("grants.nav") });
+  if (access.fundingFigures)
+    funding.push({ key: "/funding/figures", label: t("fundingResults.nav.figures") });
+  if (funding.length > 0)
+    items.push({
+      key: "funding",
+      icon: <MoneyCollectOutlined aria-hidden />,
+      label: t("grants.group"),
+      children: funding,
+    });
   if (access.partnerManage) {
     items.push({ key: "/partners", icon: <InteractionOutlined aria-hidden />, label: t("partners.nav") });
   }
@@ -155,15 +167,6 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
       label: t("nav.myExpertProfile"),
     });
   }
-  if (access.fundingList) {
-    // Funding (资金管理): one group; each part of funding adds its entries here.
-    items.push({
-      key: "funding",
-      icon: <MoneyCollectOutlined aria-hidden />,
-      label: t("grants.group"),
-      children: [{ key: "/funding/grants", label: t("grants.nav") }],
-    });
-  }
   if (access.postManage) {
     items.push({ key: "/posts/manage", icon: <ReadOutlined aria-hidden />, label: t("posts.nav") });
   }
@@ -209,6 +212,7 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     "/posts/manage",
     "/posts",
     "/funding/grants",
+    "/funding/figures",
   ]) {
     if (pathname === key || pathname.startsWith(`${key}/`)) return key;
   }
