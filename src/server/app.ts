@@ -41,6 +41,7 @@ import { incubationSettingsRoutes } from "./areas/incubation/settings/routes";
 import { auditRoutes } from "./areas/platform/audit/routes";
 import { authRoutes } from "./areas/platform/auth/routes";
 import { fileRoutes } from "./areas/platform/files/routes";
+import { fundingWorkbookRoutes, grantSpendingRoutes } from "./areas/funding/spending/routes";
 import { healthRoutes } from "./areas/platform/health/routes";
 import { notificationRoutes } from "./areas/platform/notifications/routes";
 import { organizationRoutes } from "./areas/platform/organizations/routes";
@@ -228,6 +229,9 @@ export async function buildApp(options: {
       await api.register(postFileRoutes, { ...deps, prefix: "/posts" });
       await api.register(portalPostFileRoutes, { ...deps, prefix: "/portal/posts" });
       await api.register(mentoringRoutes, deps);
+      // Funding (issue 13): spending items, budget vs actual, the finance workbook.
+      await api.register(grantSpendingRoutes, { ...deps, prefix: "/grants" });
+      await api.register(fundingWorkbookRoutes, { ...deps, prefix: "/funding" });
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

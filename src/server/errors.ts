@@ -115,6 +115,10 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   request_status_invalid: 409,
   catalogue_name_taken: 409,
   rating_closed: 409,
+  // Funding: spending items.
+  expense_status_invalid: 409,
+  expense_grant_not_open: 409,
+  receipt_type_refused: 400,
 };
 
 export class AppError extends Error {
