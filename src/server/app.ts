@@ -26,6 +26,7 @@ import { reviewRoutes } from "./areas/admission/reviews/routes";
 import { roundRoutes } from "./areas/admission/rounds/routes";
 import { rubricRoutes } from "./areas/admission/rubrics/routes";
 import type { AreaDeps } from "./areas/deps";
+import { fundingWorkbookRoutes, grantSpendingRoutes } from "./areas/funding/spending/routes";
 import {
   assessmentRoutes,
   cohortAssessmentRoutes,
@@ -41,7 +42,6 @@ import { incubationSettingsRoutes } from "./areas/incubation/settings/routes";
 import { auditRoutes } from "./areas/platform/audit/routes";
 import { authRoutes } from "./areas/platform/auth/routes";
 import { fileRoutes } from "./areas/platform/files/routes";
-import { fundingWorkbookRoutes, grantSpendingRoutes } from "./areas/funding/spending/routes";
 import { healthRoutes } from "./areas/platform/health/routes";
 import { notificationRoutes } from "./areas/platform/notifications/routes";
 import { organizationRoutes } from "./areas/platform/organizations/routes";

@@ -97,6 +97,8 @@ const PartnerListPage = lazy(() => import("./pages/services/partners/list"));
 const PartnerPage = lazy(() => import("./pages/services/partners/detail"));
 const IncubationListPage = lazy(() => import("./pages/incubation/incubations/list"));
 const ServiceRequestsPage = lazy(() => import("./pages/services/requests/list"));
+const GrantPage = lazy(() => import("./pages/funding/grants/detail"));
+const ExpenseFormPage = lazy(() => import("./pages/funding/spending/ExpenseFormPage"));
 const AskForServicePage = lazy(() => import("./pages/services/requests/ask"));
 const ServiceRequestPage = lazy(() => import("./pages/services/requests/detail"));
 const ServiceCataloguePage = lazy(() => import("./pages/services/catalogue"));
@@ -287,6 +289,15 @@ export const router = createBrowserRouter([
         element: <Guard allow="serviceCatalogue" page={<ServiceCataloguePage />} />,
       },
       { path: "services/records/new", element: <Guard allow="serviceManage" page={<RecordServicePage />} /> },
+      // Funding: a grant's spending (the grant page's 支出 tab, the phone form, a correction).
+      {
+        path: "funding/grants",
+        children: [
+          { path: ":id", element: <GrantPage /> },
+          { path: ":id/expenses/new", element: <ExpenseFormPage /> },
+          { path: ":id/expenses/:expenseId/edit", element: <ExpenseFormPage /> },
+        ],
+      },
       {
         path: "incubations",
         children: [

@@ -27,11 +27,11 @@ import { type DecisionIds, decisionFixtures } from "./admission/role-matrix-deci
 import { type ExpertIds, expertFixtures } from "./admission/role-matrix-experts";
 import { type InspectionIds, inspectionFixtures } from "./admission/role-matrix-inspections";
 import { type RoundIds, roundFixtures } from "./admission/role-matrix-rounds";
+import { type SpendingIds, spendingFixtures } from "./funding/role-matrix-spending";
 import { type AssessmentIds, assessmentFixtures } from "./incubation/assessments-role-matrix";
 import { type PlanIds, planFixtures } from "./incubation/plan-matrix";
 import { type IncubationIds, incubationFixtures } from "./incubation/role-matrix-incubations";
 import { type InstrumentIds, instrumentFixtures } from "./incubation/role-matrix-instruments";
-import { type SpendingIds, spendingFixtures } from "./funding/role-matrix-spending";
 import { multipartBody, PNG } from "./recruitment/applications-support";
 import { type RecruitmentIds, recruitmentFixtures } from "./recruitment/role-matrix-recruitment";
 import { peopleMobile } from "./services/people-support";
@@ -775,6 +775,9 @@ const MATRIX: Record<string, Case[]> = {
                                                      expect: [401, 403, 403, 403, 403, 400, 403, 403, 403, 403] },
                                                    { id: "otherGrant", body: () => spendingBody(ids.ownLine),
                                                      expect: [401, 403, 403, 403, 403, 404, 403, 403, 403, 403] }],
+  "GET /api/grants/{id}/expenses/{expenseId}":    [{ url: (i) => `/api/grants/${i.ownGrant}/expenses/${i.ownExpense}`, expect: [401, 200, 200, 403, 200, 200, 403, 403, 404, 403] },
+                                                   { url: (i) => `/api/grants/${i.otherGrant}/expenses/${i.ownExpense}`, note: "an item through another grant: 404",
+                                                     expect: [401, 404, 404, 403, 404, 404, 403, 403, 404, 403] }],
   "PUT /api/grants/{id}/expenses/{expenseId}":    [{ url: (i) => `/api/grants/${i.ownGrant}/expenses/${i.ownExpense}`, note: "a submitted item is not corrected: 409",
                                                      body: () => ({ ...spendingBody(ids.ownLine), version: 999, answer: "矩阵" }),
                                                      expect: [401, 403, 403, 403, 403, 409, 403, 403, 403, 403] }],

@@ -10,7 +10,7 @@ import { multipartBody, PDF, PNG } from "../recruitment/applications-support";
 import { memberOf } from "../services/support";
 import { fund, grant, project } from "./support";
 
-export { PDF, PNG };
+export { PDF };
 
 export const shanghaiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 export const daysFromToday = (days: number) =>

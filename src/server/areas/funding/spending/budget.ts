@@ -89,7 +89,7 @@ export async function grantBudgets(db: Db, baseId: string, grantIds: string[]): 
   });
 }
 
-export function toBudgetView(budget: GrantBudget, canExplain: boolean): BudgetView {
+function toBudgetView(budget: GrantBudget, canExplain: boolean): BudgetView {
   return {
     grant: budget.grant,
     thresholdBp: budget.thresholdBp,

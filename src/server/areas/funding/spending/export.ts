@@ -24,14 +24,14 @@ import { loadGrant } from "./load";
 import { BUDGET_CATEGORY_ZH, EXPENSE_STATUS_WORDS, GRANT_STATUS_WORDS } from "./words";
 
 /** The most grants one workbook holds (a sheet each). */
-export const EXPORT_GRANT_LIMIT = 300;
+const EXPORT_GRANT_LIMIT = 300;
 
 const MONEY = "#,##0.00";
 const yuan = (fen: number) => fen / 100;
 const bold = { bold: true } as const;
 
 /** A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the book (any case). */
-export function sheetName(raw: string, taken: Set<string>): string {
+function sheetName(raw: string, taken: Set<string>): string {
   const clean =
     raw
       .replace(/[[\]:*?/\\]/g, "-")

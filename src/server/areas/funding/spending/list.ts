@@ -11,6 +11,7 @@ import { files, grantBudgetLines, grantExpenses, users } from "../../../../db/sc
 import { decide } from "../../../../domain/access";
 import type { ExpenseEntry, ExpensePage, ZExpenseListQuery } from "../../../../schemas/funding/spending";
 import type { Context } from "../../../context";
+import { notFound } from "../../../errors";
 import { type GrantRow, grantSubject, grantTakesSpending, loadGrant } from "./load";
 
 const submitter = alias(users, "expense_submitter");
@@ -84,6 +85,22 @@ export async function expenseEntry(db: Db, id: string): Promise<ExpenseEntry> {
   const rows = await selectExpenses(db).where(eq(grantExpenses.id, id)).limit(1);
   const [entry] = await toEntries(db, rows);
   if (!entry) throw new Error("expense vanished");
+  return entry;
+}
+
+/** One item of the grant, for whoever reads the grant (the correction form loads it). */
+export async function getExpense(
+  db: Db,
+  ctx: Context,
+  grantId: string,
+  expenseId: string,
+): Promise<ExpenseEntry> {
+  const grant = await loadGrant(db, ctx, grantId, "funding.read");
+  const rows = await selectExpenses(db)
+    .where(and(eq(grantExpenses.id, expenseId), eq(grantExpenses.grantId, grant.id)))
+    .limit(1);
+  const [entry] = await toEntries(db, rows);
+  if (!entry) throw notFound();
   return entry;
 }
 

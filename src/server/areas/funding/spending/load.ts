@@ -18,7 +18,7 @@ export type GrantRow = typeof grants.$inferSelect;
 export type ExpenseRow = typeof grantExpenses.$inferSelect;
 
 /** The default variance threshold (10%) when the base has no funding settings yet. */
-export const DEFAULT_VARIANCE_THRESHOLD_BP = 1000;
+const DEFAULT_VARIANCE_THRESHOLD_BP = 1000;
 
 /** The grant's policy subject for `actor` (files.ts and the loaders share it). */
 export async function grantSubject(db: Db, actor: Actor, row: GrantRow): Promise<Subject> {

@@ -27,7 +27,7 @@ export async function checkGrantOpenForReceipts(db: Db, ctx: Context, grantId: s
   if (!grantTakesSpending(grant.status)) throw grantNotOpen(ctx, grant);
 }
 
-export function isReceiptType(mime: string): boolean {
+function isReceiptType(mime: string): boolean {
   return mime === "application/pdf" || mime.startsWith("image/");
 }
 

@@ -32,7 +32,7 @@ import { attachment, XLSX_TYPE } from "../../platform/organizations/spreadsheet"
 import { budgetView, explainVariance } from "./budget";
 import { exportFundingWorkbook, exportGrantWorkbook } from "./export";
 import { createExpense, resubmitExpense, withdrawExpense } from "./items";
-import { listExpenses } from "./list";
+import { getExpense, listExpenses } from "./list";
 import { checkGrantOpenForReceipts, checkReceiptRole, uploadReceipt } from "./receipts";
 import { reviewExpense } from "./review";
 
@@ -100,6 +100,20 @@ export const grantSpendingRoutes: FastifyPluginAsyncZod<AreaDeps> = async (app, 
     },
     async (request, reply) =>
       reply.status(201).send(await createExpense(db, signedIn(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    "/:id/expenses/:expenseId",
+    {
+      schema: {
+        tags,
+        operationId: "getGrantExpense",
+        summary: "One spending item of a grant (whoever reads the grant)",
+        params: ZExpenseParams,
+        response: { 200: ZExpenseEntry, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => getExpense(db, signedIn(request), request.params.id, request.params.expenseId),
   );
 
   app.put(

@@ -32,9 +32,6 @@ export const GRANT_STATUS_WORDS: Record<"zh-CN" | "en", Record<GrantStatus, stri
   },
 };
 
-export const EXPENSE_STATUS_ZH = EXPENSE_STATUS_WORDS["zh-CN"];
-export const GRANT_STATUS_ZH = GRANT_STATUS_WORDS["zh-CN"];
-
 export const BUDGET_CATEGORY_ZH: Record<BudgetCategory, string> = {
   personnel: "人员费",
   activities: "活动费",
