@@ -12,7 +12,7 @@ import type { BudgetRow, BudgetView } from "../../../../schemas/funding/spending
 import { useExplainVariance } from "../../../api/funding/spending";
 import { errorMessage } from "../../../components/serverErrors";
 import { useLang } from "../../../i18n";
-import { categoryLabel, percent } from "./labels";
+import { categoryLabel, percent, TAG_STYLE } from "./labels";
 
 type Row = Omit<BudgetRow, "lineId" | "category" | "description" | "explainedByName" | "version"> &
   Partial<Pick<BudgetRow, "category" | "description" | "explainedByName" | "version">> & {
@@ -80,12 +80,12 @@ export function BudgetTable({ grantId, view }: { grantId: string; view: BudgetVi
             render: (_, r) => (
               <Flex vertical gap={4} align="flex-start">
                 {r.overspent && (
-                  <Tag color="red" icon={<WarningOutlined aria-hidden />}>
+                  <Tag style={TAG_STYLE.red} icon={<WarningOutlined aria-hidden />}>
                     {t("fundingSpending.overspent")}
                   </Tag>
                 )}
                 {!r.isTotal && r.explanationMissing && (
-                  <Tag color="orange" icon={<ExclamationCircleOutlined aria-hidden />}>
+                  <Tag style={TAG_STYLE.orange} icon={<ExclamationCircleOutlined aria-hidden />}>
                     {t("fundingSpending.needsExplanation", { threshold })}
                   </Tag>
                 )}

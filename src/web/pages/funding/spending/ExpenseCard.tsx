@@ -13,13 +13,13 @@ import type { ExpenseEntry } from "../../../../schemas/funding/spending";
 import { useExpenseStep } from "../../../api/funding/spending";
 import { errorMessage } from "../../../components/serverErrors";
 import { useLang } from "../../../i18n";
-import { categoryLabel, statusLabel } from "./labels";
+import { categoryLabel, statusLabel, TAG_STYLE } from "./labels";
 
-const STATUS_COLOR = {
-  submitted: "blue",
-  verified: "green",
-  queried: "orange",
-  withdrawn: "default",
+const STATUS_STYLE = {
+  submitted: TAG_STYLE.blue,
+  verified: TAG_STYLE.green,
+  queried: TAG_STYLE.orange,
+  withdrawn: TAG_STYLE.grey,
 } as const;
 
 export function ExpenseCard({
@@ -51,7 +51,7 @@ export function ExpenseCard({
         <Typography.Text strong>¥{formatFen(item.amountFen)}</Typography.Text>
       </Flex>
       <Flex gap={8} wrap align="center">
-        <Tag color={STATUS_COLOR[item.status]}>{statusLabel(t, item.status)}</Tag>
+        <Tag style={STATUS_STYLE[item.status]}>{statusLabel(t, item.status)}</Tag>
         <span>{item.spentOn}</span>
         <span>{categoryLabel(lang, item.category, item.lineDescription)}</span>
         <span>

@@ -43,3 +43,15 @@ export function statusLabel(t: TFunction, status: ExpenseStatus): string {
 
 /** 1250 basis points → "12.50%". */
 export const percent = (bp: number) => `${(bp / 100).toFixed(2)}%`;
+
+/**
+ * Tag colours with text dark enough for 4.5:1 on their tint (antd's orange tag text is 3.3:1): the
+ * meaning is in the words, the colour only helps.
+ */
+export const TAG_STYLE = {
+  red: { color: "#a8071a", background: "#fff1f0", borderColor: "#ffa39e" },
+  orange: { color: "#873800", background: "#fff7e6", borderColor: "#ffd591" },
+  blue: { color: "#003eb3", background: "#e6f4ff", borderColor: "#91caff" },
+  green: { color: "#135200", background: "#f6ffed", borderColor: "#b7eb8f" },
+  grey: { color: "#434343", background: "#fafafa", borderColor: "#d9d9d9" },
+} as const;
