@@ -3,7 +3,7 @@
  * builder's dates are fixed in 2027), of a new organization with a signed-in member.
  */
 import { eq } from "drizzle-orm";
-import { grantBudgetLines, grants } from "../../../src/db/schema";
+import { grantBudgetLines, grantExpenses, grants } from "../../../src/db/schema";
 import type { GrantStatus } from "../../../src/domain/funding/grant";
 import type { Client, TestApp } from "../../support/app";
 import { multipartBody, PDF, PNG } from "../recruitment/applications-support";
@@ -79,4 +79,26 @@ export async function reportItem(
   });
   if (res.statusCode !== 201) throw new Error(`expense: ${res.statusCode} ${res.body}`);
   return res.json() as { id: string; version: number; status: string; amountFen: number };
+}
+
+/**
+ * A grant with `n` spending items on both lines, each with a real receipt (the N+1 test): one is
+ * reported through the API, the rest copied from it row by row.
+ */
+export async function growExpenses(t: TestApp, n: number): Promise<string> {
+  const g = await spendingGrant(t);
+  const first = await reportItem(g.member, g.grant.id, { budgetLineId: g.activities.id, amountFen: 100 });
+  const [row] = await t.db.select().from(grantExpenses).where(eq(grantExpenses.id, first.id));
+  if (!row) throw new Error("grown expense missing");
+  const { id: _id, ...copy } = row;
+  await t.db.insert(grantExpenses).values(
+    Array.from({ length: n - 1 }, (_, i) => ({
+      ...copy,
+      budgetLineId: i % 2 ? g.activities.id : g.materials.id,
+      amountFen: 100 + i,
+      status: (["submitted", "verified", "queried"] as const)[i % 3],
+      reviewedBy: i % 3 ? g.user.id : null,
+    })),
+  );
+  return g.grant.id;
 }
