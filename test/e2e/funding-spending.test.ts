@@ -2,7 +2,7 @@
  * A grant's spending in the browser: the member reports an item with a receipt photo on a phone
  * (390 × 844), a second one over its line's budget; staff, at a laptop, query the first and
  * verify the second; the budget vs actual table says over budget and explanation needed in words;
- * the member finds the question. It goes to /funding/grants/:id?tab=spending and works inside
+ * the member finds the question and answers it by correcting the item. It goes to /funding/grants/:id?tab=spending and works inside
  * the 支出 tab only, so it runs against the stand-in grant page and the real one alike. Axe on
  * each screen; screenshots of the phone form and the table.
  */
@@ -158,8 +158,23 @@ test(
     await checkA11y(phone, "grant spending, queried (phone)");
     await shot(phone, "funding-spending-phone");
 
+    // The member corrects the amount and answers; the item is back with staff.
+    await queried.getByRole("link", { name: "修改并重新提交" }).click();
+    await pageHeading(phone, "修改支出").waitFor();
+    await phone.getByText("发票抬头与机构名称不一致，请说明或换开。").waitFor();
+    await expect.poll(() => phone.getByLabel("金额（元）").inputValue()).toBe("1234.50");
+    await phone.getByLabel("金额（元）").fill("1200");
+    await phone.getByLabel("回复").fill("已换开抬头正确的发票，金额按发票调整。");
+    await settle(phone);
+    await checkA11y(phone, "spending correction (phone)");
+    await button(phone, "重新提交").click();
+    const resubmitted = card(phone, "助餐点开业活动场地布置");
+    await resubmitted.getByText("待核实").waitFor(UI_WAIT);
+    await resubmitted.getByText("¥1,200.00").waitFor();
+    await resubmitted.getByText("已换开抬头正确的发票，金额按发票调整。").waitFor();
+
     const budget = (await member.get(`/api/grants/${g.grant.id}/budget`)).json();
-    expect(budget.totals).toMatchObject({ actualFen: 573_450, verifiedFen: 450_000 });
+    expect(budget.totals).toMatchObject({ actualFen: 570_000, verifiedFen: 450_000 });
   },
   E2E_TEST_TIMEOUT,
 );
