@@ -30,6 +30,8 @@ export const FILE_OWNER_KINDS = [
   "service_request",
   // An attachment of a post (资讯), uploaded by staff while writing it.
   "post",
+  // A receipt (票据) of a grant's spending item, uploaded by the grantee before the item names it.
+  "grant_receipt",
 ] as const;
 export type FileOwnerKind = (typeof FILE_OWNER_KINDS)[number];
 

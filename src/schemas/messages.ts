@@ -449,6 +449,19 @@ export const ERROR_MESSAGES = {
     "zh-CN": "资金“{fund}”已关闭，不能再用于新的资助",
     en: "The fund “{fund}” is closed and cannot fund new grants",
   },
+  // Funding: spending items (支出).
+  expense_status_invalid: {
+    "zh-CN": "该笔支出当前为“{status}”，不能进行此操作，请刷新页面查看最新状态",
+    en: "The spending item is {status}, which does not allow this; reload to see where it stands",
+  },
+  expense_grant_not_open: {
+    "zh-CN": "资助当前为“{status}”，只有协议已签订或执行中的资助可以登记支出",
+    en: "The grant is {status}; spending is reported only on a signed or active grant",
+  },
+  receipt_type_refused: {
+    "zh-CN": "票据只能是图片（JPG/PNG/WebP）或 PDF 文件",
+    en: "A receipt must be an image (JPG/PNG/WebP) or a PDF",
+  },
 } satisfies Catalog;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
@@ -887,6 +900,24 @@ export const FIELD_MESSAGES = {
     "zh-CN": "请填写付款凭证号（财务记账号）",
     en: "Give the payment's reference in the finance office's books",
   },
+  // Funding: spending items (支出).
+  receipt_required: {
+    "zh-CN": "请至少上传一张票据（照片或 PDF）",
+    en: "Add at least one receipt (a photo or a PDF)",
+  },
+  receipt_unknown: {
+    "zh-CN": "票据不属于这项资助，或已用于另一笔支出，请重新上传",
+    en: "A receipt is not one of this grant's, or another item uses it; upload it again",
+  },
+  spent_outside_grant: {
+    "zh-CN": "支出日期须在资助执行期（{startsOn} 至 {endsOn}）内，且不晚于今天",
+    en: "The day must be within the grant's period ({startsOn} to {endsOn}) and not after today",
+  },
+  budget_line_unknown: {
+    "zh-CN": "这项资助没有该预算科目",
+    en: "The grant has no such budget line",
+  },
+  amount_positive: { "zh-CN": "金额须大于 0", en: "The amount must be more than 0" },
 } satisfies Catalog;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

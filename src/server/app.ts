@@ -29,6 +29,7 @@ import type { AreaDeps } from "./areas/deps";
 import { fundingFigureRoutes } from "./areas/funding/figures/routes";
 import { grantRoutes } from "./areas/funding/grants/routes";
 import { projectResultsRoutes } from "./areas/funding/results/routes";
+import { fundingWorkbookRoutes, grantSpendingRoutes } from "./areas/funding/spending/routes";
 import {
   assessmentRoutes,
   cohortAssessmentRoutes,
@@ -236,6 +237,9 @@ export async function buildApp(options: {
       // Funding (issue 13): results per project, the base's money figures.
       await api.register(projectResultsRoutes, { ...deps, prefix: "/projects" });
       await api.register(fundingFigureRoutes, { ...deps, prefix: "/funding" });
+      // Funding (issue 13): spending items, budget vs actual, the finance workbook.
+      await api.register(grantSpendingRoutes, { ...deps, prefix: "/grants" });
+      await api.register(fundingWorkbookRoutes, { ...deps, prefix: "/funding" });
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

@@ -123,6 +123,10 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   project_cap_exceeded: 409,
   project_not_fundable: 409,
   fund_not_active: 409,
+  // Funding: spending items.
+  expense_status_invalid: 409,
+  expense_grant_not_open: 409,
+  receipt_type_refused: 400,
 };
 
 export class AppError extends Error {

@@ -113,6 +113,11 @@ const TAGS = [
       "Stage 4 (孵化计划): an incubation's needs (4Z), its plan (draft, propose, agree, revise) and the actions' progress",
   },
   {
+    name: "funding",
+    description:
+      "资金管理 (funding): funds, projects, grants with tranches and milestones, spending with receipts, budget vs actual, reports, figures and the finance workbook",
+  },
+  {
     name: "services",
     description:
       "服务申请与服务记录 (4Z): the catalogue, requests through their lifecycle, the thread, records alone or for a group, ratings",

@@ -99,6 +99,7 @@ const PartnerListPage = lazy(() => import("./pages/services/partners/list"));
 const PartnerPage = lazy(() => import("./pages/services/partners/detail"));
 const IncubationListPage = lazy(() => import("./pages/incubation/incubations/list"));
 const ServiceRequestsPage = lazy(() => import("./pages/services/requests/list"));
+const ExpenseFormPage = lazy(() => import("./pages/funding/spending/ExpenseFormPage"));
 const AskForServicePage = lazy(() => import("./pages/services/requests/ask"));
 const ServiceRequestPage = lazy(() => import("./pages/services/requests/detail"));
 const GrantListPage = lazy(() => import("./pages/funding/grants/list"));
@@ -325,6 +326,9 @@ export const router = createBrowserRouter([
           { path: ":id", element: <GrantPage /> },
           { path: ":id/edit", element: <Guard allow="fundingManage" page={<GrantSetupPage />} /> },
           { path: ":id/agreement", element: <GrantAgreementPage /> },
+          // A grant's spending: the phone form and a queried item's correction (the grantee's).
+          { path: ":id/expenses/new", element: <ExpenseFormPage /> },
+          { path: ":id/expenses/:expenseId/edit", element: <ExpenseFormPage /> },
         ],
       },
       {

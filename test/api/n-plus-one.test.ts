@@ -38,6 +38,7 @@ import { startTestApp } from "../support/app";
 import { plan } from "./admission/inspection-support";
 import { roundWithReviews } from "./admission/ranking-fixtures";
 import { expert, inDays, inspectedApplication } from "./admission/rounds-support";
+import { growExpenses } from "./funding/spending-support";
 import { cohort, growAssessments, incubation } from "./incubation/assessments-support";
 import { incubationOf } from "./incubation/plan-support";
 import { logSessions, pairedMentor } from "./services/mentoring-support";
@@ -84,6 +85,8 @@ interface GrowContext {
 }
 
 const ROWS = 50;
+/** The grant whose spending items are grown (its list is measured). */
+let spendingGrantId = "";
 const SMALL = 2;
 
 const times = async (n: number, each: (i: number) => Promise<unknown>) => {
@@ -124,6 +127,8 @@ const PAGED: Record<string, Measured> = {
                                    } },
   "GET /api/post-feed":          { as: "member", grow: ({ t }) => growPosts(t, ROWS, { visibility: "members" }).then(() => undefined) },
   "GET /api/portal/posts":       { as: "member", grow: ({ t }) => growPosts(t, ROWS).then(() => undefined) },
+  "GET /api/grants/{id}/expenses": { as: "staff", url: () => `/api/grants/${spendingGrantId}/expenses`,
+                                   grow: async ({ t }) => { spendingGrantId = await growExpenses(t, ROWS); } },
 };
 
 /** Paged lists this test does not call, each with why. */

@@ -29,6 +29,7 @@ import { type InspectionIds, inspectionFixtures } from "./admission/role-matrix-
 import { type RoundIds, roundFixtures } from "./admission/role-matrix-rounds";
 import { type GrantIds, grantBody, grantFixtures } from "./funding/role-matrix-grants";
 import { type ResultsIds, resultsFixtures } from "./funding/role-matrix-results";
+import { type SpendingIds, spendingFixtures } from "./funding/role-matrix-spending";
 import { type AssessmentIds, assessmentFixtures } from "./incubation/assessments-role-matrix";
 import { type PlanIds, planFixtures } from "./incubation/plan-matrix";
 import { type IncubationIds, incubationFixtures } from "./incubation/role-matrix-incubations";
@@ -70,7 +71,8 @@ type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds &
   PostIds &
   PeopleIds &
   GrantIds &
-  ResultsIds;
+  ResultsIds &
+  SpendingIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -128,6 +130,15 @@ const applicationVersion = async (id: keyof Ids) =>
   (await t.db.select({ v: applications.version }).from(applications).where(eq(applications.id, ids[id])))[0]
     ?.v;
 const NOWHERE = "00000000-0000-4000-8000-000000000000";
+/** A spending item naming a receipt nobody uploaded (the member's answer is 400). */
+const spendingBody = (budgetLineId: string) => ({
+  budgetLineId,
+  spentOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+  amountFen: 100,
+  description: "矩阵测试",
+  payee: "矩阵测试",
+  fileIds: [NOWHERE],
+});
 const expertProfileVersion = async () =>
   (
     await t.db
@@ -762,6 +773,37 @@ const MATRIX: Record<string, Case[]> = {
                                                    { id: "postForOther", expect: [401, 200, 200, 404, 404, 404, 404, 404, 404, 404] },
                                                    { id: "postDraft", expect: [401, 200, 200, 404, 404, 404, 404, 404, 404, 404] },
                                                    { id: "postPublic", expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200] }],
+  // Funding, spending (支出): whoever reads the grant reads its spending (staff; the grantee's
+  // members; the fund's partner; the incubation's current mentor: the demo mentor mentors the
+  // member's incubation, so it reads the own grant and not the other; the partner reads neither);
+  // only the grantee's members report (staff 403); only staff verify and query.
+  "POST /api/grants/{id}/receipts":               [{ id: "ownGrant", upload: true, expect: [401, 403, 403, 403, 403, 201, 403, 403, 403, 403] },
+                                                   { id: "otherGrant", upload: true, expect: [401, 403, 403, 403, 403, 404, 403, 403, 403, 403] }],
+  "GET /api/grants/{id}/expenses":                [{ id: "ownGrant", expect: [401, 200, 200, 403, 200, 200, 403, 403, 404, 403] },
+                                                   { id: "otherGrant", expect: [401, 200, 200, 403, 404, 404, 403, 403, 404, 403] }],
+  "POST /api/grants/{id}/expenses":               [{ id: "ownGrant", note: "a receipt that is not the grant's: 400, nothing written", body: () => spendingBody(ids.ownLine),
+                                                     expect: [401, 403, 403, 403, 403, 400, 403, 403, 403, 403] },
+                                                   { id: "otherGrant", body: () => spendingBody(ids.ownLine),
+                                                     expect: [401, 403, 403, 403, 403, 404, 403, 403, 403, 403] }],
+  "GET /api/grants/{id}/expenses/{expenseId}":    [{ url: (i) => `/api/grants/${i.ownGrant}/expenses/${i.ownExpense}`, expect: [401, 200, 200, 403, 200, 200, 403, 403, 404, 403] },
+                                                   { url: (i) => `/api/grants/${i.otherGrant}/expenses/${i.ownExpense}`, note: "an item through another grant: 404",
+                                                     expect: [401, 404, 404, 403, 404, 404, 403, 403, 404, 403] }],
+  "PUT /api/grants/{id}/expenses/{expenseId}":    [{ url: (i) => `/api/grants/${i.ownGrant}/expenses/${i.ownExpense}`, note: "a submitted item is not corrected: 409",
+                                                     body: () => ({ ...spendingBody(ids.ownLine), version: 999, answer: "矩阵" }),
+                                                     expect: [401, 403, 403, 403, 403, 409, 403, 403, 403, 403] }],
+  "POST /api/grants/{id}/expenses/{expenseId}/withdraw": [{ url: (i) => `/api/grants/${i.ownGrant}/expenses/${i.ownExpense}/withdraw`, body: () => ({ version: 999 }),
+                                                     expect: [401, 403, 403, 403, 403, 409, 403, 403, 403, 403] }],
+  "POST /api/grants/{id}/expenses/{expenseId}/verify": [{ url: (i) => `/api/grants/${i.ownGrant}/expenses/${i.ownExpense}/verify`, body: () => ({ version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/grants/{id}/expenses/{expenseId}/query": [{ url: (i) => `/api/grants/${i.ownGrant}/expenses/${i.ownExpense}/query`, body: () => ({ version: 999, question: "矩阵" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/grants/{id}/budget":                  [{ id: "ownGrant", expect: [401, 200, 200, 403, 200, 200, 403, 403, 404, 403] },
+                                                   { id: "otherGrant", expect: [401, 200, 200, 403, 404, 404, 403, 403, 404, 403] }],
+  "PUT /api/grants/{id}/budget/{lineId}/explanation": [{ url: (i) => `/api/grants/${i.ownGrant}/budget/${i.ownLine}/explanation`, body: () => ({ version: 999, explanation: "矩阵" }),
+                                                     expect: [401, 403, 403, 403, 403, 409, 403, 403, 403, 403] }],
+  "GET /api/grants/{id}/export.xlsx":             [{ id: "ownGrant", expect: [401, 200, 200, 403, 200, 200, 403, 403, 404, 403] },
+                                                   { id: "otherGrant", expect: [401, 200, 200, 403, 404, 404, 403, 403, 404, 403] }],
+  "GET /api/funding/export.xlsx":                 [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 403] }],
   // People (人员): staff list, export, add and read individuals; an individual reads only itself
   // (another person is 404) and keeps its own 个人信息, which no other role has (403).
   "GET /api/people":                              [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 403] }],
@@ -883,6 +925,7 @@ beforeAll(async () => {
     ...(await peopleFixtures(clients.staff, individual?.id as string)),
     ...(await grantFixtures(t, ownOrg, other?.id as string)),
     ...(await resultsFixtures(t, ownOrg)),
+    ...(await spendingFixtures(t, ownOrg, other?.id as string)),
   };
 });
 afterAll(() => t.close());

@@ -285,6 +285,10 @@ export const grantBudgetLines = pgTable(
     amountFen: fen("amount_fen").notNull(),
     sortOrder: integer("sort_order").notNull().default(0),
     varianceExplanation: text("variance_explanation"),
+    /** Who wrote the explanation and when; `version` guards its edits (a stale write is 409). */
+    explainedBy: userRef("explained_by"),
+    explainedAt: at("explained_at"),
+    version: integer("version").notNull().default(1),
   },
   (t) => [
     oneOf("grant_budget_lines_category", t.category, BUDGET_CATEGORIES),

@@ -35,6 +35,8 @@ export const AUDIT_ENTITIES = {
   mentorship: { zhCN: "导师结对", en: "Mentorship" },
   mentoring_session: { zhCN: "辅导记录", en: "Mentoring session" },
   grant: { zhCN: "资助", en: "Grant" },
+  grant_expense: { zhCN: "资助支出", en: "Grant spending item" },
+  grant_budget_line: { zhCN: "资助预算科目", en: "Grant budget line" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -345,6 +347,22 @@ export const AUDIT_ACTIONS = {
   },
 
   "file.upload": { entity: "file", zhCN: "上传附件", en: "Uploaded an attachment" },
+
+  "expense.create": { entity: "grant_expense", zhCN: "登记资助支出", en: "Reported a spending item" },
+  "expense.resubmit": {
+    entity: "grant_expense",
+    zhCN: "修改并重新提交支出",
+    en: "Corrected and resubmitted a spending item",
+  },
+  "expense.withdraw": { entity: "grant_expense", zhCN: "撤回支出", en: "Withdrew a spending item" },
+  "expense.verify": { entity: "grant_expense", zhCN: "核实支出", en: "Verified a spending item" },
+  "expense.query": { entity: "grant_expense", zhCN: "对支出提出疑问", en: "Queried a spending item" },
+  "expense.exported": { entity: "grant_expense", zhCN: "导出资助财务表", en: "Exported the grants workbook" },
+  "budget.explain": {
+    entity: "grant_budget_line",
+    zhCN: "填写预算差异说明",
+    en: "Explained a budget line's variance",
+  },
 
   "system.bootstrap": { entity: "base", zhCN: "初始化基地", en: "Set up the base" },
   "system.seed": { entity: "base", zhCN: "初始化演示数据", en: "Loaded the demo data" },

@@ -7,6 +7,7 @@ import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
 import * as grants from "./areas/funding/grants";
 import * as fundingResults from "./areas/funding/results";
+import * as fundingSpending from "./areas/funding/spending";
 import * as assessments from "./areas/incubation/assessments";
 import * as incubationFigures from "./areas/incubation/figures";
 import * as growth from "./areas/incubation/growth";
@@ -373,6 +374,7 @@ export const en: Messages = {
   partners: partners.en,
   serviceDesk: serviceDesk.en,
   grants: grants.en,
+  fundingSpending: fundingSpending.en,
   applications: applications.en,
   intake: { ...intake.en, ...intakeFiles.en },
   experts: experts.en,

@@ -7,6 +7,7 @@ import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
 import * as grants from "./areas/funding/grants";
 import * as fundingResults from "./areas/funding/results";
+import * as fundingSpending from "./areas/funding/spending";
 import * as assessments from "./areas/incubation/assessments";
 import * as incubationFigures from "./areas/incubation/figures";
 import * as growth from "./areas/incubation/growth";
@@ -370,6 +371,7 @@ export const zhCN = {
   partners: partners.zhCN,
   serviceDesk: serviceDesk.zhCN,
   grants: grants.zhCN,
+  fundingSpending: fundingSpending.zhCN,
   applications: applications.zhCN,
   intake: { ...intake.zhCN, ...intakeFiles.zhCN },
   experts: experts.zhCN,
