@@ -30,6 +30,8 @@ export const FILE_OWNER_KINDS = [
   "service_request",
   // An attachment of a post (资讯), uploaded by staff while writing it.
   "post",
+  // A progress report's photos and evidence (资助项目进展报告), uploaded by the grantee.
+  "progress_report",
 ] as const;
 export type FileOwnerKind = (typeof FILE_OWNER_KINDS)[number];
 

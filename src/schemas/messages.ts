@@ -416,6 +416,15 @@ export const ERROR_MESSAGES = {
     "zh-CN": "评价提交 {days} 天后不能再修改",
     en: "A rating can no longer be changed {days} days after it was given",
   },
+  // Funding: progress reports.
+  report_status_invalid: {
+    "zh-CN": "该报告当前为“{status}”，不能进行此操作，请刷新页面查看最新状态",
+    en: "The report is {status} now, which does not allow this; reload to see where it stands",
+  },
+  report_grant_not_running: {
+    "zh-CN": "资助协议签订后、结项前才能安排或填写进展报告",
+    en: "Reports are scheduled and written only once the agreement is signed and until the grant ends",
+  },
 } satisfies Catalog;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
@@ -834,6 +843,26 @@ export const FIELD_MESSAGES = {
   schedule_too_far: {
     "zh-CN": "预约时间须在过去 30 天到未来一年之间",
     en: "The appointment must be between 30 days ago and a year from now",
+  },
+  people_over_person_times: {
+    "zh-CN": "新增受益人数不能多于各活动人次之和（同一人参加多次活动只算 1 人，但计多人次）",
+    en: "New people cannot exceed the sum of person-times (a person at several activities is one person, several person-times)",
+  },
+  owed_over_disbursed: {
+    "zh-CN": "应退回金额不能超过已拨付的 {disbursed} 元",
+    en: "The amount owed cannot exceed the CNY {disbursed} paid out",
+  },
+  period_outside_grant: {
+    "zh-CN": "报告期须在资助期内（{startsOn} 至 {endsOn}）",
+    en: "The period must lie within the grant ({startsOn} to {endsOn})",
+  },
+  period_overlaps: {
+    "zh-CN": "该报告期与已安排的报告重叠",
+    en: "The period overlaps a report already scheduled",
+  },
+  indicator_value_required: {
+    "zh-CN": "请填写每个指标的本期数值",
+    en: "Give every indicator's value for the period",
   },
 } satisfies Catalog;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

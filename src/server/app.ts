@@ -26,6 +26,7 @@ import { reviewRoutes } from "./areas/admission/reviews/routes";
 import { roundRoutes } from "./areas/admission/rounds/routes";
 import { rubricRoutes } from "./areas/admission/rubrics/routes";
 import type { AreaDeps } from "./areas/deps";
+import { fundingReportRoutes } from "./areas/funding/reports/routes";
 import {
   assessmentRoutes,
   cohortAssessmentRoutes,
@@ -228,6 +229,8 @@ export async function buildApp(options: {
       await api.register(postFileRoutes, { ...deps, prefix: "/posts" });
       await api.register(portalPostFileRoutes, { ...deps, prefix: "/portal/posts" });
       await api.register(mentoringRoutes, deps);
+      // Funding (issue 13): progress reports, the mid-term gate, the funding to-do.
+      await api.register(fundingReportRoutes, deps);
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

@@ -115,6 +115,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   request_status_invalid: 409,
   catalogue_name_taken: 409,
   rating_closed: 409,
+  report_status_invalid: 409,
+  report_grant_not_running: 409,
 };
 
 export class AppError extends Error {

@@ -11,13 +11,13 @@
  */
 import type { ReportingFrequency, ReportKind } from "./grant";
 
-export type ScheduleFrequency = Exclude<ReportingFrequency, "once">;
-export const SCHEDULE_FREQUENCIES: readonly ScheduleFrequency[] = [
+export const SCHEDULE_FREQUENCIES = [
   "monthly",
   "quarterly",
   "half_yearly",
   "yearly",
-];
+] as const satisfies readonly ReportingFrequency[];
+export type ScheduleFrequency = (typeof SCHEDULE_FREQUENCIES)[number];
 
 const MONTHS: Record<ScheduleFrequency, number> = { monthly: 1, quarterly: 3, half_yearly: 6, yearly: 12 };
 

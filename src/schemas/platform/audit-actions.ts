@@ -34,6 +34,7 @@ export const AUDIT_ENTITIES = {
   mentor: { zhCN: "导师", en: "Mentor" },
   mentorship: { zhCN: "导师结对", en: "Mentorship" },
   mentoring_session: { zhCN: "辅导记录", en: "Mentoring session" },
+  progress_report: { zhCN: "进展报告", en: "Progress report" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -362,6 +363,24 @@ export const AUDIT_ACTIONS = {
   "person.profile_updated": { entity: "person", zhCN: "修改个人信息", en: "Edited a personal profile" },
   "person.updated": { entity: "person", zhCN: "修改人员信息", en: "Edited an individual" },
   "person.exported": { entity: "person", zhCN: "导出人员名单", en: "Exported people" },
+  "report.schedule": { entity: "progress_report", zhCN: "安排进展报告", en: "Scheduled progress reports" },
+  "report.add": { entity: "progress_report", zhCN: "添加进展报告", en: "Added a progress report" },
+  "report.remove": {
+    entity: "progress_report",
+    zhCN: "删除待提交的进展报告",
+    en: "Removed a due progress report",
+  },
+  "report.save": { entity: "progress_report", zhCN: "保存进展报告草稿", en: "Saved a progress report draft" },
+  "report.submit": { entity: "progress_report", zhCN: "提交进展报告", en: "Submitted a progress report" },
+  "report.accept": { entity: "progress_report", zhCN: "通过进展报告", en: "Accepted a progress report" },
+  "report.return": { entity: "progress_report", zhCN: "退回进展报告", en: "Returned a progress report" },
+  "report.fail": { entity: "progress_report", zhCN: "判定报告未通过", en: "Failed a report" },
+  "report.late": { entity: "progress_report", zhCN: "逾期未交判为未通过", en: "Failed a report as late" },
+  "report.grant_ended": {
+    entity: "progress_report",
+    zhCN: "中期评估未通过后终止资助",
+    en: "Ended a grant after a failed mid-term evaluation",
+  },
 } as const satisfies Record<string, ActionEntry>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
