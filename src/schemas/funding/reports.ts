@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { GRANT_STATUSES, REPORT_KINDS, REPORT_STATUSES } from "../../domain/funding/grant";
 import { MAX_FEN } from "../../domain/funding/money";
-import { SCHEDULE_FREQUENCIES } from "../../domain/funding/schedule";
+import { DEFAULT_REPORT_DUE_AFTER_DAYS, SCHEDULE_FREQUENCIES } from "../../domain/funding/schedule";
 import { longText, optionalText, text, ZDay, ZId, ZVersion } from "../common";
 
 /** People and person-times: whole, non-negative, below ten million. */
@@ -34,7 +34,7 @@ export const ZReportScheduleInput = z.object({
     .int({ error: "integer_required" })
     .min(0, { error: "not_negative" })
     .max(60, { error: "too_big" })
-    .default(10),
+    .default(DEFAULT_REPORT_DUE_AFTER_DAYS),
 });
 export type ReportScheduleInput = z.input<typeof ZReportScheduleInput>;
 

@@ -26,7 +26,7 @@ import { stopRemainingTranches } from "./review";
 import { RUNNING } from "./schedule";
 
 /** The note a report failed as late carries. */
-export const LATE_NOTE = "逾期未交";
+const LATE_NOTE = "逾期未交";
 
 const SYSTEM: AnonymousContext = { ip: null, userAgent: null, lang: "zh-CN" };
 const graceSql = sql`coalesce(${fundingSettings.reportGraceDays}, ${DEFAULT_REPORT_GRACE_DAYS})`;

@@ -139,8 +139,7 @@ export async function addReport(
     if (input.dueOn > addDays(input.periodEnd, 180)) throw fieldError("dueOn", "due_too_late");
     const existing = await tx.select().from(progressReports).where(eq(progressReports.grantId, grant.id));
     // The reports tile the grant: one report a period.
-    if (existing.some((e) => periodsOverlap(e, input)))
-      throw fieldError("periodStart", "period_overlaps");
+    if (existing.some((e) => periodsOverlap(e, input))) throw fieldError("periodStart", "period_overlaps");
     const [row] = await tx
       .insert(progressReports)
       .values({ baseId: grant.baseId, grantId: grant.id, ...input })
