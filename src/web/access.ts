@@ -78,6 +78,14 @@ export interface Access {
   personManage: boolean;
   /** An individual: their own 个人信息 and home. */
   isIndividual: boolean;
+  /** Funding (资金): reads grants and their reports (staff; members, partners and mentors their own). */
+  fundingRead: boolean;
+  /** Funding: staff schedule and review progress reports. */
+  fundingManage: boolean;
+  /** Funding: a member writes its organization's progress reports and spending. */
+  fundingReport: boolean;
+  /** Funding: the home's funding card (staff, a member of an organization, a partner user). */
+  fundingWaiting: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   /** 成长档案: the base's staff for any organization, a member for its own. */
@@ -124,6 +132,10 @@ const NONE: Access = {
   postManage: false,
   personManage: false,
   isIndividual: false,
+  fundingRead: false,
+  fundingManage: false,
+  fundingReport: false,
+  fundingWaiting: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
   canReadGrowthFile: () => false,
@@ -185,6 +197,10 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     postManage: may("post.manage"),
     personManage: may("person.manage"),
     isIndividual: may("person.self"),
+    fundingRead: decide(actor, "funding.read") !== "forbidden",
+    fundingManage: may("funding.manage"),
+    fundingReport: may("funding.report"),
+    fundingWaiting: listScope(actor, "funding.list") !== null,
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
     canReadGrowthFile: (organization) => onRecord("incubation.read", organization),

@@ -99,6 +99,8 @@ const IncubationListPage = lazy(() => import("./pages/incubation/incubations/lis
 const ServiceRequestsPage = lazy(() => import("./pages/services/requests/list"));
 const AskForServicePage = lazy(() => import("./pages/services/requests/ask"));
 const ServiceRequestPage = lazy(() => import("./pages/services/requests/detail"));
+const GrantPage = lazy(() => import("./pages/funding/grants/detail"));
+const ReportPage = lazy(() => import("./pages/funding/reports"));
 const ServiceCataloguePage = lazy(() => import("./pages/services/catalogue"));
 const RecordServicePage = lazy(() => import("./pages/services/records/group"));
 const IncubationPage = lazy(() => import("./pages/incubation/incubations/detail"));
@@ -282,6 +284,9 @@ export const router = createBrowserRouter([
           { path: ":id", element: <Guard allow="serviceList" page={<ServiceRequestPage />} /> },
         ],
       },
+      // Funding (issue 13): a grant's page (its reports tab) and one progress report.
+      { path: "funding/grants/:id", element: <Guard allow="fundingRead" page={<GrantPage />} /> },
+      { path: "funding/reports/:id", element: <Guard allow="fundingRead" page={<ReportPage />} /> },
       {
         path: "services/catalogue",
         element: <Guard allow="serviceCatalogue" page={<ServiceCataloguePage />} />,

@@ -5,6 +5,7 @@ import * as experts from "./areas/admission/experts";
 import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
+import * as fundingReports from "./areas/funding/reports";
 import * as assessments from "./areas/incubation/assessments";
 import * as incubationFigures from "./areas/incubation/figures";
 import * as growth from "./areas/incubation/growth";
@@ -369,6 +370,7 @@ export const en: Messages = {
   serviceFigures: serviceFigures.en,
   partners: partners.en,
   serviceDesk: serviceDesk.en,
+  fundingReports: fundingReports.en,
   applications: applications.en,
   intake: { ...intake.en, ...intakeFiles.en },
   experts: experts.en,

@@ -5,6 +5,7 @@ import * as experts from "./areas/admission/experts";
 import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
+import * as fundingReports from "./areas/funding/reports";
 import * as assessments from "./areas/incubation/assessments";
 import * as incubationFigures from "./areas/incubation/figures";
 import * as growth from "./areas/incubation/growth";
@@ -366,6 +367,7 @@ export const zhCN = {
   serviceFigures: serviceFigures.zhCN,
   partners: partners.zhCN,
   serviceDesk: serviceDesk.zhCN,
+  fundingReports: fundingReports.zhCN,
   applications: applications.zhCN,
   intake: { ...intake.zhCN, ...intakeFiles.zhCN },
   experts: experts.zhCN,
