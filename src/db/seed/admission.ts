@@ -46,6 +46,7 @@ import {
 } from "./admission-texts";
 import { between, HOUR, MINUTE, shanghaiTime } from "./application-plan";
 import { finish, type Live, type SeedContext, transition } from "./application-writer";
+import { seedFundingReports } from "./funding-reports";
 import { pickerOf } from "./generate";
 import { seedIncubationWork } from "./incubation-work";
 import { seedIncubations } from "./incubations";
@@ -219,6 +220,8 @@ export async function seedAdmission(
   await seedPosts(tx, baseId, ctx.staff, now);
   // The mentor programme since: mentors, mentorships and two months of sessions.
   await seedMentoring(tx, baseId, ctx.staff, now);
+  // Funding: one running grant of the member's organization with its reports scheduled.
+  await seedFundingReports(tx, baseId, ctx.staff, now);
   await tx.insert(roundNotes).values([
     {
       baseId,
