@@ -93,21 +93,27 @@ function MemberCard({ data }: { data: FundingWaiting }) {
       {data.reports.length === 0 && data.expenses.length === 0 ? (
         <Typography.Paragraph style={{ margin: 0 }}>{t("fundingReports.memberNothing")}</Typography.Paragraph>
       ) : (
-        <List size="small">
-          {data.reports.map((r) => (
-            <ReportLine key={r.id} r={r} />
-          ))}
-          {data.expenses.map((e) => (
-            <List.Item key={e.id}>
-              <Link to={`/funding/grants/${e.grantId}?tab=spending`}>
-                {t("fundingReports.memberQueried", {
-                  description: e.description,
-                  amount: formatFen(e.amountFen),
-                })}
-              </Link>
-            </List.Item>
-          ))}
-        </List>
+        <List
+          size="small"
+          dataSource={[
+            ...data.reports.map((r) => ({ key: r.id, node: <ReportLine r={r} /> })),
+            ...data.expenses.map((e) => ({
+              key: e.id,
+              node: (
+                <List.Item>
+                  <Link to={`/funding/grants/${e.grantId}?tab=spending`}>
+                    {t("fundingReports.memberQueried", {
+                      description: e.description,
+                      amount: formatFen(e.amountFen),
+                    })}
+                  </Link>
+                </List.Item>
+              ),
+            })),
+          ]}
+          rowKey="key"
+          renderItem={(item) => item.node}
+        />
       )}
     </Card>
   );

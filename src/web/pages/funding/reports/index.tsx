@@ -102,9 +102,9 @@ export default function ReportPage() {
               number: r.grant.number,
               project: r.project.title,
               organization: r.organizationName,
-            })}{" "}
-            <Link to={`/funding/grants/${r.grant.id}?tab=reports`}>{t("fundingReports.backToGrant")}</Link>
+            })}
           </Typography.Text>
+          <Link to={`/funding/grants/${r.grant.id}?tab=reports`}>{t("fundingReports.backToGrant")}</Link>
           {r.can.write ? (
             <ReportForm key={r.version} report={r} />
           ) : (
