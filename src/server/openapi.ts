@@ -127,6 +127,11 @@ const TAGS = [
     description:
       "资讯: notices and policy posts, targeted to organizations with read receipts; public ones on the portal",
   },
+  {
+    name: "funding",
+    description:
+      "资金管理: seed funds, project grants and partners' funds; projects, grants, tranches, spending, progress reports and the mid-term gate",
+  },
 ];
 
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
