@@ -6,6 +6,7 @@
 import { useParams } from "react-router";
 import { PageHeader } from "../../../../components/PageHeader";
 import { GrantReports } from "../GrantReports";
+import { GrantSpending } from "../GrantSpending";
 
 export default function GrantPage() {
   const { id = "" } = useParams();
@@ -13,6 +14,7 @@ export default function GrantPage() {
     <>
       <PageHeader title="资助" />
       <GrantReports grantId={id} />
+      <GrantSpending grantId={id} />
     </>
   );
 }
