@@ -32,6 +32,8 @@ export const FILE_OWNER_KINDS = [
   "post",
   // A receipt (票据) of a grant's spending item, uploaded by the grantee before the item names it.
   "grant_receipt",
+  // A progress report's photos and evidence (资助项目进展报告), uploaded by the grantee.
+  "progress_report",
 ] as const;
 export type FileOwnerKind = (typeof FILE_OWNER_KINDS)[number];
 

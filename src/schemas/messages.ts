@@ -462,6 +462,15 @@ export const ERROR_MESSAGES = {
     "zh-CN": "票据只能是图片（JPG/PNG/WebP）或 PDF 文件",
     en: "A receipt must be an image (JPG/PNG/WebP) or a PDF",
   },
+  // Funding: progress reports.
+  report_status_invalid: {
+    "zh-CN": "该报告当前为“{status}”，不能进行此操作，请刷新页面查看最新状态",
+    en: "The report is {status} now, which does not allow this; reload to see where it stands",
+  },
+  report_grant_not_running: {
+    "zh-CN": "资助协议签订后、结项前才能安排或填写进展报告",
+    en: "Reports are scheduled and written only once the agreement is signed and until the grant ends",
+  },
 } satisfies Catalog;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
@@ -918,6 +927,26 @@ export const FIELD_MESSAGES = {
     en: "The grant has no such budget line",
   },
   amount_positive: { "zh-CN": "金额须大于 0", en: "The amount must be more than 0" },
+  people_over_person_times: {
+    "zh-CN": "新增受益人数不能多于各活动人次之和（同一人参加多次活动只算 1 人，但计多人次）",
+    en: "New people cannot exceed the sum of person-times (a person at several activities is one person, several person-times)",
+  },
+  owed_over_disbursed: {
+    "zh-CN": "应退回金额不能超过已拨付的 {disbursed} 元",
+    en: "The amount owed cannot exceed the CNY {disbursed} paid out",
+  },
+  period_outside_grant: {
+    "zh-CN": "报告期须在资助期内（{startsOn} 至 {endsOn}）",
+    en: "The period must lie within the grant ({startsOn} to {endsOn})",
+  },
+  period_overlaps: {
+    "zh-CN": "该报告期与已安排的报告重叠",
+    en: "The period overlaps a report already scheduled",
+  },
+  indicator_value_required: {
+    "zh-CN": "请填写每个指标的本期数值",
+    en: "Give every indicator's value for the period",
+  },
 } satisfies Catalog;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

@@ -28,6 +28,7 @@ import { rubricRoutes } from "./areas/admission/rubrics/routes";
 import type { AreaDeps } from "./areas/deps";
 import { fundingFigureRoutes } from "./areas/funding/figures/routes";
 import { grantRoutes } from "./areas/funding/grants/routes";
+import { fundingReportRoutes } from "./areas/funding/reports/routes";
 import { projectResultsRoutes } from "./areas/funding/results/routes";
 import { fundingWorkbookRoutes, grantSpendingRoutes } from "./areas/funding/spending/routes";
 import {
@@ -240,6 +241,8 @@ export async function buildApp(options: {
       // Funding (issue 13): spending items, budget vs actual, the finance workbook.
       await api.register(grantSpendingRoutes, { ...deps, prefix: "/grants" });
       await api.register(fundingWorkbookRoutes, { ...deps, prefix: "/funding" });
+      // Funding (issue 13): progress reports, the mid-term gate, the funding to-do.
+      await api.register(fundingReportRoutes, deps);
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

@@ -127,6 +127,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   expense_status_invalid: 409,
   expense_grant_not_open: 409,
   receipt_type_refused: 400,
+  report_status_invalid: 409,
+  report_grant_not_running: 409,
 };
 
 export class AppError extends Error {

@@ -9,6 +9,7 @@ import { seedDemoIfEmpty } from "../db/seed/demo";
 import { passwordProblems } from "../domain/password-policy";
 import { buildApp } from "./app";
 import { sendReviewReminders } from "./areas/admission/reviews/reminders";
+import { failLateReports, sendReportReminders } from "./areas/funding/reports/late";
 import { sendOverduePlanNotices } from "./areas/incubation/plan/overdue";
 import { mailerFor } from "./areas/platform/notifications/mailer";
 import { startEmailWorker } from "./areas/platform/notifications/outbox";
@@ -107,6 +108,24 @@ async function main(): Promise<void> {
       logger: app.log,
       run: async () => {
         const sent = await sendTrainingReminders(database.db);
+        return sent > 0 ? { sent } : null;
+      },
+    }),
+    startPeriodic({
+      name: "progress reports late beyond the grace days failed",
+      intervalMs: 15 * 60_000,
+      logger: app.log,
+      run: async () => {
+        const failed = await failLateReports(database.db);
+        return failed > 0 ? { failed } : null;
+      },
+    }),
+    startPeriodic({
+      name: "progress report reminders sent",
+      intervalMs: 15 * 60_000,
+      logger: app.log,
+      run: async () => {
+        const sent = await sendReportReminders(database.db);
         return sent > 0 ? { sent } : null;
       },
     }),

@@ -82,10 +82,16 @@ export interface Access {
   personManage: boolean;
   /** An individual: their own 个人信息 and home. */
   isIndividual: boolean;
-  /** 资金管理: staff manage funds, projects and grants. */
+  /** 资金管理: staff manage funds, projects and grants, schedule and review progress reports. */
   fundingManage: boolean;
   /** 资助: the grant list (staff: the base's; a member: its own; a partner: its funds'). */
   fundingList: boolean;
+  /** Funding (资金): reads grants and their reports (staff; members, partners and mentors their own). */
+  fundingRead: boolean;
+  /** Funding: a member writes its organization's progress reports and spending. */
+  fundingReport: boolean;
+  /** Funding: the home's funding card (staff, a member of an organization, a partner user). */
+  fundingWaiting: boolean;
   canEditOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   canReadOrganization: (organization: Pick<Organization, "id" | "baseId">) => boolean;
   /** 成长档案: the base's staff for any organization, a member for its own. */
@@ -136,6 +142,9 @@ const NONE: Access = {
   isIndividual: false,
   fundingManage: false,
   fundingList: false,
+  fundingRead: false,
+  fundingReport: false,
+  fundingWaiting: false,
   canEditOrganization: () => false,
   canReadOrganization: () => false,
   canReadGrowthFile: () => false,
@@ -201,6 +210,9 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     isIndividual: may("person.self"),
     fundingManage: may("funding.manage"),
     fundingList: listScope(actor, "funding.list") !== null,
+    fundingRead: decide(actor, "funding.read") !== "forbidden",
+    fundingReport: may("funding.report"),
+    fundingWaiting: listScope(actor, "funding.list") !== null,
     canEditOrganization: (organization) => onRecord("organization.update", organization),
     canReadOrganization: (organization) => onRecord("organization.read", organization),
     canReadGrowthFile: (organization) => onRecord("incubation.read", organization),

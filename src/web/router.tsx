@@ -106,6 +106,7 @@ const GrantListPage = lazy(() => import("./pages/funding/grants/list"));
 const GrantPage = lazy(() => import("./pages/funding/grants/detail"));
 const GrantSetupPage = lazy(() => import("./pages/funding/grants/setup"));
 const GrantAgreementPage = lazy(() => import("./pages/funding/grants/agreement"));
+const ReportPage = lazy(() => import("./pages/funding/reports"));
 const ServiceCataloguePage = lazy(() => import("./pages/services/catalogue"));
 const RecordServicePage = lazy(() => import("./pages/services/records/group"));
 const IncubationPage = lazy(() => import("./pages/incubation/incubations/detail"));
@@ -289,6 +290,8 @@ export const router = createBrowserRouter([
           { path: ":id", element: <Guard allow="serviceList" page={<ServiceRequestPage />} /> },
         ],
       },
+      // Funding (issue 13): a grant's page (its reports tab) and one progress report.
+      { path: "funding/reports/:id", element: <Guard allow="fundingRead" page={<ReportPage />} /> },
       {
         path: "services/catalogue",
         element: <Guard allow="serviceCatalogue" page={<ServiceCataloguePage />} />,
@@ -323,7 +326,7 @@ export const router = createBrowserRouter([
           { index: true, element: <Guard allow="fundingList" page={<GrantListPage />} /> },
           { path: "new", element: <Guard allow="fundingManage" page={<GrantSetupPage />} /> },
           // Members and partner users read their own; the server answers 404 for another's.
-          { path: ":id", element: <GrantPage /> },
+          { path: ":id", element: <Guard allow="fundingRead" page={<GrantPage />} /> },
           { path: ":id/edit", element: <Guard allow="fundingManage" page={<GrantSetupPage />} /> },
           { path: ":id/agreement", element: <GrantAgreementPage /> },
           // A grant's spending: the phone form and a queried item's correction (the grantee's).

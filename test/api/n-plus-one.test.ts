@@ -202,6 +202,7 @@ const UNPAGED: Record<string, Grown | string> = {
   // The staff to-do shows the first 8 overdue requests; it starts with none here.
   "GET /api/services/waiting":         { as: "staff", grow: ({ t }) => growServiceRequests(t, GROWTH, true),
                                            rows: (body: { items: unknown[] }) => body.items.length },
+  "GET /api/grants/{id}/reports":      "a grant's reports: one per period of its term (four for a year, quarterly), read in one statement",
   "GET /api/posts/{id}/receipts":      { as: "staff", url: (i) => `/api/posts/${i.post}/receipts`,
                                            grow: ({ t, ids }) => targetedPostWithReceipts(t, GROWTH, ids.post).then(() => undefined) },
 };

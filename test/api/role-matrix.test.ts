@@ -28,6 +28,7 @@ import { type ExpertIds, expertFixtures } from "./admission/role-matrix-experts"
 import { type InspectionIds, inspectionFixtures } from "./admission/role-matrix-inspections";
 import { type RoundIds, roundFixtures } from "./admission/role-matrix-rounds";
 import { type GrantIds, grantBody, grantFixtures } from "./funding/role-matrix-grants";
+import { type ReportIds, reportFixtures } from "./funding/role-matrix-reports";
 import { type ResultsIds, resultsFixtures } from "./funding/role-matrix-results";
 import { type SpendingIds, spendingFixtures } from "./funding/role-matrix-spending";
 import { type AssessmentIds, assessmentFixtures } from "./incubation/assessments-role-matrix";
@@ -72,7 +73,8 @@ type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds &
   PeopleIds &
   GrantIds &
   ResultsIds &
-  SpendingIds;
+  SpendingIds &
+  ReportIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -867,6 +869,32 @@ const MATRIX: Record<string, Case[]> = {
                                                    { url: (i) => `/api/grants/${i.ownGrant}/milestones/${i.ownMilestone}`, note: "a proposed grant's milestone: 409",
                                                      body: () => ({ version: 999, status: "met" }),
                                                      expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
+  // Funding (issue 13): progress reports. Staff schedule and review; only the grantee's members
+  // write and submit; the fund's partner reads; a mentor not paired with the incubation finds nothing.
+  "GET /api/grants/{id}/reports":                 [{ id: "ownGrant", expect: [401, 200, 200, 403, 404, 200, 403, 403, 200, 403] }],
+  "POST /api/grants/{id}/reports/schedule":       [{ id: "ownGrant", note: "idempotent: staff 200 each time", body: () => ({}),
+                                                     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/grants/{id}/reports":                [{ id: "ownGrant", note: "overlaps a scheduled report: 400 proves the policy passed",
+                                                     body: () => ({ kind: "periodic", periodStart: "2027-03-01", periodEnd: "2027-03-31", dueOn: "2027-04-10" }),
+                                                     expect: [401, 400, 400, 403, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/reports/{id}":                        [{ id: "ownReport", expect: [401, 200, 200, 403, 404, 200, 403, 403, 200, 403] }],
+  "PUT /api/reports/{id}":                        [{ id: "ownReport", body: () => ({ version: 999 }),
+                                                     expect: [401, 403, 403, 403, 403, 409, 403, 403, 403, 403] }],
+  "DELETE /api/reports/{id}":                     [{ url: (i) => `/api/reports/${i.ownReport}?version=999`,
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/reports/{id}/submit":                [{ id: "ownReport", body: () => ({ version: 999 }),
+                                                     expect: [401, 403, 403, 403, 403, 409, 403, 403, 403, 403] }],
+  "POST /api/reports/{id}/files":                 [{ id: "ownReport", note: "a real PNG: only the grantee attaches", upload: true,
+                                                     expect: [401, 403, 403, 403, 403, 201, 403, 403, 403, 403] }],
+  "POST /api/reports/{id}/accept":                [{ id: "ownReport", note: "still due: 409 for staff", body: () => ({ version: 999 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/reports/{id}/return":                [{ id: "ownReport", body: () => ({ version: 999, note: "矩阵" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/reports/{id}/fail":                  [{ id: "ownReport", body: () => ({ version: 999, note: "矩阵" }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/reports/{id}/end-grant":             [{ id: "ownReport", note: "not a failed mid-term: 409 for staff", body: () => ({ version: 999, reason: "矩阵", owedFen: 0 }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/funding/waiting":                     [{ expect: [401, 200, 200, 403, 403, 200, 403, 403, 200, 403] }],
 };
 
 /**
@@ -926,7 +954,9 @@ beforeAll(async () => {
     ...(await grantFixtures(t, ownOrg, other?.id as string)),
     ...(await resultsFixtures(t, ownOrg)),
     ...(await spendingFixtures(t, ownOrg, other?.id as string)),
-  };
+  } as Ids;
+  // On the member's open incubation (the plan's): a second open one would change the plan rows.
+  Object.assign(ids, await reportFixtures(t, ownOrg, ids.planIncubation));
 });
 afterAll(() => t.close());
 

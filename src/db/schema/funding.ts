@@ -426,6 +426,9 @@ export const progressReports = pgTable(
     reviewedBy: userRef("reviewed_by"),
     reviewedAt: at("reviewed_at"),
     reviewNote: text("review_note"),
+    /** When the organization was reminded that it falls due, and told that it is overdue (once each). */
+    remindedAt: at("reminded_at"),
+    overdueNoticedAt: at("overdue_noticed_at"),
     version: integer("version").notNull().default(1),
     createdAt: created(),
   },

@@ -37,6 +37,7 @@ export const AUDIT_ENTITIES = {
   grant: { zhCN: "资助", en: "Grant" },
   grant_expense: { zhCN: "资助支出", en: "Grant spending item" },
   grant_budget_line: { zhCN: "资助预算科目", en: "Grant budget line" },
+  progress_report: { zhCN: "进展报告", en: "Progress report" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -395,6 +396,24 @@ export const AUDIT_ACTIONS = {
   "grant.tranche_pay": { entity: "grant", zhCN: "审批拨付", en: "Paid a tranche" },
   "grant.milestone": { entity: "grant", zhCN: "标记里程碑", en: "Marked a milestone" },
   "funding.figures_exported": { entity: "base", zhCN: "导出资金数据", en: "Exported the money figures" },
+  "report.schedule": { entity: "progress_report", zhCN: "安排进展报告", en: "Scheduled progress reports" },
+  "report.add": { entity: "progress_report", zhCN: "添加进展报告", en: "Added a progress report" },
+  "report.remove": {
+    entity: "progress_report",
+    zhCN: "删除待提交的进展报告",
+    en: "Removed a due progress report",
+  },
+  "report.save": { entity: "progress_report", zhCN: "保存进展报告草稿", en: "Saved a progress report draft" },
+  "report.submit": { entity: "progress_report", zhCN: "提交进展报告", en: "Submitted a progress report" },
+  "report.accept": { entity: "progress_report", zhCN: "通过进展报告", en: "Accepted a progress report" },
+  "report.return": { entity: "progress_report", zhCN: "退回进展报告", en: "Returned a progress report" },
+  "report.fail": { entity: "progress_report", zhCN: "判定报告未通过", en: "Failed a report" },
+  "report.late": { entity: "progress_report", zhCN: "逾期未交判为未通过", en: "Failed a report as late" },
+  "report.grant_ended": {
+    entity: "progress_report",
+    zhCN: "中期评估未通过后终止资助",
+    en: "Ended a grant after a failed mid-term evaluation",
+  },
 } as const satisfies Record<string, ActionEntry>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

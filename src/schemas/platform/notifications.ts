@@ -29,6 +29,7 @@ export const NOTIFICATION_KINDS = [
   "post_published",
   "mentorship",
   "mentoring_session",
+  "funding_report",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -164,7 +165,40 @@ const POST_KIND_EN: Record<string, string> = {
   purchase: "Purchase-of-services announcement",
 };
 
+const REPORT_KIND_ZH: Record<string, string> = {
+  periodic: "进展报告",
+  midterm: "中期评估报告",
+  final: "结项报告",
+};
+const REPORT_KIND_EN: Record<string, string> = {
+  periodic: "progress report",
+  midterm: "mid-term evaluation report",
+  final: "final report",
+};
+const REPORT_EVENT_ZH: Record<string, string> = {
+  due_soon: "进展报告即将到期",
+  overdue: "进展报告已逾期",
+  submitted: "有进展报告待审核",
+  accepted: "进展报告已通过",
+  returned: "进展报告被退回修改",
+  failed: "报告未通过",
+  late: "报告逾期未交，判为未通过",
+};
+const REPORT_EVENT_EN: Record<string, string> = {
+  due_soon: "A progress report falls due soon",
+  overdue: "A progress report is overdue",
+  submitted: "A progress report to review",
+  accepted: "A progress report was accepted",
+  returned: "A progress report was returned for changes",
+  failed: "A report did not pass",
+  late: "A report not handed in counts as failed",
+};
+
 const zhCN: Record<NotificationKind, Renderer> = {
+  funding_report: (p) => ({
+    title: REPORT_EVENT_ZH[text(p.event)] ?? "进展报告有更新",
+    body: `${p.organizationName ? `${text(p.organizationName)}：` : ""}资助 ${text(p.grantNumber)} 的${REPORT_KIND_ZH[text(p.reportKind)] ?? "报告"}（报告期截至 ${text(p.periodEnd)}，应于 ${text(p.dueOn)} 前提交）${p.note ? `。${text(p.note)}` : ""}`,
+  }),
   post_published: (p) => ({
     title: `新资讯：${POST_KIND_ZH[text(p.postKind)] ?? "资讯"}`,
     body: `基地发布了“${text(p.postTitle)}”${p.deadlineOn ? `，截止日期 ${text(p.deadlineOn)}` : ""}，请查看。`,
@@ -275,6 +309,10 @@ const zhCN: Record<NotificationKind, Renderer> = {
 };
 
 const en: Record<NotificationKind, Renderer> = {
+  funding_report: (p) => ({
+    title: REPORT_EVENT_EN[text(p.event)] ?? "A progress report changed",
+    body: `${p.organizationName ? `${text(p.organizationName)}: ` : ""}the ${REPORT_KIND_EN[text(p.reportKind)] ?? "report"} of grant ${text(p.grantNumber)} (period to ${text(p.periodEnd)}, due ${text(p.dueOn)})${p.note ? `. ${text(p.note)}` : ""}`,
+  }),
   post_published: (p) => ({
     title: `New post: ${POST_KIND_EN[text(p.postKind)] ?? "Post"}`,
     body: `The base published “${text(p.postTitle)}”${p.deadlineOn ? `, closing on ${text(p.deadlineOn)}` : ""}; have a look.`,

@@ -6,6 +6,7 @@ import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
 import * as grants from "./areas/funding/grants";
+import * as fundingReports from "./areas/funding/reports";
 import * as fundingResults from "./areas/funding/results";
 import * as fundingSpending from "./areas/funding/spending";
 import * as assessments from "./areas/incubation/assessments";
@@ -375,6 +376,7 @@ export const en: Messages = {
   serviceDesk: serviceDesk.en,
   grants: grants.en,
   fundingSpending: fundingSpending.en,
+  fundingReports: fundingReports.en,
   applications: applications.en,
   intake: { ...intake.en, ...intakeFiles.en },
   experts: experts.en,

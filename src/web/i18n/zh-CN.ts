@@ -6,6 +6,7 @@ import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
 import * as grants from "./areas/funding/grants";
+import * as fundingReports from "./areas/funding/reports";
 import * as fundingResults from "./areas/funding/results";
 import * as fundingSpending from "./areas/funding/spending";
 import * as assessments from "./areas/incubation/assessments";
@@ -372,6 +373,7 @@ export const zhCN = {
   serviceDesk: serviceDesk.zhCN,
   grants: grants.zhCN,
   fundingSpending: fundingSpending.zhCN,
+  fundingReports: fundingReports.zhCN,
   applications: applications.zhCN,
   intake: { ...intake.zhCN, ...intakeFiles.zhCN },
   experts: experts.zhCN,

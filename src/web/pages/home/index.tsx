@@ -34,6 +34,7 @@ import { MemberRequestsCard } from "../services/requests/MemberRequestsCard";
 import { StaffServiceWaiting } from "../services/requests/StaffServiceWaiting";
 import { TrainingHomeCard } from "../services/trainings/HomeCards";
 import { ExpertCard, PendingInvitations } from "./ExpertCard";
+import { FundingHomeCards } from "./FundingHomeCards";
 import { FiguresHome } from "./figures/FiguresHome";
 import { GuestHome } from "./GuestHome";
 import { MyApplicationsCard } from "./MyApplicationsCard";
@@ -69,6 +70,8 @@ export default function HomePage() {
       <HandlerRequestsCard />
       <MemberSessionsCard />
       <MemberRequestsCard />
+      {/* A member's and a partner's funding card; staff's is with the to-do below. */}
+      {!access.fundingManage && <FundingHomeCards />}
       <MyIncubationCard />
       <IndividualHomeCard />
       <TrainingHomeCard />
@@ -76,6 +79,7 @@ export default function HomePage() {
       <MyApplicationsCard />
       <StaffWaiting />
       <StaffIncubationWaiting />
+      {access.fundingManage && <FundingHomeCards />}
       {access.serviceManage && (
         // The 4Z services' to-do: one row, the mentor pairings' card and the service desk's.
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>

@@ -15,6 +15,7 @@ import { AppError, notFound } from "../../../errors";
 import { requireAccess, requireRoleFor } from "../../../policy";
 import { inspectionSubject } from "../../admission/inspections/load";
 import { reviewRelations } from "../../admission/reviews/relations";
+import { reportOwnerSubject } from "../../funding/reports/files";
 import { grantReceiptOwnerSubject } from "../../funding/spending/files";
 import { actorWriteAction, assessmentOwnerSubject } from "../../incubation/assessments/load";
 import { postOwnerSubject } from "../../services/posts/load";
@@ -36,7 +37,7 @@ interface OwnerKind {
    * The stored-bytes ceiling its files count against (UPLOAD_LIMITS.stored*): the files of every
    * kind with the same account and the same owner id count together.
    */
-  account: "application" | "inspection" | "assessment" | "service" | "post" | "grant";
+  account: "application" | "inspection" | "assessment" | "service" | "post" | "grant" | "funding";
 }
 
 async function applicationSubject(db: Db, id: string, actor: Actor): Promise<Subject | null> {
@@ -125,6 +126,14 @@ const OWNER_KINDS: Record<FileOwnerKind, OwnerKind> = {
     read: "funding.read",
     attach: () => "funding.report",
     account: "grant",
+  },
+  // A progress report's photos and evidence: read by whoever reads the grant (staff, the grantee,
+  // the fund's partner), attached by the grantee while the report is its to write.
+  progress_report: {
+    subject: (db, id) => reportOwnerSubject(db, id),
+    read: "funding.read",
+    attach: () => "funding.report",
+    account: "funding",
   },
 };
 

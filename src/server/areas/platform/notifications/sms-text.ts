@@ -101,6 +101,8 @@ export function renderNoticeSms(
     // The mentor programme: the bell and email are enough.
     case "mentorship":
     case "mentoring_session":
+    // Progress reports: the bell and email; the form is filled in the app.
+    case "funding_report":
       return null;
     case "application_message":
       return done(
