@@ -26,6 +26,11 @@ import { reviewRoutes } from "./areas/admission/reviews/routes";
 import { roundRoutes } from "./areas/admission/rounds/routes";
 import { rubricRoutes } from "./areas/admission/rubrics/routes";
 import type { AreaDeps } from "./areas/deps";
+import { fundRoutes } from "./areas/funding/funds/routes";
+import { programmeRoutes } from "./areas/funding/programmes/routes";
+import { projectRoutes } from "./areas/funding/projects/routes";
+import { replicationRoutes } from "./areas/funding/replication/routes";
+import { fundingSettingsRoutes } from "./areas/funding/settings/routes";
 import {
   assessmentRoutes,
   cohortAssessmentRoutes,
@@ -228,6 +233,12 @@ export async function buildApp(options: {
       await api.register(postFileRoutes, { ...deps, prefix: "/posts" });
       await api.register(portalPostFileRoutes, { ...deps, prefix: "/portal/posts" });
       await api.register(mentoringRoutes, deps);
+      // Issue 13, funding: settings, flagship programmes, funds, projects, replication sites.
+      await api.register(fundingSettingsRoutes, { ...deps, prefix: "/funding/settings" });
+      await api.register(programmeRoutes, { ...deps, prefix: "/funding/programmes" });
+      await api.register(fundRoutes, { ...deps, prefix: "/funds" });
+      await api.register(projectRoutes, { ...deps, prefix: "/projects" });
+      await api.register(replicationRoutes, { ...deps, prefix: "/projects" });
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

@@ -115,6 +115,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   request_status_invalid: 409,
   catalogue_name_taken: 409,
   rating_closed: 409,
+  fund_closed: 409,
+  project_status_invalid: 409,
 };
 
 export class AppError extends Error {

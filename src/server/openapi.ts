@@ -79,6 +79,11 @@ const TAGS = [
       "合作伙伴: the base's enterprises, foundations and hubs, their users; a partner user reads its own",
   },
   {
+    name: "funding",
+    description:
+      "资金管理: funding settings, flagship programmes (十大工程), funds, projects with their logical framework and indicators, grants, spending, reports; money in integer fen",
+  },
+  {
     name: "growth file",
     description:
       "组织成长档案: an organization's timeline of everything the platform knows, by area and period, .xlsx",

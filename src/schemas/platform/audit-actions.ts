@@ -34,6 +34,8 @@ export const AUDIT_ENTITIES = {
   mentor: { zhCN: "导师", en: "Mentor" },
   mentorship: { zhCN: "导师结对", en: "Mentorship" },
   mentoring_session: { zhCN: "辅导记录", en: "Mentoring session" },
+  fund: { zhCN: "资金", en: "Fund" },
+  project: { zhCN: "项目", en: "Project" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -362,6 +364,20 @@ export const AUDIT_ACTIONS = {
   "person.profile_updated": { entity: "person", zhCN: "修改个人信息", en: "Edited a personal profile" },
   "person.updated": { entity: "person", zhCN: "修改人员信息", en: "Edited an individual" },
   "person.exported": { entity: "person", zhCN: "导出人员名单", en: "Exported people" },
+  // Funding: settings, flagship programmes, funds, projects and replication sites.
+  "funding.settings": { entity: "base", zhCN: "修改资金设置", en: "Changed the funding settings" },
+  "funding.programme_created": { entity: "base", zhCN: "新增十大工程", en: "Added a flagship programme" },
+  "funding.programme_updated": { entity: "base", zhCN: "修改十大工程", en: "Renamed a flagship programme" },
+  "funding.programme_retired": { entity: "base", zhCN: "停用十大工程", en: "Retired a flagship programme" },
+  "fund.created": { entity: "fund", zhCN: "新建资金", en: "Created a fund" },
+  "fund.updated": { entity: "fund", zhCN: "修改资金", en: "Edited a fund" },
+  "fund.closed": { entity: "fund", zhCN: "关闭资金", en: "Closed a fund" },
+  "project.created": { entity: "project", zhCN: "新建项目", en: "Created a project" },
+  "project.updated": { entity: "project", zhCN: "修改项目", en: "Edited a project" },
+  "project.closed": { entity: "project", zhCN: "结项", en: "Closed a project" },
+  "project.cancelled": { entity: "project", zhCN: "取消项目", en: "Cancelled a project" },
+  "project.site_added": { entity: "project", zhCN: "登记复制点", en: "Added a replication site" },
+  "project.site_removed": { entity: "project", zhCN: "删除复制点", en: "Removed a replication site" },
 } as const satisfies Record<string, ActionEntry>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
