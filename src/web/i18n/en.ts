@@ -6,6 +6,7 @@ import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
 import * as assessments from "./areas/incubation/assessments";
+import * as fundingProjects from "./areas/funding/projects";
 import * as incubationFigures from "./areas/incubation/figures";
 import * as growth from "./areas/incubation/growth";
 import * as incubations from "./areas/incubation/incubations";
@@ -368,6 +369,7 @@ export const en: Messages = {
   incubationFigures: incubationFigures.en,
   serviceFigures: serviceFigures.en,
   partners: partners.en,
+  fundingProjects: fundingProjects.en,
   serviceDesk: serviceDesk.en,
   applications: applications.en,
   intake: { ...intake.en, ...intakeFiles.en },

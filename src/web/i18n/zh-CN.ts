@@ -6,6 +6,7 @@ import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
 import * as assessments from "./areas/incubation/assessments";
+import * as fundingProjects from "./areas/funding/projects";
 import * as incubationFigures from "./areas/incubation/figures";
 import * as growth from "./areas/incubation/growth";
 import * as incubations from "./areas/incubation/incubations";
@@ -365,6 +366,7 @@ export const zhCN = {
   incubationFigures: incubationFigures.zhCN,
   serviceFigures: serviceFigures.zhCN,
   partners: partners.zhCN,
+  fundingProjects: fundingProjects.zhCN,
   serviceDesk: serviceDesk.zhCN,
   applications: applications.zhCN,
   intake: { ...intake.zhCN, ...intakeFiles.zhCN },

@@ -34,6 +34,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+type Indicator = ProjectInput["indicators"][number];
+
 const body = (incubationId: string, extra: Partial<ProjectInput> = {}): ProjectInput => ({
   incubationId,
   title: `社区互助项目${randomUUID().slice(0, 6)}`,
@@ -129,15 +131,18 @@ describe("projects", () => {
     const base = body(inc.id);
     const cases: [Partial<ProjectInput>, string][] = [
       [
-        { indicators: [{ ...(base.indicators[0] as never), targetValue: 1.234 }] },
+        { indicators: [{ ...(base.indicators[0] as Indicator), targetValue: 1.234 }] },
         "indicators.0.targetValue",
       ],
       [
-        { indicators: [{ ...(base.indicators[0] as never), baselineValue: -1 }] },
+        { indicators: [{ ...(base.indicators[0] as Indicator), baselineValue: -1 }] },
         "indicators.0.baselineValue",
       ],
-      [{ indicators: [{ ...(base.indicators[0] as never), targetValue: 1e15 }] }, "indicators.0.targetValue"],
-      [{ indicators: [base.indicators[0] as never, base.indicators[0] as never] }, "indicators.1"],
+      [
+        { indicators: [{ ...(base.indicators[0] as Indicator), targetValue: 1e15 }] },
+        "indicators.0.targetValue",
+      ],
+      [{ indicators: [base.indicators[0] as Indicator, base.indicators[0] as Indicator] }, "indicators.1"],
       [{ fields: ["health", "health"] }, "fields.1"],
       [{ title: "项目\u0000" }, "title"],
       [{ title: " " }, "title"],
