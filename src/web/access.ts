@@ -58,6 +58,12 @@ export interface Access {
   serviceFigures: boolean;
   /** Issue 12, 合作伙伴: staff manage the base's partners. */
   partnerManage: boolean;
+  /** Issue 13, 资金管理: staff keep the funds, the funding settings and the projects. */
+  fundingManage: boolean;
+  /** The funds page: staff, and a partner user (its own partner's funds). */
+  fundList: boolean;
+  /** The projects list: staff the base's, a member its organization's, a partner those its funds granted. */
+  projectList: boolean;
   /** A partner user: its own partner's page. */
   myPartnerId: string | null;
   /** 培训与能力建设: staff run the trainings. */
@@ -114,6 +120,9 @@ const NONE: Access = {
   incubationRead: false,
   serviceFigures: false,
   partnerManage: false,
+  fundingManage: false,
+  fundList: false,
+  projectList: false,
   myPartnerId: null,
   trainingManage: false,
   trainingAttend: false,
@@ -177,6 +186,9 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     incubationRead: listScope(actor, "incubation.list") !== null,
     serviceFigures: may("stats.recruitment"),
     partnerManage: may("partner.manage"),
+    fundingManage: may("funding.manage"),
+    fundList: may("funding.manage") || hasRole(actor, "partner"),
+    projectList: listScope(actor, "funding.list") !== null,
     myPartnerId: hasRole(actor, "partner") ? user.partnerId : null,
     serviceList: listScope(actor, "service.list") !== null,
     serviceManage: may("service.manage"),

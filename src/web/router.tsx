@@ -94,6 +94,16 @@ const InspectionPage = lazy(() => import("./pages/admission/inspections/detail")
 const GrowthFilePage = lazy(() => import("./pages/incubation/growth"));
 const ServiceFiguresPage = lazy(() => import("./pages/services/figures"));
 const PartnerListPage = lazy(() => import("./pages/services/partners/list"));
+const FundListPage = lazy(() => import("./pages/funding/funds"));
+const FundingSettingsPage = lazy(() => import("./pages/funding/settings"));
+const ProjectListPage = lazy(() => import("./pages/funding/projects/list"));
+const ProjectPage = lazy(() => import("./pages/funding/projects/detail"));
+const NewProjectPage = lazy(() =>
+  import("./pages/funding/projects/edit").then((m) => ({ default: m.NewProjectPage })),
+);
+const EditProjectPage = lazy(() =>
+  import("./pages/funding/projects/edit").then((m) => ({ default: m.EditProjectPage })),
+);
 const PartnerPage = lazy(() => import("./pages/services/partners/detail"));
 const IncubationListPage = lazy(() => import("./pages/incubation/incubations/list"));
 const ServiceRequestsPage = lazy(() => import("./pages/services/requests/list"));
@@ -304,6 +314,19 @@ export const router = createBrowserRouter([
         ],
       },
       { path: "service-figures", element: <Guard allow="serviceFigures" page={<ServiceFiguresPage />} /> },
+      // Issue 13, funding: funds, settings and projects.
+      { path: "funding/funds", element: <Guard allow="fundList" page={<FundListPage />} /> },
+      { path: "funding/settings", element: <Guard allow="fundingManage" page={<FundingSettingsPage />} /> },
+      {
+        path: "funding/projects",
+        children: [
+          { index: true, element: <Guard allow="projectList" page={<ProjectListPage />} /> },
+          { path: "new", element: <Guard allow="fundingManage" page={<NewProjectPage />} /> },
+          // A member or partner opens what it may read; the server answers 404 for the rest.
+          { path: ":id", element: <Guard allow="projectList" page={<ProjectPage />} /> },
+          { path: ":id/edit", element: <Guard allow="fundingManage" page={<EditProjectPage />} /> },
+        ],
+      },
       {
         path: "partners",
         children: [

@@ -12,6 +12,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   InteractionOutlined,
+  MoneyCollectOutlined,
   NotificationOutlined,
   OrderedListOutlined,
   RadarChartOutlined,
@@ -88,6 +89,19 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
       label: t("partners.myPartner"),
     });
   }
+  // 资金管理: one group for the funding pages (grants, figures join it).
+  const funding: MenuItem[] = [];
+  if (access.projectList) funding.push({ key: "/funding/projects", label: t("fundingProjects.projectsNav") });
+  if (access.fundList) funding.push({ key: "/funding/funds", label: t("fundingProjects.fundsNav") });
+  if (access.fundingManage)
+    funding.push({ key: "/funding/settings", label: t("fundingProjects.settingsNav") });
+  if (funding.length > 0)
+    items.push({
+      key: "funding",
+      icon: <MoneyCollectOutlined aria-hidden />,
+      label: t("fundingProjects.nav"),
+      children: funding,
+    });
   if (access.incubationManage) {
     items.push({ key: "/mentors", icon: <TeamOutlined aria-hidden />, label: t("mentoring.nav") });
   }
@@ -174,6 +188,9 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     return "/my-organization";
   }
   for (const key of [
+    "/funding/projects",
+    "/funding/funds",
+    "/funding/settings",
     "/organizations",
     "/my-organization",
     "/calls",

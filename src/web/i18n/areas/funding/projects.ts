@@ -25,7 +25,8 @@ export const zhCN = {
   frequency: { monthly: "每月", quarterly: "每季度", half_yearly: "每半年", yearly: "每年", once: "一次" },
   funds: {
     title: "资金池",
-    intro: "基地的种子基金、项目资助和公益基金联盟合作伙伴的资金；已承诺 = 已审批及之后的资助之和，可用 = 总额 − 已承诺。",
+    intro:
+      "基地的种子基金、项目资助和公益基金联盟合作伙伴的资金；已承诺 = 已审批及之后的资助之和，可用 = 总额 − 已承诺。",
     create: "新建资金",
     edit: "编辑资金",
     close: "关闭",
@@ -149,9 +150,21 @@ export const en: typeof zhCN = {
     cancelled: "Cancelled",
   },
   track: { org: "Organization", project: "Project", combined: "Combined", space: "Space" },
-  field: { culture: "Culture", sport: "Sport", health: "Health", innovation: "Innovation", friendliness: "Friendliness" },
+  field: {
+    culture: "Culture",
+    sport: "Sport",
+    health: "Health",
+    innovation: "Innovation",
+    friendliness: "Friendliness",
+  },
   level: { goal: "Goal", outcome: "Outcome", output: "Output", activity: "Activity" },
-  frequency: { monthly: "Monthly", quarterly: "Quarterly", half_yearly: "Half-yearly", yearly: "Yearly", once: "Once" },
+  frequency: {
+    monthly: "Monthly",
+    quarterly: "Quarterly",
+    half_yearly: "Half-yearly",
+    yearly: "Yearly",
+    once: "Once",
+  },
   funds: {
     title: "Funds",
     intro:
@@ -197,7 +210,8 @@ export const en: typeof zhCN = {
   },
   projects: {
     title: "Projects",
-    intro: "Incubated projects: the community need they answer, where they run, their logical framework and indicators, their grants.",
+    intro:
+      "Incubated projects: the community need they answer, where they run, their logical framework and indicators, their grants.",
     create: "New project",
     search: "Search project or organization",
     titleLabel: "Project",
