@@ -7,7 +7,7 @@ import type { Track } from "../call";
 import type { IncubationStatus } from "../incubation/lifecycle";
 import type { ProjectStatus } from "./grant";
 
-export const PROJECT_EVENTS = ["activate", "close", "cancel"] as const;
+const PROJECT_EVENTS = ["activate", "close", "cancel"] as const;
 export type ProjectEvent = (typeof PROJECT_EVENTS)[number];
 
 const PROJECT_TRANSITIONS: Record<ProjectStatus, Partial<Record<ProjectEvent, ProjectStatus>>> = {

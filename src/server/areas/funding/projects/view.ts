@@ -16,7 +16,7 @@ import { loadProject } from "./load";
 
 type IndicatorRow = typeof projectIndicators.$inferSelect;
 
-export function toIndicator(row: IndicatorRow): Indicator {
+function toIndicator(row: IndicatorRow): Indicator {
   return {
     id: row.id,
     level: row.level,

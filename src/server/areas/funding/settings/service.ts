@@ -2,7 +2,7 @@
  * The base's funding settings (资金设置): the cap on a project's project grants together, the
  * grace days before a late report counts as failed, the variance threshold of budget lines. A
  * base without a row runs on the defaults; the first save creates the row (version 1 → 2, so a
- * stale screen still gets 409). Other funding work reads them through `fundingSettingsOf`.
+ * stale screen still gets 409). `fundingSettingsOf` reads them (export it when another part needs them).
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
@@ -15,14 +15,14 @@ import { versionConflict } from "../../../errors";
 import { requireAccess } from "../../../policy";
 
 /** What a base runs on until it saves its own settings. */
-export const DEFAULT_FUNDING_SETTINGS = {
+const DEFAULT_FUNDING_SETTINGS = {
   projectGrantCapFen: DEFAULT_PROJECT_GRANT_CAP_FEN,
   reportGraceDays: 15,
   varianceThresholdBp: 1000,
 } as const;
 
 /** The base's settings (its row, or the defaults at version 1); FOR UPDATE with `lock`. */
-export async function fundingSettingsOf(
+async function fundingSettingsOf(
   db: Db,
   baseId: string,
   options: { lock?: boolean } = {},
