@@ -120,7 +120,7 @@ export default function FundListPage() {
             dataSource={funds.data?.items}
             pagination={false}
             scroll={{ x: true }}
-            locale={{ emptyText: t("fundingProjects.funds.empty") }}
+            locale={{ emptyText: <Empty description={t("fundingProjects.funds.empty")} /> }}
             columns={[
               { title: t("fundingProjects.funds.name"), dataIndex: "name" },
               {

@@ -1,5 +1,5 @@
 /** 复制推广点 on a project's page: the list, an add form (staff, the organization), removal (staff). */
-import { App, Button, Card, Form, Input, InputNumber, List, Popconfirm, Typography } from "antd";
+import { App, Button, Card, Empty, Form, Input, InputNumber, List, Popconfirm, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ProjectView, ReplicationSiteInput } from "../../../../schemas/funding/projects";
 import { useAddSite, useRemoveSite } from "../../../api/funding/projects";
@@ -28,7 +28,9 @@ export function ReplicationCard({ project }: { project: ProjectView }) {
       <List
         size="small"
         dataSource={project.replicationSites}
-        locale={{ emptyText: w("noReplication") }}
+        locale={{
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={w("noReplication")} />,
+        }}
         renderItem={(s) => (
           <List.Item
             actions={

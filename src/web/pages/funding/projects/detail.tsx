@@ -5,7 +5,20 @@
  * replication sites.
  */
 import { EditOutlined } from "@ant-design/icons";
-import { App, Button, Card, Col, Descriptions, Flex, Popconfirm, Row, Skeleton, Table, Tag } from "antd";
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Popconfirm,
+  Row,
+  Skeleton,
+  Table,
+  Tag,
+} from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import type { GrantStatus } from "../../../../domain/funding/grant";
@@ -197,7 +210,7 @@ function GrantsCard({ project }: { project: ProjectView }) {
         pagination={false}
         scroll={{ x: true }}
         dataSource={project.grants}
-        locale={{ emptyText: w("noGrants") }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={w("noGrants")} /> }}
         columns={[
           {
             title: w("grantNumber"),
