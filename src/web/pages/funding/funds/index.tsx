@@ -7,6 +7,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import {
   App,
   Button,
+  Empty,
   Flex,
   Form,
   Input,
