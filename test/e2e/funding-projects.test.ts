@@ -39,9 +39,14 @@ test(
     await checkA11y(page, "new fund dialog");
     await shot(page, "funding-01-fund-dialog");
     await button(dialog, "确定").click();
-    await page.getByRole("cell", { name: fundName }).waitFor();
+    await page.getByRole("cell", { name: fundName }).first().waitFor();
     await expect
-      .poll(() => page.getByRole("row", { name: new RegExp(fundName) }).textContent())
+      .poll(() =>
+        page
+          .getByRole("row", { name: new RegExp(fundName) })
+          .first()
+          .textContent(),
+      )
       .toContain("500,000.50");
     await shot(page, "funding-02-funds");
 
@@ -67,7 +72,7 @@ test(
         .filter({ has: page.getByText(label, { exact: true }) })
         .getByRole("button", { name: "添加一条" })
         .click();
-      await page.getByLabel(`${label} 1`).fill(text);
+      await page.getByLabel(`${label} 1`, { exact: true }).fill(text);
     }
     for (const [i, [name, unit, target]] of [
       ["送餐人次", "人次", "5000"],
