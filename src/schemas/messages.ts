@@ -471,6 +471,15 @@ export const ERROR_MESSAGES = {
     "zh-CN": "资助协议签订后、结项前才能安排或填写进展报告",
     en: "Reports are scheduled and written only once the agreement is signed and until the grant ends",
   },
+  // Funding: funds and projects.
+  fund_closed: {
+    "zh-CN": "该资金已关闭，不能再修改",
+    en: "The fund is closed; it can no longer be changed",
+  },
+  project_status_invalid: {
+    "zh-CN": "该项目当前为“{status}”，不能进行此操作，请刷新页面查看最新状态",
+    en: "The project is {status}, which does not allow this; reload to see where it stands",
+  },
 } satisfies Catalog;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
@@ -947,6 +956,49 @@ export const FIELD_MESSAGES = {
     "zh-CN": "请填写每个指标的本期数值",
     en: "Give every indicator's value for the period",
   },
+  // Funding: funds and projects.
+  fund_name_taken: {
+    "zh-CN": "本基地已有同名资金，请换一个名称",
+    en: "The base has a fund of this name already",
+  },
+  fund_partner_required: {
+    "zh-CN": "合作伙伴资金须选择所属合作伙伴；其他资金不能选择合作伙伴",
+    en: "A partner's fund names its partner; other funds name none",
+  },
+  fund_partner_inactive: {
+    "zh-CN": "所选合作伙伴不是本基地合作中的伙伴",
+    en: "The partner is not an active partner of this base",
+  },
+  fund_capacity_below_committed: {
+    "zh-CN": "资金总额不能低于已承诺的 {committed} 元",
+    en: "The capacity cannot be less than the {committed} yuan already committed",
+  },
+  programme_name_taken: {
+    "zh-CN": "已有同名的十大工程，请换一个名称",
+    en: "A flagship programme of this name exists already",
+  },
+  programme_unknown: {
+    "zh-CN": "未找到该十大工程，或已停用",
+    en: "No such flagship programme, or it is retired",
+  },
+  programme_required: {
+    "zh-CN": "综合类孵化的项目须选择所属十大工程",
+    en: "A combined-track project names its flagship programme",
+  },
+  programme_not_allowed: {
+    "zh-CN": "只有综合类孵化的项目属于十大工程",
+    en: "Only a combined-track project belongs to a flagship programme",
+  },
+  incubation_unknown: { "zh-CN": "未找到该孵化", en: "No such incubation in this base" },
+  incubation_not_open: {
+    "zh-CN": "该孵化已结束（毕业或终止），不能再新建项目",
+    en: "The incubation has ended (graduated or terminated); it takes no new project",
+  },
+  incubation_track_no_project: {
+    "zh-CN": "空间类孵化不能新建项目（项目类、综合类，或组织类的种子基金项目可以）",
+    en: "A space-track incubation has no projects (project, combined, or an organization track's seed fund project)",
+  },
+  two_decimals: { "zh-CN": "最多保留两位小数", en: "At most two decimals" },
 } satisfies Catalog;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

@@ -27,9 +27,14 @@ import { roundRoutes } from "./areas/admission/rounds/routes";
 import { rubricRoutes } from "./areas/admission/rubrics/routes";
 import type { AreaDeps } from "./areas/deps";
 import { fundingFigureRoutes } from "./areas/funding/figures/routes";
+import { fundRoutes } from "./areas/funding/funds/routes";
 import { grantRoutes } from "./areas/funding/grants/routes";
+import { programmeRoutes } from "./areas/funding/programmes/routes";
+import { projectRoutes } from "./areas/funding/projects/routes";
+import { replicationRoutes } from "./areas/funding/replication/routes";
 import { fundingReportRoutes } from "./areas/funding/reports/routes";
 import { projectResultsRoutes } from "./areas/funding/results/routes";
+import { fundingSettingsRoutes } from "./areas/funding/settings/routes";
 import { fundingWorkbookRoutes, grantSpendingRoutes } from "./areas/funding/spending/routes";
 import {
   assessmentRoutes,
@@ -243,6 +248,12 @@ export async function buildApp(options: {
       await api.register(fundingWorkbookRoutes, { ...deps, prefix: "/funding" });
       // Funding (issue 13): progress reports, the mid-term gate, the funding to-do.
       await api.register(fundingReportRoutes, deps);
+      // Issue 13, funding: settings, flagship programmes, funds, projects, replication sites.
+      await api.register(fundingSettingsRoutes, { ...deps, prefix: "/funding/settings" });
+      await api.register(programmeRoutes, { ...deps, prefix: "/funding/programmes" });
+      await api.register(fundRoutes, { ...deps, prefix: "/funds" });
+      await api.register(projectRoutes, { ...deps, prefix: "/projects" });
+      await api.register(replicationRoutes, { ...deps, prefix: "/projects" });
       await api.register(fileRoutes, { ...deps, prefix: "/files" });
       await api.register(notificationRoutes, { ...deps, prefix: "/notifications" });
       await api.register(systemRoutes, deps);

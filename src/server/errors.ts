@@ -129,6 +129,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   receipt_type_refused: 400,
   report_status_invalid: 409,
   report_grant_not_running: 409,
+  fund_closed: 409,
+  project_status_invalid: 409,
 };
 
 export class AppError extends Error {

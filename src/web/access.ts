@@ -62,6 +62,10 @@ export interface Access {
   fundingFigures: boolean;
   /** Issue 13: may open a project's results (the server decides which: staff, members, partners, mentors). */
   fundingResults: boolean;
+  /** The funds page: staff, and a partner user (its own partner's funds). */
+  fundList: boolean;
+  /** The projects list: staff the base's, a member its organization's, a partner those its funds granted. */
+  projectList: boolean;
   /** A partner user: its own partner's page. */
   myPartnerId: string | null;
   /** 培训与能力建设: staff run the trainings. */
@@ -130,6 +134,8 @@ const NONE: Access = {
   partnerManage: false,
   fundingFigures: false,
   fundingResults: false,
+  fundList: false,
+  projectList: false,
   myPartnerId: null,
   trainingManage: false,
   trainingAttend: false,
@@ -200,6 +206,8 @@ export function accessFor(user: CurrentUser | null | undefined): Access {
     partnerManage: may("partner.manage"),
     fundingFigures: may("funding.figures"),
     fundingResults: hasRole(actor, "admin", "staff", "org_member", "partner", "mentor"),
+    fundList: may("funding.manage") || hasRole(actor, "partner"),
+    projectList: listScope(actor, "funding.list") !== null,
     myPartnerId: hasRole(actor, "partner") ? user.partnerId : null,
     serviceList: listScope(actor, "service.list") !== null,
     serviceManage: may("service.manage"),

@@ -96,6 +96,16 @@ const ServiceFiguresPage = lazy(() => import("./pages/services/figures"));
 const ProjectResultsPage = lazy(() => import("./pages/funding/results"));
 const FundingFiguresPage = lazy(() => import("./pages/funding/figures"));
 const PartnerListPage = lazy(() => import("./pages/services/partners/list"));
+const FundListPage = lazy(() => import("./pages/funding/funds"));
+const FundingSettingsPage = lazy(() => import("./pages/funding/settings"));
+const ProjectListPage = lazy(() => import("./pages/funding/projects/list"));
+const ProjectPage = lazy(() => import("./pages/funding/projects/detail"));
+const NewProjectPage = lazy(() =>
+  import("./pages/funding/projects/edit").then((m) => ({ default: m.NewProjectPage })),
+);
+const EditProjectPage = lazy(() =>
+  import("./pages/funding/projects/edit").then((m) => ({ default: m.EditProjectPage })),
+);
 const PartnerPage = lazy(() => import("./pages/services/partners/detail"));
 const IncubationListPage = lazy(() => import("./pages/incubation/incubations/list"));
 const ServiceRequestsPage = lazy(() => import("./pages/services/requests/list"));
@@ -332,6 +342,19 @@ export const router = createBrowserRouter([
           // A grant's spending: the phone form and a queried item's correction (the grantee's).
           { path: ":id/expenses/new", element: <ExpenseFormPage /> },
           { path: ":id/expenses/:expenseId/edit", element: <ExpenseFormPage /> },
+        ],
+      },
+      // Issue 13, funding: funds, settings and projects.
+      { path: "funding/funds", element: <Guard allow="fundList" page={<FundListPage />} /> },
+      { path: "funding/settings", element: <Guard allow="fundingManage" page={<FundingSettingsPage />} /> },
+      {
+        path: "funding/projects",
+        children: [
+          { index: true, element: <Guard allow="projectList" page={<ProjectListPage />} /> },
+          { path: "new", element: <Guard allow="fundingManage" page={<NewProjectPage />} /> },
+          // A member or partner opens what it may read; the server answers 404 for the rest.
+          { path: ":id", element: <Guard allow="projectList" page={<ProjectPage />} /> },
+          { path: ":id/edit", element: <Guard allow="fundingManage" page={<EditProjectPage />} /> },
         ],
       },
       {

@@ -28,6 +28,13 @@ import { type ExpertIds, expertFixtures } from "./admission/role-matrix-experts"
 import { type InspectionIds, inspectionFixtures } from "./admission/role-matrix-inspections";
 import { type RoundIds, roundFixtures } from "./admission/role-matrix-rounds";
 import { type GrantIds, grantBody, grantFixtures } from "./funding/role-matrix-grants";
+import {
+  type FundingProjectIds,
+  fundingProjectFixtures,
+  fundVersion,
+  projectBody,
+  projectVersion,
+} from "./funding/role-matrix-projects";
 import { type ReportIds, reportFixtures } from "./funding/role-matrix-reports";
 import { type ResultsIds, resultsFixtures } from "./funding/role-matrix-results";
 import { type SpendingIds, spendingFixtures } from "./funding/role-matrix-spending";
@@ -74,7 +81,8 @@ type Ids = { org: string; ownOrg: string; user: string } & RecruitmentIds &
   GrantIds &
   ResultsIds &
   SpendingIds &
-  ReportIds;
+  ReportIds &
+  FundingProjectIds;
 
 interface Case {
   /** Route parameters for `{id}`: another organization of the base, the member's own one, a user. */
@@ -476,6 +484,49 @@ const MATRIX: Record<string, Case[]> = {
                                                      expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 403] }],
   "POST /api/partners/{id}/restore":              [{ id: "otherPartner", body: async () => ({ version: await partnerVersion(t, ids.otherPartner) }),
                                                      expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 403] }],
+  // Issue 13: funding settings, flagship programmes and funds are the staff's; a partner user reads
+  // its own partner's funds. Projects: staff the base's, a member its organization's, a partner
+  // user those its funds granted (another project does not exist for it).
+  "GET /api/funding/settings":                    [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 403] }],
+  "PUT /api/funding/settings":                    [{ body: async () => ({ ...((await clients.staff.get("/api/funding/settings")).json() as object), saved: undefined }),
+                                                     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/funding/programmes":                  [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/funding/programmes":                 [{ body: () => ({ name: `矩阵工程${++serial}` }),
+                                                     expect: [401, 201, 201, 403, 403, 403, 403, 403, 403, 403] }],
+  "PUT /api/funding/programmes/{id}":             [{ id: "programme", body: () => ({ name: "矩阵测试工程" }),
+                                                     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/funding/programmes/{id}/retire":     [{ id: "programme", expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/funds":                               [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 200, 403] }],
+  "POST /api/funds":                              [{ body: () => ({ kind: "seed_fund", name: `矩阵资金${++serial}`, capacityFen: 100 }),
+                                                     expect: [401, 201, 201, 403, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/funds/{id}":                          [{ id: "seedFund",    expect: [401, 200, 200, 403, 403, 403, 403, 403, 404, 403] },
+                                                   { id: "partnerFund", expect: [401, 200, 200, 403, 403, 403, 403, 403, 200, 403] }],
+  "PUT /api/funds/{id}":                          [{ id: "seedFund", body: async () => ({ name: `矩阵种子基金${++serial}`, capacityFen: 100_000_000, version: await fundVersion(t, ids.seedFund) }),
+                                                     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/funds/{id}/close":                   [{ id: "seedFund", note: "the admin closes it; then staff find it closed (409)",
+                                                     body: async () => ({ version: await fundVersion(t, ids.seedFund) }),
+                                                     expect: [401, 200, 409, 403, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/projects":                            [{ expect: [401, 200, 200, 403, 403, 200, 403, 403, 200, 403] }],
+  "POST /api/projects":                           [{ body: () => ({ ...projectBody(`矩阵项目${++serial}`), incubationId: ids.otherIncubation }),
+                                                     expect: [401, 201, 201, 403, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/projects/{id}":                       [{ id: "ownProject",   expect: [401, 200, 200, 403, 404, 200, 403, 403, 404, 403] },
+                                                   { id: "otherProject", expect: [401, 200, 200, 403, 404, 404, 403, 403, 200, 403] }],
+  "PUT /api/projects/{id}":                       [{ id: "ownProject", body: async () => ({ ...projectBody("矩阵改名"), version: await projectVersion(t, ids.ownProject) }),
+                                                     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/projects/{id}/close":                [{ id: "draftProject", note: "a draft cannot be closed: 409 proves the policy passed",
+                                                     body: async () => ({ version: await projectVersion(t, ids.draftProject) }),
+                                                     expect: [401, 409, 409, 403, 403, 403, 403, 403, 403, 403] }],
+  "POST /api/projects/{id}/cancel":               [{ id: "draftProject", note: "the admin cancels it; then staff find it cancelled (409)",
+                                                     body: async () => ({ version: await projectVersion(t, ids.draftProject) }),
+                                                     expect: [401, 200, 409, 403, 403, 403, 403, 403, 403, 403] }],
+  "GET /api/projects/{id}/indicators":            [{ id: "ownProject",   expect: [401, 200, 200, 403, 404, 200, 403, 403, 404, 403] }],
+  "GET /api/projects/{id}/replication-sites":     [{ id: "ownProject",   expect: [401, 200, 200, 403, 404, 200, 403, 403, 404, 403] },
+                                                   { id: "otherProject", expect: [401, 200, 200, 403, 404, 404, 403, 403, 200, 403] }],
+  "POST /api/projects/{id}/replication-sites":    [{ id: "ownProject", body: () => ({ town: "矩阵街道", community: `矩阵社区${++serial}`, year: 2028, fundedBy: "" }),
+                                                     expect: [401, 201, 201, 403, 403, 201, 403, 403, 403, 403] }],
+  "DELETE /api/projects/{id}/replication-sites/{siteId}": [{ url: (i) => `/api/projects/${i.ownProject}/replication-sites/${i.site}`,
+                                                     note: "the admin removes it; then staff find nothing (404)",
+                                                     expect: [401, 200, 404, 403, 403, 403, 403, 403, 403, 403] }],
   "GET /api/notices":                             [{ expect: [401, 200, 200, 403, 403, 403, 403, 403, 403, 403] }],
   "POST /api/notices":                            [{ note: "the round has nothing admitted: 409 proves the policy passed",
                                                      body: () => ({ roundId: ids.round, title: "矩阵测试公示", startsAt: new Date().toISOString(), workingDays: 5 }),
@@ -933,7 +984,7 @@ beforeAll(async () => {
     .orderBy(asc(organizations.name))
     .limit(1);
   const target = await make(t).user({ roles: ["mentor"] });
-  ids = {
+  const before = {
     org: other?.id as string,
     ownOrg,
     user: target.id,
@@ -954,7 +1005,8 @@ beforeAll(async () => {
     ...(await grantFixtures(t, ownOrg, other?.id as string)),
     ...(await resultsFixtures(t, ownOrg)),
     ...(await spendingFixtures(t, ownOrg, other?.id as string)),
-  } as Ids;
+  };
+  ids = { ...before, ...(await fundingProjectFixtures(t, ownOrg, before, before.org)) } as Ids;
   // On the member's open incubation (the plan's): a second open one would change the plan rows.
   Object.assign(ids, await reportFixtures(t, ownOrg, ids.planIncubation));
 });

@@ -58,9 +58,13 @@ export function sumFen(amounts: readonly number[]): number {
 
 /**
  * Split `total` fen by integer `weights` (largest remainder): the parts add up to `total`
- * exactly. All weights zero splits evenly.
+ * exactly. All weights zero splits evenly. A negative or non-integer total or weight is refused
+ * (a negative total made the parts add up to more than the total).
  */
 export function allocate(total: number, weights: readonly number[]): number[] {
+  if (!Number.isSafeInteger(total) || total < 0) throw new RangeError(`not an amount in fen: ${total}`);
+  if (weights.some((x) => !Number.isSafeInteger(x) || x < 0))
+    throw new RangeError("weights must be non-negative integers");
   if (weights.length === 0) return [];
   const w = weights.every((x) => x === 0) ? weights.map(() => 1) : weights;
   const sum = BigInt(sumFen(w));
@@ -85,9 +89,15 @@ export function divideRounded(a: number | bigint, b: number | bigint): number {
   const q = A / B;
   const r = A % B;
   const twice = (r < 0n ? -r : r) * 2n;
-  if (twice >= B) return Number(A < 0n ? q - 1n : q + 1n);
-  return Number(q);
+  const rounded = twice >= B ? (A < 0n ? q - 1n : q + 1n) : q;
+  // A quotient past 2^53 would come back as a different number: refused, not rounded.
+  if (rounded > BigInt(Number.MAX_SAFE_INTEGER) || rounded < -BigInt(Number.MAX_SAFE_INTEGER))
+    throw new RangeError("quotient out of range");
+  return Number(rounded);
 }
+
+/** The largest variance in basis points reported: beyond it (a 1-fen budget overspent by millions) it is clamped. */
+export const MAX_VARIANCE_BP = 1_000_000_000;
 
 /** A budget line's standing: what was budgeted, what was spent, and how far apart. */
 export interface LineVariance {
@@ -95,7 +105,7 @@ export interface LineVariance {
   actualFen: number;
   /** actual − budget: positive is over budget. */
   varianceFen: number;
-  /** variance / budget in basis points (1% = 100), rounded; null when nothing was budgeted. */
+  /** variance / budget in basis points (1% = 100), rounded, within ±MAX_VARIANCE_BP; null when nothing was budgeted. */
   varianceBp: number | null;
   overspent: boolean;
   /** The variance is beyond the base's threshold either way: it needs an explanation. */
@@ -109,7 +119,11 @@ export interface LineVariance {
  */
 export function lineVariance(budgetFen: number, actualFen: number, thresholdBp: number): LineVariance {
   const varianceFen = actualFen - budgetFen;
-  const varianceBp = budgetFen > 0 ? divideRounded(BigInt(varianceFen) * 10_000n, budgetFen) : null;
+  // Clamped before dividing so the quotient always fits (it used to pass 2^53 on a 1-fen budget).
+  const limit = BigInt(MAX_VARIANCE_BP) * BigInt(Math.max(budgetFen, 1));
+  const scaled = BigInt(varianceFen) * 10_000n;
+  const clamped = scaled > limit ? limit : scaled < -limit ? -limit : scaled;
+  const varianceBp = budgetFen > 0 ? divideRounded(clamped, budgetFen) : null;
   return {
     budgetFen,
     actualFen,

@@ -38,6 +38,8 @@ export const AUDIT_ENTITIES = {
   grant_expense: { zhCN: "资助支出", en: "Grant spending item" },
   grant_budget_line: { zhCN: "资助预算科目", en: "Grant budget line" },
   progress_report: { zhCN: "进展报告", en: "Progress report" },
+  fund: { zhCN: "资金", en: "Fund" },
+  project: { zhCN: "项目", en: "Project" },
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITIES;
 
@@ -414,6 +416,20 @@ export const AUDIT_ACTIONS = {
     zhCN: "中期评估未通过后终止资助",
     en: "Ended a grant after a failed mid-term evaluation",
   },
+  // Funding: settings, flagship programmes, funds, projects and replication sites.
+  "funding.settings": { entity: "base", zhCN: "修改资金设置", en: "Changed the funding settings" },
+  "funding.programme_created": { entity: "base", zhCN: "新增十大工程", en: "Added a flagship programme" },
+  "funding.programme_updated": { entity: "base", zhCN: "修改十大工程", en: "Renamed a flagship programme" },
+  "funding.programme_retired": { entity: "base", zhCN: "停用十大工程", en: "Retired a flagship programme" },
+  "fund.created": { entity: "fund", zhCN: "新建资金", en: "Created a fund" },
+  "fund.updated": { entity: "fund", zhCN: "修改资金", en: "Edited a fund" },
+  "fund.closed": { entity: "fund", zhCN: "关闭资金", en: "Closed a fund" },
+  "project.created": { entity: "project", zhCN: "新建项目", en: "Created a project" },
+  "project.updated": { entity: "project", zhCN: "修改项目", en: "Edited a project" },
+  "project.closed": { entity: "project", zhCN: "结项", en: "Closed a project" },
+  "project.cancelled": { entity: "project", zhCN: "取消项目", en: "Cancelled a project" },
+  "project.site_added": { entity: "project", zhCN: "登记复制点", en: "Added a replication site" },
+  "project.site_removed": { entity: "project", zhCN: "删除复制点", en: "Removed a replication site" },
 } as const satisfies Record<string, ActionEntry>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -6,6 +6,7 @@ import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
 import * as grants from "./areas/funding/grants";
+import * as fundingProjects from "./areas/funding/projects";
 import * as fundingReports from "./areas/funding/reports";
 import * as fundingResults from "./areas/funding/results";
 import * as fundingSpending from "./areas/funding/spending";
@@ -373,6 +374,7 @@ export const en: Messages = {
   fundingResults: fundingResults.en,
   serviceFigures: serviceFigures.en,
   partners: partners.en,
+  fundingProjects: fundingProjects.en,
   serviceDesk: serviceDesk.en,
   grants: grants.en,
   fundingSpending: fundingSpending.en,

@@ -6,6 +6,7 @@ import * as inspections from "./areas/admission/inspections";
 import * as reviews from "./areas/admission/reviews";
 import * as rounds from "./areas/admission/rounds";
 import * as grants from "./areas/funding/grants";
+import * as fundingProjects from "./areas/funding/projects";
 import * as fundingReports from "./areas/funding/reports";
 import * as fundingResults from "./areas/funding/results";
 import * as fundingSpending from "./areas/funding/spending";
@@ -370,6 +371,7 @@ export const zhCN = {
   fundingResults: fundingResults.zhCN,
   serviceFigures: serviceFigures.zhCN,
   partners: partners.zhCN,
+  fundingProjects: fundingProjects.zhCN,
   serviceDesk: serviceDesk.zhCN,
   grants: grants.zhCN,
   fundingSpending: fundingSpending.zhCN,

@@ -81,9 +81,13 @@ export function menuItems(access: Access, t: TFunction): MenuItem[] {
   }
   // Funding (资金管理, issue 13): one group for every funding page.
   const funding: MenuItem[] = [];
+  if (access.projectList) funding.push({ key: "/funding/projects", label: t("fundingProjects.projectsNav") });
   if (access.fundingList) funding.push({ key: "/funding/grants", label: t("grants.nav") });
+  if (access.fundList) funding.push({ key: "/funding/funds", label: t("fundingProjects.fundsNav") });
   if (access.fundingFigures)
     funding.push({ key: "/funding/figures", label: t("fundingResults.nav.figures") });
+  if (access.fundingManage)
+    funding.push({ key: "/funding/settings", label: t("fundingProjects.settingsNav") });
   if (funding.length > 0)
     items.push({
       key: "funding",
@@ -187,6 +191,9 @@ export function selectedMenuKey(pathname: string, access: Access): string {
     return "/my-organization";
   }
   for (const key of [
+    "/funding/projects",
+    "/funding/funds",
+    "/funding/settings",
     "/organizations",
     "/my-organization",
     "/calls",

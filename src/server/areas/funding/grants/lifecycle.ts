@@ -6,6 +6,7 @@
  * to active. Closing or cancelling stops the tranches not yet paid. The status, the history row,
  * the audit entry and the growth file's event are written in one transaction.
  */
+
 import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../../../db/client";
@@ -19,6 +20,7 @@ import {
   twoPersonRuleMet,
 } from "../../../../domain/funding/grant";
 import { formatFen } from "../../../../domain/funding/money";
+import { nextProjectStatus } from "../../../../domain/funding/project";
 import { shanghaiDate } from "../../../../domain/shanghai-time";
 import "../../../../schemas/funding/grant-growth";
 import type { GrantEventName, ZGrantStep } from "../../../../schemas/funding/grants";
@@ -75,10 +77,12 @@ async function approve(tx: Db, ctx: Context, row: GrantRow) {
   const fund = await loadFund(tx, row.baseId, row.fundId, true);
   await checkFund(tx, fund, row.amountFen, row.id);
   if (row.fundKind === "project_grant") await checkCap(tx, row.baseId, row.projectId, row.amountFen, row.id);
-  if (project.status === "draft")
+  // The project's first approved grant activates it (its own state table).
+  const projectStatus = nextProjectStatus(project.status, "activate");
+  if (projectStatus)
     await tx
       .update(projects)
-      .set({ status: "active", version: project.version + 1, updatedAt: new Date() })
+      .set({ status: projectStatus, version: project.version + 1, updatedAt: new Date() })
       .where(eq(projects.id, project.id));
   await recordGrowth(tx, {
     baseId: row.baseId,

@@ -2,11 +2,11 @@
  * One incubation: its summary and dates, the status with the actions staff may take (each in a
  * modal), and its history. The organization's members read the same page without actions.
  */
-import { EditOutlined } from "@ant-design/icons";
+import { EditOutlined, PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Space, Timeline } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import type { IncubationEvent } from "../../../../../domain/incubation/lifecycle";
 import type { Incubation } from "../../../../../schemas/incubation/incubations";
 import { useIncubation } from "../../../../api/incubation/incubations";
@@ -27,6 +27,7 @@ export default function IncubationPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const access = useAccess();
+  const navigate = useNavigate();
   const query = useIncubation(id);
   const [event, setEvent] = useState<IncubationEvent | null>(null);
   const [editing, setEditing] = useState(false);
@@ -55,11 +56,21 @@ export default function IncubationPage() {
         backTo={backTo}
         subTitle={<IncubationStatusTag status={i.status} />}
         extra={
-          i.canEdit ? (
-            <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
-              {t("common.edit")}
-            </Button>
-          ) : null
+          <Space wrap>
+            {access.fundingManage && (
+              <Button
+                icon={<PlusOutlined aria-hidden />}
+                onClick={() => navigate(`/funding/projects/new?incubationId=${i.id}`)}
+              >
+                {t("fundingProjects.projects.fromIncubation")}
+              </Button>
+            )}
+            {i.canEdit ? (
+              <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
+                {t("common.edit")}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <ActionDialog incubation={i} event={event} onClose={() => setEvent(null)} onStale={stale} />
