@@ -22,9 +22,11 @@ import {
   applications,
   communities,
   expertInvitations,
+  flagshipProgrammes,
   growthEvents,
   incubations,
   partners,
+  replicationSites,
   reviewRounds,
   reviews,
   roundSubjects,
@@ -39,6 +41,7 @@ import { plan } from "./admission/inspection-support";
 import { roundWithReviews } from "./admission/ranking-fixtures";
 import { expert, inDays, inspectedApplication } from "./admission/rounds-support";
 import { growExpenses } from "./funding/spending-support";
+import { fund, grant, project } from "./funding/support";
 import { cohort, growAssessments, incubation } from "./incubation/assessments-support";
 import { incubationOf } from "./incubation/plan-support";
 import { logSessions, pairedMentor } from "./services/mentoring-support";
@@ -87,6 +90,16 @@ interface GrowContext {
 const ROWS = 50;
 /** The grant whose spending items are grown (its list is measured). */
 let spendingGrantId = "";
+/** The project whose replication sites and indicators are grown. */
+let sitesProjectId = "";
+
+/** `n` grants, each to a project of a new organization's incubation, from one fund. */
+async function growGrants(t: TestApp, n: number): Promise<void> {
+  const from = await fund(t, { capacityFen: n * 20_000_000 });
+  await times(n, async () => {
+    await grant(t, await project(t, (await make(t).organization()).id), from);
+  });
+}
 const SMALL = 2;
 
 const times = async (n: number, each: (i: number) => Promise<unknown>) => {
@@ -127,6 +140,9 @@ const PAGED: Record<string, Measured> = {
                                    } },
   "GET /api/post-feed":          { as: "member", grow: ({ t }) => growPosts(t, ROWS, { visibility: "members" }).then(() => undefined) },
   "GET /api/portal/posts":       { as: "member", grow: ({ t }) => growPosts(t, ROWS).then(() => undefined) },
+  // Funding: grants and projects, each with its organization, fund and figures joined.
+  "GET /api/grants":             { as: "staff", grow: ({ t }) => growGrants(t, ROWS) },
+  "GET /api/projects":           { as: "staff", grow: ({ t }) => growGrants(t, ROWS) },
   "GET /api/grants/{id}/expenses": { as: "staff", url: () => `/api/grants/${spendingGrantId}/expenses`,
                                    grow: async ({ t }) => { spendingGrantId = await growExpenses(t, ROWS); } },
 };
@@ -202,6 +218,15 @@ const UNPAGED: Record<string, Grown | string> = {
   // The staff to-do shows the first 8 overdue requests; it starts with none here.
   "GET /api/services/waiting":         { as: "staff", grow: ({ t }) => growServiceRequests(t, GROWTH, true),
                                            rows: (body: { items: unknown[] }) => body.items.length },
+  "GET /api/funds":                    { as: "staff", grow: ({ t }) => times(GROWTH, () => fund(t)) },
+  "GET /api/funding/programmes":       { as: "staff", grow: ({ t }) => times(GROWTH, (i) =>
+                                           t.db.insert(flagshipProgrammes).values({ baseId: t.baseId, name: `N+1 工程${i}-${Math.random()}` })) },
+  "GET /api/projects/{id}/replication-sites": { as: "staff", url: () => `/api/projects/${sitesProjectId}/replication-sites`,
+                                           grow: async ({ t }) => {
+                                             await times(GROWTH, (i) => t.db.insert(replicationSites).values({
+                                               baseId: t.baseId, projectId: sitesProjectId, town: "N+1街道", community: `社区${i}-${Math.random()}`, year: 2027 }));
+                                           } },
+  "GET /api/projects/{id}/indicators": "a project's logical-framework indicators: a handful, read in one statement",
   "GET /api/grants/{id}/reports":      "a grant's reports: one per period of its term (four for a year, quarterly), read in one statement",
   "GET /api/posts/{id}/receipts":      { as: "staff", url: (i) => `/api/posts/${i.post}/receipts`,
                                            grow: ({ t, ids }) => targetedPostWithReceipts(t, GROWTH, ids.post).then(() => undefined) },
@@ -231,6 +256,7 @@ const clients = {} as Record<Account, Client>;
 
 beforeAll(async () => {
   t = await startTestApp();
+  sitesProjectId = (await project(t, (await make(t).organization()).id)).id;
   for (const account of ["admin", "staff", "expert", "member", "viewer", "liaison"] as const) {
     clients[account] = await t.signIn(account);
   }

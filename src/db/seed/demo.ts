@@ -12,6 +12,7 @@ import { seedApplications } from "./applications";
 import { DEMO_ACCOUNTS, DEMO_BASE, DEMO_PASSWORD, DEMO_TOWNS } from "./changping";
 import type { DemoBlob } from "./demo-pdf";
 import { seedFunding } from "./funding";
+import { demoReceiptBlob } from "./funding-grant-writer";
 import { generateOrganizations, seededRandom } from "./generate";
 import { seedDefaultInstrument } from "./instruments";
 import { seedPartners } from "./partners";
@@ -25,6 +26,11 @@ export interface SeedResult {
   files: DemoBlob[];
 }
 
+/** Every demo file's bytes: the applications' documents and the spending receipt. */
+function allDemoBlobs(): DemoBlob[] {
+  return [...allDemoDocumentBlobs(), demoReceiptBlob()];
+}
+
 export async function seedDemoIfEmpty(
   db: Db,
   hashPassword: (p: string) => Promise<string>,
@@ -33,7 +39,7 @@ export async function seedDemoIfEmpty(
   if ((existing?.n ?? 0) > 0) {
     const [base] = await db.select({ id: bases.id, code: bases.code }).from(bases).limit(1);
     // A demo database on a new data directory (or after a crash before the files were stored).
-    const files = base?.code === DEMO_BASE.code ? allDemoDocumentBlobs() : [];
+    const files = base?.code === DEMO_BASE.code ? allDemoBlobs() : [];
     return { seeded: false, baseId: base?.id ?? "", files };
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -42,7 +48,7 @@ export async function seedDemoIfEmpty(
     // wait here and then find its base (without this they crash on the unique base code).
     await tx.execute(sql`SELECT pg_advisory_xact_lock(727002)`);
     const [seeded] = await tx.select({ id: bases.id }).from(bases).limit(1);
-    if (seeded) return { id: seeded.id, seeded: false, files: allDemoDocumentBlobs() };
+    if (seeded) return { id: seeded.id, seeded: false, files: allDemoBlobs() };
     const [base] = await tx.insert(bases).values(DEMO_BASE).returning();
     if (!base) throw new Error("seed: base insert returned nothing");
     await seedDefaultRubrics(tx, base.id);
@@ -159,7 +165,7 @@ export async function seedDemoIfEmpty(
       entityId: base.id,
       after: { organizations: orgRows.length + 1, accounts: DEMO_ACCOUNTS.length },
     });
-    return { id: base.id, seeded: true, files };
+    return { id: base.id, seeded: true, files: [...files, demoReceiptBlob()] };
   });
   return { seeded: outcome.seeded, baseId: outcome.id, files: outcome.files };
 }

@@ -16,6 +16,7 @@ import type {
 } from "../../domain/funding/grant";
 import type { Db } from "../client";
 import {
+  files,
   grantBudgetLines,
   grantEvents,
   grantExpenses,
@@ -25,6 +26,7 @@ import {
   indicatorValues,
   progressReports,
 } from "../schema";
+import { type DemoBlob, demoPdf } from "./demo-pdf";
 
 const DAY = 86_400_000;
 
@@ -246,9 +248,30 @@ export async function writeGrant(tx: Db, baseId: string, s: GrantStory): Promise
     }));
     if (values.length) await tx.insert(indicatorValues).values(values);
   }
-  if (s.expenses.length)
+  if (s.expenses.length) {
+    // Each item carries its receipt (a one-page PDF, the same bytes for all: content-addressed).
+    const receipt = demoReceiptBlob();
+    const receiptIds: string[] = [];
+    for (const e of s.expenses) {
+      const [file] = await tx
+        .insert(files)
+        .values({
+          baseId,
+          sha256: receipt.sha256,
+          size: receipt.bytes.length,
+          mime: "application/pdf",
+          originalName: `票据-${e.description}.pdf`,
+          ownerType: "grant_receipt",
+          ownerId: grantId,
+          uploadedBy: s.submittedBy?.id ?? null,
+          createdAt: at(e.spentOn, 12),
+        })
+        .returning({ id: files.id });
+      receiptIds.push(file?.id as string);
+    }
     await tx.insert(grantExpenses).values(
-      s.expenses.map((e) => ({
+      s.expenses.map((e, i) => ({
+        fileIds: [receiptIds[i] as string],
         baseId,
         grantId,
         budgetLineId: lineRows[e.line]?.id as string,
@@ -265,5 +288,11 @@ export async function writeGrant(tx: Db, baseId: string, s: GrantStory): Promise
         updatedAt: at(e.spentOn, 12),
       })),
     );
+  }
   return grantId;
+}
+
+/** The demo spending items' receipt: one small PDF (the storage keeps it once, by its hash). */
+export function demoReceiptBlob(): DemoBlob {
+  return demoPdf("Demo receipt", ["Hatchery demo data - not a real receipt."]);
 }

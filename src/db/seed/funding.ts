@@ -14,13 +14,11 @@
  * Receipts are not attached: the files' owner kinds for spending come with the spending work.
  */
 import { and, asc, eq, inArray, isNull, notInArray } from "drizzle-orm";
-import { DEFAULT_PROJECT_GRANT_CAP_FEN } from "../../domain/funding/money";
 import { shanghaiDate } from "../../domain/shanghai-time";
 import type { Db } from "../client";
 import {
   cohorts,
   flagshipProgrammes,
-  fundingSettings,
   funds,
   incubations,
   organizations,
@@ -60,12 +58,8 @@ export async function seedFunding(tx: Db, baseId: string, now: Date): Promise<vo
     .orderBy(asc(partners.createdAt))
     .limit(1);
 
-  await tx.insert(fundingSettings).values({
-    baseId,
-    projectGrantCapFen: DEFAULT_PROJECT_GRANT_CAP_FEN,
-    reportGraceDays: 10,
-    varianceThresholdBp: 1000,
-  });
+  // The base keeps the funding settings' defaults (cap CNY 300,000, 15 grace days, 10% variance):
+  // no settings row until staff save one.
   const programmes = await tx
     .insert(flagshipProgrammes)
     .values(

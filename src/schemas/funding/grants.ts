@@ -100,7 +100,7 @@ export const ZGrantQuery = ZPageQuery.extend({
 });
 export type GrantQuery = z.input<typeof ZGrantQuery>;
 
-export const ZGrantListItem = z.object({
+export const ZGrantListEntry = z.object({
   id: z.uuid(),
   number: z.string(),
   status: z.enum(GRANT_STATUSES),
@@ -116,8 +116,8 @@ export const ZGrantListItem = z.object({
   startsOn: z.string(),
   endsOn: z.string(),
 });
-export type GrantListItem = z.infer<typeof ZGrantListItem>;
-export const ZGrantPage = ZPage(ZGrantListItem);
+export type GrantListItem = z.infer<typeof ZGrantListEntry>;
+export const ZGrantPage = ZPage(ZGrantListEntry);
 
 const ZPerson = z.object({ id: z.uuid(), name: z.string() }).nullable();
 

@@ -6,6 +6,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  files,
   fundingSettings,
   funds,
   grantBudgetLines,
@@ -32,8 +33,9 @@ describe("the demo's funding", () => {
   it("tells the story: every state, sums that reconcile", async () => {
     const all = await t.db.select().from(grants).where(eq(grants.baseId, t.baseId));
     expect(new Set(all.map((g) => g.status))).toEqual(new Set(["proposed", "active", "closed", "suspended"]));
-    const [settings] = await t.db.select().from(fundingSettings).where(eq(fundingSettings.baseId, t.baseId));
-    expect(settings?.projectGrantCapFen).toBe(30_000_000);
+    // The base keeps the defaults (cap CNY 300,000): no settings row until staff save one.
+    const settings = await t.db.select().from(fundingSettings).where(eq(fundingSettings.baseId, t.baseId));
+    expect(settings).toEqual([]);
     for (const g of all) {
       const lines = await t.db.select().from(grantBudgetLines).where(eq(grantBudgetLines.grantId, g.id));
       const tranches = await t.db.select().from(grantTranches).where(eq(grantTranches.grantId, g.id));
@@ -84,6 +86,19 @@ describe("the demo's funding", () => {
       .from(grantExpenses)
       .where(and(eq(grantExpenses.grantId, theirs?.id as string), eq(grantExpenses.status, "queried")));
     expect(queried).toHaveLength(1);
+    // Every spending item carries its receipt, a file of the grant's that the grantee can open.
+    const items = await t.db.select().from(grantExpenses);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item.fileIds.length).toBeGreaterThan(0);
+    const receipt = await t.db
+      .select()
+      .from(files)
+      .where(eq(files.id, queried[0]?.fileIds[0] as string));
+    expect(receipt[0]).toMatchObject({
+      ownerType: "grant_receipt",
+      ownerId: theirs?.id,
+      mime: "application/pdf",
+    });
     const due = await t.db
       .select()
       .from(progressReports)

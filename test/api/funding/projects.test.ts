@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { incubations, projectIndicators, users } from "../../../src/db/schema";
+import { grants, incubations, projectIndicators, users } from "../../../src/db/schema";
 import type { ProjectInput, ProjectView } from "../../../src/schemas/funding/projects";
 import { make } from "../../factories";
 import { type Client, startTestApp, type TestApp } from "../../support/app";
@@ -229,8 +229,16 @@ describe("projects", () => {
     const memberView = (await member.get(`/api/projects/${mine.id}`)).json();
     expect(memberView.can).toEqual({ edit: false, addSite: true, removeSite: false });
 
+    // The partner's list: this project, and the demo's projects granted from its foundation's
+    // fund (never one granted from another fund only).
     const partnerList = (await partner.get("/api/projects?pageSize=200")).json();
-    expect(partnerList.items.map((p: { id: string }) => p.id)).toEqual([other.id]);
+    const partnerIds = partnerList.items.map((p: { id: string }) => p.id);
+    expect(partnerIds).toContain(other.id);
+    const granted = await t.db
+      .selectDistinct({ projectId: grants.projectId })
+      .from(grants)
+      .where(eq(grants.partnerId, ownPartnerId));
+    expect([...partnerIds].sort()).toEqual(granted.map((g) => g.projectId).sort());
     const partnerView = (await partner.get(`/api/projects/${other.id}`)).json();
     expect(partnerView.grants).toHaveLength(1);
     expect(partnerView.grants[0]).toMatchObject({
@@ -245,7 +253,15 @@ describe("projects", () => {
       await staff.get(`/api/projects?field=culture&status=active&q=${encodeURIComponent(mine.title)}`)
     ).json();
     expect(filtered).toMatchObject({ total: 1, items: [{ id: mine.id }] });
-    expect((await staff.get("/api/projects?track=space")).json().total).toBe(0);
+    // The track filter keeps the projects of that track's incubations only.
+    const space = (await staff.get("/api/projects?track=space&pageSize=200")).json();
+    const spaceIncubations = await t.db
+      .select({ id: incubations.id })
+      .from(incubations)
+      .where(eq(incubations.track, "space"));
+    const spaceIds = new Set(spaceIncubations.map((i) => i.id));
+    for (const p of space.items) expect(spaceIds.has(p.incubationId)).toBe(true);
+    expect(space.items.map((p: { id: string }) => p.id)).not.toContain(mine.id);
     expect((await staff.get("/api/projects?page=0")).statusCode).toBe(400);
     expect((await t.anonymous().get("/api/projects")).statusCode).toBe(401);
   });

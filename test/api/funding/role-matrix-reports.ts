@@ -10,7 +10,7 @@ import type { TestApp } from "../../support/app";
 import { fund, grant, project } from "./support";
 
 export interface ReportIds {
-  ownGrant: string;
+  reportGrant: string;
   ownReport: string;
 }
 
@@ -35,5 +35,5 @@ export async function reportFixtures(
     .where(eq(progressReports.grantId, g.id))
     .orderBy(asc(progressReports.periodStart))
     .limit(1);
-  return { ownGrant: g.id, ownReport: first?.id as string };
+  return { reportGrant: g.id, ownReport: first?.id as string };
 }

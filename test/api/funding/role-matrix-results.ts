@@ -10,8 +10,8 @@ import type { TestApp } from "../../support/app";
 import { fund, grant, project } from "./support";
 
 export interface ResultsIds {
-  ownProject: string;
-  otherProject: string;
+  resultsProject: string;
+  resultsOtherProject: string;
 }
 
 export async function resultsFixtures(t: TestApp, ownOrganizationId: string): Promise<ResultsIds> {
@@ -30,5 +30,5 @@ export async function resultsFixtures(t: TestApp, ownOrganizationId: string): Pr
   });
   const other = await project(t, (await make(t).organization()).id);
   await grant(t, other, await fund(t), { status: "active" });
-  return { ownProject: own.id, otherProject: other.id };
+  return { resultsProject: own.id, resultsOtherProject: other.id };
 }

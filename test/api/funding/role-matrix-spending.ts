@@ -10,8 +10,8 @@ import { daysFromToday } from "./spending-support";
 import { fund, grant, project } from "./support";
 
 export interface SpendingIds {
-  ownGrant: string;
-  otherGrant: string;
+  spendingGrant: string;
+  spendingOtherGrant: string;
   ownExpense: string;
   ownLine: string;
 }
@@ -53,5 +53,10 @@ export async function spendingFixtures(t: TestApp, ownOrg: string, otherOrg: str
     })
     .returning();
   if (!item) throw new Error("matrix: expense not written");
-  return { ownGrant: own.grant.id, otherGrant: other.grant.id, ownExpense: item.id, ownLine: own.line.id };
+  return {
+    spendingGrant: own.grant.id,
+    spendingOtherGrant: other.grant.id,
+    ownExpense: item.id,
+    ownLine: own.line.id,
+  };
 }
