@@ -35,18 +35,21 @@ test(
     await phone.getByRole("heading", { level: 2, name: "资助项目待办" }).waitFor(UI_WAIT);
     await phone.getByRole("link", { name: `${first.grantNumber} · ${first.dueOn}` }).click();
     await pageHeading(phone, `定期报告：${report.periodStart} 至 ${report.periodEnd}`).waitFor(UI_WAIT);
-    // Baseline and target are shown with each indicator.
-    await phone.getByText("目标 40.00 场", { exact: false }).waitFor();
-    await phone.getByLabel("本期数值（场）").fill("12");
-    await phone.getByLabel("本期数值（人）").fill("46");
-    await phone.getByLabel("佐证说明").first().fill("活动签到表 12 份");
+    // Baseline and target are shown with each indicator (the demo's, as the API gives them).
+    const [output, outcome] = report.indicators;
+    if (!output || !outcome || output.unit === outcome.unit)
+      throw new Error("the demo's report needs two indicators of different units");
+    await phone.getByText(`目标 ${output.targetValue} ${output.unit}`, { exact: false }).waitFor();
+    await phone.getByLabel(`本期数值（${output.unit}）`).fill("12");
+    await phone.getByLabel(`本期数值（${outcome.unit}）`).fill("46");
+    await phone.getByLabel("佐证说明").first().fill("课堂签到表 12 份");
     await phone.getByText("人次：每参加一次活动计 1 人次", { exact: false }).waitFor();
     await phone.getByLabel("新增受益人数（人）").fill("46");
-    await phone.getByLabel("每周送餐（人次）").fill("130");
-    await phone.getByLabel("营养讲座（人次）").fill("38");
-    await phone
-      .getByLabel("工作进展")
-      .fill("本季度在新华社区建成第一个助餐点，每周送餐三次，开展营养讲座两场。");
+    const [firstActivity, secondActivity] = report.project.activities;
+    if (!firstActivity || !secondActivity) throw new Error("the demo's project needs two activities");
+    await phone.getByLabel(`${firstActivity}（人次）`).fill("130");
+    await phone.getByLabel(`${secondActivity}（人次）`).fill("38");
+    await phone.getByLabel("工作进展").fill("本季度开设手机课堂十二节，志愿者手机门诊每周一次。");
     const chooser = phone.waitForEvent("filechooser");
     await button(phone, "上传照片").click();
     await (await chooser).setFiles({ name: "活动照片.png", mimeType: "image/png", buffer: PNG });
@@ -70,7 +73,7 @@ test(
     await listsLoaded(staff);
     await button(staff, "审核").click();
     const dialog = staff.getByRole("dialog");
-    await dialog.getByText("本季度在新华社区建成第一个助餐点", { exact: false }).waitFor(UI_WAIT);
+    await dialog.getByText("本季度开设手机课堂十二节", { exact: false }).waitFor(UI_WAIT);
     await dialog.getByLabel("审核意见").fill("进展清楚，照片齐全。");
     await settle(staff);
     await checkA11y(staff, "review dialog (staff)");
