@@ -34,7 +34,8 @@ async function grantRelations(db: Db, actor: Actor, row: GrantRow): Promise<Rela
   return paired ? ["mentor"] : [];
 }
 
-async function grantSubject(db: Db, actor: Actor, row: GrantRow): Promise<Subject> {
+/** The grant's policy subject for `actor` (the spending and report loaders share it). */
+export async function grantSubject(db: Db, actor: Actor, row: GrantRow): Promise<Subject> {
   return {
     baseId: row.baseId,
     organizationId: row.organizationId,

@@ -4,68 +4,28 @@
  * report route loads through here, so another organization's report, or another partner's, is
  * 404 exactly as the policy table says (funding.read first, then the action).
  */
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
-import { fundingSettings, grants, mentorships, progressReports, projects } from "../../../../db/schema";
-import { type Action, decide, type Relation, type Subject } from "../../../../domain/access";
+import { fundingSettings, progressReports } from "../../../../db/schema";
+import { type Action, decide } from "../../../../domain/access";
 import type { ReportStatus } from "../../../../domain/funding/grant";
 import { DEFAULT_REPORT_GRACE_DAYS } from "../../../../domain/funding/schedule";
-import { type Actor, hasRole } from "../../../../domain/roles";
+import type { Actor } from "../../../../domain/roles";
 import type { Lang } from "../../../../schemas/messages";
 import type { Context } from "../../../context";
 import { AppError, notFound } from "../../../errors";
 import { requireAccess, requireRoleFor } from "../../../policy";
+import { type GrantRow, grantSubject, loadGrant } from "../grants/load";
 
-export type GrantRow = typeof grants.$inferSelect;
+// One grant loader for every funding route (the policy subject written once).
+export { type GrantRow, loadGrant } from "../grants/load";
 export type ReportRow = typeof progressReports.$inferSelect;
 
-async function grantRelations(db: Db, actor: Actor, grant: GrantRow): Promise<Relation[]> {
-  if (!hasRole(actor, "mentor") || actor.baseId !== grant.baseId) return [];
-  const [paired] = await db
-    .select({ id: mentorships.id })
-    .from(mentorships)
-    .innerJoin(projects, eq(projects.incubationId, mentorships.incubationId))
-    .where(
-      and(
-        eq(projects.id, grant.projectId),
-        eq(mentorships.mentorId, actor.userId),
-        eq(mentorships.status, "active"),
-      ),
-    )
-    .limit(1);
-  return paired ? ["mentor"] : [];
-}
-
-async function grantSubject(db: Db, actor: Actor, grant: GrantRow): Promise<Subject> {
-  return {
-    baseId: grant.baseId,
-    organizationId: grant.organizationId,
-    partnerId: grant.partnerId,
-    relations: await grantRelations(db, actor, grant),
-  };
-}
-
-async function check(db: Db, ctx: Context, grant: GrantRow, action: Action): Promise<void> {
+async function _check(db: Db, ctx: Context, grant: GrantRow, action: Action): Promise<void> {
   const subject = await grantSubject(db, ctx.actor, grant);
   // Whoever may not even read the grant finds nothing, whatever the action.
   requireAccess(ctx.actor, "funding.read", subject);
   requireAccess(ctx.actor, action, subject);
-}
-
-/** The grant `id`, checked for `action`; FOR UPDATE with `lock`. */
-export async function loadGrant(
-  tx: Db,
-  ctx: Context,
-  id: string,
-  action: Action,
-  options: { lock?: boolean } = {},
-): Promise<GrantRow> {
-  requireRoleFor(ctx.actor, action);
-  const query = tx.select().from(grants).where(eq(grants.id, id)).limit(1);
-  const [grant] = options.lock ? await query.for("update") : await query;
-  if (!grant) throw notFound();
-  await check(tx, ctx, grant, action);
-  return grant;
 }
 
 /** The report `id` and its grant, checked for `action` on the grant; both FOR UPDATE with `lock`. */

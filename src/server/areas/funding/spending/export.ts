@@ -18,10 +18,11 @@ import type { ExpenseEntry, ZFundingExportQuery } from "../../../../schemas/fund
 import { recordAudit } from "../../../audit";
 import type { Context } from "../../../context";
 import { requireAccess } from "../../../policy";
+import { GRANT_STATUS_WORDS } from "../grants/words";
 import { type GrantBudget, grantBudgets } from "./budget";
 import { expensesOfGrants } from "./list";
 import { loadGrant } from "./load";
-import { BUDGET_CATEGORY_ZH, EXPENSE_STATUS_WORDS, GRANT_STATUS_WORDS } from "./words";
+import { BUDGET_CATEGORY_ZH, EXPENSE_STATUS_WORDS } from "./words";
 
 /** The most grants one workbook holds (a sheet each). */
 const EXPORT_GRANT_LIMIT = 300;

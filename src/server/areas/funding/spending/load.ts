@@ -5,59 +5,21 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../../db/client";
-import { fundingSettings, grantExpenses, grants, mentorships, projects } from "../../../../db/schema";
-import type { Action, Relation, Subject } from "../../../../domain/access";
+import { fundingSettings, grantExpenses } from "../../../../db/schema";
+import type { Action } from "../../../../domain/access";
 import type { GrantStatus } from "../../../../domain/funding/grant";
-import { type Actor, hasRole } from "../../../../domain/roles";
 import type { Context } from "../../../context";
 import { AppError, notFound } from "../../../errors";
-import { requireAccess, requireRoleFor } from "../../../policy";
-import { EXPENSE_STATUS_WORDS, GRANT_STATUS_WORDS } from "./words";
+import { type GrantRow, loadGrant } from "../grants/load";
+import { GRANT_STATUS_WORDS } from "../grants/words";
+import { EXPENSE_STATUS_WORDS } from "./words";
 
-export type GrantRow = typeof grants.$inferSelect;
+// One grant loader for every funding route (the policy subject written once).
+export { type GrantRow, grantSubject, loadGrant } from "../grants/load";
 export type ExpenseRow = typeof grantExpenses.$inferSelect;
 
 /** The default variance threshold (10%) when the base has no funding settings yet. */
 const DEFAULT_VARIANCE_THRESHOLD_BP = 1000;
-
-/** The grant's policy subject for `actor` (files.ts and the loaders share it). */
-export async function grantSubject(db: Db, actor: Actor, row: GrantRow): Promise<Subject> {
-  const relations: Relation[] = [];
-  if (hasRole(actor, "mentor") && actor.baseId === row.baseId) {
-    const [paired] = await db
-      .select({ id: mentorships.id })
-      .from(mentorships)
-      .innerJoin(projects, eq(projects.incubationId, mentorships.incubationId))
-      .where(
-        and(
-          eq(projects.id, row.projectId),
-          eq(mentorships.mentorId, actor.userId),
-          eq(mentorships.status, "active"),
-        ),
-      )
-      .limit(1);
-    if (paired) relations.push("mentor");
-  }
-  return { baseId: row.baseId, organizationId: row.organizationId, partnerId: row.partnerId, relations };
-}
-
-/** The grant, checked for `action` (whoever may not read it finds nothing); FOR UPDATE with `lock`. */
-export async function loadGrant(
-  tx: Db,
-  ctx: Context,
-  id: string,
-  action: Action,
-  options: { lock?: boolean } = {},
-): Promise<GrantRow> {
-  requireRoleFor(ctx.actor, action);
-  const query = tx.select().from(grants).where(eq(grants.id, id)).limit(1);
-  const [row] = options.lock ? await query.for("update") : await query;
-  if (!row) throw notFound();
-  const subject = await grantSubject(tx, ctx.actor, row);
-  requireAccess(ctx.actor, "funding.read", subject);
-  requireAccess(ctx.actor, action, subject);
-  return row;
-}
 
 /** The grant and one of its items, checked for `action`; the item FOR UPDATE with `lock`. */
 export async function loadExpense(

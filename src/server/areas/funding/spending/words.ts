@@ -1,5 +1,5 @@
 /** The words of spending in the server's answers and the workbook (the web has its own i18n). */
-import type { BudgetCategory, ExpenseStatus, GrantStatus } from "../../../../domain/funding/grant";
+import type { BudgetCategory, ExpenseStatus } from "../../../../domain/funding/grant";
 
 export const EXPENSE_STATUS_WORDS: Record<"zh-CN" | "en", Record<ExpenseStatus, string>> = {
   "zh-CN": { submitted: "待核实", verified: "已核实", queried: "有疑问", withdrawn: "已撤回" },
@@ -8,27 +8,6 @@ export const EXPENSE_STATUS_WORDS: Record<"zh-CN" | "en", Record<ExpenseStatus, 
     verified: "verified",
     queried: "queried",
     withdrawn: "withdrawn",
-  },
-};
-
-export const GRANT_STATUS_WORDS: Record<"zh-CN" | "en", Record<GrantStatus, string>> = {
-  "zh-CN": {
-    proposed: "拟资助",
-    approved: "已批准",
-    agreement_signed: "协议已签订",
-    active: "执行中",
-    suspended: "已暂停",
-    closed: "已结项",
-    cancelled: "已取消",
-  },
-  en: {
-    proposed: "proposed",
-    approved: "approved",
-    agreement_signed: "signed",
-    active: "active",
-    suspended: "suspended",
-    closed: "closed",
-    cancelled: "cancelled",
   },
 };
 

@@ -227,7 +227,7 @@ function GrantsCard({ project }: { project: ProjectView }) {
           {
             title: w("statusLabel"),
             dataIndex: "status",
-            render: (s: GrantStatus) => t(`fundingProjects.grantStatus.${s}`),
+            render: (s: GrantStatus) => t(`grants.status.${s}`),
           },
         ]}
       />
