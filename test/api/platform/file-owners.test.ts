@@ -3,10 +3,11 @@
  * other organizations told 404, the inline view, and every demo file downloadable by those who
  * may read its owner.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applications, bases, files } from "../../../src/db/schema";
+import { applications, bases, files, grants } from "../../../src/db/schema";
 import { allDemoDocumentBlobs } from "../../../src/db/seed/application-documents";
+import { demoReceiptBlob } from "../../../src/db/seed/funding-grant-writer";
 import { localFileStorage } from "../../../src/server/storage";
 import { FACTORY_PASSWORD, make } from "../../factories";
 import type { Client, TestApp } from "../../support/app";
@@ -154,7 +155,7 @@ describe("the inline view", () => {
 describe("the demo data's files", () => {
   it("every one has an owner and downloads for the base's staff; the member's own for the member only", async () => {
     const storage = localFileStorage(t.config.dataDir);
-    for (const blob of allDemoDocumentBlobs()) await storage.putBytes(blob.bytes);
+    for (const blob of [...allDemoDocumentBlobs(), demoReceiptBlob()]) await storage.putBytes(blob.bytes);
     const demo = await t.db
       .select({ id: files.id, ownerType: files.ownerType, organizationId: applications.organizationId })
       .from(files)
@@ -176,7 +177,20 @@ describe("the demo data's files", () => {
       expect((await member.get(`/api/files/${file.id}`)).statusCode).toBe(expected);
     }
     for (const file of own) expect((await member.get(`/api/files/${file.id}`)).statusCode).toBe(200);
-    // Every file row found its owner (none lost to the join).
-    expect(all.length).toBe(demo.length);
+    // The spending items' receipts: the grant's, read as the grant is.
+    const receipts = await t.db
+      .select({ id: files.id, organizationId: grants.organizationId })
+      .from(files)
+      .innerJoin(grants, eq(grants.id, files.ownerId))
+      .where(and(eq(files.baseId, t.baseId), eq(files.ownerType, "grant_receipt")));
+    expect(receipts.length).toBeGreaterThan(0);
+    for (const file of receipts) {
+      expect((await staff.get(`/api/files/${file.id}`)).statusCode, file.id).toBe(200);
+      const expected = file.organizationId === memberOrg ? 200 : 404;
+      expect((await member.get(`/api/files/${file.id}`)).statusCode, file.id).toBe(expected);
+    }
+    expect(receipts.some((f) => f.organizationId === memberOrg)).toBe(true);
+    // Every file row found its owner (none lost to the joins).
+    expect(all.length).toBe(demo.length + receipts.length);
   });
 });
