@@ -904,6 +904,10 @@ export const FIELD_MESSAGES = {
     "zh-CN": "预约时间须在过去 30 天到未来一年之间",
     en: "The appointment must be between 30 days ago and a year from now",
   },
+  seed_fund_only: {
+    "zh-CN": "组织孵化的项目只能由种子基金资助",
+    en: "An organization-track project is funded by the seed fund only",
+  },
   fen_sum_mismatch: {
     "zh-CN": "各项合计 {sum} 元，须等于资助金额 {amount} 元",
     en: "These add up to CNY {sum}; they must equal the grant's CNY {amount}",

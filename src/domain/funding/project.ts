@@ -5,7 +5,7 @@
  */
 import type { Track } from "../call";
 import type { IncubationStatus } from "../incubation/lifecycle";
-import type { ProjectStatus } from "./grant";
+import type { FundKind, ProjectStatus } from "./grant";
 
 const PROJECT_EVENTS = ["activate", "close", "cancel"] as const;
 export type ProjectEvent = (typeof PROJECT_EVENTS)[number];
@@ -35,6 +35,11 @@ export function projectEditable(status: ProjectStatus): boolean {
  */
 export function trackTakesProject(track: Track): boolean {
   return track === "project" || track === "combined" || track === "org";
+}
+
+/** Whether a fund of `kind` may grant a project of a `track` incubation: the organization track's only from the seed fund. */
+export function fundServesTrack(track: Track, kind: FundKind): boolean {
+  return track !== "org" || kind === "seed_fund";
 }
 
 /** An incubation that has not graduated or been terminated. */

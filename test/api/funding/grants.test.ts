@@ -203,6 +203,26 @@ describe("bad input", () => {
     expect(after).toHaveLength(0);
   });
 
+  it("grants an organization-track project from the seed fund only", async () => {
+    const org = await make(t).organization();
+    const p = await project(t, org.id, { track: "org" });
+    const grantsFund = await fund(t, { kind: "project_grant" });
+    const refused = await staff.post("/api/grants", proposal(p.id, grantsFund.id, 1_000_000));
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json()).toMatchObject({ field: "fundId", message: "组织孵化的项目只能由种子基金资助" });
+    expect(await t.db.select().from(grants).where(eq(grants.projectId, p.id))).toHaveLength(0);
+    const seed = await fund(t, { kind: "seed_fund" });
+    const id = await propose(staff, proposal(p.id, seed.id, 1_000_000));
+    // Nor can an edit move it to another fund.
+    const moved = await staff.put(`/api/grants/${id}`, {
+      ...proposal(p.id, grantsFund.id, 1_000_000),
+      projectId: undefined,
+      version: 1,
+    });
+    expect(moved.statusCode, moved.body).toBe(400);
+    expect(moved.json().field).toBe("fundId");
+  });
+
   it("refuses a project that is closed or whose incubation has ended", async () => {
     const org = await make(t).organization();
     const p = await project(t, org.id, { status: "closed" });

@@ -8,7 +8,9 @@ import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../../../db/client";
 import { grantEvents, grants, incubations, projects } from "../../../../db/schema";
+import type { Track } from "../../../../domain/call";
 import { grantTermsEditable } from "../../../../domain/funding/grant";
+import { fundServesTrack } from "../../../../domain/funding/project";
 import { shanghaiDate } from "../../../../domain/shanghai-time";
 import type { ZGrantCreate, ZGrantUpdate } from "../../../../schemas/funding/grants";
 import { recordAudit } from "../../../audit";
@@ -23,7 +25,7 @@ type Done = { id: string; status: string; version: number };
 /** The project `id` of the base, FOR UPDATE (the cap is checked under it), fundable now. */
 export async function lockFundableProject(tx: Db, baseId: string, id: string) {
   const [row] = await tx
-    .select({ project: projects, incubationStatus: incubations.status })
+    .select({ project: projects, incubationStatus: incubations.status, track: incubations.track })
     .from(projects)
     .innerJoin(incubations, eq(incubations.id, projects.incubationId))
     .where(and(eq(projects.id, id), eq(projects.baseId, baseId)))
@@ -32,12 +34,20 @@ export async function lockFundableProject(tx: Db, baseId: string, id: string) {
   if (!row) throw fieldError("projectId", "invalid");
   const open = !["graduated", "terminated"].includes(row.incubationStatus);
   if (!["draft", "active"].includes(row.project.status) || !open) throw new AppError("project_not_fundable");
-  return row.project;
+  return { ...row.project, track: row.track };
 }
 
-async function checkMoney(tx: Db, baseId: string, projectId: string, terms: Terms, exceptGrantId?: string) {
+async function checkMoney(
+  tx: Db,
+  project: { baseId: string; id: string; track: Track },
+  terms: Terms,
+  exceptGrantId?: string,
+) {
+  const { baseId, id: projectId } = project;
   checkTerms(terms);
   const fund = await loadFund(tx, baseId, terms.fundId);
+  // An organization-track incubation's project is a seed fund project: no other fund grants it.
+  if (!fundServesTrack(project.track, fund.kind)) throw fieldError("fundId", "seed_fund_only");
   await checkFund(tx, fund, terms.amountFen, exceptGrantId);
   if (fund.kind === "project_grant") await checkCap(tx, baseId, projectId, terms.amountFen, exceptGrantId);
   return fund;
@@ -63,7 +73,7 @@ export async function proposeGrant(
   const { projectId, ...terms } = input;
   return db.transaction(async (tx) => {
     const project = await lockFundableProject(tx, ctx.actor.baseId, projectId);
-    const fund = await checkMoney(tx, project.baseId, project.id, terms);
+    const fund = await checkMoney(tx, project, terms);
     const [row] = await tx
       .insert(grants)
       .values({
@@ -114,8 +124,8 @@ export async function updateGrant(
     const row = await loadGrant(tx, ctx, id, "funding.manage", { lock: true });
     if (!grantTermsEditable(row.status)) throw grantStatusInvalid(ctx, row.status);
     if (row.version !== version) throw versionConflict(row.version);
-    await lockFundableProject(tx, row.baseId, row.projectId);
-    const fund = await checkMoney(tx, row.baseId, row.projectId, terms, row.id);
+    const project = await lockFundableProject(tx, row.baseId, row.projectId);
+    const fund = await checkMoney(tx, project, terms, row.id);
     const [updated] = await tx
       .update(grants)
       .set({
