@@ -9,6 +9,7 @@ import { seedDemoIfEmpty } from "../db/seed/demo";
 import { passwordProblems } from "../domain/password-policy";
 import { buildApp } from "./app";
 import { sendReviewReminders } from "./areas/admission/reviews/reminders";
+import { noticeOverdueMilestones } from "./areas/funding/grants/milestone-notices";
 import { failLateReports, sendReportReminders } from "./areas/funding/reports/late";
 import { sendOverduePlanNotices } from "./areas/incubation/plan/overdue";
 import { mailerFor } from "./areas/platform/notifications/mailer";
@@ -127,6 +128,15 @@ async function main(): Promise<void> {
       run: async () => {
         const sent = await sendReportReminders(database.db);
         return sent > 0 ? { sent } : null;
+      },
+    }),
+    startPeriodic({
+      name: "overdue grant milestones noticed",
+      intervalMs: 60 * 60_000,
+      logger: app.log,
+      run: async () => {
+        const noticed = await noticeOverdueMilestones(database.db);
+        return noticed > 0 ? { noticed } : null;
       },
     }),
     startPeriodic({

@@ -313,6 +313,8 @@ export const grantMilestones = pgTable(
     note: text("note"),
     sortOrder: integer("sort_order").notNull().default(0),
     version: integer("version").notNull().default(1),
+    /** When the bell told staff and the grantee it was overdue (once). */
+    overdueNoticedAt: at("overdue_noticed_at"),
   },
   (t) => [
     oneOf("grant_milestones_status", t.status, MILESTONE_STATUSES),

@@ -30,6 +30,7 @@ export const NOTIFICATION_KINDS = [
   "mentorship",
   "mentoring_session",
   "funding_report",
+  "funding_milestone",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -195,6 +196,10 @@ const REPORT_EVENT_EN: Record<string, string> = {
 };
 
 const zhCN: Record<NotificationKind, Renderer> = {
+  funding_milestone: (p) => ({
+    title: "资助里程碑已逾期",
+    body: `${p.organizationName ? `${text(p.organizationName)}：` : ""}资助 ${text(p.grantNumber)} 的里程碑“${text(p.title)}”应于 ${text(p.dueOn)} 前达成，尚未标记达成。`,
+  }),
   funding_report: (p) => ({
     title: REPORT_EVENT_ZH[text(p.event)] ?? "进展报告有更新",
     body: `${p.organizationName ? `${text(p.organizationName)}：` : ""}资助 ${text(p.grantNumber)} 的${REPORT_KIND_ZH[text(p.reportKind)] ?? "报告"}（报告期截至 ${text(p.periodEnd)}，应于 ${text(p.dueOn)} 前提交）${p.note ? `。${text(p.note)}` : ""}`,
@@ -309,6 +314,10 @@ const zhCN: Record<NotificationKind, Renderer> = {
 };
 
 const en: Record<NotificationKind, Renderer> = {
+  funding_milestone: (p) => ({
+    title: "A grant milestone is overdue",
+    body: `${p.organizationName ? `${text(p.organizationName)}: ` : ""}the milestone “${text(p.title)}” of grant ${text(p.grantNumber)} was due by ${text(p.dueOn)} and is not marked met.`,
+  }),
   funding_report: (p) => ({
     title: REPORT_EVENT_EN[text(p.event)] ?? "A progress report changed",
     body: `${p.organizationName ? `${text(p.organizationName)}: ` : ""}the ${REPORT_KIND_EN[text(p.reportKind)] ?? "report"} of grant ${text(p.grantNumber)} (period to ${text(p.periodEnd)}, due ${text(p.dueOn)})${p.note ? `. ${text(p.note)}` : ""}`,

@@ -103,6 +103,7 @@ export function renderNoticeSms(
     case "mentoring_session":
     // Progress reports: the bell and email; the form is filled in the app.
     case "funding_report":
+    case "funding_milestone":
       return null;
     case "application_message":
       return done(

@@ -1,0 +1,1 @@
+ALTER TABLE "grant_milestones" ADD COLUMN "overdue_noticed_at" timestamp with time zone;
