@@ -66,6 +66,7 @@ test(
       "People",
       "Capacity instruments",
       "Service figures",
+      "Funding",
       "Partners",
       "Mentors",
       "Experts",
